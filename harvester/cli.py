@@ -1,0 +1,57 @@
+"""The `harvester` command line: a thin layer of click commands over library functions.
+
+Each area keeps its commands in ``harvester/commands/<area>.py`` as a ``COMMANDS`` list;
+this module only assembles them, configures logging and turns library errors into messages.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+import click
+
+from harvester import __version__
+from harvester.errors import HarvesterError
+
+# One module per area of the product; each exposes COMMANDS (a list of click commands).
+COMMAND_MODULES = (
+    "extract",  # extract, evaluate
+    "crawl",  # crawl, nightly, demo, reextract, export, portals
+    "documents",  # products
+    "research",  # query, search, serve, audit
+)
+
+
+class HarvesterGroup(click.Group):
+    """A click group that reports HarvesterError as a clean one-line error (exit 1)."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except HarvesterError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=HarvesterGroup)
+@click.version_option(__version__, prog_name="harvester")
+@click.option("-v", "--verbose", count=True, help="More logging (-v info, -vv debug).")
+def cli(verbose: int) -> None:
+    """Harvest OCOP news and decisions from Vietnamese provincial portals into SQLite."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _register_commands() -> None:
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"harvester.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"harvester.commands.{name}":
+                raise
+            continue
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register_commands()

@@ -1,0 +1,277 @@
+"""The database: every table, index, full-text index and view, created idempotently.
+
+One SQLite file holds the archive (``pages``, ``attachments``), the crawl state (the ``pages``
+rows are the "seen" marks: a URL is seen only once its row is committed), what was extracted
+(``articles``, ``figures``, ``documents``, ``document_mentions``, ``products``) and the run log
+(``crawl_runs``). Keeping archive and state in one file lets one transaction commit a page and
+the mark that says it was fetched, which is what makes a crawl safe to kill -9.
+
+Tables are declared once in ``TABLES`` (plain DDL, read top to bottom like documentation);
+``ensure_schema`` creates what is missing and adds columns that a newer version declares.
+docs/schema.md explains every column for readers of the database.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from harvester.errors import SchemaError
+
+TABLES: dict[str, str] = {
+    # A registered site: one row of the registry CSV, copied in at each crawl.
+    "portals": """
+        CREATE TABLE IF NOT EXISTS portals (
+            id TEXT PRIMARY KEY,
+            name TEXT,
+            family TEXT NOT NULL,
+            site_kind TEXT,
+            domain TEXT,
+            province TEXT,              -- province before the July 2025 merger, NULL for national
+            province_2025 TEXT,         -- one of the 34 units after the merger
+            start_urls TEXT,            -- JSON list
+            settings TEXT,              -- JSON object of per-portal crawl settings
+            enabled INTEGER DEFAULT 1,
+            updated_at TEXT
+        )""",
+    # Every HTTP fetch worth keeping: the archive of bodies and the "seen" state.
+    "pages": """
+        CREATE TABLE IF NOT EXISTS pages (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            final_url TEXT,
+            portal_id TEXT REFERENCES portals(id),
+            kind TEXT,                  -- article | listing | feed | document | attachment | other
+            status INTEGER,             -- HTTP status, NULL when no response arrived
+            reason TEXT,                -- why a fetch failed or was refused, NULL when fine
+            content_type TEXT,
+            encoding TEXT,              -- encoding the body was decoded with (utf-8, cp1258, ...)
+            headers TEXT,               -- JSON object of response headers
+            body BLOB,                  -- zlib-compressed raw body as received
+            body_size INTEGER,          -- uncompressed size in bytes
+            sha256 TEXT,                -- of the raw body
+            etag TEXT,
+            last_modified TEXT,
+            fetched_at TEXT,            -- ISO time of the last fetch (UTC)
+            first_fetched_at TEXT,
+            changed_at TEXT,            -- last time the body's sha256 changed
+            recheck_after TEXT,         -- seen mark expiry: refetch after this time (listings, recent articles)
+            run_id INTEGER
+        )""",
+    # A news article or notice: the main text and what the page says about itself.
+    "articles": """
+        CREATE TABLE IF NOT EXISTS articles (
+            id INTEGER PRIMARY KEY,
+            page_id INTEGER REFERENCES pages(id),
+            url TEXT NOT NULL UNIQUE,
+            canonical_url TEXT,
+            portal_id TEXT REFERENCES portals(id),
+            title TEXT,
+            published TEXT,             -- ISO 8601 with +07:00 when a time is known, else a date
+            published_source TEXT,      -- where the date came from (date-line, meta, listing, url...)
+            published_quote TEXT,       -- the date as printed on the page
+            author TEXT,
+            source_line TEXT,           -- "Nguồn: ..." / "Theo ..."
+            text TEXT,                  -- main text; figure offsets point into this string
+            text_sha256 TEXT,
+            provinces TEXT,             -- JSON list of provinces (pre-2025 names) the article reports on
+            images TEXT,                -- JSON list
+            attachments TEXT,           -- JSON list of {url, name}
+            duplicate_of INTEGER REFERENCES articles(id),  -- first copy of a syndicated text
+            is_ocop INTEGER DEFAULT 1,
+            extractor_version TEXT,
+            extracted_at TEXT
+        )""",
+    # One stated count of OCOP products, with its exact source quote.
+    "figures": """
+        CREATE TABLE IF NOT EXISTS figures (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER REFERENCES articles(id),
+            attachment_id INTEGER REFERENCES attachments(id),
+            document_id INTEGER REFERENCES documents(id),   -- the decision whose text states it, if any
+            count INTEGER NOT NULL,
+            stars TEXT,                 -- "3", "4", "5", "3+", "4+", "3-4" or NULL
+            status TEXT NOT NULL,       -- achieved | target | proposed
+            year INTEGER,
+            as_of TEXT,                 -- publication date of the source, for "đến nay" figures
+            place TEXT,                 -- as written
+            province TEXT,              -- pre-2025 province the place resolves to
+            province_2025 TEXT,
+            quote TEXT NOT NULL,
+            start INTEGER NOT NULL,     -- offsets of quote in articles.text / attachments.text
+            end INTEGER NOT NULL,
+            sentence TEXT,
+            url TEXT                    -- the page or attachment the text came from
+        )""",
+    # An administrative document, keyed by its normalised number and issuer.
+    "documents": """
+        CREATE TABLE IF NOT EXISTS documents (
+            id INTEGER PRIMARY KEY,
+            number TEXT NOT NULL,       -- as printed, spaces removed (1048/QĐ-TTg)
+            number_key TEXT NOT NULL,   -- upper-cased, for matching
+            issuer TEXT,                -- decoded from the symbol (TTg, UBND, TU, BNN...)
+            type TEXT,                  -- Quyết định, Kế hoạch, Chỉ thị...
+            issued TEXT,                -- ISO date of signing when known
+            signer TEXT,
+            summary TEXT,               -- trích yếu
+            issuing_body TEXT,          -- cơ quan ban hành as printed on a document page
+            portal_id TEXT REFERENCES portals(id),
+            province TEXT,
+            province_2025 TEXT,
+            url TEXT,                   -- detail page, when the document was crawled
+            page_id INTEGER REFERENCES pages(id),
+            stated_count INTEGER,       -- products the decision says it recognises
+            annex_rows INTEGER,         -- rows found in its annex product list
+            UNIQUE (number_key, province)
+        )""",
+    # Where an article (or attachment) cites a document.
+    "document_mentions": """
+        CREATE TABLE IF NOT EXISTS document_mentions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER REFERENCES articles(id),
+            attachment_id INTEGER REFERENCES attachments(id),
+            document_id INTEGER REFERENCES documents(id),
+            number TEXT NOT NULL,
+            type TEXT,
+            issued TEXT,                -- the date this source gives the document
+            quote TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL
+        )""",
+    # A file linked from a document or article (PDF, DOCX, DOC...).
+    "attachments": """
+        CREATE TABLE IF NOT EXISTS attachments (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            name TEXT,
+            document_id INTEGER REFERENCES documents(id),
+            article_id INTEGER REFERENCES articles(id),
+            portal_id TEXT REFERENCES portals(id),
+            status TEXT,                -- ok | too-large | bad-type | encrypted | no-text-layer | empty | error
+            reason TEXT,
+            http_status INTEGER,
+            content_type TEXT,
+            file_type TEXT,             -- pdf | docx | doc | html | other (sniffed from the bytes)
+            size INTEGER,
+            sha256 TEXT,
+            body BLOB,                  -- zlib-compressed bytes
+            text TEXT,                  -- extracted text; figure and product offsets point here
+            text_method TEXT,           -- pypdf | pdfminer | python-docx | antiword | ocr
+            fetched_at TEXT
+        )""",
+    # One row of an annex product list (Phụ lục) of a recognition decision.
+    "products": """
+        CREATE TABLE IF NOT EXISTS products (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            owner TEXT,                 -- chủ thể
+            district TEXT,
+            commune TEXT,
+            address TEXT,
+            province TEXT,
+            province_2025 TEXT,
+            score REAL,
+            stars INTEGER,
+            product_group TEXT,
+            recertified INTEGER DEFAULT 0,  -- listed under "công nhận lại"
+            document_id INTEGER REFERENCES documents(id),
+            decision_number TEXT,
+            decided TEXT,               -- ISO date of the decision
+            year INTEGER,
+            attachment_id INTEGER REFERENCES attachments(id),
+            page_id INTEGER REFERENCES pages(id),
+            source_url TEXT,
+            row_index INTEGER,          -- 1-based position in the source table
+            quote TEXT                  -- the row as it reads in the source text
+        )""",
+    # One row per portal per run: what the crawl did and what looked wrong.
+    "crawl_runs": """
+        CREATE TABLE IF NOT EXISTS crawl_runs (
+            id INTEGER PRIMARY KEY,
+            run_group TEXT,             -- shared by all portals of one nightly invocation
+            portal_id TEXT,
+            command TEXT,
+            started_at TEXT,
+            finished_at TEXT,
+            requests INTEGER DEFAULT 0,
+            listing_requests INTEGER DEFAULT 0,
+            new INTEGER DEFAULT 0,
+            updated INTEGER DEFAULT 0,
+            unchanged INTEGER DEFAULT 0,
+            errors INTEGER DEFAULT 0,
+            listing_items INTEGER DEFAULT 0,
+            status TEXT,                -- ok | warning | failed
+            flags TEXT,                 -- JSON list of alerts (zero-items, silent-for-N-days, selectors...)
+            stats TEXT                  -- JSON of Scrapy stats worth keeping
+        )""",
+}
+
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS idx_pages_portal ON pages(portal_id)",
+    "CREATE INDEX IF NOT EXISTS idx_articles_portal ON articles(portal_id)",
+    "CREATE INDEX IF NOT EXISTS idx_articles_sha ON articles(text_sha256)",
+    "CREATE INDEX IF NOT EXISTS idx_figures_article ON figures(article_id)",
+    "CREATE INDEX IF NOT EXISTS idx_figures_province ON figures(province, year)",
+    "CREATE INDEX IF NOT EXISTS idx_mentions_article ON document_mentions(article_id)",
+    "CREATE INDEX IF NOT EXISTS idx_mentions_document ON document_mentions(document_id)",
+    "CREATE INDEX IF NOT EXISTS idx_documents_key ON documents(number_key)",
+    "CREATE INDEX IF NOT EXISTS idx_products_province ON products(province, stars)",
+    "CREATE INDEX IF NOT EXISTS idx_crawl_runs_portal ON crawl_runs(portal_id, started_at)",
+)
+
+# Full-text indexes: exact (diacritics kept) for precise search; documents by number and summary.
+FTS = (
+    ("articles", ("title", "text")),
+    ("documents", ("number", "type", "summary")),
+)
+
+
+def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
+    """Open (and, unless told not to, create and migrate) a harvester database."""
+    path = Path(path)
+    if not create and not path.exists():
+        raise SchemaError(f"{path}: no such database (run a crawl first, or pass --db)")
+    try:
+        conn = sqlite3.connect(str(path), timeout=30)
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA busy_timeout=30000")
+    except sqlite3.DatabaseError as exc:
+        raise SchemaError(f"{path}: not an SQLite database ({exc})") from exc
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create missing tables, columns, indexes and full-text indexes; safe to call every time."""
+    try:
+        with db.conn:
+            for name, ddl in TABLES.items():
+                db.execute(ddl)
+                _add_missing_columns(db, name, ddl)
+            for statement in INDEXES:
+                db.execute(statement)
+    except sqlite3.DatabaseError as exc:
+        raise SchemaError(f"{db.conn}: cannot create the harvester schema ({exc})") from exc
+    for table, columns in FTS:
+        if not db[table].detect_fts():
+            db[table].enable_fts(list(columns), create_triggers=True, tokenize="unicode61")
+
+
+_COLUMN_LINE = re.compile(r"^\s*(\w+)\s+(INTEGER|TEXT|REAL|BLOB)\b(.*)$", re.MULTILINE)
+
+
+def _add_missing_columns(db: sqlite_utils.Database, table: str, ddl: str) -> None:
+    """Add columns declared in ``ddl`` that an older database file lacks."""
+    existing = set(db[table].columns_dict)
+    for match in _COLUMN_LINE.finditer(ddl):
+        name, kind, rest = match.groups()
+        if name in existing or "PRIMARY KEY" in rest:
+            continue
+        default = re.search(r"DEFAULT\s+(\S+)", rest)
+        suffix = f" DEFAULT {default.group(1).rstrip(',')}" if default else ""
+        db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {kind}{suffix}")
