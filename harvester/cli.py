@@ -17,7 +17,8 @@ from harvester.errors import HarvesterError
 # One module per area of the product; each exposes COMMANDS (a list of click commands).
 COMMAND_MODULES = (
     "extract",  # extract, evaluate
-    "crawl",  # crawl, nightly, demo, reextract, export, portals
+    "crawl",  # crawl, nightly, demo
+    "archive",  # reextract, export, portals
     "documents",  # products
     "research",  # query, search, serve, audit
 )
