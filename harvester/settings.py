@@ -1,0 +1,128 @@
+"""Scrapy settings for the harvester, plus our own ``HARVESTER_*`` settings declared once.
+
+The CLI and the runner build settings explicitly with
+``Settings().setmodule("harvester.settings")`` so that a cron job started from any directory
+gets the same configuration; ``scrapy.cfg`` points here only for developers' ``scrapy list``.
+
+Precedence (Scrapy priorities): this module (``project``), then the registry row's per-portal
+concurrency and delay (``spider``), then CLI flags and test overrides (``cmdline``).
+Every ``HARVESTER_*`` value can also be set from the environment variable of the same name.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from harvester import __version__
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One of our own settings: its name, default and what it is for."""
+
+    name: str
+    default: Any
+    help: str
+
+    def value(self) -> Any:
+        """The default, overridden by the environment variable of the same name."""
+        raw = os.environ.get(self.name)
+        if raw is None:
+            return self.default
+        if isinstance(self.default, bool):
+            return raw.strip().lower() in ("1", "true", "yes", "on")
+        if isinstance(self.default, int):
+            return int(raw)
+        if isinstance(self.default, float):
+            return float(raw)
+        return raw
+
+
+HARVESTER_SETTINGS: tuple[Setting, ...] = (
+    Setting("HARVESTER_DB", "ocop.db", "SQLite file the crawl writes into (the --db option wins)."),
+    Setting("HARVESTER_REGISTRY", "", "Portal registry CSV; empty means data/portals.csv."),
+    Setting(
+        "HARVESTER_CONTACT",
+        "ocop-harvester@example.org",
+        "Contact address sent in the User-Agent so that portal admins can reach the operator.",
+    ),
+    Setting(
+        "HARVESTER_MAX_LISTING_PAGES",
+        30,
+        "Most pages followed down one listing, search or API result set in a single run.",
+    ),
+    Setting(
+        "HARVESTER_RELEVANCE_KEYWORDS",
+        "ocop|mỗi xã một sản phẩm|moi xa mot san pham",
+        "'|'-separated words; a listed title containing one is fetched, others are skipped.",
+    ),
+    Setting(
+        "HARVESTER_RECHECK_DAYS",
+        0.0,
+        "Also refetch (conditionally) stored articles older than this many days; 0 disables.",
+    ),
+    Setting("HARVESTER_WP_PER_PAGE", 50, "per_page for the WordPress REST search (1..100)."),
+    Setting("HARVESTER_RETRY_AFTER_MAX", 120.0, "Longest Retry-After wait honoured, in seconds."),
+    Setting("HARVESTER_BACKOFF_BASE", 2.0, "First retry wait for 5xx/timeouts; doubles each retry."),
+    Setting("HARVESTER_BACKOFF_MAX", 60.0, "Longest exponential-backoff wait, in seconds."),
+    Setting("HARVESTER_CRAWL_DELAY_MAX", 30.0, "Longest robots.txt Crawl-delay applied, in seconds."),
+    Setting("HARVESTER_SILENT_DAYS", 14, "Flag a portal that has published nothing new for this many days."),
+)
+
+for _setting in HARVESTER_SETTINGS:
+    globals()[_setting.name] = _setting.value()
+
+
+def _user_agent() -> str:
+    contact = globals()["HARVESTER_CONTACT"]
+    return f"ocop-harvester/{__version__} (+https://github.com/ocop-harvester; contact: {contact})"
+
+
+# --- Scrapy --------------------------------------------------------------------------------
+BOT_NAME = "ocop-harvester"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+USER_AGENT = _user_agent()
+
+# Politeness. Per-portal concurrency and delay come from the registry row (runner.py).
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 32
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+
+# Failures: a page that does not answer in time, or is absurdly large, becomes a fault row.
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # HTML pages; attachments set their own limit per request
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_MAX_TIMES = 10
+
+# Scrapy's RetryMiddleware ignores Retry-After; ours replaces it (see middlewares.py).
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "harvester.middlewares.RetryAfterMiddleware": 550,
+    "harvester.middlewares.RobotsCrawlDelay": 110,
+    "harvester.middlewares.ConditionalGetMiddleware": 560,
+}
+EXTENSIONS = {"scrapy.extensions.telnet.TelnetConsole": None}
+TELNETCONSOLE_ENABLED = False
+
+ITEM_PIPELINES = {
+    "pipelines.normalize.NormalizePipeline": 100,
+    "pipelines.dedupe.DedupePipeline": 200,
+    "pipelines.extract.ExtractPipeline": 300,
+    "pipelines.save.SavePipeline": 900,
+}
+
+# No JOBDIR: what has been fetched is whatever SQLite committed, which survives kill -9.
+COOKIES_ENABLED = False
+LOG_LEVEL = "WARNING"
+FEED_EXPORT_ENCODING = "utf-8"

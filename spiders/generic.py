@@ -1,0 +1,42 @@
+"""Any other site: sitemaps (with lastmod), RSS/Atom feeds and listing pages.
+
+Link discovery stays on the start URL's host and follows only article-like URLs: a slug of
+several words or an id at the end of the path (``…-60243.html``, ``/bai-viet/<slug>``,
+``?id=123``). The next page is ``a[rel=next]`` or a link labelled like one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrapy.http import TextResponse
+
+from spiders.base import PortalSpider
+
+_NEXT_LABELS = ("trang sau", "tiếp", "tiếp theo", "sau", "next", "»", "›", ">>")
+
+
+class GenericSpider(PortalSpider):
+    family = "generic"
+    article_url_re = re.compile(
+        r"/[^/?#]*[a-z0-9]+-[a-z0-9]+-[a-z0-9]+[^/?#]*(?:\.html?|\.aspx|\.php)?/?$"  # multi-word slug
+        r"|[-/_]\d{3,}\.(?:html?|aspx|vgp|vnp)$|[?&](?:id|p|nid|ItemID|newsid)=\d+",
+        re.IGNORECASE,
+    )
+    ignore_url_re = re.compile(
+        r"/(?:tag|tags|category|danh-muc|chuyen-muc|page|trang|search|tim-kiem|rss|feed|lien-he|login)/"
+        r"|[?&](?:page|start|p_p_lifecycle)=|\.(?:jpe?g|png|gif|pdf|docx?|xlsx?|zip|rar|mp4|css|js|xml)$",
+        re.IGNORECASE,
+    )
+
+    def next_page_url(self, response: TextResponse) -> str | None:
+        href = response.css("a[rel=next]::attr(href), link[rel=next]::attr(href)").get()
+        if not href:
+            for link in response.css("a[href]"):
+                label = " ".join(link.css("::text").getall()).strip().casefold()
+                if label in _NEXT_LABELS:
+                    href = link.attrib["href"]
+                    break
+        if not href or href.startswith(("javascript", "#")):
+            return None
+        return response.urljoin(href)
