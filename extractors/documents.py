@@ -1,0 +1,249 @@
+"""Administrative document numbers ("số ký hiệu") cited in Vietnamese text.
+
+Grammar of a number as printed (Nghị định 30/2020/NĐ-CP on document formats, and what portals
+actually print):
+
+    state bodies   NUMBER[/YEAR]/TYPE-ISSUER[-UNIT...]     1048/QĐ-TTg, 14/2020/QĐ-UBND, 1850/QĐ-UBND-HC
+    letters        NUMBER/ISSUER-UNIT                       4802/UBND-NL5, 5424/BNN-VPĐP (no type letters)
+    Party bodies   NUMBER-TYPE/ISSUER                       21-CT/TU, 25-NQ/TW, 102-KL/TW
+    laws           NUMBER/YEAR/QH15                         202/2025/QH15
+
+Portals add stray spaces ("1048/QĐ- TTg", "5424 /BNN-VPĐP") that are removed on output.
+A type word may precede it ("Quyết định số", "Kế hoạch số:", "Công văn"), and a signing date
+may follow it ("ngày 21/8/2019", "ngày 23 tháng 12 năm 2019", "ngày 3-11-2021") or open the
+sentence ("Ngày 02 tháng 6 năm 2021, UBND tỉnh ban hành Kế hoạch số 90/KH-UBND").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from datetime import date
+from functools import lru_cache
+
+from extractors.records import DocumentRef
+from harvester.paths import data_file
+
+# Type word as written → canonical spelling.
+DOC_TYPES = (
+    "Quyết định", "Kế hoạch", "Chỉ thị", "Nghị quyết", "Kết luận", "Thông báo", "Công văn",
+    "Văn bản", "Nghị định", "Thông tư liên tịch", "Thông tư", "Đề án", "Chương trình", "Hướng dẫn",
+    "Tờ trình", "Báo cáo", "Quy định", "Quy chế", "Công điện", "Thông tri", "Luật", "Phương án",
+    "Giấy mời", "Biên bản", "Điều lệ", "Chiến lược", "Quyết nghị",
+)
+
+# Letters that name the kind of document inside the symbol (before the issuer).
+TYPE_CODES = {
+    "QĐ": "Quyết định", "KH": "Kế hoạch", "CT": "Chỉ thị", "NQ": "Nghị quyết", "KL": "Kết luận",
+    "TB": "Thông báo", "CV": "Công văn", "NĐ": "Nghị định", "TT": "Thông tư", "TTLT": "Thông tư liên tịch",
+    "ĐA": "Đề án", "CTr": "Chương trình", "HD": "Hướng dẫn", "TTr": "Tờ trình", "BC": "Báo cáo",
+    "QC": "Quy chế", "QyĐ": "Quy định", "CĐ": "Công điện", "TTr-UBND": "Tờ trình", "PA": "Phương án",
+    "GM": "Giấy mời", "BB": "Biên bản", "HD-BCĐ": "Hướng dẫn", "TC": "Thông tri", "CTHĐ": "Chương trình",
+    "KL-TU": "Kết luận",
+}
+
+_SEG = r"[A-ZĐ][A-ZĐa-zđ0-9]{0,11}"
+_SLASH = r"[ \t]?/[ \t]?"
+_DASH = r"(?:[-–]|[ \t][-–]|[-–][ \t])"
+_NUMBER_RE = re.compile(
+    rf"""(?<![\w/.,-])
+    (?:
+      (?P<party>\d{{1,5}}{_DASH}{_SEG}{_SLASH}{_SEG}(?:{_DASH}{_SEG})*)
+    |
+      (?P<state>\d{{1,5}}(?:{_SLASH}(?:19|20)\d\d)?{_SLASH}{_SEG}(?:{_DASH}{_SEG})*)
+    )
+    (?![\w/])""",
+    re.VERBOSE,
+)
+
+_TYPE_WORDS = "|".join(sorted((re.escape(t) for t in DOC_TYPES), key=len, reverse=True))
+_TYPE_BEFORE = re.compile(
+    rf"(?P<type>{_TYPE_WORDS})(?:[ \t\n]+(?:số|Số|SỐ)(?:[ \t]*hiệu)?)?[ \t]*:?[ \t\n]*$", re.IGNORECASE
+)
+_SO_BEFORE = re.compile(r"(?:^|[\s|(])(?:Số|số|SỐ)[ \t]*:?[ \t]*$")
+
+_DATE_BODY = r"""(?:
+      (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<y1>(?:19|20)\d\d)
+    | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>(?:19|20)\d\d)
+    )"""
+_DATE_AFTER = re.compile(
+    rf"""[ \t]*[,(]?[ \t\n|]*
+    (?:(?:ban[ \t]hành|ký|kí)[ \t]+)?
+    (?:[A-ZĐ][^\W\d_]*(?:[ \t][A-ZĐ][^\W\d_]*){{0,3}},[ \t]*)?   # "Quảng Nam, ngày ..."
+    ngày[ \t\n]+{_DATE_BODY}""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_DATE_OPENING = re.compile(rf"(?:^|[.;\n])[ \t]*(?:Ngày|ngày)[ \t]+{_DATE_BODY}[ \t]*,", re.VERBOSE)
+
+
+@lru_cache(maxsize=1)
+def issuers() -> dict[str, str]:
+    """Symbol → full issuer name, from data/issuers.csv."""
+    try:
+        with open(data_file("issuers.csv"), encoding="utf-8", newline="") as f:
+            return {r["symbol"]: r["name"] for r in csv.DictReader(f) if r.get("symbol")}
+    except OSError:
+        return {}
+
+
+def normalize_number(s: str) -> str:
+    """The number as printed without spaces around ``/`` and ``-`` (letters and case kept)."""
+    s = unicodedata.normalize("NFC", s or "").replace("–", "-").strip()
+    s = re.sub(r"\s*([/-])\s*", r"\1", s)
+    return re.sub(r"\s+", " ", s)
+
+
+def number_key(s: str) -> str:
+    """Comparison key: no spaces at all, upper case (as GOLD_FORMAT.md scores documents)."""
+    return re.sub(r"\s+", "", normalize_number(s)).upper()
+
+
+def _symbol_parts(number: str) -> tuple[str | None, list[str]]:
+    """(type code, issuer and unit segments) of a normalised number."""
+    n = normalize_number(number)
+    party = re.match(r"^\d+-([^/]+)/(.+)$", n)
+    if party:
+        return party.group(1), party.group(2).split("-")
+    parts = n.split("/")
+    if len(parts) < 2:
+        return None, []
+    segments = parts[-1].split("-")
+    if segments and segments[0] in TYPE_CODES:
+        return segments[0], segments[1:]
+    return None, segments
+
+
+def issuer_of(number: str) -> str | None:
+    """The issuing body's symbol: "1048/QĐ-TTg" → "TTg", "21-CT/TU" → "TU", "4802/UBND-NL5" → "UBND"."""
+    _, segments = _symbol_parts(number)
+    if not segments:
+        return None
+    first = segments[0]
+    if re.fullmatch(r"QH\d*", first):
+        return "QH"
+    return first or None
+
+
+def issuer_name(number_or_symbol: str) -> str | None:
+    """Full name of the issuer ("UBND" → "Ủy ban nhân dân"), when data/issuers.csv knows it."""
+    symbol = issuer_of(number_or_symbol) if "/" in number_or_symbol else number_or_symbol
+    return issuers().get(symbol) if symbol else None
+
+
+def type_of_symbol(number: str) -> str | None:
+    """The document kind encoded in the symbol ("90/KH-UBND" → "Kế hoạch"), if any."""
+    code, _ = _symbol_parts(number)
+    return TYPE_CODES.get(code) if code else None
+
+
+def _iso(d: str, m: str, y: str) -> str | None:
+    try:
+        return date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def _date_from(match: re.Match[str]) -> str | None:
+    if match.group("d1"):
+        return _iso(match.group("d1"), match.group("m1"), match.group("y1"))
+    return _iso(match.group("d2"), match.group("m2"), match.group("y2"))
+
+
+def _in_url(text: str, start: int) -> bool:
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start))
+    token = text[left + 1:start + 1]
+    return "://" in token or "www." in token or "@" in token
+
+
+def _plausible(number: str) -> bool:
+    """Reject things shaped like numbers but not documents ("3/QĐ" alone, "5/A")."""
+    if "/" not in number:
+        return False
+    code, segments = _symbol_parts(number)
+    if re.match(r"^\d+/(?:19|20)\d\d/", number):  # year form: 202/2025/QH15, 14/2020/QĐ-UBND
+        return bool(segments) or code is not None
+    if code is not None:
+        return bool(segments)
+    # no type letters: needs an issuer plus a unit ("UBND-NL5") or a known issuer symbol
+    return len(segments) >= 2 or (len(segments) == 1 and segments[0] in issuers())
+
+
+def find_documents(text: str | None) -> list[DocumentRef]:
+    """Every document cited by number, once each, in order of first mention.
+
+    For a document cited several times the type is the first one written, and the date and
+    quote come from the first mention that gives a date.
+    """
+    if not text:
+        return []
+    mentions: list[tuple[str, str | None, str | None, int, int]] = []
+    for m in _NUMBER_RE.finditer(text):
+        raw = m.group(0)
+        if _in_url(text, m.start()):
+            continue
+        number = normalize_number(raw)
+        if not _plausible(number):
+            continue
+        before = text[max(0, m.start() - 60):m.start()]
+        doc_type = None
+        quote_start = m.start()
+        tm = _TYPE_BEFORE.search(before)
+        if tm:
+            doc_type = _canonical_type(tm.group("type"))
+            quote_start = m.start() - (len(before) - tm.start())
+        elif _SO_BEFORE.search(before):
+            doc_type = type_of_symbol(number)
+        issued = None
+        quote_end = m.end()
+        dm = _DATE_AFTER.match(text, m.end(), min(len(text), m.end() + 80))
+        if dm:
+            issued = _date_from(dm)
+            quote_end = dm.end()
+        else:
+            issued = _date_opening_sentence(text, quote_start)
+        mentions.append((number, doc_type, issued, quote_start, quote_end))
+    return _merge(text, mentions)
+
+
+def _canonical_type(word: str) -> str:
+    word = " ".join(word.split())
+    for t in DOC_TYPES:
+        if t.lower() == word.lower():
+            return t
+    return word
+
+
+def _date_opening_sentence(text: str, start: int) -> str | None:
+    """A date that opens the sentence: "Ngày 02 tháng 6 năm 2021, UBND tỉnh ban hành Kế hoạch số ..."."""
+    window_start = max(0, start - 160)
+    window = text[window_start:start]
+    cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"))
+    # a period inside the date itself ("02.6.2021") is not a sentence end: search the whole window
+    for m in _DATE_OPENING.finditer(window):
+        if m.start() >= cut - 12 and "ban hành" in window[m.end():]:
+            return _date_from(m)
+    return None
+
+
+def _merge(text: str, mentions: list[tuple[str, str | None, str | None, int, int]]) -> list[DocumentRef]:
+    order: list[str] = []
+    grouped: dict[str, list[tuple[str, str | None, str | None, int, int]]] = {}
+    for mention in mentions:
+        key = number_key(mention[0])
+        if key not in grouped:
+            order.append(key)
+            grouped[key] = []
+        grouped[key].append(mention)
+    out = []
+    for key in order:
+        group = grouped[key]
+        dated = [g for g in group if g[2]]
+        chosen = dated[0] if dated else group[0]
+        doc_type = next((g[1] for g in group if g[1]), None)
+        number, _, issued, start, end = chosen
+        out.append(DocumentRef(
+            number=number, type=doc_type, issuer=issuer_of(number), issued=issued,
+            quote=text[start:end], start=start, end=end,
+        ))
+    return out

@@ -1,0 +1,95 @@
+"""Document numbers: the symbol grammar, type words, signing dates, traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.documents import find_documents, issuer_name, issuer_of, normalize_number, number_key
+
+
+def docs(text):
+    return [(d.number, d.type, d.issued) for d in find_documents(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("theo Quyết định số 1732/QĐ-TTg ngày 15/10/2019 của Thủ tướng",
+         [("1732/QĐ-TTg", "Quyết định", "2019-10-15")]),
+        ("Kế hoạch số: 77/KH-UBND ngày 4 tháng 3 năm 2022 của UBND tỉnh",
+         [("77/KH-UBND", "Kế hoạch", "2022-03-04")]),
+        ("thực hiện Chỉ thị số 09-CT/TU ngày 5-7-2020 của Ban Thường vụ",
+         [("09-CT/TU", "Chỉ thị", "2020-07-05")]),
+        ("Nghị định 61/2024/NĐ-CP quy định", [("61/2024/NĐ-CP", "Nghị định", None)]),
+        ("Nghị quyết số\n12/2022/NQ-HĐND ngày 08/7/2022", [("12/2022/NQ-HĐND", "Nghị quyết", "2022-07-08")]),
+        ("Văn bản số 3921/UBND-KT2 về việc", [("3921/UBND-KT2", "Văn bản", None)]),
+        ("Công văn số 712 /SNN-VPĐP gửi các huyện", [("712/SNN-VPĐP", "Công văn", None)]),
+        ("Quyết định 615/QĐ- UBND-NN phê duyệt", [("615/QĐ-UBND-NN", "Quyết định", None)]),
+        ("theo 33-KL/TW của Bộ Chính trị", [("33-KL/TW", None, None)]),
+        ("Luật số 31/2024/QH15", [("31/2024/QH15", "Luật", None)]),
+    ],
+)
+def test_grammar(text, expected):
+    assert docs(text) == expected
+
+
+def test_date_opening_the_sentence():
+    text = "Ngày 14 tháng 9 năm 2021, UBND tỉnh Sơn La ban hành Kế hoạch số 188/KH-UBND về phát triển OCOP."
+    assert docs(text) == [("188/KH-UBND", "Kế hoạch", "2021-09-14")]
+
+
+def test_letterhead_number_takes_the_place_date_and_symbol_type():
+    text = "Số: 412/KH-UBND\n|\nLai Châu, ngày 19\ntháng 2 năm 2023\n|\nKẾ HOẠCH"
+    assert docs(text) == [("412/KH-UBND", "Kế hoạch", "2023-02-19")]
+
+
+def test_cited_twice_listed_once_with_first_type_and_the_dated_mention():
+    text = ("Theo Quyết định 88/QĐ-UBND, các huyện triển khai. Quyết định số 88/QĐ-UBND "
+            "ngày 20/01/2023 giao chỉ tiêu.")
+    found = find_documents(text)
+    assert len(found) == 1
+    doc = found[0]
+    assert (doc.number, doc.type, doc.issued, doc.issuer) == ("88/QĐ-UBND", "Quyết định", "2023-01-20", "UBND")
+    assert text[doc.start:doc.end] == doc.quote
+    assert doc.quote.startswith("Quyết định số 88/QĐ-UBND")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "138/138 xã đạt chuẩn; 9/10 huyện",
+        "ngày 21/8/2019 và 3-4 sao",
+        "thu nhập 45 triệu đồng/người/năm; 16,8 tiêu chí/xã",
+        "Điện thoại: 0912.345.678; Fax (0215) 3826 111",
+        "xem https://ubnd.example.gov.vn/van-ban/12/QD-UBND-2021 và www.x.vn/5/KH-UBND",
+        "số nhà K12/H34/56 đường Lê Lợi",
+        "đạt 43/34 sản phẩm, 126,5% kế hoạch",
+        "",
+    ],
+)
+def test_not_documents(text):
+    assert docs(text) == []
+
+
+def test_normalize_and_key():
+    assert normalize_number("1048/QĐ- TTg") == "1048/QĐ-TTg"
+    assert normalize_number("5424 /BNN-VPĐP") == "5424/BNN-VPĐP"
+    assert normalize_number("21 – CT/TU") == "21-CT/TU"
+    assert number_key("1048/QĐ- TTg") == number_key("1048/QĐ-TTG") == "1048/QĐ-TTG"
+
+
+@pytest.mark.parametrize(
+    ("number", "issuer"),
+    [
+        ("1048/QĐ-TTg", "TTg"), ("5445/QĐ-UBND", "UBND"), ("21-CT/TU", "TU"), ("25-NQ/TW", "TW"),
+        ("98/2023/NĐ-CP", "CP"), ("4802/UBND-NL5", "UBND"), ("5424/BNN-VPĐP", "BNN"),
+        ("07/2021/NQ-HĐND", "HĐND"), ("149/QĐ-BCĐ", "BCĐ"), ("202/2025/QH15", "QH"), ("nonsense", None),
+    ],
+)
+def test_issuer_of(number, issuer):
+    assert issuer_of(number) == issuer
+
+
+def test_issuer_name_from_csv():
+    assert issuer_name("1048/QĐ-TTg") == "Thủ tướng Chính phủ"
+    assert issuer_name("UBND") == "Ủy ban nhân dân"
