@@ -117,6 +117,9 @@ class PortalSpider(scrapy.Spider):
         self.load_state()
         for url in self.start_urls_for_portal():
             yield self.start_request(url)
+        search_url = (getattr(self.portal, "settings", None) or {}).get("search_url")
+        if search_url:
+            yield self.listing_request(search_url, kind="search", page=1)
 
     def load_state(self) -> None:
         """Read once what the database already holds for this portal (no writes here)."""
@@ -363,7 +366,7 @@ class PortalSpider(scrapy.Spider):
         kind = request.meta.get("harvester_kind", "other")
         if kind == "api" and status == 400:  # WordPress: past the last page of results
             return
-        self.logger.warning("fault %s on %s (%s)", reason, request.url, kind)
+        self.logger.info("fault %s on %s (%s)", reason, request.url, kind)
         yield self.fault(request.url, reason, status, page_kind=kind)
 
     def fault(self, url: str, reason: str, status: int | None, *, page_kind: str = "other") -> dict[str, Any]:
