@@ -260,6 +260,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for table, columns in FTS:
         if not db[table].detect_fts():
             db[table].enable_fts(list(columns), create_triggers=True, tokenize="unicode61")
+    _ensure_research_objects(db)  # research section at the end of this file
 
 
 _COLUMN_LINE = re.compile(r"^\s*(\w+)\s+(INTEGER|TEXT|REAL|BLOB)\b(.*)$", re.MULTILINE)
@@ -275,3 +276,107 @@ def _add_missing_columns(db: sqlite_utils.Database, table: str, ddl: str) -> Non
         default = re.search(r"DEFAULT\s+(\S+)", rest)
         suffix = f" DEFAULT {default.group(1).rstrip(',')}" if default else ""
         db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {kind}{suffix}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Research section (owned by the research/audit area: harvester/search.py, audit.py, serve.py).
+#
+# Views give researchers and the audit one definition of "where a figure comes from" and
+# "the latest certified total"; a folded full-text index lets "mien dong" find "miến dong".
+# The folded index is contentless (it stores no text, only tokens) and kept current by
+# triggers; SQLite's remove_diacritics never folds đ, so the triggers replace it first.
+# ---------------------------------------------------------------------------------------------
+
+# A figure's place is "local" (district, commune, town) when the place as written says so;
+# province-level totals and local counts must never be compared with each other.
+_LOCAL_PLACE = """(
+    place LIKE 'huyện %' OR place LIKE 'xã %' OR place LIKE 'thị xã %' OR place LIKE 'thị trấn %'
+    OR place LIKE 'phường %' OR place LIKE 'quận %'
+    OR (place LIKE 'thành phố %' AND province IS NOT NULL AND place NOT LIKE '%' || province))"""
+
+RESEARCH_VIEWS: dict[str, str] = {
+    # Every figure with its article, the archived page it came from and a comparable period:
+    # the year the figure is about, else the date of the source ("đến nay" figures).
+    "figures_sourced": f"""
+        CREATE VIEW figures_sourced AS
+        SELECT f.id, f.count, f.stars, f.status, f.year, f.as_of,
+               COALESCE(CAST(f.year AS TEXT), f.as_of) AS period,
+               CASE WHEN f.year IS NOT NULL THEN printf('%04d-12-31', f.year) ELSE f.as_of END AS period_end,
+               f.place, f.province, f.province_2025,
+               CASE WHEN f.province IS NULL THEN 'national'
+                    WHEN {_LOCAL_PLACE.replace("place", "f.place").replace("province", "f.province")}
+                    THEN 'local' ELSE 'province' END AS scope,
+               f.quote, f.start, f.end, f.sentence,
+               f.article_id, f.document_id, f.attachment_id,
+               a.title AS article_title, a.published, a.portal_id,
+               COALESCE(f.url, a.url) AS url, a.page_id, a.duplicate_of
+        FROM figures f LEFT JOIN articles a ON a.id = f.article_id""",
+    # The most recent achieved count per province and star level (syndicated copies left out).
+    "latest_certified": """
+        CREATE VIEW latest_certified AS
+        SELECT province, province_2025, stars, count, period, quote, url, article_id, page_id, published
+        FROM (
+            SELECT s.*, ROW_NUMBER() OVER (
+                PARTITION BY province, COALESCE(stars, '')
+                ORDER BY period_end DESC, published DESC, count DESC) AS rank
+            FROM figures_sourced s
+            WHERE status = 'achieved' AND scope = 'province' AND duplicate_of IS NULL
+                  AND period_end IS NOT NULL)
+        WHERE rank = 1""",
+}
+
+# (index table, source table, columns): token-only indexes of the diacritic-folded text.
+FOLDED_FTS = (
+    ("articles_folded_fts", "articles", ("title", "text")),
+    ("documents_folded_fts", "documents", ("number", "type", "summary")),
+)
+
+
+def _fold_sql(expression: str) -> str:
+    """SQL that folds đ/Đ (the tokenizer folds every other Vietnamese mark)."""
+    return f"replace(replace(COALESCE({expression}, ''), 'đ', 'd'), 'Đ', 'D')"
+
+
+def _folded_fts_statements(index: str, source: str, columns: tuple[str, ...]) -> list[str]:
+    cols = ", ".join(columns)
+    new = ", ".join(_fold_sql(f"new.[{c}]") for c in columns)
+    old = ", ".join(_fold_sql(f"old.[{c}]") for c in columns)
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS [{index}_ai] AFTER INSERT ON [{source}] BEGIN "
+        f"INSERT INTO [{index}](rowid, {cols}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER IF NOT EXISTS [{index}_ad] AFTER DELETE ON [{source}] BEGIN "
+        f"INSERT INTO [{index}]([{index}], rowid, {cols}) VALUES ('delete', old.id, {old}); END",
+        f"CREATE TRIGGER IF NOT EXISTS [{index}_au] AFTER UPDATE ON [{source}] BEGIN "
+        f"INSERT INTO [{index}]([{index}], rowid, {cols}) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO [{index}](rowid, {cols}) VALUES (new.id, {new}); END",
+    ]
+
+
+def _ensure_research_objects(db: sqlite_utils.Database) -> None:
+    """Create or refresh the research views and the folded full-text indexes (idempotent)."""
+    existing = {
+        row[0]: row[1] for row in db.execute("SELECT name, sql FROM sqlite_master WHERE type IN ('view', 'table')")
+    }
+    try:
+        with db.conn:
+            for name, ddl in RESEARCH_VIEWS.items():
+                wanted = ddl.strip()
+                if existing.get(name) == wanted:
+                    continue
+                if name in existing:  # an older definition: replace it
+                    db.execute(f"DROP VIEW IF EXISTS [{name}]")
+                db.execute(wanted)
+            for index, source, columns in FOLDED_FTS:
+                if index not in existing:
+                    db.execute(
+                        f"CREATE VIRTUAL TABLE [{index}] USING fts5({', '.join(columns)}, content='', "
+                        "tokenize='unicode61 remove_diacritics 2')"
+                    )
+                    folded = ", ".join(_fold_sql(f"[{c}]") for c in columns)
+                    db.execute(
+                        f"INSERT INTO [{index}](rowid, {', '.join(columns)}) SELECT id, {folded} FROM [{source}]"
+                    )
+                for statement in _folded_fts_statements(index, source, columns):
+                    db.execute(statement)
+    except sqlite3.DatabaseError as exc:
+        raise SchemaError(f"cannot create the research views and search indexes ({exc})") from exc

@@ -1,0 +1,67 @@
+"""Commands for researchers and analysts: query, search, serve, audit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from harvester import query as query_lib
+from harvester import search as search_lib
+from harvester.paths import default_db_path
+
+db_option = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="SQLite database (default: $HARVESTER_DB or ./ocop.db).",
+)
+
+
+def _db(path: Path | None) -> Path:
+    return path or default_db_path()
+
+
+@click.command("query")
+@click.argument("sql")
+@db_option
+@click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
+              help="Bind :NAME to VALUE (repeatable). Plain whole numbers are bound as integers.")
+@click.option("--format", "fmt", type=click.Choice(sorted(query_lib.FORMATTERS)), default="table", show_default=True)
+@click.option("--limit", type=int, default=None, help="Print at most this many rows.")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Stop the query after N seconds.")
+def query_command(sql: str, db_path: Path | None, params, fmt: str, limit: int | None, timeout: float) -> None:
+    """Run one read-only SQL statement against the database.
+
+    \b
+    harvester query "SELECT province, count FROM latest_certified WHERE stars = :s" -p s 3+
+    """
+    result = query_lib.run_query(_db(db_path), sql, query_lib.parse_params(params), max_rows=limit,
+                                 timeout_s=timeout)
+    click.echo(query_lib.FORMATTERS[fmt](result), nl=fmt != "csv")
+
+
+@click.command("search")
+@click.argument("words")
+@db_option
+@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--kind", "kinds", type=click.Choice(["article", "document"]), multiple=True,
+              help="Only articles or only documents (default both).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def search_command(words: str, db_path: Path | None, limit: int, kinds: tuple[str, ...], fmt: str) -> None:
+    """Full-text search; exact matches first, then matches without diacritics ("mien dong")."""
+    hits = search_lib.search(_db(db_path), words, limit=limit, kinds=kinds or ("article", "document"))
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo("no match")
+        return
+    for hit in hits:
+        click.echo(f"{hit.kind} {hit.id}  [{hit.match}]  {hit.date or ''}  {hit.title}")
+        if hit.url:
+            click.echo(f"    {hit.url}")
+        click.echo(f"    {hit.snippet}")
+
+
+COMMANDS = [query_command, search_command]

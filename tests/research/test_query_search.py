@@ -1,0 +1,131 @@
+"""harvester query (read-only, bound parameters, formats) and harvester search (Vietnamese-aware)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from harvester.cli import cli
+from harvester.query import QueryError, run_query
+from harvester.search import fold, search
+
+
+def test_query_binds_parameters_and_returns_rows(known_db):
+    result = run_query(known_db, "SELECT id, count FROM figures WHERE province = :p AND count > :n ORDER BY id",
+                       {"p": "Hà Giang", "n": 100})
+    assert result.columns == ["id", "count"]
+    assert [r[1] for r in result.rows] == [120, 111, 115]
+
+
+def test_query_parameter_is_data_not_sql(known_db):
+    result = run_query(known_db, "SELECT count(*) FROM articles WHERE title = :t", {"t": "x' OR '1'='1"})
+    assert result.rows == [(0,)]
+
+
+@pytest.mark.parametrize("sql", [
+    "DELETE FROM figures",
+    "UPDATE articles SET title = 'x'",
+    "INSERT INTO portals(id, family) VALUES ('x', 'generic')",
+    "DROP TABLE figures",
+    "CREATE TABLE t (a)",
+    "ATTACH DATABASE 'other.db' AS other",
+    "PRAGMA journal_mode=DELETE",
+])
+def test_query_refuses_writes_and_leaves_data_alone(known_db, sql):
+    with pytest.raises(QueryError, match="read-only"):
+        run_query(known_db, sql)
+    conn = sqlite3.connect(known_db)
+    assert conn.execute("SELECT count(*) FROM figures").fetchone() == (18,)
+    assert conn.execute("SELECT count(*) FROM articles WHERE title = 'x'").fetchone() == (0,)
+
+
+def test_query_errors_are_messages(known_db, tmp_path):
+    with pytest.raises(QueryError, match="SQL error"):
+        run_query(known_db, "SELECT nope FROM figures")
+    with pytest.raises(QueryError, match=r"binding|supply"):
+        run_query(known_db, "SELECT * FROM figures WHERE year = :y")
+    with pytest.raises(QueryError, match="no such database"):
+        run_query(tmp_path / "missing.db", "SELECT 1")
+    (tmp_path / "junk.db").write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(QueryError, match="not an SQLite database"):
+        run_query(tmp_path / "junk.db", "SELECT 1")
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_query_cli_formats(known_db):
+    runner = CliRunner()
+    sql = "SELECT province, stars, count FROM latest_certified WHERE province_2025 = :p ORDER BY province, stars"
+    out = runner.invoke(cli, ["query", sql, "--db", str(known_db), "-p", "p", "Tuyên Quang", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output) == [
+        {"province": "Hà Giang", "stars": None, "count": 115},
+        {"province": "Hà Giang", "stars": "3", "count": 111},
+        {"province": "Hà Giang", "stars": "4", "count": 9},
+        {"province": "Tuyên Quang", "stars": "3", "count": 140},
+        {"province": "Tuyên Quang", "stars": "3+", "count": 158},
+        {"province": "Tuyên Quang", "stars": "4", "count": 11},
+        {"province": "Tuyên Quang", "stars": "5", "count": 1},
+    ]
+    out = runner.invoke(cli, ["query", sql, "--db", str(known_db), "-p", "p", "Cà Mau", "--format", "csv"])
+    assert list(csv.reader(io.StringIO(out.output))) == [["province", "stars", "count"], ["Bạc Liêu", "3+", "80"]]
+    out = runner.invoke(cli, ["query", sql, "--db", str(known_db), "-p", "p", "Cà Mau"])
+    assert out.output.splitlines()[0].split() == ["province", "stars", "count"]
+    assert "Bạc Liêu" in out.output and "(1 row)" in out.output
+    out = runner.invoke(cli, ["query", "DELETE FROM figures", "--db", str(known_db)])
+    assert out.exit_code == 1 and "read-only" in out.output and "Traceback" not in out.output
+
+
+def test_fold_keeps_length_and_folds_d():
+    text = "Đắk Lắk, miến dong, Thanh Hoá"
+    assert fold(text) == "dak lak, mien dong, thanh hoa"
+    assert len(fold(text)) == len(text)
+
+
+def test_search_exact_first_then_folded(known_db):
+    hits = search(known_db, "miến dong")
+    # Article 1 has the exact phrase; document 3 has it in its summary; nothing else mentions it.
+    assert [(h.kind, h.id, h.match) for h in hits] == [("article", 1, "exact phrase"), ("document", 3, "exact phrase")]
+    assert "[miến] [dong]" in hits[0].snippet
+    folded = search(known_db, "mien dong")
+    assert [(h.kind, h.id, h.match) for h in folded] == [("article", 1, "folded phrase"),
+                                                         ("document", 3, "folded phrase")]
+    assert "[miến] [dong]" in folded[0].snippet
+
+
+def test_search_folds_d_which_sqlite_never_does(known_db):
+    hits = search(known_db, "dak lak")
+    assert [(h.kind, h.id) for h in hits] == [("article", 7)]
+    assert "[Đắk] [Lắk]" in hits[0].snippet
+
+
+def test_search_ranks_exact_above_folded(known_db):
+    # "mật ong" is exact in article 4; "mat ong" would also match "mất ong" etc. after folding.
+    hits = search(known_db, "mật ong")
+    assert hits[0].id == 4 and hits[0].match == "exact phrase"
+    both = search(known_db, "Quyết định 490/QĐ-TTg")
+    assert {(h.kind, h.id) for h in both} >= {("article", 5), ("article", 6), ("article", 7), ("document", 2)}
+    assert all(h.tier <= 1 for h in both)
+
+
+def test_search_follows_updates_and_deletes(known_db):
+    from harvester.schema import open_db
+
+    db = open_db(known_db)
+    db["articles"].update(4, {"title": "Nông sản", "text": "Nông sản sạch của Hà Giang."})
+    db.conn.commit()
+    db.conn.close()
+    assert search(known_db, "mat ong", kinds=("article",)) == []
+    assert [h.id for h in search(known_db, "nong san sach")] == [4]
+
+
+def test_search_cli(known_db):
+    out = CliRunner().invoke(cli, ["search", "mien dong", "--db", str(known_db), "--kind", "document"])
+    assert out.exit_code == 0, out.output
+    assert "document 3  [folded phrase]" in out.output and "2201/QĐ-UBND" in out.output
+    out = CliRunner().invoke(cli, ["search", "  !! ", "--db", str(known_db)])
+    assert out.exit_code == 1 and "at least one word" in out.output
