@@ -1,0 +1,259 @@
+"""Publication dates of Vietnamese portal articles.
+
+Portals print dates day-first, in many shapes (see docs/extraction.md):
+``Thứ hai - 14/06/2021 11:15``, ``16:10 | 04/01/2021``, ``Thứ ba, 21-04-2020 | 13:48GMT+7``,
+``Cập nhật ngày: 02/01/2023 05:33:51``, ``03:06 PM 13/12/2020 | Lượt xem: 4186``,
+``Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27``, ISO in attributes, RFC 822 in feeds.
+
+:func:`parse_date_line` reads one such line. :func:`find_published` finds the article's own
+date in page text: a short line that is (almost) only a date, preferring one after the title;
+never the page-view clock in the header, the dates of related-article lists or the signing
+dates of documents cited in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+
+from extractors.records import PublishedDate
+
+VN_TZ = timezone(timedelta(hours=7))
+
+_MONTH_WORDS = {
+    "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+}
+
+_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)(?!\d)")
+_LONG = re.compile(
+    r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*(?:năm\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE
+)
+_MONTH_NAME = re.compile(
+    r"(?<!\d)(\d{1,2})\s+tháng\s+(mười\s+một|mười\s+hai|mười|một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|chạp)"
+    r"\s*,?\s*(?:năm\s+)?((?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+_ISO = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?:(?:[T ]|\+0?7)(\d\d):(\d\d)(?::(\d\d))?(?:\.\d+)?)?"
+    r"\s*(Z|[+-]\d\d:?\d\d)?"
+)
+_TIME = re.compile(r"(?<![\d/.:-])(\d{1,2})\s*[:hg]\s*(\d{2})(?::(\d{2}))?(?!\d)(?:\s*([AaPp][Mm]|SA|CH)\b)?")
+_RFC822 = re.compile(r"^[A-Z][a-z]{2},\s+\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d\d:\d\d")
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        found = date(y, m, d)
+    except ValueError:
+        return None
+    return found if 1990 <= y <= 2100 else None
+
+
+def _find_date(s: str) -> tuple[date, int, int] | None:
+    """The first day-first date in s with its span."""
+    best = None
+    for pattern, kind in ((_DMY, "dmy"), (_LONG, "long"), (_MONTH_NAME, "name")):
+        m = pattern.search(s)
+        if not m:
+            continue
+        if kind == "dmy":
+            found = _valid(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+        elif kind == "long":
+            found = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        else:
+            month = _MONTH_WORDS[" ".join(m.group(2).lower().split())]
+            found = _valid(int(m.group(3)), month, int(m.group(1)))
+        if found and (best is None or m.start() < best[1]):
+            best = (found, m.start(), m.end())
+    return best
+
+
+def _find_time(s: str, date_span: tuple[int, int]) -> tuple[int, int, int] | None:
+    for m in _TIME.finditer(s):
+        if date_span[0] <= m.start() < date_span[1]:
+            continue
+        hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+        ampm = (m.group(4) or "").upper()
+        if ampm in {"PM", "CH"} and hour < 12:
+            hour += 12
+        elif ampm in {"AM", "SA"} and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60 and second < 60:
+            return hour, minute, second
+    return None
+
+
+def _value(d: date, t: tuple[int, int, int] | None) -> str:
+    if t is None:
+        return d.isoformat()
+    return datetime(d.year, d.month, d.day, *t, tzinfo=VN_TZ).isoformat()
+
+
+def parse_date_line(s: str | None) -> PublishedDate | None:
+    """Parse one date line as printed by a portal; day-first; ``+07:00`` when a time is shown."""
+    if not s or not isinstance(s, str):
+        return None
+    line = " ".join(s.split())
+    if not line or len(line) > 300:
+        return None
+    iso = _parse_iso(line)
+    if iso:
+        return PublishedDate(iso, "date-line", quote=s.strip())
+    if _RFC822.match(line):
+        try:
+            parsed = parsedate_to_datetime(line)
+        except (TypeError, ValueError, IndexError):
+            parsed = None
+        if parsed is not None:
+            if parsed.tzinfo is None:
+                parsed = parsed.replace(tzinfo=UTC)
+            return PublishedDate(parsed.astimezone(VN_TZ).isoformat(), "date-line", quote=s.strip())
+    found = _find_date(line)
+    if found:
+        d, start, end = found
+        return PublishedDate(_value(d, _find_time(line, (start, end))), "date-line", quote=s.strip())
+    return _dateparser_fallback(line, s)
+
+
+def _parse_iso(line: str) -> str | None:
+    m = _ISO.search(line)
+    if not m:
+        return None
+    d = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if d is None:
+        return None
+    if m.group(4) is None:
+        return d.isoformat()
+    t = (int(m.group(4)), int(m.group(5)), int(m.group(6) or 0))
+    if t[0] > 23 or t[1] > 59 or t[2] > 59:
+        return d.isoformat()
+    zone = m.group(7)
+    if "+07" in m.group(0)[10:14] and zone is None:  # NukeViet's broken "2021-06-14+0711:15:00"
+        zone = "+07:00"
+    if zone is None:
+        return _value(d, t)
+    if zone == "Z":
+        tz = UTC
+    else:
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+    moment = datetime(d.year, d.month, d.day, *t, tzinfo=tz)
+    return moment.astimezone(VN_TZ).isoformat()
+
+
+def _dateparser_fallback(line: str, original: str) -> PublishedDate | None:
+    # only for lines with a full year: dateparser resolves "hôm qua" against today's clock
+    if not re.search(r"(?:19|20)\d\d", line):
+        return None
+    try:
+        import dateparser  # slow import; only reached for unusual lines
+    except ImportError:
+        return None
+    try:
+        parsed = dateparser.parse(line, languages=["vi"], settings={"DATE_ORDER": "DMY"})
+    except Exception:  # dateparser raises assorted errors on odd input; a miss is fine
+        return None
+    if parsed is None or not 1990 <= parsed.year <= 2100:
+        return None
+    has_time = bool(_TIME.search(line))
+    value = _value(parsed.date(), (parsed.hour, parsed.minute, parsed.second) if has_time else None)
+    return PublishedDate(value, "date-line", quote=original.strip())
+
+
+def parse_vn_date(s: str | None) -> date | None:
+    """A calendar date written day-first: ``21/8/2019``, ``21-8-2019``, ``ngày 2 tháng 6 năm 2021``."""
+    if not s or not isinstance(s, str):
+        return None
+    iso = _ISO.search(s)
+    if iso and not _DMY.search(s):
+        return _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    found = _find_date(" ".join(s.split()))
+    return found[0] if found else None
+
+
+# ------------------------------------------------------------------- date in page text
+
+# Words that may sit on a date line without making it prose.
+_LABELS = re.compile(
+    r"\b(?:cập nhật|ngày đăng|ngày|lúc|tin đăng|đăng|đăng tải|xuất bản|thời gian|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)"
+    r"|chủ nhật|gmt|utc|am|pm|sa|ch|lượt xem|lượt đọc|đã xem|lượt|xem|views?|giờ|published|posted|updated"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+# A header clock or contact strip, not an article date.
+_PAGE_CHROME = re.compile(r"đường dây nóng|hotline|điện thoại|hôm nay|email|fax", re.IGNORECASE)
+_MAX_LEFTOVER_WORDS = 4
+# Headings of related-article blocks: dates below them belong to other articles.
+_RELATED_HEADING = re.compile(
+    r"^\W*(?:những |các )?(?:tin|bài|bài viết)\s+(?:mới hơn|cũ hơn|liên quan|khác|cùng chuyên mục|đã đưa|mới nhất"
+    r"|xem nhiều|đọc nhiều)|^\W*(?:xem thêm|đọc thêm|cùng chuyên mục)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _date_line_score(line: str) -> PublishedDate | None:
+    """The date on a line that is essentially only a date (plus labels, weekday, author, category)."""
+    stripped = line.strip(" \t-–•|*()[]")
+    if not stripped or len(stripped) > 120 or _PAGE_CHROME.search(stripped):
+        return None
+    found = _find_date(stripped)
+    if not found:
+        return None
+    d, start, end = found
+    rest = stripped[:start] + " " + stripped[end:]
+    if re.search(r"\(\s*$", stripped[:start]) and stripped[:start].strip(" (") and rest.count(" ") > 2:
+        return None  # "Other article title (16/06/2021)" in a related list
+    rest = _TIME.sub(" ", rest)
+    rest = _LABELS.sub(" ", rest)
+    rest = re.sub(r"[+-]?\d+", " ", rest)
+    words = [w for w in re.split(r"[\s,|:;()\[\]/+.–-]+", rest) if w]
+    if len(words) > _MAX_LEFTOVER_WORDS:
+        return None
+    return PublishedDate(_value(d, _find_time(stripped, (start, end))), "text", quote=line.strip())
+
+
+_LETTERHEAD = re.compile(
+    r"(?m)^[ \t|]*[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3},[ \t]+ngày[ \t]+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)"
+)
+
+
+def find_published(text: str | None, *, title: str | None = None) -> PublishedDate | None:
+    """The article's own date in page text, or None when the text shows none."""
+    if not text:
+        return None
+    candidates: list[PublishedDate] = []
+    offset = 0
+    for line in text.split("\n"):
+        if _RELATED_HEADING.search(line):
+            break
+        if line.strip():
+            found = _date_line_score(line)
+            if found:
+                lead = len(line) - len(line.lstrip())
+                start = offset + lead
+                candidates.append(PublishedDate(found.value, "text", found.quote, start, start + len(found.quote or "")))
+        offset += len(line) + 1
+    if candidates:
+        title_at = _title_position(text, title)
+        if title_at is not None:
+            after = [c for c in candidates if (c.start or 0) >= title_at]
+            if after:
+                return after[0]
+        return candidates[0]
+    head = text[:3000]
+    m = _LETTERHEAD.search(head)
+    if m:
+        d = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if d:
+            return PublishedDate(d.isoformat(), "letterhead", m.group(0).strip(" |\t"), m.start(), m.end())
+    return None
+
+
+def _title_position(text: str, title: str | None) -> int | None:
+    if not title or not title.strip():
+        return None
+    at = text.find(title.strip())
+    return at if at >= 0 else None

@@ -1,0 +1,105 @@
+"""Portal date lines and the article's own date in page text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.dates import find_published, parse_date_line, parse_vn_date
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Thứ tư - 09/03/2022 08:40", "2022-03-09T08:40:00+07:00"),
+        ("09:05 | 17/02/2021", "2021-02-17T09:05:00+07:00"),
+        ("Thứ năm, 11-06-2020 | 07:02GMT+7", "2020-06-11T07:02:00+07:00"),
+        ("Cập nhật ngày: 15/08/2024 21:14:07", "2024-08-15T21:14:07+07:00"),
+        ("03/10/2022", "2022-10-03"),
+        ("05/04/2021 09:30:00 PM", "2021-04-05T21:30:00+07:00"),
+        ("Cập nhật: Thứ sáu, 1/12/2023 | 2:05:09 PM", "2023-12-01T14:05:09+07:00"),
+        ("Thứ Ba, 10:12 ngày 14/11/2023", "2023-11-14T10:12:00+07:00"),
+        ("07:45, 02/09/2018", "2018-09-02T07:45:00+07:00"),
+        ("Thứ Hai, ngày 16 tháng 09 năm 2019, 14:00:31", "2019-09-16T14:00:31+07:00"),
+        ("11:20 AM 05/11/2020 | Lượt xem: 912", "2020-11-05T11:20:00+07:00"),
+        ("Thứ 5, 19/03/2026 | 06:07:08 [GMT +7]", "2026-03-19T06:07:08+07:00"),
+        ("01/08/2025 05:50 GMT +7", "2025-08-01T05:50:00+07:00"),
+        ("( Cập nhật lúc: 12/10/2021  )", "2021-10-12"),
+        ("Tin đăng lúc : 28-02-2023", "2023-02-28"),
+        ("Nông nghiệp 11-07-2023", "2023-07-11"),
+        ("2022-03-05T08:01:00+07:00", "2022-03-05T08:01:00+07:00"),
+        ("2022-03-05T01:01:00Z", "2022-03-05T08:01:00+07:00"),
+        ("2021-06-14+0711:15:00", "2021-06-14T11:15:00+07:00"),
+        ("Tue, 08 Feb 2022 02:30:00 GMT", "2022-02-08T09:30:00+07:00"),
+        ("Wed, 09 Feb 2022 08:00:00 +0700", "2022-02-09T08:00:00+07:00"),
+        ("3 Tháng Tư, 2022", "2022-04-03"),
+        ("12:00 AM 04/07/2022", "2022-07-04T00:00:00+07:00"),
+    ],
+)
+def test_parse_date_line(line, value):
+    parsed = parse_date_line(line)
+    assert parsed is not None
+    assert parsed.value == value
+    assert parsed.source == "date-line"
+
+
+@pytest.mark.parametrize("line", ["", "hôm qua", "Lượt xem: 4186", "31/02/2021", "N/A", "không có ngày", None])
+def test_parse_date_line_refuses(line):
+    assert parse_date_line(line) is None
+
+
+def test_parse_vn_date():
+    assert parse_vn_date("ngày 7 tháng 11 năm 2020") == date(2020, 11, 7)
+    assert parse_vn_date("30/4/2021") == date(2021, 4, 30)
+    assert parse_vn_date("30-4-2021") == date(2021, 4, 30)
+    assert parse_vn_date("2021-04-30") == date(2021, 4, 30)
+    assert parse_vn_date("30/4") is None
+    assert parse_vn_date("") is None
+
+
+PAGE_WITH_HEADER_CLOCK = """Đường dây nóng: 0912.000.111 - Thứ sáu 05/11/2021 22:40
+
+Sơn La: công nhận 31 sản phẩm OCOP năm 2021
+
+08:30 | 19/10/2021
+UBND tỉnh Sơn La vừa ban hành Quyết định số 2044/QĐ-UBND ngày 12/10/2021 công nhận 31 sản phẩm.
+"""
+
+
+def test_header_clock_is_skipped():
+    found = find_published(PAGE_WITH_HEADER_CLOCK)
+    assert found is not None
+    assert found.value == "2021-10-19T08:30:00+07:00"
+    assert PAGE_WITH_HEADER_CLOCK[found.start:found.end] == "08:30 | 19/10/2021"
+
+
+def test_date_after_title_is_preferred():
+    text = "Thứ hai 01/03/2021 07:00\nTiêu đề bài viết về OCOP\nPhạm Lan 26/02/2021 15:45 GMT+7\nNội dung."
+    assert find_published(text, title="Tiêu đề bài viết về OCOP").value == "2021-02-26T15:45:00+07:00"
+
+
+def test_related_list_and_body_dates_are_not_the_article_date():
+    text = (
+        "Lai Châu có thêm 12 sản phẩm OCOP\n"
+        "Theo Quyết định số 77/QĐ-UBND ngày 21/01/2022, tỉnh công nhận 12 sản phẩm đạt 3 sao.\n"
+        "Những tin cũ hơn\n"
+        "Lai Châu tổng kết năm (16/06/2021)\n"
+        "07/01/2021\n"
+    )
+    assert find_published(text) is None
+
+
+def test_date_at_the_end_of_a_short_passage():
+    text = "Tỉnh Hòa Bình có 60 sản phẩm OCOP đạt 3 sao trở lên, tăng 14 sản phẩm so với năm trước.\n- 04/12/2022 09:12:10 AM\n- Đã xem: 311"
+    assert find_published(text).value == "2022-12-04T09:12:10+07:00"
+
+
+def test_letterhead_date_of_a_document_page():
+    text = "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\n|\nSố: 55/KH-UBND\n|\nSơn La, ngày 03\ntháng 3 năm 2023\n|\nKẾ HOẠCH"
+    assert find_published(text).value == "2023-03-03"
+
+
+def test_no_date():
+    assert find_published("Sáng ngày 29-9, Tỉnh ủy tổ chức hội nghị; tối mai, ngày 2/2, khai mạc hội chợ.") is None
+    assert find_published("") is None
