@@ -21,6 +21,6 @@ class NukeVietSpider(PortalSpider):
     ignore_url_re = re.compile(r"/(?:print|savefile|rss|search|tag|sitemap|laws|van-ban)/|[?&]download=")
     listing_item_css = "div.news_column div.panel-body, div.list-group a.show, div.thumbnail div.caption"
     item_link_css = "h2 a, h3 a, h4 a, a.show"
-    item_date_css = "ul.list-inline li:first-child ::text, .text-muted li:first-child ::text"
+    item_date_css = "ul.list-inline li:first-child ::text"
     next_page_css = "ul.pagination a[rel=next]"
     default_start_paths = ("/vi/news/rss/", "/vi/news/search/?q=OCOP", "/vi/news/")
