@@ -1,19 +1,135 @@
 """Run every extractor over a passage and assemble one Extraction.
 
-(Interim stub until the extractor modules land: returns an empty Extraction.)
+Order matters: the text is normalised first (all offsets point into the normalised text that
+is stored), then the published date (figures that say only "đến nay" are dated by it), then the
+provinces (the main one is the default place of figures), then documents and figures.
 """
 
 from __future__ import annotations
 
-from extractors.records import Extraction
+import logging
+from collections import Counter
+from typing import Any
+
+from extractors.dates import find_published, parse_date_line
+from extractors.documents import find_documents
+from extractors.places import find_places
+from extractors.records import Extraction, Figure, MainText, PublishedDate
+from extractors.text import decode_bytes, normalize
+
+log = logging.getLogger(__name__)
+
+# How far into the text counts as the lead paragraph when ranking provinces.
+_LEAD_CHARS = 500
+# A province is reported on when it scores at least this share of the top province.
+_KEEP_SHARE = 0.5
 
 
-def extract(text: str, *, title: str | None = None, date_line: str | None = None,
+def extract(text: str | None, *, title: str | None = None, date_line: str | None = None,
             url: str | None = None) -> Extraction:
     """Extract figures, documents, published date and provinces from plain text."""
-    return Extraction(text=text, title=title)
+    return _extract(text, title=title, date_line=date_line, url=url)
 
 
-def extract_html(html: str | bytes, *, url: str | None = None, family: str | None = None) -> Extraction:
+def _extract(text: str | None, *, title: str | None, date_line: str | None, url: str | None,
+             published: PublishedDate | None = None) -> Extraction:
+    if not isinstance(text, str):
+        text = ""
+    text = normalize(text)
+    title = normalize(title).strip() or None if isinstance(title, str) else None
+    found_published = _published(text, title, date_line) or published or find_published(text, title=title)
+    provinces = rank_provinces(text, title=title)
+    documents = find_documents(text)
+    figures = _figures(text, as_of=found_published.date if found_published else None,
+                       default_place=provinces[0] if provinces else None)
+    return Extraction(text=text, title=title, published=found_published, provinces=provinces,
+                      documents=documents, figures=figures)
+
+
+def _published(text: str, title: str | None, date_line: str | None) -> PublishedDate | None:
+    if not date_line:
+        return None
+    return parse_date_line(date_line)
+
+
+def rank_provinces(text: str, *, title: str | None = None) -> list[str]:
+    """The provinces a passage reports on, most important first.
+
+    Score = mentions in the text (districts count for their province) + 3 for a mention in the
+    title + 2 for a mention in the lead. Provinces scoring under half the top score are names
+    in passing (a sidebar, a footer address, a visiting delegation) and are dropped.
+    """
+    score: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for mention in find_places(text):
+        if mention.province is None:
+            continue
+        score[mention.province] += 1
+        first_seen.setdefault(mention.province, mention.start)
+        if mention.start < _LEAD_CHARS:
+            score[mention.province] += 2 if mention.start == first_seen[mention.province] else 0
+    if title:
+        for mention in find_places(title):
+            if mention.province:
+                score[mention.province] += 3
+                first_seen.setdefault(mention.province, -1)
+    if not score:
+        return []
+    top = max(score.values())
+    kept = [p for p, s in score.items() if s >= top * _KEEP_SHARE]
+    return sorted(kept, key=lambda p: (-score[p], first_seen.get(p, 0)))
+
+
+def _figures(text: str, *, as_of: str | None, default_place: str | None) -> list[Figure]:
+    try:
+        from extractors.figures import find_figures
+    except ImportError:  # the figures extractor is optional while it is being written
+        return []
+    try:
+        return list(find_figures(text, as_of=as_of, default_place=default_place))
+    except Exception:  # a bug in one extractor must not lose the page's other results
+        log.exception("find_figures failed; figures skipped for this passage")
+        return []
+
+
+def extract_html(html: str | bytes | None, *, url: str | None = None, family: str | None = None) -> Extraction:
     """Take the main text of an HTML page first, then :func:`extract` it."""
-    return Extraction(text="")
+    if isinstance(html, bytes | bytearray):
+        html = decode_bytes(bytes(html))[0]
+    if not isinstance(html, str) or not html.strip():
+        return Extraction(text="")
+    main = _main_text(html, url=url, family=family)
+    return _extract(main.text, title=main.title, date_line=main.date_line, url=url, published=main.published)
+
+
+def _main_text(html: str, *, url: str | None, family: str | None) -> MainText:
+    try:
+        from extractors.html import main_text
+    except ImportError:
+        return _fallback_main_text(html)
+    try:
+        return main_text(html, url=url, family=family)
+    except Exception:  # keep the page: fall back to the plain text of the body
+        log.exception("html.main_text failed; using the plain page text")
+        return _fallback_main_text(html)
+
+
+def _fallback_main_text(html: str) -> MainText:
+    """Plain text of the page (title from <title>/<h1>) when the HTML extractor is unavailable."""
+    try:
+        import lxml.html
+
+        doc = lxml.html.fromstring(html)
+    except Exception:  # lxml rejects some inputs (empty documents, odd encodings)
+        return MainText(title=None, text=html)
+    for bad in doc.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    heading: Any = doc.xpath("//h1")
+    title = heading[0].text_content().strip() if heading else None
+    if not title:
+        found = doc.xpath("//title")
+        title = found[0].text_content().strip() if found else None
+    body = doc.xpath("//body")
+    root = body[0] if body else doc
+    lines = [line.strip() for line in root.text_content().splitlines()]
+    return MainText(title=title or None, text="\n".join(line for line in lines if line))
