@@ -14,7 +14,6 @@ does; tests run the CLI in a subprocess).
 from __future__ import annotations
 
 import fcntl
-import json
 import logging
 import os
 import uuid
@@ -62,7 +61,7 @@ class PortalSummary:
     @property
     def status(self) -> str:
         """failed (nothing answered), warning (flags raised) or ok."""
-        if self.requests and not self.responses:
+        if self.responses <= 0:  # includes a crawler that could not even start
             return "failed"
         return "warning" if self.flags else "ok"
 
@@ -190,9 +189,11 @@ def crawl(
         for portal in portals:
             summary = summarise(portal, crawlers.get(portal.id, []))
             _add_db_counts(db, summary, report.started_at)
+            if summary.status == "failed":
+                summary.flags.append(f"nothing answered: {summary.errors} fault(s); see pages rows with a reason")
+            _record(db, report, summary)
             summary.flags.extend(_health_flags(db, portal, summary))
             report.portals.append(summary)
-            _record(db, report, summary)
     return report
 
 
@@ -249,6 +250,8 @@ def summarise(portal: Any, crawlers: list[Any]) -> PortalSummary:
         if stats.get("harvester/listing_empty"):
             summary.flags.append(f"{stats['harvester/listing_empty']} listing/feed page(s) showed no article links")
         summary.stats.update({k: _jsonable(v) for k, v in stats.items() if _keep_stat(k)})
+        if "finish_reason" not in stats:
+            summary.flags.append(f"{type(crawler.spider).__name__ if crawler.spider else 'spider'} did not run (see log)")
     return summary
 
 
@@ -266,29 +269,23 @@ def _add_db_counts(db: Any, summary: PortalSummary, started_at: str) -> None:
         """SELECT
              SUM(CASE WHEN first_fetched_at >= :t THEN 1 ELSE 0 END),
              SUM(CASE WHEN first_fetched_at < :t AND changed_at >= :t THEN 1 ELSE 0 END)
-           FROM pages WHERE portal_id = :p AND reason IS NULL AND kind IS NOT 'listing'""",
+           FROM pages WHERE portal_id = :p AND kind = 'article'""",
         {"t": started_at, "p": summary.portal_id},
     ).fetchone()
     summary.new, summary.updated = int(row[0] or 0), int(row[1] or 0)
 
 
 def _health_flags(db: Any, portal: Any, summary: PortalSummary) -> list[str]:
-    flags: list[str] = []
-    if summary.status == "failed":
-        flags.append(f"nothing answered: {summary.errors} fault(s), see `pages` rows with a reason")
+    """Loud flags from the store's health check (run after this run's row is written)."""
     try:
         from harvester import store
 
-        health = store.portal_health(db, portal.id)
-    except (ImportError, AttributeError):
-        return flags
+        health = store.portal_health(db, [portal])
     except Exception as exc:  # a health query must never hide the crawl summary
         logger.warning("portal_health(%s) failed: %s", portal.id, exc)
-        return flags
-    if isinstance(health, dict):
-        health = health.get("flags", [])
-    flags.extend(str(flag) for flag in health or [] if str(flag) not in flags)
-    return flags
+        return []
+    flags = [str(flag) for entry in health for flag in (entry.get("flags") or [])]
+    return [flag for flag in flags if flag not in summary.flags]
 
 
 def _sync_registry(db: Any, portals: Sequence[Any]) -> None:
@@ -302,24 +299,22 @@ def _sync_registry(db: Any, portals: Sequence[Any]) -> None:
 def _record(db: Any, report: RunReport, summary: PortalSummary) -> None:
     from harvester import store
 
-    store.record_run(
-        db,
-        run_group=report.run_group,
-        portal_id=summary.portal_id,
-        command=report.command,
-        started_at=report.started_at,
-        finished_at=report.finished_at,
-        requests=summary.requests,
-        listing_requests=summary.listing_requests,
-        new=summary.new,
-        updated=summary.updated,
-        unchanged=summary.unchanged,
-        errors=summary.errors,
-        listing_items=summary.listing_items,
-        status=summary.status,
-        flags=summary.flags,
-        stats=json.loads(json.dumps(summary.stats, default=str)),
-    )
+    stats = {
+        "command": report.command,
+        "started_at": report.started_at,
+        "finished_at": report.finished_at,
+        "requests": summary.requests,
+        "listing_requests": summary.listing_requests,
+        "new": summary.new,
+        "updated": summary.updated,
+        "unchanged": summary.unchanged,
+        "errors": summary.errors,
+        "listing_items": summary.listing_items,
+        "status": summary.status,
+        "flags": list(summary.flags),
+        **summary.stats,
+    }
+    store.record_run(db, report.run_group, summary.portal_id, stats)
 
 
 def _now() -> str:
