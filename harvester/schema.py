@@ -261,6 +261,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         if not db[table].detect_fts():
             db[table].enable_fts(list(columns), create_triggers=True, tokenize="unicode61")
     _ensure_research_objects(db)  # research section at the end of this file
+    _ensure_storage_objects(db)  # storage section at the end of this file
 
 
 _COLUMN_LINE = re.compile(r"^\s*(\w+)\s+(INTEGER|TEXT|REAL|BLOB)\b(.*)$", re.MULTILINE)
@@ -380,3 +381,49 @@ def _ensure_research_objects(db: sqlite_utils.Database) -> None:
                     db.execute(statement)
     except sqlite3.DatabaseError as exc:
         raise SchemaError(f"cannot create the research views and search indexes ({exc})") from exc
+
+
+# ---------------------------------------------------------------------------------------------
+# Storage section (owned by the storage area: harvester/store.py, registry.py, reextract.py).
+#
+# Columns the one write path needs beyond the tables above, declared here so that older
+# database files gain them on open. docs/storage.md explains them.
+# ---------------------------------------------------------------------------------------------
+
+STORAGE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "portals": (
+        "document_urls TEXT",       # JSON list of document-listing URLs from the registry
+    ),
+    "pages": (
+        "text_chars INTEGER",       # length of the main text found in the page (selector health)
+        "listing_date TEXT",        # date printed beside the link on the listing, kept for reextract
+        "listing_url TEXT",         # the listing or feed the link was found on
+        "last_error TEXT",          # latest failed refetch of a page whose good copy is kept
+        "last_error_at TEXT",
+    ),
+    "articles": (
+        "first_seen_at TEXT",       # when the harvester first stored this article (silence monitor)
+    ),
+}
+
+STORAGE_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS idx_pages_portal_fetched ON pages(portal_id, fetched_at)",
+    "CREATE INDEX IF NOT EXISTS idx_articles_portal_seen ON articles(portal_id, first_seen_at)",
+    "CREATE INDEX IF NOT EXISTS idx_articles_duplicate ON articles(duplicate_of)",
+)
+
+
+def _ensure_storage_objects(db: sqlite_utils.Database) -> None:
+    """Add the storage columns and indexes that are missing (idempotent)."""
+    try:
+        with db.conn:
+            for table, columns in STORAGE_COLUMNS.items():
+                existing = set(db[table].columns_dict)
+                for column in columns:
+                    name = column.split()[0]
+                    if name not in existing:
+                        db.execute(f"ALTER TABLE [{table}] ADD COLUMN {column}")
+            for statement in STORAGE_INDEXES:
+                db.execute(statement)
+    except sqlite3.DatabaseError as exc:
+        raise SchemaError(f"cannot add the storage columns ({exc})") from exc
