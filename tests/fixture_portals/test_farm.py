@@ -1,0 +1,318 @@
+"""The imitation portals answer like the real CMS families, faults included."""
+
+from __future__ import annotations
+
+import csv
+import http.client
+import json
+import re
+import socket
+import subprocess
+import sys
+import unicodedata
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+
+from harvester.fixture_portals import ARTICLES, PLANTED, SITE_ARTICLES, start_farm
+from harvester.fixture_portals.faults import to_cp1258
+
+
+@pytest.fixture(scope="module")
+def farm():
+    with start_farm(seed=0) as f:
+        yield f
+
+
+def fetch(farm, site_id: str, path: str, headers: dict | None = None, timeout: float = 10):
+    """(status, headers, body) without following redirects or raising on 4xx/5xx."""
+    parts = urlsplit(farm.url(site_id))
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    try:
+        conn.request("GET", path, headers=headers or {})
+        resp = conn.getresponse()
+        return resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read()
+    finally:
+        conn.close()
+
+
+def hrefs(body: bytes) -> list[str]:
+    return re.findall(r'href="([^"]+)"', body.decode("utf-8", "replace"))
+
+
+def test_each_site_on_its_own_loopback_host(farm):
+    hosts = {urlsplit(farm.url(s)).hostname for s in farm.sites}
+    assert len(hosts) == len(farm.sites)
+    assert all(h.startswith("127.0.0.") and int(h.rsplit(".", 1)[1]) >= 11 for h in hosts)
+    assert all(farm.url(s).endswith("/") for s in farm.sites)
+
+
+def test_robots_on_every_site(farm):
+    for site_id in farm.sites:
+        status, _, body = fetch(farm, site_id, "/robots.txt")
+        assert status == 200 and b"Disallow:" in body, site_id
+    assert b"Disallow: /admin/" in fetch(farm, "nukeviet", "/robots.txt")[2]
+
+
+def test_every_site_serves_its_articles_and_some_unrelated(farm):
+    for site_id, keys in SITE_ARTICLES.items():
+        if site_id not in farm.sites:
+            continue
+        site = farm.sites[site_id]
+        assert {p.article.key for p in site.posts} >= set(keys)
+        assert any(not ARTICLES[k].is_ocop for k in keys), site_id
+        assert any(ARTICLES[k].is_ocop for k in keys), site_id
+
+
+def test_nukeviet_pagination_follows_rel_next_to_every_post(farm):
+    site = farm.sites["nukeviet"]
+    path, seen, pages = "/vi/news/", [], 0
+    while path:
+        status, _, body = fetch(farm, "nukeviet", path)
+        assert status == 200
+        text = body.decode()
+        pages += 1
+        seen += re.findall(r'<h[23]><a href="([^"]+\.html)"', text)
+        nxt = re.search(r'rel="next"[^>]*href="([^"]+)"', text)
+        path = nxt.group(1) if nxt else None
+    assert pages >= 3
+    assert seen == [p.path for p in site.newest_first()]
+
+
+def test_nukeviet_stray_li_quirk_on_page_two(farm):
+    body = fetch(farm, "nukeviet", "/vi/news/page-2/")[2].decode()
+    assert re.search(r'<li class="page-item active"><a class="page-link" href="javascript:void\(0\)">2</a><li>', body)
+    body1 = fetch(farm, "nukeviet", "/vi/news/")[2].decode()
+    assert 'href="javascript:void(0)">1</a></li>' in body1
+
+
+def test_nukeviet_listing_dates_are_egov_am_pm(farm):
+    body = fetch(farm, "nukeviet", "/vi/news/")[2].decode()
+    assert re.search(r"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d [AP]M", body)
+
+
+def test_nukeviet_detail_traps(farm):
+    post = next(p for p in farm.sites["nukeviet"].posts if p.article.key == "qt-ke-hoach-2021-2025")
+    body = fetch(farm, "nukeviet", post.path)[2].decode()
+    assert '<span class="h5"><i class="fa fa-clock-o" aria-hidden="true"></i>Thứ hai - 14/06/2021 11:15</span>' in body
+    assert 'content="2021-06-14+0711:15:00"' in body  # broken article:published_time
+    assert 'itemprop="datePublished">2021-06-16T14:15:00+07:00<' in body  # edit time
+    assert '<span class="current-time">Thứ năm, 05/12/2024, 01:26</span>' in body
+    assert 'class="temp-breadcrumbs hidden"' in body and '<ul class="breadcrumbs list-none"></ul>' in body
+    assert "Những tin mới hơn" in body and "block-law" in body
+    for number in PLANTED["sidebar_documents"]["numbers"]:
+        assert number in body
+
+
+def test_nukeviet_attachment_download(farm):
+    post = next(p for p in farm.sites["nukeviet"].posts if p.article.documents)
+    status, headers, body = fetch(farm, "nukeviet", post.path + "?download=1&id=0")
+    assert status == 200 and body.startswith(b"%PDF") and "attachment" in headers["content-disposition"]
+
+
+def test_nukeviet_rss_has_month_in_minute_field(farm):
+    body = fetch(farm, "nukeviet", "/vi/news/rss/")[2]
+    root = ET.fromstring(body)
+    assert root.find("channel/generator").text == "NukeViet v4.0"
+    items = root.findall("channel/item")
+    assert len(items) == len(farm.sites["nukeviet"].posts)
+    post = next(p for p in farm.sites["nukeviet"].posts if p.article.key == "qt-ke-hoach-2021-2025")
+    item = next(i for i in items if i.find("link").text.endswith(post.path))
+    # published 14/06/2021 11:15 ICT = 04:15 UTC; the minute field holds the month (06)
+    assert item.find("pubDate").text == "Mon, 14 Jun 2021 04:06:00 GMT"
+
+
+def test_nukeviet_search_and_sitemap(farm):
+    body = fetch(farm, "nukeviet", "/vi/news/search/?q=OCOP")[2].decode()
+    assert "kết quả" in body
+    index = ET.fromstring(fetch(farm, "nukeviet", "/sitemap.xml")[2])
+    locs = [e.text for e in index.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    child = ET.fromstring(fetch(farm, "nukeviet", urlsplit(locs[0]).path)[2])
+    urls = [e.text for e in child.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert len(urls) == len(farm.sites["nukeviet"].posts)
+
+
+def test_generic_listing_pages_rss_and_sitemap(farm):
+    site = farm.sites["generic"]
+    links = []
+    path = "/tin-tuc/"
+    while path:
+        body = fetch(farm, "generic", path)[2].decode()
+        links += re.findall(r'<h3 class="story__title"><a href="([^"]+)"', body)
+        nxt = re.search(r'<a class="next" href="([^"]+)"', body)
+        path = nxt.group(1) if nxt else None
+    assert links == [p.path for p in site.newest_first()]
+    rss = ET.fromstring(fetch(farm, "generic", "/rss/home.rss")[2])
+    assert len(rss.findall("channel/item")) == len(site.posts)
+    sm = fetch(farm, "generic", "/sitemap.xml")[2].decode()
+    assert sm.count("<lastmod>") == len(site.posts)
+
+
+def test_generic_detail_has_clock_and_time_first_date_line(farm):
+    post = next(p for p in farm.sites["generic"].posts if p.article.key == "tv-vinh-danh-45")
+    body = fetch(farm, "generic", post.path)[2].decode()
+    assert "Đường dây nóng: 0912.345.678 - Thứ năm 05/12/2024 01:26" in body
+    assert '<div class="detail-time">16:10 | 04/01/2021</div>' in body
+    assert body.count(post.title) >= 3  # <title>, title-top, h1, photo title
+
+
+def test_syndicated_article_identical_on_two_sites(farm):
+    key = PLANTED["syndicated"]["article"]
+    texts = []
+    for site_id in PLANTED["syndicated"]["sites"]:
+        if site_id not in farm.sites:
+            pytest.skip(f"{site_id} not built")
+        post = next(p for p in farm.sites[site_id].posts if p.article.key == key)
+        body = fetch(farm, site_id, post.path)[2].decode()
+        assert all(par in body for par in ARTICLES[key].body_paragraphs)
+        texts.append(post.article.text)
+    assert texts[0] == texts[1]
+
+
+def test_conditional_get_304(farm):
+    post = farm.sites["generic"].posts[0]
+    status, headers, _ = fetch(farm, "generic", post.path)
+    assert status == 200 and headers["etag"] and headers["last-modified"]
+    assert fetch(farm, "generic", post.path, {"If-None-Match": headers["etag"]})[0] == 304
+    assert fetch(farm, "generic", post.path, {"If-Modified-Since": headers["last-modified"]})[0] == 304
+    assert fetch(farm, "generic", post.path, {"If-None-Match": '"something-else"'})[0] == 200
+    assert ("GET", post.path, 304) in farm.request_log("generic")
+
+
+def test_publish_puts_new_articles_on_top_everywhere():
+    with start_farm(["nukeviet", "generic"], seed=3) as farm:
+        before = fetch(farm, "nukeviet", "/vi/news/rss/")[2].decode()
+        etag = fetch(farm, "generic", "/tin-tuc/")[1]["etag"]
+        new = farm.publish("nukeviet", 2) + farm.publish("generic", 1)
+        assert all(p.article.is_ocop for p in new)
+        assert new[0].title not in before
+        listing = fetch(farm, "nukeviet", "/vi/news/")[2].decode()
+        first = re.search(r'<h2><a href="([^"]+)"', listing).group(1)
+        assert first == new[1].path
+        assert fetch(farm, "nukeviet", new[0].path)[0] == 200
+        status, _, _ = fetch(farm, "generic", "/tin-tuc/", {"If-None-Match": etag})
+        assert status == 200  # listing changed → no 304
+        assert new[2].title in fetch(farm, "generic", "/rss/home.rss")[2].decode()
+
+
+def test_publish_is_deterministic_by_seed():
+    titles = []
+    for _ in range(2):
+        with start_farm(["generic"], seed=5) as farm:
+            titles.append([p.title for p in farm.publish("generic", 3)])
+    assert titles[0] == titles[1]
+
+
+def test_request_log_counts_requests():
+    with start_farm(["generic"]) as farm:
+        fetch(farm, "generic", "/tin-tuc/")
+        fetch(farm, "generic", "/khong-co.html")
+        assert farm.request_log("generic") == [("GET", "/tin-tuc/", 200), ("GET", "/khong-co.html", 404)]
+
+
+def test_write_registry(farm, tmp_path):
+    path = farm.write_registry(tmp_path / "portals.csv")
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    by_id = {r["id"]: r for r in rows}
+    assert len(rows) == len(farm.sites)
+    nv = by_id["fixture-nukeviet"]
+    assert nv["family"] == "nukeviet"
+    assert all(u.startswith(farm.url("nukeviet")) for u in nv["start_urls"].split())
+    assert json.loads(nv["settings"])["per_page"] >= 1
+
+
+# ------------------------------------------------------------------------------------ faults
+
+
+def test_faults_listing_links_every_fault(farm):
+    links = set(hrefs(fetch(farm, "faults", "/tin-tuc/")[2]))
+    for path in ("/loi/500.html", "/loi/503.html", "/loi/cham.html", "/loi/cat-ngang.html", "/loi/vong-lap-a.html",
+                 "/loi/khong-ton-tai.html", "/loi/trang-lon.html", "/loi/tap-tin.html", "/loi/trong.html"):
+        assert path in links
+    assert {p.path for p in farm.sites["faults"].posts} <= links
+
+
+def test_faults_status_codes(farm):
+    assert fetch(farm, "faults", "/loi/500.html")[0] == 500
+    assert fetch(farm, "faults", "/loi/khong-ton-tai.html")[0] == 404
+    status, headers, body = fetch(farm, "faults", "/loi/trong.html")
+    assert status == 200 and body == b""
+    status, headers, body = fetch(farm, "faults", "/loi/tap-tin.html")
+    assert headers["content-type"] == "application/octet-stream" and body[:4] == b"\x89PNG"
+    a = fetch(farm, "faults", "/loi/vong-lap-a.html")
+    b = fetch(farm, "faults", "/loi/vong-lap-b.html")
+    assert a[0] == b[0] == 302 and a[1]["location"].endswith("vong-lap-b.html") and b[1]["location"].endswith("vong-lap-a.html")
+
+
+def test_503_then_ok_on_retry():
+    with start_farm(["faults"]) as farm:
+        status, headers, _ = fetch(farm, "faults", "/loi/503.html")
+        assert status == 503 and headers["retry-after"] == "2"
+        status, _, body = fetch(farm, "faults", "/loi/503.html")
+        assert status == 200 and "Tam Đảo".encode() in body
+
+
+def test_slow_page_exceeds_short_timeout(farm):
+    with pytest.raises((socket.timeout, TimeoutError)):
+        fetch(farm, "faults", "/loi/cham.html?delay=2", timeout=0.3)
+    assert fetch(farm, "faults", "/loi/cham.html?delay=0")[0] == 200
+
+
+def test_truncated_page_closes_mid_body(farm):
+    with pytest.raises(http.client.IncompleteRead):
+        fetch(farm, "faults", "/loi/cat-ngang.html")
+
+
+def test_big_page_is_twenty_megabytes():
+    with start_farm(["faults"]) as farm:
+        farm.sites["faults"].settings["big_page_bytes"] = 2_000_000  # keep the test light; default is 20 MB
+        status, _, body = fetch(farm, "faults", "/loi/trang-lon.html")
+        assert status == 200 and len(body) >= 2_000_000
+    from harvester.fixture_portals.farm import build_site
+
+    assert build_site("faults").settings["big_page_bytes"] == 20 * 1024 * 1024
+
+
+@pytest.mark.parametrize("key, declared", [("hg-cp1258-declared", True), ("bth-cp1258-undeclared", False)])
+def test_cp1258_pages_really_are_cp1258(farm, key, declared):
+    post = next(p for p in farm.sites["faults"].posts if p.article.key == key)
+    status, headers, body = fetch(farm, "faults", post.path)
+    assert status == 200
+    assert "charset" not in headers["content-type"]
+    with pytest.raises(UnicodeDecodeError):
+        body.decode("utf-8")
+    text = unicodedata.normalize("NFC", body.decode("cp1258"))
+    assert post.title in text
+    assert all(p in text for p in post.article.body_paragraphs)
+    assert (b"charset=windows-1258" in body) is declared
+    assert b"charset" in body if declared else b"charset" not in body
+
+
+def test_to_cp1258_round_trips_all_vietnamese_letters():
+    letters = "aăâeêioôơuưy"
+    tones = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
+    sample = "".join(unicodedata.normalize("NFC", c + t) for c in letters + letters.upper() for t in tones) + "đĐ"
+    encoded = to_cp1258(sample)
+    assert unicodedata.normalize("NFC", encoded.decode("cp1258")) == sample
+    assert b"?" not in encoded
+
+
+def test_module_runs_as_a_process_and_prints_urls():
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "harvester.fixture_portals", "--sites", "generic"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        line = proc.stdout.readline()
+        urls = json.loads(line)["sites"]
+        assert set(urls) == {"generic"}
+        with urllib.request.urlopen(urls["generic"] + "tin-tuc/", timeout=10) as resp:
+            assert resp.status == 200
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+    with pytest.raises((urllib.error.URLError, ConnectionError)):
+        urllib.request.urlopen(urls["generic"] + "tin-tuc/", timeout=2)
