@@ -19,6 +19,9 @@ SITE_TABLE: dict[str, tuple[str, str, str | None, Callable[[Site], None], int]] 
     "generic": ("generic", "Báo Nông thôn Ngày mới", None, generic.install, 15),
     "faults": ("generic", "Trang tin Sở Nông nghiệp (lỗi)", "Hậu Giang", faults.install, 16),
 }
+# the merged unit of each fixture province (data/provinces.csv)
+PROVINCE_2025 = {"Quảng Trị": "Quảng Trị", "Yên Bái": "Lào Cai", "Đắk Nông": "Lâm Đồng", "Cao Bằng": "Cao Bằng",
+                 "Hậu Giang": "Cần Thơ"}
 DEFAULT_SITES = ("nukeviet", "wordpress", "liferay", "sharepoint", "generic", "faults")
 
 REGISTRY_COLUMNS = (
@@ -106,19 +109,21 @@ class Farm:
     def registry_rows(self) -> list[dict[str, str]]:
         rows = []
         for site in self.sites.values():
-            netloc = site.base_url.split("//", 1)[1].rstrip("/")
+            settings = dict(site.registry_settings)
+            if str(settings.get("search_url", "")).startswith("/"):
+                settings["search_url"] = site.url(settings["search_url"])
             rows.append({
                 "id": f"fixture-{site.id}",
                 "name": site.name,
                 "family": site.family,
                 "site_kind": "fixture",
-                "domain": netloc,
+                "domain": site.base_url,  # with scheme: spiders build URLs from it
                 "province": site.province or "",
-                "province_2025": "",
+                "province_2025": PROVINCE_2025.get(site.province or "", ""),
                 "start_urls": " ".join(site.url(p) for p in site.start_paths),
                 "document_urls": " ".join(site.url(p) for p in site.document_paths),
                 "enabled": "1",
-                "settings": json.dumps(site.settings, ensure_ascii=False, sort_keys=True),
+                "settings": json.dumps(settings, ensure_ascii=False, sort_keys=True),
             })
         return rows
 

@@ -136,7 +136,7 @@ def detail_html(site: Site, post: Post) -> str:
 def install(site: Site, *, per_page: int = 3) -> None:
     site.post_factory = post_factory
     site.settings = {"per_page": per_page}
-    site.start_paths = ["/tin-tuc/", "/nong-thon-moi/"]
+    site.start_paths = ["/rss/home.rss", "/tin-tuc/"]
 
     def listing(base: str, posts: list[Post], page: int, title: str) -> Response:
         chunk, pages = r.page_slice(posts, page, per_page)

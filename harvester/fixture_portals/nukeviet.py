@@ -162,7 +162,8 @@ def _listing_html(site: Site, posts: list[Post], *, date_fmt=_egov_list_date) ->
 def install(site: Site) -> None:
     site.post_factory = _post_factory
     site.settings = {"per_page": PER_PAGE, "listing_date_format": "%d/%m/%Y %I:%M:%S %p"}
-    site.start_paths = ["/vi/news/"] + [f"/vi/news/{alias}/" for alias, _ in CATS.values()]
+    site.start_paths = ["/vi/news/rss/", "/vi/news/"]
+    site.registry_settings = {"search_url": "/vi/news/search/?q=OCOP"}
 
     def listing(base: str, posts: list[Post], page: int, title: str, crumbs) -> Response:
         chunk, pages = r.page_slice(posts, page, PER_PAGE)

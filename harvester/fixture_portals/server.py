@@ -88,7 +88,9 @@ class Site:
         self.seed = seed
         self.base_url = ""  # set when the server starts
         self.posts: list[Post] = []  # oldest first; listings show newest first
-        self.settings: dict = {}
+        self.settings: dict = {}  # fixture knobs (page sizes, fault delays); not written to the registry
+        # registry "settings" column (only keys harvester.registry accepts); "search_url" may be a path
+        self.registry_settings: dict = {}
         self.start_paths: list[str] = []
         self.document_paths: list[str] = []
         self.state: dict = {}  # per-site mutable state for fault routes (retry counters...)

@@ -213,15 +213,18 @@ def test_request_log_counts_requests():
         assert farm.request_log("generic") == [("GET", "/tin-tuc/", 200), ("GET", "/khong-co.html", 404)]
 
 
-def test_write_registry(farm, tmp_path):
+def test_write_registry_loads_with_the_project_registry(farm, tmp_path):
+    from harvester.registry import load_registry
+
     path = farm.write_registry(tmp_path / "portals.csv")
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    by_id = {r["id"]: r for r in rows}
     assert len(rows) == len(farm.sites)
-    nv = by_id["fixture-nukeviet"]
-    assert nv["family"] == "nukeviet"
-    assert all(u.startswith(farm.url("nukeviet")) for u in nv["start_urls"].split())
-    assert json.loads(nv["settings"])["per_page"] >= 1
+    portals = {p.id: p for p in load_registry(path)}
+    nv = portals["fixture-nukeviet"]
+    assert nv.family == "nukeviet" and nv.province == "Quảng Trị"
+    assert all(u.startswith(farm.url("nukeviet")) for u in nv.start_urls)
+    assert nv.settings["search_url"] == farm.url("nukeviet") + "vi/news/search/?q=OCOP"
+    assert "ocop" not in nv.site_kind  # not a dedicated OCOP site: relevance filtering applies
 
 
 # ------------------------------------------------------------------------------------ faults
