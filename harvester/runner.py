@@ -202,7 +202,11 @@ def _run_process(db_path: Path, portals: Sequence[Any], settings: Any) -> dict[s
 
     import spiders
 
-    process = CrawlerProcess(settings, install_root_handler=False)
+    # Logging is the CLI's business: no Scrapy root handler, and Scrapy's own loggers (which it
+    # sets to DEBUG) follow the level the CLI chose (-v / -vv).
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    process = CrawlerProcess(settings)
+    logging.getLogger("scrapy").setLevel(logging.getLogger().getEffectiveLevel())
     crawlers: dict[str, list[Any]] = {}
     for portal in portals:
         for spider_cls in _spider_classes(portal, spiders):

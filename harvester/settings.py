@@ -55,8 +55,15 @@ HARVESTER_SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "HARVESTER_RELEVANCE_KEYWORDS",
-        "ocop|mỗi xã một sản phẩm|moi xa mot san pham",
-        "'|'-separated words; a listed title containing one is fetched, others are skipped.",
+        "ocop|mỗi xã|sản phẩm|moi xa|san pham",
+        "'|'-separated words; a listed title containing one is fetched, others are skipped "
+        "(broad on purpose: titles like 'đánh giá 3 sản phẩm tiềm năng 5 sao' omit 'OCOP').",
+    ),
+    Setting(
+        "HARVESTER_TITLE_FILTER_KINDS",
+        "newspaper national_news portal ministry legal",
+        "Registry site_kinds whose listed titles must match HARVESTER_RELEVANCE_KEYWORDS to be "
+        "fetched; other (topical) sites get every listed article fetched once.",
     ),
     Setting(
         "HARVESTER_RECHECK_DAYS",

@@ -9,9 +9,9 @@ the next-page link sit; this base owns the rest:
   new while showing articles already stored** (or at ``HARVESTER_MAX_LISTING_PAGES``);
 * article URLs are canonicalised (``harvester.urls.canonicalize``) so that Liferay ``redirect=``
   variants and similar are fetched once;
-* a title seen on a listing or feed must mention OCOP to be fetched; search results and
-  dedicated OCOP sites are fetched whole; URLs without a title (sitemaps) are fetched and the
-  normalize pipeline decides;
+* on generalist sites (``HARVESTER_TITLE_FILTER_KINDS``) a title seen on a listing or feed
+  must look OCOP-related to be fetched; search results, topical sites (NTM, OCOP, agriculture)
+  and URLs without a title (sitemaps) are fetched and the normalize pipeline decides;
 * every response becomes a page item (docs/architecture.md) and every failure a fault item;
   a fault never stops the crawl.
 """
@@ -110,6 +110,8 @@ class PortalSpider(scrapy.Spider):
         keywords = crawler.settings.get("HARVESTER_RELEVANCE_KEYWORDS", "ocop")
         spider.keywords = [fold(k) for k in str(keywords).split("|") if k.strip()]
         spider.max_pages = crawler.settings.getint("HARVESTER_MAX_LISTING_PAGES", 30)
+        kinds = crawler.settings.get("HARVESTER_TITLE_FILTER_KINDS", "")
+        spider.title_filter_kinds = {k.strip().lower() for k in str(kinds).replace(",", " ").split()}
         return spider
 
     # --- start ---------------------------------------------------------------------------
@@ -136,10 +138,15 @@ class PortalSpider(scrapy.Spider):
         return str(getattr(self.portal, "id", self.name))
 
     @property
-    def site_is_about_ocop(self) -> bool:
-        """Dedicated OCOP sites: every article is relevant, whatever its title says."""
+    def filters_titles(self) -> bool:
+        """Generalist sites (newspapers, provincial portals): fetch only OCOP-looking titles.
+
+        Topical sites (NTM, OCOP, agriculture) are small: every listed article is fetched once
+        and the normalize pipeline decides, which also catches OCOP stories whose title does
+        not say so.
+        """
         kind = str(getattr(self.portal, "site_kind", "") or "").lower()
-        return "ocop" in kind
+        return kind in self.title_filter_kinds
 
     def start_urls_for_portal(self) -> list[str]:
         urls = list(getattr(self.portal, "start_urls", None) or [])
@@ -274,7 +281,7 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.inc_value("harvester/listing_links", len(entries))
 
     def is_relevant(self, title: str | None, source_kind: str) -> bool:
-        if source_kind in ("search", "api") or self.site_is_about_ocop or not title:
+        if source_kind in ("search", "api") or not self.filters_titles or not title:
             return True
         folded = fold(title)
         return any(word in folded for word in self.keywords)

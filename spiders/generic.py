@@ -2,7 +2,7 @@
 
 Link discovery stays on the start URL's host and follows only article-like URLs: a slug of
 several words or an id at the end of the path (``…-60243.html``, ``/bai-viet/<slug>``,
-``?id=123``). The next page is ``a[rel=next]`` or a link labelled like one.
+``?id=123``), or a page file inside a section folder (``/tin/bai-moi.html``). The next page is ``a[rel=next]`` or a link labelled like one.
 """
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ class GenericSpider(PortalSpider):
     family = "generic"
     article_url_re = re.compile(
         r"/[^/?#]*[a-z0-9]+-[a-z0-9]+-[a-z0-9]+[^/?#]*(?:\.html?|\.aspx|\.php)?/?$"  # multi-word slug
-        r"|[-/_]\d{3,}\.(?:html?|aspx|vgp|vnp)$|[?&](?:id|p|nid|ItemID|newsid)=\d+",
+        r"|[-/_]\d{3,}\.(?:html?|aspx|vgp|vnp)$|[?&](?:id|p|nid|ItemID|newsid)=\d+"
+        r"|^https?://[^/]+/[^?#]+/[^/?#]+\.(?:html?|aspx|php)$",  # a page inside a section folder
         re.IGNORECASE,
     )
     ignore_url_re = re.compile(
         r"/(?:tag|tags|category|danh-muc|chuyen-muc|page|trang|search|tim-kiem|rss|feed|lien-he|login)/"
-        r"|[?&](?:page|start|p_p_lifecycle)=|\.(?:jpe?g|png|gif|pdf|docx?|xlsx?|zip|rar|mp4|css|js|xml)$",
+        r"|/(?:trang|page)-\d+(?:\.html?)?/?$|[?&](?:page|start|p_p_lifecycle)=|\.(?:jpe?g|png|gif|pdf|docx?|xlsx?|zip|rar|mp4|css|js|xml)$",
         re.IGNORECASE,
     )
 

@@ -131,8 +131,7 @@ def demo_command(ctx: click.Context, db_path: Path, keep_serving: bool) -> None:
     farm = start_farm()
     try:
         with tempfile.TemporaryDirectory(prefix="ocop-demo-") as tmp:
-            registry = Path(tmp) / "portals.csv"
-            farm.write_registry(registry)
+            registry = write_farm_registry(farm, Path(tmp) / "portals.csv")
             portals = [p for p in load_registry(registry) if p.enabled]
             click.echo(f"Imitation portals: {len(portals)} sites on 127.0.0.x; crawling into {db_path} …")
             code = _run(db_path, portals, dict(DEMO_SETTINGS), "demo")
@@ -142,6 +141,28 @@ def demo_command(ctx: click.Context, db_path: Path, keep_serving: bool) -> None:
     finally:
         farm.stop()
     ctx.exit(code)
+
+
+def write_farm_registry(farm: Any, path: Path) -> Path:
+    """The farm's registry, keeping only per-portal settings the registry knows.
+
+    The imitation sites describe themselves with extra keys (page sizes, fault timings) that
+    are facts about the fixture, not crawl settings; the registry rejects unknown keys.
+    """
+    import csv
+    import json
+
+    from harvester.registry import COLUMNS, SETTINGS
+
+    rows = farm.registry_rows()
+    for row in rows:
+        settings = json.loads(row.get("settings") or "{}")
+        row["settings"] = json.dumps({k: v for k, v in settings.items() if k in SETTINGS}, ensure_ascii=False)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(COLUMNS), extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
 
 
 DEMO_QUERIES = """
