@@ -64,4 +64,34 @@ def search_command(words: str, db_path: Path | None, limit: int, kinds: tuple[st
         click.echo(f"    {hit.snippet}")
 
 
-COMMANDS = [query_command, search_command]
+@click.command("audit")
+@db_option
+@click.option("--province", default=None, help="Only this province (pre-2025 name or one of the 34 merged units).")
+@click.option("--year", type=int, default=None, help="Only figures about this year (targets due this year).")
+@click.option("--format", "fmt", type=click.Choice(["table", "html", "json"]), default="table", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to this file instead of standard output.")
+@click.option("--datasette-url", default="http://127.0.0.1:8001", show_default=True,
+              help="Where `harvester serve` runs, for links to archived pages in the HTML report.")
+def audit_command(db_path: Path | None, province: str | None, year: int | None, fmt: str, output: Path | None,
+                  datasette_url: str) -> None:
+    """Check figures against each other and against their sources (conflicts, breakdowns, dates, targets)."""
+    from harvester.audit import run_audit
+    from harvester.report import RENDERERS, render_html
+
+    report = run_audit(_db(db_path), province=province, year=year)
+    if fmt == "html":
+        text = render_html(report, datasette_url=datasette_url.rstrip("/") or None)
+    else:
+        text = RENDERERS[fmt](report)
+    if output is None:
+        click.echo(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror}") from exc
+    click.echo(f"{output}: {len(report.flags)} flagged items")
+
+
+COMMANDS = [query_command, search_command, audit_command]

@@ -3,6 +3,7 @@
 Every figure and mention is located in its article text by searching for its quote, so
 ``text[start:end] == quote`` holds as it does for real extractions. The planted problems:
 
+* Tuyên Quang 3 sao trở lên: 120 in 2022 (one source, a point of the chart's time series)
 * Tuyên Quang 2023, 3 sao trở lên: 155 (portal tuyenquang) vs 158 (portal baotq)  -> conflict
 * Tuyên Quang breakdown 155 = 1 + 11 + 140 (sums to 152)                         -> breakdown
 * Hà Giang "đến nay" total 120 (2024-03-10) then 115 (2024-06-20), same portal   -> decrease
@@ -90,6 +91,7 @@ A5_TEXT = (
     "Năm 2022, huyện Hồng Dân có 12 sản phẩm OCOP đạt 3 sao. Toàn tỉnh Bạc Liêu có 80 sản phẩm đạt 3 sao "
     "trở lên năm 2022. Chương trình triển khai theo Quyết định số 490/QĐ-TTg ngày 7/5/2018 của Thủ tướng."
 )
+A8_TEXT = "Năm 2022, tỉnh Tuyên Quang có 120 sản phẩm đạt 3 sao trở lên, tăng 30 sản phẩm so với năm trước."
 A7_TEXT = (
     "Thực hiện Quyết định số 490/QĐ-TTg ngày 09/5/2018, năm 2022 tỉnh Bạc Liêu có 80 sản phẩm đạt 3 sao trở lên; "
     "riêng huyện Hồng Dân có 14 sản phẩm OCOP đạt 3 sao năm 2022. Đặc sản Đắk Lắk cũng góp mặt."
@@ -134,6 +136,9 @@ ARTICLES = [
         [Fig("80 sản phẩm đạt 3 sao trở lên", 80, "3+", "achieved", 2022, "tỉnh Bạc Liêu", BL),
          Fig("14 sản phẩm OCOP đạt 3 sao", 14, "3", "achieved", 2022, "huyện Hồng Dân", BL)],
         [Mention("Quyết định số 490/QĐ-TTg ngày 09/5/2018", "490/QĐ-TTg", "2018-05-09", "490/QĐ-TTG")]),
+    Art(8, "tuyenquang", "https://tuyenquang.gov.vn/ocop-2022", "2023-01-10T08:00:00+07:00",
+        "Tổng kết OCOP năm 2022", A8_TEXT,
+        [Fig("120 sản phẩm đạt 3 sao trở lên", 120, "3+", "achieved", 2022, "tỉnh Tuyên Quang", TQ)]),
 ]
 
 DOCUMENTS = [

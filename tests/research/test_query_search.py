@@ -40,7 +40,7 @@ def test_query_refuses_writes_and_leaves_data_alone(known_db, sql):
     with pytest.raises(QueryError, match="read-only"):
         run_query(known_db, sql)
     conn = sqlite3.connect(known_db)
-    assert conn.execute("SELECT count(*) FROM figures").fetchone() == (18,)
+    assert conn.execute("SELECT count(*) FROM figures").fetchone() == (19,)
     assert conn.execute("SELECT count(*) FROM articles WHERE title = 'x'").fetchone() == (0,)
 
 
