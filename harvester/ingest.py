@@ -60,7 +60,6 @@ def normalize_step(item: Any) -> dict[str, Any]:
     item = as_dict(item)
     if item.get("kind", "article") != "article":
         return item
-    from extractors.html import main_text
 
     from extractors.text import decode_bytes
 
@@ -70,7 +69,7 @@ def normalize_step(item: Any) -> dict[str, Any]:
     html, encoding = decode_bytes(body, item.get("encoding"))
     url = item.get("final_url") or item.get("url")
     try:
-        main = main_text(html, url=url, family=item.get("family"))
+        main = _main_text(html, url=url, family=item.get("family"))
     except Exception as exc:  # an extractor bug must not stop the crawl; the page is kept
         log.warning("main_text failed on %s: %s", url, exc)
         main = MainText(title=None, text="")
@@ -143,3 +142,27 @@ def _portal_is_ocop_site(db: Any, portal_id: str | None) -> bool:
 def _article_exists(db: Any, url: str) -> bool:
     """An article already stored stays an article when a refetch no longer says OCOP."""
     return db.conn.execute("SELECT 1 FROM articles WHERE url = ?", (url,)).fetchone() is not None
+
+
+def _main_text(html: str, *, url: str | None, family: str | None) -> MainText:
+    """extractors.html.main_text, or the whole page's text while that module is absent."""
+    try:
+        from extractors.html import main_text
+    except ImportError:
+        return _plain_main_text(html)
+    return main_text(html, url=url, family=family)
+
+
+def _plain_main_text(html: str) -> MainText:
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return MainText(title=None, text="")
+    for node in root.xpath("//script|//style|//nav|//header|//footer|//aside"):
+        node.drop_tree()
+    heading = root.xpath("string(//h1)").strip() or root.xpath("string(//title)").strip() or None
+    blocks = [" ".join(p.text_content().split()) for p in root.xpath("//p|//li|//td")]
+    return MainText(title=heading, text="\n".join(b for b in blocks if b))
