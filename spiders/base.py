@@ -91,6 +91,9 @@ class PortalSpider(scrapy.Spider):
         missing = [attr for attr in cls.REQUIRED if not getattr(cls, attr, None)]
         if missing:
             raise TypeError(f"{cls.__name__} must define: {', '.join(missing)}")
+        if "name" not in cls.__dict__:  # `scrapy crawl nukeviet -a portal=<id>`
+            variant = getattr(cls, "variant", "")
+            cls.name = f"{cls.family}-{variant}" if variant else cls.family
 
     def __init__(self, portal: Any = None, db_path: str | None = None, **kwargs: Any):
         portal_id = getattr(portal, "id", portal) or self.family or "portal"

@@ -19,7 +19,8 @@ _NEXT_LABELS = ("trang sau", "tiếp", "tiếp theo", "sau", "next", "»", "›"
 class GenericSpider(PortalSpider):
     family = "generic"
     article_url_re = re.compile(
-        r"/[^/?#]*[a-z0-9]+-[a-z0-9]+-[a-z0-9]+[^/?#]*(?:\.html?|\.aspx|\.php)?/?$"  # multi-word slug
+        r"/[^/?#]*(?:[a-z0-9]+-){2,}[a-z0-9]+[^/?#]*(?:\.html?|\.aspx|\.php)?$"  # multi-word slug
+        r"|/(?:[a-z0-9]+-){4,}[a-z0-9]+/$"  # with a trailing slash only when long (else a section)
         r"|[-/_]\d{3,}\.(?:html?|aspx|vgp|vnp)$|[?&](?:id|p|nid|ItemID|newsid)=\d+"
         r"|^https?://[^/]+/[^?#]+/[^/?#]+\.(?:html?|aspx|php)$",  # a page inside a section folder
         re.IGNORECASE,
