@@ -79,13 +79,13 @@ def parse_stars(cell: str, *, bare_number: bool = True) -> int | None:
     """Star level from "3 sao", "3*", "4 ★", "★★★", "***", "ba sao" or (in a stars column) "3"."""
     if not cell:
         return None
-    stars = cell.count("★") or cell.count("☆")
-    if 1 <= stars <= 5:
-        return stars
     folded = fold(cell)
     match = re.search(r"(?<![\d.,])([1-5])\s*(?:sao\b|\*|★)", folded)
     if match:
         return int(match.group(1))
+    stars = cell.count("★") or cell.count("☆")
+    if 1 <= stars <= 5:
+        return stars
     match = re.search(r"\b(mot|hai|ba|bon|nam)\s+sao\b", folded)
     if match:
         return _STAR_WORDS[match.group(1)]

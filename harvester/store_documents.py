@@ -32,19 +32,15 @@ EXTRA_COLUMNS = {
     "products": {"start": "INTEGER", "end": "INTEGER"},   # offsets of quote in attachments.text
     "attachments": {"pages": "INTEGER"},                  # PDF page count
 }
-_ENSURED: set[int] = set()
 
 
 def ensure_columns(db: Any) -> None:
-    """Add this module's extra columns when missing (safe to call every time)."""
-    if id(db.conn) in _ENSURED:
-        return
+    """Add this module's extra columns when missing (safe to call every time; one PRAGMA per table)."""
     for table, columns in EXTRA_COLUMNS.items():
         have = {row[1] for row in db.conn.execute(f"PRAGMA table_info([{table}])")}
         for name, kind in columns.items():
             if name not in have:
                 db.conn.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {kind}")
-    _ENSURED.add(id(db.conn))
 
 
 @contextmanager
@@ -402,7 +398,7 @@ def _replace_extraction(db: Any, attachment_id: int, document: Mapping[str, Any]
     db.conn.execute("DELETE FROM document_mentions WHERE attachment_id = ?", (attachment_id,))
     if not text:
         return
-    from extractors import extract
+    from extractors.pipeline import extract
 
     extraction = extract(text)
     # extract() works on whitespace-normalised text; map its offsets back to the stored text.
