@@ -324,6 +324,11 @@ def find_breakdowns(rows: list[sqlite3.Row]) -> list[BreakdownFlag]:
     return flags
 
 
+def _target_order(item: tuple[tuple, Any]) -> tuple:
+    province, stars, year, count = item[0]
+    return (province, stars or "", year or 0, count)  # the order of the targets canned query
+
+
 def find_targets(rows: list[sqlite3.Row], all_rows: list[sqlite3.Row]) -> list[TargetCheck]:
     achieved: dict[tuple, list[sqlite3.Row]] = defaultdict(list)
     for row in all_rows:
@@ -334,7 +339,7 @@ def find_targets(rows: list[sqlite3.Row], all_rows: list[sqlite3.Row]) -> list[T
         if row["status"] == "target" and row["scope"] == "province" and row["province"]:
             targets[(row["province"], row["stars"], row["year"], row["count"])].append(row)
     checks = []
-    for (province, stars, year, count), members in sorted(targets.items(), key=lambda kv: tuple(map(str, kv[0]))):
+    for (province, stars, year, count), members in sorted(targets.items(), key=_target_order):
         latest = max(achieved.get((province, stars), []), key=_latest_first, default=None)
         if latest is None:
             verdict, got = "unknown", None

@@ -94,4 +94,23 @@ def audit_command(db_path: Path | None, province: str | None, year: int | None, 
     click.echo(f"{output}: {len(report.flags)} flagged items")
 
 
-COMMANDS = [query_command, search_command, audit_command]
+@click.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8001, show_default=True)
+@click.option("--immutable", is_flag=True, help="Treat the file as frozen (faster; only for a copy nobody writes).")
+@click.option("--print-metadata", is_flag=True, help="Print the Datasette metadata JSON and exit.")
+def serve_command(db_path: Path | None, host: str, port: int, immutable: bool, print_metadata: bool) -> None:
+    """Browse and query the database in Datasette (read-only), with canned queries and archived pages."""
+    from harvester import serve as serve_lib
+
+    path = _db(db_path)
+    if print_metadata:
+        import json
+
+        click.echo(json.dumps(serve_lib.build_metadata(path.stem), ensure_ascii=False, indent=2))
+        return
+    serve_lib.serve(path, host, port, immutable=immutable)
+
+
+COMMANDS = [query_command, search_command, serve_command, audit_command]

@@ -67,8 +67,8 @@ def test_decision_dates(known_db):
 def test_targets_against_latest_achievement(known_db):
     checks = run_audit(known_db).targets
     assert [(t.province, t.stars, t.target_year, t.target, t.achieved, t.achieved_period, t.verdict) for t in checks] == [
-        ("Hà Giang", "4", 2024, 9, 9, "2024-03-10", "met"),
         ("Hà Giang", None, 2025, 100, 115, "2024-06-20", "exceeded"),
+        ("Hà Giang", "4", 2024, 9, 9, "2024-03-10", "met"),
         ("Tuyên Quang", "3+", 2025, 200, 158, "2023", "behind"),
     ]
     assert [s.quote for s in checks[2].sources] == ["200 sản phẩm OCOP đạt 3 sao trở lên",
