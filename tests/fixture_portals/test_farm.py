@@ -319,3 +319,121 @@ def test_module_runs_as_a_process_and_prints_urls():
         proc.wait(timeout=10)
     with pytest.raises((urllib.error.URLError, ConnectionError)):
         urllib.request.urlopen(urls["generic"] + "tin-tuc/", timeout=2)
+
+
+# ------------------------------------------------------------------------------ other families
+
+
+def test_wordpress_rest_api_pages_and_400_past_the_end(farm):
+    status, headers, body = fetch(farm, "wordpress", "/wp-json/wp/v2/posts?search=OCOP&per_page=2&page=1")
+    total, pages = int(headers["x-wp-total"]), int(headers["x-wp-totalpages"])
+    ocop_posts = [p for p in farm.sites["wordpress"].posts if "ocop" in (p.title + p.article.text).lower()]
+    assert status == 200 and total == len(ocop_posts) and pages == -(-total // 2)
+    seen = []
+    for page in range(1, pages + 1):
+        data = json.loads(fetch(farm, "wordpress", f"/wp-json/wp/v2/posts?search=OCOP&per_page=2&page={page}")[2])
+        seen += [d["link"] for d in data]
+        assert all(set(d) >= {"id", "date", "date_gmt", "link", "title", "content"} for d in data)
+    assert sorted(seen) == sorted(farm.url("wordpress").rstrip("/") + p.path for p in ocop_posts)
+    status, _, body = fetch(farm, "wordpress", f"/wp-json/wp/v2/posts?search=OCOP&per_page=2&page={pages + 1}")
+    assert status == 400 and json.loads(body)["code"] == "rest_post_invalid_page_number"
+    assert fetch(farm, "wordpress", "/wp-json/wp/v2/posts?per_page=101")[0] == 400
+
+
+def test_wordpress_listing_feed_sitemap_and_shortlink(farm):
+    site = farm.sites["wordpress"]
+    links, path = [], "/category/ocop-nong-thon-moi/"
+    while path:
+        body = fetch(farm, "wordpress", path)[2].decode()
+        links += re.findall(r'<h2 class="entry-title"><a href="([^"]+)"', body)
+        nxt = re.search(r'<a class="next page-numbers" href="([^"]+)"', body)
+        path = nxt.group(1) if nxt else None
+    assert links == [p.path for p in site.newest_first(category="ocop-nong-thon-moi")]
+    feed = ET.fromstring(fetch(farm, "wordpress", "/feed/")[2])
+    assert all(i.find("pubDate").text.endswith("+0000") for i in feed.findall("channel/item"))
+    post = site.posts[0]
+    status, headers, _ = fetch(farm, "wordpress", f"/?p={post.post_id}")
+    assert status == 301 and headers["location"] == post.path
+    assert b"wp-sitemap-posts-post-1.xml" in fetch(farm, "wordpress", "/wp-sitemap.xml")[2]
+
+
+def test_wordpress_detail_localised_date(farm):
+    post = next(p for p in farm.sites["wordpress"].posts if p.article.key == "yb-tong-ket-2023")
+    body = fetch(farm, "wordpress", post.path)[2].decode()
+    assert 'datetime="2023-12-28T16:45:00+07:00">28 Tháng Mười Hai, 2023</time>' in body
+    assert "Email của bạn sẽ không được hiển thị công khai." in body
+
+
+def test_liferay_one_article_under_many_urls(farm):
+    site = farm.sites["liferay"]
+    hrefs_by_page = {}
+    for page in ("/web/guest/tin-tuc", "/web/guest/chuong-trinh-ocop"):
+        body = fetch(farm, "liferay", page)[2].decode()
+        hrefs_by_page[page] = [h.replace("&amp;", "&") for h in re.findall(r'<h3 class="asset-title"><a href="([^"]+)"', body)]
+        assert "Xuất bản thông tin" in body
+    shared = [h for h in hrefs_by_page["/web/guest/tin-tuc"]
+              if h.split("?")[0] in {x.split("?")[0] for x in hrefs_by_page["/web/guest/chuong-trinh-ocop"]}]
+    assert shared, "the newest OCOP article is listed on both pages"
+    other = next(x for x in hrefs_by_page["/web/guest/chuong-trinh-ocop"] if x.split("?")[0] == shared[0].split("?")[0])
+    assert other != shared[0] and "redirect=" in other
+    a, b = fetch(farm, "liferay", shared[0]), fetch(farm, "liferay", other)
+    assert a[0] == b[0] == 200 and a[2] == b[2]
+    post = site.post_by_path(shared[0].split("?")[0])
+    assert f"null {post.title}".encode() in a[2]
+
+
+def test_liferay_cur_paging_reaches_every_post(farm):
+    site = farm.sites["liferay"]
+    seen, path = [], "/web/guest/tin-tuc"
+    while path:
+        body = fetch(farm, "liferay", path)[2].decode()
+        seen += [h.split("?")[0] for h in re.findall(r'<h3 class="asset-title"><a href="([^"]+)"', body)]
+        nxt = re.search(r'<li><a href="([^"]+)">Tiếp</a>', body)
+        path = nxt.group(1).replace("&amp;", "&") if nxt else None
+        assert path is None or "_cur=" in path
+    assert seen == [p.path for p in site.newest_first()]
+
+
+def test_liferay_documents_attachment(farm):
+    post = next(p for p in farm.sites["liferay"].posts if p.article.documents)
+    body = fetch(farm, "liferay", post.path)[2].decode()
+    link = re.search(r'href="(/documents/\d+/\d+/[^/"]+\.pdf/[0-9a-f-]{36}\?t=\d+)"', body).group(1)
+    status, _, pdf = fetch(farm, "liferay", link)
+    assert status == 200 and pdf.startswith(b"%PDF")
+
+
+def test_sharepoint_paging_and_page_traits(farm):
+    site = farm.sites["sharepoint"]
+    seen, path = [], "/Pages/tin-tuc.aspx"
+    while path:
+        body = fetch(farm, "sharepoint", path)[2].decode()
+        seen += re.findall(r'<h3><a href="([^"]+)"', body)
+        nxt = re.search(r'<a href="([^"]+)" class="next">', body)
+        path = nxt.group(1) if nxt else None
+    assert seen == [p.path for p in site.newest_first()]
+    post = next(p for p in site.posts if p.article.key == "cb-so-ket-155")
+    body = fetch(farm, "sharepoint", post.path)[2].decode()
+    assert re.fullmatch(r"/pages/[a-z0-9-]+-[0-9a-f]{4}\.aspx", post.path)
+    assert 'id="aspnetForm"' in body and len(body) > 50_000  # __VIEWSTATE bloat
+    assert body.count(PLANTED["breakdown_mismatch"]["quote"]) == 2  # rendered twice
+    assert "PublishingPortal - Block_BanTin_Toolbar" in body and '<span class="date">19/05/2022</span>' in body
+
+
+def test_sharepoint_guids_differ_per_seed():
+    ids = []
+    for seed in (0, 1):
+        with start_farm(["sharepoint"], seed=seed) as farm:
+            post = farm.sites["sharepoint"].posts[0]
+            body = fetch(farm, "sharepoint", post.path)[2].decode()
+            ids.append(set(re.findall(r'id="(ctl00_ctl39_g_[0-9a-f_]{36})"', body)))
+    assert ids[0] and ids[1] and not ids[0] & ids[1]
+
+
+def test_bulk_site_has_thousands_of_pages():
+    with start_farm(["bulk"], bulk_pages=1200, seed=2) as farm:
+        site = farm.sites["bulk"]
+        assert len(site.posts) == 1200
+        body = fetch(farm, "bulk", "/tin-tuc/trang-60.html")[2].decode()
+        assert len(re.findall(r'class="story__title"', body)) == 20
+        assert fetch(farm, "bulk", "/tin-tuc/trang-61.html")[0] == 404
+        assert fetch(farm, "bulk", site.posts[7].path)[0] == 200
