@@ -53,3 +53,32 @@ def write_registry(tmp_path):
         return path
 
     return write
+
+
+def farm_registry(farm, path: Path) -> Path:
+    """The farm's registry as `harvester demo` writes it (fixture-only settings dropped)."""
+    from harvester.commands.crawl import write_farm_registry
+
+    return write_farm_registry(farm, path)
+
+
+def crawl_farm(farm, db: Path, registry: Path, *extra: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """`harvester crawl` of every farm site into ``db`` in a subprocess, with fast settings."""
+    portals = [flag for site in farm.sites for flag in ("--portal", f"fixture-{site}")]
+    return run_cli("crawl", "--registry", str(registry), "--db", str(db), *portals, *fast_flags(), *extra,
+                   timeout=timeout)
+
+
+def record_user_agents(site) -> list[str]:
+    """Wrap the site's robots.txt route so that the User-Agent of each request is kept."""
+    from harvester.fixture_portals.server import Response
+
+    original = site.dispatch("/robots.txt", {}, {})
+    seen: list[str] = []
+
+    def robots(path, query, headers):
+        seen.append(headers.get("user-agent", ""))
+        return Response(original.status, dict(original.headers), original.body)
+
+    site.add_route("/robots.txt", robots)
+    return seen
