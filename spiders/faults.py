@@ -7,6 +7,7 @@ from typing import Any
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
+    DownloadConnectionRefusedError,
     DownloadFailedError,
     DownloadTimeoutError,
     IgnoreRequest,
@@ -21,7 +22,7 @@ _REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
     ((DownloadTimeoutError, net_error.TimeoutError, TimeoutError), "timeout"),
     ((CannotResolveHostError, net_error.DNSLookupError), "dns"),
     ((DownloadCancelledError,), "too-large"),
-    ((net_error.ConnectionRefusedError,), "connection-refused"),
+    ((DownloadConnectionRefusedError, net_error.ConnectionRefusedError), "connection-refused"),
     (
         (
             ResponseDataLossError,
