@@ -19,8 +19,6 @@ from extractors.text import decode_bytes, normalize
 
 log = logging.getLogger(__name__)
 
-# How far into the text counts as the lead paragraph when ranking provinces.
-_LEAD_CHARS = 500
 # A province is reported on when it scores at least this share of the top province.
 _KEEP_SHARE = 0.5
 
@@ -56,7 +54,7 @@ def rank_provinces(text: str, *, title: str | None = None) -> list[str]:
     """The provinces a passage reports on, most important first.
 
     Score = mentions in the text (districts count for their province) + 3 for a mention in the
-    title + 2 for a mention in the lead. Provinces scoring under half the top score are names
+    title + 2 for the province named first. Provinces scoring under half the top score are names
     in passing (a sidebar, a footer address, a visiting delegation) and are dropped.
     """
     score: Counter[str] = Counter()
@@ -64,10 +62,10 @@ def rank_provinces(text: str, *, title: str | None = None) -> list[str]:
     for mention in find_places(text):
         if mention.province is None:
             continue
+        if not first_seen:  # the passage usually names its subject first
+            score[mention.province] += 2
         score[mention.province] += 1
         first_seen.setdefault(mention.province, mention.start)
-        if mention.start < _LEAD_CHARS:
-            score[mention.province] += 2 if mention.start == first_seen[mention.province] else 0
     if title:
         for mention in find_places(title):
             if mention.province:
@@ -129,6 +127,8 @@ def _fallback_main_text(html: str) -> MainText:
     if not title:
         found = doc.xpath("//title")
         title = found[0].text_content().strip() if found else None
+    for block in doc.iter("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article"):
+        block.tail = "\n" + (block.tail or "")
     body = doc.xpath("//body")
     root = body[0] if body else doc
     lines = [line.strip() for line in root.text_content().splitlines()]

@@ -224,6 +224,7 @@ def province_2025(old_name: str | None) -> str | None:
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _MAX_WORDS = 5
 _DISTRICT_PREFIXES = (("huyện",), ("quận",), ("thị", "xã"), ("thành", "phố"), ("tp",), ("tỉnh",))
+_PREFIX_FIRST_WORDS = {words[0] for words in _DISTRICT_PREFIXES}
 
 
 def _is_capitalised(word: str) -> bool:
@@ -259,7 +260,7 @@ def find_places(text: str | None) -> list[PlaceMention]:
                 i += 2
                 continue
         # prefixed: tỉnh / thành phố / TP / huyện / quận / thị xã + name
-        prefix_len, prefix = _prefix_at(tokens, i, text)
+        prefix_len, prefix = _prefix_at(tokens, i, text) if low in _PREFIX_FIRST_WORDS else (0, "")
         if prefix_len:
             j = i + prefix_len
             found = _match_after_prefix(text, tokens, j, prefix, bare, prefixed, districts)
@@ -274,7 +275,7 @@ def find_places(text: str | None) -> list[PlaceMention]:
                     mentions.append(PlaceMention(written, level, province, _p2025(province), name_start, end))
                 i = k
                 continue
-        if _is_capitalised(word):
+        if word[:1].isupper():
             found_bare = _match_bare(text, tokens, i, bare)
             if found_bare:
                 k, province = found_bare
@@ -349,8 +350,8 @@ def _is_city_province(name: str) -> bool:
 
 
 def _title_if_upper(span: str) -> str:
-    letters = [c for c in span if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(letters) > 3:
+    # str.isupper() ignores digits and punctuation: "THANH HÓA" yes, "Thanh Hóa" no
+    if len(span) > 3 and span.isupper():
         return canon(span.title())
     return span
 

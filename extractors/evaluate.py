@@ -1,0 +1,250 @@
+"""Score the extractors against a gold folder (format and metrics: corpus/GOLD_FORMAT.md).
+
+- figures, strict: a predicted figure is a true positive when count, stars and status equal a
+  gold figure not yet matched; lenient: the same on count alone; P/R/F1 over all passages;
+- documents: F1 on number (spaces removed, upper-cased); accuracy of ``issued`` on matched ones;
+- published: accuracy over passages whose gold ``published`` is not null (compared on the date);
+- provinces (extra, not in GOLD_FORMAT): share of passages whose province list equals the gold.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extractors.documents import number_key
+from extractors.records import Extraction
+from extractors.text import decode_bytes
+from harvester.errors import GoldFormatError
+
+_REQUIRED = ("text_file", "published", "provinces", "documents", "figures")
+
+
+@dataclass
+class GoldPassage:
+    id: str
+    text: str
+    gold: dict[str, Any]
+    path: Path
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    predicted: int = 0
+    expected: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else (1.0 if not self.expected else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.expected if self.expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"tp": self.tp, "predicted": self.predicted, "gold": self.expected,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class Accuracy:
+    correct: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.correct / self.total if self.total else 1.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"correct": self.correct, "total": self.total, "accuracy": round(self.value, 4)}
+
+
+@dataclass
+class Report:
+    passages: int = 0
+    figures_strict: PRF = field(default_factory=PRF)
+    figures_lenient: PRF = field(default_factory=PRF)
+    documents: PRF = field(default_factory=PRF)
+    issued: Accuracy = field(default_factory=Accuracy)
+    published: Accuracy = field(default_factory=Accuracy)
+    provinces: Accuracy = field(default_factory=Accuracy)
+    problems: list[dict[str, Any]] = field(default_factory=list)  # misses and false positives
+
+    def metrics(self) -> dict[str, Any]:
+        return {
+            "passages": self.passages,
+            "figures_strict": self.figures_strict.as_dict(),
+            "figures_lenient": self.figures_lenient.as_dict(),
+            "documents": self.documents.as_dict(),
+            "documents_issued": self.issued.as_dict(),
+            "published": self.published.as_dict(),
+            "provinces": self.provinces.as_dict(),
+        }
+
+    def to_json(self, *, verbose: bool = False) -> dict[str, Any]:
+        out = self.metrics()
+        if verbose:
+            out["problems"] = self.problems
+        return out
+
+
+def load_gold(gold_dir: str | Path) -> list[GoldPassage]:
+    """Read every ``*.json`` annotation and its text file; GoldFormatError names the bad file."""
+    folder = Path(gold_dir)
+    if not folder.is_dir():
+        raise GoldFormatError(f"{folder}: not a folder of gold annotations")
+    passages = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise GoldFormatError(f"{path.name}: not readable JSON ({exc})") from exc
+        _check(gold, path)
+        text_path = folder / gold["text_file"]
+        try:
+            text = decode_bytes(text_path.read_bytes())[0]
+        except OSError as exc:
+            raise GoldFormatError(f"{path.name}: text file {gold['text_file']!r} not readable ({exc})") from exc
+        passages.append(GoldPassage(str(gold.get("id") or path.stem), text, gold, path))
+    if not passages:
+        raise GoldFormatError(f"{folder}: no *.json gold files")
+    return passages
+
+
+def _check(gold: Any, path: Path) -> None:
+    if not isinstance(gold, dict):
+        raise GoldFormatError(f"{path.name}: expected a JSON object")
+    missing = [k for k in _REQUIRED if k not in gold]
+    if missing:
+        raise GoldFormatError(f"{path.name}: missing keys {', '.join(missing)}")
+    if not isinstance(gold["text_file"], str) or "/" in gold["text_file"] or "\\" in gold["text_file"]:
+        raise GoldFormatError(f"{path.name}: text_file must be a file name next to the JSON")
+    for key in ("provinces", "documents", "figures"):
+        if not isinstance(gold[key], list):
+            raise GoldFormatError(f"{path.name}: {key} must be a list")
+    for i, fig in enumerate(gold["figures"]):
+        if not isinstance(fig, dict) or not isinstance(fig.get("count"), int) or "status" not in fig:
+            raise GoldFormatError(f"{path.name}: figures[{i}] needs an integer count and a status")
+    for i, doc in enumerate(gold["documents"]):
+        if not isinstance(doc, dict) or not isinstance(doc.get("number"), str):
+            raise GoldFormatError(f"{path.name}: documents[{i}] needs a number")
+
+
+def _match(predicted: list[tuple], expected: list[tuple]) -> tuple[int, list[int], list[int]]:
+    """Greedy one-to-one matching; returns (tp, unmatched predicted indexes, unmatched gold indexes)."""
+    free = list(range(len(expected)))
+    unmatched_pred = []
+    for i, key in enumerate(predicted):
+        hit = next((j for j in free if expected[j] == key), None)
+        if hit is None:
+            unmatched_pred.append(i)
+        else:
+            free.remove(hit)
+    return len(predicted) - len(unmatched_pred), unmatched_pred, free
+
+
+def evaluate(gold_dir: str | Path, *, extractor: Callable[[str], Extraction] | None = None) -> Report:
+    """Run ``extractor`` (default :func:`extractors.extract`) over each gold passage and score it."""
+    if extractor is None:
+        from extractors.pipeline import extract as extractor
+    report = Report()
+    for passage in load_gold(gold_dir):
+        report.passages += 1
+        _score(passage, extractor(passage.text), report)
+    return report
+
+
+def _score(passage: GoldPassage, result: Extraction, report: Report) -> None:
+    gold = passage.gold
+    pid = passage.id
+    gold_figs = gold["figures"]
+    pred_strict = [(f.count, f.stars, f.status) for f in result.figures]
+    gold_strict = [(g["count"], g.get("stars"), g["status"]) for g in gold_figs]
+    tp, fps, fns = _match(pred_strict, gold_strict)
+    report.figures_strict.tp += tp
+    report.figures_strict.predicted += len(pred_strict)
+    report.figures_strict.expected += len(gold_strict)
+    for i in fps:
+        f = result.figures[i]
+        report.problems.append({"passage": pid, "kind": "figure false positive", "count": f.count,
+                                "stars": f.stars, "status": f.status, "quote": f.quote})
+    for j in fns:
+        g = gold_figs[j]
+        report.problems.append({"passage": pid, "kind": "figure missed", "count": g["count"],
+                                "stars": g.get("stars"), "status": g["status"], "quote": g.get("quote")})
+    tp, _, _ = _match([(c,) for c, _, _ in pred_strict], [(c,) for c, _, _ in gold_strict])
+    report.figures_lenient.tp += tp
+    report.figures_lenient.predicted += len(pred_strict)
+    report.figures_lenient.expected += len(gold_strict)
+
+    predicted_docs = {}
+    for d in result.documents:
+        predicted_docs.setdefault(number_key(d.number), d)
+    gold_docs = {}
+    for d in gold["documents"]:
+        gold_docs.setdefault(number_key(d["number"]), d)
+    report.documents.predicted += len(predicted_docs)
+    report.documents.expected += len(gold_docs)
+    for key, doc in predicted_docs.items():
+        if key in gold_docs:
+            report.documents.tp += 1
+            report.issued.total += 1
+            if doc.issued == gold_docs[key].get("issued"):
+                report.issued.correct += 1
+            else:
+                report.problems.append({"passage": pid, "kind": "document issued wrong", "number": doc.number,
+                                        "predicted": doc.issued, "gold": gold_docs[key].get("issued")})
+        else:
+            report.problems.append({"passage": pid, "kind": "document false positive", "number": doc.number,
+                                    "quote": doc.quote})
+    for key, doc in gold_docs.items():
+        if key not in predicted_docs:
+            report.problems.append({"passage": pid, "kind": "document missed", "number": doc["number"]})
+
+    if gold["published"]:
+        report.published.total += 1
+        predicted = result.published.date if result.published else None
+        if predicted == str(gold["published"])[:10]:
+            report.published.correct += 1
+        else:
+            report.problems.append({"passage": pid, "kind": "published wrong", "predicted": predicted,
+                                    "gold": gold["published"]})
+
+    report.provinces.total += 1
+    if list(result.provinces) == list(gold["provinces"]):
+        report.provinces.correct += 1
+    else:
+        report.problems.append({"passage": pid, "kind": "provinces differ", "predicted": result.provinces,
+                                "gold": gold["provinces"]})
+
+
+def format_table(report: Report, *, verbose: bool = False) -> str:
+    """A plain-text summary (and the problem list with verbose)."""
+    m = report.metrics()
+    lines = [f"passages: {m['passages']}", f"{'metric':<22}{'P':>8}{'R':>8}{'F1':>8}{'tp/pred/gold':>16}"]
+    for name in ("figures_strict", "figures_lenient", "documents"):
+        r = m[name]
+        lines.append(f"{name:<22}{r['precision']:>8.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}"
+                     f"{r['tp']:>6}/{r['predicted']}/{r['gold']}")
+    for name in ("documents_issued", "published", "provinces"):
+        r = m[name]
+        lines.append(f"{name + ' accuracy':<38}{r['accuracy']:>8.3f}  ({r['correct']}/{r['total']})")
+    if verbose and report.problems:
+        lines.append("")
+        lines.append("problems:")
+        for p in report.problems:
+            detail = ", ".join(f"{k}={v!r}" for k, v in p.items() if k not in {"passage", "kind"})
+            lines.append(f"  {p['passage']}: {p['kind']}: {detail}")
+    return "\n".join(lines)
+
+
+__all__ = ["PRF", "Accuracy", "GoldPassage", "Report", "asdict", "evaluate", "format_table", "load_gold"]
