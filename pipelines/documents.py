@@ -1,0 +1,54 @@
+"""DocumentsPipeline: routes "document" and "attachment" items to harvester.store_documents.
+
+One transaction per item (inside store_documents). Other kinds pass through untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from harvester.schema import open_db
+
+log = logging.getLogger(__name__)
+
+
+class DocumentsPipeline:
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> DocumentsPipeline:
+        pipeline = cls()
+        pipeline.crawler = crawler
+        pipeline.db_path = crawler.settings.get("HARVESTER_DB") or "ocop.db"
+        pipeline.db = None
+        return pipeline
+
+    def open_spider(self, spider: Any = None) -> None:
+        self.db = open_db(self.db_path)
+
+    def close_spider(self, spider: Any = None) -> None:
+        if self.db is not None:
+            self.db.conn.close()
+            self.db = None
+
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        from harvester import store_documents
+
+        kind = dict(item).get("kind") if hasattr(item, "keys") else None
+        if kind not in ("document", "attachment"):
+            return item
+        if self.db is None:
+            self.open_spider()
+        stats = getattr(self.crawler, "stats", None)
+        try:
+            if kind == "document":
+                store_documents.save_document(self.db, item)
+            else:
+                store_documents.save_attachment(self.db, item)
+        except Exception as exc:  # one bad item must not stop the crawl; it is logged and counted
+            log.error("%s: could not store %s item: %s", item.get("url"), kind, exc)
+            if stats:
+                stats.inc_value(f"harvester/documents/{kind}_errors")
+            return item
+        if stats:
+            stats.inc_value(f"harvester/documents/{kind}s")
+        return item
