@@ -297,8 +297,9 @@ def _document_for(db: Any, item: Mapping[str, Any], text: str) -> dict[str, Any]
         province, province_2025 = _portal_place(db, item.get("portal_id"))
         province = item.get("province") or province
         province_2025 = item.get("province_2025") or province_2025
+        fields = {"issued": issued_in_text(text)} if item.get("number_from_text") else {}
         document_id = upsert_document(db, str(number), portal_id=item.get("portal_id"), province=province,
-                                      province_2025=province_2025)
+                                      province_2025=province_2025, fields=fields)
         return _row(db, "SELECT * FROM documents WHERE id = ?", (document_id,))
     return None
 
@@ -315,6 +316,21 @@ def number_in_text(text: str) -> str | None:
     """The decision's own number from its heading line ("Số: 1520/QĐ-UBND")."""
     match = _OWN_NUMBER.search(text or "")
     return match.group(1) if match else None
+
+
+_SIGNED = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+
+
+def issued_in_text(text: str | None) -> str | None:
+    """The signing date from the decision's heading ("…, ngày 5 tháng 9 năm 2024"), first 1500 chars."""
+    match = _SIGNED.search((text or "")[:1500])
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return datetime(year, month, day).date().isoformat()
+    except ValueError:
+        return None
 
 
 def annex_rows(result: AttachmentText, file_type: str | None) -> list[ProductRow]:
