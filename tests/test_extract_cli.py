@@ -20,6 +20,8 @@ def test_extract_jsonl_for_files_and_folders(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(
         "<html><head><title>Tin OCOP</title></head><body><h1>Điện Biên có 9 sản phẩm OCOP</h1>"
+        "<p>Thứ sáu - 17/02/2023 10:05</p>"
+        "<p>Tỉnh Điện Biên vừa công bố kết quả đánh giá sản phẩm OCOP đợt 1.</p>"
         "<p>Quyết định số 120/QĐ-UBND ngày 15/02/2023 của UBND tỉnh Điện Biên.</p></body></html>",
         encoding="utf-8",
     )
