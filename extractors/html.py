@@ -1,0 +1,559 @@
+"""Main text of an article page, separated from menus, sidebars, related lists and clocks.
+
+``detect_family`` fingerprints the CMS (portals/README.md §0). ``main_text`` reads the article
+with the family's own selectors first (lxml, about a millisecond a page) and falls back to
+trafilatura only for generic or unknown layouts. The date line returned is the publish date
+*as the family's template prints it* (NukeViet's first ``span.h5``, not the header clock, the
+broken ``article:published_time`` meta or ``itemprop=datePublished``, which holds the edit time).
+
+Text layout: one block (paragraph, caption, list item) per paragraph, blocks joined by a blank
+line; the title is kept out of the text. Neither function ever raises.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from urllib.parse import urljoin
+
+from extractors.records import MainText, PublishedDate
+
+log = logging.getLogger(__name__)
+
+FAMILIES = ("nukeviet", "wordpress", "liferay", "sharepoint", "generic")
+
+_INLINE = frozenset(
+    ["a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "img", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "label"]
+)
+_DROP_TAGS = frozenset(
+    ["script", "style", "noscript", "template", "iframe", "object", "embed", "button", "select", "textarea", "input", "svg", "canvas", "nav", "head"]
+)
+_HIDDEN_CLASSES = frozenset({"hidden", "hide", "d-none", "sr-only", "screen-reader-text", "visually-hidden"})
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPACE = re.compile(r"\s+")
+
+# A date, optionally with a time before or after it: 14/06/2021, 04-01-2021, 2021-06-14.
+_DATE_RE = re.compile(r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2})\b")
+_CLOCK_HINT = re.compile(r"đường dây nóng|hotline|hôm nay|current-time|lượt truy cập", re.I)
+_SOURCE_LINE = re.compile(r"^(?:\(?\s*(?:Nguồn(?: tin)?\s*:|Theo)\s+).{2,80}$", re.I)
+_FOOTER_LINE = re.compile(r"^(?:Bản quyền|Copyright|©|Ghi rõ nguồn)", re.I)
+_ATTACHMENT_EXT = re.compile(r"\.(?:pdf|docx?|xlsx?|rar|zip)(?:$|[?#/])", re.I)
+
+
+# ------------------------------------------------------------------------------ fingerprinting
+
+_FINGERPRINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("nukeviet", ("NukeViet", "news-bodyhtml", "temp-breadcrumbs", "news_column", "nv-block", "/themes/egov/")),
+    ("wordpress", ("/wp-content/", "/wp-json/", "api.w.org", "/wp-includes/", 'content="WordPress')),
+    ("liferay", ("portlet-title-text", "journal-content-article", "/-/asset_publisher/", "p_p_id=", "Liferay.", "asset-full-content")),
+    ("sharepoint", ("ms-webpart", "s4-workspace", "Microsoft SharePoint", "/_layouts/15/", "SPWebPartManager", "PublishingPortal")),
+)
+_URL_FINGERPRINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("liferay", re.compile(r"/-/asset_publisher/|/web/guest/|/documents/\d+/\d+/|[?&]p_p_id=", re.I)),
+    ("sharepoint", re.compile(r"/(?:pages|trang|sitepages)/[^?#]+\.aspx|/lists/[^/]+/", re.I)),
+    ("wordpress", re.compile(r"/wp-content/|/wp-json/|[?&]p=\d+$", re.I)),
+    ("nukeviet", re.compile(r"/vi/news/|/news/[\w-]+/[\w-]+-\d+\.html", re.I)),
+)
+
+
+def detect_family(html: str | bytes | None, url: str | None = None) -> str:
+    """``nukeviet`` | ``wordpress`` | ``liferay`` | ``sharepoint`` | ``generic``."""
+    try:
+        if isinstance(html, bytes | bytearray):
+            html = bytes(html[:300_000]).decode("utf-8", "replace")
+        page = (html or "")[:300_000]
+        scores = {}
+        for family, marks in _FINGERPRINTS:
+            scores[family] = sum(1 for m in marks if m in page)
+        if "aspnetForm" in page and scores["sharepoint"]:
+            scores["sharepoint"] += 1
+        best = max(scores, key=lambda f: scores[f])
+        if scores[best] > 0:
+            return best
+        for family, pattern in _URL_FINGERPRINTS:
+            if url and pattern.search(url):
+                return family
+    except Exception:  # fingerprinting must never break a crawl
+        log.debug("detect_family failed", exc_info=True)
+    return "generic"
+
+
+# ------------------------------------------------------------------------------ tree helpers
+
+
+def _parse(html: str):
+    from lxml import html as lxml_html
+
+    html = html.lstrip("\ufeff")
+    html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    # NUL and other C0 controls make lxml refuse the document.
+    html = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", " ", html)
+    if not html.strip():
+        return None
+    try:
+        return lxml_html.document_fromstring(html)
+    except Exception:
+        return None
+
+
+def _classes(el) -> set[str]:
+    return set((el.get("class") or "").split())
+
+
+def _is_hidden(el) -> bool:
+    if _classes(el) & _HIDDEN_CLASSES:
+        return True
+    style = el.get("style")
+    return bool(style and _DISPLAY_NONE.search(style)) or el.get("hidden") is not None or el.get("aria-hidden") == "true"
+
+
+def _clean(s: str) -> str:
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", s)).strip()
+
+
+def _text(el) -> str:
+    return _clean(el.text_content()) if el is not None else ""
+
+
+def _css(root, selector: str) -> list:
+    try:
+        return root.cssselect(selector)
+    except Exception:
+        return []
+
+
+def _first(root, *selectors: str):
+    """The first element matching the first selector that matches anything (lxml elements without
+    children are falsy, so never chain lookups with `or`)."""
+    for selector in selectors:
+        found = _css(root, selector)
+        if found:
+            return found[0]
+    return None
+
+
+def _blocks(root, skip: Callable[[object], bool] | None = None) -> list[str]:
+    """Text blocks of `root` in reading order: each block element gives one block; inline
+    elements join their neighbours. Dropped: scripts, forms, hidden elements and `skip(el)`."""
+    out: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        t = _clean("".join(buf))
+        buf.clear()
+        if t:
+            out.append(t)
+
+    def walk(el) -> None:
+        if el.text:
+            buf.append(el.text)
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else None
+            if tag is not None:
+                tag = tag.lower()
+                if tag in _DROP_TAGS or _is_hidden(child) or (skip is not None and skip(child)):
+                    pass
+                elif tag == "br":
+                    flush()
+                elif tag in _INLINE:
+                    walk(child)
+                else:
+                    flush()
+                    walk(child)
+                    flush()
+            if child.tail:
+                buf.append(child.tail)
+
+    if root is not None:
+        walk(root)
+        flush()
+    return out
+
+
+def _skip_set(elements: Iterable) -> Callable[[object], bool]:
+    ids = {id(e) for e in elements if e is not None}
+    return lambda el: id(el) in ids
+
+
+def _abs(url: str | None, href: str | None) -> str:
+    href = (href or "").strip()
+    if not href:
+        return ""
+    return urljoin(url, href) if url else href
+
+
+def _images(root, url: str | None) -> list[str]:
+    out = []
+    for img in _css(root, "img"):
+        src = _abs(url, img.get("src") or img.get("data-src"))
+        if src and src not in out:
+            out.append(src)
+    return out
+
+
+def _attachments(root, url: str | None) -> list[dict[str, str]]:
+    out, seen = [], set()
+    for a in _css(root, "a[href]"):
+        href = a.get("href") or ""
+        if not (_ATTACHMENT_EXT.search(href) or "download=" in href):
+            continue
+        full = _abs(url, href)
+        if full in seen:
+            continue
+        seen.add(full)
+        strong = _first(a, "strong")
+        name = _text(strong) if strong is not None else _text(a)
+        out.append({"url": full, "name": name or full.rsplit("/", 1)[-1]})
+    return out
+
+
+def _published(date_line: str | None) -> PublishedDate | None:
+    if not date_line:
+        return None
+    try:
+        from extractors.dates import parse_date_line
+    except ImportError:
+        return None
+    try:
+        return parse_date_line(date_line)
+    except Exception:
+        log.debug("parse_date_line failed on %r", date_line, exc_info=True)
+        return None
+
+
+def _finish(
+    *, title: str | None, blocks: list[str], date_line: str | None, family: str, author: str | None = None,
+    source_line: str | None = None, images: list[str] | None = None, attachments: list | None = None,
+    published: PublishedDate | None = None,
+) -> MainText:
+    title = _clean(title) if title else None
+    kept: list[str] = []
+    for b in blocks:
+        if title and b == title:
+            continue  # titles repeated above photos or in print copies
+        if kept and kept[-1] == b:
+            continue
+        kept.append(b)
+    while kept and _FOOTER_LINE.match(kept[-1]):
+        kept.pop()
+    if source_line is None and kept and _SOURCE_LINE.match(kept[-1]):
+        source_line = kept.pop()
+    return MainText(
+        title=title or None,
+        text="\n\n".join(kept),
+        date_line=date_line or None,
+        published=published or _published(date_line),
+        author=author or None,
+        source_line=source_line or None,
+        family=family,
+        images=images or [],
+        attachments=attachments or [],
+    )
+
+
+# ------------------------------------------------------------------------------ families
+
+
+def _nukeviet(doc, url: str | None) -> MainText | None:
+    body = _first(doc, "#news-bodyhtml", "div.bodytext")
+    if body is None:
+        return None
+    column = body
+    while column is not None and "news_column" not in _classes(column):
+        column = column.getparent()
+    column = column if column is not None else doc
+    title_el = _first(column, "[itemprop=headline]", "h1.title")
+    if title_el is None:
+        title_el = _first(doc, "h1")
+    date_line = None
+    for span in _css(column, "span.h5"):
+        t = _text(span)
+        if _DATE_RE.search(t):
+            date_line = t
+            break
+    hometext = _first(column, "div.hometext")
+    blocks = (_blocks(hometext) if hometext is not None else []) + _blocks(body)
+    author = source = None
+    for p in _css(column, "p.h5.text-right, p.text-right.h5"):
+        t = _text(p)
+        if t.startswith("Tác giả"):
+            author = t.split(":", 1)[-1].strip()
+        elif t.startswith("Nguồn tin") or t.startswith("Nguồn"):
+            source = t.split(":", 1)[-1].strip()
+    lead_figure = _first(column, "figure.article")
+    images = _images(lead_figure, url) if lead_figure is not None else []
+    images += [i for i in _images(body, url) if i not in images]
+    attach_root = _first(column, "div.news-download-file")
+    attachments = _attachments(attach_root, url) if attach_root is not None else []
+    return _finish(
+        title=_text(title_el), blocks=blocks, date_line=date_line, family="nukeviet", author=author,
+        source_line=f"Nguồn tin: {source}" if source else None, images=images, attachments=attachments,
+    )
+
+
+_WP_BODY = ".entry-content, .td-post-content, .post-content, .single-content, [itemprop=articleBody]"
+_WP_NOISE = (
+    ".sharedaddy, .jp-relatedposts, .yarpp-related, .wp-block-latest-posts, .related-posts, .post-navigation, "
+    ".comments-area, #comments, .addtoany_share_save_container, .entry-footer, .tags-links"
+)
+
+
+def _wordpress(doc, url: str | None) -> MainText | None:
+    art = _first(doc, "article.hentry", "article.post", "article")
+    scope = art if art is not None else doc
+    body = _first(scope, _WP_BODY)
+    if body is None:
+        return None
+    title_el = _first(scope, "h1.entry-title", ".entry-title")
+    if title_el is None:
+        title_el = _first(doc, "h1")
+    time_el = _first(scope, "time.entry-date.published", "time.entry-date", "time[datetime]")
+    date_line = _text(time_el) if time_el is not None else None
+    published = None
+    if time_el is not None and time_el.get("datetime"):
+        iso = time_el.get("datetime").strip()
+        if re.match(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", iso):
+            published = PublishedDate(value=iso, source="datetime-attr", quote=date_line)
+    author_el = _first(scope, ".byline a, .author a, a[rel=author]")
+    noise = _css(body, _WP_NOISE)
+    return _finish(
+        title=_text(title_el), blocks=_blocks(body, _skip_set(noise)), date_line=date_line, family="wordpress",
+        author=_text(author_el) or None, images=_images(body, url), attachments=_attachments(body, url),
+        published=published,
+    )
+
+
+def _liferay(doc, url: str | None) -> MainText | None:
+    holder = _first(doc, ".asset-full-content .journal-content-article", ".journal-content-article",
+                    ".asset-full-content .asset-content")
+    if holder is None:
+        return None
+    title_el = None
+    for sel in ("h1.title", "h2.title", ".title", "h1", "h2"):
+        title_el = _first(holder, sel)
+        if title_el is not None:
+            break
+    title = _text(title_el)
+    if not title:
+        header = _first(doc, ".taglib-header .header-title", ".header-title")
+        title = re.sub(r"^null\s+", "", _text(header))
+    date_el = None
+    for el in _css(holder, "[class*=date], [class*=time], [class*=ngay]"):
+        if _DATE_RE.search(_text(el)) and len(_text(el)) < 60:
+            date_el = el
+            break
+    date_line = _text(date_el) if date_el is not None else None
+    if date_line is None:
+        meta = _first(doc, ".asset-metadata .metadata-publish-date")
+        date_line = _text(meta) or None
+    noise = [title_el, date_el, *_css(holder, ".cat, .category, .attachments, .asset-ratings, .taglib-ratings")]
+    blocks = _blocks(holder, _skip_set(noise))
+    author = None
+    if blocks and re.match(r"^(Biên tập|Tác giả|Người viết)\s*:", blocks[-1]):
+        author = blocks.pop().split(":", 1)[1].strip()
+    return _finish(
+        title=title, blocks=blocks, date_line=date_line, family="liferay", author=author,
+        images=_images(holder, url), attachments=_attachments(holder, url),
+    )
+
+
+_SP_DATE = re.compile(r"^\(?\s*(?:Cập nhật(?: lúc)?\s*:?\s*)?\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*\)?$")
+_SP_TOOLBAR = re.compile(r"\s*(?:Tăng cỡ chữ|Giảm cỡ chữ|In bài|Gửi email|Chia sẻ)\s*", re.I)
+
+
+def _sharepoint(doc, url: str | None) -> MainText | None:
+    main = _first(doc, "#DeltaPlaceHolderMain", "#s4-bodyContainer", "form")
+    if main is None:
+        main = doc
+    title_el = None
+    for h1 in _css(main, "h1"):
+        if not any(_is_hidden(a) for a in h1.iterancestors()) and _text(h1):
+            title_el = h1
+            break
+    if title_el is None:
+        return None
+    # the web-part zone holding the title is the article; other zones are sidebars
+    zone = title_el
+    for anc in title_el.iterancestors():
+        zone = anc
+        if "ms-webpart-zone" in _classes(anc) or anc is main:
+            break
+    chrome_titles = _css(zone, ".ms-webpart-chrome-title, .ms-webpart-titleText")
+    blocks = _blocks(zone, _skip_set([*chrome_titles, title_el]))
+    title = _text(title_el)
+    date_line = None
+    kept = []
+    for b in blocks:
+        if b.startswith("PublishingPortal - "):
+            continue
+        b = _SP_TOOLBAR.sub(" ", b).strip()
+        if not b:
+            continue
+        if _SP_DATE.match(b):
+            if date_line is None:
+                date_line = b
+                continue
+            break  # a second date line starts a duplicated copy of the article
+        kept.append(b)
+    # a visible duplicate (print copy) repeats the lead: cut at its second occurrence
+    if kept:
+        lead = kept[0]
+        for i in range(1, len(kept)):
+            if kept[i] == lead:
+                kept = kept[:i]
+                break
+    author = None
+    if kept and len(kept[-1].split()) <= 4 and not re.search(r"\d|[.:;]", kept[-1]):
+        author = kept.pop()
+    if date_line:
+        date_line = date_line.strip("() ").strip()
+    return _finish(
+        title=title, blocks=kept, date_line=date_line, family="sharepoint", author=author,
+        images=_images(zone, url), attachments=_attachments(zone, url),
+    )
+
+
+# Newspaper / custom CMS layouts seen in the wild (portals/README.md §6), most specific first.
+_GENERIC_BODY = (
+    ".detail-content", ".article__body", ".cms-body", "#content_detail", ".detail-mcontent",
+    ".td-post-content", "[itemprop=articleBody]", "#k2Container .itemFullText", ".itemFullText",
+    ".article-content", ".news-content", ".content-detail", ".post-content", ".entry-content",
+)
+_GENERIC_TITLE = (".detail-title", "h1.article__title", ".cms-title", "h1.title", "#k2Container h2.itemTitle", "h1")
+_GENERIC_SAPO = (".detail-sapo", ".article__sapo", ".cms-desc", ".sapo", "#k2Container .itemIntroText")
+_GENERIC_AUTHOR = (".detail-author", ".article__author", ".cms-author", ".author", ".itemAuthor")
+_DATE_CLASS = re.compile(r"date|time|ngay|publish|meta|posted", re.I)
+
+
+def _generic_date_line(doc, exclude: list) -> str | None:
+    """A short element whose class says date/time and whose text holds a date; never a header clock."""
+    excluded = {id(e) for e in exclude if e is not None}
+    for el in doc.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "script", "style", "meta", "title"):
+            continue
+        marker = f"{el.get('class', '')} {el.get('id', '')}"
+        if not _DATE_CLASS.search(marker):
+            continue
+        t = _text(el)
+        if not t or len(t) > 80 or not _DATE_RE.search(t) or _CLOCK_HINT.search(t) or _CLOCK_HINT.search(marker):
+            continue
+        if any(id(a) in excluded for a in el.iterancestors()) or id(el) in excluded:
+            continue
+        if any(_CLOCK_HINT.search(f"{a.get('class', '')} {a.get('id', '')}") or a.tag == "header" for a in el.iterancestors()):
+            continue
+        return t
+    return None
+
+
+def _generic(doc, url: str | None, html: str) -> MainText:
+    body = None
+    for sel in _GENERIC_BODY:
+        body = _first(doc, sel)
+        if body is not None and _text(body):
+            break
+        body = None
+    title_el = None
+    for sel in _GENERIC_TITLE:
+        title_el = _first(doc, sel)
+        if title_el is not None and _text(title_el):
+            break
+        title_el = None
+    title = _text(title_el) if title_el is not None else None
+    if not title:
+        og = _first(doc, "meta[property='og:title']")
+        title = (og.get("content") if og is not None else None) or _text(_first(doc, "title")) or None
+    if body is not None:
+        sapo = next((s for s in (_first(doc, sel) for sel in _GENERIC_SAPO) if s is not None), None)
+        author_el = next((a for a in (_first(body, sel) for sel in _GENERIC_AUTHOR) if a is not None), None)
+        noise = [author_el, *_css(body, ".photo-title, .box-related, .related, .tin-lien-quan, .detail-share")]
+        blocks = (_blocks(sapo) if sapo is not None and sapo not in body.iterdescendants() else []) + _blocks(body, _skip_set(noise))
+        date_line = _generic_date_line(doc, [body])
+        return _finish(
+            title=title, blocks=blocks, date_line=date_line, family="generic",
+            author=_text(author_el) or None, images=_images(body, url), attachments=_attachments(body, url),
+        )
+    return _trafilatura(doc, url, html, title)
+
+
+def _trafilatura(doc, url: str | None, html: str, title: str | None) -> MainText:
+    text = ""
+    try:
+        import trafilatura
+
+        text = trafilatura.extract(
+            html, url=url, fast=True, include_comments=False, include_tables=False, include_images=False,
+            deduplicate=False,
+        ) or ""
+    except Exception:
+        log.debug("trafilatura failed", exc_info=True)
+    blocks = [_clean(line) for line in text.split("\n")]
+    if sum(len(b) for b in blocks) < 200 and doc is not None:
+        # table layouts (old ASP sites) defeat trafilatura without tables: read the blocks ourselves
+        body = _first(doc, "body")
+        blocks = _blocks(body if body is not None else doc, lambda el: el.tag in ("header", "footer", "aside"))
+    blocks = [b for b in blocks if b and not _CLOCK_HINT.search(b)]
+    # h1-less pages: take a leading bold/first line as the title when nothing better exists
+    date_line = _generic_date_line(doc, []) if doc is not None else None
+    if date_line is None and doc is not None:
+        body = _first(doc, "body")
+        for b in _blocks(body if body is not None else doc)[:40]:
+            if len(b) < 80 and _DATE_RE.search(b) and not _CLOCK_HINT.search(b):
+                date_line = b
+                break
+    if date_line:
+        blocks = [b for b in blocks if b != date_line]
+    if title is None and doc is not None:
+        bold = _first(doc, "body b, body strong")
+        title = _text(bold) or None
+    return _finish(
+        title=title, blocks=blocks, date_line=date_line, family="generic",
+        images=_images(doc, url) if doc is not None else [],
+    )
+
+
+# ------------------------------------------------------------------------------ entry point
+
+
+def _decode(html: str | bytes | bytearray | None) -> str:
+    if html is None:
+        return ""
+    if isinstance(html, str):
+        return html
+    data = bytes(html)
+    try:
+        from extractors.text import decode_bytes
+
+        return decode_bytes(data)[0]
+    except Exception:
+        return data.decode("utf-8", "replace")
+
+
+def main_text(html: str | bytes | None, *, url: str | None = None, family: str | None = None) -> MainText:
+    """The article on the page: title, text, date line as printed, author, source, images, attachments."""
+    fam = family if family in FAMILIES else None
+    try:
+        page = _decode(html)
+        fam = fam or detect_family(page, url)
+        doc = _parse(page)
+        if doc is None:
+            return MainText(title=None, text="", family=fam)
+        result = None
+        if fam == "nukeviet":
+            result = _nukeviet(doc, url)
+        elif fam == "wordpress":
+            result = _wordpress(doc, url)
+        elif fam == "liferay":
+            result = _liferay(doc, url)
+        elif fam == "sharepoint":
+            result = _sharepoint(doc, url)
+        if result is None or not result.text:
+            generic = _generic(doc, url, page)
+            generic.family = fam
+            if result is None or len(generic.text) > len(result.text):
+                result = generic
+        return result
+    except Exception:  # bad markup must never stop a crawl or a re-extraction
+        log.debug("main_text failed", exc_info=True)
+        return MainText(title=None, text="", family=fam or "generic")

@@ -1,0 +1,181 @@
+"""main_text / detect_family on pages served by the imitation portals (one per CMS family)."""
+
+from __future__ import annotations
+
+import http.client
+from urllib.parse import urlsplit
+
+import pytest
+
+from extractors.html import detect_family, main_text
+from harvester.fixture_portals import ARTICLES, PLANTED, start_farm
+from harvester.fixture_portals.content import SIDEBAR_DOCUMENTS
+
+
+@pytest.fixture(scope="module")
+def farm():
+    with start_farm(["nukeviet", "wordpress", "liferay", "sharepoint", "generic", "faults"], seed=0) as f:
+        yield f
+
+
+def page(farm, site_id: str, key: str) -> tuple[bytes, str, object]:
+    post = next(p for p in farm.sites[site_id].posts if p.article.key == key)
+    url = farm.url(site_id).rstrip("/") + post.path
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    try:
+        conn.request("GET", post.path)
+        resp = conn.getresponse()
+        assert resp.status == 200
+        return resp.read(), url, post
+    finally:
+        conn.close()
+
+
+# (site, article key, date line exactly as the family's template prints it)
+CASES = [
+    ("nukeviet", "qt-ke-hoach-2021-2025", "Thứ hai - 14/06/2021 11:15"),
+    ("nukeviet", "py-tong-ket-2022-120", "Thứ sáu - 06/01/2023 15:05"),
+    ("wordpress", "yb-tong-ket-2023", "28 Tháng Mười Hai, 2023"),
+    ("wordpress", "py-tong-ket-2022-118", "9 Tháng Một, 2023"),
+    ("liferay", "dn-22-san-pham", "07/11/2023 08:15"),
+    ("liferay", "hb-qd-1234-ngay-19", "27/09/2022 16:40"),
+    ("sharepoint", "cb-so-ket-155", "19/05/2022"),
+    ("sharepoint", "lc-tong-ket-2023", "15/01/2024"),
+    ("generic", "tv-vinh-danh-45", "16:10 | 04/01/2021"),
+    ("generic", "sl-27-san-pham-syndicated", "10:20 | 02/11/2023"),
+]
+
+
+@pytest.mark.parametrize("site_id, key, date_line", CASES)
+def test_title_date_line_and_body(farm, site_id, key, date_line):
+    body, url, _post = page(farm, site_id, key)
+    art = ARTICLES[key]
+    m = main_text(body, url=url)
+    assert m.family == farm.sites[site_id].family
+    assert m.title == art.title
+    assert m.date_line == date_line
+    assert m.published is not None
+    expected = art.published.isoformat() if site_id != "sharepoint" else art.published.date().isoformat()
+    assert m.published.value == expected
+    for paragraph in art.body_paragraphs:
+        assert m.text.count(paragraph) == 1, paragraph[:40]
+    assert art.title not in m.text
+    assert "\n" in m.text
+    assert m.text.startswith(art.lead)
+
+
+@pytest.mark.parametrize("site_id, key, _", CASES)
+def test_no_sidebar_related_clock_or_chrome_in_text(farm, site_id, key, _):
+    body, url, post = page(farm, site_id, key)
+    m = main_text(body, url=url)
+    for number, excerpt in SIDEBAR_DOCUMENTS:
+        assert number not in m.text and excerpt not in m.text
+    for other in farm.sites[site_id].posts:
+        if other is not post:
+            assert other.title not in m.text, other.title
+    for chrome in ("05/12/2024", "Đường dây nóng", "Xuất bản thông tin", "null ", "Chi tiết bài viết",
+                   "PublishingPortal", "Tăng cỡ chữ", "Email của bạn", "Bài viết mới", "Những tin",
+                   "Tin liên quan", "Đọc nhiều", "Văn bản mới", "Tin khác", "File đính kèm", "Biên tập:",
+                   "Tác giả:", "Nguồn tin:", "Skip Ribbon", "Trang nhất", "Đã xem"):
+        assert chrome not in m.text, chrome
+
+
+def test_nukeviet_ignores_meta_and_edit_time(farm):
+    body, url, _post = page(farm, "nukeviet", "qt-ke-hoach-2021-2025")
+    assert b"2021-06-16T14:15:00+07:00" in body and b"2021-06-14+0711:15:00" in body
+    m = main_text(body, url=url)
+    assert m.published.value == "2021-06-14T11:15:00+07:00"
+    assert m.author == "P.V"
+    assert m.source_line == "Nguồn tin: Sở Nông nghiệp và PTNT"
+    assert m.attachments == [{"url": url + "?download=1&id=0", "name": "77-KH-UBND.pdf"}]
+    assert all(i.startswith(farm.url("nukeviet")) for i in m.images) and m.images
+
+
+def test_liferay_editor_line_and_attachment(farm):
+    body, url, _ = page(farm, "liferay", "dn-22-san-pham")
+    m = main_text(body, url=url)
+    assert m.author == "Hoàng Kim"
+    assert len(m.attachments) == 1 and m.attachments[0]["name"] == "1466-QD-UBND-KT.pdf"
+    assert "/documents/" in m.attachments[0]["url"]
+
+
+def test_sharepoint_visible_duplicate_is_still_cut(farm):
+    body, url, _ = page(farm, "sharepoint", "cb-so-ket-155")
+    visible = body.replace(b'style="display:none"', b"")
+    m = main_text(visible, url=url)
+    assert m.text.count(PLANTED["breakdown_mismatch"]["quote"]) == 1
+    assert m.author == "Bế Hạnh"
+
+
+def test_generic_author_and_source(farm):
+    body, url, _ = page(farm, "generic", "tv-vinh-danh-45")
+    m = main_text(body, url=url)
+    assert m.author == "Kim Ngân"
+    assert m.source_line == "Theo Báo Trà Vinh"
+    assert "Lãnh đạo tỉnh trao chứng nhận cho các chủ thể" in m.text  # photo caption kept
+
+
+def test_wordpress_published_from_datetime_attribute(farm):
+    body, url, _ = page(farm, "wordpress", "yb-tong-ket-2023")
+    m = main_text(body.decode("utf-8"), url=url, family="wordpress")
+    assert m.published.value == "2023-12-28T16:45:00+07:00"
+    assert m.source_line == "Nguồn: Báo Yên Bái"
+
+
+@pytest.mark.parametrize("key", ["hg-cp1258-declared", "bth-cp1258-undeclared"])
+def test_windows_1258_bytes_without_known_layout(farm, key):
+    body, url, _ = page(farm, "faults", key)
+    m = main_text(body, url=url)
+    art = ARTICLES[key]
+    assert m.family == "generic"
+    assert m.title == art.title
+    for paragraph in art.body_paragraphs:
+        assert paragraph in m.text
+    assert m.published is not None and m.published.value == art.published.isoformat()
+
+
+@pytest.mark.parametrize("site_id", ["nukeviet", "wordpress", "liferay", "sharepoint", "generic"])
+def test_detect_family_on_each_site(farm, site_id):
+    post = farm.sites[site_id].posts[0]
+    body, url, _ = page(farm, site_id, post.article.key)
+    assert detect_family(body.decode("utf-8"), url) == site_id
+    assert detect_family(body.decode("utf-8")) == site_id
+
+
+def test_detect_family_from_url_only_and_defaults():
+    assert detect_family("", "https://x.gov.vn/web/guest/tin/-/asset_publisher/AbC/content/abc") == "liferay"
+    assert detect_family("<html></html>", "https://backan.gov.vn/pages/slug-92ca.aspx") == "sharepoint"
+    assert detect_family("<html></html>", "https://binhphuoc.gov.vn/vi/news/tin/abc-37146.html") == "nukeviet"
+    assert detect_family("<p>hello</p>", "https://example.vn/a.html") == "generic"
+    assert detect_family(None) == "generic"
+
+
+@pytest.mark.parametrize("junk", ["", b"", b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "<html><body>", "<<<>>>\x00",
+                                  '<?xml version="1.0" encoding="utf-8"?><html><body><p>x</p></body></html>', None])
+def test_never_raises_on_junk(junk):
+    m = main_text(junk)
+    assert isinstance(m.text, str)
+
+
+def test_truncated_page_still_gives_title_and_lead(farm):
+    body, url, _ = page(farm, "nukeviet", "qt-cong-nhan-2022")
+    cut = body[: body.index(b"news-bodyhtml") + 400]
+    m = main_text(cut, url=url)
+    assert m.title == ARTICLES["qt-cong-nhan-2022"].title
+    assert m.text.startswith(ARTICLES["qt-cong-nhan-2022"].lead)
+
+
+def test_generic_fallback_uses_readable_text_for_unknown_layout():
+    html = (
+        "<html><head><title>Tin A</title></head><body><div class='menu'><a href='/'>Trang chủ</a></div>"
+        "<div id='main'><h1>Gia Lai có thêm 12 sản phẩm OCOP</h1><span class='post-date'>Cập nhật ngày: 02/01/2023 05:33:51</span>"
+        + "".join(f"<p>Đoạn văn thứ {i} nói về sản phẩm OCOP của tỉnh Gia Lai với nhiều chi tiết cụ thể.</p>" for i in range(6))
+        + "</div><div class='footer'>Bản quyền thuộc Báo Gia Lai</div></body></html>"
+    )
+    m = main_text(html)
+    assert m.family == "generic"
+    assert m.title == "Gia Lai có thêm 12 sản phẩm OCOP"
+    assert m.date_line == "Cập nhật ngày: 02/01/2023 05:33:51"
+    assert "Đoạn văn thứ 0" in m.text and "Đoạn văn thứ 5" in m.text
+    assert "Gia Lai có thêm 12 sản phẩm OCOP" not in m.text
