@@ -188,7 +188,6 @@ def crawl(
         db = open_db(db_path)
         for portal in portals:
             summary = summarise(portal, crawlers.get(portal.id, []))
-            _add_db_counts(db, summary, report.started_at)
             if summary.status == "failed":
                 summary.flags.append(f"nothing answered: {summary.errors} fault(s); see pages rows with a reason")
             _record(db, report, summary)
@@ -250,6 +249,9 @@ def summarise(portal: Any, crawlers: list[Any]) -> PortalSummary:
         )
         summary.errors += int(stats.get("harvester/faults", 0))
         summary.unchanged += int(stats.get("harvester/unchanged", 0))
+        # What the save pipeline committed (harvester/<portal>/new|updated), per item.
+        summary.new += int(stats.get(f"harvester/{portal.id}/new", 0))
+        summary.updated += int(stats.get(f"harvester/{portal.id}/updated", 0))
         summary.listing_items += int(stats.get("harvester/listing_links", 0))
         if stats.get("harvester/listing_empty"):
             summary.flags.append(f"{stats['harvester/listing_empty']} listing/feed page(s) showed no article links")
@@ -265,18 +267,6 @@ def _keep_stat(key: str) -> bool:
 
 def _jsonable(value: Any) -> Any:
     return value if isinstance(value, (int, float, str, bool, type(None))) else str(value)
-
-
-def _add_db_counts(db: Any, summary: PortalSummary, started_at: str) -> None:
-    """new / updated from what this run committed (pages rows), not from yielded items."""
-    row = db.execute(
-        """SELECT
-             SUM(CASE WHEN first_fetched_at >= :t THEN 1 ELSE 0 END),
-             SUM(CASE WHEN first_fetched_at < :t AND changed_at >= :t THEN 1 ELSE 0 END)
-           FROM pages WHERE portal_id = :p AND kind = 'article'""",
-        {"t": started_at, "p": summary.portal_id},
-    ).fetchone()
-    summary.new, summary.updated = int(row[0] or 0), int(row[1] or 0)
 
 
 def _health_flags(db: Any, portal: Any, summary: PortalSummary) -> list[str]:

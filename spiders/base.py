@@ -6,7 +6,8 @@ the next-page link sit; this base owns the rest:
 * ``async def start()`` reads the "seen" URLs and the stored validators from SQLite once, then
   yields the portal's start URLs (feeds, sitemaps, listings, search pages, WordPress REST);
 * listings are followed page by page and **paging stops at the first page that brings nothing
-  new while showing articles already stored** (or at ``HARVESTER_MAX_LISTING_PAGES``);
+  new while showing articles already stored** (or at ``HARVESTER_MAX_LISTING_PAGES``) — once a
+  run of the portal has completed; after a killed first run the walk goes on to fill the gap;
 * article URLs are canonicalised (``harvester.urls.canonicalize``) so that Liferay ``redirect=``
   variants and similar are fetched once;
 * on generalist sites (``HARVESTER_TITLE_FILTER_KINDS``) a title seen on a listing or feed
@@ -103,6 +104,7 @@ class PortalSpider(scrapy.Spider):
         self.seen: set[str] = set()
         self.validators: dict[str, tuple[str | None, str | None]] = {}
         self.scheduled: set[str] = set()
+        self.completed_before = True  # until load_state() learns that no run ever finished
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> PortalSpider:
@@ -128,13 +130,14 @@ class PortalSpider(scrapy.Spider):
 
     def load_state(self) -> None:
         """Read once what the database already holds for this portal (no writes here)."""
-        from spiders.state import load_seen, load_validators
+        from spiders.state import has_completed_run, load_seen, load_validators
 
         if not self.db_path:
             return
         days = self.crawler.settings.getfloat("HARVESTER_RECHECK_DAYS", 0.0)
         self.seen = {canonicalize(u) for u in load_seen(self.db_path, self.portal_id, days)}
         self.validators = load_validators(self.db_path, self.portal_id)
+        self.completed_before = has_completed_run(self.db_path, self.portal_id)
 
     @property
     def portal_id(self) -> str:
@@ -262,7 +265,7 @@ class PortalSpider(scrapy.Spider):
             return False
         new = response.meta.get("harvester_new_links", 0)
         known = sum(1 for e in entries if e.url in self.seen)
-        if known and not new:
+        if known and not new and self.completed_before:
             self.crawler.stats.inc_value("harvester/listing_stopped_at_known")
             return False
         return True
@@ -294,6 +297,9 @@ class PortalSpider(scrapy.Spider):
             entry.url,
             callback=self.parse_article,
             errback=self.on_error,
+            # Deduplicated by self.scheduled; letting the dupefilter also see it would silently
+            # swallow a redirect loop (a -> b -> a) instead of recording it as a fault.
+            dont_filter=True,
             meta={
                 "harvester_kind": "article",
                 "listing_url": listing_url,
@@ -376,8 +382,9 @@ class PortalSpider(scrapy.Spider):
         kind = request.meta.get("harvester_kind", "other")
         if kind == "api" and status == 400:  # WordPress: past the last page of results
             return
-        self.logger.info("fault %s on %s (%s)", reason, request.url, kind)
-        yield self.fault(request.url, reason, status, page_kind=kind)
+        url = (request.meta.get("redirect_urls") or [request.url])[0]  # the URL we asked for
+        self.logger.info("fault %s on %s (%s)", reason, url, kind)
+        yield self.fault(url, reason, status, page_kind=kind)
 
     def fault(self, url: str, reason: str, status: int | None, *, page_kind: str = "other") -> dict[str, Any]:
         self.crawler.stats.inc_value("harvester/faults")

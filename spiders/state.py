@@ -95,3 +95,25 @@ def _older_than(conn: sqlite3.Connection, portal_id: str, days: float) -> set[st
         "SELECT url FROM pages WHERE portal_id = ? AND fetched_at < ?", (portal_id, cutoff)
     )
     return {row[0] for row in rows}
+
+
+def has_completed_run(db_path: str | Path, portal_id: str) -> bool:
+    """True once a crawl of this portal has run to the end (a crawl_runs row exists).
+
+    A run killed with -9 writes no row, so the next run walks listings to the end again instead
+    of stopping at the first known page, and the gap the kill left behind is filled.
+    """
+    conn = _connect(db_path)
+    if conn is None:
+        return False
+    try:
+        row = conn.execute(
+            "SELECT 1 FROM crawl_runs WHERE portal_id = ? AND finished_at IS NOT NULL "
+            "AND COALESCE(status, '') != 'failed' LIMIT 1",
+            (portal_id,),
+        ).fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    finally:
+        conn.close()
+    return row is not None

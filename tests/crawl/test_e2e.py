@@ -9,7 +9,6 @@ import pytest
 
 from .conftest import crawl_farm, farm_registry, record_user_agents
 
-pytest.importorskip("extractors.html")
 pytestmark = pytest.mark.e2e
 
 SITES = ["nukeviet", "generic", "faults"]

@@ -12,7 +12,6 @@ import pytest
 
 from .conftest import REPO, farm_registry, fast_flags, harvester_cmd, run_cli
 
-pytest.importorskip("extractors.html")
 pytestmark = pytest.mark.e2e
 
 
