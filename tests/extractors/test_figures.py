@@ -1,0 +1,226 @@
+"""Figures: counts of OCOP products, their star level, status and year, read from Vietnamese text.
+
+Every sentence here is written for these tests (no corpus text); each row compares the whole
+list of (count, stars, status, year) tuples the sentence yields.
+"""
+
+import unicodedata
+
+import pytest
+
+from extractors.figures import find_figures, split_sentences
+
+
+def tuples(text, **kw):
+    return [(f.count, f.stars, f.status, f.year) for f in find_figures(text, **kw)]
+
+
+ACHIEVED = [
+    # plain counts, leading zeros, thousands separators, number words
+    ("Đến hết năm 2022, toàn tỉnh có 212 sản phẩm được công nhận đạt chuẩn OCOP.", [(212, None, "achieved", 2022)]),
+    ("Năm 2021 huyện Mường Tè có 06 sản phẩm OCOP.", [(6, None, "achieved", 2021)]),
+    ("Cả nước hiện có 12.430 sản phẩm OCOP.", [(12430, None, "achieved", None)]),
+    ("Đến nay, thị xã đã có mười hai sản phẩm đạt chuẩn OCOP.", [(12, None, "achieved", None)]),
+    ("Huyện có hai mươi mốt sản phẩm đạt bốn sao.", [(21, "4", "achieved", None)]),
+    # star levels
+    ("UBND tỉnh vừa công nhận 18 sản phẩm đạt hạng 3 sao.", [(18, "3", "achieved", None)]),
+    ("Tỉnh có 9 sản phẩm OCOP 4 sao.", [(9, "4", "achieved", None)]),
+    ("Năm 2023 có 31 sản phẩm đạt từ 3 sao trở lên.", [(31, "3+", "achieved", 2023)]),
+    ("Toàn tỉnh có 77 sản phẩm OCOP từ 3 đến 5 sao.", [(77, "3+", "achieved", None)]),
+    ("Hội đồng công nhận 26 sản phẩm đạt 3 - 4 sao.", [(26, "3-4", "achieved", None)]),
+    ("Thành phố có 40 sản phẩm xếp hạng từ 3 đến 4 sao.", [(40, "3-4", "achieved", None)]),
+    ("Có 3 sản phẩm đạt 4* trong đợt này.", [(3, "4", "achieved", None)]),
+    ("Huyện đã có 14 sản phẩm từ 4 sao trở lên.", [(14, "4+", "achieved", None)]),
+    # breakdowns that drop the verb
+    (
+        "Tỉnh Hà Giang có 96 sản phẩm OCOP, trong đó có 12 sản phẩm 4 sao, 84 sản phẩm 3 sao.",
+        [(96, None, "achieved", None), (12, "4", "achieved", None), (84, "3", "achieved", None)],
+    ),
+    (
+        "Năm 2022, tỉnh công nhận 35 sản phẩm, gồm 05 sản phẩm 4 sao và 30 sản phẩm 3 sao.",
+        [(35, None, "achieved", 2022), (5, "4", "achieved", 2022), (30, "3", "achieved", 2022)],
+    ),
+    (
+        "Lũy kế có 150 sản phẩm OCOP (2 sản phẩm 5 sao, 20 sản phẩm 4 sao, 128 sản phẩm 3 sao).",
+        [(150, None, "achieved", None), (2, "5", "achieved", None), (20, "4", "achieved", None),
+         (128, "3", "achieved", None)],
+    ),
+    ("Kết quả: 61 sản phẩm 3 sao; 9 sản phẩm 4 sao.", [(61, "3", "achieved", None), (9, "4", "achieved", None)]),
+    ("Cụ thể, 3 sao: 45 sản phẩm; 4 sao: 7 sản phẩm.", [(45, "3", "achieved", None), (7, "4", "achieved", None)]),
+    (
+        "Năm 2024 có 27 sản phẩm đạt 3 sao, 6 sản phẩm đạt 4 sao.",
+        [(27, "3", "achieved", 2024), (6, "4", "achieved", 2024)],
+    ),
+    # a level that heads the list
+    (
+        "Trong số các sản phẩm đạt 4 sao năm 2024 có 10 sản phẩm cấp lại và 5 sản phẩm cấp mới.",
+        [(10, "4", "achieved", 2024), (5, "4", "achieved", 2024)],
+    ),
+    # range of counts is recorded by its lower bound
+    ("Mỗi năm tỉnh có thêm 20-25 sản phẩm được công nhận.", [(20, None, "achieved", None)]),
+]
+
+TARGETS = [
+    ("Tỉnh phấn đấu đến năm 2025 có 300 sản phẩm OCOP.", [(300, None, "target", 2025)]),
+    ("Mục tiêu năm 2024 công nhận mới 40 sản phẩm đạt 3 sao trở lên.", [(40, "3+", "target", 2024)]),
+    ("Kế hoạch năm 2023 có ít nhất 15 sản phẩm đạt 3 sao.", [(15, "3", "target", 2023)]),
+    ("Dự kiến trong năm tới sẽ có 2 sản phẩm 5 sao.", [(2, "5", "target", None)]),
+    ("Giai đoạn 2021-2025, huyện phấn đấu có thêm 18 sản phẩm OCOP.", [(18, None, "target", 2025)]),
+    (
+        "Năm 2023 tỉnh đã có 120 sản phẩm OCOP, phấn đấu năm 2024 có thêm 30 sản phẩm.",
+        [(120, None, "achieved", 2023), (30, None, "target", 2024)],
+    ),
+    (
+        "Năm 2024, tỉnh có thêm 41 sản phẩm, đạt 137% kế hoạch năm (30 sản phẩm), trong đó 35 sản phẩm mới.",
+        [(41, None, "achieved", 2024), (30, None, "target", 2024), (35, None, "achieved", 2024)],
+    ),
+    (
+        "Đến nay huyện đã công nhận 22/20 sản phẩm, đạt 110% kế hoạch.",
+        [(22, None, "achieved", None), (20, None, "target", None)],
+    ),
+    (
+        "Đã có 51 sản phẩm được công nhận, gồm 20 sản phẩm 4 sao, 31 sản phẩm 3 sao và dự kiến có 1 sản phẩm 5 sao.",
+        [(51, None, "achieved", None), (20, "4", "achieved", None), (31, "3", "achieved", None),
+         (1, "5", "target", None)],
+    ),
+    ("Tiêu chuẩn hóa 25 sản phẩm từ hạng 3 sao lên hạng 4 sao.", [(25, "4", "target", None)]),
+    (
+        "Mục tiêu đến năm 2025: toàn tỉnh có trên 200 sản phẩm. Nâng cấp 30 sản phẩm lên 4 sao, 5 sao.",
+        [(200, None, "target", 2025), (30, "4+", "target", 2025)],
+    ),
+]
+
+PROPOSED = [
+    (
+        "Hội đồng đề nghị Trung ương xem xét công nhận 3 sản phẩm OCOP 5 sao.",
+        [(3, "5", "proposed", None)],
+    ),
+    (
+        "Trong đó, 2 sản phẩm có tiềm năng đạt 5 sao, đề nghị Hội đồng cấp Trung ương đánh giá.",
+        [(2, "5", "proposed", None)],
+    ),
+    (
+        "Tỉnh đã công nhận 60 sản phẩm 4 sao, trong đó 4 sản phẩm tiềm năng nâng hạng lên 5 sao.",
+        [(60, "4", "achieved", None), (4, "5", "proposed", None)],
+    ),
+    ("Sở đã trình UBND tỉnh công nhận 17 sản phẩm OCOP năm 2023.", [(17, None, "proposed", 2023)]),
+]
+
+NOT_FIGURES = [
+    "Toàn tỉnh có 97 xã đạt chuẩn nông thôn mới.",
+    "Đã có 45 chủ thể tham gia Chương trình OCOP, trong đó 12 hợp tác xã và 20 doanh nghiệp.",
+    "Có 300 hộ sản xuất và 8 làng nghề được công nhận.",
+    "Doanh thu đạt 250 tỷ đồng, tăng 15% so với năm trước.",
+    "Diện tích vùng chè đạt 1.200 ha.",
+    "115/115 xã có sản phẩm OCOP.",
+    "Thực hiện Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ.",
+    "Sản phẩm lọt Top 10 sản phẩm tiêu biểu khu vực.",
+    "Hội chợ lần thứ 3 thu hút đông đảo khách tham quan.",
+    "Sản phẩm mật ong bạc hà được công nhận OCOP 5 sao.",
+    "Tỉnh có 16 sản phẩm đã có vùng nguyên liệu đạt chuẩn hữu cơ.",
+    "Hỗ trợ các chủ thể đưa 35 sản phẩm OCOP lên sàn thương mại điện tử.",
+    "Có 80 sản phẩm OCOP được trưng bày tại hội chợ.",
+    "Năm 2022 có 36 sản phẩm đăng ký tham gia đánh giá, phân hạng.",
+    "Dẫn đầu là nhóm thực phẩm với 210 sản phẩm, tiếp theo là nhóm đồ uống (35 sản phẩm).",
+    "Tỉnh có 20 sản phẩm tiêu biểu được giới thiệu.",
+    "Chương trình Mỗi xã một sản phẩm được triển khai rộng khắp.",
+    "Đây là một sản phẩm OCOP 4 sao đặc trưng của huyện.",
+    "100% sản phẩm OCOP đã có tem truy xuất nguồn gốc.",
+    "Mỗi năm bán ra thị trường khoảng 20.000 sản phẩm các loại.",
+    "",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACHIEVED + TARGETS + PROPOSED)
+def test_figure_tuples(text, expected):
+    assert tuples(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_not_figures(text):
+    assert tuples(text) == []
+
+
+def test_status_is_per_clause_not_per_sentence():
+    text = "Năm 2022 có 40 sản phẩm được công nhận, vượt kế hoạch đề ra; năm 2023 phấn đấu có 50 sản phẩm."
+    assert tuples(text) == [(40, None, "achieved", 2022), (50, None, "target", 2023)]
+
+
+def test_plan_status_carries_over_subjectless_objectives():
+    text = (
+        "Tỉnh xác định mục tiêu phấn đấu đến năm 2025: tổng số sản phẩm OCOP trên 150 sản phẩm. "
+        "Tiêu chuẩn hóa 12 sản phẩm tiềm năng 5 sao."
+    )
+    assert tuples(text) == [(150, None, "target", 2025), (12, "5", "target", 2025)]
+
+
+def test_same_fact_twice_is_one_figure_and_keeps_a_stated_year():
+    text = (
+        "Nghệ An có 45 sản phẩm OCOP 4 sao\n"
+        "Tính đến tháng 6/2024, tỉnh Nghệ An có 45 sản phẩm OCOP 4 sao, được phân bố ở 20 huyện."
+    )
+    figs = find_figures(text)
+    assert [(f.count, f.stars, f.status) for f in figs] == [(45, "4", "achieved")]
+    assert figs[0].year == 2024
+
+
+def test_title_without_level_merges_with_the_body_sentence_that_has_one():
+    text = "Phê duyệt kết quả xếp hạng cho 19 sản phẩm OCOP\n\nUBND tỉnh phê duyệt kết quả xếp hạng cho 19 sản phẩm OCOP năm 2021 đạt từ 3 sao trở lên."
+    assert [(f.count, f.stars) for f in find_figures(text)] == [(19, "3+")]
+
+
+def test_distributive_places_give_one_figure_each():
+    text = "Các huyện Yên Lạc và Tam Dương (mỗi địa phương có 5 sản phẩm), huyện Sông Lô có 3 sản phẩm."
+    figs = find_figures(text)
+    assert [(f.count, f.place) for f in figs] == [(5, "huyện Yên Lạc"), (5, "Tam Dương"), (3, "huyện Sông Lô")]
+
+
+def test_places_and_default_place():
+    figs = find_figures("Huyện Na Hang có 8 sản phẩm. Toàn tỉnh có 70 sản phẩm.", default_place="Tuyên Quang")
+    assert [(f.count, f.place) for f in figs] == [(8, "Huyện Na Hang"), (70, "Tuyên Quang")]
+    assert figs[1].province == "Tuyên Quang"
+    national = find_figures("Cả nước có hơn 11.000 sản phẩm OCOP.")
+    assert national[0].place == "Việt Nam"
+
+
+def test_counts_by_place_with_cua():
+    figs = find_figures("Trong đợt này có 6 sản phẩm của huyện Lục Ngạn; 4 sản phẩm của thành phố Bắc Giang.")
+    assert [(f.count, f.place) for f in figs] == [(6, "huyện Lục Ngạn"), (4, "thành phố Bắc Giang")]
+
+
+def test_truncated_passage_keeps_a_count_cut_off_before_its_noun():
+    assert tuples("Trong năm 2021, UBND tỉnh cũng đã công nhận 27 ") == [(27, None, "achieved", 2021)]
+
+
+def test_as_of_is_passed_through_and_past_target_years_are_dates():
+    figs = find_figures("Đến nay tỉnh có 33 sản phẩm OCOP.", as_of="2023-05-02")
+    assert figs[0].as_of == "2023-05-02" and figs[0].year is None
+    assert tuples("Đến năm 2020, tỉnh có 12 sản phẩm OCOP.", as_of="2021-03-01")[0][2] == "achieved"
+
+
+def test_quote_is_exact_span_containing_the_count():
+    text = "Theo đó, toàn tỉnh có 1.024 sản phẩm OCOP đạt từ 3 sao trở lên."
+    (fig,) = find_figures(text)
+    assert text[fig.start:fig.end] == fig.quote
+    assert "1.024" in fig.quote and fig.quote.endswith("trở lên")
+    assert fig.sentence.startswith("Theo đó")
+
+
+def test_nfd_text_gives_the_same_figures_with_offsets_into_the_nfd_text():
+    nfc = "Năm 2022, tỉnh Hòa Bình có 28 sản phẩm đạt hạng bốn sao và 3 sản phẩm tiềm năng 5 sao."
+    nfd = unicodedata.normalize("NFD", nfc)
+    want = tuples(nfc)
+    assert want and tuples(nfd) == want
+    for f in find_figures(nfd):
+        assert nfd[f.start:f.end] == f.quote
+
+
+@pytest.mark.parametrize("junk", [None, 42, b"\x00\xff bytes", "\x00\x01\x02", "sản phẩm " * 50, "9" * 5000])
+def test_never_raises(junk):
+    assert isinstance(find_figures(junk), list)  # type: ignore[arg-type]
+
+
+def test_sentence_splitter_respects_numbers_and_abbreviations():
+    text = "Tỉnh có 1.316 hội. TP. Kon Tum có 12 sản phẩm… Tăng 2,5%.\nDòng mới"
+    parts = [text[s.start:s.end] for s in split_sentences(text)]
+    assert parts == ["Tỉnh có 1.316 hội.", "TP. Kon Tum có 12 sản phẩm…", "Tăng 2,5%.", "Dòng mới"]
