@@ -437,3 +437,41 @@ def test_bulk_site_has_thousands_of_pages():
         assert len(re.findall(r'class="story__title"', body)) == 20
         assert fetch(farm, "bulk", "/tin-tuc/trang-61.html")[0] == 404
         assert fetch(farm, "bulk", site.posts[7].path)[0] == 200
+
+
+# ------------------------------------------------------------------------------ content facts
+
+
+def test_article_facts_are_stated_in_their_text():
+    for art in ARTICLES.values():
+        for doc in art.documents:
+            assert doc["number"] in art.text, (art.key, doc)
+        for fig in art.figures:
+            assert re.search(rf"(?<![\d.]){fig['count']}(?![\d.])", art.text), (art.key, fig)
+        assert art.modified > art.published
+
+
+def test_planted_conflicts_are_really_in_the_texts():
+    total = PLANTED["total_conflict"]
+    for site_id, key in total["articles"].items():
+        assert total["quotes"][site_id] in ARTICLES[key].text
+        assert key in SITE_ARTICLES[site_id]
+    decision = PLANTED["decision_date_conflict"]
+    issued = {site: next(d["issued"] for d in ARTICLES[key].documents if d["number"] == decision["number"])
+              for site, key in decision["articles"].items()}
+    assert issued == decision["dates"] and len(set(issued.values())) == 2
+    breakdown = PLANTED["breakdown_mismatch"]
+    assert breakdown["quote"] in ARTICLES[breakdown["article"]].text
+    assert sum(breakdown["parts"].values()) != breakdown["total"]
+    synd = PLANTED["syndicated"]
+    assert all(synd["article"] in SITE_ARTICLES[s] for s in synd["sites"])
+    all_text = " ".join(a.text for a in ARTICLES.values())
+    assert not any(n in all_text for n in PLANTED["sidebar_documents"]["numbers"])
+
+
+def test_pool_size_and_relevance_markers():
+    ocop = [a for a in ARTICLES.values() if a.is_ocop]
+    other = [a for a in ARTICLES.values() if not a.is_ocop]
+    assert len(ocop) >= 25 and len(other) >= 10
+    only_phrase = ARTICLES["nt-moi-xa-phuong"]
+    assert "ocop" not in (only_phrase.title + only_phrase.text).lower() and only_phrase.is_ocop
