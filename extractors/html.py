@@ -69,6 +69,8 @@ def detect_family(html: str | bytes | None, url: str | None = None) -> str:
             scores[family] = sum(1 for m in marks if m in page)
         if "aspnetForm" in page and scores["sharepoint"]:
             scores["sharepoint"] += 1
+        if re.search(r"<article[^>]+\bhentry\b", page) and "entry-content" in page:
+            scores["wordpress"] += 2  # core theme classes, even when asset URLs are on a CDN
         best = max(scores, key=lambda f: scores[f])
         if scores[best] > 0:
             return best

@@ -179,3 +179,18 @@ def test_generic_fallback_uses_readable_text_for_unknown_layout():
     assert m.date_line == "Cập nhật ngày: 02/01/2023 05:33:51"
     assert "Đoạn văn thứ 0" in m.text and "Đoạn văn thứ 5" in m.text
     assert "Gia Lai có thêm 12 sản phẩm OCOP" not in m.text
+
+
+def test_wordpress_core_classes_without_asset_urls():
+    html = (
+        '<article id="post-9" class="post-9 post type-post hentry category-tin-tuc"><header class="entry-header">'
+        '<h1 class="entry-title">Thanh Hóa công nhận 13 sản phẩm OCOP</h1><div class="entry-meta">'
+        '<time class="entry-date published" datetime="2019-12-26T08:30:00+07:00">26 Tháng Mười Hai, 2019</time>'
+        '<time class="updated" datetime="2019-12-27T10:00:00+07:00">27 Tháng Mười Hai, 2019</time></div></header>'
+        '<div class="entry-content"><p>Có 13 sản phẩm được công nhận.</p></div></article>'
+    )
+    m = main_text(html)
+    assert m.family == "wordpress"
+    assert m.date_line == "26 Tháng Mười Hai, 2019"
+    assert m.published.value == "2019-12-26T08:30:00+07:00"
+    assert m.text == "Có 13 sản phẩm được công nhận."
