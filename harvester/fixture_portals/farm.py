@@ -65,7 +65,18 @@ def build_site(site_id: str, *, seed: int = 0, bulk_pages: int = 3000) -> Site:
         install(site)
         for key in SITE_ARTICLES.get(site_id, ()):
             site.add_article(ARTICLES[key])
+        if site_id == "nukeviet":
+            _add_documents(site)
     return site
+
+
+def _add_documents(site: Site) -> None:
+    """The NTM portal also has a laws ("văn bản") module, when the documents section is present."""
+    try:
+        from harvester.fixture_portals.documents import add_documents_section
+    except ImportError:
+        return
+    add_documents_section(site)
 
 
 def _fill_bulk(site: Site, seed: int, n: int) -> None:
@@ -136,10 +147,16 @@ class Farm:
         return path
 
     def stop(self) -> None:
-        for server in self._servers.values():
-            server.shutdown()
-            server.server_close()
+        """Stop every site (in parallel: each shutdown waits for one poll interval)."""
+        servers = list(self._servers.values())
         self._servers.clear()
+        stoppers = [threading.Thread(target=s.shutdown, daemon=True) for s in servers]
+        for t in stoppers:
+            t.start()
+        for t in stoppers:
+            t.join(timeout=5)
+        for server in servers:
+            server.server_close()
 
     def __enter__(self) -> Farm:
         return self
