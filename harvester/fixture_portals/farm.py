@@ -85,8 +85,7 @@ def _fill_bulk(site: Site, seed: int, n: int) -> None:
     from harvester.fixture_portals.content import FIXED_NOW
 
     start = FIXED_NOW - timedelta(hours=6 * n + 24)
-    for i in range(n):
-        site.add_article(generated_article(seed, i, when=start + timedelta(hours=6 * i), ocop=(i % 5 != 4)))
+    site.add_articles([generated_article(seed, i, when=start + timedelta(hours=6 * i), ocop=(i % 5 != 4)) for i in range(n)])
 
 
 class Farm:

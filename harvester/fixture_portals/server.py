@@ -124,12 +124,20 @@ class Site:
 
     # -- posts -----------------------------------------------------------------------------------
     def add_article(self, article: Article) -> Post:
+        return self.add_articles([article])[0]
+
+    def add_articles(self, articles: list[Article]) -> list[Post]:
+        """Publish articles on this site (the family module decides ids and paths)."""
         assert self.post_factory is not None, "family module must set post_factory"
-        post = self.post_factory(self, article)
+        added = []
+        for article in articles:
+            post = self.post_factory(self, article)
+            with self._lock:
+                self.posts.append(post)  # factories number posts by len(self.posts)
+            added.append(post)
         with self._lock:
-            self.posts.append(post)
             self.posts.sort(key=lambda p: (p.published, p.post_id))
-        return post
+        return added
 
     def newest_first(self, *, category: str | None = None) -> list[Post]:
         with self._lock:
