@@ -234,8 +234,15 @@ class PortalSpider(scrapy.Spider):
         kept: dict[str, ListingEntry] = {}
         for entry in entries:
             url = canonicalize(entry.url)
-            if self.is_article_url(url, response.url) and url not in kept:
+            if not self.is_article_url(url, response.url):
+                continue
+            first = kept.get(url)
+            if first is None:
                 kept[url] = ListingEntry(url, entry.title, entry.date)
+            elif not (first.title and first.date):
+                # A thumbnail link (no text) often comes before the headline link to the same
+                # article: keep the first position, fill in the title/date the later link has.
+                kept[url] = ListingEntry(url, first.title or entry.title, first.date or entry.date)
         return list(kept.values())
 
     def is_article_url(self, url: str, from_url: str | None = None) -> bool:
