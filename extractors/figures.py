@@ -30,6 +30,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extractors import figure_grammar as g
 from extractors.numbers import parse_number
@@ -41,6 +42,7 @@ NATIONAL = "Việt Nam"
 _MAX_COUNT = 50_000  # no province or nation has more OCOP products; bigger numbers are sales
 _LOOK_BACK = 300  # characters of a sentence read before a count
 _LOOK_AHEAD = 160  # characters read after it
+_SENTENCE_MAX = 800  # longest sentence context stored with a figure
 
 
 # ------------------------------------------------------------------ NFC with an offset map
@@ -175,10 +177,27 @@ class _Anchor:
 _OCOP_AFTER = re.compile(r"[ \t]+OCOP(?!\w)")
 
 
+_NOUN_RE = re.compile(r"s[ảa]n\s+ph[ẩa]m(?!\w)|(?<!\w)SP(?!\w)", re.IGNORECASE)
+
+
+def _anchor_matches(s_text: str) -> list[re.Match[str]]:
+    """ANCHOR_RE matches, tried only just before each "sản phẩm" (the full pattern is slow to try
+    at every position of a long page)."""
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for noun in _NOUN_RE.finditer(s_text):
+        lo = max(last_end, noun.start() - 80)
+        m = _last(g.ANCHOR_RE.finditer(s_text, lo, noun.end()))
+        if m is not None and m.end() == noun.end() and m.start() >= last_end:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
 def _anchors(text: str, sent: _Sentence, is_text_end: bool) -> list[_Anchor]:
     s_text = text[sent.start:sent.end]
     found: list[_Anchor] = []
-    for m in g.ANCHOR_RE.finditer(s_text):
+    for m in _anchor_matches(s_text):
         raw = m.group("num")
         value = parse_number(raw)
         if value is None or value > _MAX_COUNT:
@@ -305,7 +324,7 @@ def _read_status(text: str, a: _Anchor, prev: _Anchor | None, nxt: _Anchor | Non
     left = _cues(text, gap_start, a.start)
     status: str | None = None
     if a.depth > 0:  # "đạt 190% kế hoạch năm (30 sản phẩm)": the bracket states the plan
-        bracket = text.rfind("(", sent.start, a.start)
+        bracket = text.rfind("(", max(sent.start, a.start - 20), a.start)
         if bracket != -1 and not text[bracket + 1:a.start].strip() and g.PLAN_BEFORE_BRACKET_RE.search(
                 text, max(sent.start, bracket - 40), bracket + 1):
             status = "target"
@@ -373,8 +392,9 @@ def _is_other_count(text: str, a: _Anchor, sent: _Sentence) -> bool:
 
 def _read_year(text: str, a: _Anchor, prev_year: int | None, sent: _Sentence, undated: bool) -> None:
     if a.status == "target":
-        r = _last(g.YEAR_RANGE_RE.finditer(text, sent.start, sent.end))
-        tm = [c for c in g.CUE_RE.finditer(text, sent.start, sent.end) if c.group("modal_year")]
+        lo, hi = max(sent.start, a.start - _LOOK_BACK), min(sent.end, a.noun_end + _LOOK_AHEAD)
+        r = _last(g.YEAR_RANGE_RE.finditer(text, lo, hi))
+        tm = [c for c in g.CUE_RE.finditer(text, lo, hi) if c.group("modal_year")]
         if tm:
             a.year = int(tm[-1].group("modal_year"))
             return
@@ -390,7 +410,7 @@ def _read_year(text: str, a: _Anchor, prev_year: int | None, sent: _Sentence, un
     if y:
         a.year = int(y.group(0))
         return
-    y = g.YEAR_RE.search(text, sent.start, sent.end)
+    y = g.YEAR_RE.search(text, sent.start, min(sent.end, sent.start + 2 * _LOOK_BACK))
     if y:
         a.year = int(y.group(0))
         return
@@ -399,6 +419,15 @@ def _read_year(text: str, a: _Anchor, prev_year: int | None, sent: _Sentence, un
 
 
 # ------------------------------------------------------------------ places
+
+
+def _previous(by_depth: dict[int, _Anchor], depth: int) -> _Anchor | None:
+    """The latest anchor at this bracket depth or outside it (a list goes on around brackets)."""
+    best = None
+    for d, x in by_depth.items():
+        if d <= depth and (best is None or x.start > best.start):
+            best = x
+    return best
 
 
 def _places_module():  # type: ignore[no-untyped-def]
@@ -477,9 +506,11 @@ def _read_place(text: str, a: _Anchor, prev: _Anchor | None, sent: _Sentence,
         a.places = [of.group("place")]
         return
     gap_start = max(prev.noun_end if prev else sent.start, a.start - _LOOK_BACK)
-    near = [m for m in mentions if gap_start <= m[0] and m[1] <= a.start]
-    if near:
-        a.places = [near[-1][2]]
+    k = bisect.bisect_right(mentions, (a.start, a.start, "", "")) - 1
+    while k >= 0 and mentions[k][1] > a.start:
+        k -= 1
+    if k >= 0 and mentions[k][0] >= gap_start:
+        a.places = [mentions[k][2]]
         return
     if g.NATIONAL_RE.search(text, gap_start, a.start):
         a.places = [NATIONAL]
@@ -493,7 +524,10 @@ def _read_place(text: str, a: _Anchor, prev: _Anchor | None, sent: _Sentence,
 # ------------------------------------------------------------------ the public function
 
 
+@lru_cache(maxsize=4096)
 def _resolve(name: str | None) -> tuple[str | None, str | None]:
+    """(province, province_2025) through extractors.places when it is installed; cached because
+    a page repeats its few place names many times."""
     if not name or name == NATIONAL:
         return None, None
     mod = _places_module()
@@ -545,9 +579,12 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None) ->
         mentions = _place_mentions(text, sent)
         header = _header_stars(text, sent, anchors[0])
         undated = bool(g.UNDATED_RE.search(text, sent.start, sent.end))
+        by_depth: dict[int, _Anchor] = {}  # the last anchor seen at each bracket depth
         for i, a in enumerate(anchors):
             nxt = anchors[i + 1] if i + 1 < len(anchors) else None
-            prev = next((p for p in reversed(anchors[:i]) if p.depth <= a.depth), None)
+            prev = _previous(by_depth, a.depth)
+            by_depth = {d: x for d, x in by_depth.items() if d < a.depth}
+            by_depth[a.depth] = a
             _read_stars(text, a, nxt, sent)
             if a.stars is None and header:
                 a.stars = header
@@ -621,7 +658,7 @@ def _to_figures(original: str, text: str, offsets: _OffsetMap | None, results: l
         key = (count, stars, status, _place_key(place, main))
         if key in seen:
             i = seen[key]
-            if figures[i].year is None and year is not None:
+            if figures[i] is not None and figures[i].year is None and year is not None:
                 figures[i] = _replace_year(figures[i], year)
             return
         loose = (count, status, key[3], left)
@@ -629,11 +666,15 @@ def _to_figures(original: str, text: str, offsets: _OffsetMap | None, results: l
             return  # the title said "13 sản phẩm", the body "13 sản phẩm … từ 3 sao trở lên"
         if stars is not None and loose in unstarred_by_context:
             i = unstarred_by_context.pop(loose)
+            year = year if year is not None else figures[i].year
+            seen.pop((figures[i].count, None, figures[i].status, key[3]), None)
             figures[i] = None  # type: ignore[call-overload]
         s0 = offsets.start(qs) if offsets else qs
         e0 = offsets.end(qe) if offsets else qe
-        ss = offsets.start(sent.start) if offsets else sent.start
-        se = offsets.end(sent.end) if offsets else sent.end
+        # the sentence, or a window of it around the quote when it is a run-on page
+        s_lo, s_hi = max(sent.start, qs - _SENTENCE_MAX // 2), min(sent.end, qe + _SENTENCE_MAX // 2)
+        ss = offsets.start(s_lo) if offsets else s_lo
+        se = offsets.end(s_hi) if offsets else s_hi
         province, province_2025 = _resolve(place) if place else (None, None)
         fig = Figure(count=count, stars=stars, status=status, year=year, place=place, province=province,
                      province_2025=province_2025, quote=original[s0:e0], start=s0, end=e0,
