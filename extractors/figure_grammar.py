@@ -34,9 +34,18 @@ TRUNCATED_TAIL_RE = re.compile(
     rf"(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng)\s+(?:thêm\s+)?(?P<num>{_COUNT_DIGITS})\s*$", _I
 )
 
+#: A total stated without repeating the noun: "nâng tổng số sản phẩm OCOP của tỉnh lên 312".
+TOTAL_WITHOUT_NOUN_RE = re.compile(
+    r"(?:tổng\s+số|số\s+lượng)\s+s[ảa]n\s+ph[ẩa]m(?:\s+OCOP)?[^.;:\d\n]{0,40}?\s(?:lên|là|đạt)\s+(?:con\s+số\s+)?"
+    rf"(?P<num>{_COUNT_DIGITS})(?!\s*(?:%|s[ảa]n\s+ph[ẩa]m|xã|chủ|tỷ|triệu|hộ|ha|tấn|đồng))",
+    _I,
+)
+# A year said right after the noun: "210 sản phẩm năm 2023".
+YEAR_AFTER_NOUN_RE = re.compile(r"\s*(?:OCOP\s+)?(?:đợt\s+\d+\s+)?(?:trong\s+)?năm\s+((?:19|20)\d\d)(?!\d)", _I)
+
 # Words right before a number that make it a date, an ordinal or an identifier, not a count.
 NOT_A_COUNT_BEFORE_RE = re.compile(
-    r"(?:năm|tháng|ngày|số|thứ|lần|top|đợt|khóa|khoá|kỳ|điều|khoản|mục|giai\s+đoạn|phiên|quý)\s*$", _I
+    r"(?:năm|tháng|ngày|(?<!trong\s)(?<!tổng\s)số|thứ|lần|top|đợt|khóa|khoá|kỳ|điều|khoản|mục|giai\s+đoạn|phiên|quý)\s*$", _I
 )
 # A lone "năm" (five / year) after these words is the year: "trong năm sản phẩm ...".
 YEAR_WORD_CONTEXT_RE = re.compile(r"(?:trong|mỗi|hàng|cả|của|từng|qua|các|những|nhiều|một)\s*$", _I)
@@ -104,7 +113,7 @@ def stars_of(m: re.Match[str]) -> str:
 
 
 # A star phrase right before the count, order reversed: "3 sao: 25 sản phẩm", "hạng 4 sao có 12".
-REVERSED_STAR_JOINER_RE = re.compile(r"\s*(?::|có|gồm|là|với|\(|-|–)\s*(?:có\s+)?$", _I)
+REVERSED_STAR_JOINER_RE = re.compile(r"\s*(?::|có|gồm|là|với|cho|\(|-|–)\s*(?:có\s+)?$", _I)
 
 # Where the words describing one count stop.
 STAR_WINDOW_STOP_RE = re.compile(

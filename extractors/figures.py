@@ -220,6 +220,12 @@ def _anchors(text: str, sent: _Sentence, is_text_end: bool) -> list[_Anchor]:
         den = int(m.group("den")) if m.group("den") else None
         found.append(_Anchor(sent.start + m.start("num"), sent.start + m.end("num"), sent.start + noun_end,
                              value, den))
+    for t in g.TOTAL_WITHOUT_NOUN_RE.finditer(s_text):
+        value = parse_number(t.group("num"))
+        if value is not None and value <= _MAX_COUNT:
+            found.append(_Anchor(sent.start + t.start("num"), sent.start + t.end("num"),
+                                 sent.start + t.end("num"), value))
+    found.sort(key=lambda a: a.start)
     if is_text_end:
         t = g.TRUNCATED_TAIL_RE.search(s_text[-80:])
         if t:
@@ -401,6 +407,10 @@ def _read_year(text: str, a: _Anchor, prev_year: int | None, sent: _Sentence, un
         if r is not None:
             a.year = int(r.group(1))
             return
+    right = g.YEAR_AFTER_NOUN_RE.match(text, a.noun_end, min(sent.end, a.noun_end + 30))
+    if right:
+        a.year = int(right.group(1))
+        return
     left_start = max(sent.start, a.start - _LOOK_BACK)
     years = [int(y.group(0)) for y in g.YEAR_RE.finditer(text, left_start, a.start)]
     if years:

@@ -56,6 +56,21 @@ ACHIEVED = [
         "Trong số các sản phẩm đạt 4 sao năm 2024 có 10 sản phẩm cấp lại và 5 sản phẩm cấp mới.",
         [(10, "4", "achieved", 2024), (5, "4", "achieved", 2024)],
     ),
+    # "trong số" (among) is not a document number; a year right after the noun is its own
+    (
+        "Trong số 42 sản phẩm được công nhận đợt này, có 7 sản phẩm đạt 4 sao.",
+        [(42, None, "achieved", None), (7, "4", "achieved", None)],
+    ),
+    (
+        "Số sản phẩm OCOP tăng từ 56 sản phẩm năm 2019 lên 210 sản phẩm năm 2023.",
+        [(56, None, "achieved", 2019), (210, None, "achieved", 2023)],
+    ),
+    # a total without the noun repeated
+    (
+        "Năm 2023 công nhận 23 sản phẩm, nâng tổng số sản phẩm OCOP của tỉnh lên 198.",
+        [(23, None, "achieved", 2023), (198, None, "achieved", 2023)],
+    ),
+    ("UBND huyện xếp hạng 3 sao cho 11 sản phẩm.", [(11, "3", "achieved", None)]),
     # range of counts is recorded by its lower bound
     ("Mỗi năm tỉnh có thêm 20-25 sản phẩm được công nhận.", [(20, None, "achieved", None)]),
 ]
