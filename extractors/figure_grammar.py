@@ -187,7 +187,7 @@ OTHER_ATTRIBUTE_RE = re.compile(
 # Qualifiers right after "sản phẩm" that name another kind of product.
 OTHER_KIND_RE = re.compile(
     r"^\s*(?:tiêu\s+biểu|chủ\s+lực|đặc\s+trưng|đặc\s+sản|địa\s+phương|nông\s+sản|nông\s+nghiệp|công\s+nghiệp"
-    r"|làng\s+nghề|khác\s+nhau|các\s+loại|hàng\s+hóa|hàng\s+hoá|du\s+lịch(?!\s+(?:cộng\s+đồng|nông))|/)(?!\w)",
+    r"|không\s+đạt|chưa\s+đạt|bị\s+thu\s+hồi|bị\s+loại|làng\s+nghề|khác\s+nhau|các\s+loại|hàng\s+hóa|hàng\s+hoá|du\s+lịch(?!\s+(?:cộng\s+đồng|nông))|/)(?!\w)",
     _I,
 )
 # Candidates, not results: registered, entered, taking part in the assessment.
@@ -214,6 +214,17 @@ OF_PLACE_RE = re.compile(
 YEAR_RE = re.compile(r"(?<![\d])(?:19|20)\d\d(?!\d)(?!\s*/\s*[A-ZĐ])")
 YEAR_RANGE_RE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 UNDATED_RE = re.compile(r"(?<!\w)(?:đến\s+nay|hiện\s+nay|hiện\s+có|l[ũu]y\s+kế|luỹ\s+kế|tính\s+chung)(?!\w)", _I)
+
+# Section headings of plans and reports: counts under "Mục tiêu" are targets, under "Kết quả" not.
+_HEADING_NUMBER = r"[\W_]*(?:[IVXLC]+\s*[.)]|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\s*\))?\s*"
+PLAN_HEADING_RE = re.compile(
+    _HEADING_NUMBER + r"(?:mục\s+tiêu|chỉ\s+tiêu|nhiệm\s+vụ|kế\s+hoạch\s+năm|phương\s+hướng|định\s+hướng)(?!\w)", _I
+)
+REPORT_HEADING_RE = re.compile(
+    _HEADING_NUMBER + r"(?:kết\s+quả|thực\s+trạng|tình\s+hình|đánh\s+giá|tổ\s+chức\s+thực\s+hiện|giải\s+pháp"
+    r"|kinh\s+phí|mục\s+đích)(?!\w)",
+    _I,
+)
 
 # ------------------------------------------------------------------ sentences
 

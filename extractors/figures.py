@@ -128,6 +128,18 @@ def _is_break(text: str, m: re.Match[str]) -> bool:
     return True
 
 
+def _is_heading(text: str, sent: _Sentence) -> bool:
+    """A short line of its own with no count in it: a section heading."""
+    if sent.end - sent.start > 60:
+        return False
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    line_end = text.find("\n", sent.end)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[line_start:sent.start].strip() or text[sent.end:line_end].strip():
+        return False
+    return not g.ANCHOR_RE.search(text, sent.start, sent.end)
+
+
 def split_sentences(text: str) -> list[_Sentence]:
     """Sentences with offsets; breaks at . ! ? … before a capital, at blank lines and at line
     ends that are not mid-sentence wraps. "1.316", "TP. Kon Tum" and "126,5" do not break."""
@@ -325,7 +337,7 @@ def _has_weak(cues: list[re.Match[str]]) -> bool:
 
 
 def _read_status(text: str, a: _Anchor, prev: _Anchor | None, nxt: _Anchor | None, sent: _Sentence,
-                 plan_mode: bool, as_of_year: int | None) -> None:
+                 plan_mode: bool, as_of_year: int | None, plan_section: bool = False) -> None:
     gap_start = max(prev.noun_end if prev else sent.start, a.start - _LOOK_BACK, sent.start)
     left = _cues(text, gap_start, a.start)
     status: str | None = None
@@ -339,6 +351,8 @@ def _read_status(text: str, a: _Anchor, prev: _Anchor | None, nxt: _Anchor | Non
     explicit = status is not None
     if status is None and prev is not None:
         status, explicit = prev.base_status, prev.explicit
+    if status is None and plan_section:
+        status, explicit = "target", True
     if status is None:
         plan_verb = g.PLAN_VERB_START_RE.match(text, sent.start, a.start)
         if plan_verb and not _has_weak([c for c in left if c.start() >= plan_verb.end()]):
@@ -579,7 +593,13 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None) ->
     plan_line = -1  # the line whose last decided figure was a target
     prev_year: int | None = None
     prev_line = -1
+    plan_section = False  # under a "Mục tiêu"/"Nhiệm vụ" heading of a plan
     for idx, sent in enumerate(sentences):
+        if _is_heading(text, sent):
+            if g.PLAN_HEADING_RE.match(text, sent.start, sent.end):
+                plan_section = True
+            elif g.REPORT_HEADING_RE.match(text, sent.start, sent.end):
+                plan_section = False
         anchors = _anchors(text, sent, idx == len(sentences) - 1)
         if sent.line != prev_line:
             prev_year = None
@@ -598,7 +618,7 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None) ->
             _read_stars(text, a, nxt, sent)
             if a.stars is None and header:
                 a.stars = header
-            _read_status(text, a, prev, nxt, sent, plan_line == sent.line, as_of_year)
+            _read_status(text, a, prev, nxt, sent, plan_line == sent.line, as_of_year, plan_section)
             if _is_other_count(text, a, sent):
                 a.count = -1
                 continue

@@ -169,6 +169,20 @@ def test_plan_status_carries_over_subjectless_objectives():
     assert tuples(text) == [(150, None, "target", 2025), (12, "5", "target", 2025)]
 
 
+def test_plan_sections_make_targets_until_a_results_heading():
+    text = (
+        "I. MỤC TIÊU\nPhấn đấu đến năm 2025 toàn tỉnh có 160 sản phẩm OCOP.\n"
+        "2. Năm 2024: công nhận mới 35 sản phẩm.\nII. KẾT QUẢ THỰC HIỆN\nNăm 2023 công nhận 28 sản phẩm."
+    )
+    assert tuples(text) == [(160, None, "target", 2025), (35, None, "target", 2024), (28, None, "achieved", 2023)]
+    news = "Mục tiêu năm 2024 có 30 sản phẩm. Năm 2023, tỉnh công nhận 25 sản phẩm."
+    assert [f.status for f in find_figures(news)] == ["target", "achieved"]
+
+
+def test_failed_products_are_not_a_figure():
+    assert tuples("Có 12 sản phẩm đạt 3 sao; 2 sản phẩm không đạt.") == [(12, "3", "achieved", None)]
+
+
 def test_same_fact_twice_is_one_figure_and_keeps_a_stated_year():
     text = (
         "Nghệ An có 45 sản phẩm OCOP 4 sao\n"
