@@ -109,6 +109,9 @@ class _Sentence:
     line: int  # paragraph/line number: a plan's status carries over sentences of one line
 
 
+_LIST_NUMBER = re.compile(r"\s*(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])")
+
+
 def _is_break(text: str, m: re.Match[str]) -> bool:
     token = m.group(0)
     rest = text[m.end():m.end() + 40].lstrip()
@@ -122,6 +125,9 @@ def _is_break(text: str, m: re.Match[str]) -> bool:
     if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "-•+*–“\"'‘(["):
         return False
     if token.startswith("."):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _LIST_NUMBER.fullmatch(text, line_start, m.start()):
+            return False  # "II. KẾT QUẢ", "2. Năm 2022": the number of a heading or list item
         word = re.search(r"([\w/]+)$", text[max(0, m.start() - 8):m.start()])
         if word and (word.group(1).lower() in g.ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
             return False
