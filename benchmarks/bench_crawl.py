@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -40,13 +40,17 @@ p.start()
 
 
 def timed(cmd: list[str]) -> tuple[float, float]:
-    """(seconds, child peak RSS in MB) of a subprocess."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    subprocess.run(cmd, cwd=REPO, check=True, capture_output=True)
-    elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) / 1024
+    """(seconds, peak RSS in MB) of one child process, its own peak (os.wait4), not the max so far."""
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child cannot block on it
+        start = time.perf_counter()
+        child = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"{cmd[:4]} failed ({child.returncode}):\n{errors.read().decode(errors='replace')[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024  # Linux: KiB
 
 
 def main() -> None:
