@@ -204,8 +204,11 @@ def _run_process(db_path: Path, portals: Sequence[Any], settings: Any) -> dict[s
     # Logging is the CLI's business: no Scrapy root handler, and Scrapy's own loggers (which it
     # sets to DEBUG) follow the level the CLI chose (-v / -vv).
     settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    level = logging.getLogger().getEffectiveLevel()
+    settings.set("LOG_LEVEL", logging.getLevelName(level), priority="cmdline")
+    _handlers_at(level)
     process = CrawlerProcess(settings)
-    logging.getLogger("scrapy").setLevel(logging.getLogger().getEffectiveLevel())
+    quiet_expected_faults(level)
     crawlers: dict[str, list[Any]] = {}
     for portal in portals:
         for spider_cls in _spider_classes(portal, spiders):
@@ -215,6 +218,68 @@ def _run_process(db_path: Path, portals: Sequence[Any], settings: Any) -> dict[s
     if crawlers:
         process.start(install_signal_handlers=True)
     return crawlers
+
+
+# Scrapy messages about failures the spiders record as fault rows (pages.reason) and count in
+# the summary's err column. At the default level they would repeat every expected fault in
+# the operator's cron mail; with -v they are shown again.
+EXPECTED_FAULT_MESSAGES = (
+    "Gave up retrying",  # retry middleware: the fault row says http-5xx / timeout
+    "Got data loss",  # truncated body: fault row "truncated"
+    "larger than download max size",  # fault row "too-large"
+    "Cancelling download of",  # maxsize reached while streaming
+    "Received more bytes than download warn size",
+    "Expected response size",
+)
+
+
+class ExpectedFaultFilter(logging.Filter):
+    """Drops Scrapy's log lines for faults that are recorded as pages rows anyway; counts them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dropped = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        if any(marker in message for marker in EXPECTED_FAULT_MESSAGES):
+            self.dropped += 1
+            return False
+        return True
+
+
+EXPECTED_FAULTS = ExpectedFaultFilter()
+
+
+def _handlers_at(level: int) -> None:
+    """The CLI's handlers print only records at its level or above.
+
+    CrawlerProcess resets the "scrapy" loggers to DEBUG (dictConfig) and logs its banner and
+    versions at INFO before any level can be set on them; a handler level applies to every
+    record that reaches it, so the banner shows with -v only.
+    """
+    for handler in logging.getLogger().handlers:
+        if handler.level == logging.NOTSET:
+            handler.setLevel(level)
+
+
+def quiet_expected_faults(level: int) -> None:
+    """Scrapy follows the CLI's level; expected-fault chatter is dropped unless -v was given.
+
+    trafilatura logs ERROR ("empty HTML tree") for binary or empty pages the harvester already
+    records (empty text, fault rows); at the default level it is silenced entirely.
+    """
+    logging.getLogger("scrapy").setLevel(level)
+    noisy = ("scrapy.downloadermiddlewares.retry", "scrapy.core.downloader.handlers.http11",
+             "scrapy.core.downloader.handlers.http2", "scrapy.core.downloader.handlers._httpx")
+    for name in noisy:
+        target = logging.getLogger(name)
+        if level >= logging.WARNING:
+            if EXPECTED_FAULTS not in target.filters:
+                target.addFilter(EXPECTED_FAULTS)
+        else:
+            target.removeFilter(EXPECTED_FAULTS)
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL if level >= logging.WARNING else level)
 
 
 def _spider_classes(portal: Any, spiders_module: Any) -> list[type]:

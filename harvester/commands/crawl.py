@@ -135,6 +135,7 @@ def demo_command(ctx: click.Context, db_path: Path, keep_serving: bool) -> None:
             portals = [p for p in load_registry(registry) if p.enabled]
             click.echo(f"Imitation portals: {len(portals)} sites on 127.0.0.x; crawling into {db_path} …")
             code = _run(db_path, portals, dict(DEMO_SETTINGS), "demo")
+        click.echo(documents_summary(db_path))
         click.echo(DEMO_QUERIES.format(db=db_path))
         if keep_serving:
             _serve_until_interrupted(farm)
@@ -165,6 +166,29 @@ def write_farm_registry(farm: Any, path: Path) -> Path:
     return path
 
 
+def documents_summary(db_path: Path) -> str:
+    """One line on what the documents (laws) sections gave: decisions, attachments, annex products."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        decisions, read, failed, products, mismatched = conn.execute(
+            "SELECT (SELECT count(DISTINCT document_id) FROM attachments WHERE document_id IS NOT NULL),"
+            " (SELECT count(*) FROM attachments WHERE status = 'ok'),"
+            " (SELECT count(*) FROM attachments WHERE status != 'ok'),"
+            " (SELECT count(*) FROM products),"
+            " (SELECT count(*) FROM documents WHERE stated_count IS NOT NULL AND annex_rows IS NOT NULL"
+            "  AND stated_count != annex_rows)"
+        ).fetchone()
+    except sqlite3.Error:  # an older schema without the documents tables: nothing to say
+        return ""
+    finally:
+        conn.close()
+    return (f"Documents: {decisions} decisions with attachments, {read} attachments read, {failed} not "
+            f"readable (see `harvester attachments --failed`), {products} annex products, "
+            f"{mismatched} decision(s) whose stated count differs from its annex.")
+
+
 DEMO_QUERIES = """
 Try:
   harvester search OCOP --db {db}
@@ -172,6 +196,9 @@ Try:
   harvester query "SELECT count, stars, year, province, quote FROM figures LIMIT 10" --db {db}
   harvester query "SELECT url, status, reason FROM pages WHERE reason IS NOT NULL" --db {db}
   harvester query "SELECT portal_id, new, errors, status, flags FROM crawl_runs" --db {db}
+  harvester products --db {db}
+  harvester documents --db {db}
+  harvester attachments --db {db} --failed
 """
 
 

@@ -237,3 +237,24 @@ def test_crawl_runs_rows_per_portal(crawled):
     for site in CONTENT_SITES:
         assert rows[f"fixture-{site}"]["new"] > 0, site
         assert rows[f"fixture-{site}"]["errors"] == 0, site
+
+
+def test_default_verbosity_keeps_expected_faults_out_of_stderr(crawled):
+    _, _, result, _ = crawled
+    for noise in ("started (bot:", "'Twisted':", "Gave up retrying", "empty HTML tree", "Got data loss",
+                  "larger than download max size", "DEBUG"):
+        assert noise not in result.stderr, noise
+
+
+def test_demo_documents_line_counts_what_the_laws_section_gave(crawled):
+    from harvester.commands.crawl import documents_summary
+    from harvester.fixture_portals import documents as fx
+
+    if fx.reportlab_missing():
+        pytest.skip(fx.reportlab_missing())
+    _, conn, _, _ = crawled
+    db_file = conn.execute("PRAGMA database_list").fetchone()["file"]
+    line = documents_summary(db_file)
+    products = sum(planted.get("annex_rows", 0) for planted in fx.PLANTED_DOCUMENTS.values())
+    assert f"{products} annex products" in line
+    assert "1 decision(s) whose stated count differs" in line
