@@ -2,7 +2,7 @@
 
 URL map (all linked from /tin-tuc/):
   /loi/500.html              500 every time
-  /loi/503.html              503 + Retry-After: 2 on the first request, then 200 (an OCOP article)
+  /loi/503.html              503 + Retry-After: 1 until 1 s after the first request, then 200 (an OCOP article)
   /loi/cham.html?delay=S     answers after S seconds (default: site.settings["slow_delay"], 5 s)
   /loi/cat-ngang.html        truncated: Content-Length larger than the body, connection closed
   /bai-viet/<slug>-post1.html  Windows-1258 bytes, charset declared in <meta> (OCOP article)
@@ -19,6 +19,7 @@ The plain page markup (no detail-* classes) makes extractors fall back to trafil
 from __future__ import annotations
 
 import random
+import time
 import unicodedata
 
 from harvester.fixture_portals import generic
@@ -91,9 +92,22 @@ def plain_page(title: str, art: Article, *, meta_charset: str | None) -> str:
 
 def install(site: Site) -> None:
     generic.install(site, per_page=20)
-    site.settings.update({"slow_delay": 5.0, "big_page_bytes": 20 * 1024 * 1024, "retry_after": 2})
+    site.settings.update({"slow_delay": 5.0, "big_page_bytes": 20 * 1024 * 1024, "retry_after": 1})
     site.start_paths = ["/tin-tuc/"]
     counters = site.state.setdefault("hits", {})
+    retry_hits = site.state.setdefault("retry_hits", {})  # path -> [(time.monotonic(), status)]
+
+    def unavailable(path: str) -> Response | None:
+        """503 + Retry-After until that many seconds have passed since the path's first request."""
+        now = time.monotonic()
+        hits = retry_hits.setdefault(path, [])
+        counters[path] = counters.get(path, 0) + 1
+        if not hits or now - hits[0][0] < site.settings["retry_after"]:
+            hits.append((now, 503))
+            return Response(503, {"Retry-After": str(site.settings["retry_after"]), "Content-Type": "text/html"},
+                            b"<html><body>Service Unavailable</body></html>", cacheable=False)
+        hits.append((now, 200))
+        return None
 
     def post_for(key: str) -> Post | None:
         return next((p for p in site.posts if p.article.key == key), None)
@@ -116,22 +130,18 @@ def install(site: Site) -> None:
             body = to_cp1258(plain_page(post.title, post.article, meta_charset=None))
             return Response(200, {"Content-Type": "text/html"}, body)
         if key == RETRY_503:
-            counters[path] = counters.get(path, 0) + 1
-            if counters[path] == 1:
-                return Response(
-                    503, {"Retry-After": str(site.settings["retry_after"]), "Content-Type": "text/html"},
-                    b"<html><body>Service Unavailable</body></html>", cacheable=False,
-                )
+            busy = unavailable(path)
+            if busy is not None:
+                return busy
         return html(plain_page(post.title, post.article, meta_charset="utf-8"), last_modified=post.article.modified)
 
     def always_500(path, query, headers) -> Response:
         return Response(500, {"Content-Type": "text/html"}, b"<html><body>Internal Server Error</body></html>", cacheable=False)
 
     def retry_503(path, query, headers) -> Response:
-        counters[path] = counters.get(path, 0) + 1
-        if counters[path] == 1:
-            return Response(503, {"Retry-After": str(site.settings["retry_after"]), "Content-Type": "text/html"},
-                            b"<html><body>Service Unavailable</body></html>", cacheable=False)
+        busy = unavailable(path)
+        if busy is not None:
+            return busy
         post = post_for(RETRY_503)
         return html(plain_page(post.title, post.article, meta_charset="utf-8"))
 

@@ -197,11 +197,16 @@ def test_crawl_carried_on_after_faults(crawled):
     assert article_urls(conn, "fixture-faults"), "the fault site's good articles were still stored"
 
 
-def test_503_with_retry_after_is_retried_and_stored(crawled):
+def test_503_with_retry_after_is_retried_after_that_wait_and_stored(crawled):
     farm, conn, _, _ = crawled
-    hits = [status for _, path, status in farm.request_log("faults") if path == "/loi/503.html"]
-    assert hits[0] == 503 and hits[-1] == 200
-    assert farm.sites["faults"].url("/loi/503.html") in article_urls(conn, "fixture-faults")
+    site = farm.sites["faults"]
+    wait = site.settings["retry_after"]
+    hits = site.state["retry_hits"]["/loi/503.html"]
+    assert [status for _, status in hits] == [503, 200]  # waited as asked: no early retry refused
+    assert hits[1][0] - hits[0][0] >= wait
+    assert site.url("/loi/503.html") in article_urls(conn, "fixture-faults")
+    stats = conn.execute("SELECT stats FROM crawl_runs WHERE portal_id = 'fixture-faults'").fetchone()[0]
+    assert '"harvester/retry_after_honoured"' in stats
 
 
 def test_cp1258_pages_decoded(crawled):

@@ -9,6 +9,7 @@ import re
 import socket
 import subprocess
 import sys
+import time
 import unicodedata
 import urllib.error
 import urllib.request
@@ -250,12 +251,16 @@ def test_faults_status_codes(farm):
     assert a[0] == b[0] == 302 and a[1]["location"].endswith("vong-lap-b.html") and b[1]["location"].endswith("vong-lap-a.html")
 
 
-def test_503_then_ok_on_retry():
+def test_503_until_retry_after_has_elapsed_then_ok():
     with start_farm(["faults"]) as farm:
         status, headers, _ = fetch(farm, "faults", "/loi/503.html")
-        assert status == 503 and headers["retry-after"] == "2"
+        wait = farm.sites["faults"].settings["retry_after"]
+        assert status == 503 and headers["retry-after"] == str(wait)
+        assert fetch(farm, "faults", "/loi/503.html")[0] == 503  # asked again too early
+        time.sleep(wait + 0.05)
         status, _, body = fetch(farm, "faults", "/loi/503.html")
         assert status == 200 and "Tam Đảo".encode() in body
+        assert [s for _, s in farm.sites["faults"].state["retry_hits"]["/loi/503.html"]] == [503, 503, 200]
 
 
 def test_slow_page_exceeds_short_timeout(farm):
