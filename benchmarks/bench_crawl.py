@@ -3,7 +3,7 @@
 Prints pages/s for each, their ratio (goal >= 0.7), the child's peak memory (maxrss) and the
 request count of a second, no-change nightly. Not a test: figures vary with the machine.
 
-    python benchmarks/bench_crawl.py [--pages 2000]
+    python benchmarks/bench_crawl.py [--pages 2000] [-s CONCURRENT_ITEMS=100]
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ def timed(cmd: list[str]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("-s", "--set", dest="overrides", action="append", default=[], metavar="NAME=VALUE",
+                        help="extra setting for the harvester crawl, e.g. -s CONCURRENT_ITEMS=100 (before/after)")
     args = parser.parse_args()
 
     from harvester.commands.crawl import write_farm_registry
@@ -67,7 +69,8 @@ def main() -> None:
         registry = write_farm_registry(farm, tmp / "portals.csv")
         db = tmp / "ocop.db"
         crawl = [sys.executable, "-m", "harvester", "crawl", "--registry", str(registry), "--portal", "fixture-bulk",
-                 "--db", str(db), *FAST, "-s", f"HARVESTER_MAX_LISTING_PAGES={args.pages}"]
+                 "--db", str(db), *FAST, "-s", f"HARVESTER_MAX_LISTING_PAGES={args.pages}",
+                 *[flag for pair in args.overrides for flag in ("-s", pair)]]
         full_s, full_mb = timed(crawl)
         fetched = [p for _, p, s in farm.request_log("bulk") if s == 200]
         site = farm.sites["bulk"]
