@@ -33,7 +33,7 @@ def test_old_file_gains_new_columns(tmp_path):
 def test_not_a_database_is_a_clear_error(tmp_path):
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(SchemaError, match="junk.db"):
+    with pytest.raises(SchemaError, match=r"junk\.db"):
         open_db(path)
 
 
