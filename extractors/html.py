@@ -12,11 +12,14 @@ line; the title is kept out of the text. Neither function ever raises.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from urllib.parse import urljoin
+
+from lxml.cssselect import CSSSelector
 
 from extractors.records import MainText, PublishedDate
 
@@ -119,9 +122,21 @@ def _text(el) -> str:
     return _clean(el.text_content()) if el is not None else ""
 
 
-def _css(root, selector: str) -> list:
+@functools.lru_cache(maxsize=512)
+def _compiled(selector: str) -> CSSSelector | None:
+    # Translating CSS to XPath costs more than running it; the selector set is small and fixed.
     try:
-        return root.cssselect(selector)
+        return CSSSelector(selector, translator="html")
+    except Exception:
+        return None
+
+
+def _css(root, selector: str) -> list:
+    compiled = _compiled(selector)
+    if compiled is None:
+        return []
+    try:
+        return compiled(root)
     except Exception:
         return []
 

@@ -104,7 +104,8 @@ TABLES: dict[str, str] = {
             start INTEGER NOT NULL,     -- offsets of quote in articles.text / attachments.text
             end INTEGER NOT NULL,
             sentence TEXT,
-            url TEXT                    -- the page or attachment the text came from
+            url TEXT,                   -- the page or attachment the text came from
+            basis TEXT                  -- cumulative (running total) | new (one round/year/decision) | NULL
         )""",
     # An administrative document, keyed by its normalised number and issuer.
     "documents": """
@@ -238,6 +239,9 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
         conn = sqlite3.connect(str(path), timeout=30)
         db = sqlite_utils.Database(conn)
         db.execute("PRAGMA journal_mode=WAL")
+        # In WAL mode NORMAL still survives a killed process (the kill -9 promise); only an OS
+        # crash or power cut can lose the last commits, never corrupt the file.
+        db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("PRAGMA busy_timeout=30000")
     except sqlite3.DatabaseError as exc:
