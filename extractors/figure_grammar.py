@@ -232,3 +232,28 @@ SENTENCE_BREAK_RE = re.compile(r"\n[ \t]*\n|\n|[.!?…]+[\"”’»)\]]*(?=\s)")
 ABBREVIATIONS = frozenset(
     {"tp", "q", "p", "h", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "đ/c", "v.v", "vv", "st", "no"}
 )
+
+# ------------------------------------------------------------------ basis: running total or new round
+
+#: Words that say whether a count is a running total ("cumulative") or what one round, year or
+#: decision added ("new"). Read right to left from the count; the nearest strong cue decides.
+BASIS_CUE_RE = re.compile(
+    # a running total: "lũy kế", "nâng tổng số", "toàn tỉnh có", "đến nay", "đến hết năm 2022"
+    r"(?P<cum>l[ũu]y\s+kế|luỹ\s+kế|tổng\s+số|tổng\s+cộng|nâng\s+tổng|tính\s+chung|tính\s+đến|đến\s+nay|tới\s+nay"
+    r"|hiện\s+nay|hiện\s+có|hiện\s+tại|hiện\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã)"
+    r"|(?:đến|tới)\s+(?:hết|cuối|thời\s+điểm|ngày|tháng)|đến\s+năm\s+(?:19|20)\d\d|(?<!\w)tổng(?=\s+(?:cộng|số|có))"
+    r"|(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|nước|quốc|xã)(?=\s+(?:(?:hiện|đã|đang|hiện\s+đã)\s+)?(?:có|đạt)(?!\s+thêm))"
+    r"|trên\s+địa\s+bàn(?:\s+\w+){0,3}\s+(?:hiện\s+|đã\s+)?có(?!\s+thêm))"
+    # one round added: "thêm", "mới", "công nhận lại", "mỗi năm", "Quyết định … công nhận"
+    r"|(?P<new>(?<!\w)thêm(?!\w)|(?:công\s+nhận|cấp|phân\s+hạng|chứng\s+nhận|xếp\s+hạng|phát\s+triển)\s+mới"
+    r"|(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|đánh\s+giá\s+lại|mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân"
+    r"|trong\s+(?:năm|đợt|kỳ)|(?<!\w)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu)"
+    # weaker signs of one round: a decision, the verb "công nhận", a year opening the clause
+    r"|(?P<new_weak>quyết\s+định|(?<!được\s)(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng)(?!\s+(?:lại|mới))"
+    r"|kế\s+hoạch\s+năm|chỉ\s+tiêu\s+năm|(?<!\w)năm\s+(?:19|20)\d\d)",
+    _I,
+)
+#: The noun is followed by "mới" (new): "49 sản phẩm mới", "12 sản phẩm OCOP được công nhận mới".
+NEW_AFTER_NOUN_RE = re.compile(
+    r"\s*(?:OCOP\s+)?(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)(?!\w)", _I
+)

@@ -29,7 +29,7 @@ import bisect
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from extractors import figure_grammar as g
@@ -190,6 +190,7 @@ class _Anchor:
     year: int | None = None
     places: list[str] = field(default_factory=list)
     quote_start: int | None = None
+    basis: str | None = None  # "cumulative" | "new" | None
 
 
 _OCOP_AFTER = re.compile(r"[ \t]+OCOP(?!\w)")
@@ -448,6 +449,50 @@ def _read_year(text: str, a: _Anchor, prev_year: int | None, sent: _Sentence, un
         a.year = prev_year
 
 
+# ------------------------------------------------------------------ basis
+
+_PLAIN_HAS = re.compile(r"(?<!\w)(?:đã\s+|hiện\s+|đang\s+)?có(?:\s+(?:tổng|khoảng|hơn|trên|gần))?\s*$", re.IGNORECASE)
+
+
+_CONTINUATION = re.compile(r"[\W_]*(?:trong\s+đó|cụ\s+thể|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
+
+
+def _read_basis(text: str, a: _Anchor, prev: _Anchor | None, sent: _Sentence,
+                before: str | None = None) -> None:
+    """Running total ("cumulative") or what one round/year/decision added ("new"), else None.
+
+    The nearest strong cue before the count decides ("thêm", "mới", "lũy kế", "toàn tỉnh có");
+    a breakdown with no cue of its own takes the basis of the count it breaks down (``before``
+    is the basis of the previous sentence's last count, for "Trong đó, …"); a decision, a year or
+    the verb "công nhận" alone mean one round unless a running-total cue is further left.
+    """
+    if g.NEW_AFTER_NOUN_RE.match(text, a.noun_end, min(sent.end, a.noun_end + 40)):
+        a.basis = "new"
+        return
+    gap_start = max(prev.noun_end if prev else sent.start, a.start - _LOOK_BACK, sent.start)
+    weak = False
+    for c in reversed(list(g.BASIS_CUE_RE.finditer(text, gap_start, a.start))):
+        if c.lastgroup == "cum":
+            a.basis = "cumulative"
+            return
+        if c.lastgroup == "new":
+            a.basis = "new"
+            return
+        weak = True
+    if prev is not None and prev.basis is not None and not weak:
+        a.basis = prev.basis
+        return
+    if weak:
+        a.basis = "new"
+        return
+    if prev is None and before is not None and _CONTINUATION.match(text, sent.start, a.start):
+        a.basis = before
+        return
+    if a.status != "target" and _PLAIN_HAS.search(text, max(gap_start, a.start - 30), a.start) \
+            and not g.YEAR_RE.search(text, sent.start, sent.end):
+        a.basis = "cumulative"  # "Huyện có 21 sản phẩm OCOP": what the place has, with no round named
+
+
 # ------------------------------------------------------------------ places
 
 
@@ -598,6 +643,7 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None) ->
     results: list[tuple[_Anchor, _Sentence]] = []
     plan_line = -1  # the line whose last decided figure was a target
     prev_year: int | None = None
+    last_basis: str | None = None  # of the last count kept, for a breakdown opening the next sentence
     prev_line = -1
     plan_section = False  # under a "Mục tiêu"/"Nhiệm vụ" heading of a plan
     for idx, sent in enumerate(sentences):
@@ -629,6 +675,7 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None) ->
                 a.count = -1
                 continue
             _read_year(text, a, prev_year, sent, undated)
+            _read_basis(text, a, prev, sent, last_basis)
             _read_place(text, a, prev, sent, mentions, default_place)
             results.append((a, sent))
         kept = [a for a in anchors if a.count >= 0]
@@ -638,6 +685,7 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None) ->
                 plan_line = sent.line
             elif last.explicit:
                 plan_line = -1
+            last_basis = last.basis
             years = [a.year for a in kept if a.year]
             if years:
                 prev_year = years[-1]
@@ -690,12 +738,14 @@ def _to_figures(original: str, text: str, offsets: _OffsetMap | None, results: l
     unstarred_by_context: dict[tuple, int] = {}
 
     def emit(count: int, stars: str | None, status: str, year: int | None, place: str | None,
-             qs: int, qe: int, sent: _Sentence, left: tuple[str, ...]) -> None:
+             qs: int, qe: int, sent: _Sentence, left: tuple[str, ...], basis: str | None = None) -> None:
         key = (count, stars, status, _place_key(place, main))
         if key in seen:
             i = seen[key]
             if figures[i] is not None and figures[i].year is None and year is not None:
                 figures[i] = _replace_year(figures[i], year)
+            if figures[i] is not None and figures[i].basis is None and basis is not None:
+                figures[i] = replace(figures[i], basis=basis)
             return
         loose = (count, status, key[3], left)
         if stars is None and loose in starred:
@@ -714,7 +764,7 @@ def _to_figures(original: str, text: str, offsets: _OffsetMap | None, results: l
         province, province_2025 = _resolve(place) if place else (None, None)
         fig = Figure(count=count, stars=stars, status=status, year=year, place=place, province=province,
                      province_2025=province_2025, quote=original[s0:e0], start=s0, end=e0,
-                     sentence=original[ss:se].strip(), as_of=as_of)
+                     sentence=original[ss:se].strip(), as_of=as_of, basis=basis)
         seen[key] = len(figures)
         if stars is None:
             unstarred_by_context[loose] = len(figures)
@@ -732,16 +782,14 @@ def _to_figures(original: str, text: str, offsets: _OffsetMap | None, results: l
                 k = text.rfind(place, max(sent.start, a.start - 200), a.start)
                 if k != -1:
                     ps = min(ps, k)
-            emit(a.count, a.stars, a.status, a.year, place, ps, qe, sent, left)
+            emit(a.count, a.stars, a.status, a.year, place, ps, qe, sent, left, a.basis)
         if a.den is not None:
             plan = g.PLAN_AFTER_RE.match(text, a.noun_end, sent.end)
             if plan:
                 emit(a.den, None, "target", a.year, a.places[0] if a.places else None, a.start, plan.end(), sent,
-                     ("/", *left))
+                     ("/", *left), a.basis)
     return [f for f in figures if f is not None]
 
 
 def _replace_year(f: Figure, year: int) -> Figure:
-    from dataclasses import replace
-
     return replace(f, year=year)

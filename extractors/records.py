@@ -26,6 +26,9 @@ class Figure:
     end: int
     sentence: str = ""
     as_of: str | None = None  # article date (ISO) for figures that say only "đến nay"
+    # "cumulative" (a running total: "toàn tỉnh có", "lũy kế", "nâng tổng số lên"), "new" (what one
+    # round, year or decision certified: "công nhận thêm", "công nhận mới") or None when unclear
+    basis: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

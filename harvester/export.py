@@ -16,7 +16,7 @@ from typing import IO, Any
 from harvester.errors import HarvesterError
 
 FIGURE_FIELDS = ("count", "stars", "status", "year", "place", "province", "province_2025",
-                 "quote", "start", "end", "sentence", "as_of")
+                 "quote", "start", "end", "sentence", "as_of", "basis")
 DOCUMENT_FIELDS = ("number", "type", "issuer", "issued", "quote", "start", "end")
 TABLES = ("articles", "figures", "documents", "document_mentions", "pages", "crawl_runs", "portals",
           "products", "attachments")

@@ -442,9 +442,10 @@ def replace_extraction(db: Any, article_id: int, extraction: Extraction) -> tupl
         for fig in extraction.figures:
             db.conn.execute(
                 "INSERT INTO figures (article_id, count, stars, status, year, as_of, place, province, "
-                "province_2025, quote, start, end, sentence, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "province_2025, quote, start, end, sentence, url, basis) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article_id, fig.count, fig.stars, fig.status, fig.year, fig.as_of, fig.place, fig.province,
-                 fig.province_2025, fig.quote, fig.start, fig.end, fig.sentence, article["url"]),
+                 fig.province_2025, fig.quote, fig.start, fig.end, fig.sentence, article["url"], fig.basis),
             )
     return len(extraction.figures), len(extraction.documents)
 

@@ -424,9 +424,11 @@ def _replace_extraction(db: Any, attachment_id: int, document: Mapping[str, Any]
         start, end = _span(spans, fig.start, fig.end)
         db.conn.execute(
             "INSERT INTO figures (attachment_id, document_id, count, stars, status, year, as_of, place, province, "
-            "province_2025, quote, start, end, sentence, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "province_2025, quote, start, end, sentence, url, basis) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (attachment_id, document_id, fig.count, fig.stars, fig.status, fig.year, fig.as_of, fig.place,
-             fig.province, fig.province_2025, text[start:end], start, end, fig.sentence, url))
+             fig.province, fig.province_2025, text[start:end], start, end, fig.sentence, url,
+             fig.basis))
     own_key = document["number_key"] if document else None
     _, number_key, _ = _number_tools()
     for ref in extraction.documents:
