@@ -115,6 +115,12 @@ def stars_of(m: re.Match[str]) -> str:
 # A star phrase right before the count, order reversed: "3 sao: 25 sản phẩm", "hạng 4 sao có 12".
 REVERSED_STAR_JOINER_RE = re.compile(r"\s*(?::|có|gồm|là|với|cho|\(|-|–)\s*(?:có\s+)?$", _I)
 
+# After a comma, "hạng 4 sao có 9 sản phẩm": the level heads the next count, not the one before.
+LEVEL_HEADS_NEXT_RE = re.compile(r"\s*(?::|có|gồm|là)\s*", _I)
+
+# "tiềm năng 5 sao: 2 sản phẩm": a reversed level that only has potential is a proposal.
+POTENTIAL_BEFORE_STAR_RE = re.compile(r"(?:có\s+)?tiềm\s+năng(?:\s+(?:đạt|lên|nâng\s+hạng))?\s*(?:hạng\s+)?$", _I)
+
 # Where the words describing one count stop.
 STAR_WINDOW_STOP_RE = re.compile(
     r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|\n", _I
@@ -141,7 +147,7 @@ CUE_RE = re.compile(
     r"|thời\s+gian\s+tới)"
     r"|(?P<target>phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+kiến|(?<!\w)sẽ(?!\w)|định\s+hướng|hướng\s+tới"
     r"|đặt\s+ra|đề\s+ra|cần\s+(?:có|đạt)|tiến\s+tới)"
-    r"|(?P<perfect>(?<!\w)(?:đã|vừa)(?!\w)|được\s+(?:công\s+nhận|cấp|chứng\s+nhận|xếp\s+hạng|đánh\s+giá|phân\s+hạng"
+    r"|(?P<perfect>(?<!\w)(?:đã|vừa)(?!\w)|thực\s+hiện\s+(?:được|đạt)|đạt\s+được|được\s+(?:công\s+nhận|cấp|chứng\s+nhận|xếp\s+hạng|đánh\s+giá|phân\s+hạng"
     r"|ubnd|chủ\s+tịch|trao|vinh\s+danh))"
     r"|(?P<temporal>l[ũu]y\s+kế|luỹ\s+kế|tính\s+đến|đến\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|tổng\s+cộng"
     r"|nâng\s+tổng\s+số|tính\s+chung|vinh\s+danh)"

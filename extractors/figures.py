@@ -191,6 +191,7 @@ class _Anchor:
     places: list[str] = field(default_factory=list)
     quote_start: int | None = None
     basis: str | None = None  # "cumulative" | "new" | None
+    potential: bool = False  # a reversed level described as potential: "tiềm năng 5 sao: 2 sản phẩm"
 
 
 _OCOP_AFTER = re.compile(r"[ \t]+OCOP(?!\w)")
@@ -286,15 +287,23 @@ def _window_end(text: str, a: _Anchor, nxt: _Anchor | None, sent: _Sentence) -> 
 def _read_stars(text: str, a: _Anchor, nxt: _Anchor | None, sent: _Sentence) -> None:
     end = _window_end(text, a, nxt, sent)
     m = g.STAR_RE.search(text, a.noun_end, end) if end > a.noun_end else None
+    if (m and nxt is not None and "," in text[a.noun_end:m.start()]
+            and g.LEVEL_HEADS_NEXT_RE.fullmatch(text, m.end(), nxt.start)):
+        m = None  # "hạng 3 sao có 45 sản phẩm, hạng 4 sao có 9 sản phẩm": the level heads the next count
     if m:
         a.stars, a.star_end = g.stars_of(m), m.end()
         return
     # reversed: "3 sao: 25 sản phẩm"
-    left = text[max(sent.start, a.start - 40):a.start]
+    left_start = max(sent.start, a.start - 40)
+    left = text[left_start:a.start]
     last = _last(g.STAR_RE.finditer(left))
     if last is not None and g.REVERSED_STAR_JOINER_RE.fullmatch(left[last.end():]):
         a.stars = g.stars_of(last)
-        a.quote_start = a.start - len(left) + last.start()
+        a.quote_start = left_start + last.start()
+        potential = g.POTENTIAL_BEFORE_STAR_RE.search(text, max(sent.start, a.quote_start - 30), a.quote_start)
+        if potential:  # "tiềm năng 5 sao: 2 sản phẩm"
+            a.quote_start = potential.start()
+            a.potential = True
 
 
 def _last(matches):  # type: ignore[no-untyped-def]
@@ -373,8 +382,8 @@ def _read_status(text: str, a: _Anchor, prev: _Anchor | None, nxt: _Anchor | Non
     if status is None:
         status = "achieved"
     a.base_status = status
-    if (status != "target" and g.PROPOSED_DESCRIPTOR_RE.match(text, a.noun_end, a.noun_end + 40)
-            and (a.stars or "đề" in text[a.noun_end:a.noun_end + 20])):
+    if status != "target" and (a.potential or (g.PROPOSED_DESCRIPTOR_RE.match(text, a.noun_end, a.noun_end + 40)
+                                               and (a.stars or "đề" in text[a.noun_end:a.noun_end + 20]))):
         status = "proposed"
     a.status = status
     a.explicit = explicit
@@ -680,7 +689,8 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None) ->
             results.append((a, sent))
         kept = [a for a in anchors if a.count >= 0]
         if kept:
-            last = kept[-1]
+            # a bracketed plan "(20 sản phẩm)" does not turn the next sentences into a plan
+            last = next((a for a in reversed(kept) if a.depth == 0), kept[-1])
             if last.explicit and last.base_status == "target":
                 plan_line = sent.line
             elif last.explicit:

@@ -103,6 +103,31 @@ TARGETS = [
         "Mục tiêu đến năm 2025: toàn tỉnh có trên 200 sản phẩm. Nâng cấp 30 sản phẩm lên 4 sao, 5 sao.",
         [(200, None, "target", 2025), (30, "4+", "target", 2025)],
     ),
+    # the plan, then what was done against it
+    (
+        "Chỉ tiêu năm 2023 là 25 sản phẩm, thực hiện được 28 sản phẩm.",
+        [(25, None, "target", 2023), (28, None, "achieved", 2023)],
+    ),
+    # a plan in brackets does not make the next sentence a plan
+    (
+        "Năm 2022 huyện có 14 sản phẩm được công nhận, đạt 140% kế hoạch (10 sản phẩm). Trong đó, 3 sản phẩm đạt 4 sao.",
+        [(14, None, "achieved", 2022), (10, None, "target", 2022), (3, "4", "achieved", 2022)],
+    ),
+]
+
+LEVEL_FIRST = [
+    # the level heads each count: it belongs to the count after it, not the one before
+    (
+        "Hạng 3 sao có 31 sản phẩm, hạng 4 sao có 6 sản phẩm.",
+        [(31, "3", "achieved", None), (6, "4", "achieved", None)],
+    ),
+    # but a bracket after a level leaves the level with the count before it (and its part inside)
+    ("Tỉnh có 12 sản phẩm 4 sao (3 sản phẩm cấp lại).", [(12, "4", "achieved", None), (3, "4", "achieved", None)]),
+    # a level with only potential is a proposal
+    (
+        "Kết quả: 3 sao: 19 sản phẩm; tiềm năng 5 sao: 1 sản phẩm.",
+        [(19, "3", "achieved", None), (1, "5", "proposed", None)],
+    ),
 ]
 
 PROPOSED = [
@@ -146,7 +171,7 @@ NOT_FIGURES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), ACHIEVED + TARGETS + PROPOSED)
+@pytest.mark.parametrize(("text", "expected"), ACHIEVED + TARGETS + LEVEL_FIRST + PROPOSED)
 def test_figure_tuples(text, expected):
     assert tuples(text) == expected
 
