@@ -198,7 +198,8 @@ OTHER_KIND_RE = re.compile(
 )
 # Candidates, not results: registered, entered, taking part in the assessment.
 CANDIDATE_RE = re.compile(
-    r"(?<!\w)(?:tham\s+dự|đăng\s+ký|dự\s+thi|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét|dự\s+thi|mới))(?!\w)", _I
+    r"(?<!\w)(?:tham\s+dự|đăng\s+ký|dự\s+thi|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét|dự\s+thi|mới)"
+    r"|(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng)\s+hồ\s+sơ(?!\s+(?:đề\s+nghị|đề\s+xuất|trình)))(?!\w)", _I
 )
 # The count itself is then said to be recognised: "45 sản phẩm được công nhận".
 RESULT_AFTER_RE = re.compile(r"^\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)", _I)

@@ -287,9 +287,9 @@ def _window_end(text: str, a: _Anchor, nxt: _Anchor | None, sent: _Sentence) -> 
 def _read_stars(text: str, a: _Anchor, nxt: _Anchor | None, sent: _Sentence) -> None:
     end = _window_end(text, a, nxt, sent)
     m = g.STAR_RE.search(text, a.noun_end, end) if end > a.noun_end else None
-    if (m and nxt is not None and "," in text[a.noun_end:m.start()]
+    if (m and nxt is not None and any(sep in text[a.noun_end:m.start() + 1] for sep in ",(")
             and g.LEVEL_HEADS_NEXT_RE.fullmatch(text, m.end(), nxt.start)):
-        m = None  # "hạng 3 sao có 45 sản phẩm, hạng 4 sao có 9 sản phẩm": the level heads the next count
+        m = None  # "…, hạng 4 sao có 9 sản phẩm", "(3 sao: 21 sản phẩm": the level heads the next count
     if m:
         a.stars, a.star_end = g.stars_of(m), m.end()
         return

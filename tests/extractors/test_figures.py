@@ -123,6 +123,10 @@ LEVEL_FIRST = [
     ),
     # but a bracket after a level leaves the level with the count before it (and its part inside)
     ("Tỉnh có 12 sản phẩm 4 sao (3 sản phẩm cấp lại).", [(12, "4", "achieved", None), (3, "4", "achieved", None)]),
+    (
+        "Tỉnh công nhận 33 sản phẩm OCOP (3 sao: 27 sản phẩm, 4 sao: 6 sản phẩm).",
+        [(33, None, "achieved", None), (27, "3", "achieved", None), (6, "4", "achieved", None)],
+    ),
     # a level with only potential is a proposal
     (
         "Kết quả: 3 sao: 19 sản phẩm; tiềm năng 5 sao: 1 sản phẩm.",
@@ -147,6 +151,7 @@ PROPOSED = [
 ]
 
 NOT_FIGURES = [
+    "Xã đang hoàn thiện hồ sơ cho 4 sản phẩm mới.",
     "Toàn tỉnh có 97 xã đạt chuẩn nông thôn mới.",
     "Đã có 45 chủ thể tham gia Chương trình OCOP, trong đó 12 hợp tác xã và 20 doanh nghiệp.",
     "Có 300 hộ sản xuất và 8 làng nghề được công nhận.",
