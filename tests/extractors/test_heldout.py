@@ -16,7 +16,7 @@ import pytest
 from extractors.evaluate import evaluate, format_table
 
 HELDOUT = Path(__file__).resolve().parent.parent / "fixtures" / "heldout"
-FLOORS = {"figures_strict": 0.95, "figures_lenient": 0.97}
+FLOORS = {"figures_strict": 0.97, "figures_lenient": 0.98}  # measured 1.000 / 1.000 on 36 passages, 114 figures
 
 
 @pytest.fixture(scope="module")
