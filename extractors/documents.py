@@ -214,6 +214,11 @@ def _canonical_type(word: str) -> str:
     return word
 
 
+# Verbs that make an opening date the signing date: "ban hành", "ký (ban hành)", "phê duyệt";
+# "đăng ký" is registration, and "tổ chức triển khai Quyết định" dates a meeting, not the document.
+_ISSUING_VERB = re.compile(r"ban hành|(?<!đăng )(?<!\w)ký(?!\w)|phê duyệt", re.IGNORECASE)
+
+
 def _date_opening_sentence(text: str, start: int) -> str | None:
     """A date that opens the sentence: "Ngày 02 tháng 6 năm 2021, UBND tỉnh ban hành Kế hoạch số ..."."""
     window_start = max(0, start - 160)
@@ -221,7 +226,7 @@ def _date_opening_sentence(text: str, start: int) -> str | None:
     cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"))
     # a period inside the date itself ("02.6.2021") is not a sentence end: search the whole window
     for m in _DATE_OPENING.finditer(window):
-        if m.start() >= cut - 12 and "ban hành" in window[m.end():]:
+        if m.start() >= cut - 12 and _ISSUING_VERB.search(window[m.end():]):
             return _date_from(m)
     return None
 

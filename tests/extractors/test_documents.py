@@ -38,6 +38,22 @@ def test_date_opening_the_sentence():
     assert docs(text) == [("188/KH-UBND", "Kế hoạch", "2021-09-14")]
 
 
+@pytest.mark.parametrize(
+    ("text", "issued"),
+    [
+        ("Ngày 20/11/2023, Chủ tịch UBND tỉnh Bình Định ký Quyết định số 4156/QĐ-UBND công nhận 30 sản phẩm.",
+         "2023-11-20"),
+        ("Ngày 12/4/2022, UBND tỉnh phê duyệt Đề án số 03/ĐA-UBND về phát triển sản phẩm OCOP.", "2022-04-12"),
+        # a registration or a meeting on that day does not date the document
+        ("Ngày 5/3/2023, các hộ đăng ký tham gia theo Kế hoạch số 12/KH-UBND.", None),
+        ("Ngày 5/3/2023, Sở Nông nghiệp tổ chức hội nghị triển khai Quyết định số 77/QĐ-UBND.", None),
+    ],
+)
+def test_opening_date_needs_an_issuing_verb(text, issued):
+    (doc,) = find_documents(text)
+    assert doc.issued == issued
+
+
 def test_letterhead_number_takes_the_place_date_and_symbol_type():
     text = "Số: 412/KH-UBND\n|\nLai Châu, ngày 19\ntháng 2 năm 2023\n|\nKẾ HOẠCH"
     assert docs(text) == [("412/KH-UBND", "Kế hoạch", "2023-02-19")]
