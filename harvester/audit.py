@@ -440,13 +440,26 @@ def _target_order(item: tuple[tuple, Any]) -> tuple:
 
 def _achievement_for(target_key: tuple, achieved: dict[tuple, list[Row]]) -> Row | None:
     """The achievement a target is measured against: for a running-total target the latest
-    running total; for a "new in year Y" target ("có thêm 30 sản phẩm") the latest count of
-    products added in year Y. Anything else is apples and oranges and gives no verdict."""
+    running total; for a "new in year Y" target ("có thêm 30 sản phẩm") the largest count of
+    products added in year Y (a year has several rounds; the largest stated is the best lower
+    bound). Anything else is apples and oranges and gives no verdict."""
     province, stars, year, _count, basis = target_key
     candidates = achieved.get((province, stars, basis), [])
     if basis == "new":
         candidates = [r for r in candidates if _period_year(r) == year]
+        return max(candidates, key=lambda r: (r["count"], _latest_first(r)), default=None)
     return max(candidates, key=_latest_first, default=None)
+
+
+def _verdict(target: int, got: int, basis: str, year: int | None, latest: Row) -> str:
+    if got > target:
+        return "exceeded"
+    if got == target:
+        return "met"
+    # A count of one round, stated before the year is over, is not yet behind a year's target.
+    if basis == "new" and year is not None and (latest["published"] or "")[:4] <= str(year):
+        return "unknown"
+    return "behind"
 
 
 def find_targets(rows: list[Row], all_rows: list[Row]) -> list[TargetCheck]:
@@ -466,7 +479,7 @@ def find_targets(rows: list[Row], all_rows: list[Row]) -> list[TargetCheck]:
             verdict, got = "unknown", None
         else:
             got = latest["count"]
-            verdict = "exceeded" if got > count else "met" if got == count else "behind"
+            verdict = _verdict(count, got, basis, year, latest)
         sources = [_source(m, m["source_text"], count=m["count"]) for m in members]
         if latest is not None:
             sources.append(_source(latest, latest["source_text"], count=latest["count"]))

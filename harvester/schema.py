@@ -311,12 +311,13 @@ RESEARCH_VIEWS: dict[str, str] = {
                CASE WHEN f.province IS NULL THEN 'national'
                     WHEN {_LOCAL_PLACE.replace("place", "f.place").replace("province", "f.province")}
                     THEN 'local' ELSE 'province' END AS scope,
-               f.quote, f.start, f.end, f.sentence,
+               f.basis, f.quote, f.start, f.end, f.sentence,
                f.article_id, f.document_id, f.attachment_id,
                a.title AS article_title, a.published, a.portal_id,
                COALESCE(f.url, a.url) AS url, a.page_id, a.duplicate_of
         FROM figures f LEFT JOIN articles a ON a.id = f.article_id""",
-    # The most recent achieved count per province and star level (syndicated copies left out).
+    # The most recent achieved running total per province and star level (syndicated copies and
+    # counts of one round/year/decision, basis = 'new', left out).
     "latest_certified": """
         CREATE VIEW latest_certified AS
         SELECT province, province_2025, stars, count, period, quote, url, article_id, page_id, published
@@ -326,7 +327,7 @@ RESEARCH_VIEWS: dict[str, str] = {
                 ORDER BY period_end DESC, published DESC, count DESC) AS rank
             FROM figures_sourced s
             WHERE status = 'achieved' AND scope = 'province' AND duplicate_of IS NULL
-                  AND period_end IS NOT NULL)
+                  AND period_end IS NOT NULL AND basis IS NOT 'new')
         WHERE rank = 1""",
 }
 

@@ -83,26 +83,41 @@ CANNED_QUERIES: dict[str, dict[str, str]] = {
     "figures_by_year": {
         "title": "Số liệu đã đạt theo năm / Achieved figures by year",
         "sql": "SELECT CAST(substr(period, 1, 4) AS INTEGER) AS year, province, province_2025, stars, count, "
-               "quote, published, url FROM figures_sourced WHERE status = 'achieved' AND scope = 'province' "
+               "basis, quote, published, url FROM figures_sourced WHERE status = 'achieved' AND scope = 'province' "
                f"AND duplicate_of IS NULL AND {PROVINCE_FILTER.format(p='')} "
                "ORDER BY year, province, stars, published",
     },
     "targets_vs_achievements": {
         "title": "Mục tiêu và kết quả mới nhất / Targets vs latest achievements",
         "sql": """WITH targets AS (
-  SELECT DISTINCT province, province_2025, stars, year AS target_year, count AS target
+  SELECT DISTINCT province, province_2025, stars, year AS target_year, count AS target,
+    CASE WHEN basis = 'new' THEN 'new' ELSE 'total' END AS cls
   FROM figures_sourced
   WHERE status = 'target' AND scope = 'province' AND province IS NOT NULL AND duplicate_of IS NULL),
-achieved AS (
+totals AS (
   SELECT province, stars, count, period, ROW_NUMBER() OVER (
     PARTITION BY province, COALESCE(stars, '') ORDER BY period_end DESC, published DESC, count DESC) AS rank
   FROM figures_sourced
-  WHERE status = 'achieved' AND scope = 'province' AND period_end IS NOT NULL AND duplicate_of IS NULL)
-SELECT t.province, t.province_2025, t.stars, t.target_year, t.target, a.count AS achieved,
-  a.period AS achieved_period,
-  CASE WHEN a.count IS NULL THEN 'unknown' WHEN a.count > t.target THEN 'exceeded'
-       WHEN a.count = t.target THEN 'met' ELSE 'behind' END AS verdict
-FROM targets t LEFT JOIN achieved a ON a.province = t.province AND a.stars IS t.stars AND a.rank = 1
+  WHERE status = 'achieved' AND scope = 'province' AND period_end IS NOT NULL AND duplicate_of IS NULL
+    AND basis IS NOT 'new'),
+added AS (
+  SELECT province, stars, CAST(substr(period, 1, 4) AS INTEGER) AS year, max(count) AS count, period,
+    COALESCE(substr(published, 1, 4), '') AS published_year
+  FROM figures_sourced
+  WHERE status = 'achieved' AND scope = 'province' AND duplicate_of IS NULL AND basis = 'new'
+  GROUP BY province, COALESCE(stars, ''), year),
+joined AS (
+  SELECT t.*, COALESCE(a.count, n.count) AS achieved, COALESCE(a.period, n.period) AS achieved_period,
+    n.published_year
+  FROM targets t
+  LEFT JOIN totals a ON t.cls = 'total' AND a.province = t.province AND a.stars IS t.stars AND a.rank = 1
+  LEFT JOIN added n ON t.cls = 'new' AND n.province = t.province AND n.stars IS t.stars AND n.year = t.target_year)
+SELECT t.province, t.province_2025, t.stars, t.target_year, t.target, t.achieved, t.achieved_period,
+  CASE WHEN t.achieved IS NULL THEN 'unknown' WHEN t.achieved > t.target THEN 'exceeded'
+       WHEN t.achieved = t.target THEN 'met'
+       WHEN t.cls = 'new' AND t.published_year <= CAST(t.target_year AS TEXT) THEN 'unknown'
+       ELSE 'behind' END AS verdict
+FROM joined t
 WHERE """ + PROVINCE_FILTER.format(p="t.") + """
 ORDER BY t.province, COALESCE(t.stars, ''), t.target_year, t.target""",
     },

@@ -48,16 +48,17 @@ def test_report_renders_charts_and_flags(known_db, tmp_path):
         ("Bạc Liêu", "3+", 2022, 80), ("Hà Giang", "3", 2024, 111), ("Hà Giang", "4", 2024, 9),
         ("Hà Giang", "all", 2024, 115), ("Tuyên Quang", "3+", 2022, 120), ("Tuyên Quang", "3+", 2023, 158),
         ("Tuyên Quang", "3", 2023, 140), ("Tuyên Quang", "4", 2023, 11), ("Tuyên Quang", "5", 2023, 1),
+        ("Tuyên Quang", "4", 2022, 8), ("Tuyên Quang", "5", 2022, 1),
     }
     rows = dom.xpath("//*[local-name()='g'][@class='target-row']")
     assert [(r.get("data-province"), r.get("data-target"), r.get("data-achieved"), r.get("data-verdict"))
-            for r in rows] == [("Hà Giang", "100", "115", "exceeded"), ("Hà Giang", "9", "9", "met"),
+            for r in rows] == [("Hà Giang", "30", "4", "unknown"), ("Hà Giang", "100", "115", "exceeded"), ("Hà Giang", "9", "9", "met"),
                                ("Tuyên Quang", "200", "158", "behind")]
 
     kinds = [a.get("class").split()[1] for a in dom.xpath("//article[contains(@class, 'flag')]")]
     assert kinds.count("flag-conflict") == 2 and kinds.count("flag-decrease") == 1
-    assert kinds.count("flag-breakdown") == 1 and kinds.count("flag-decision-date") == 2
-    assert kinds.count("flag-target") == 3 and kinds.count("flag-annex") == 2
+    assert kinds.count("flag-breakdown") == 1 and kinds.count("flag-decision-date") == 3
+    assert kinds.count("flag-target") == 4 and kinds.count("flag-annex") == 2
     conflict = dom.xpath("//article[contains(@class, 'flag-conflict')]")[1]
     assert [m.text_content() for m in conflict.xpath(".//mark")] == [
         "155 sản phẩm đạt 3 sao trở lên", "158 sản phẩm OCOP đạt từ 3 sao trở lên"]

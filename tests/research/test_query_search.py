@@ -40,7 +40,7 @@ def test_query_refuses_writes_and_leaves_data_alone(known_db, sql):
     with pytest.raises(QueryError, match="read-only"):
         run_query(known_db, sql)
     conn = sqlite3.connect(known_db)
-    assert conn.execute("SELECT count(*) FROM figures").fetchone() == (19,)
+    assert conn.execute("SELECT count(*) FROM figures").fetchone() == (25,)
     assert conn.execute("SELECT count(*) FROM articles WHERE title = 'x'").fetchone() == (0,)
 
 
@@ -88,12 +88,12 @@ def test_fold_keeps_length_and_folds_d():
 
 def test_search_exact_first_then_folded(known_db):
     hits = search(known_db, "miến dong")
-    # Article 1 has the exact phrase; document 3 has it in its summary; nothing else mentions it.
-    assert [(h.kind, h.id, h.match) for h in hits] == [("article", 1, "exact phrase"), ("document", 3, "exact phrase")]
+    # Article 1 has the exact phrase; document 5 (2201) has it in its summary; nothing else mentions it.
+    assert [(h.kind, h.id, h.match) for h in hits] == [("article", 1, "exact phrase"), ("document", 5, "exact phrase")]
     assert "[miến] [dong]" in hits[0].snippet
     folded = search(known_db, "mien dong")
     assert [(h.kind, h.id, h.match) for h in folded] == [("article", 1, "folded phrase"),
-                                                         ("document", 3, "folded phrase")]
+                                                         ("document", 5, "folded phrase")]
     assert "[miến] [dong]" in folded[0].snippet
 
 
@@ -108,7 +108,7 @@ def test_search_ranks_exact_above_folded(known_db):
     hits = search(known_db, "mật ong")
     assert hits[0].id == 4 and hits[0].match == "exact phrase"
     both = search(known_db, "Quyết định 490/QĐ-TTg")
-    assert {(h.kind, h.id) for h in both} >= {("article", 5), ("article", 6), ("article", 7), ("document", 2)}
+    assert {(h.kind, h.id) for h in both} >= {("article", 5), ("article", 6), ("article", 7), ("document", 3)}
     assert all(h.tier <= 1 for h in both)
 
 
@@ -126,6 +126,6 @@ def test_search_follows_updates_and_deletes(known_db):
 def test_search_cli(known_db):
     out = CliRunner().invoke(cli, ["search", "mien dong", "--db", str(known_db), "--kind", "document"])
     assert out.exit_code == 0, out.output
-    assert "document 3  [folded phrase]" in out.output and "2201/QĐ-UBND" in out.output
+    assert "document 5  [folded phrase]" in out.output and "2201/QĐ-UBND" in out.output
     out = CliRunner().invoke(cli, ["search", "  !! ", "--db", str(known_db)])
     assert out.exit_code == 1 and "at least one word" in out.output

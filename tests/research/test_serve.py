@@ -59,12 +59,17 @@ def test_totals_by_merged_province(ds):
 def test_figures_by_year(ds):
     rows = _rows(ds, "known", "figures_by_year", province="Tuyên Quang")
     assert [(y, p, s, c) for y, p, _, s, c, *_ in rows] == [
-        (2022, "Tuyên Quang", "3+", 120),
+        (2022, "Tuyên Quang", "3+", 120), (2022, "Tuyên Quang", "4", 8), (2022, "Tuyên Quang", "5", 1),
+        (2023, "Tuyên Quang", None, 25),  # the decision 1048's own "công nhận 25 sản phẩm" (basis new)
         (2023, "Tuyên Quang", "3", 140), (2023, "Tuyên Quang", "3+", 155), (2023, "Tuyên Quang", "3+", 158),
+        (2023, "Tuyên Quang", "3+", 38),
         (2023, "Tuyên Quang", "4", 11), (2023, "Tuyên Quang", "5", 1),
-        (2024, "Hà Giang", None, 120), (2024, "Hà Giang", None, 115),
+        # 4 from decision 515; 19 is "huyện có 19" — the view cannot tell it is local (the audit does)
+        (2024, "Hà Giang", None, 4), (2024, "Hà Giang", None, 120), (2024, "Hà Giang", None, 115),
+        (2024, "Hà Giang", None, 19),
         (2024, "Hà Giang", "3", 111), (2024, "Hà Giang", "4", 9),
     ]
+    assert {r[4]: r[5] for r in rows if r[4] in (38, 25, 158)} == {38: "new", 25: "new", 158: "cumulative"}
 
 
 def test_targets_query_agrees_with_audit(ds, known_db):
@@ -72,16 +77,16 @@ def test_targets_query_agrees_with_audit(ds, known_db):
     expected = [(t.province, t.stars, t.target_year, t.target, t.achieved, t.achieved_period, t.verdict)
                 for t in run_audit(known_db).targets]
     assert [(p, s, y, t, a, ap, v) for p, _, s, y, t, a, ap, v in rows] == expected
-    assert [r[-1] for r in rows] == ["exceeded", "met", "behind"]
+    assert [r[-1] for r in rows] == ["unknown", "exceeded", "met", "behind"]
 
 
 def test_decisions_and_products(ds):
     rows = _rows(ds, "known", "decisions_by_province", province="Tuyên Quang")
     assert [(r[0], r[2], r[6], r[7], r[8], r[9]) for r in rows] == [
-        ("Hà Giang", "515/QĐ-UBND", 4, None, 3, 0), ("Tuyên Quang", "1048/QĐ-UBND", 25, 24, 0, 2)]
+        ("Hà Giang", "515/QĐ-UBND", 4, 3, 3, 1), ("Tuyên Quang", "1048/QĐ-UBND", 25, 24, 24, 2)]
     assert _rows(ds, "known", "products_by_stars") == [
         ("Bạc Liêu", "Cà Mau", 3, 2), ("Bạc Liêu", "Cà Mau", 4, 1),
-        ("Hà Giang", "Tuyên Quang", 3, 1), ("Hà Giang", "Tuyên Quang", 4, 2)]
+        ("Hà Giang", "Tuyên Quang", 3, 1), ("Hà Giang", "Tuyên Quang", 4, 2), ("Tuyên Quang", "Tuyên Quang", 3, 24)]
 
 
 def test_metadata_describes_every_table_in_two_languages():
@@ -108,7 +113,7 @@ def test_web_ui_is_read_only(ds, known_db):
     assert response.status_code == 400
     import sqlite3
 
-    assert sqlite3.connect(known_db).execute("SELECT count(*) FROM figures").fetchone() == (19,)
+    assert sqlite3.connect(known_db).execute("SELECT count(*) FROM figures").fetchone() == (25,)
 
 
 def test_missing_database(tmp_path):
