@@ -16,8 +16,9 @@ level and the re-certification flag of the rows below them. Pure functions, no I
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, replace
+
+from extractors.text import fold_same_length
 
 CELL_SEPARATOR = " | "
 
@@ -46,16 +47,8 @@ class ProductRow:
 
 # --- text helpers ------------------------------------------------------------------------
 
-def fold(text: str) -> str:
-    """Lower-case without diacritics, one character per character (offsets stay valid)."""
-    out = []
-    for ch in text:
-        if ch in "đĐ":
-            out.append("d")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base.lower() if len(base.lower()) == 1 else ch)
-    return "".join(out)
+# Lower-case without diacritics, one character per character (offsets stay valid).
+fold = fold_same_length
 
 
 def row_text(cells: list[str]) -> str:

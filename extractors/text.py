@@ -163,3 +163,21 @@ def fold(s: str) -> str:
     """Lower-case, accents removed, đ → d: a key for matching unaccented spellings."""
     s = unicodedata.normalize("NFD", s.lower().replace("đ", "d").replace("Đ", "d"))
     return "".join(ch for ch in s if not unicodedata.combining(ch))
+
+
+def fold_words(s: str | None) -> str:
+    """:func:`fold` with runs of white space made one space: 'Mỗi  Xã\n' → 'moi xa'."""
+    return " ".join(fold(s or "").split())
+
+
+def fold_char(ch: str) -> str:
+    """One character without case or marks; đ/Đ become d (neither NFD nor SQLite does that)."""
+    if ch in "đĐ":
+        return "d"
+    folded = unicodedata.normalize("NFD", ch)[0].lower()
+    return folded if len(folded) == 1 else ch
+
+
+def fold_same_length(s: str) -> str:
+    """Fold character by character, so that offsets into the result are offsets into ``s``."""
+    return "".join(fold_char(c) for c in s)

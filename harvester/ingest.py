@@ -11,11 +11,10 @@ Steps take and return the item as a plain dict, adding keys prefixed ``_`` (``_m
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from typing import Any
 
 from extractors.records import Extraction, MainText
+from extractors.text import fold_words
 from harvester import store
 from harvester.urls import canonicalize
 
@@ -30,11 +29,7 @@ OCOP_MARKERS = (
 )
 
 
-def fold(text: str | None) -> str:
-    """Lower case, no diacritics, đ → d, single spaces: 'Mỗi  Xã' → 'moi xa'."""
-    decomposed = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", stripped).lower()
+fold = fold_words
 
 
 def is_ocop_relevant(title: str | None, text: str | None) -> bool:

@@ -161,6 +161,7 @@ TABLES: dict[str, str] = {
             body BLOB,                  -- zlib-compressed bytes
             text TEXT,                  -- extracted text; figure and product offsets point here
             text_method TEXT,           -- pypdf | pdfminer | python-docx | antiword | ocr
+            pages INTEGER,              -- PDF page count
             fetched_at TEXT
         )""",
     # One row of an annex product list (Phụ lục) of a recognition decision.
@@ -186,7 +187,9 @@ TABLES: dict[str, str] = {
             page_id INTEGER REFERENCES pages(id),
             source_url TEXT,
             row_index INTEGER,          -- 1-based position in the source table
-            quote TEXT                  -- the row as it reads in the source text
+            quote TEXT,                 -- the row as it reads in the source text
+            start INTEGER,              -- offsets of quote in attachments.text, when read from text
+            end INTEGER
         )""",
     # One row per portal per run: what the crawl did and what looked wrong.
     "crawl_runs": """

@@ -17,46 +17,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sqlite3
 import zlib
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 from extractors.annex import ProductRow, stated_count
 from harvester.attachments import AttachmentText, extract_text, sniff_type, status_of
-
-# Columns this module adds to the base schema (created idempotently, see ensure_columns).
-EXTRA_COLUMNS = {
-    "products": {"start": "INTEGER", "end": "INTEGER"},   # offsets of quote in attachments.text
-    "attachments": {"pages": "INTEGER"},                  # PDF page count
-}
-
-
-def ensure_columns(db: Any) -> None:
-    """Add this module's extra columns when missing (safe to call every time; one PRAGMA per table)."""
-    for table, columns in EXTRA_COLUMNS.items():
-        have = {row[1] for row in db.conn.execute(f"PRAGMA table_info([{table}])")}
-        for name, kind in columns.items():
-            if name not in have:
-                db.conn.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {kind}")
-
-
-@contextmanager
-def transaction(db: Any) -> Iterator[None]:
-    """One write transaction (BEGIN IMMEDIATE), or join the caller's if one is open."""
-    conn: sqlite3.Connection = db.conn
-    if conn.in_transaction:
-        yield
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.rollback()
-        raise
-    conn.commit()
+from harvester.store import transaction
 
 
 def _now() -> str:
@@ -202,7 +170,6 @@ def _link_mentions(db: Any, document_id: int, key: str, number_key) -> None:
 
 def save_document(db: Any, item: Mapping[str, Any]) -> int:
     """Store a crawled document detail page; returns the documents row id."""
-    ensure_columns(db)
     portal_id = item.get("portal_id")
     with transaction(db):
         _ensure_portal(db, portal_id, item)
@@ -244,7 +211,6 @@ def save_attachment(db: Any, item: Mapping[str, Any], text_result: AttachmentTex
     ``item``: {url, name, portal_id, document_id | document_url | document_number, status (HTTP),
     headers, body, fetched_at, reason (set when the download was refused or failed)}.
     """
-    ensure_columns(db)
     body = item.get("body") or b""
     headers = _headers(item.get("headers"))
     file_type = item.get("file_type")
@@ -364,7 +330,6 @@ def locate_quotes(text: str, rows: list[ProductRow]) -> list[ProductRow]:
 def replace_products(db: Any, attachment_id: int, rows: list[ProductRow],
                      decision: Mapping[str, Any] | None) -> int:
     """Delete and re-insert the product rows of one attachment; update the decision's counts."""
-    ensure_columns(db)
     with transaction(db):
         attachment = _row(db, "SELECT url FROM attachments WHERE id = ?", (attachment_id,)) or {}
         page_id = (decision or {}).get("page_id")

@@ -31,32 +31,27 @@ from scrapy import signals
 from scrapy.exceptions import StopDownload
 from scrapy.http import Response, TextResponse
 
+from extractors.dates import parse_vn_date
+from extractors.text import fold_words
 from harvester.attachments import DEFAULT_MAX_BYTES, check_response, status_of
+from harvester.ingest import is_ocop_relevant
 
 FILE_LINK = re.compile(r"\.(pdf|docx?|rtf|zip)(\?|$)|download=1|/uploads/laws/", re.IGNORECASE)
-_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 
 def _fold(text: str) -> str:
-    from extractors.annex import fold
-
-    return " ".join(fold(text or "").split())
+    return fold_words(text)
 
 
 def is_ocop(*texts: str | None) -> bool:
-    folded = _fold(" ".join(t for t in texts if t))
-    return "ocop" in folded or "moi xa mot san pham" in folded
+    """The same relevance rule the article pipeline applies."""
+    return is_ocop_relevant(" ".join(t for t in texts if t), None)
 
 
 def iso_date(text: str | None) -> str | None:
-    match = _DATE.search(text or "")
-    if not match:
-        return None
-    day, month, year = (int(g) for g in match.groups())
-    try:
-        return datetime(year, month, day).date().isoformat()
-    except ValueError:
-        return None
+    """A day-first date (``05/09/2024``; ``N/A`` and empty cells give None) as ISO."""
+    found = parse_vn_date(text)
+    return found.isoformat() if found else None
 
 
 def _now() -> str:

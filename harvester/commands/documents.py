@@ -21,9 +21,9 @@ PRODUCT_COLUMNS = ("name", "owner", "commune", "district", "province", "province
 
 
 def _fold(text: str | None) -> str:
-    from extractors.annex import fold
+    from extractors.text import fold_words
 
-    return " ".join(fold(text or "").split())
+    return fold_words(text)
 
 
 def _matches_province(row: dict, province: str | None) -> bool:

@@ -95,3 +95,21 @@ def test_normalize_nfc_and_empty():
 def test_fold_removes_accents_and_d_bar():
     assert fold("Đắk Lắk") == "dak lak"
     assert fold("THỪA THIÊN HUẾ") == "thua thien hue"
+
+
+def test_fold_words_collapses_space_and_marks():
+    from extractors.text import fold_words
+
+    assert fold_words("Mỗi  Xã\nMột Sản phẩm") == "moi xa mot san pham"
+    assert fold_words(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("Đắk Lắk", "dak lak"), ("Thừa Thiên Huế", "thua thien hue"), ("ĐẠT 4★", "dat 4★")],
+)
+def test_fold_same_length_keeps_offsets(text, folded):
+    from extractors.text import fold_same_length
+
+    assert fold_same_length(text) == folded
+    assert len(fold_same_length(text)) == len(text)
