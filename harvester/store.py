@@ -431,9 +431,9 @@ def replace_extraction(db: Any, article_id: int, extraction: Extraction) -> tupl
         db.conn.execute("DELETE FROM document_mentions WHERE article_id = ?", (article_id,))
         if article["duplicate_of"]:
             return 0, 0
+        province, province_2025 = _issuing_province(extraction, article["province"], article["province_2025"])
         for ref in extraction.documents:
-            document_id = upsert_document(db, ref, article["portal_id"], article["province"],
-                                          article["province_2025"])
+            document_id = upsert_document(db, ref, article["portal_id"], province, province_2025)
             db.conn.execute(
                 "INSERT INTO document_mentions (article_id, document_id, number, type, issued, quote, start, end) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -448,6 +448,21 @@ def replace_extraction(db: Any, article_id: int, extraction: Extraction) -> tupl
                  fig.province_2025, fig.quote, fig.start, fig.end, fig.sentence, article["url"], fig.basis),
             )
     return len(extraction.figures), len(extraction.documents)
+
+
+def _issuing_province(extraction: Extraction, portal_province: str | None,
+                      portal_province_2025: str | None) -> tuple[str | None, str | None]:
+    """The province a local document (…/QĐ-UBND) belongs to: the one the article reports on.
+
+    A national newspaper, or a neighbouring province's portal, citing "1234/QĐ-UBND" of Hòa Bình
+    must file it under Hòa Bình, or numbers of different provinces would be merged into one row.
+    """
+    if extraction.provinces:
+        from extractors.places import province_2025
+
+        first = extraction.provinces[0]
+        return first, province_2025(first)
+    return portal_province, portal_province_2025
 
 
 def upsert_document(db: Any, ref: DocumentRef, portal_id: str | None, province: str | None,

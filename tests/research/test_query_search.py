@@ -86,14 +86,21 @@ def test_fold_keeps_length_and_folds_d():
     assert len(fold(text)) == len(text)
 
 
+def _document_id(db_path, number: str) -> int:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT id FROM documents WHERE number = ?", (number,)).fetchone()[0]
+
+
 def test_search_exact_first_then_folded(known_db):
     hits = search(known_db, "miến dong")
-    # Article 1 has the exact phrase; document 5 (2201) has it in its summary; nothing else mentions it.
-    assert [(h.kind, h.id, h.match) for h in hits] == [("article", 1, "exact phrase"), ("document", 5, "exact phrase")]
+    # Article 1 has the exact phrase; decision 2201 has it in its summary; nothing else mentions it.
+    doc_2201 = _document_id(known_db, "2201/QĐ-UBND")
+    assert [(h.kind, h.id, h.match) for h in hits] == [("article", 1, "exact phrase"),
+                                                       ("document", doc_2201, "exact phrase")]
     assert "[miến] [dong]" in hits[0].snippet
     folded = search(known_db, "mien dong")
     assert [(h.kind, h.id, h.match) for h in folded] == [("article", 1, "folded phrase"),
-                                                         ("document", 5, "folded phrase")]
+                                                         ("document", doc_2201, "folded phrase")]
     assert "[miến] [dong]" in folded[0].snippet
 
 
@@ -126,6 +133,6 @@ def test_search_follows_updates_and_deletes(known_db):
 def test_search_cli(known_db):
     out = CliRunner().invoke(cli, ["search", "mien dong", "--db", str(known_db), "--kind", "document"])
     assert out.exit_code == 0, out.output
-    assert "document 5  [folded phrase]" in out.output and "2201/QĐ-UBND" in out.output
+    assert f"document {_document_id(known_db, '2201/QĐ-UBND')}  [folded phrase]" in out.output and "2201/QĐ-UBND" in out.output
     out = CliRunner().invoke(cli, ["search", "  !! ", "--db", str(known_db)])
     assert out.exit_code == 1 and "at least one word" in out.output

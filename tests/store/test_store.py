@@ -228,3 +228,23 @@ def test_portal_health_flags(fresh_db, kit):
                                                   "finished_at": "2026-02-10T00:10:00Z",
                                                   "unchanged": 3, "listing_requests": 1, "listing_items": 3})
     assert _health(fresh_db, PORTAL, "2026-02-11T00:00:00Z")["flags"] == ["selectors-failed", "silent-32-days"]
+
+
+def test_local_decision_is_filed_under_the_province_the_article_reports_on(fresh_db, kit):
+    national = Portal(id="national-news", name="Báo quốc gia", family="generic", start_urls=["https://bqg.vn/"],
+                      site_kind="national_news")
+    sync_portals(fresh_db, [PORTAL, national])
+    _save(fresh_db, kit)  # the Bắc Kạn portal cites 215/QĐ-UBND
+
+    text = TEXT.replace("Bắc Kạn", "Hà Giang")  # a national paper cites Hà Giang's own 215/QĐ-UBND
+    extraction = kit.extraction_for(text)
+    extraction.provinces = ["Hà Giang"]
+    item = kit.page_item("https://bqg.vn/ha-giang-215.html", text.encode(), portal_id=national.id)
+    store.save_article(fresh_db, item, kit.main_for(extraction), extraction)
+
+    rows = fresh_db.execute(
+        "SELECT d.province, d.province_2025, count(m.id) FROM documents d JOIN document_mentions m ON m.document_id = d.id "
+        "WHERE d.number = '215/QĐ-UBND' GROUP BY d.id ORDER BY d.province").fetchall()
+    assert rows == [("Bắc Kạn", "Thái Nguyên", 1), ("Hà Giang", "Tuyên Quang", 1)]
+    # the Prime Minister's decision is one national row, whoever cites it
+    assert fresh_db.execute("SELECT province FROM documents WHERE number = '919/QĐ-TTg'").fetchall() == [(None,)]
