@@ -86,6 +86,22 @@ def _portal_place(db: Any, portal_id: str | None) -> tuple[str | None, str | Non
     return (row["province"], row["province_2025"]) if row else (None, None)
 
 
+def _document_place(db: Any, portal_id: str | None, item: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """The issuing body's province ("UBND tỉnh Thái Nguyên"), else the item's, else the portal's.
+
+    Portals list other bodies' documents too (a neighbour's decision, a joint plan), so the
+    province printed in "Cơ quan ban hành" outranks the portal that happens to host the page.
+    """
+    from extractors.places import find_places
+
+    for place in find_places(str(item.get("issuing_body") or "")):
+        if place.province:
+            return place.province, place.province_2025
+    if item.get("province"):
+        return item["province"], item.get("province_2025")
+    return _portal_place(db, portal_id)
+
+
 def _ensure_portal(db: Any, portal_id: str | None, item: Mapping[str, Any]) -> None:
     if portal_id:
         db.conn.execute(
@@ -173,9 +189,7 @@ def save_document(db: Any, item: Mapping[str, Any]) -> int:
     portal_id = item.get("portal_id")
     with transaction(db):
         _ensure_portal(db, portal_id, item)
-        province, province_2025 = _portal_place(db, portal_id)
-        province = item.get("province") or province
-        province_2025 = item.get("province_2025") or province_2025
+        province, province_2025 = _document_place(db, portal_id, item)
         page_id = _write_page(db, item, "document") if item.get("url") else None
         fields = {"type": item.get("type"), "issuer": item.get("issuer"), "issued": item.get("issued"),
                   "signer": item.get("signer"), "summary": item.get("summary"),

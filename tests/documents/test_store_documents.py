@@ -95,3 +95,15 @@ def test_ingest_local_file_uses_printed_number(docs_db, rendered, tmp_path):
     row = docs_db.execute("SELECT d.number, d.stated_count, d.annex_rows, d.province FROM attachments a "
                           "JOIN documents d ON d.id = a.document_id WHERE a.id = ?", [attachment_id]).fetchone()
     assert row == ("2345/QĐ-UBND", 9, 8, "Thái Nguyên")
+
+
+def test_document_takes_the_issuing_bodys_province_over_the_hosting_portal(fresh_db):
+    fresh_db["portals"].insert({"id": "quangtri-ntm", "family": "nukeviet", "province": "Quảng Trị",
+                                "province_2025": "Quảng Trị"})
+    hosted = {"kind": "document", "portal_id": "quangtri-ntm", "number": "88/QĐ-UBND",
+              "issuing_body": "UBND tỉnh Thái Nguyên", "summary": "Công nhận sản phẩm OCOP"}
+    own = {**hosted, "number": "89/QĐ-UBND", "issuing_body": "Ủy ban nhân dân tỉnh"}
+    for item in (hosted, own):
+        sd.save_document(fresh_db, item)
+    rows = fresh_db.execute("SELECT number, province, province_2025 FROM documents ORDER BY number").fetchall()
+    assert rows == [("88/QĐ-UBND", "Thái Nguyên", "Thái Nguyên"), ("89/QĐ-UBND", "Quảng Trị", "Quảng Trị")]
