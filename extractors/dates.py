@@ -225,7 +225,11 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     if not text:
         return None
     candidates: list[PublishedDate] = []
+    # per candidate: its index among non-empty lines, and whether prose came between it and the previous one
+    placed: list[tuple[int, bool]] = []
     offset = 0
+    nonempty = 0
+    prose_since = False
     for line in text.split("\n"):
         if _RELATED_HEADING.search(line):
             break
@@ -235,6 +239,11 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
                 lead = len(line) - len(line.lstrip())
                 start = offset + lead
                 candidates.append(PublishedDate(found.value, "text", found.quote, start, start + len(found.quote or "")))
+                placed.append((nonempty, prose_since))
+                prose_since = False
+            elif len(line.split()) > _PROSE_WORDS:
+                prose_since = True
+            nonempty += 1
         offset += len(line) + 1
     if candidates:
         title_at = _title_position(text, title)
@@ -242,6 +251,8 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
             after = [c for c in candidates if (c.start or 0) >= title_at]
             if after:
                 return after[0]
+        if _is_header_clock(candidates, placed):
+            return candidates[1]
         return candidates[0]
     head = text[:3000]
     m = _LETTERHEAD.search(head)
@@ -250,6 +261,25 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
         if d:
             return PublishedDate(d.isoformat(), "letterhead", m.group(0).strip(" |\t"), m.start(), m.end())
     return None
+
+
+# A line longer than this is prose (a sapo, a paragraph), not a menu item or a headline.
+_PROSE_WORDS = 30
+# A page-view clock sits in the first lines of a page, above the menu and the headline.
+_HEADER_LINES = 3
+
+
+def _is_header_clock(candidates: list[PublishedDate], placed: list[tuple[int, bool]]) -> bool:
+    """True when the first date line is the portal's header clock ("Thứ Tư, 20/03/2024 | 09:41")
+    rather than the article's date: it is in the first lines of the page, and the next date line
+    follows after only menu words and a headline (no prose) and is not later than the clock —
+    the page was viewed on or after the day the article was published."""
+    if len(candidates) < 2:
+        return False
+    (first_line, _), (_, prose_between) = placed[0], placed[1]
+    if first_line >= _HEADER_LINES or prose_between:
+        return False
+    return candidates[1].value[:10] <= candidates[0].value[:10]
 
 
 def _title_position(text: str, title: str | None) -> int | None:

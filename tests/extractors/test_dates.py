@@ -103,3 +103,31 @@ def test_letterhead_date_of_a_document_page():
 def test_no_date():
     assert find_published("Sáng ngày 29-9, Tỉnh ủy tổ chức hội nghị; tối mai, ngày 2/2, khai mạc hội chợ.") is None
     assert find_published("") is None
+
+
+# A portal's header clock (the day the page was viewed) above the menu and headline, then the
+# article's own date line; and pages where a later date line must NOT replace the first.
+_MENU = "Trang chủ\nTin tức\nKinh tế\nXã hội\n"
+_PROSE = ("Trong năm qua tỉnh đã triển khai nhiều giải pháp hỗ trợ các hợp tác xã hoàn thiện bao bì, "
+          "nhãn mác và truy xuất nguồn gốc cho các sản phẩm nông nghiệp chủ lực của địa phương mình.")
+
+
+@pytest.mark.parametrize(
+    ("page", "value"),
+    [
+        (f"Thứ Tư, 20/03/2024 | 09:41\n{_MENU}Quảng Trị có 148 sản phẩm OCOP\n14/03/2024 07:30\n{_PROSE}",
+         "2024-03-14T07:30:00+07:00"),
+        (f"Thứ bảy, 11/01/2025\nBÁO ĐIỆN TỬ\n{_MENU}Tiêu đề\n06:45 | 08/01/2025\n{_PROSE}", "2025-01-08T06:45:00+07:00"),
+        (f"Khẩu hiệu của cổng\nThứ năm, 02/05/2024, 07:15\n{_MENU}TIÊU ĐỀ\nThứ hai - 29/04/2024 15:20\n{_PROSE}",
+         "2024-04-29T15:20:00+07:00"),
+        (f"Thứ 3, 27/02/2024 | 10:12:45 [GMT +7]\n{_MENU}Tiêu đề\nKinh tế 23-02-2024\n{_PROSE}", "2024-02-23"),
+        # the article's date on top, an older date after its body (a dated list with no heading): keep the first
+        (f"Tiêu đề\n14/03/2024 07:30\n{_PROSE}\nBài khác 12/03/2024\n", "2024-03-14T07:30:00+07:00"),
+        # a later second date line is an update, not the article's date
+        (f"14/03/2024 07:30\nTiêu đề\nCập nhật: 15/03/2024 08:00\n{_PROSE}", "2024-03-14T07:30:00+07:00"),
+    ],
+)
+def test_header_clock_before_the_headline_is_not_the_article_date(page, value):
+    found = find_published(page)
+    assert found is not None
+    assert found.value == value
