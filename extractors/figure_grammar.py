@@ -142,8 +142,9 @@ CUE_RE = re.compile(
     r"|(?:vượt|hoàn\s+thành(?:\s+vượt)?|so\s+với)\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+(?:đề\s+ra|được\s+giao|năm))?)"
     r"|(?P<proposed>đề\s+nghị|đề\s+xuất|(?<!\w)trình(?=\s+(?:hội\s+đồng|trung\s+ương|bộ|ubnd|ủy\s+ban|uỷ\s+ban|chủ\s+tịch|cấp))"
     r"|gửi\s+hồ\s+sơ|xét\s+công\s+nhận|đủ\s+điều\s+kiện)"
-    # modal targets lose to a perfective "đã" in the same stretch: "đã có ít nhất"
-    r"|(?P<modal>ít\s+nhất|tối\s+thiểu|(?:đến|tới)\s+năm\s+(?P<modal_year>(?:19|20)\d\d)|năm\s+tới|giai\s+đoạn\s+tới"
+    # modal targets lose to a perfective "đã" in the same stretch: "đã có ít nhất"; "ít nhất vùng",
+    # "có ít nhất với 7 sản phẩm" are superlatives (the fewest), not "at least"
+    r"|(?P<modal>ít\s+nhất(?!\s*(?:,|với|vùng|tỉnh|huyện|nước|cả|khu\s+vực|trong|so\s+với))|tối\s+thiểu|(?:đến|tới)\s+năm\s+(?P<modal_year>(?:19|20)\d\d)|năm\s+tới|giai\s+đoạn\s+tới"
     r"|thời\s+gian\s+tới)"
     r"|(?P<target>phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+kiến|(?<!\w)sẽ(?!\w)|định\s+hướng|hướng\s+tới"
     r"|đặt\s+ra|đề\s+ra|cần\s+(?:có|đạt)|tiến\s+tới)"

@@ -73,6 +73,9 @@ ACHIEVED = [
     ("UBND huyện xếp hạng 3 sao cho 11 sản phẩm.", [(11, "3", "achieved", None)]),
     # range of counts is recorded by its lower bound
     ("Mỗi năm tỉnh có thêm 20-25 sản phẩm được công nhận.", [(20, None, "achieved", None)]),
+    # "ít nhất" after the place or before "với" is the superlative (the fewest), not "at least"
+    ("Tỉnh Bạc Liêu có 96 sản phẩm, ít nhất vùng.", [(96, None, "achieved", None)]),
+    ("Huyện Bù Gia Mập có ít nhất với 7 sản phẩm.", [(7, None, "achieved", None)]),
 ]
 
 TARGETS = [
