@@ -197,6 +197,8 @@ class _Anchor:
 _OCOP_AFTER = re.compile(r"[ \t]+OCOP(?!\w)")
 
 
+# The lower bound of a range written with words: "(từ) 1 đến 2 sản phẩm", "3 tới 5 sản phẩm".
+_RANGE_WITH_DEN = re.compile(r"(?<![\w.,/])(?P<lo>\d{1,6})\s+(?:đến|tới)\s+$", re.IGNORECASE)
 _NOUN_RE = re.compile(r"s[ảa]n\s+ph[ẩa]m(?!\w)|(?<!\w)SP(?!\w)", re.IGNORECASE)
 
 
@@ -233,12 +235,18 @@ def _anchors(text: str, sent: _Sentence, is_text_end: bool) -> list[_Anchor]:
                 continue
         if 1990 <= value <= 2040 and m.group("hi"):
             continue  # "2021-2025 sản phẩm" is a period
+        num_start = m.start("num")
+        spelled = _RANGE_WITH_DEN.search(s_text, max(0, num_start - 25), num_start)
+        if spelled:  # "từ 1 đến 2 sản phẩm": a range is recorded by its lower bound
+            low_value = parse_number(spelled.group("lo"))
+            if low_value is not None and low_value < value:
+                value, num_start = low_value, spelled.start("lo")
         noun_end = m.end()
         ocop = _OCOP_AFTER.match(s_text, noun_end)
         if ocop:
             noun_end = ocop.end()
         den = int(m.group("den")) if m.group("den") else None
-        found.append(_Anchor(sent.start + m.start("num"), sent.start + m.end("num"), sent.start + noun_end,
+        found.append(_Anchor(sent.start + num_start, sent.start + m.end("num"), sent.start + noun_end,
                              value, den))
     for t in g.TOTAL_WITHOUT_NOUN_RE.finditer(s_text):
         value = parse_number(t.group("num"))

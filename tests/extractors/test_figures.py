@@ -76,6 +76,9 @@ ACHIEVED = [
     # "ít nhất" after the place or before "với" is the superlative (the fewest), not "at least"
     ("Tỉnh Bạc Liêu có 96 sản phẩm, ít nhất vùng.", [(96, None, "achieved", None)]),
     ("Huyện Bù Gia Mập có ít nhất với 7 sản phẩm.", [(7, None, "achieved", None)]),
+    # a range written with "đến/tới" is recorded by its lower bound, like "400-500"
+    ("Các xã còn lại mỗi nơi có từ 1 đến 2 sản phẩm.", [(1, None, "achieved", None)]),
+    ("Các huyện khác có 3 tới 5 sản phẩm OCOP.", [(3, None, "achieved", None)]),
 ]
 
 TARGETS = [
