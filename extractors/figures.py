@@ -338,6 +338,7 @@ def _cues(text: str, start: int, end: int) -> list[re.Match[str]]:
 def _status_from_cues(cues: list[re.Match[str]], as_of_year: int | None) -> str | None:
     """The status told by the nearest strong cue (scanning right to left), or None."""
     modal = False
+    proposed = False
     for c in reversed(cues):
         kind = c.lastgroup if c.lastgroup != "modal_year" else "modal"
         if kind in ("neutral", "weak"):
@@ -346,13 +347,25 @@ def _status_from_cues(cues: list[re.Match[str]], as_of_year: int | None) -> str 
             year = c.group("modal_year")
             if year and as_of_year and int(year) <= as_of_year:
                 continue  # "đến năm 2020" in a 2021 article is a past date
+            if proposed:
+                return "target"  # "(ít nhất) … đề xuất ít nhất 1 sản phẩm": a planned proposal
             modal = True
             continue
+        if proposed:
+            # a proposal that is itself planned ("dự kiến trình", "phấn đấu …, đề xuất") is a target
+            return "target" if kind == "target" else "proposed"
         if kind == "perfect":
             return "achieved"
         if modal and kind == "temporal":
             return "target"
+        if kind == "proposed":
+            if modal:
+                return "target"  # "đề nghị …; đến năm 2030, toàn huyện có 50": the nearer plan decides
+            proposed = True
+            continue
         return g.CUE_STATUS[kind]
+    if proposed:
+        return "proposed"
     return "target" if modal else None
 
 
@@ -372,6 +385,9 @@ def _read_status(text: str, a: _Anchor, prev: _Anchor | None, nxt: _Anchor | Non
             status = "target"
     if status is None:
         status = _status_from_cues(left, as_of_year)
+        if (status == "proposed" and prev is not None and prev.explicit and prev.base_status == "target"
+                and not any(c.lastgroup == "perfect" and c.group(0).lower() in ("đã", "vừa") for c in left)):
+            status = "target"  # "phấn đấu có thêm 30 sản phẩm; đề xuất … 2 sản phẩm 5 sao": one plan
     explicit = status is not None
     if status is None and prev is not None:
         status, explicit = prev.base_status, prev.explicit

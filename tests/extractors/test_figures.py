@@ -119,6 +119,17 @@ TARGETS = [
         "Năm 2022 huyện có 14 sản phẩm được công nhận, đạt 140% kế hoạch (10 sản phẩm). Trong đó, 3 sản phẩm đạt 4 sao.",
         [(14, None, "achieved", 2022), (10, None, "target", 2022), (3, "4", "achieved", 2022)],
     ),
+    # a proposal that is itself planned is a target: "dự kiến trình", after "phấn đấu …;", before "ít nhất"
+    ("Năm 2024 tỉnh dự kiến trình Trung ương đánh giá 3 sản phẩm tiềm năng 5 sao.", [(3, "5", "target", 2024)]),
+    (
+        "Năm 2024, tỉnh phấn đấu có thêm 30 sản phẩm được công nhận; đề xuất Trung ương công nhận 2 sản phẩm đạt 5 sao.",
+        [(30, None, "target", 2024), (2, "5", "target", 2024)],
+    ),
+    ("Năm 2024, tỉnh phấn đấu có thêm 12 sản phẩm và đề xuất ít nhất 1 sản phẩm đạt 5 sao.",
+     [(12, None, "target", 2024), (1, "5", "target", 2024)]),
+    # a nearer plan wins over a proposal earlier in the sentence
+    ("Năm 2025 có 1 sản phẩm được tỉnh đề nghị công nhận 5 sao; đến năm 2030, toàn huyện có 50 sản phẩm OCOP.",
+     [(1, "5", "proposed", 2025), (50, None, "target", 2030)]),
 ]
 
 LEVEL_FIRST = [
