@@ -192,6 +192,7 @@ class _Anchor:
     quote_start: int | None = None
     basis: str | None = None  # "cumulative" | "new" | None
     potential: bool = False  # a reversed level described as potential: "tiềm năng 5 sao: 2 sản phẩm"
+    back_ref: bool = False  # "Trong (tổng số) 12 sản phẩm …": names a set already counted
 
 
 _OCOP_AFTER = re.compile(r"[ \t]+OCOP(?!\w)")
@@ -199,6 +200,8 @@ _OCOP_AFTER = re.compile(r"[ \t]+OCOP(?!\w)")
 
 # The lower bound of a range written with words: "(từ) 1 đến 2 sản phẩm", "3 tới 5 sản phẩm".
 _RANGE_WITH_DEN = re.compile(r"(?<![\w.,/])(?P<lo>\d{1,6})\s+(?:đến|tới)\s+$", re.IGNORECASE)
+# "Trong (tổng số) 16.352 sản phẩm …, có …": the count opens a breakdown of a set stated before.
+_BACK_REF_BEFORE = re.compile(r"(?:^|[\W_])trong\s+(?:tổng\s+)?(?:số\s+)?$", re.IGNORECASE)
 _NOUN_RE = re.compile(r"s[ảa]n\s+ph[ẩa]m(?!\w)|(?<!\w)SP(?!\w)", re.IGNORECASE)
 
 
@@ -247,7 +250,7 @@ def _anchors(text: str, sent: _Sentence, is_text_end: bool) -> list[_Anchor]:
             noun_end = ocop.end()
         den = int(m.group("den")) if m.group("den") else None
         found.append(_Anchor(sent.start + num_start, sent.start + m.end("num"), sent.start + noun_end,
-                             value, den))
+                             value, den, back_ref=bool(_BACK_REF_BEFORE.search(before))))
     for t in g.TOTAL_WITHOUT_NOUN_RE.finditer(s_text):
         value = parse_number(t.group("num"))
         if value is not None and value <= _MAX_COUNT:
@@ -807,6 +810,8 @@ def _to_figures(original: str, text: str, offsets: _OffsetMap | None, results: l
         figures.append(fig)
 
     for a, sent in results:
+        if a.back_ref and any(f is not None and f.count == a.count for f in figures):
+            continue  # the same set named again to break it down, not a new figure
         qs = a.quote_start if a.quote_start is not None else a.start
         qe = max(a.noun_end, a.star_end or 0)
         left = _left_words(text, a)

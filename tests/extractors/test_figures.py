@@ -79,6 +79,17 @@ ACHIEVED = [
     # a range written with "đến/tới" is recorded by its lower bound, like "400-500"
     ("Các xã còn lại mỗi nơi có từ 1 đến 2 sản phẩm.", [(1, None, "achieved", None)]),
     ("Các huyện khác có 3 tới 5 sản phẩm OCOP.", [(3, None, "achieved", None)]),
+    # "Trong (tổng số) N sản phẩm" opening a breakdown names the set counted before: one figure
+    (
+        "Cả nước có 1.200 sản phẩm OCOP đạt từ 3 sao trở lên. Trong tổng số 1.200 sản phẩm OCOP có 900 sản phẩm 3 sao.",
+        [(1200, "3+", "achieved", None), (900, "3", "achieved", None)],
+    ),
+    (
+        "Bộ công nhận 12 sản phẩm đạt 5 sao. Trong 12 sản phẩm được công nhận có 3 sản phẩm của Hà Nội.",
+        [(12, "5", "achieved", None), (3, None, "achieved", None)],
+    ),
+    # with nothing counted before, the count is kept
+    ("Trong 40 sản phẩm được công nhận năm 2023 có 6 sản phẩm 4 sao.", [(40, None, "achieved", 2023), (6, "4", "achieved", 2023)]),
 ]
 
 TARGETS = [
