@@ -197,6 +197,9 @@ OTHER_KIND_RE = re.compile(
     r"|không\s+đạt|chưa\s+đạt|bị\s+thu\s+hồi|bị\s+loại|làng\s+nghề|khác\s+nhau|các\s+loại|hàng\s+hóa|hàng\s+hoá|du\s+lịch(?!\s+(?:cộng\s+đồng|nông))|/)(?!\w)",
     _I,
 )
+# The products failed or lost their rank, whatever level is named after: "7 sản phẩm còn lại chưa đạt,
+# được đề nghị giữ hạng 4 sao", "3 sản phẩm không đạt".
+FAILED_AFTER_RE = re.compile(r"^\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:không|chưa)\s+đạt(?!\s+được)", _I)
 # Candidates, not results: registered, entered, taking part in the assessment.
 CANDIDATE_RE = re.compile(
     r"(?<!\w)(?:tham\s+dự|đăng\s+ký|dự\s+thi|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét|dự\s+thi|mới)"
@@ -210,7 +213,9 @@ CATEGORY_RE = re.compile(r"(?<!\w)(?:nhóm|ngành\s+hàng|phân\s+nhóm|bộ\s+s
 # ------------------------------------------------------------------ places, years
 
 # "mỗi địa phương có 12 sản phẩm": one figure per place named just before.
-DISTRIBUTIVE_RE = re.compile(r"\(?\s*mỗi\s+(?:địa\s+phương|huyện|quận|xã|nơi|đơn\s+vị|thị\s+xã)\s*$", _I)
+DISTRIBUTIVE_RE = re.compile(
+    r"\(?\s*mỗi\s+(?:địa\s+phương|huyện|quận|xã|nơi|đơn\s+vị|thị\s+xã|tỉnh|thành\s+phố|phường|thị\s+trấn)\s*$", _I
+)
 ADMIN_PREFIX_RE = re.compile(r"^(?:huyện|quận|thị\s+xã|thành\s+phố|tp\.?|tỉnh|xã|phường|thị\s+trấn)$", _I)
 WHOLE_PROVINCE_RE = re.compile(r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành\s+phố|thành)(?!\w)", _I)
 NATIONAL_RE = re.compile(r"(?<!\w)(?:cả\s+nước|toàn\s+quốc|trên\s+cả\s+nước)(?!\w)", _I)

@@ -428,6 +428,8 @@ def _is_other_count(text: str, a: _Anchor, sent: _Sentence) -> bool:
     if a.truncated:
         return False
     after = text[a.noun_end:min(sent.end, a.noun_end + 40)]
+    if g.FAILED_AFTER_RE.match(after):
+        return True
     if not a.stars and g.OTHER_KIND_RE.match(after):
         return True
     if not a.stars and re.match(r"^\s*(?:ocop\s+)?(?:có\s+)?tiềm\s+năng", after, re.IGNORECASE):
@@ -579,7 +581,7 @@ def _distributive_places(text: str, sent: _Sentence, a: _Anchor) -> list[str]:
     """Names listed before "mỗi địa phương có N sản phẩm", one per figure."""
     left_start = max(sent.start, a.start - 200)
     left = text[left_start:a.start]
-    m = re.search(r"\(?\s*mỗi\s+(?:địa\s+phương|huyện|quận|xã|nơi|đơn\s+vị|thị\s+xã)(?:\s+(?:đều\s+)?(?:có|đạt|với))?"
+    m = re.search(r"\(?\s*mỗi\s+(?:địa\s+phương|huyện|quận|xã|nơi|đơn\s+vị|thị\s+xã|tỉnh|thành\s+phố|phường|thị\s+trấn)(?:\s+(?:đều\s+)?(?:có|đạt|với))?"
                   r"(?:\s+(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|hơn|gần))?\s*$", left, re.IGNORECASE)
     if not m:
         return []

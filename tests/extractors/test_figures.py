@@ -90,6 +90,11 @@ ACHIEVED = [
     ),
     # with nothing counted before, the count is kept
     ("Trong 40 sản phẩm được công nhận năm 2023 có 6 sản phẩm 4 sao.", [(40, None, "achieved", 2023), (6, "4", "achieved", 2023)]),
+    # "mỗi tỉnh" / "mỗi thị trấn" spread a count over the places listed before (one figure each)
+    (
+        "Các tỉnh Hà Giang, Bắc Giang và Sóc Trăng mỗi tỉnh có 1 sản phẩm.",
+        [(1, None, "achieved", None), (1, None, "achieved", None), (1, None, "achieved", None)],
+    ),
 ]
 
 TARGETS = [
@@ -201,6 +206,8 @@ NOT_FIGURES = [
     "100% sản phẩm OCOP đã có tem truy xuất nguồn gốc.",
     "Mỗi năm bán ra thị trường khoảng 20.000 sản phẩm các loại.",
     "",
+    # failed products, even when a level is named after them
+    "Kết quả, 7 sản phẩm còn lại chưa đạt, được đề nghị giữ hạng 4 sao cấp tỉnh.",
 ]
 
 
