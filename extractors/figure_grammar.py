@@ -123,7 +123,7 @@ POTENTIAL_BEFORE_STAR_RE = re.compile(r"(?:có\s+)?tiềm\s+năng(?:\s+(?:đạt
 
 # Where the words describing one count stop.
 STAR_WINDOW_STOP_RE = re.compile(
-    r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|\n", _I
+    r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|,\s*(?:nhưng|song|tuy\s+nhiên)(?!\w)|\n", _I
 )
 # "Trong số các sản phẩm … đạt 4 sao … có 21 sản phẩm …": a level that heads the whole list.
 HEADER_PRODUCTS_RE = re.compile(r"(?:các|những|số)\s+s[ảa]n\s+ph[ẩa]m(?!\w)", _I)
@@ -202,7 +202,7 @@ OTHER_KIND_RE = re.compile(
 FAILED_AFTER_RE = re.compile(r"^\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:không|chưa)\s+đạt(?!\s+được)", _I)
 # Candidates, not results: registered, entered, taking part in the assessment.
 CANDIDATE_RE = re.compile(
-    r"(?<!\w)(?:tham\s+dự|đăng\s+ký|dự\s+thi|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét|dự\s+thi|mới)"
+    r"(?<!\w)(?:tham\s+dự|đăng\s+ký|dự\s+thi|chấm\s+điểm|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét|dự\s+thi|mới)"
     r"|(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng)\s+hồ\s+sơ(?!\s+(?:đề\s+nghị|đề\s+xuất|trình)))(?!\w)", _I
 )
 # The count itself is then said to be recognised: "45 sản phẩm được công nhận".

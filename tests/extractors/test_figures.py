@@ -95,6 +95,9 @@ ACHIEVED = [
         "Các tỉnh Hà Giang, Bắc Giang và Sóc Trăng mỗi tỉnh có 1 sản phẩm.",
         [(1, None, "achieved", None), (1, None, "achieved", None), (1, None, "achieved", None)],
     ),
+    # a scored count with its result kept; a contrast clause ("…, nhưng số sản phẩm 5 sao") lends no level
+    ("Toàn tỉnh có 51 sản phẩm được chấm điểm đạt chuẩn.", [(51, None, "achieved", None)]),
+    ("Vùng có gần 2.900 sản phẩm OCOP, nhưng số sản phẩm 5 sao còn ít.", [(2900, None, "achieved", None)]),
 ]
 
 TARGETS = [
@@ -208,6 +211,8 @@ NOT_FIGURES = [
     "",
     # failed products, even when a level is named after them
     "Kết quả, 7 sản phẩm còn lại chưa đạt, được đề nghị giữ hạng 4 sao cấp tỉnh.",
+    # products a council scored are candidates until a result is said of them
+    "Hội đồng đã chấm điểm 42 sản phẩm của 29 chủ thể.",
 ]
 
 
