@@ -166,6 +166,10 @@ CUE_STATUS = {
 PLAN_BEFORE_BRACKET_RE = re.compile(
     r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+(?:năm|đề\s+ra|được\s+giao))?(?:\s+(?:19|20)\d\d)?\s*\(\s*$", _I
 )
+# "vượt chỉ tiêu 200 sản phẩm", "so với kế hoạch năm 2023 là 60 sản phẩm": the count names the plan itself.
+PLAN_NOUN_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+(?:năm\s+(?:19|20)\d\d|đề\s+ra|được\s+giao))?\s*(?:là\s+|:\s*)?$", _I
+)
 # "43/34 sản phẩm, đạt 126,5% kế hoạch": the denominator is the plan.
 PLAN_AFTER_RE = re.compile(r"[^.;\n]{0,40}?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)", _I)
 

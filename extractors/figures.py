@@ -386,6 +386,8 @@ def _read_status(text: str, a: _Anchor, prev: _Anchor | None, nxt: _Anchor | Non
         if bracket != -1 and not text[bracket + 1:a.start].strip() and g.PLAN_BEFORE_BRACKET_RE.search(
                 text, max(sent.start, bracket - 40), bracket + 1):
             status = "target"
+    if status is None and g.PLAN_NOUN_BEFORE_RE.search(text, max(sent.start, a.start - 40), a.start):
+        status = "target"
     if status is None:
         status = _status_from_cues(left, as_of_year)
         if (status == "proposed" and prev is not None and prev.explicit and prev.base_status == "target"

@@ -149,6 +149,9 @@ TARGETS = [
     # a nearer plan wins over a proposal earlier in the sentence
     ("Năm 2025 có 1 sản phẩm được tỉnh đề nghị công nhận 5 sao; đến năm 2030, toàn huyện có 50 sản phẩm OCOP.",
      [(1, "5", "proposed", 2025), (50, None, "target", 2030)]),
+    # the count right after the plan noun is the plan, even after "vượt" (exceeded)
+    ("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.",
+     [(213, None, "achieved", 2023), (200, None, "target", 2023)]),
 ]
 
 LEVEL_FIRST = [
