@@ -185,6 +185,9 @@ PROPOSED_DESCRIPTOR_RE = re.compile(
     r"\s*(?:ocop\s+)?(?:(?:có|được|là)\s+)?(?:tiềm\s+năng|(?:đề\s+nghị|đề\s+xuất))", _I
 )
 
+# Put forward by someone else, a passive agent: "19 sản phẩm do 11 tỉnh, thành phố đề nghị".
+PROPOSED_BY_RE = re.compile(r"\s*(?:ocop\s+)?do\s+[^.;\n]{0,50}?(?:đề\s+nghị|đề\s+xuất|trình)(?!\w)", _I)
+
 # ------------------------------------------------------------------ not OCOP rankings
 
 # The products are counted by something other than their OCOP ranking.
@@ -204,6 +207,12 @@ OTHER_KIND_RE = re.compile(
 # The products failed or lost their rank, whatever level is named after: "7 sản phẩm còn lại chưa đạt,
 # được đề nghị giữ hạng 4 sao", "3 sản phẩm không đạt".
 FAILED_AFTER_RE = re.compile(r"^\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:không|chưa)\s+đạt(?!\s+được)", _I)
+# Products counted by the raw material they are made from: "5 sản phẩm từ sữa và 7 sản phẩm từ chè".
+MADE_FROM_RE = re.compile(
+    r"^\s*(?:ocop\s+)?(?:(?:được\s+)?(?:làm|chế\s+biến|sản\s+xuất)\s+)?từ\s+(?:sữa|chè|trà|dừa|gạo|lúa|ngô|sắn|cá|tôm"
+    r"|thịt|quế|hồi|mật\s+ong|dược\s+liệu|nấm|sâm|cà\s+phê|hạt\s+điều|điều|tre|mây|cói|gỗ|thủy\s+sản|thuỷ\s+sản"
+    r"|trái\s+cây|rau|nông\s+sản|bưởi|cam|vải|nhãn|xoài|chuối)(?!\w)", _I
+)
 # Candidates, not results: registered, entered, taking part in the assessment.
 CANDIDATE_RE = re.compile(
     r"(?<!\w)(?:tham\s+dự|đăng\s+ký|dự\s+thi|chấm\s+điểm|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét|dự\s+thi|mới)"

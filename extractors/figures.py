@@ -412,7 +412,8 @@ def _read_status(text: str, a: _Anchor, prev: _Anchor | None, nxt: _Anchor | Non
         status = "achieved"
     a.base_status = status
     if status != "target" and (a.potential or (g.PROPOSED_DESCRIPTOR_RE.match(text, a.noun_end, a.noun_end + 40)
-                                               and (a.stars or "đề" in text[a.noun_end:a.noun_end + 20]))):
+                                               and (a.stars or "đề" in text[a.noun_end:a.noun_end + 20]))
+                               or g.PROPOSED_BY_RE.match(text, a.noun_end, sent.end)):
         status = "proposed"
     a.status = status
     a.explicit = explicit
@@ -431,6 +432,8 @@ def _is_other_count(text: str, a: _Anchor, sent: _Sentence) -> bool:
         return False
     after = text[a.noun_end:min(sent.end, a.noun_end + 40)]
     if g.FAILED_AFTER_RE.match(after):
+        return True
+    if not a.stars and g.MADE_FROM_RE.match(after):
         return True
     if not a.stars and g.OTHER_KIND_RE.match(after):
         return True

@@ -98,6 +98,7 @@ ACHIEVED = [
     # a scored count with its result kept; a contrast clause ("…, nhưng số sản phẩm 5 sao") lends no level
     ("Toàn tỉnh có 51 sản phẩm được chấm điểm đạt chuẩn.", [(51, None, "achieved", None)]),
     ("Vùng có gần 2.900 sản phẩm OCOP, nhưng số sản phẩm 5 sao còn ít.", [(2900, None, "achieved", None)]),
+    ("Năm 2022 huyện có 12 sản phẩm được công nhận, trong đó 5 sản phẩm từ sữa.", [(12, None, "achieved", 2022)]),
 ]
 
 TARGETS = [
@@ -187,6 +188,8 @@ PROPOSED = [
         [(60, "4", "achieved", None), (4, "5", "proposed", None)],
     ),
     ("Sở đã trình UBND tỉnh công nhận 17 sản phẩm OCOP năm 2023.", [(17, None, "proposed", 2023)]),
+    # proposed by a passive agent: "N sản phẩm do <the provinces> đề nghị"
+    ("Hội đồng Trung ương xem xét hồ sơ của 19 sản phẩm do 11 tỉnh, thành phố đề nghị.", [(19, None, "proposed", None)]),
 ]
 
 NOT_FIGURES = [
@@ -216,6 +219,8 @@ NOT_FIGURES = [
     "Kết quả, 7 sản phẩm còn lại chưa đạt, được đề nghị giữ hạng 4 sao cấp tỉnh.",
     # products a council scored are candidates until a result is said of them
     "Hội đồng đã chấm điểm 42 sản phẩm của 29 chủ thể.",
+    # products counted by the raw material they are made from
+    "Trong số đó có 5 sản phẩm từ sữa và 7 sản phẩm từ chè.",
 ]
 
 
