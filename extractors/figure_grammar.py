@@ -205,8 +205,13 @@ OTHER_KIND_RE = re.compile(
     _I,
 )
 # The products failed or lost their rank, whatever level is named after: "7 sản phẩm còn lại chưa đạt,
-# được đề nghị giữ hạng 4 sao", "3 sản phẩm không đạt".
-FAILED_AFTER_RE = re.compile(r"^\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:không|chưa)\s+đạt(?!\s+được)", _I)
+# được đề nghị giữ hạng 4 sao", "3 sản phẩm không đạt", "60 sản phẩm hết hạn chứng nhận".
+FAILED_AFTER_RE = re.compile(
+    r"^\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:(?:không|chưa)\s+đạt(?!\s+được)|(?P<expired>(?:đã\s+)?hết\s+(?:thời\s+)?hạn"
+    r"|hết\s+hiệu\s+lực|bị\s+thu\s+hồi))", _I
+)
+# Expired products that were certified again are a figure: "công nhận lại 13 sản phẩm đã hết hạn".
+RECERTIFIED_BEFORE_RE = re.compile(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$", _I)
 # Products counted by the raw material they are made from: "5 sản phẩm từ sữa và 7 sản phẩm từ chè".
 MADE_FROM_RE = re.compile(
     r"^\s*(?:ocop\s+)?(?:(?:được\s+)?(?:làm|chế\s+biến|sản\s+xuất)\s+)?từ\s+(?:sữa|chè|trà|dừa|gạo|lúa|ngô|sắn|cá|tôm"

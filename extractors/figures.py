@@ -431,7 +431,9 @@ def _is_other_count(text: str, a: _Anchor, sent: _Sentence) -> bool:
     if a.truncated:
         return False
     after = text[a.noun_end:min(sent.end, a.noun_end + 40)]
-    if g.FAILED_AFTER_RE.match(after):
+    failed = g.FAILED_AFTER_RE.match(after)
+    if failed and not (failed.group("expired")
+                       and g.RECERTIFIED_BEFORE_RE.search(text, max(sent.start, a.start - 40), a.start)):
         return True
     if not a.stars and g.MADE_FROM_RE.match(after):
         return True
@@ -778,7 +780,7 @@ def _to_figures(original: str, text: str, offsets: _OffsetMap | None, results: l
     main = _main_place(results, default_place)
     figures: list[Figure] = []
     seen: dict[tuple, int] = {}
-    starred: dict[tuple, tuple[str, ...]] = {}
+    starred: dict[tuple, int] = {}  # loose key of a figure with a level -> start of its sentence
     unstarred_by_context: dict[tuple, int] = {}
 
     def emit(count: int, stars: str | None, status: str, year: int | None, place: str | None,
@@ -792,7 +794,7 @@ def _to_figures(original: str, text: str, offsets: _OffsetMap | None, results: l
                 figures[i] = replace(figures[i], basis=basis)
             return
         loose = (count, status, key[3], left)
-        if stars is None and loose in starred:
+        if stars is None and loose in starred and starred[loose] != sent.start:
             return  # the title said "13 sản phẩm", the body "13 sản phẩm … từ 3 sao trở lên"
         if stars is not None and loose in unstarred_by_context:
             i = unstarred_by_context.pop(loose)
@@ -813,7 +815,7 @@ def _to_figures(original: str, text: str, offsets: _OffsetMap | None, results: l
         if stars is None:
             unstarred_by_context[loose] = len(figures)
         else:
-            starred[loose] = left
+            starred[loose] = sent.start  # two clauses of one sentence are two facts, not a restatement
         figures.append(fig)
 
     for a, sent in results:

@@ -99,6 +99,11 @@ ACHIEVED = [
     ("Toàn tỉnh có 51 sản phẩm được chấm điểm đạt chuẩn.", [(51, None, "achieved", None)]),
     ("Vùng có gần 2.900 sản phẩm OCOP, nhưng số sản phẩm 5 sao còn ít.", [(2900, None, "achieved", None)]),
     ("Năm 2022 huyện có 12 sản phẩm được công nhận, trong đó 5 sản phẩm từ sữa.", [(12, None, "achieved", 2022)]),
+    # ... unless they were certified again
+    ("Tỉnh đã công nhận lại 13 sản phẩm đã hết hạn chứng nhận.", [(13, None, "achieved", None)]),
+    # two clauses of one sentence with the same count and the same words before it are two facts
+    ("Năm 2024 huyện phấn đấu có ít nhất 1 sản phẩm đạt 4 sao; mỗi xã có ít nhất 1 sản phẩm OCOP.",
+     [(1, "4", "target", 2024), (1, None, "target", 2024)]),
 ]
 
 TARGETS = [
@@ -221,6 +226,8 @@ NOT_FIGURES = [
     "Hội đồng đã chấm điểm 42 sản phẩm của 29 chủ thể.",
     # products counted by the raw material they are made from
     "Trong số đó có 5 sản phẩm từ sữa và 7 sản phẩm từ chè.",
+    # expired or revoked products are not a current count
+    "Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.",
 ]
 
 
