@@ -24,7 +24,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from typing import Any, ClassVar
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 import scrapy
 from scrapy import signals
@@ -36,6 +36,7 @@ from extractors.text import fold_words
 from harvester.attachments import DEFAULT_MAX_BYTES, check_response, status_of
 from harvester.ingest import is_ocop_relevant
 
+_GENERIC_LINK_TEXT = {"tai ve", "tai xuong", "download", "xem", "xem file", "tep dinh kem", "file dinh kem"}
 FILE_LINK = re.compile(r"\.(pdf|docx?|rtf|zip)(\?|$)|download=1|/uploads/laws/", re.IGNORECASE)
 
 
@@ -218,7 +219,9 @@ def _files(response: TextResponse, node: Any) -> list[dict[str, str]]:
         url = response.urljoin(href)
         if url not in seen:
             seen.add(url)
-            name = _text(link).replace("Tập tin:", "").strip() or url.rsplit("/", 1)[-1]
+            name = _text(link).replace("Tập tin:", "").strip()
+            if not name or _fold(name) in _GENERIC_LINK_TEXT:  # "Tải về": the title or file name says more
+                name = link.attrib.get("title") or unquote(url.rsplit("/", 1)[-1].split("?", 1)[0])
             out.append({"url": url, "name": name})
     return out
 
@@ -291,8 +294,19 @@ _LABELS = {
     "summary": ("trich yeu",),
 }
 
+_FILE_LABELS = ("tep dinh kem", "file dinh kem", "tai ve", "van ban dinh kem")
+
 _SHAREPOINT_IDS = {"number": "_lblSoKyHieu", "issued": "_lblNgayBanHanh", "summary": "_lblNoiDung",
                    "type": "_lblLoaiVanBan"}
+
+
+def _label_key(label: str) -> str | None:
+    """The field a label cell names ("Số/ký hiệu:", "Cơ quan ban hành / Người ký"), or None."""
+    folded = " ".join(_fold(label).replace("/", " ").replace(":", " ").split())
+    for key, names in _LABELS.items():
+        if any(folded == n or folded.startswith(n) for n in names):
+            return key
+    return None
 
 
 def detail_fields(response: TextResponse) -> dict[str, Any]:
@@ -306,15 +320,19 @@ def detail_fields(response: TextResponse) -> dict[str, Any]:
     if len(sp_body) >= 3:
         fields["issuing_body"], fields["signer"] = _text(sp_body[1]), _text(sp_body[2])
     for tr in response.css("tr"):
+        # A row holds one "label | value" pair or several side by side ("Số/ký hiệu: | … |
+        # Ngày ban hành: | …" on custom portals): read the cells two by two from each label.
         cells = tr.css("th, td")
-        if len(cells) < 2:
-            continue
-        label = _fold(_text(cells[0])).rstrip(":")
-        for key, names in _LABELS.items():
-            if key not in fields and any(label == n or label.startswith(n) for n in names):
-                value = " ".join(_text(c) for c in cells[1:]).strip()
-                if value:
-                    fields[key] = value
+        i = 0
+        while i < len(cells) - 1:
+            key = _label_key(_text(cells[i]))
+            if key is None:
+                i += 1
+                continue
+            value = _text(cells[i + 1])
+            if value and key not in fields:
+                fields[key] = value
+            i += 2
     if "issued" in fields:
         fields["issued"] = iso_date(fields["issued"])
     fields["title"] = _text(response.css("h1.lawh3, h1"))
@@ -323,6 +341,8 @@ def detail_fields(response: TextResponse) -> dict[str, Any]:
         if intro:
             fields["summary"] = _text(intro[0])
     blocks = response.css("div.laws-download-file, ul.laws-download, tr#row_file")
+    blocks = blocks or [tr for tr in response.css("tr") if tr.css("th, td")
+                        and _fold(_text(tr.css("th, td")[0])).startswith(_FILE_LABELS)]
     files: list[dict[str, str]] = []
     for block in blocks or [response]:
         files.extend(f for f in _files(response, block) if f["url"] not in {x["url"] for x in files})

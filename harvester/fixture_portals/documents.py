@@ -64,6 +64,9 @@ class FixtureDecision:
     sections: tuple[AnnexSection, ...] = ()
     listing: str = "old"  # which listing layout shows it: old | flex
     extra_files: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (file name, format)
+    place: str = "Thái Nguyên"  # printed before the date line of the decision ("<place>, ngày …")
+    item_id: int = 0  # SharePoint list item id / generic portal id, for URLs of the other sections
+    cites: tuple[str, ...] = ()  # extra "Căn cứ …" lines (decisions cited by this one)
 
     @property
     def annex_rows(self) -> int:
@@ -207,6 +210,121 @@ PLANTED_DOCUMENTS: dict[str, dict] = {
 
 HUGE_DECLARED_BYTES = 200 * 1024 * 1024
 
+# --- the SharePoint site's vendor "Văn bản" control (Cao Bằng) ------------------------------
+# Newest first as listed. 1579/QĐ-UBND is the decision the site's own article
+# "cb-cham-diem-2023" cites (same number, same date); the portal lists it without a file.
+
+_SP_RECOGNITION = FixtureDecision(
+    alias="1821-qd-ubnd", number="1821/QĐ-UBND", doc_type="Quyết định", issued="2022-11-24",
+    signer="Lương Thị Hoa",
+    summary="Quyết định công nhận sản phẩm đạt tiêu chuẩn OCOP tỉnh Cao Bằng năm 2022",
+    issuing_body="UBND tỉnh Cao Bằng",
+    statement="Điều 1. Công nhận 6 sản phẩm đạt tiêu chuẩn OCOP năm 2022 (có Phụ lục danh sách kèm theo).",
+    stated_count=6, file_name="1821-QD-UBND-phu-luc.docx", file_format="docx", place="Cao Bằng", item_id=4127,
+    sections=(
+        AnnexSection("I. SẢN PHẨM ĐẠT 4 SAO", False, (
+            P("Hạt dẻ Trùng Khánh rang muối", "HTX Nông nghiệp Đàm Thủy Xanh", "Đàm Thủy", "Trùng Khánh", "72", "4 sao", 4),
+            P("Miến dong Phja Đén", "HTX Miến dong Thành Công", "Thành Công", "Nguyên Bình", "74,5", "4*", 4),
+        )),
+        AnnexSection("II. SẢN PHẨM ĐẠT 3 SAO", False, (
+            P("Lạp sườn hun khói Hòa An", "Hộ kinh doanh Nông Thị Vân", "Hồng Việt", "Hòa An", "61", "3 sao", 3),
+            P("Trà giảo cổ lam Quảng Hòa", "Tổ hợp tác Giảo cổ lam Phúc Sen", "Phúc Sen", "Quảng Hòa", "58,5", "3*", 3),
+            P("Mật ong bạc hà Hà Quảng", "HTX Ong mật Sóc Hà", "Sóc Hà", "Hà Quảng", "63", "★★★", 3),
+            P("Gạo nếp cẩm Bảo Lạc", "HTX Nông sản Hồng Trị", "Hồng Trị", "Bảo Lạc", "57", "3 sao", 3),
+        )),
+    ),
+)
+
+_SP_PLAN = FixtureDecision(
+    alias="64-kh-ubnd", number="64/KH-UBND", doc_type="Kế hoạch", issued="2023-02-15", signer="Lương Thị Hoa",
+    summary="Kế hoạch triển khai Chương trình Mỗi xã một sản phẩm tỉnh Cao Bằng năm 2023",
+    issuing_body="UBND tỉnh Cao Bằng", statement="", stated_count=None, file_name="64-KH-UBND.pdf",
+    file_format="pdf", place="Cao Bằng", item_id=3988,
+)
+
+_SP_CITED = FixtureDecision(
+    alias="1579-qd-ubnd", number="1579/QĐ-UBND", doc_type="Quyết định", issued="2023-09-22",
+    signer="Lương Thị Hoa",
+    summary="Quyết định phê duyệt kết quả chấm điểm, xếp hạng sản phẩm tham gia Chương trình OCOP tỉnh Cao Bằng năm 2023",
+    issuing_body="UBND tỉnh Cao Bằng", statement="", stated_count=None, file_name="", file_format="none",
+    place="Cao Bằng", item_id=4460,
+)
+
+_SP_OTHER = FixtureDecision(
+    alias="2210-qd-ubnd", number="2210/QĐ-UBND", doc_type="Quyết định", issued="2023-12-01", signer="Trịnh Trường Huy",
+    summary="Quyết định điều chỉnh danh mục dự án đầu tư công trung hạn giai đoạn 2021 - 2025",
+    issuing_body="UBND tỉnh Cao Bằng", statement="", stated_count=None, file_name="2210-QD-UBND.pdf",
+    file_format="pdf", place="Cao Bằng", item_id=4591,
+)
+
+SHAREPOINT_DECISIONS: tuple[FixtureDecision, ...] = (_SP_OTHER, _SP_CITED, _SP_PLAN, _SP_RECOGNITION)
+
+# --- the generic site's "Văn bản" table (a newspaper mirroring Tuyên Quang's documents) --------
+# 285/QĐ-UBND is cited by 1366/QĐ-UBND's "Căn cứ" line (same date) and listed without a file.
+
+_G_RECOGNITION = FixtureDecision(
+    alias="quyet-dinh-1366-qd-ubnd", number="1366/QĐ-UBND", doc_type="Quyết định", issued="2023-12-08",
+    signer="Nguyễn Mạnh Tuấn",
+    summary="Quyết định công nhận kết quả đánh giá, phân hạng sản phẩm OCOP tỉnh Tuyên Quang năm 2023",
+    issuing_body="UBND tỉnh Tuyên Quang",
+    statement="Điều 1. Công nhận 5 sản phẩm đạt OCOP năm 2023 (chi tiết tại Phụ lục kèm theo).",
+    stated_count=5, file_name="1366-QD-UBND.docx", file_format="docx", place="Tuyên Quang", item_id=902,
+    cites=("Căn cứ Quyết định số 285/QĐ-UBND ngày 20/4/2023 của UBND tỉnh về việc thành lập Hội đồng "
+           "đánh giá, phân hạng sản phẩm;",),
+    sections=(
+        AnnexSection("A. SẢN PHẨM ĐẠT 4 SAO", False, (
+            P("Cam sành Hàm Yên loại đặc biệt", "HTX Cam sành Phù Lưu", "Phù Lưu", "Hàm Yên", "75", "4 sao", 4),
+        )),
+        AnnexSection("B. SẢN PHẨM ĐẠT 3 SAO", False, (
+            P("Chè Shan tuyết Na Hang", "HTX Chè Khau Tinh", "Khau Tinh", "Na Hang", "64", "3 sao", 3),
+            P("Cá lăng sông Gâm một nắng", "Hộ kinh doanh Ma Văn Hùng", "Yên Nguyên", "Chiêm Hóa", "60", "3*", 3),
+            P("Bưởi Xuân Vân", "HTX Bưởi Đại Phú", "Xuân Vân", "Yên Sơn", "62,5", "★★★", 3),
+            P("Miến dong Hợp Thành", "HTX Miến Hợp Thành", "Hợp Thành", "Sơn Dương", "59", "3 sao", 3),
+        )),
+    ),
+)
+
+_G_CITED = FixtureDecision(
+    alias="quyet-dinh-285-qd-ubnd", number="285/QĐ-UBND", doc_type="Quyết định", issued="2023-04-20",
+    signer="Nguyễn Mạnh Tuấn",
+    summary="Quyết định thành lập Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Tuyên Quang năm 2023",
+    issuing_body="UBND tỉnh Tuyên Quang", statement="", stated_count=None, file_name="", file_format="none",
+    place="Tuyên Quang", item_id=845,
+)
+
+_G_PLAN = FixtureDecision(
+    alias="ke-hoach-37-kh-ubnd", number="37/KH-UBND", doc_type="Kế hoạch", issued="2023-03-28",
+    signer="Nguyễn Mạnh Tuấn",
+    summary="Kế hoạch thực hiện Chương trình OCOP tỉnh Tuyên Quang năm 2023",
+    issuing_body="UBND tỉnh Tuyên Quang", statement="", stated_count=None, file_name="37-KH-UBND.pdf",
+    file_format="pdf", place="Tuyên Quang", item_id=811,
+)
+
+_G_OTHER = FixtureDecision(
+    alias="quyet-dinh-1402-qd-ubnd", number="1402/QĐ-UBND", doc_type="Quyết định", issued="2023-12-15",
+    signer="Hoàng Việt Phương",
+    summary="Quyết định phê duyệt Đề án phát triển du lịch cộng đồng tỉnh Tuyên Quang giai đoạn 2024 - 2030",
+    issuing_body="UBND tỉnh Tuyên Quang", statement="", stated_count=None, file_name="1402-QD-UBND.pdf",
+    file_format="pdf", place="Tuyên Quang", item_id=915,
+)
+
+GENERIC_DECISIONS: tuple[FixtureDecision, ...] = (_G_OTHER, _G_RECOGNITION, _G_CITED, _G_PLAN)
+
+
+def _section_facts(decisions: tuple[FixtureDecision, ...]) -> dict[str, dict]:
+    """Every field a spider must read for each planted decision of a section."""
+    return {d.number: {
+        "type": d.doc_type, "issued": d.issued, "signer": d.signer, "summary": d.summary,
+        "issuing_body": d.issuing_body, "ocop": d.is_ocop, "files": [name for name, _ in files_of(d)],
+        "stated_count": d.stated_count, "annex_rows": d.annex_rows or None,
+        "products": [(p.name, p.owner, p.commune, p.district, p.stars) for s in d.sections for p in s.products],
+    } for d in decisions}
+
+
+# What the SharePoint and generic sections plant, by site id then number. No conflict on purpose:
+# stated counts equal annex rows, and the cited-only decisions carry the date their citers print.
+PLANTED_SECTION_DOCUMENTS: dict[str, dict[str, dict]] = {}
+
 
 # --- rendering ---------------------------------------------------------------------------
 
@@ -240,10 +358,11 @@ def _body_lines(decision: FixtureDecision) -> list[str]:
     return [
         f"{decision.issuing_body.upper()}",
         f"Số: {decision.number}",
-        f"Thái Nguyên, ngày {int(day[8:10])} tháng {int(day[5:7])} năm {day[:4]}",
+        f"{decision.place}, ngày {int(day[8:10])} tháng {int(day[5:7])} năm {day[:4]}",
         decision.doc_type.upper(),
         decision.summary,
         "Căn cứ Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ;",
+        *decision.cites,
         "QUYẾT ĐỊNH:",
         decision.statement,
         "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
@@ -387,7 +506,9 @@ def render_file(decision: FixtureDecision, file_format: str) -> tuple[str, bytes
 
 
 def files_of(decision: FixtureDecision) -> list[tuple[str, str]]:
-    return [(decision.file_name, decision.file_format), *decision.extra_files]
+    """(file name, format) of each attachment; a decision listed without a file has none."""
+    main = [(decision.file_name, decision.file_format)] if decision.file_name else []
+    return [*main, *decision.extra_files]
 
 
 # --- HTML --------------------------------------------------------------------------------
@@ -519,3 +640,163 @@ def _file_handler(decision: FixtureDecision, file_format: str):
                             cacheable=False)
         return Response(200, {"Content-Type": content_type}, body)
     return handle
+
+
+# --- SharePoint vendor "Văn bản" control (§4.3 of the research notes) ----------------------
+
+SP_LIST_PATH = "/Pages/van-ban-phap-quy.aspx"
+SP_DETAIL_PATH = "/Pages/chi-tiet-van-ban.aspx"
+SP_FILES = "/Lists/VanBanPhapQuy/Attachments/"
+SP_PER_PAGE = 2
+
+
+def sp_detail_url(d: FixtureDecision) -> str:
+    return f"{SP_DETAIL_PATH}?ItemID={d.item_id}"
+
+
+def sp_file_url(d: FixtureDecision, name: str) -> str:
+    return f"{SP_FILES}{d.item_id}/{name}"
+
+
+def _sp_list_zone(decisions: list[FixtureDecision], page: int, pages: int) -> str:
+    rows = "".join(
+        f'<tr><td><div><a href="{sp_detail_url(d)}">{d.number}</a></div></td><td><div>{_dmy(d.issued)}</div></td>'
+        f'<td><div><a href="{sp_detail_url(d)}">{d.summary}</a></div></td></tr>' for d in decisions)
+    links = "".join(f"<span>{n}</span>" if n == page else f'<a href="van-ban-phap-quy.aspx?Page={n}">{n}</a>'
+                    for n in range(1, pages + 1))
+    return ('<div class="CSSTableGenerator"><table><tr><td>Số ký hiệu</td><td>Ngày ban hành</td><td>Trích yếu</td></tr>'
+            f'{rows}</table></div><div class="Paging Paging_Footer_Table_Legal">{links}</div>')
+
+
+def _sp_detail_zone(d: FixtureDecision, ctl: str) -> str:
+    def label(suffix: str, value: str) -> str:
+        return f'<span id="{ctl}_ctl00_{suffix}">{value}</span>'
+
+    files = "".join(f'<span><strong><a href="{sp_file_url(d, name)}">{name}</a></strong></span><br>'
+                    for name, _ in files_of(d))
+    return (
+        '<table class="tblChiTietVanBan" cellspacing="0" cellpadding="4">'
+        f'<tr><td class="title">Số ký hiệu</td><td>{label("lblSoKyHieu", d.number)}</td></tr>'
+        f'<tr><td class="title">Ngày ban hành</td><td>{label("lblNgayBanHanh", _dmy(d.issued))}</td></tr>'
+        f'<tr><td class="title">Ngày hiệu lực</td><td>{label("lblNgayHieuLuc", _dmy(d.issued))}</td></tr>'
+        f'<tr><td class="title">Trích yếu</td><td>{label("lblNoiDung", d.summary)}</td></tr>'
+        f'<tr><td class="title">Loại văn bản</td><td>{label("lblLoaiVanBan", d.doc_type)}</td></tr>'
+        f'<tr><td class="title">Hiệu lực</td><td>{label("lblHieuluc", "Còn hiệu lực")}</td></tr>'
+        f'<tr id="row_donvibanhanh_chinh"><td class="title">Cơ quan ban hành / Người ký</td><td>{d.issuing_body}</td>'
+        f'<td>{d.signer}</td></tr>'
+        f'<tr id="row_file"><td class="title">Tệp đính kèm</td><td>{files}</td></tr></table>')
+
+
+def add_sharepoint_documents(site) -> None:
+    """The vendor documents control on the SharePoint site: list with ``?Page=N``, ``?ItemID=`` details."""
+    from harvester.fixture_portals import sharepoint
+
+    # the web-part GUIDs come from the site and seed, as the news web parts' do
+    list_ctl = "ctl00_SPWebPartManager1_g_" + sharepoint._guid(site, "vanban-list").replace("-", "_")
+    detail_ctl = "ctl00_SPWebPartManager1_g_" + sharepoint._guid(site, "vanban-detail").replace("-", "_")
+    decisions = list(SHAREPOINT_DECISIONS)
+    pages = -(-len(decisions) // SP_PER_PAGE)
+    by_item = {str(d.item_id): d for d in decisions}
+
+    def listing(path, query, headers):
+        page = _qint(query, "Page")
+        chunk = decisions[(page - 1) * SP_PER_PAGE: page * SP_PER_PAGE] if 1 <= page <= pages else []
+        zone = sharepoint._chrome("PublishingPortal - VanBan_DanhSach", _sp_list_zone(chunk, page, pages), 4,
+                                  list_ctl)
+        return _html(sharepoint._layout(site, SP_LIST_PATH, "Văn bản pháp quy", zone))
+
+    def detail(path, query, headers):
+        d = by_item.get((query.get("ItemID") or [""])[0])
+        if d is None:
+            return Response(404, {"Content-Type": "text/html; charset=utf-8"}, b"<html><body>404</body></html>",
+                            cacheable=False)
+        zone = sharepoint._chrome("PublishingPortal - VanBan_ChiTiet", _sp_detail_zone(d, detail_ctl), 4,
+                                  detail_ctl)
+        return _html(sharepoint._layout(site, sp_detail_url(d), f"{d.doc_type} {d.number}", zone))
+
+    site.add_route(SP_LIST_PATH, listing)
+    site.add_route(SP_DETAIL_PATH, detail)
+    for d in decisions:
+        for name, file_format in files_of(d):
+            site.add_route(sp_file_url(d, name), _file_handler(d, file_format))
+    if SP_LIST_PATH not in site.document_paths:
+        site.document_paths.append(SP_LIST_PATH)
+
+
+# --- generic portal table ("Số/ký hiệu | Ngày ban hành | Trích yếu | Cơ quan ban hành | Tải về") --
+
+GENERIC_LIST_PATH = "/van-ban/"
+GENERIC_PER_PAGE = 3
+
+
+def generic_detail_path(d: FixtureDecision) -> str:
+    return f"/van-ban/{d.alias}-vb{d.item_id}.html"
+
+
+def generic_file_path(d: FixtureDecision, name: str) -> str:
+    return f"/uploads/van-ban/{d.issued[:4]}/{d.issued[5:7]}/{name}"
+
+
+def _generic_listing(decisions: list[FixtureDecision], page: int, pages: int) -> str:
+    rows = []
+    for d in decisions:
+        files = " ".join(f'<a class="download" href="{generic_file_path(d, name)}" title="{name}">Tải về</a>'
+                         for name, _ in files_of(d))
+        rows.append(f"<tr><td>{d.number}</td><td>{_dmy(d.issued)}</td>"
+                    f'<td><a href="{generic_detail_path(d)}">{d.summary}</a></td><td>{d.issuing_body}</td>'
+                    f"<td>{files}</td></tr>")
+    links = [f'<span class="current">{n}</span>' if n == page else
+             f'<a href="{GENERIC_LIST_PATH if n == 1 else f"{GENERIC_LIST_PATH}trang-{n}.html"}">{n}</a>'
+             for n in range(1, pages + 1)]
+    if page < pages:
+        links.append(f'<a class="next" href="{GENERIC_LIST_PATH}trang-{page + 1}.html">Trang sau</a>')
+    return ('<h1 class="cat-title">Văn bản chỉ đạo, điều hành</h1><table class="table-van-ban">'
+            "<thead><tr><th>Số/ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th><th>Cơ quan ban hành</th>"
+            f"<th>Tải về</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f'<div class="pagination">{"".join(links)}</div>')
+
+
+def _generic_detail(d: FixtureDecision) -> str:
+    # Two label/value pairs per row, as many custom portals print their document sheet.
+    files = "".join(f'<a href="{generic_file_path(d, name)}">{name}</a> ' for name, _ in files_of(d)) or "Không có"
+    return (f'<article class="van-ban"><h1 class="detail-title">{d.doc_type} {d.number}</h1>'
+            '<table class="thuoc-tinh">'
+            f"<tr><th>Số/ký hiệu:</th><td>{d.number}</td><th>Ngày ban hành:</th><td>{_dmy(d.issued)}</td></tr>"
+            f"<tr><th>Loại văn bản:</th><td>{d.doc_type}</td><th>Người ký:</th><td>{d.signer}</td></tr>"
+            f"<tr><th>Cơ quan ban hành:</th><td>{d.issuing_body}</td><th>Lĩnh vực:</th><td>Nông nghiệp</td></tr>"
+            f'<tr><th>Trích yếu:</th><td colspan="3">{d.summary}</td></tr>'
+            f'<tr><th>Tệp đính kèm:</th><td colspan="3">{files}</td></tr></table></article>')
+
+
+def add_generic_documents(site) -> None:
+    """A "Văn bản" table with "Trang sau" paging on the generic (newspaper) site."""
+    from harvester.fixture_portals import generic
+
+    decisions = list(GENERIC_DECISIONS)
+    pages = -(-len(decisions) // GENERIC_PER_PAGE)
+    for n in range(1, pages + 1):
+        chunk = decisions[(n - 1) * GENERIC_PER_PAGE: n * GENERIC_PER_PAGE]
+        path = GENERIC_LIST_PATH if n == 1 else f"{GENERIC_LIST_PATH}trang-{n}.html"
+        site.add_route(path, _html_handler(generic.layout(site, "Văn bản", _generic_listing(chunk, n, pages))))
+    for d in decisions:
+        page = generic.layout(site, f"{d.doc_type} {d.number}", _generic_detail(d))
+        site.add_route(generic_detail_path(d), _html_handler(page))
+        for name, file_format in files_of(d):
+            site.add_route(generic_file_path(d, name), _file_handler(d, file_format))
+    if GENERIC_LIST_PATH not in site.document_paths:
+        site.document_paths.append(GENERIC_LIST_PATH)
+
+
+def _qint(query, key: str) -> int:
+    try:
+        return int((query.get(key) or ["1"])[0])
+    except ValueError:
+        return 0
+
+
+def _html(markup: str):
+    return Response(200, {"Content-Type": "text/html; charset=utf-8"}, markup.encode("utf-8"))
+
+
+PLANTED_SECTION_DOCUMENTS.update({"sharepoint": _section_facts(SHAREPOINT_DECISIONS),
+                                  "generic": _section_facts(GENERIC_DECISIONS)})

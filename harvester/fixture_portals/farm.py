@@ -65,18 +65,23 @@ def build_site(site_id: str, *, seed: int = 0, bulk_pages: int = 3000) -> Site:
         install(site)
         for key in SITE_ARTICLES.get(site_id, ()):
             site.add_article(ARTICLES[key])
-        if site_id == "nukeviet":
-            _add_documents(site)
+        if site_id in DOCUMENT_SECTIONS:
+            _add_documents(site, DOCUMENT_SECTIONS[site_id])
     return site
 
 
-def _add_documents(site: Site) -> None:
-    """The NTM portal also has a laws ("văn bản") module, when the documents section is present."""
+# site id → the documents.py installer of its "văn bản" section
+DOCUMENT_SECTIONS = {"nukeviet": "add_documents_section", "sharepoint": "add_sharepoint_documents",
+                     "generic": "add_generic_documents"}
+
+
+def _add_documents(site: Site, installer: str) -> None:
+    """A "văn bản" section on the site (laws module, vendor control, table), when documents.py is present."""
     try:
-        from harvester.fixture_portals.documents import add_documents_section
+        from harvester.fixture_portals import documents
     except ImportError:
         return
-    add_documents_section(site)
+    getattr(documents, installer)(site)
 
 
 def _fill_bulk(site: Site, seed: int, n: int) -> None:

@@ -158,7 +158,8 @@ def test_laws_section_decisions_attachments_and_products(crawled):
         pytest.skip(fx.reportlab_missing())
     _, conn, _, _ = crawled
     numbers = {r["number"] for r in conn.execute(
-        "SELECT d.number FROM documents d JOIN attachments t ON t.document_id = d.id")}
+        "SELECT d.number FROM documents d JOIN attachments t ON t.document_id = d.id "
+        "WHERE t.portal_id = 'fixture-nukeviet'")}
     assert numbers == {d.number for d in fx.DECISIONS if d.is_ocop}
     statuses = {r["name"]: r["status"] for r in conn.execute("SELECT name, status FROM attachments")}
     for planted in fx.PLANTED_DOCUMENTS.values():
@@ -172,6 +173,49 @@ def test_laws_section_decisions_attachments_and_products(crawled):
     products = {r["name"] for r in conn.execute("SELECT name FROM products WHERE decision_number = '1520/QĐ-UBND'")}
     expected = {p.name for d in fx.DECISIONS if d.number == "1520/QĐ-UBND" for s in d.sections for p in s.products}
     assert products == expected
+
+
+@pytest.mark.parametrize("site_id", ["sharepoint", "generic"])
+def test_document_sections_store_ocop_decisions_attachments_and_products(crawled, site_id):
+    from harvester.fixture_portals import documents as fx
+
+    if fx.reportlab_missing():
+        pytest.skip(fx.reportlab_missing())
+    farm, conn, _, _ = crawled
+    planted = fx.PLANTED_SECTION_DOCUMENTS[site_id]
+    rows = {r["number"]: r for r in conn.execute("SELECT * FROM documents WHERE url LIKE ?",
+                                                 (farm.url(site_id) + "%",))}
+    assert set(rows) == {n for n, f in planted.items() if f["ocop"]}  # the unrelated decision is not kept
+    for number, row in rows.items():
+        facts = planted[number]
+        got = (row["type"], row["issued"], row["signer"], row["summary"], row["issuing_body"],
+               row["stated_count"], row["annex_rows"])
+        assert got == (facts["type"], facts["issued"], facts["signer"], facts["summary"], facts["issuing_body"],
+                       facts["stated_count"], facts["annex_rows"]), number
+        files = {r["name"]: r["status"] for r in conn.execute("SELECT name, status FROM attachments "
+                                                               "WHERE document_id = ?", (row["id"],))}
+        assert files == dict.fromkeys(facts["files"], "ok"), number
+        products = [tuple(r) for r in conn.execute(
+            "SELECT name, owner, commune, district, stars FROM products WHERE document_id = ? ORDER BY id",
+            (row["id"],))]
+        assert products == [tuple(p) for p in facts["products"]], number
+    unrelated = [n for n, f in planted.items() if not f["ocop"]]
+    assert conn.execute("SELECT count(*) FROM documents WHERE number = ?", unrelated).fetchone()[0] == 0
+    served = " ".join(path for _, path, _ in farm.request_log(site_id))
+    assert all(name not in served for n in unrelated for name in planted[n]["files"])
+
+
+def test_cited_only_decisions_meet_their_citations_on_one_row(crawled):
+    _, conn, _, _ = crawled
+    # 1579/QĐ-UBND: cited by the SharePoint site's article and listed there without a file
+    # 285/QĐ-UBND: cited by 1366/QĐ-UBND's attachment and listed on the generic site without a file
+    for number, issued in (("1579/QĐ-UBND", "2023-09-22"), ("285/QĐ-UBND", "2023-04-20")):
+        [doc] = conn.execute("SELECT id, issued, url FROM documents WHERE number = ?", (number,)).fetchall()
+        assert doc["issued"] == issued and doc["url"], number
+        assert conn.execute("SELECT count(*) FROM attachments WHERE document_id = ?", (doc["id"],)).fetchone()[0] == 0
+        cited = {r[0] for r in conn.execute("SELECT issued FROM document_mentions WHERE document_id = ?",
+                                            (doc["id"],))}
+        assert cited == {issued}, number
 
 
 @pytest.mark.parametrize(
@@ -261,5 +305,6 @@ def test_demo_documents_line_counts_what_the_laws_section_gave(crawled):
     db_file = conn.execute("PRAGMA database_list").fetchone()["file"]
     line = documents_summary(db_file)
     products = sum(planted.get("annex_rows", 0) for planted in fx.PLANTED_DOCUMENTS.values())
+    products += sum(f["annex_rows"] or 0 for site in fx.PLANTED_SECTION_DOCUMENTS.values() for f in site.values())
     assert f"{products} annex products" in line
     assert "1 decision(s) whose stated count differs" in line

@@ -6,6 +6,7 @@ The crawl runs in a child process (Twisted's reactor cannot restart inside the t
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -98,3 +99,100 @@ def test_second_run_skips_stored_documents_and_attachments(crawled):
     files = [path for _, path, _ in second if "/uploads/" in path and "day-du" not in path and ".doc" not in path]
     assert details == [] and files == []
     assert any("/detail/" in path for _, path, _ in first)
+
+
+# --- the SharePoint vendor control and the generic table, parsed in-process ------------------
+
+def _get(site, url):
+    from urllib.parse import parse_qs, urlsplit
+
+    from scrapy.http import HtmlResponse
+
+    parts = urlsplit(url)
+    answer = site.dispatch(parts.path, parse_qs(parts.query), {})
+    assert answer.status == 200, url
+    return HtmlResponse(url, body=answer.body, encoding="utf-8", status=answer.status)
+
+
+def _walk(site_id, seed=0):
+    """{number: (listing entry, detail fields)} over every listing page, following the pager."""
+    from harvester.fixture_portals import build_site
+    from spiders.documents import detail_fields, listing_entries, next_page_url
+
+    site = build_site(site_id, seed=seed)
+    site.base_url = "http://127.0.0.9/"
+    [start] = site.document_paths
+    url, page, found, listings = site.url(start), 1, {}, []
+    while url:
+        response = _get(site, url)
+        listings.append(url)
+        for entry in listing_entries(response):
+            found[entry["number"]] = (entry, detail_fields(_get(site, entry["url"])))
+        url = next_page_url(response, page)
+        page += 1
+    return site, found, listings
+
+
+@pytest.mark.parametrize("site_id", ["sharepoint", "generic"])
+def test_section_listing_and_detail_fields_of_every_planted_document(site_id):
+    from spiders.documents import is_ocop
+
+    _, found, listings = _walk(site_id)
+    planted = fx.PLANTED_SECTION_DOCUMENTS[site_id]
+    assert len(listings) == 2  # the pager (?Page=2 / "Trang sau") was followed to the second page
+    assert set(found) == set(planted)
+    for number, facts in planted.items():
+        entry, fields = found[number]
+        assert is_ocop(entry["summary"], entry.get("title")) is facts["ocop"], number
+        assert (entry["issued"], entry["summary"]) == (facts["issued"], facts["summary"]), number
+        assert fields["number"] == number
+        got = {k: fields.get(k) for k in ("type", "issued", "signer", "summary", "issuing_body")}
+        assert got == {k: facts[k] for k in got}, number
+        names = [a["name"] for a in fields["attachments"]]
+        assert names == facts["files"], number
+        assert all(urlsplit_path(a["url"]).endswith("/" + a["name"]) for a in fields["attachments"])
+
+
+def urlsplit_path(url):
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path
+
+
+def test_sections_plant_one_recognition_one_plan_one_unrelated_one_cited_only():
+    for site_id, planted in fx.PLANTED_SECTION_DOCUMENTS.items():
+        kinds = sorted((f["type"], f["ocop"], bool(f["files"]), bool(f["annex_rows"])) for f in planted.values())
+        assert kinds == [("Kế hoạch", True, True, False), ("Quyết định", False, True, False),
+                         ("Quyết định", True, False, False), ("Quyết định", True, True, True)], site_id
+
+
+def test_sharepoint_labels_found_by_suffix_whatever_the_webpart_guid():
+    site0, found0, _ = _walk("sharepoint", seed=0)
+    site1, found1, _ = _walk("sharepoint", seed=1)
+    item = fx.sp_detail_url(fx.SHAREPOINT_DECISIONS[-1])
+    ids = [set(re.findall(r'id="(ctl00_SPWebPartManager1_g_[0-9a-f_]+)_ctl00_lblSoKyHieu"',
+                          _get(s, s.url(item)).text)) for s in (site0, site1)]
+    assert all(len(i) == 1 for i in ids) and ids[0] != ids[1]
+    strip = {n: (e["issued"], f["signer"], f["issuing_body"]) for n, (e, f) in found0.items()}
+    assert strip == {n: (e["issued"], f["signer"], f["issuing_body"]) for n, (e, f) in found1.items()}
+
+
+@pytest.mark.parametrize("site_id", ["sharepoint", "generic"])
+def test_section_attachments_carry_the_planted_statement_and_annex(site_id):
+    if fx.reportlab_missing():
+        pytest.skip(fx.reportlab_missing())
+    from extractors.annex import stated_count
+    from harvester.store_documents import annex_rows, read_attachment
+
+    site, found, _ = _walk(site_id)
+    for number, facts in fx.PLANTED_SECTION_DOCUMENTS[site_id].items():
+        for attachment in found[number][1]["attachments"]:
+            answer = site.dispatch(urlsplit_path(attachment["url"]), {}, {})
+            file_type, result = read_attachment(answer.body, headers=answer.headers, url=attachment["url"])
+            assert result.status == "ok", (number, result.reason)
+            assert number in result.text
+            stated = stated_count(result.text)
+            assert (stated.count if stated else None) == facts["stated_count"], number
+            rows = annex_rows(result, file_type)
+            got = [(r.name, r.owner, r.commune, r.district, r.stars) for r in rows]
+            assert got == facts["products"], number
