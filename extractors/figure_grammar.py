@@ -236,6 +236,15 @@ DISTRIBUTIVE_RE = re.compile(
 )
 ADMIN_PREFIX_RE = re.compile(r"^(?:huyện|quận|thị\s+xã|thành\s+phố|tp\.?|tỉnh|xã|phường|thị\s+trấn)$", _I)
 WHOLE_PROVINCE_RE = re.compile(r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành\s+phố|thành)(?!\w)", _I)
+# A district named with its prefix: "huyện Thanh Hà", "thị xã Kinh Môn", "quận Cái Răng".
+# Case matters after the prefix (a name is capitalised), so only the prefix ignores case.
+NAMED_DISTRICT_RE = re.compile(
+    r"(?<!\w)(?i:huyện|thị\s+xã|quận)\s+[A-ZĐÀ-Ỹ][\w'’-]*(?:[ \t]+[A-ZĐÀ-Ỹ][\w'’-]*){0,3}")
+# The district named earlier, referred to by its level alone: "Năm 2019 huyện mới có 4 sản phẩm",
+# "toàn huyện có 50 sản phẩm". Not "mỗi huyện" (every district), "các huyện", "huyện Thanh Hà".
+DISTRICT_ANAPHOR_RE = re.compile(
+    r"(?<!\w)(?<!mỗi )(?<!Mỗi )(?<!các )(?<!Các )(?<!những )(?<!nhiều )(?<!hai )(?<!ba )"
+    r"(?i:huyện|thị\s+xã|quận)(?!\s+[A-ZĐÀ-Ỹ])(?!\w)")
 NATIONAL_RE = re.compile(r"(?<!\w)(?:cả\s+nước|toàn\s+quốc|trên\s+cả\s+nước)(?!\w)", _I)
 OF_PLACE_RE = re.compile(
     r"\s*(?:ocop\s+)?(?:của|tại|thuộc)\s+(?P<place>(?:huyện|quận|thị\s+xã|thành\s+phố|TP\.?|xã|phường|thị\s+trấn)"

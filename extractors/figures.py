@@ -615,8 +615,22 @@ def _distributive_places(text: str, sent: _Sentence, a: _Anchor) -> list[str]:
     return names if len(names) >= 2 else []
 
 
+def _named_districts(text: str, title: str | None) -> list[tuple[int, str]]:
+    """(position, "huyện X") of every district named with its prefix; the title's count as
+    position -1, so an interview titled "Chủ tịch UBND huyện Thanh Hà: ..." resolves "huyện"."""
+    found = [(-1, m.group(0)) for m in g.NAMED_DISTRICT_RE.finditer(title or "")]
+    found += [(m.start(), m.group(0)) for m in g.NAMED_DISTRICT_RE.finditer(text)]
+    return [(pos, name[0].lower() + name[1:]) for pos, name in found]
+
+
+def _last_named_before(districts: list[tuple[int, str]], position: int) -> str | None:
+    k = bisect.bisect_left(districts, (position, "")) - 1
+    return districts[k][1] if k >= 0 else None
+
+
 def _read_place(text: str, a: _Anchor, prev: _Anchor | None, sent: _Sentence,
-                mentions: list[tuple[int, int, str, str]], default_place: str | None) -> None:
+                mentions: list[tuple[int, int, str, str]], default_place: str | None,
+                districts: list[tuple[int, str]] | None = None) -> None:
     spread = _distributive_places(text, sent, a)
     if spread:
         a.places = spread
@@ -635,6 +649,11 @@ def _read_place(text: str, a: _Anchor, prev: _Anchor | None, sent: _Sentence,
     if g.NATIONAL_RE.search(text, gap_start, a.start):
         a.places = [NATIONAL]
         return
+    if districts and g.DISTRICT_ANAPHOR_RE.search(text, gap_start, a.start):
+        named = _last_named_before(districts, a.start)
+        if named:
+            a.places = [named]
+            return
     if prev is not None and not g.WHOLE_PROVINCE_RE.search(text, gap_start, a.start):
         a.places = list(prev.places)
         return
@@ -667,16 +686,18 @@ def _year_of(as_of: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def find_figures(text: str, *, as_of: str | None = None, default_place: str | None = None) -> list[Figure]:
+def find_figures(text: str, *, as_of: str | None = None, default_place: str | None = None,
+                 title: str | None = None) -> list[Figure]:
     """Every count of OCOP products stated in ``text`` (see the module docstring). Never raises."""
     try:
-        return _find_figures(text, as_of=as_of, default_place=default_place)
+        return _find_figures(text, as_of=as_of, default_place=default_place, title=title)
     except Exception:  # a figure extractor must not take a crawl down; log and return nothing
         log.exception("find_figures failed on a text of %d characters", len(text) if isinstance(text, str) else -1)
         return []
 
 
-def _find_figures(text: str, *, as_of: str | None, default_place: str | None) -> list[Figure]:
+def _find_figures(text: str, *, as_of: str | None, default_place: str | None,
+                  title: str | None = None) -> list[Figure]:
     if not isinstance(text, str) or not text:
         return []
     original = text
@@ -685,6 +706,7 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None) ->
         return []
     as_of_year = _year_of(as_of)
     sentences = split_sentences(text)
+    districts = _named_districts(text, title)
     results: list[tuple[_Anchor, _Sentence]] = []
     plan_line = -1  # the line whose last decided figure was a target
     prev_year: int | None = None
@@ -721,7 +743,7 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None) ->
                 continue
             _read_year(text, a, prev_year, sent, undated)
             _read_basis(text, a, prev, sent, last_basis)
-            _read_place(text, a, prev, sent, mentions, default_place)
+            _read_place(text, a, prev, sent, mentions, default_place, districts)
             results.append((a, sent))
         kept = [a for a in anchors if a.count >= 0]
         if kept:

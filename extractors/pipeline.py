@@ -39,7 +39,7 @@ def _extract(text: str | None, *, title: str | None, date_line: str | None, url:
     provinces = rank_provinces(text, title=title)
     documents = find_documents(text)
     figures = _figures(text, as_of=found_published.date if found_published else None,
-                       default_place=provinces[0] if provinces else None)
+                       default_place=provinces[0] if provinces else None, title=title)
     return Extraction(text=text, title=title, published=found_published, provinces=provinces,
                       documents=documents, figures=figures)
 
@@ -78,13 +78,13 @@ def rank_provinces(text: str, *, title: str | None = None) -> list[str]:
     return sorted(kept, key=lambda p: (-score[p], first_seen.get(p, 0)))
 
 
-def _figures(text: str, *, as_of: str | None, default_place: str | None) -> list[Figure]:
+def _figures(text: str, *, as_of: str | None, default_place: str | None, title: str | None) -> list[Figure]:
     try:
         from extractors.figures import find_figures
     except ImportError:  # the figures extractor is optional while it is being written
         return []
     try:
-        return list(find_figures(text, as_of=as_of, default_place=default_place))
+        return list(find_figures(text, as_of=as_of, default_place=default_place, title=title))
     except Exception:  # a bug in one extractor must not lose the page's other results
         log.exception("find_figures failed; figures skipped for this passage")
         return []

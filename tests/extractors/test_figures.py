@@ -297,6 +297,26 @@ def test_places_and_default_place():
     assert national[0].place == "Việt Nam"
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # "huyện" alone refers back to the district named before it (or in the title)
+        ("Huyện Yên Thế có 21 sản phẩm OCOP. Năm 2024 huyện có thêm 5 sản phẩm. Toàn tỉnh có 90 sản phẩm.", None,
+         [(21, "Huyện Yên Thế"), (5, "huyện Yên Thế"), (90, "Bắc Giang")]),
+        ("Đến nay, toàn huyện có 18 sản phẩm OCOP.", "Thị xã Quảng Yên nâng hạng sản phẩm",
+         [(18, "thị xã Quảng Yên")]),
+        # "mỗi huyện" is every district, not the one named before
+        ("Huyện Yên Thế có 21 sản phẩm OCOP. Phấn đấu mỗi huyện có ít nhất 2 sản phẩm 4 sao.", None,
+         [(21, "Huyện Yên Thế"), (2, "Bắc Giang")]),
+        # no district named anywhere: the article's province stays
+        ("Năm 2024 huyện có thêm 5 sản phẩm OCOP.", None, [(5, "Bắc Giang")]),
+    ],
+)
+def test_bare_district_refers_to_the_district_named_before(text, title, expected):
+    figs = find_figures(text, default_place="Bắc Giang", title=title)
+    assert [(f.count, f.place) for f in figs] == expected
+
+
 def test_counts_by_place_with_cua():
     figs = find_figures("Trong đợt này có 6 sản phẩm của huyện Lục Ngạn; 4 sản phẩm của thành phố Bắc Giang.")
     assert [(f.count, f.place) for f in figs] == [(6, "huyện Lục Ngạn"), (4, "thành phố Bắc Giang")]
