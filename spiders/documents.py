@@ -288,7 +288,7 @@ def next_page_url(response: TextResponse, page: int) -> str | None:
 _LABELS = {
     "number": ("so ki hieu", "so ky hieu", "so hieu", "so van ban"),
     "issued": ("ngay ban hanh",),
-    "type": ("the loai", "loai van ban"),
+    "type": ("the loai", "loai van ban", "loai vb"),
     "issuing_body": ("co quan ban hanh", "don vi ban hanh", "noi ban hanh"),
     "signer": ("nguoi ky",),
     "summary": ("trich yeu",),

@@ -10,6 +10,18 @@
   encrypted PDF, a scanned PDF with no text layer, a .docx that is HTML, 0 bytes, a response
   announcing 200 MB, a legacy .doc).
 
+Two more sections, on other sites (installed by farm.py through ``DOCUMENT_SECTIONS``):
+
+* ``add_sharepoint_documents(site)`` — the SharePoint vendor control (research notes §4.3):
+  ``/Pages/van-ban-phap-quy.aspx?Page=N`` (``.CSSTableGenerator table tr td div a``, pager
+  ``div.Paging.Paging_Footer_Table_Legal``), details ``/Pages/chi-tiet-van-ban.aspx?ItemID=N`` with
+  ``ctl00_SPWebPartManager1_g_<guid>_ctl00_lblSoKyHieu`` … labels (GUID from site and seed),
+  ``tr#row_donvibanhanh_chinh`` and ``tr#row_file``; files under ``/Lists/VanBanPhapQuy/Attachments/``;
+* ``add_generic_documents(site)`` — a newspaper's "Văn bản" table (Số/ký hiệu | Ngày ban hành |
+  Trích yếu | Cơ quan ban hành | Tải về) with "Trang sau" paging; detail sheets print two
+  label/value pairs a row. ``SHAREPOINT_DECISIONS`` / ``GENERIC_DECISIONS`` hold the decisions and
+  ``PLANTED_SECTION_DOCUMENTS`` every field a spider must read from them.
+
 The decisions are written for these tests (invented places, owners and numbers). One decision
 states a count different from its annex rows on purpose: see ``PLANTED_DOCUMENTS``.
 If reportlab is missing the section still serves; PDF attachments answer 503 with the reason.

@@ -196,3 +196,23 @@ def test_section_attachments_carry_the_planted_statement_and_annex(site_id):
             rows = annex_rows(result, file_type)
             got = [(r.name, r.owner, r.commune, r.district, r.stars) for r in rows]
             assert got == facts["products"], number
+
+
+def test_vbpl_style_attribute_table_with_pairs_per_row():
+    """vbpl.vn's attribute sheet (§4.5): one table, two label/value pairs a row, "Loại VB"."""
+    from scrapy.http import HtmlResponse
+
+    from spiders.documents import detail_fields
+
+    page = ('<html><body><div class="vbInfo"><ul><li>Hiệu lực: Còn hiệu lực</li>'
+            '<li>Ngày có hiệu lực: 15/03/2024</li></ul></div><table>'
+            '<tr><td>Số ký hiệu</td><td>412/QĐ-UBND</td><td>Ngày ban hành</td><td>01/03/2024</td></tr>'
+            '<tr><td>Loại VB</td><td>Quyết định</td><td>Ngày có hiệu lực</td><td>15/03/2024</td></tr>'
+            '<tr><td>Cơ quan ban hành</td><td>UBND tỉnh Bắc Kạn</td><td>Người ký</td><td>Đỗ Thị Minh Hoa</td></tr>'
+            '<tr><td>Tình trạng hiệu lực</td><td colspan="3">Còn hiệu lực</td></tr></table></body></html>')
+    fields = detail_fields(HtmlResponse("http://127.0.0.9/TW/Pages/vbpq-thuoctinh.aspx?ItemID=7",
+                                        body=page.encode(), encoding="utf-8"))
+    got = {k: fields.get(k) for k in ("number", "issued", "type", "issuing_body", "signer")}
+    assert got == {"number": "412/QĐ-UBND", "issued": "2024-03-01", "type": "Quyết định",
+                   "issuing_body": "UBND tỉnh Bắc Kạn", "signer": "Đỗ Thị Minh Hoa"}
+    assert fields["attachments"] == []
