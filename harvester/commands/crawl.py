@@ -113,6 +113,11 @@ DEMO_SETTINGS = {
 }
 
 
+# Each imitation site has its own loopback address, so they can share one fixed port; fixed
+# URLs make a second demo run on the same database behave like a real second night.
+DEMO_PORT = 8380
+
+
 @click.command("demo")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=Path("ocop-demo.db"),
               show_default=True, help="Database the demo crawl writes.")
@@ -128,7 +133,7 @@ def demo_command(ctx: click.Context, db_path: Path, keep_serving: bool) -> None:
     from harvester.fixture_portals import start_farm
     from harvester.registry import load_registry
 
-    farm = start_farm()
+    farm = start_farm(port=DEMO_PORT)
     try:
         with tempfile.TemporaryDirectory(prefix="ocop-demo-") as tmp:
             registry = write_farm_registry(farm, Path(tmp) / "portals.csv")

@@ -101,8 +101,14 @@ class Farm:
         self._servers: dict[str, SiteServer] = {}
         self._threads: list[threading.Thread] = []
 
-    def _start(self, site: Site, host: str) -> None:
-        server = SiteServer(site, host)
+    def _start(self, site: Site, host: str, port: int = 0) -> None:
+        try:
+            server = SiteServer(site, host, port)
+        except OSError:
+            if not port:
+                raise
+            # the fixed port is taken (another demo still serving): any free port will do
+            server = SiteServer(site, host, 0)
         h, port = server.server_address[:2]
         site.base_url = f"http://{h}:{port}/"
         thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
@@ -169,14 +175,18 @@ class Farm:
         self.stop()
 
 
-def start_farm(sites: list[str] | None = None, *, seed: int = 0, bulk_pages: int = 3000) -> Farm:
-    """Start the named imitation sites (default: all but "bulk") on 127.0.0.11+, port 0."""
+def start_farm(sites: list[str] | None = None, *, seed: int = 0, bulk_pages: int = 3000, port: int = 0) -> Farm:
+    """Start the named imitation sites (default: all but "bulk") on 127.0.0.11+.
+
+    ``port`` 0 picks free ports (tests); a fixed port keeps the sites' URLs the same from one
+    run to the next, so a second `harvester demo` on the same database is an incremental night.
+    """
     wanted = list(sites) if sites else [s for s in DEFAULT_SITES if s in SITE_TABLE]
     farm = Farm()
     try:
         for site_id in wanted:
             site = build_site(site_id, seed=seed, bulk_pages=bulk_pages)
-            farm._start(site, f"127.0.0.{SITE_TABLE[site_id][4]}")
+            farm._start(site, f"127.0.0.{SITE_TABLE[site_id][4]}", port)
     except Exception:
         farm.stop()
         raise

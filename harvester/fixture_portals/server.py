@@ -259,6 +259,6 @@ class SiteServer(ThreadingHTTPServer):
     block_on_close = False
     allow_reuse_address = True
 
-    def __init__(self, site: Site, host: str):
+    def __init__(self, site: Site, host: str, port: int = 0):
         self.site = site
-        super().__init__((host, 0), _RequestHandler)
+        super().__init__((host, port), _RequestHandler)
