@@ -163,12 +163,16 @@ CUE_STATUS = {
 }
 
 # A count in brackets right after the plan it states: "đạt 190% kế hoạch năm (30 sản phẩm)".
+# What may stand between the plan noun and its count: "kế hoạch năm", "chỉ tiêu đến năm 2025",
+# "mục tiêu của Đề án".
+_PLAN_QUALIFIER = (r"(?:\s+(?:năm(?:\s+(?:19|20)\d\d)?|đề\s+ra|được\s+giao|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
+                   r"|của\s+(?:đề\s+án|kế\s+hoạch|chương\s+trình|tỉnh|huyện|thành\s+phố)))")
 PLAN_BEFORE_BRACKET_RE = re.compile(
-    r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+(?:năm|đề\s+ra|được\s+giao))?(?:\s+(?:19|20)\d\d)?\s*\(\s*$", _I
+    rf"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu){_PLAN_QUALIFIER}{{0,2}}\s*\(\s*$", _I
 )
 # "vượt chỉ tiêu 200 sản phẩm", "so với kế hoạch năm 2023 là 60 sản phẩm": the count names the plan itself.
 PLAN_NOUN_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+(?:năm\s+(?:19|20)\d\d|đề\s+ra|được\s+giao))?\s*(?:là\s+|:\s*)?$", _I
+    rf"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu){_PLAN_QUALIFIER}{{0,2}}\s*(?:là\s+|:\s*)?$", _I
 )
 # "43/34 sản phẩm, đạt 126,5% kế hoạch": the denominator is the plan.
 PLAN_AFTER_RE = re.compile(r"[^.;\n]{0,40}?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)", _I)

@@ -1,0 +1,33 @@
+"""Constructions found by the third held-out round (tests/fixtures/heldout3), one row each,
+in sentences written for these tests (not copied from the fixtures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.figures import find_figures
+
+
+def tuples(text, **kw):
+    return [(f.count, f.stars, f.status, f.year) for f in find_figures(text, **kw)]
+
+
+ROWS = [
+    # the plan noun with a qualifier names the count: "kế hoạch năm là 40", "chỉ tiêu đến năm 2025 (100 SP)"
+    ("Năm 2023 công nhận 52 sản phẩm (đạt 130% kế hoạch năm là 40 sản phẩm).",
+     [(52, None, "achieved", 2023), (40, None, "target", 2023)]),
+    ("Toàn tỉnh có 130 SP OCOP, vượt chỉ tiêu của Đề án (120 SP).",
+     [(130, None, "achieved", None), (120, None, "target", None)]),
+]
+
+NOT_FIGURES = []
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_construction(text, expected):
+    assert tuples(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_not_a_figure(text):
+    assert tuples(text) == []
