@@ -225,8 +225,11 @@ MADE_FROM_RE = re.compile(
 # Candidates, not results: registered, entered, taking part in the assessment.
 CANDIDATE_RE = re.compile(
     r"(?<!\w)(?:tham\s+dự|đăng\s+ký|dự\s+thi|chấm\s+điểm|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét|dự\s+thi|mới)"
+    r"|(?:(?<=ph[ẩa]m\s)|(?<=SP\s)|(?<=OCOP\s))tham\s+gia(?=\s*(?:[;,.)]|$))"
     r"|(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng)\s+hồ\s+sơ(?!\s+(?:đề\s+nghị|đề\s+xuất|trình)))(?!\w)", _I
 )
+# A report line that names what it counts before a colon: "Số sản phẩm không đạt: 9 sản phẩm".
+COUNT_LABEL_RE = re.compile(r"(?<!\w)số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?P<what>[^:;\n]{1,40}?)\s*:\s*$", _I)
 # The count itself is then said to be recognised: "45 sản phẩm được công nhận".
 RESULT_AFTER_RE = re.compile(r"^\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)", _I)
 # Product groups: "nhóm thực phẩm với 479 sản phẩm", "ngành hàng đồ uống (41 sản phẩm)".

@@ -435,6 +435,9 @@ def _is_other_count(text: str, a: _Anchor, sent: _Sentence) -> bool:
     if failed and not (failed.group("expired")
                        and g.RECERTIFIED_BEFORE_RE.search(text, max(sent.start, a.start - 40), a.start)):
         return True
+    label = g.COUNT_LABEL_RE.search(text, max(sent.start, a.start - 60), a.start)
+    if label and (g.FAILED_AFTER_RE.match(label.group("what")) or g.CANDIDATE_RE.search(label.group("what"))):
+        return True  # "Số sản phẩm không đạt: 9 sản phẩm", "Số sản phẩm đăng ký: 64 sản phẩm"
     if not a.stars and g.MADE_FROM_RE.match(after):
         return True
     if not a.stars and g.OTHER_KIND_RE.match(after):
