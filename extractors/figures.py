@@ -393,6 +393,8 @@ def _read_status(text: str, a: _Anchor, prev: _Anchor | None, nxt: _Anchor | Non
         if (status == "proposed" and prev is not None and prev.explicit and prev.base_status == "target"
                 and not any(c.lastgroup == "perfect" and c.group(0).lower() in ("đã", "vừa") for c in left)):
             status = "target"  # "phấn đấu có thêm 30 sản phẩm; đề xuất … 2 sản phẩm 5 sao": one plan
+    if status == "proposed" and plan_section:
+        status = "target"  # "II. NHIỆM VỤ NĂM 2024 … Đề xuất Trung ương đánh giá 2 sản phẩm": a planned proposal
     explicit = status is not None
     if status is None and prev is not None:
         status, explicit = prev.base_status, prev.explicit

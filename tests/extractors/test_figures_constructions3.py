@@ -13,6 +13,9 @@ def tuples(text, **kw):
 
 
 ROWS = [
+    # a proposal listed under a plan heading is planned, a target
+    ("II. NHIỆM VỤ NĂM 2025\n1. Chỉ tiêu\n- Đề xuất Trung ương đánh giá 3 sản phẩm tiềm năng 5 sao.",
+     [(3, "5", "target", None)]),
     # the plan noun with a qualifier names the count: "kế hoạch năm là 40", "chỉ tiêu đến năm 2025 (100 SP)"
     ("Năm 2023 công nhận 52 sản phẩm (đạt 130% kế hoạch năm là 40 sản phẩm).",
      [(52, None, "achieved", 2023), (40, None, "target", 2023)]),
