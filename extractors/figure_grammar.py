@@ -123,7 +123,9 @@ POTENTIAL_BEFORE_STAR_RE = re.compile(r"(?:có\s+)?tiềm\s+năng(?:\s+(?:đạt
 
 # Where the words describing one count stop.
 STAR_WINDOW_STOP_RE = re.compile(
-    r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|,\s*(?:nhưng|song|tuy\s+nhiên)(?!\w)|\n", _I
+    r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|,\s*(?:nhưng|song|tuy\s+nhiên)(?!\w)|\n"
+    # a new plan clause: "công nhận thêm 25 sản phẩm và phấn đấu có sản phẩm 5 sao đầu tiên"
+    r"|(?:,|\svà)\s+(?:phấn\s+đấu|hướng\s+tới|tiến\s+tới|đặt\s+mục\s+tiêu)(?!\w)", _I
 )
 # "Trong số các sản phẩm … đạt 4 sao … có 21 sản phẩm …": a level that heads the whole list.
 HEADER_PRODUCTS_RE = re.compile(r"(?:các|những|số)\s+s[ảa]n\s+ph[ẩa]m(?!\w)", _I)

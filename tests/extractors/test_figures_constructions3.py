@@ -13,6 +13,9 @@ def tuples(text, **kw):
 
 
 ROWS = [
+    # "và phấn đấu" opens a new clause: its level is not the count's
+    ("Năm 2025, huyện đặt mục tiêu công nhận thêm 12 sản phẩm và phấn đấu có sản phẩm 4 sao đầu tiên.",
+     [(12, None, "target", 2025)]),
     # a proposal listed under a plan heading is planned, a target
     ("II. NHIỆM VỤ NĂM 2025\n1. Chỉ tiêu\n- Đề xuất Trung ương đánh giá 3 sản phẩm tiềm năng 5 sao.",
      [(3, "5", "target", None)]),
