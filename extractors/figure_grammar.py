@@ -201,7 +201,7 @@ OTHER_ATTRIBUTE_RE = re.compile(
     r"(?<!\w)(?:sàn|thương\s+mại\s+điện\s+tử|livestream|trực\s+tuyến|website|lên\s+trang|vùng\s+nguyên\s+liệu"
     r"|hữu\s+cơ|vietgap|globalgap|truy\s+xuất|mã\s+qr|mã\s+vạch|xuất\s+khẩu|siêu\s+thị|trưng\s+bày|hội\s+chợ"
     r"|gian\s+hàng|điểm\s+bán|cửa\s+hàng|phiên\s+chợ|(?:đăng\s+)?bán(?:\s+(?:được|ra|tại|trên))?|tiêu\s+thụ"
-    r"|sản\s+lượng|bảo\s+hộ|nhãn\s+hiệu|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối)(?!\w)",
+    r"|sản\s+lượng|bảo\s+hộ|nhãn\s+hiệu|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối|giới\s+thiệu|quảng\s+bá)(?!\w)",
     _I,
 )
 # Qualifiers right after "sản phẩm" that name another kind of product.

@@ -428,10 +428,15 @@ _ATTRIBUTE_STOP = re.compile(
 )
 
 
-def _is_other_count(text: str, a: _Anchor, sent: _Sentence) -> bool:
+_BREAKDOWN_GAP = re.compile(r"[\s,;:(]*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
+
+
+def _is_other_count(text: str, a: _Anchor, sent: _Sentence, prev: _Anchor | None = None) -> bool:
     """True when the count is not of products by OCOP ranking (sales, candidates, groups…)."""
     if a.truncated:
         return False
+    if prev is not None and prev.count < 0 and _BREAKDOWN_GAP.match(text, prev.noun_end, a.start):
+        return True  # "trưng bày hơn 1.000 sản phẩm, trong đó có 400 sản phẩm OCOP": a part of a set that is not one
     after = text[a.noun_end:min(sent.end, a.noun_end + 40)]
     failed = g.FAILED_AFTER_RE.match(after)
     if failed and not (failed.group("expired")
@@ -743,7 +748,7 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None,
             if a.stars is None and header:
                 a.stars = header
             _read_status(text, a, prev, nxt, sent, plan_line == sent.line, as_of_year, plan_section)
-            if _is_other_count(text, a, sent):
+            if _is_other_count(text, a, sent, prev):
                 a.count = -1
                 continue
             _read_year(text, a, prev_year, sent, undated)

@@ -27,6 +27,9 @@ ROWS = [
 ]
 
 NOT_FIGURES = [
+    # products on display at a fair, and the OCOP part of that display
+    "Phiên chợ trưng bày, giới thiệu gần 800 sản phẩm, trong đó có 250 sản phẩm OCOP đạt 3 sao trở lên.",
+    "Gian hàng của tỉnh giới thiệu 45 sản phẩm OCOP của 28 chủ thể.",
     # a report line naming what it counts before the colon
     "- Số sản phẩm không đạt: 7 sản phẩm.",
     "- Số sản phẩm đăng ký: 48 sản phẩm của 30 chủ thể.",
