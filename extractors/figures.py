@@ -850,9 +850,12 @@ def _to_figures(original: str, text: str, offsets: _OffsetMap | None, results: l
             starred[loose] = sent.start  # two clauses of one sentence are two facts, not a restatement
         figures.append(fig)
 
+    headline_figures: list[int] = []
     for a, sent in results:
         if a.back_ref and any(f is not None and f.count == a.count for f in figures):
             continue  # the same set named again to break it down, not a new figure
+        if _is_headline(text, sent):
+            headline_figures.append(len(figures))
         qs = a.quote_start if a.quote_start is not None else a.start
         qe = max(a.noun_end, a.star_end or 0)
         left = _left_words(text, a)
@@ -868,7 +871,36 @@ def _to_figures(original: str, text: str, offsets: _OffsetMap | None, results: l
             if plan:
                 emit(a.den, None, "target", a.year, a.places[0] if a.places else None, a.start, plan.end(), sent,
                      ("/", *left), a.basis)
+    _drop_restated_headline(figures, headline_figures)
     return [f for f in figures if f is not None]
+
+
+def _is_headline(text: str, sent: _Sentence) -> bool:
+    """The page's first line, standing alone and short: the headline of the article."""
+    if text[:sent.start].strip() or sent.end - sent.start > 160:
+        return False
+    line_end = text.find("\n", sent.start)
+    return line_end == -1 or (line_end >= sent.end and not text[sent.end:line_end].strip())
+
+
+def _drop_restated_headline(figures: list[Figure | None], headline: list[int]) -> None:
+    """A headline count that the body states again (same count and status, the body maybe naming
+    the level or a narrower place: "Bạc Liêu công nhận 24 sản phẩm OCOP" over "có 24 sản phẩm đạt
+    hạng 3 sao và 4 sao") is that body figure, not another one."""
+    for i in headline:
+        if i >= len(figures) or figures[i] is None:
+            continue
+        h = figures[i]
+        for j in range(i + 1, len(figures)):
+            b = figures[j]
+            if j in headline or b is None or b.count != h.count or b.status != h.status:
+                continue
+            if h.stars is not None and b.stars != h.stars:
+                continue
+            if b.year is None and h.year is not None:
+                figures[j] = _replace_year(b, h.year)
+            figures[i] = None
+            break
 
 
 def _replace_year(f: Figure, year: int) -> Figure:

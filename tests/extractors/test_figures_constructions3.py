@@ -13,6 +13,11 @@ def tuples(text, **kw):
 
 
 ROWS = [
+    # the headline's count restated by the body with its level (or a narrower place) is one figure
+    ("Phú Yên công nhận 18 sản phẩm OCOP\n\nNăm 2024, UBND tỉnh Phú Yên công nhận 18 sản phẩm đạt hạng 3 sao.",
+     [(18, "3", "achieved", 2024)]),
+    ("HTX Hòa Lợi có 2 sản phẩm đạt OCOP 4 sao\n\nHợp tác xã ở huyện Tuy An hiện có 2 sản phẩm đạt 4 sao.",
+     [(2, "4", "achieved", None)]),
     # "và phấn đấu" opens a new clause: its level is not the count's
     ("Năm 2025, huyện đặt mục tiêu công nhận thêm 12 sản phẩm và phấn đấu có sản phẩm 4 sao đầu tiên.",
      [(12, None, "target", 2025)]),
