@@ -854,8 +854,7 @@ def _to_figures(original: str, text: str, offsets: _OffsetMap | None, results: l
     for a, sent in results:
         if a.back_ref and any(f is not None and f.count == a.count for f in figures):
             continue  # the same set named again to break it down, not a new figure
-        if _is_headline(text, sent):
-            headline_figures.append(len(figures))
+        first = len(figures)
         qs = a.quote_start if a.quote_start is not None else a.start
         qe = max(a.noun_end, a.star_end or 0)
         left = _left_words(text, a)
@@ -871,6 +870,8 @@ def _to_figures(original: str, text: str, offsets: _OffsetMap | None, results: l
             if plan:
                 emit(a.den, None, "target", a.year, a.places[0] if a.places else None, a.start, plan.end(), sent,
                      ("/", *left), a.basis)
+        if _is_headline(text, sent):
+            headline_figures.extend(range(first, len(figures)))
     _drop_restated_headline(figures, headline_figures)
     return [f for f in figures if f is not None]
 
