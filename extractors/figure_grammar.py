@@ -113,7 +113,10 @@ def stars_of(m: re.Match[str]) -> str:
 
 
 # A star phrase right before the count, order reversed: "3 sao: 25 sản phẩm", "hạng 4 sao có 12".
-REVERSED_STAR_JOINER_RE = re.compile(r"\s*(?::|có|gồm|là|với|cho|\(|-|–)\s*(?:có\s+)?$", _I)
+REVERSED_STAR_JOINER_RE = re.compile(
+    # "4 sao chiếm 25% với 46 sản phẩm": the level's share, then its count
+    r"\s*(?:chiếm\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d{1,3}(?:[.,]\d+)?\s*%\s*,?\s*(?:với|có|là)"
+    r"|:|có|gồm|là|với|cho|\(|-|–)\s*(?:có\s+)?$", _I)
 
 # After a comma, "hạng 4 sao có 9 sản phẩm": the level heads the next count, not the one before.
 LEVEL_HEADS_NEXT_RE = re.compile(r"\s*(?::|có|gồm|là)\s*", _I)

@@ -13,6 +13,9 @@ def tuples(text, **kw):
 
 
 ROWS = [
+    # a level, its share, then its count
+    ("Toàn tỉnh có 120 sản phẩm OCOP, trong đó 4 sao chiếm 30% với 36 sản phẩm.",
+     [(120, None, "achieved", None), (36, "4", "achieved", None)]),
     # the headline's count restated by the body with its level (or a narrower place) is one figure
     ("Phú Yên công nhận 18 sản phẩm OCOP\n\nNăm 2024, UBND tỉnh Phú Yên công nhận 18 sản phẩm đạt hạng 3 sao.",
      [(18, "3", "achieved", 2024)]),
