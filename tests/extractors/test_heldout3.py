@@ -20,7 +20,7 @@ HELDOUT3 = Path(__file__).resolve().parent.parent / "fixtures" / "heldout3"
 # first run 0.909 strict / 0.953 lenient; measured 0.970 strict, 0.977 lenient, documents 1.000,
 # published 15/15 on 15 passages (134 figures) after the round's fixes
 FLOORS = {
-    "figures_strict": 0.95,
+    "figures_strict": 0.96,
     "figures_lenient": 0.96,
     "documents": 0.97,
 }
