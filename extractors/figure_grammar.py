@@ -40,6 +40,17 @@ TOTAL_WITHOUT_NOUN_RE = re.compile(
     rf"(?P<num>{_COUNT_DIGITS})(?!\s*(?:%|s[ảa]n\s+ph[ẩa]m|xã|chủ|tỷ|triệu|hộ|ha|tấn|đồng))",
     _I,
 )
+# Counts that share the noun of the count after them: "lần lượt 17 và 14 sản phẩm",
+# "12 và 9 sản phẩm OCOP 3 sao". A comma list needs "lần lượt" (a comma alone joins clauses).
+SHARED_NOUN_AND_RE = re.compile(
+    rf"(?<![\w.,/])(?P<num>{_COUNT_DIGITS})\s+và\s+(?={_COUNT_DIGITS}\s+(?:s[ảa]n\s+ph[ẩa]m|SP)(?!\w))", _I)
+SHARED_NOUN_LIST_RE = re.compile(
+    rf"lần\s+lượt\s+(?:là\s+|có\s+|đạt\s+)?(?P<list>(?:{_COUNT_DIGITS}\s*,\s*)+){_COUNT_DIGITS}"
+    r"(?:\s*(?:,\s*)?và\s+\d[\d.]*)?\s+(?:s[ảa]n\s+ph[ẩa]m|SP)(?!\w)", _I)
+# A level then its count with the noun dropped, inside a breakdown: "(3 sao: 71; 4 sao: 15)".
+LEVEL_COLON_COUNT_RE = re.compile(
+    rf"(?<!\w)(?:hạng\s+)?[1-5]\s*(?:sao|\*)\s*:\s*(?P<num>{_COUNT_DIGITS})"
+    r"(?![\d.,]*\s*(?:%|s[ảa]n\s+ph[ẩa]m|SP(?!\w)|xã|chủ|tỷ|triệu|hộ|ha|điểm))", _I)
 # A year said right after the noun: "210 sản phẩm năm 2023".
 YEAR_AFTER_NOUN_RE = re.compile(r"\s*(?:OCOP\s+)?(?:đợt\s+\d+\s+)?(?:trong\s+)?năm\s+((?:19|20)\d\d)(?!\d)", _I)
 

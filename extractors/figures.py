@@ -193,6 +193,7 @@ class _Anchor:
     basis: str | None = None  # "cumulative" | "new" | None
     potential: bool = False  # a reversed level described as potential: "tiềm năng 5 sao: 2 sản phẩm"
     back_ref: bool = False  # "Trong (tổng số) 12 sản phẩm …": names a set already counted
+    shares_noun: bool = False  # "17 và 14 sản phẩm": its noun phrase (and level) is the next count's
 
 
 _OCOP_AFTER = re.compile(r"[ \t]+OCOP(?!\w)")
@@ -256,6 +257,8 @@ def _anchors(text: str, sent: _Sentence, is_text_end: bool) -> list[_Anchor]:
         if value is not None and value <= _MAX_COUNT:
             found.append(_Anchor(sent.start + t.start("num"), sent.start + t.end("num"),
                                  sent.start + t.end("num"), value))
+    if found:
+        found.extend(_nounless_anchors(s_text, sent.start, {a.start for a in found}))
     found.sort(key=lambda a: a.start)
     if is_text_end:
         t = g.TRUNCATED_TAIL_RE.search(s_text[-80:])
@@ -276,6 +279,43 @@ def _anchors(text: str, sent: _Sentence, is_text_end: bool) -> list[_Anchor]:
                 j += 1
             a.depth = depth
     return found
+
+
+def _share_nouns(anchors: list[_Anchor]) -> None:
+    """"12 và 9 sản phẩm OCOP 3 sao": the first count's noun phrase, and so its level and its
+    quote's end, are those of the count it is coordinated with."""
+    for i in range(len(anchors) - 2, -1, -1):
+        a, tail = anchors[i], anchors[i + 1]
+        if not a.shares_noun:
+            continue
+        a.noun_end = max(a.noun_end, tail.noun_end)
+        if a.stars is None and tail.stars is not None:
+            a.stars, a.star_end = tail.stars, tail.star_end
+
+
+def _nounless_anchors(s_text: str, offset: int, taken: set[int]) -> list[_Anchor]:
+    """Counts whose noun is dropped, found only in a sentence that already counts products:
+    coordinated counts sharing the next one's noun, and "3 sao: 71" breakdown entries."""
+    out: list[_Anchor] = []
+
+    def add(m_start: int, m_end: int, raw: str, shares: bool) -> None:
+        value = parse_number(raw)
+        before = s_text[max(0, m_start - 15):m_start]
+        if (value is None or value > _MAX_COUNT or offset + m_start in taken
+                or g.NOT_A_COUNT_BEFORE_RE.search(before)):
+            return
+        taken.add(offset + m_start)
+        out.append(_Anchor(offset + m_start, offset + m_end, offset + m_end, value, shares_noun=shares))
+
+    for m in g.SHARED_NOUN_AND_RE.finditer(s_text):
+        add(m.start("num"), m.end("num"), m.group("num"), True)
+    for m in g.SHARED_NOUN_LIST_RE.finditer(s_text):
+        base = m.start("list")
+        for item in re.finditer(r"[\d.]+", m.group("list")):
+            add(base + item.start(), base + item.end(), item.group(0), True)
+    for m in g.LEVEL_COLON_COUNT_RE.finditer(s_text):
+        add(m.start("num"), m.end("num"), m.group("num"), False)
+    return out
 
 
 # ------------------------------------------------------------------ per-anchor readings
@@ -755,6 +795,7 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None,
             _read_basis(text, a, prev, sent, last_basis)
             _read_place(text, a, prev, sent, mentions, default_place, districts)
             results.append((a, sent))
+        _share_nouns(anchors)
         kept = [a for a in anchors if a.count >= 0]
         if kept:
             # a bracketed plan "(20 sản phẩm)" does not turn the next sentences into a plan

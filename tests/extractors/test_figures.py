@@ -358,3 +358,25 @@ def test_sentence_splitter_respects_numbers_and_abbreviations():
     text = "Tỉnh có 1.316 hội. TP. Kon Tum có 12 sản phẩm… Tăng 2,5%.\nDòng mới"
     parts = [text[s.start:s.end] for s in split_sentences(text)]
     assert parts == ["Tỉnh có 1.316 hội.", "TP. Kon Tum có 12 sản phẩm…", "Tăng 2,5%.", "Dòng mới"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the level heads a count whose noun is dropped inside a breakdown
+        ("Toàn tỉnh có 86 sản phẩm đạt OCOP (3 sao: 71; 4 sao: 15).",
+         [(86, None), (71, "3"), (15, "4")]),
+        # coordinated counts share the noun phrase, and its level, of the last one
+        ("Hai huyện Mỏ Cày Nam và Giồng Trôm có lần lượt 17 và 14 sản phẩm OCOP.", [(17, None), (14, None)]),
+        ("Ba huyện có lần lượt 17, 14 và 9 sản phẩm OCOP.", [(17, None), (14, None), (9, None)]),
+        ("Huyện Ba Tri và huyện Bình Đại có 12 và 9 sản phẩm OCOP 3 sao.", [(12, "3"), (9, "3")]),
+        # not coordination: a year, a month, a percentage
+        ("Năm 2023, tỉnh công nhận 12 và năm 2024 thêm 15 sản phẩm.", [(15, None)]),
+        ("Tỷ lệ sản phẩm 3 sao: 71%, toàn tỉnh có 20 sản phẩm OCOP.", [(20, None)]),
+    ],
+)
+def test_counts_whose_noun_is_dropped(text, expected):
+    figs = find_figures(text, default_place="Bến Tre")
+    assert [(f.count, f.stars) for f in figs] == expected
+    for f in figs:
+        assert text[f.start:f.end] == f.quote and str(f.count) in f.quote
