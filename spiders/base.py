@@ -32,12 +32,8 @@ from lxml import etree
 from scrapy.http import Response, TextResponse
 from scrapy.utils.sitemap import Sitemap
 
+from harvester.urls import canonicalize
 from spiders.faults import describe_failure
-
-try:  # H4a's canonical form; the fallback keeps spiders importable while it lands.
-    from harvester.urls import canonicalize
-except ImportError:  # pragma: no cover - removed once harvester.urls exists everywhere
-    from spiders.urlforms import canonicalize
 
 
 @dataclass(frozen=True)

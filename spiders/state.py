@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 
 def _connect(db_path: str | Path) -> sqlite3.Connection | None:
@@ -24,23 +23,19 @@ def _connect(db_path: str | Path) -> sqlite3.Connection | None:
 
 def load_seen(db_path: str | Path, portal_id: str, recheck_days: float = 0.0) -> set[str]:
     """URLs of this portal whose stored copy is still fresh (not due for a recheck)."""
-    try:
-        from harvester import store
+    import sqlite_utils
 
-        seen_urls = store.seen_urls
-    except (ImportError, AttributeError):
-        seen_urls = None
+    from harvester import store
+
     conn = _connect(db_path)
     if conn is None:
         return set()
-    with conn:
-        if seen_urls is not None:
-            urls = _as_url_set(_call_store(seen_urls, conn, db_path, portal_id))
-        else:
-            urls = _seen_from_pages(conn, portal_id)
+    try:
+        urls = set(store.seen_urls(sqlite_utils.Database(conn), portal_id))
         if recheck_days > 0:
             urls -= _older_than(conn, portal_id, recheck_days)
-    conn.close()
+    finally:
+        conn.close()
     return urls
 
 
@@ -62,31 +57,7 @@ def load_validators(db_path: str | Path, portal_id: str) -> dict[str, tuple[str 
     return {row["url"]: (row["etag"], row["last_modified"]) for row in rows}
 
 
-def _call_store(func: Any, conn: sqlite3.Connection, db_path: str | Path, portal_id: str) -> Any:
-    import sqlite_utils
 
-    db = sqlite_utils.Database(conn)
-    try:
-        return func(db, portal_id)
-    except TypeError:  # a store version that takes only the database
-        return func(db)
-
-
-def _as_url_set(result: Any) -> set[str]:
-    if isinstance(result, dict):
-        now = datetime.now(UTC).isoformat()
-        return {url for url, due in result.items() if not due or str(due) > now}
-    return set(result)
-
-
-def _seen_from_pages(conn: sqlite3.Connection, portal_id: str) -> set[str]:
-    now = datetime.now(UTC).isoformat()
-    rows = conn.execute(
-        "SELECT url FROM pages WHERE portal_id = ? AND reason IS NULL "
-        "AND (recheck_after IS NULL OR recheck_after > ?)",
-        (portal_id, now),
-    )
-    return {row[0] for row in rows}
 
 
 def _older_than(conn: sqlite3.Connection, portal_id: str, days: float) -> set[str]:
