@@ -408,6 +408,7 @@ STORAGE_COLUMNS: dict[str, tuple[str, ...]] = {
         "listing_url TEXT",         # the listing or feed the link was found on
         "last_error TEXT",          # latest failed refetch of a page whose good copy is kept
         "last_error_at TEXT",
+        "fault_streak INTEGER",     # consecutive fetches that answered 404/410 (backs off rechecks)
     ),
     "articles": (
         "first_seen_at TEXT",       # when the harvester first stored this article (silence monitor)

@@ -231,7 +231,7 @@ def save_fault(db: Any, item: Mapping[str, Any]) -> ArticleResult:
     reason = str(item.get("reason") or f"HTTP {item.get('status')}")[:2000]
     with transaction(db):
         _ensure_portal(db, item.get("portal_id"), item.get("family"))
-        old = _row(db, "SELECT id, kind, first_fetched_at FROM pages WHERE url = ?", (url,))
+        old = _row(db, "SELECT id, kind, status, first_fetched_at, fault_streak FROM pages WHERE url = ?", (url,))
         if old and old["kind"] != FAULT_KIND:
             db.conn.execute("UPDATE pages SET last_error = ?, last_error_at = ? WHERE id = ?",
                             (reason, fetched_at, old["id"]))
@@ -241,11 +241,30 @@ def save_fault(db: Any, item: Mapping[str, Any]) -> ArticleResult:
             "portal_id": item.get("portal_id"), "kind": FAULT_KIND, "status": item.get("status"),
             "reason": reason, "fetched_at": fetched_at,
             "first_fetched_at": (old and old["first_fetched_at"]) or fetched_at,
-            "recheck_after": None, "body": None, "body_size": None, "sha256": None,
+            "body": None, "body_size": None, "sha256": None,
             "last_error": reason, "last_error_at": fetched_at, "run_id": item.get("run_id"),
+            **_gone_backoff(item.get("status"), old, fetched_at),
         }
         page_id = _upsert_page(db, values)
     return ArticleResult("error", url, page_id=page_id)
+
+
+# A link that answers 404/410 is retried after 1, 2, 4 … days, at most this many; anything else
+# (5xx, timeouts, truncated bodies) may be passing trouble and is retried the next night.
+GONE_STATUSES = (404, 410)
+GONE_MAX_DAYS = 30
+
+
+def _gone_backoff(status: Any, old: sqlite3.Row | None, fetched_at: str) -> dict[str, Any]:
+    """The fault streak and, for pages that are gone, when to ask again."""
+    if status not in GONE_STATUSES:
+        return {"fault_streak": None, "recheck_after": None}
+    streak = 1
+    if old is not None and old["kind"] == FAULT_KIND and old["status"] in GONE_STATUSES:
+        streak = int(old["fault_streak"] or 0) + 1
+    days = min(2 ** (streak - 1), GONE_MAX_DAYS)
+    due = datetime.fromisoformat(fetched_at) + timedelta(days=days)
+    return {"fault_streak": streak, "recheck_after": due.isoformat(timespec="seconds")}
 
 
 def save_unchanged(db: Any, url: str, fetched_at: Any = None) -> bool:
@@ -505,12 +524,14 @@ class SeenUrls(set):  # type: ignore[type-arg]
 
 
 def seen_urls(db: Any, portal_id: str, now: Any = None) -> SeenUrls:
-    """URLs of this portal stored as non-faults whose recheck time has not come (read-only)."""
+    """URLs of this portal not to fetch now (read-only): pages stored whose recheck time has
+    not come, and links that answered 404/410 and are backing off (see ``_gone_backoff``)."""
     moment = to_iso(now) if now else now_iso()
     cursor = db.conn.execute(
-        "SELECT url, final_url FROM pages WHERE portal_id = ? AND COALESCE(kind, '') != ? "
-        "AND (recheck_after IS NULL OR recheck_after > ?)",
-        (portal_id, FAULT_KIND, moment),
+        "SELECT url, final_url FROM pages WHERE portal_id = ? AND ("
+        "(COALESCE(kind, '') != ? AND (recheck_after IS NULL OR recheck_after > ?)) "
+        "OR (kind = ? AND recheck_after > ?))",
+        (portal_id, FAULT_KIND, moment, FAULT_KIND, moment),
     )
     seen = SeenUrls()
     for url, final_url in cursor:

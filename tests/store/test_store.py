@@ -248,3 +248,28 @@ def test_local_decision_is_filed_under_the_province_the_article_reports_on(fresh
     assert rows == [("Bắc Kạn", "Thái Nguyên", 1), ("Hà Giang", "Tuyên Quang", 1)]
     # the Prime Minister's decision is one national row, whoever cites it
     assert fresh_db.execute("SELECT province FROM documents WHERE number = '919/QĐ-TTg'").fetchall() == [(None,)]
+
+
+def test_gone_links_back_off_and_passing_trouble_is_retried_next_night(fresh_db, kit):
+    gone, busy = "https://bk.vn/pages/da-xoa.aspx", "https://bk.vn/pages/qua-tai.aspx"
+
+    def fail(url, status, when):
+        store.save_fault(fresh_db, {"url": url, "portal_id": PORTAL.id, "status": status,
+                                    "reason": f"http-{status}", "fetched_at": when})
+
+    def skipped(when):
+        return store.seen_urls(fresh_db, PORTAL.id, when)
+
+    fail(gone, 404, "2026-03-01T00:00:00Z")
+    fail(busy, 503, "2026-03-01T00:00:00Z")
+    assert skipped("2026-03-01T12:00:00Z") == {gone}          # the 503 is asked again tomorrow
+    assert skipped("2026-03-02T00:00:01Z") == set()           # 1 day for a first 404
+    fail(gone, 404, "2026-03-02T01:00:00Z")
+    assert skipped("2026-03-03T12:00:00Z") == {gone}          # then 2 days
+    assert skipped("2026-03-04T01:00:01Z") == set()
+    for day in range(5, 12):                                  # … doubling up to 30 days
+        fail(gone, 404, f"2026-04-{day:02d}T00:00:00Z")
+    page = fresh_db.execute("SELECT fault_streak, recheck_after FROM pages WHERE url = ?", (gone,)).fetchone()
+    assert page == (9, "2026-05-11T00:00:00+00:00")
+    fail(gone, 500, "2026-05-12T00:00:00Z")                   # another kind of failure resets the streak
+    assert fresh_db.execute("SELECT fault_streak FROM pages WHERE url = ?", (gone,)).fetchone() == (None,)
