@@ -41,6 +41,10 @@ def cli(verbose: int) -> None:
     """Harvest OCOP news and decisions from Vietnamese provincial portals into SQLite."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not verbose:
+        # trafilatura logs ERROR for every binary or empty page it is handed as a fallback; the
+        # harvester records those pages itself, so an operator only sees them with -v.
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 def _register_commands() -> None:
