@@ -43,11 +43,12 @@ TYPE_CODES = {
     "KL-TU": "Kết luận",
 }
 
-_SEG = r"[A-ZĐ][A-ZĐa-zđ0-9]{0,11}"
+# "&" joins two abbreviations inside one issuer ("SNN&PTNT" = Sở Nông nghiệp và PTNT).
+_SEG = r"[A-ZĐ](?:[A-ZĐa-zđ0-9]|&(?=[A-ZĐ])){0,11}"
 _SLASH = r"[ \t]?/[ \t]?"
 _DASH = r"(?:[-–]|[ \t][-–]|[-–][ \t])"
 _NUMBER_RE = re.compile(
-    rf"""(?<![\w/.,-])
+    rf"""(?<![\w/.,-])(?<!\d:)   # "QCVN 01-183:2016/BNNPTNT" is a standard, not a document
     (?:
       (?P<party>\d{{1,5}}{_DASH}{_SEG}{_SLASH}{_SEG}(?:{_DASH}{_SEG})*)
     |

@@ -27,6 +27,12 @@ def docs(text):
         ("Quyết định 615/QĐ- UBND-NN phê duyệt", [("615/QĐ-UBND-NN", "Quyết định", None)]),
         ("theo 33-KL/TW của Bộ Chính trị", [("33-KL/TW", None, None)]),
         ("Luật số 31/2024/QH15", [("31/2024/QH15", "Luật", None)]),
+        ("Công văn số 412/SNN&PTNT-PTNT hướng dẫn", [("412/SNN&PTNT-PTNT", "Công văn", None)]),
+        ("Thông tư liên tịch số 37/2015/TTLT-BTC-BNNPTNT ngày 17/3/2015",
+         [("37/2015/TTLT-BTC-BNNPTNT", "Thông tư liên tịch", "2015-03-17")]),
+        ("Tờ trình số 518/TTr-SNN ngày 02/8/2023", [("518/TTr-SNN", "Tờ trình", "2023-08-02")]),
+        ("thực hiện Chỉ thị 07-CT/TU ngày 4/5/2021 của Ban Thường vụ", [("07-CT/TU", "Chỉ thị", "2021-05-04")]),
+        ("Đề án số 05-ĐA/TU ngày 11/02/2022", [("05-ĐA/TU", "Đề án", "2022-02-11")]),
     ],
 )
 def test_grammar(text, expected):
@@ -80,6 +86,8 @@ def test_cited_twice_listed_once_with_first_type_and_the_dated_mention():
         "xem https://ubnd.example.gov.vn/van-ban/12/QD-UBND-2021 và www.x.vn/5/KH-UBND",
         "số nhà K12/H34/56 đường Lê Lợi",
         "đạt 43/34 sản phẩm, 126,5% kế hoạch",
+        "đạt QCVN 02-27:2017/BNNPTNT và TCVN 5603:2008 về vệ sinh",
+        "trụ sở số 18 đường 3/2, phường 4; Top 10 sản phẩm",
         "",
     ],
 )
