@@ -103,6 +103,9 @@ def test_letterhead_date_of_a_document_page():
 def test_no_date():
     assert find_published("Sáng ngày 29-9, Tỉnh ủy tổ chức hội nghị; tối mai, ngày 2/2, khai mạc hội chợ.") is None
     assert find_published("") is None
+    # an undated report: body dates ("Ngày 26/6/2024, Sở … tổ chức", "(tính đến ngày 30/6/2024)") are not the article's
+    assert find_published("Toàn tỉnh có 90 sản phẩm OCOP (tính đến ngày 30/6/2024).\n\n"
+                          "Ngày 26/6/2024, Sở Nông nghiệp tổ chức hội nghị tổng kết.") is None
 
 
 # A portal's header clock (the day the page was viewed) above the menu and headline, then the
@@ -125,6 +128,12 @@ _PROSE = ("Trong năm qua tỉnh đã triển khai nhiều giải pháp hỗ tr�
         (f"Tiêu đề\n14/03/2024 07:30\n{_PROSE}\nBài khác 12/03/2024\n", "2024-03-14T07:30:00+07:00"),
         # a later second date line is an update, not the article's date
         (f"14/03/2024 07:30\nTiêu đề\nCập nhật: 15/03/2024 08:00\n{_PROSE}", "2024-03-14T07:30:00+07:00"),
+        (f"Hôm nay: Thứ Bảy, 09/03/2024\nTiêu đề\nThứ Năm, 16:05 ngày 07/03/2024\n{_PROSE}", "2024-03-07T16:05:00+07:00"),
+        (f"Đường dây nóng: 0236.3822.110 | Thứ hai, 11/12/2023, 09:30\n{_MENU}Tiêu đề\n"
+         f"Cập nhật: Thứ sáu, 08/12/2023 | 3:04:05 PM\n{_PROSE}", "2023-12-08T15:04:05+07:00"),
+        # a related list printed in the same format as the article's own date line, below the body
+        (f"Tiêu đề\nTác Giả\n21/09/2025 18:02 GMT +7\n{_PROSE}\nCùng chuyên mục\nBài khác\n20/09/2025 07:00 GMT +7\n",
+         "2025-09-21T18:02:00+07:00"),
     ],
 )
 def test_header_clock_before_the_headline_is_not_the_article_date(page, value):
