@@ -149,7 +149,9 @@ HEADER_PRODUCTS_RE = re.compile(r"(?:các|những|số)\s+s[ảa]n\s+ph[ẩa]m(?
 #: Words that decide whether a count was achieved, is a target or is proposed.
 CUE_RE = re.compile(
     # not cues although they contain one: "theo đề nghị của", "Kế hoạch số 90", "mục tiêu quốc gia"
-    r"(?P<neutral>(?:theo|trên\s+cơ\s+sở|căn\s+cứ|thực\s+hiện)\s+(?:đề\s+nghị|đề\s+xuất|tờ\s+trình|kế\s+hoạch|chỉ\s+tiêu)"
+    # "nâng tổng số lên N" states a running total, in whatever tense its clause has:
+    # "đã công nhận thêm 12, nâng tổng số lên 54" / "phấn đấu có thêm 20, nâng tổng số lên 43"
+    r"(?P<neutral>nâng\s+tổng\s+số|(?:theo|trên\s+cơ\s+sở|căn\s+cứ|thực\s+hiện)\s+(?:đề\s+nghị|đề\s+xuất|tờ\s+trình|kế\s+hoạch|chỉ\s+tiêu)"
     r"|đề\s+nghị\s+của|kế\s+hoạch\s+(?:số\s+)?\d|(?:chương\s+trình\s+)?mục\s+tiêu\s+quốc\s+gia"
     r"|(?:đến|tới)\s+(?:hết|cuối)\s+(?:năm|tháng))"
     # performance against a plan is an achievement: "đạt 190% kế hoạch", "vượt kế hoạch"
@@ -167,7 +169,7 @@ CUE_RE = re.compile(
     r"|(?P<perfect>(?<!\w)(?:đã|vừa)(?!\w)|thực\s+hiện\s+(?:được|đạt)|đạt\s+được|được\s+(?:công\s+nhận|cấp|chứng\s+nhận|xếp\s+hạng|đánh\s+giá|phân\s+hạng"
     r"|ubnd|chủ\s+tịch|trao|vinh\s+danh))"
     r"|(?P<temporal>l[ũu]y\s+kế|luỹ\s+kế|tính\s+đến|đến\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|tổng\s+cộng"
-    r"|nâng\s+tổng\s+số|tính\s+chung|vinh\s+danh)"
+    r"|tính\s+chung|vinh\s+danh)"
     r"|(?P<weak>(?<!\w)(?:có|đạt|với|gồm|thêm|cấp|trao)(?!\w)|công\s+nhận|xếp\s+hạng|chứng\s+nhận|dẫn\s+đầu"
     r"|đóng\s+góp)",
     _I,
@@ -243,6 +245,11 @@ CANDIDATE_RE = re.compile(
     r"(?<!\w)(?:tham\s+dự|đăng\s+ký|dự\s+thi|chấm\s+điểm|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét|dự\s+thi|mới)"
     r"|(?:(?<=ph[ẩa]m\s)|(?<=SP\s)|(?<=OCOP\s))tham\s+gia(?=\s*(?:[;,.)]|$))"
     r"|(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng)\s+hồ\s+sơ(?!\s+(?:đề\s+nghị|đề\s+xuất|trình)))(?!\w)", _I
+)
+# The count is the object of an assessment being held, so the products are the ones assessed
+# (candidates), not the ones that passed: "tỉnh đã tổ chức đánh giá 45 sản phẩm, kết quả có 41 …".
+ASSESSED_BEFORE_RE = re.compile(
+    r"(?<!\w)tổ\s+chức\s+(?:thẩm\s+định\s*,\s*)?đánh\s+giá(?:\s*,\s*phân\s+hạng)?(?:\s+(?:cho|đối\s+với))?\s*$", _I
 )
 # A report line that names what it counts before a colon: "Số sản phẩm không đạt: 9 sản phẩm".
 COUNT_LABEL_RE = re.compile(r"(?<!\w)số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?P<what>[^:;\n]{1,40}?)\s*:\s*$", _I)

@@ -420,6 +420,11 @@ def _read_status(text: str, a: _Anchor, prev: _Anchor | None, nxt: _Anchor | Non
                  plan_mode: bool, as_of_year: int | None, plan_section: bool = False) -> None:
     gap_start = max(prev.noun_end if prev else sent.start, a.start - _LOOK_BACK, sent.start)
     left = _cues(text, gap_start, a.start)
+    part = _last(_PART_OF.finditer(text, gap_start, a.start)) if prev is not None else None
+    if part is not None:
+        # "60 sản phẩm được đánh giá, trong đó ít nhất 15 sản phẩm đạt 4 sao": the words before
+        # "trong đó" describe the whole; the part has the whole's status unless it says its own
+        left = [c for c in left if c.start() >= part.end()]
     status: str | None = None
     if a.depth > 0:  # "đạt 190% kế hoạch năm (30 sản phẩm)": the bracket states the plan
         bracket = text.rfind("(", max(sent.start, a.start - 20), a.start)
@@ -459,6 +464,10 @@ def _read_status(text: str, a: _Anchor, prev: _Anchor | None, nxt: _Anchor | Non
         status = "proposed"
     a.status = status
     a.explicit = explicit
+
+
+_ROMAN_HEADING = re.compile(r"[\W_]*[IVXLC]+\s*[.)]\s")
+_PART_OF = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
 
 
 # The stretch after a count that its predicate can be in: on through a list of counts
@@ -502,6 +511,8 @@ def _is_other_count(text: str, a: _Anchor, sent: _Sentence, prev: _Anchor | None
     right_end = m.start() if m else end
     if g.OTHER_ATTRIBUTE_RE.search(text, clause_start, a.start) or g.OTHER_ATTRIBUTE_RE.search(
             text, a.noun_end, right_end):
+        return True
+    if g.ASSESSED_BEFORE_RE.search(text, max(sent.start, a.start - 60), a.start):
         return True
     if not a.stars and g.CATEGORY_RE.search(text, max(sent.start, a.start - _LOOK_BACK), a.start):
         return True
@@ -767,8 +778,9 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None,
         if _is_heading(text, sent):
             if g.PLAN_HEADING_RE.match(text, sent.start, sent.end):
                 plan_section = True
-            elif g.REPORT_HEADING_RE.match(text, sent.start, sent.end):
-                plan_section = False
+            elif g.REPORT_HEADING_RE.match(text, sent.start, sent.end) or _ROMAN_HEADING.match(
+                    text, sent.start, sent.end):
+                plan_section = False  # "III. CĂN CỨ VÀ KẾT QUẢ" after "II. MỤC TIÊU": the plan part ended
         anchors = _anchors(text, sent, idx == len(sentences) - 1)
         if sent.line != prev_line:
             prev_year = None

@@ -380,3 +380,36 @@ def test_counts_whose_noun_is_dropped(text, expected):
     assert [(f.count, f.stars) for f in figs] == expected
     for f in figs:
         assert text[f.start:f.end] == f.quote and str(f.count) in f.quote
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the part after "trong đó" of a target is a target, though "được đánh giá"/"đạt" describe it
+        ("Đến năm 2026, tỉnh có 80 sản phẩm được đánh giá, xếp hạng, trong đó ít nhất 12 sản phẩm đạt 4 sao.",
+         [(80, None, "target", 2026), (12, "4", "target", 2026)]),
+        ("Năm 2022 phấn đấu có thêm 18 sản phẩm được công nhận, trong đó 4 sản phẩm đạt 4 sao, 1 sản phẩm đạt 5 sao.",
+         [(18, None, "target", 2022), (4, "4", "target", 2022), (1, "5", "target", 2022)]),
+        # …unless the part states its own status
+        ("Năm 2022 phấn đấu có 30 sản phẩm, trong đó đã có 11 sản phẩm được công nhận.",
+         [(30, None, "target", 2022), (11, None, "achieved", 2022)]),
+        # "nâng tổng số lên" takes the tense of its clause
+        ("Năm 2026 tỉnh phấn đấu có thêm 25 sản phẩm OCOP, nâng tổng số lên 210 sản phẩm.",
+         [(25, None, "target", 2026), (210, None, "target", 2026)]),
+        ("Năm 2023 tỉnh đã công nhận thêm 14 sản phẩm, nâng tổng số lên 96 sản phẩm.",
+         [(14, None, "achieved", 2023), (96, None, "achieved", 2023)]),
+    ],
+)
+def test_part_of_a_whole_and_running_totals_keep_the_clause_status(text, expected):
+    assert tuples(text) == expected
+
+
+def test_products_an_assessment_was_held_for_are_candidates():
+    text = "Năm 2021, huyện tổ chức đánh giá, phân hạng cho 33 sản phẩm, kết quả có 29 sản phẩm đạt 3 sao."
+    assert tuples(text) == [(29, "3", "achieved", 2021)]
+
+
+def test_a_new_roman_numeral_part_ends_the_plan_section():
+    text = ("II. MỤC TIÊU\n- Đến năm 2027, toàn tỉnh có 140 sản phẩm OCOP, trong đó 20 sản phẩm đạt 4 sao.\n"
+            "III. CĂN CỨ VÀ BỐI CẢNH\nNăm 2022, toàn tỉnh có 17 sản phẩm được công nhận OCOP.")
+    assert tuples(text) == [(140, None, "target", 2027), (20, "4", "target", 2027), (17, None, "achieved", 2022)]
