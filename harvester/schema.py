@@ -35,7 +35,8 @@ TABLES: dict[str, str] = {
             start_urls TEXT,            -- JSON list
             settings TEXT,              -- JSON object of per-portal crawl settings
             enabled INTEGER DEFAULT 1,
-            updated_at TEXT
+            updated_at TEXT,
+            document_urls TEXT          -- JSON list of document-listing URLs from the registry
         )""",
     # Every HTTP fetch worth keeping: the archive of bodies and the "seen" state.
     "pages": """
@@ -58,8 +59,14 @@ TABLES: dict[str, str] = {
             fetched_at TEXT,            -- ISO time of the last fetch (UTC)
             first_fetched_at TEXT,
             changed_at TEXT,            -- last time the body's sha256 changed
-            recheck_after TEXT,         -- seen mark expiry: refetch after this time (listings, recent articles)
-            run_id INTEGER
+            recheck_after TEXT,         -- seen mark expiry: refetch after this time (recent articles, gone links)
+            run_id INTEGER,
+            text_chars INTEGER,         -- length of the main text found in the page (selector health)
+            listing_date TEXT,          -- date printed beside the link on the listing, kept for reextract
+            listing_url TEXT,           -- the listing or feed the link was found on
+            last_error TEXT,            -- latest failed refetch of a page whose good copy is kept
+            last_error_at TEXT,         -- when that refetch failed
+            fault_streak INTEGER        -- consecutive fetches that answered 404/410 (backs off rechecks)
         )""",
     # A news article or notice: the main text and what the page says about itself.
     "articles": """
@@ -83,7 +90,8 @@ TABLES: dict[str, str] = {
             duplicate_of INTEGER REFERENCES articles(id),  -- first copy of a syndicated text
             is_ocop INTEGER DEFAULT 1,
             extractor_version TEXT,
-            extracted_at TEXT
+            extracted_at TEXT,
+            first_seen_at TEXT          -- when the harvester first stored this article (silence monitor)
         )""",
     # One stated count of OCOP products, with its exact source quote.
     "figures": """
@@ -224,6 +232,9 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_documents_key ON documents(number_key)",
     "CREATE INDEX IF NOT EXISTS idx_products_province ON products(province, stars)",
     "CREATE INDEX IF NOT EXISTS idx_crawl_runs_portal ON crawl_runs(portal_id, started_at)",
+    "CREATE INDEX IF NOT EXISTS idx_pages_portal_fetched ON pages(portal_id, fetched_at)",
+    "CREATE INDEX IF NOT EXISTS idx_articles_portal_seen ON articles(portal_id, first_seen_at)",
+    "CREATE INDEX IF NOT EXISTS idx_articles_duplicate ON articles(duplicate_of)",
 )
 
 # Full-text indexes: exact (diacritics kept) for precise search; documents by number and summary.
@@ -268,7 +279,6 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         if not db[table].detect_fts():
             db[table].enable_fts(list(columns), create_triggers=True, tokenize="unicode61")
     _ensure_research_objects(db)  # research section at the end of this file
-    _ensure_storage_objects(db)  # storage section at the end of this file
 
 
 _COLUMN_LINE = re.compile(r"^\s*(\w+)\s+(INTEGER|TEXT|REAL|BLOB)\b(.*)$", re.MULTILINE)
@@ -390,49 +400,3 @@ def _ensure_research_objects(db: sqlite_utils.Database) -> None:
     except sqlite3.DatabaseError as exc:
         raise SchemaError(f"cannot create the research views and search indexes ({exc})") from exc
 
-
-# ---------------------------------------------------------------------------------------------
-# Storage section (owned by the storage area: harvester/store.py, registry.py, reextract.py).
-#
-# Columns the one write path needs beyond the tables above, declared here so that older
-# database files gain them on open. docs/storage.md explains them.
-# ---------------------------------------------------------------------------------------------
-
-STORAGE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "portals": (
-        "document_urls TEXT",       # JSON list of document-listing URLs from the registry
-    ),
-    "pages": (
-        "text_chars INTEGER",       # length of the main text found in the page (selector health)
-        "listing_date TEXT",        # date printed beside the link on the listing, kept for reextract
-        "listing_url TEXT",         # the listing or feed the link was found on
-        "last_error TEXT",          # latest failed refetch of a page whose good copy is kept
-        "last_error_at TEXT",
-        "fault_streak INTEGER",     # consecutive fetches that answered 404/410 (backs off rechecks)
-    ),
-    "articles": (
-        "first_seen_at TEXT",       # when the harvester first stored this article (silence monitor)
-    ),
-}
-
-STORAGE_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS idx_pages_portal_fetched ON pages(portal_id, fetched_at)",
-    "CREATE INDEX IF NOT EXISTS idx_articles_portal_seen ON articles(portal_id, first_seen_at)",
-    "CREATE INDEX IF NOT EXISTS idx_articles_duplicate ON articles(duplicate_of)",
-)
-
-
-def _ensure_storage_objects(db: sqlite_utils.Database) -> None:
-    """Add the storage columns and indexes that are missing (idempotent)."""
-    try:
-        with db.conn:
-            for table, columns in STORAGE_COLUMNS.items():
-                existing = set(db[table].columns_dict)
-                for column in columns:
-                    name = column.split()[0]
-                    if name not in existing:
-                        db.execute(f"ALTER TABLE [{table}] ADD COLUMN {column}")
-            for statement in STORAGE_INDEXES:
-                db.execute(statement)
-    except sqlite3.DatabaseError as exc:
-        raise SchemaError(f"cannot add the storage columns ({exc})") from exc

@@ -47,8 +47,11 @@ TABLE_DESCRIPTIONS = {
 }
 
 # Vietnamese names for the columns researchers use most; the English text comes from schema.py.
+# A "table.column" key names a column whose meaning differs from table to table.
 COLUMN_VI = {
-    "count": "số lượng", "stars": "hạng sao", "status": "trạng thái (đạt / mục tiêu / đề xuất)", "year": "năm",
+    "figures.status": "trạng thái (đạt / mục tiêu / đề xuất)", "pages.status": "mã trạng thái HTTP",
+    "attachments.status": "tình trạng đọc tệp", "crawl_runs.status": "kết quả lượt thu thập",
+    "count": "số lượng", "stars": "hạng sao", "year": "năm",
     "as_of": "tính đến ngày", "place": "địa danh như trong bài", "province": "tỉnh (trước sáp nhập 2025)",
     "province_2025": "tỉnh sau sáp nhập 7/2025", "quote": "trích dẫn nguyên văn", "start": "vị trí đầu",
     "end": "vị trí cuối", "sentence": "câu chứa số liệu", "url": "địa chỉ nguồn", "title": "tiêu đề",
@@ -145,11 +148,36 @@ def column_comments() -> dict[str, dict[str, str]]:
     return {table: dict(_COMMENTED_COLUMN.findall(ddl)) for table, ddl in TABLES.items()}
 
 
-def _describe(column: str, english: str | None) -> str:
-    vi = COLUMN_VI.get(column)
+def _describe(column: str, english: str | None, table: str = "") -> str:
+    vi = COLUMN_VI.get(f"{table}.{column}", COLUMN_VI.get(column))
     if vi and english:
         return f"{vi} — {english}"
     return vi or english or ""
+
+
+_DDL_COLUMN = re.compile(r"^\s*(\w+)\s+(INTEGER|TEXT|REAL|BLOB)\b([^\n]*)$", re.MULTILINE)
+
+
+def schema_reference() -> str:
+    """The column tables of docs/schema.md, generated from the DDL and its comments.
+
+    Regenerate with ``python -c "from harvester.serve import schema_reference; print(schema_reference())"``
+    and paste it under "## Columns"; tests/test_docs.py fails while the two differ.
+    """
+    out = []
+    for table, ddl in TABLES.items():
+        out += [f"### `{table}`", "", "| column | type | meaning | tiếng Việt |", "|---|---|---|---|"]
+        for name, kind, rest in _DDL_COLUMN.findall(ddl):
+            english = rest.split("--", 1)[1].strip() if "--" in rest else ""
+            if "PRIMARY KEY" in rest:
+                english = english or "primary key"
+            elif ref := re.search(r"REFERENCES\s+(\w+\(\w+\))", rest):
+                english = english or f"→ {ref.group(1)}"
+            vi = COLUMN_VI.get(f"{table}.{name}", COLUMN_VI.get(name, ""))
+            cells = [f"`{name}`", kind, english, vi]
+            out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
 
 
 def build_metadata(db_name: str) -> dict[str, Any]:
@@ -158,9 +186,10 @@ def build_metadata(db_name: str) -> dict[str, Any]:
     tables: dict[str, Any] = {}
     for table in [*TABLES, *RESEARCH_VIEWS]:
         vi, en = TABLE_DESCRIPTIONS.get(table, ("", ""))
-        columns = {c: _describe(c, text) for c, text in comments.get(table, {}).items()}
+        columns = {c: _describe(c, text, table) for c, text in comments.get(table, {}).items()}
         for column in COLUMN_VI:
-            columns.setdefault(column, _describe(column, _VIEW_COLUMNS.get(column)))
+            if "." not in column:
+                columns.setdefault(column, _describe(column, _VIEW_COLUMNS.get(column), table))
         for column, text in _VIEW_COLUMNS.items():
             columns.setdefault(column, text)
         tables[table] = {"description": f"{vi} / {en}" if vi else en, "columns": columns}

@@ -50,3 +50,13 @@ def test_docs_point_at_files_that_exist():
 
 def test_readme_uses_the_project_venv_not_a_developer_path():
     assert "/work/" not in DOCS, "docs must not name a developer's machine paths"
+
+
+def test_schema_reference_in_docs_matches_the_ddl():
+    from harvester.serve import schema_reference
+
+    docs = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    assert docs.endswith(schema_reference()), (
+        "docs/schema.md's column tables differ from harvester/schema.py; regenerate them with "
+        "python -c \"from harvester.serve import schema_reference; print(schema_reference())\""
+    )
