@@ -4,12 +4,16 @@
   gold figure not yet matched; lenient: the same on count alone; P/R/F1 over all passages;
 - documents: F1 on number (spaces removed, upper-cased); accuracy of ``issued`` on matched ones;
 - published: accuracy over passages whose gold ``published`` is not null (compared on the date);
+- year and basis: accuracy over the strictly matched figures whose gold value is not null (basis
+  only in gold files that carry it);
+- status and stars confusion (extra): over figures matched on count, gold value x predicted value;
 - provinces (extra, not in GOLD_FORMAT): share of passages whose province list equals the gold.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -77,6 +81,11 @@ class Report:
     issued: Accuracy = field(default_factory=Accuracy)
     published: Accuracy = field(default_factory=Accuracy)
     provinces: Accuracy = field(default_factory=Accuracy)
+    year: Accuracy = field(default_factory=Accuracy)
+    basis: Accuracy = field(default_factory=Accuracy)
+    # (gold, predicted) -> how many count-matched figures; shows where status and stars go wrong
+    status_confusion: Counter = field(default_factory=Counter)
+    stars_confusion: Counter = field(default_factory=Counter)
     problems: list[dict[str, Any]] = field(default_factory=list)  # misses and false positives
 
     def metrics(self) -> dict[str, Any]:
@@ -88,6 +97,10 @@ class Report:
             "documents_issued": self.issued.as_dict(),
             "published": self.published.as_dict(),
             "provinces": self.provinces.as_dict(),
+            "year": self.year.as_dict(),
+            "basis": self.basis.as_dict(),
+            "status_confusion": _confusion_rows(self.status_confusion),
+            "stars_confusion": _confusion_rows(self.stars_confusion),
         }
 
     def to_json(self, *, verbose: bool = False) -> dict[str, Any]:
@@ -97,13 +110,20 @@ class Report:
         return out
 
 
-def load_gold(gold_dir: str | Path) -> list[GoldPassage]:
-    """Read every ``*.json`` annotation and its text file; GoldFormatError names the bad file."""
+def _confusion_rows(confusion: Counter) -> list[dict[str, Any]]:
+    return [{"gold": g, "predicted": p, "n": n} for (g, p), n in sorted(confusion.items(), key=str)]
+
+
+def load_gold(gold_dir: str | Path, *, only: str | None = None) -> list[GoldPassage]:
+    """Read every ``*.json`` annotation (or those whose name matches the glob ``only``) and its
+    text file; GoldFormatError names the bad file."""
     folder = Path(gold_dir)
     if not folder.is_dir():
         raise GoldFormatError(f"{folder}: not a folder of gold annotations")
     passages = []
-    for path in sorted(folder.glob("*.json")):
+    for path in sorted(folder.glob(only or "*.json")):
+        if path.suffix != ".json":
+            continue
         try:
             gold = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -116,7 +136,7 @@ def load_gold(gold_dir: str | Path) -> list[GoldPassage]:
             raise GoldFormatError(f"{path.name}: text file {gold['text_file']!r} not readable ({exc})") from exc
         passages.append(GoldPassage(str(gold.get("id") or path.stem), text, gold, path))
     if not passages:
-        raise GoldFormatError(f"{folder}: no *.json gold files")
+        raise GoldFormatError(f"{folder}: no *.json gold files" + (f" matching {only!r}" if only else ""))
     return passages
 
 
@@ -139,25 +159,34 @@ def _check(gold: Any, path: Path) -> None:
             raise GoldFormatError(f"{path.name}: documents[{i}] needs a number")
 
 
-def _match(predicted: list[tuple], expected: list[tuple]) -> tuple[int, list[int], list[int]]:
-    """Greedy one-to-one matching; returns (tp, unmatched predicted indexes, unmatched gold indexes)."""
+def _pairs(predicted: list[tuple], expected: list[tuple]) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching in reading order: (predicted index, gold index) pairs."""
     free = list(range(len(expected)))
-    unmatched_pred = []
+    pairs = []
     for i, key in enumerate(predicted):
         hit = next((j for j in free if expected[j] == key), None)
-        if hit is None:
-            unmatched_pred.append(i)
-        else:
+        if hit is not None:
             free.remove(hit)
-    return len(predicted) - len(unmatched_pred), unmatched_pred, free
+            pairs.append((i, hit))
+    return pairs
 
 
-def evaluate(gold_dir: str | Path, *, extractor: Callable[[str], Extraction] | None = None) -> Report:
+def _match(predicted: list[tuple], expected: list[tuple]) -> tuple[int, list[int], list[int]]:
+    """Greedy one-to-one matching; returns (tp, unmatched predicted indexes, unmatched gold indexes)."""
+    pairs = _pairs(predicted, expected)
+    used_pred = {i for i, _ in pairs}
+    used_gold = {j for _, j in pairs}
+    return (len(pairs), [i for i in range(len(predicted)) if i not in used_pred],
+            [j for j in range(len(expected)) if j not in used_gold])
+
+
+def evaluate(gold_dir: str | Path, *, extractor: Callable[[str], Extraction] | None = None,
+             only: str | None = None) -> Report:
     """Run ``extractor`` (default :func:`extractors.extract`) over each gold passage and score it."""
     if extractor is None:
         from extractors.pipeline import extract as extractor
     report = Report()
-    for passage in load_gold(gold_dir):
+    for passage in load_gold(gold_dir, only=only):
         report.passages += 1
         _score(passage, extractor(passage.text), report)
     return report
@@ -185,6 +214,8 @@ def _score(passage: GoldPassage, result: Extraction, report: Report) -> None:
     report.figures_lenient.tp += tp
     report.figures_lenient.predicted += len(pred_strict)
     report.figures_lenient.expected += len(gold_strict)
+    _score_year_basis(pid, result, gold_figs, _pairs(pred_strict, gold_strict), report)
+    _score_confusion(pred_strict, gold_strict, report)
 
     predicted_docs = {}
     for d in result.documents:
@@ -227,6 +258,44 @@ def _score(passage: GoldPassage, result: Extraction, report: Report) -> None:
                                 "gold": gold["provinces"]})
 
 
+def _score_year_basis(pid: str, result: Extraction, gold_figs: list[dict[str, Any]],
+                      pairs: list[tuple[int, int]], report: Report) -> None:
+    for i, j in pairs:
+        predicted, gold = result.figures[i], gold_figs[j]
+        for name, tally in (("year", report.year), ("basis", report.basis)):
+            if gold.get(name) is None:
+                continue
+            tally.total += 1
+            if getattr(predicted, name) == gold[name]:
+                tally.correct += 1
+            else:
+                report.problems.append({"passage": pid, "kind": f"{name} wrong", "count": predicted.count,
+                                        "predicted": getattr(predicted, name), "gold": gold[name],
+                                        "quote": predicted.quote})
+
+
+def _score_confusion(predicted: list[tuple], gold: list[tuple], report: Report) -> None:
+    """Pair figures on count (strict matches first) and tally gold vs predicted status and stars."""
+    strict = _pairs(predicted, gold)
+    left_pred = [i for i in range(len(predicted)) if i not in {i for i, _ in strict}]
+    left_gold = [j for j in range(len(gold)) if j not in {j for _, j in strict}]
+    by_count = _pairs([predicted[i][:1] for i in left_pred], [gold[j][:1] for j in left_gold])
+    for i, j in strict + [(left_pred[a], left_gold[b]) for a, b in by_count]:
+        report.status_confusion[(gold[j][2], predicted[i][2])] += 1
+        report.stars_confusion[(str(gold[j][1]), str(predicted[i][1]))] += 1
+
+
+def _confusion_table(title: str, confusion: Counter) -> list[str]:
+    golds = sorted({g for g, _ in confusion})
+    preds = sorted({p for _, p in confusion})
+    width = max([len(v) for v in golds + preds] + [8]) + 2
+    lines = [f"{title} (rows gold, columns predicted; figures matched on count)",
+             " " * width + "".join(f"{p:>{width}}" for p in preds)]
+    for g in golds:
+        lines.append(f"{g:<{width}}" + "".join(f"{confusion.get((g, p), 0):>{width}}" for p in preds))
+    return lines
+
+
 def format_table(report: Report, *, verbose: bool = False) -> str:
     """A plain-text summary (and the problem list with verbose)."""
     m = report.metrics()
@@ -235,9 +304,14 @@ def format_table(report: Report, *, verbose: bool = False) -> str:
         r = m[name]
         lines.append(f"{name:<22}{r['precision']:>8.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}"
                      f"{r['tp']:>6}/{r['predicted']}/{r['gold']}")
-    for name in ("documents_issued", "published", "provinces"):
+    for name in ("year", "basis", "documents_issued", "published", "provinces"):
         r = m[name]
         lines.append(f"{name + ' accuracy':<38}{r['accuracy']:>8.3f}  ({r['correct']}/{r['total']})")
+    if verbose:
+        lines.append("")
+        lines += _confusion_table("status", report.status_confusion)
+        lines.append("")
+        lines += _confusion_table("stars", report.stars_confusion)
     if verbose and report.problems:
         lines.append("")
         lines.append("problems:")

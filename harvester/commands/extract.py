@@ -71,11 +71,19 @@ def extract_command(paths: tuple[str, ...], fmt: str, with_text: bool) -> None:
 @click.argument("gold_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--verbose", is_flag=True, help="List every miss and false positive.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def evaluate_command(gold_dir: Path, verbose: bool, fmt: str) -> None:
-    """Score the extractors on a gold folder (GOLD_FORMAT.md metrics)."""
+@click.option("--only", metavar="GLOB", help="Score only the gold files whose name matches, e.g. 'dev-5*.json'.")
+def evaluate_command(gold_dir: Path, verbose: bool, fmt: str, only: str | None) -> None:
+    """Score the extractors on a gold folder (GOLD_FORMAT.md metrics).
+
+    Example:
+
+    \b
+        harvester evaluate ../shared/corpus/dev --verbose
+        harvester evaluate ../shared/corpus/dev --only 'dev-5*.json'
+    """
     from extractors.evaluate import evaluate, format_table
 
-    report = evaluate(gold_dir)
+    report = evaluate(gold_dir, only=only)
     if fmt == "json":
         click.echo(json.dumps(report.to_json(verbose=verbose), ensure_ascii=False, indent=1))
     else:

@@ -35,6 +35,8 @@ def _measured(report) -> dict[str, float]:
         "provinces_accuracy": m["provinces"]["accuracy"],
         "figures_strict_f1": m["figures_strict"]["f1"],
         "figures_lenient_f1": m["figures_lenient"]["f1"],
+        "year_accuracy": m["year"]["accuracy"],
+        "basis_accuracy": m["basis"]["accuracy"],
     }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,33 @@ def test_gold_file_errors_name_the_file(tmp_path, change, message):
     with pytest.raises(GoldFormatError, match=message) as err:
         load_gold(tmp_path)
     assert "g-001.json" in str(err.value)
+
+
+def test_year_basis_and_confusion_are_scored_on_matched_figures(tmp_path):
+    (tmp_path / "p-1.txt").write_text("Năm 2023 tỉnh công nhận 12 sản phẩm; lũy kế có 80 sản phẩm.", encoding="utf-8")
+    gold = {"text_file": "p-1.txt", "published": None, "provinces": [], "documents": [], "figures": [
+        {"count": 12, "stars": None, "status": "achieved", "year": 2023, "basis": "new"},
+        {"count": 80, "stars": None, "status": "achieved", "year": None, "basis": "cumulative"},
+        {"count": 7, "stars": "4", "status": "target", "year": 2025},  # no basis key: not scored on basis
+    ]}
+    (tmp_path / "p-1.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+
+    def extractor(text):
+        return Extraction(text=text, figures=[
+            replace(fig(12, None, "achieved"), year=2023, basis="cumulative"),  # year right, basis wrong
+            replace(fig(80, None, "achieved"), year=2024, basis="cumulative"),  # gold year null: not scored
+            replace(fig(7, "4", "achieved"), year=2020),  # count-matched only: in the confusion table
+        ])
+
+    m = evaluate(tmp_path, extractor=extractor).metrics()
+    assert m["year"] == {"correct": 1, "total": 1, "accuracy": 1.0}
+    assert m["basis"] == {"correct": 1, "total": 2, "accuracy": 0.5}
+    assert {"gold": "target", "predicted": "achieved", "n": 1} in m["status_confusion"]
+    assert {"gold": "achieved", "predicted": "achieved", "n": 2} in m["status_confusion"]
+    assert {"gold": "4", "predicted": "4", "n": 1} in m["stars_confusion"]
+
+
+def test_only_scores_a_subset():
+    assert evaluate(GOLD, extractor=scripted({}), only="g-00[12].json").passages == 2
+    with pytest.raises(GoldFormatError, match="matching"):
+        load_gold(GOLD, only="zz-*.json")
