@@ -15,7 +15,7 @@ from typing import Any
 
 from extractors.records import Extraction, MainText
 from extractors.text import fold_words
-from harvester import store
+from harvester import storage
 from harvester.urls import canonicalize
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def dedupe_step(item: dict[str, Any]) -> dict[str, Any]:
         return item
     item["_canonical_url"] = canonicalize(str(item.get("final_url") or item.get("url") or ""))
     main = item.get("_main")
-    item["_text_sha256"] = store.sha256_text(main.text if main else "")
+    item["_text_sha256"] = storage.sha256_text(main.text if main else "")
     return item
 
 
@@ -100,27 +100,27 @@ def extract_step(item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-def save_step(db: Any, item: dict[str, Any], *, force: bool = False) -> store.ArticleResult:
+def save_step(db: Any, item: dict[str, Any], *, force: bool = False) -> storage.ArticleResult:
     """Write the item through the store, in one transaction."""
     kind = item.get("kind", "article")
     url = str(item.get("url") or "")
     if kind == "fault":
-        return store.save_fault(db, item)
+        return storage.save_fault(db, item)
     if kind == "unchanged":
-        stored = store.save_unchanged(db, url, item.get("fetched_at"))
-        return store.ArticleResult("unchanged" if stored else "skipped", canonicalize(url))
+        stored = storage.save_unchanged(db, url, item.get("fetched_at"))
+        return storage.ArticleResult("unchanged" if stored else "skipped", canonicalize(url))
     if kind != "article":
-        return store.ArticleResult("skipped", canonicalize(url))
+        return storage.ArticleResult("skipped", canonicalize(url))
     main = item.get("_main")
     extraction = item.get("_extraction") or Extraction(text=main.text if main else "")
     ocop = bool(item.get("_ocop")) or _portal_is_ocop_site(db, item.get("portal_id"))
     if not ocop and not _article_exists(db, item.get("_canonical_url") or canonicalize(url)):
-        return store.save_other(db, item, main, encoding=item.get("_encoding"))
+        return storage.save_other(db, item, main, encoding=item.get("_encoding"))
     record = {**item, "ocop": ocop}
-    return store.save_article(db, record, main, extraction, force=force, encoding=item.get("_encoding"))
+    return storage.save_article(db, record, main, extraction, force=force, encoding=item.get("_encoding"))
 
 
-def ingest_page(db: Any, item: Any, *, force: bool = False) -> store.ArticleResult:
+def ingest_page(db: Any, item: Any, *, force: bool = False) -> storage.ArticleResult:
     """normalize → dedupe → extract → save, without Scrapy (used by reextract and tests)."""
     prepared = extract_step(dedupe_step(normalize_step(item)))
     return save_step(db, prepared, force=force)

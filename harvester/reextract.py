@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from harvester import ingest, store
+from harvester import ingest, storage
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def archived_item(db: Any, page_id: int) -> dict[str, Any]:
         header_map = {}
     return {
         "kind": "article", "url": url, "final_url": final_url, "portal_id": portal_id, "family": family,
-        "status": status, "headers": header_map, "body": store.decompress(body), "encoding": encoding,
+        "status": status, "headers": header_map, "body": storage.decompress(body), "encoding": encoding,
         "fetched_at": fetched_at, "listing_date": listing_date, "listing_url": listing_url,
         "archived_page_id": page_id,
     }
@@ -111,7 +111,7 @@ def reextract(db: Any, portal_id: str | None = None,
 
 def prune_documents(db: Any) -> int:
     """Delete documents nothing refers to any more (no mention, figure, product, page or URL)."""
-    with store.transaction(db):
+    with storage.transaction(db):
         cursor = db.conn.execute(
             "DELETE FROM documents WHERE url IS NULL AND page_id IS NULL "
             "AND id NOT IN (SELECT document_id FROM document_mentions WHERE document_id IS NOT NULL) "

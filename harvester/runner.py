@@ -337,9 +337,9 @@ def _jsonable(value: Any) -> Any:
 def _health_flags(db: Any, portal: Any, summary: PortalSummary) -> list[str]:
     """Loud flags from the store's health check (run after this run's row is written)."""
     try:
-        from harvester import store
+        from harvester import storage
 
-        health = store.portal_health(db, [portal])
+        health = storage.portal_health(db, [portal])
     except Exception as exc:  # a health query must never hide the crawl summary
         logger.warning("portal_health(%s) failed: %s", portal.id, exc)
         return []
@@ -356,7 +356,7 @@ def _sync_registry(db: Any, portals: Sequence[Any]) -> None:
 
 
 def _record(db: Any, report: RunReport, summary: PortalSummary) -> None:
-    from harvester import store
+    from harvester import storage
 
     stats = {
         "command": report.command,
@@ -373,7 +373,7 @@ def _record(db: Any, report: RunReport, summary: PortalSummary) -> None:
         "flags": list(summary.flags),
         **summary.stats,
     }
-    store.record_run(db, report.run_group, summary.portal_id, stats)
+    storage.record_run(db, report.run_group, summary.portal_id, stats)
 
 
 def _now() -> str:

@@ -1,6 +1,6 @@
-"""DocumentsPipeline: routes "document" and "attachment" items to harvester.store_documents.
+"""DocumentsPipeline: routes "document" and "attachment" items to harvester.storage.
 
-One transaction per item (inside store_documents). Other kinds pass through untouched.
+One transaction per item (inside harvester.storage.documents). Other kinds pass through untouched.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class DocumentsPipeline:
             self.db = None
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
-        from harvester import store_documents
+        from harvester import storage
 
         kind = dict(item).get("kind") if hasattr(item, "keys") else None
         if kind not in ("document", "attachment"):
@@ -41,9 +41,9 @@ class DocumentsPipeline:
         stats = getattr(self.crawler, "stats", None)
         try:
             if kind == "document":
-                store_documents.save_document(self.db, item)
+                storage.save_document(self.db, item)
             else:
-                store_documents.save_attachment(self.db, item)
+                storage.save_attachment(self.db, item)
         except Exception as exc:  # one bad item must not stop the crawl; it is logged and counted
             log.error("%s: could not store %s item: %s", item.get("url"), kind, exc)
             if stats:

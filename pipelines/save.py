@@ -1,4 +1,4 @@
-"""SavePipeline: one transaction per item through ``harvester.store`` (``ingest.save_step``).
+"""SavePipeline: one transaction per item through ``harvester.storage`` (``ingest.save_step``).
 
 Counts what happened per portal in the crawl stats (``harvester/<portal>/new``, ``updated``,
 ``unchanged``, ``errors``, ``dropped``) for the runner's summary and ``crawl_runs``.

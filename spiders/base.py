@@ -126,7 +126,7 @@ class PortalSpider(scrapy.Spider):
 
     def load_state(self) -> None:
         """Read once what the database already holds for this portal (no writes here)."""
-        from spiders.state import has_completed_run, load_seen, load_validators
+        from harvester.storage.state import has_completed_run, load_seen, load_validators
 
         if not self.db_path:
             return

@@ -11,7 +11,7 @@ import click
 
 from harvester import export as export_lib
 from harvester import reextract as reextract_lib
-from harvester import store
+from harvester import storage
 from harvester.paths import default_db_path
 from harvester.registry import load_registry
 from harvester.schema import open_db
@@ -90,7 +90,7 @@ def portals_command(registry_path: Path | None, db_path: Path | None, as_json: b
     health: dict[str, dict] = {}
     if path.exists():
         db = open_db(path, create=False)
-        health = {h["portal_id"]: h for h in store.portal_health(db, portals, datetime.now(UTC))}
+        health = {h["portal_id"]: h for h in storage.portal_health(db, portals, datetime.now(UTC))}
     for portal in portals:
         row = health.get(portal.id, {})
         if as_json:

@@ -120,7 +120,7 @@ def attachments_command(db_path, failed) -> None:
 @click.option("--province", default=None, help="Province of the decision (pre-2025 name).")
 def ingest_attachment_command(file, db_path, decision, province) -> None:
     """Load a local PDF/DOCX/DOC: text, figures, annex products."""
-    from harvester.store_documents import ingest_file
+    from harvester.storage.documents import ingest_file
 
     db = open_db(db_path or default_db_path())
     attachment_id = ingest_file(db, file, decision=decision, province=province)

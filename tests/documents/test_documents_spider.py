@@ -182,7 +182,7 @@ def test_section_attachments_carry_the_planted_statement_and_annex(site_id):
     if fx.reportlab_missing():
         pytest.skip(fx.reportlab_missing())
     from extractors.annex import stated_count
-    from harvester.store_documents import annex_rows, read_attachment
+    from harvester.storage.documents import annex_rows, read_attachment
 
     site, found, _ = _walk(site_id)
     for number, facts in fx.PLANTED_SECTION_DOCUMENTS[site_id].items():

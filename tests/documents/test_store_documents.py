@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import zlib
 
-from harvester import store_documents as sd
 from harvester.fixture_portals import documents as fx
+from harvester.storage import documents as sd
 
 from .conftest import document_item
 

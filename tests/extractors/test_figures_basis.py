@@ -74,7 +74,7 @@ def test_basis_defaults_to_none_on_hand_built_figures():
 
 
 def test_basis_is_stored(fresh_db):
-    from harvester import store
+    from harvester import storage
 
     text = "Đến nay toàn tỉnh có 180 sản phẩm OCOP; năm 2023 công nhận thêm 35 sản phẩm."
     extraction = Extraction(text=text, title="OCOP", figures=find_figures(text))
@@ -83,6 +83,6 @@ def test_basis_is_stored(fresh_db):
         "family": "generic", "status": 200, "headers": {}, "body": text.encode(), "encoding": "utf-8",
         "fetched_at": "2026-03-02T01:00:00+00:00", "listing_date": None, "listing_url": None,
     }
-    store.save_article(fresh_db, item, MainText(title="OCOP", text=text), extraction)
+    storage.save_article(fresh_db, item, MainText(title="OCOP", text=text), extraction)
     rows = fresh_db.conn.execute("SELECT count, basis FROM figures ORDER BY start").fetchall()
     assert [tuple(r) for r in rows] == [(180, "cumulative"), (35, "new")]

@@ -1,9 +1,9 @@
 """A database whose conflicts are known, built through the real write path.
 
-Articles go through ``harvester.store.save_article`` (page archived, article upserted, figures,
+Articles go through ``harvester.storage.save_article`` (page archived, article upserted, figures,
 mentions and documents written by ``replace_extraction``, syndicated copies detected by text hash);
-decisions through ``store_documents.save_document`` and their annexes through
-``store_documents.save_attachment`` (stated count read from the decision text, product rows from
+decisions through ``storage.save_document`` and their annexes through
+``storage.save_attachment`` (stated count read from the decision text, product rows from
 its annex table); portals through ``registry.sync_portals``. The figures are given as
 ``Extraction`` records (what the extractor would return) so the planted values do not move when
 the extractor improves; every quote is located in its text, so ``text[start:end] == quote``.
@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from extractors.records import DocumentRef, Extraction, Figure, PublishedDate
-from harvester import store, store_documents
+from harvester import storage
 from harvester.attachments import AttachmentText
 from harvester.registry import Portal, sync_portals
 from harvester.schema import open_db
@@ -246,7 +246,7 @@ def _article_item(art: Art) -> dict:
 
 def _save_decision(db, number, portal, issued, summary, text, rows) -> None:
     url = f"https://vbpl.example/{portal}/{number.split('/')[0]}"
-    store_documents.save_document(db, {
+    storage.save_document(db, {
         "kind": "document", "url": url, "portal_id": portal, "number": number, "type": "Quyết định",
         "issued": issued, "summary": summary, "body": f"<html><body>{summary}</body></html>".encode(),
         "headers": {"Content-Type": "text/html"}, "status": 200, "fetched_at": issued,
@@ -254,7 +254,7 @@ def _save_decision(db, number, portal, issued, summary, text, rows) -> None:
     grid = [["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Hạng sao"]]
     grid += [[str(i), name, owner, address, f"{stars} sao"] for i, (name, owner, address, stars) in enumerate(rows, 1)]
     table_text = "\n".join(" | ".join(r) for r in grid)
-    store_documents.save_attachment(
+    storage.save_attachment(
         db, {"url": url + ".docx", "name": "quyet-dinh.docx", "portal_id": portal, "document_url": url,
              "status": 200, "headers": {"Content-Type": "application/vnd.openxmlformats-officedocument"},
              "body": (text + table_text).encode(), "fetched_at": issued},
@@ -267,7 +267,7 @@ def build_known_db(path):
     sync_portals(db, [Portal(id=p, name=n, family=fam, start_urls=[f"https://{p}.example/"], province=prov,
                              province_2025=p25) for p, n, fam, prov, p25 in PORTALS])
     for art in ARTICLES:
-        result = store.save_article(db, _article_item(art), None, _extraction(art))
+        result = storage.save_article(db, _article_item(art), None, _extraction(art))
         assert result.article_id == art.id and result.duplicate_of == art.duplicate_of, result
     for decision in DOCUMENTS:
         _save_decision(db, *decision)

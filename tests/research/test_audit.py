@@ -1,6 +1,6 @@
 """harvester audit: every planted problem of tests/research/conftest.py is flagged, nothing else.
 
-The database is written through the real write path (store.save_article, save_document,
+The database is written through the real write path (storage.save_article, save_document,
 save_attachment), so the audit sees what a crawl stores, attachment figures included."""
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from harvester.schema import open_db
 WRITER = textwrap.dedent("""
     import itertools, sys
     from extractors.records import Extraction, Figure, MainText
-    from harvester import store
+    from harvester import storage
     from harvester.schema import open_db
 
     db = open_db(sys.argv[1])
@@ -38,7 +38,7 @@ WRITER = textwrap.dedent("""
         extraction = Extraction(text=text, title=f"k={k}", figures=figures)
         item = {"kind": "article", "url": f"https://kill.vn/bai-{i}.html", "portal_id": "kill",
                 "status": 200, "headers": {}, "body": text.encode() * 20, "fetched_at": "2026-03-02T00:00:00Z"}
-        store.save_article(db, item, MainText(title=f"k={k}", text=text), extraction)
+        storage.save_article(db, item, MainText(title=f"k={k}", text=text), extraction)
 """)
 
 

@@ -8,7 +8,7 @@ import json
 
 from click.testing import CliRunner
 
-from harvester import export, ingest, reextract, store
+from harvester import export, ingest, reextract, storage
 from harvester.cli import cli
 from harvester.registry import Portal, sync_portals
 
@@ -125,7 +125,7 @@ def test_portals_command(fresh_db, tmp_path):
     registry.write_text("id,family,start_urls,province\nmy-site,wordpress,https://m.vn/feed/,Hà Giang\n",
                         encoding="utf-8")
     db_path = fresh_db.conn.execute("PRAGMA database_list").fetchone()[2]
-    store.record_run(fresh_db, "g", "my-site", {"new": 1, "listing_requests": 1, "listing_items": 0,
+    storage.record_run(fresh_db, "g", "my-site", {"new": 1, "listing_requests": 1, "listing_items": 0,
                                                  "finished_at": "2026-03-01T00:00:00Z"})
     result = CliRunner().invoke(cli, ["portals", "--registry", str(registry), "--db", db_path, "--json"])
     assert result.exit_code == 0, result.output

@@ -7,7 +7,7 @@ import zlib
 
 from extractors import EXTRACTOR_VERSION
 from extractors.records import PublishedDate
-from harvester import store
+from harvester import storage
 from harvester.registry import Portal, sync_portals
 
 TEXT = ("Ngày 3/2/2026, UBND tỉnh Bắc Kạn công bố Quyết định số 215/QĐ-UBND công nhận thêm 9 sản phẩm OCOP "
@@ -20,7 +20,7 @@ PORTAL = Portal(id="backan-test", name="Bắc Kạn test", family="sharepoint", 
 def _save(db, kit, url="https://bk.vn/pages/ocop-1.aspx", text=TEXT, portal_id=PORTAL.id, **item_extra):
     extraction = kit.extraction_for(text)
     item = kit.page_item(url, b"<html>" + text.encode() + b"</html>", portal_id=portal_id, **item_extra)
-    return store.save_article(db, item, kit.main_for(extraction), extraction)
+    return storage.save_article(db, item, kit.main_for(extraction), extraction)
 
 
 def test_save_article_rows_and_foreign_keys(fresh_db, kit):
@@ -32,14 +32,14 @@ def test_save_article_rows_and_foreign_keys(fresh_db, kit):
     body = b"<html>" + TEXT.encode() + b"</html>"
     assert page["url"] == "https://bk.vn/pages/ocop-1.aspx"
     assert zlib.decompress(page["body"]) == body and page["body_size"] == len(body)
-    assert page["sha256"] == store.sha256_bytes(body)
+    assert page["sha256"] == storage.sha256_bytes(body)
     assert (page["etag"], page["last_modified"]) == ('"e1"', "Mon, 02 Mar 2026 00:00:00 GMT")
     assert page["kind"] == "article" and page["reason"] is None and page["text_chars"] == len(TEXT)
     assert page["fetched_at"] == page["first_fetched_at"] == page["changed_at"] == "2026-03-02T01:00:00+00:00"
     article = fresh_db["articles"].get(result.article_id)
     assert article["page_id"] == page["id"] and article["portal_id"] == PORTAL.id
     assert article["url"] == article["canonical_url"] == "https://bk.vn/pages/ocop-1.aspx"
-    assert article["text"] == TEXT and article["text_sha256"] == store.sha256_text(TEXT)
+    assert article["text"] == TEXT and article["text_sha256"] == storage.sha256_text(TEXT)
     assert article["extractor_version"] == EXTRACTOR_VERSION and article["duplicate_of"] is None
     figures = list(fresh_db.query("SELECT article_id, count, stars, quote, start, end, url FROM figures ORDER BY id"))
     assert figures == [
@@ -62,7 +62,7 @@ def test_save_article_rows_and_foreign_keys(fresh_db, kit):
 
 
 def test_unknown_portal_gets_a_stub_row(fresh_db, kit):
-    result = store.save_article(fresh_db, kit.page_item("https://x.vn/a", b"x", portal_id="nobody"), None,
+    result = storage.save_article(fresh_db, kit.page_item("https://x.vn/a", b"x", portal_id="nobody"), None,
                                 kit.extraction_for(TEXT))
     assert result.status == "new" and fresh_db["portals"].get("nobody")["family"] == "generic"
 
@@ -77,7 +77,7 @@ def test_refetch_unchanged_updated_and_idempotent_extraction(fresh_db, kit):
     assert fresh_db["pages"].get(first.page_id)["changed_at"] == "2026-03-02T01:00:00+00:00"
     extraction = kit.extraction_for(TEXT)
     for _ in range(3):
-        assert store.replace_extraction(fresh_db, first.article_id, extraction) == (2, 2)
+        assert storage.replace_extraction(fresh_db, first.article_id, extraction) == (2, 2)
     assert fresh_db["figures"].count == 2 and fresh_db["documents"].count == 2
     edited = TEXT.replace("142 sản phẩm", "143 sản phẩm")
     updated = _save(fresh_db, kit, text=edited, fetched_at="2026-03-06T01:00:00+00:00")
@@ -122,20 +122,20 @@ def test_short_texts_are_never_duplicates(fresh_db, kit):
 
 def test_fault_then_success_and_success_then_fault(fresh_db, kit):
     url = "https://bk.vn/pages/ocop-1.aspx"
-    fault = store.save_fault(fresh_db, {"kind": "fault", "url": url, "portal_id": PORTAL.id, "status": 503,
+    fault = storage.save_fault(fresh_db, {"kind": "fault", "url": url, "portal_id": PORTAL.id, "status": 503,
                                         "reason": "HTTP 503 Retry-After 120", "fetched_at": kit.FETCHED})
     page = fresh_db["pages"].get(fault.page_id)
     assert (page["kind"], page["status"], page["reason"], page["body"]) == ("fault", 503, "HTTP 503 Retry-After 120", None)
     assert fresh_db["articles"].count == 0
-    assert not store.is_fresh(fresh_db, url, "2026-03-02T02:00:00Z")
-    assert store.seen_urls(fresh_db, PORTAL.id, "2026-03-02T02:00:00Z") == set()
+    assert not storage.is_fresh(fresh_db, url, "2026-03-02T02:00:00Z")
+    assert storage.seen_urls(fresh_db, PORTAL.id, "2026-03-02T02:00:00Z") == set()
     ok = _save(fresh_db, kit, fetched_at="2026-03-03T00:00:00+00:00")
     assert ok.page_id == fault.page_id
     page = fresh_db["pages"].get(ok.page_id)
     assert (page["kind"], page["status"], page["reason"]) == ("article", 200, None)
     assert page["first_fetched_at"] == kit.FETCHED
     # a later failure keeps the good copy and notes the error beside it
-    store.save_fault(fresh_db, {"url": url, "portal_id": PORTAL.id, "status": None, "reason": "timeout",
+    storage.save_fault(fresh_db, {"url": url, "portal_id": PORTAL.id, "status": None, "reason": "timeout",
                                 "fetched_at": "2026-03-04T00:00:00Z"})
     page = fresh_db["pages"].get(ok.page_id)
     assert (page["kind"], page["status"], page["last_error"]) == ("article", 200, "timeout")
@@ -148,56 +148,56 @@ def test_seen_and_recheck_rules(fresh_db, kit):
     extraction = kit.extraction_for(TEXT)
     extraction.published = recent
     item = kit.page_item("https://bk.vn/new.aspx", b"<p>x</p>", portal_id=PORTAL.id)
-    store.save_article(fresh_db, item, None, extraction)
+    storage.save_article(fresh_db, item, None, extraction)
     old = kit.extraction_for(TEXT.replace("9 sản", "8 sản"))
     old.published = PublishedDate("2025-05-01", "date-line")
-    store.save_article(fresh_db, kit.page_item("https://bk.vn/old.aspx", b"<p>y</p>", portal_id=PORTAL.id), None, old)
+    storage.save_article(fresh_db, kit.page_item("https://bk.vn/old.aspx", b"<p>y</p>", portal_id=PORTAL.id), None, old)
     rows = {r["url"]: r["recheck_after"] for r in fresh_db["pages"].rows}
     # a recent article is rechecked after the default 7 days; an old one is settled
     assert rows == {"https://bk.vn/new.aspx": "2026-03-09T01:00:00+00:00", "https://bk.vn/old.aspx": None}
-    assert store.seen_urls(fresh_db, PORTAL.id, "2026-03-05T00:00:00Z") == {"https://bk.vn/new.aspx",
+    assert storage.seen_urls(fresh_db, PORTAL.id, "2026-03-05T00:00:00Z") == {"https://bk.vn/new.aspx",
                                                                           "https://bk.vn/old.aspx"}
-    assert "https://BK.vn/new.aspx#x" in store.seen_urls(fresh_db, PORTAL.id, "2026-03-05T00:00:00Z")
-    assert store.seen_urls(fresh_db, PORTAL.id, "2026-03-10T00:00:00Z") == {"https://bk.vn/old.aspx"}
-    assert store.seen_urls(fresh_db, "another", "2026-03-05T00:00:00Z") == set()
-    assert store.is_fresh(fresh_db, "https://bk.vn/new.aspx", "2026-03-05T00:00:00Z")
-    assert not store.is_fresh(fresh_db, "https://bk.vn/new.aspx", "2026-03-10T00:00:00Z")
-    assert not store.is_fresh(fresh_db, "https://bk.vn/never.aspx", "2026-03-05T00:00:00Z")
+    assert "https://BK.vn/new.aspx#x" in storage.seen_urls(fresh_db, PORTAL.id, "2026-03-05T00:00:00Z")
+    assert storage.seen_urls(fresh_db, PORTAL.id, "2026-03-10T00:00:00Z") == {"https://bk.vn/old.aspx"}
+    assert storage.seen_urls(fresh_db, "another", "2026-03-05T00:00:00Z") == set()
+    assert storage.is_fresh(fresh_db, "https://bk.vn/new.aspx", "2026-03-05T00:00:00Z")
+    assert not storage.is_fresh(fresh_db, "https://bk.vn/new.aspx", "2026-03-10T00:00:00Z")
+    assert not storage.is_fresh(fresh_db, "https://bk.vn/never.aspx", "2026-03-05T00:00:00Z")
     # a 304 moves the fetch time and the recheck mark only
-    assert store.save_unchanged(fresh_db, "https://bk.vn/new.aspx", "2026-03-10T00:00:00Z")
+    assert storage.save_unchanged(fresh_db, "https://bk.vn/new.aspx", "2026-03-10T00:00:00Z")
     page = fresh_db["pages"].get(1)
     assert (page["fetched_at"], page["recheck_after"]) == ("2026-03-10T00:00:00+00:00", "2026-03-17T00:00:00+00:00")
     assert page["changed_at"] == kit.FETCHED
-    assert not store.save_unchanged(fresh_db, "https://bk.vn/never.aspx", "2026-03-10T00:00:00Z")
+    assert not storage.save_unchanged(fresh_db, "https://bk.vn/never.aspx", "2026-03-10T00:00:00Z")
     # per-portal recheck_days: 0 disables rechecks
     sync_portals(fresh_db, [Portal(**{**PORTAL.__dict__, "settings": {"recheck_days": 0}})])
-    store.save_unchanged(fresh_db, "https://bk.vn/new.aspx", "2026-03-11T00:00:00Z")
+    storage.save_unchanged(fresh_db, "https://bk.vn/new.aspx", "2026-03-11T00:00:00Z")
     assert fresh_db["pages"].get(1)["recheck_after"] is None
-    assert store.validators(fresh_db, "https://bk.vn/new.aspx") == (None, None)
+    assert storage.validators(fresh_db, "https://bk.vn/new.aspx") == (None, None)
 
 
 def test_non_ocop_page_is_archived_and_seen(fresh_db, kit):
     item = kit.page_item("https://bk.vn/thoi-tiet.aspx", b"<p>Thoi tiet</p>", portal_id=PORTAL.id)
-    result = store.save_other(fresh_db, item)
+    result = storage.save_other(fresh_db, item)
     assert result.status == "dropped" and fresh_db["articles"].count == 0
     page = fresh_db["pages"].get(result.page_id)
     assert page["kind"] == "other" and page["recheck_after"] is None and page["body"] is not None
-    assert store.is_fresh(fresh_db, "https://bk.vn/thoi-tiet.aspx", "2030-01-01T00:00:00Z")
+    assert storage.is_fresh(fresh_db, "https://bk.vn/thoi-tiet.aspx", "2030-01-01T00:00:00Z")
 
 
 def test_record_run_reads_scrapy_style_stats(fresh_db):
-    run_id = store.record_run(fresh_db, "g1", "p", {
+    run_id = storage.record_run(fresh_db, "g1", "p", {
         "harvester/p/new": 3, "harvester/p/errors": 1, "listing_requests": 2, "listing_items": 10,
         "downloader/request_count": 17, "start_time": "2026-03-02T01:00:00Z", "finished_at": "2026-03-02T01:05:00Z"})
     row = fresh_db["crawl_runs"].get(run_id)
     assert (row["new"], row["errors"], row["requests"], row["status"], json.loads(row["flags"])) == (3, 1, 17, "ok", [])
     assert row["started_at"] == "2026-03-02T01:00:00+00:00"
-    bad = fresh_db["crawl_runs"].get(store.record_run(fresh_db, "g1", "q", {"errors": 4, "listing_requests": 1}))
+    bad = fresh_db["crawl_runs"].get(storage.record_run(fresh_db, "g1", "q", {"errors": 4, "listing_requests": 1}))
     assert bad["status"] == "failed" and json.loads(bad["flags"]) == ["zero-items", "all-errors"]
 
 
 def _health(db, portal, now):
-    return store.portal_health(db, [portal], now)[0]
+    return storage.portal_health(db, [portal], now)[0]
 
 
 def test_portal_health_flags(fresh_db, kit):
@@ -205,7 +205,7 @@ def test_portal_health_flags(fresh_db, kit):
     never = _health(fresh_db, PORTAL, "2026-03-02T00:00:00Z")
     assert never["flags"] == ["never-run"] and never["last_run_at"] is None
     _save(fresh_db, kit, fetched_at="2026-01-10T00:00:00Z")
-    store.record_run(fresh_db, "g", PORTAL.id, {"started_at": "2026-01-10T00:00:00Z",
+    storage.record_run(fresh_db, "g", PORTAL.id, {"started_at": "2026-01-10T00:00:00Z",
                                                  "finished_at": "2026-01-10T00:10:00Z",
                                                  "new": 1, "listing_requests": 1, "listing_items": 5})
     healthy = _health(fresh_db, PORTAL, "2026-01-20T00:00:00Z")
@@ -215,7 +215,7 @@ def test_portal_health_flags(fresh_db, kit):
     patient = Portal(**{**PORTAL.__dict__, "settings": {"silence_days": 120}})
     assert _health(fresh_db, patient, "2026-02-19T00:00:00Z")["flags"] == []
     # a run whose listings yielded nothing, and whose fetches all failed
-    store.record_run(fresh_db, "g2", PORTAL.id, {"started_at": "2026-02-01T00:00:00Z",
+    storage.record_run(fresh_db, "g2", PORTAL.id, {"started_at": "2026-02-01T00:00:00Z",
                                                   "finished_at": "2026-02-01T00:10:00Z",
                                                   "errors": 3, "listing_requests": 2, "listing_items": 0})
     assert _health(fresh_db, PORTAL, "2026-02-02T00:00:00Z")["flags"] == ["zero-items", "all-errors"]
@@ -223,8 +223,8 @@ def test_portal_health_flags(fresh_db, kit):
     for n in range(3):
         item = kit.page_item(f"https://bk.vn/p{n}.aspx", b"<div></div>", portal_id=PORTAL.id,
                              fetched_at="2026-02-10T00:05:00Z")
-        store.save_other(fresh_db, item, kit.main_for(kit.extraction_for("")))
-    store.record_run(fresh_db, "g3", PORTAL.id, {"started_at": "2026-02-10T00:00:00Z",
+        storage.save_other(fresh_db, item, kit.main_for(kit.extraction_for("")))
+    storage.record_run(fresh_db, "g3", PORTAL.id, {"started_at": "2026-02-10T00:00:00Z",
                                                   "finished_at": "2026-02-10T00:10:00Z",
                                                   "unchanged": 3, "listing_requests": 1, "listing_items": 3})
     assert _health(fresh_db, PORTAL, "2026-02-11T00:00:00Z")["flags"] == ["selectors-failed", "silent-32-days"]
@@ -240,7 +240,7 @@ def test_local_decision_is_filed_under_the_province_the_article_reports_on(fresh
     extraction = kit.extraction_for(text)
     extraction.provinces = ["Hà Giang"]
     item = kit.page_item("https://bqg.vn/ha-giang-215.html", text.encode(), portal_id=national.id)
-    store.save_article(fresh_db, item, kit.main_for(extraction), extraction)
+    storage.save_article(fresh_db, item, kit.main_for(extraction), extraction)
 
     rows = fresh_db.execute(
         "SELECT d.province, d.province_2025, count(m.id) FROM documents d JOIN document_mentions m ON m.document_id = d.id "
@@ -254,11 +254,11 @@ def test_gone_links_back_off_and_passing_trouble_is_retried_next_night(fresh_db,
     gone, busy = "https://bk.vn/pages/da-xoa.aspx", "https://bk.vn/pages/qua-tai.aspx"
 
     def fail(url, status, when):
-        store.save_fault(fresh_db, {"url": url, "portal_id": PORTAL.id, "status": status,
+        storage.save_fault(fresh_db, {"url": url, "portal_id": PORTAL.id, "status": status,
                                     "reason": f"http-{status}", "fetched_at": when})
 
     def skipped(when):
-        return store.seen_urls(fresh_db, PORTAL.id, when)
+        return storage.seen_urls(fresh_db, PORTAL.id, when)
 
     fail(gone, 404, "2026-03-01T00:00:00Z")
     fail(busy, 503, "2026-03-01T00:00:00Z")

@@ -1,12 +1,12 @@
 """The write path for documents, their attachments and the products of their annexes.
 
-Like :mod:`harvester.store` (which owns article rows), every public writer commits in one
+Like :mod:`harvester.storage.articles` (which owns article rows), every public writer commits in one
 transaction: a document page with its ``pages`` row and its ``documents`` upsert; an attachment
 with its archived bytes, its extracted text, the figures and document mentions found in that
 text, and the annex product rows. Re-saving the same item replaces what it produced.
 
 Documents are keyed by ``(number_key, province)``; numbers of national issuers (TTg, CP, TW...)
-get province NULL, as article mentions do in harvester.store, so a decision crawled from a
+get province NULL, as article mentions do in harvester.storage.articles, so a decision crawled from a
 "Văn bản" section and the same number cited in news articles meet in one row.
 ``documents.stated_count`` (what the decision says it recognises) and ``documents.annex_rows``
 (rows found in its annex) are both kept so that a mismatch is visible (`harvester documents`).
@@ -14,75 +14,36 @@ get province NULL, as article mentions do in harvester.store, so a decision craw
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import zlib
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from extractors.annex import ProductRow, stated_count
+from extractors.annex import ProductRow, products_from_docx_tables, products_from_pdf_text, stated_count
+from extractors.documents import issuer_of, normalize_number, number_key
+from extractors.pipeline import extract
+from extractors.places import find_places
+from extractors.places import province_2025 as unit_of
 from harvester.attachments import AttachmentText, extract_text, sniff_type, status_of
-from harvester.store import transaction
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _row(db: Any, sql: str, params: tuple = ()) -> dict[str, Any] | None:
-    cursor = db.conn.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    found = cursor.fetchone()
-    return dict(zip(names, found, strict=True)) if found else None
-
-
-def _headers(raw: Any) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for key, value in dict(raw or {}).items():
-        if isinstance(value, list | tuple):
-            value = value[0] if value else ""
-        key = key.decode("latin-1") if isinstance(key, bytes) else str(key)
-        value = value.decode("latin-1") if isinstance(value, bytes) else str(value)
-        out[key] = value
-    return out
-
-
-def _header(headers: Mapping[str, str], name: str) -> str | None:
-    return next((v for k, v in headers.items() if k.lower() == name), None)
-
-
-# --- numbers (extractors.documents by H2, with a local fallback) --------------------------
-
-def _number_tools():
-    try:
-        from extractors.documents import issuer_of, normalize_number, number_key
-    except ImportError:  # keep working before/without H2's module
-        def normalize_number(s: str) -> str:
-            return re.sub(r"\s*([/-])\s*", r"\1", " ".join((s or "").split()))
-
-        def number_key(s: str) -> str:
-            return re.sub(r"\s+", "", normalize_number(s)).upper()
-
-        def issuer_of(number: str) -> str | None:
-            tail = normalize_number(number).split("/")[-1]
-            parts = tail.split("-")
-            return (parts[1] if len(parts) > 1 else parts[0]) or None
-    return normalize_number, number_key, issuer_of
-
-
-def _national(issuer: str | None) -> bool:
-    try:
-        from harvester.store import national_issuers
-        symbols = national_issuers()
-    except ImportError:
-        symbols = frozenset({"TTg", "CP", "QH", "TW", "BNN", "BNNPTNT", "VPCP"})
-    return issuer in symbols
+from harvester.clock import now_iso
+from harvester.errors import HarvesterError
+from harvester.storage.articles import national_issuers
+from harvester.storage.core import (
+    compress,
+    fetch_row,
+    header,
+    plain_headers,
+    sha256_bytes,
+    transaction,
+)
+from harvester.urls import canonicalize
 
 
 def _portal_place(db: Any, portal_id: str | None) -> tuple[str | None, str | None]:
-    row = _row(db, "SELECT province, province_2025 FROM portals WHERE id = ?", (portal_id,)) if portal_id else None
+    row = fetch_row(db, "SELECT province, province_2025 FROM portals WHERE id = ?", (portal_id,)) if portal_id else None
     return (row["province"], row["province_2025"]) if row else (None, None)
 
 
@@ -92,8 +53,6 @@ def _document_place(db: Any, portal_id: str | None, item: Mapping[str, Any]) -> 
     Portals list other bodies' documents too (a neighbour's decision, a joint plan), so the
     province printed in "Cơ quan ban hành" outranks the portal that happens to host the page.
     """
-    from extractors.places import find_places
-
     for place in find_places(str(item.get("issuing_body") or "")):
         if place.province:
             return place.province, place.province_2025
@@ -106,36 +65,29 @@ def _ensure_portal(db: Any, portal_id: str | None, item: Mapping[str, Any]) -> N
     if portal_id:
         db.conn.execute(
             "INSERT OR IGNORE INTO portals (id, family, province, province_2025, updated_at) VALUES (?, ?, ?, ?, ?)",
-            (portal_id, item.get("family") or "generic", item.get("province"), item.get("province_2025"), _now()))
+            (portal_id, item.get("family") or "generic", item.get("province"), item.get("province_2025"), now_iso()))
 
-
-def _canonical(url: str) -> str:
-    try:
-        from harvester.urls import canonicalize
-        return canonicalize(url)
-    except ImportError:
-        return url
 
 
 def _write_page(db: Any, item: Mapping[str, Any], kind: str) -> int:
     """The ``pages`` row (archive + seen mark) of a document detail page."""
-    url = _canonical(str(item.get("url") or ""))
+    url = canonicalize(str(item.get("url") or ""))
     body = item.get("body") or b""
     if isinstance(body, str):
         body = body.encode("utf-8")
-    headers = _headers(item.get("headers"))
-    fetched = item.get("fetched_at") or _now()
-    digest = hashlib.sha256(body).hexdigest()
-    old = _row(db, "SELECT sha256, first_fetched_at, changed_at FROM pages WHERE url = ?", (url,))
+    headers = plain_headers(item.get("headers"))
+    fetched = item.get("fetched_at") or now_iso()
+    digest = sha256_bytes(body)
+    old = fetch_row(db, "SELECT sha256, first_fetched_at, changed_at FROM pages WHERE url = ?", (url,))
     first = (old and old["first_fetched_at"]) or fetched
     changed = old["changed_at"] if old and old["sha256"] == digest and old["changed_at"] else fetched
     values = {
         "url": url, "final_url": item.get("final_url") or item.get("url"), "portal_id": item.get("portal_id"),
         "kind": kind, "status": item.get("status"), "reason": None,
-        "content_type": _header(headers, "content-type"),
+        "content_type": header(headers, "content-type"),
         "headers": json.dumps(headers, ensure_ascii=False, sort_keys=True),
-        "body": zlib.compress(body, 6), "body_size": len(body), "sha256": digest,
-        "etag": _header(headers, "etag"), "last_modified": _header(headers, "last-modified"),
+        "body": compress(body), "body_size": len(body), "sha256": digest,
+        "etag": header(headers, "etag"), "last_modified": header(headers, "last-modified"),
         "fetched_at": fetched, "first_fetched_at": first, "changed_at": changed,
     }
     columns, marks = ", ".join(values), ", ".join("?" for _ in values)
@@ -150,14 +102,13 @@ def _write_page(db: Any, item: Mapping[str, Any], kind: str) -> int:
 def upsert_document(db: Any, number: str, *, portal_id: str | None = None, province: str | None = None,
                     province_2025: str | None = None, fields: Mapping[str, Any] | None = None) -> int:
     """The documents row for ``number`` in ``province``; given fields overwrite, missing ones stay."""
-    normalize_number, number_key, issuer_of = _number_tools()
     number = normalize_number(number)
     key = number_key(number)
     fields = {k: v for k, v in (fields or {}).items() if v not in (None, "")}
     issuer = fields.pop("issuer", None) or issuer_of(number)
-    if _national(issuer):
+    if issuer in national_issuers():
         province = province_2025 = None
-    found = _row(db, "SELECT id FROM documents WHERE number_key = ? AND province IS ?", (key, province))
+    found = fetch_row(db, "SELECT id FROM documents WHERE number_key = ? AND province IS ?", (key, province))
     values = {"issuer": issuer, "portal_id": portal_id, **fields}
     values = {k: v for k, v in values.items() if v is not None}
     if found:
@@ -170,11 +121,11 @@ def upsert_document(db: Any, number: str, *, portal_id: str | None = None, provi
         cursor = db.conn.execute(
             f"INSERT INTO documents ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})", tuple(row.values()))
         document_id = int(cursor.lastrowid)
-    _link_mentions(db, document_id, key, number_key)
+    _link_mentions(db, document_id, key)
     return document_id
 
 
-def _link_mentions(db: Any, document_id: int, key: str, number_key) -> None:
+def _link_mentions(db: Any, document_id: int, key: str) -> None:
     """Point unlinked mentions of this number (saved before the document was known) at it."""
     digits = re.match(r"\d+", key)
     pattern = f"{digits.group()}%" if digits else "%"
@@ -197,7 +148,7 @@ def save_document(db: Any, item: Mapping[str, Any]) -> int:
         document_id = upsert_document(db, str(item["number"]), portal_id=portal_id, province=province,
                                       province_2025=province_2025, fields=fields)
         for attachment in item.get("attachments") or []:
-            url = _canonical(str(attachment.get("url") or ""))
+            url = canonicalize(str(attachment.get("url") or ""))
             if not url:
                 continue
             db.conn.execute(
@@ -215,7 +166,7 @@ def read_attachment(body: bytes, *, headers: Mapping[str, Any] | None = None, ur
     """(file type, text result) of downloaded bytes, or of a download refused with ``refused``."""
     if refused:
         return None, AttachmentText(status_of(refused), refused)
-    file_type = sniff_type(body, _header(_headers(headers), "content-type"), url)
+    file_type = sniff_type(body, header(plain_headers(headers), "content-type"), url)
     return file_type, extract_text(body, file_type)
 
 
@@ -226,14 +177,14 @@ def save_attachment(db: Any, item: Mapping[str, Any], text_result: AttachmentTex
     headers, body, fetched_at, reason (set when the download was refused or failed)}.
     """
     body = item.get("body") or b""
-    headers = _headers(item.get("headers"))
+    headers = plain_headers(item.get("headers"))
     file_type = item.get("file_type")
     if text_result is None:
         file_type, text_result = read_attachment(body, headers=headers, url=item.get("url"),
                                                  refused=item.get("reason"))
     elif file_type is None and body:
-        file_type = sniff_type(body, _header(headers, "content-type"), item.get("url"))
-    url = _canonical(str(item["url"]))
+        file_type = sniff_type(body, header(headers, "content-type"), item.get("url"))
+    url = canonicalize(str(item["url"]))
     portal_id = item.get("portal_id")
     with transaction(db):
         _ensure_portal(db, portal_id, item)
@@ -242,11 +193,11 @@ def save_attachment(db: Any, item: Mapping[str, Any], text_result: AttachmentTex
             "url": url, "name": item.get("name"), "document_id": document["id"] if document else None,
             "article_id": item.get("article_id"), "portal_id": portal_id,
             "status": text_result.status, "reason": text_result.reason, "http_status": item.get("status"),
-            "content_type": _header(headers, "content-type"), "file_type": file_type,
+            "content_type": header(headers, "content-type"), "file_type": file_type,
             "size": len(body) if body else None,
-            "sha256": hashlib.sha256(body).hexdigest() if body else None,
-            "body": zlib.compress(body, 6) if body else None, "text": text_result.text or None,
-            "text_method": text_result.method, "fetched_at": item.get("fetched_at") or _now(),
+            "sha256": sha256_bytes(body) if body else None,
+            "body": compress(body) if body else None, "text": text_result.text or None,
+            "text_method": text_result.method, "fetched_at": item.get("fetched_at") or now_iso(),
             "pages": text_result.pages,
         }
         values = {k: v for k, v in values.items() if v is not None or k not in ("name", "document_id", "article_id")}
@@ -265,9 +216,9 @@ def save_attachment(db: Any, item: Mapping[str, Any], text_result: AttachmentTex
 
 def _document_for(db: Any, item: Mapping[str, Any], text: str) -> dict[str, Any] | None:
     if item.get("document_id"):
-        return _row(db, "SELECT * FROM documents WHERE id = ?", (item["document_id"],))
+        return fetch_row(db, "SELECT * FROM documents WHERE id = ?", (item["document_id"],))
     if item.get("document_url"):
-        found = _row(db, "SELECT * FROM documents WHERE url = ? ORDER BY id LIMIT 1", (item["document_url"],))
+        found = fetch_row(db, "SELECT * FROM documents WHERE url = ? ORDER BY id LIMIT 1", (item["document_url"],))
         if found:
             return found
     number = item.get("document_number")
@@ -280,12 +231,12 @@ def _document_for(db: Any, item: Mapping[str, Any], text: str) -> dict[str, Any]
         fields = {"issued": issued_in_text(text)} if item.get("number_from_text") else {}
         document_id = upsert_document(db, str(number), portal_id=item.get("portal_id"), province=province,
                                       province_2025=province_2025, fields=fields)
-        return _row(db, "SELECT * FROM documents WHERE id = ?", (document_id,))
+        return fetch_row(db, "SELECT * FROM documents WHERE id = ?", (document_id,))
     return None
 
 
 def _document_of_attachment(db: Any, attachment_id: int) -> dict[str, Any] | None:
-    return _row(db, "SELECT d.* FROM documents d JOIN attachments a ON a.document_id = d.id WHERE a.id = ?",
+    return fetch_row(db, "SELECT d.* FROM documents d JOIN attachments a ON a.document_id = d.id WHERE a.id = ?",
                 (attachment_id,))
 
 
@@ -315,8 +266,6 @@ def issued_in_text(text: str | None) -> str | None:
 
 def annex_rows(result: AttachmentText, file_type: str | None) -> list[ProductRow]:
     """Product rows of an attachment's annex, from its tables (DOCX/HTML) or its layout text."""
-    from extractors.annex import products_from_docx_tables, products_from_pdf_text
-
     if result.tables:
         rows = products_from_docx_tables(result.tables)
         if rows:
@@ -328,8 +277,6 @@ def annex_rows(result: AttachmentText, file_type: str | None) -> list[ProductRow
 
 def locate_quotes(text: str, rows: list[ProductRow]) -> list[ProductRow]:
     """Offsets of each row's quote in the text, searching forward so repeated rows stay in order."""
-    from dataclasses import replace
-
     out, position = [], 0
     for row in rows:
         at = text.find(row.quote, position) if row.quote else -1
@@ -345,7 +292,7 @@ def replace_products(db: Any, attachment_id: int, rows: list[ProductRow],
                      decision: Mapping[str, Any] | None) -> int:
     """Delete and re-insert the product rows of one attachment; update the decision's counts."""
     with transaction(db):
-        attachment = _row(db, "SELECT url FROM attachments WHERE id = ?", (attachment_id,)) or {}
+        attachment = fetch_row(db, "SELECT url FROM attachments WHERE id = ?", (attachment_id,)) or {}
         page_id = (decision or {}).get("page_id")
         db.conn.execute("DELETE FROM products WHERE attachment_id = ?", (attachment_id,))
         issued = (decision or {}).get("issued")
@@ -393,8 +340,6 @@ def _replace_extraction(db: Any, attachment_id: int, document: Mapping[str, Any]
     db.conn.execute("DELETE FROM document_mentions WHERE attachment_id = ?", (attachment_id,))
     if not text:
         return
-    from extractors.pipeline import extract
-
     extraction = extract(text)
     # extract() works on whitespace-normalised text; map its offsets back to the stored text.
     spans = _offset_map(text, extraction.text)
@@ -409,7 +354,6 @@ def _replace_extraction(db: Any, attachment_id: int, document: Mapping[str, Any]
              fig.province, fig.province_2025, text[start:end], start, end, fig.sentence, url,
              fig.basis))
     own_key = document["number_key"] if document else None
-    _, number_key, _ = _number_tools()
     for ref in extraction.documents:
         start, end = _span(spans, ref.start, ref.end)
         key = number_key(ref.number)
@@ -422,7 +366,7 @@ def _replace_extraction(db: Any, attachment_id: int, document: Mapping[str, Any]
 
 def _find_document(db: Any, key: str, document: Mapping[str, Any] | None) -> int | None:
     province = document.get("province") if document else None
-    found = _row(db, "SELECT id FROM documents WHERE number_key = ? AND (province IS ? OR province IS NULL) "
+    found = fetch_row(db, "SELECT id FROM documents WHERE number_key = ? AND (province IS ? OR province IS NULL) "
                      "ORDER BY province IS NULL LIMIT 1", (key, province))
     return int(found["id"]) if found else None
 
@@ -454,23 +398,13 @@ def ingest_file(db: Any, path: Any, *, decision: str | None = None, province: st
 
     Without ``decision`` the number printed in the file's heading ("Số: 1520/QĐ-UBND") is used.
     """
-    from pathlib import Path
-
-    from harvester.errors import HarvesterError
-
     path = Path(path)
     try:
         body = path.read_bytes()
     except OSError as exc:
         raise HarvesterError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
-    province_2025 = None
-    if province:
-        try:
-            from extractors.places import province_2025 as unit_of
-            province_2025 = unit_of(province)
-        except ImportError:
-            province_2025 = None
+    province_2025 = unit_of(province) if province else None
     item = {"url": path.resolve().as_uri(), "name": path.name, "body": body, "status": None,
             "portal_id": portal_id, "document_number": decision, "number_from_text": True,
-            "province": province, "province_2025": province_2025, "fetched_at": _now()}
+            "province": province, "province_2025": province_2025, "fetched_at": now_iso()}
     return save_attachment(db, item)
