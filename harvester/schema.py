@@ -13,6 +13,7 @@ docs/schema.md explains every column for readers of the database.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from pathlib import Path
@@ -244,14 +245,32 @@ FTS = (
 )
 
 
-def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
-    """Open (and, unless told not to, create and migrate) a harvester database."""
+# Written into the file header of every database the harvester creates (PRAGMA application_id),
+# so that another application's SQLite file is recognised before anything is written to it.
+APPLICATION_ID = 0x4F434F50  # "OCOP"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+READ_ONLY_COMMANDS = "query, search, export, products, documents, attachments, portals, serve, audit"
+
+
+def open_db(path: str | Path, *, create: bool = True, readonly: bool = False) -> sqlite_utils.Database:
+    """Open a harvester database; check it is one before anything is written.
+
+    ``readonly=True`` opens it with ``mode=ro`` (``immutable=1`` when its folder is read-only too)
+    and never writes, so read-only files and folders can be queried. Otherwise the schema is
+    created or migrated: a new file is created unless ``create`` is false, and a file of another
+    application, a read-only file or a file in a read-only folder is refused with a
+    :class:`SchemaError` before its first byte changes.
+    """
     path = Path(path)
-    if not create and not path.exists():
-        raise SchemaError(f"{path}: no such database (run a crawl first, or pass --db)")
+    check_harvester_db(path, must_exist=readonly or not create)
+    if readonly:
+        return _open_readonly(path)
+    _check_writable(path)
     try:
         conn = sqlite3.connect(str(path), timeout=30)
         db = sqlite_utils.Database(conn)
+        if not conn.execute("PRAGMA application_id").fetchone()[0]:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute("PRAGMA journal_mode=WAL")
         # In WAL mode NORMAL still survives a killed process (the kill -9 promise); only an OS
         # crash or power cut can lose the last commits, never corrupt the file.
@@ -262,6 +281,88 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
         raise SchemaError(f"{path}: not an SQLite database ({exc})") from exc
     ensure_schema(db)
     return db
+
+
+def check_harvester_db(path: str | Path, *, must_exist: bool = False) -> None:
+    """Raise :class:`SchemaError` unless ``path`` is a harvester database (or absent/empty).
+
+    Read without writing: the SQLite header, then ``application_id`` and the table names on a
+    read-only connection. A file is the harvester's when it carries :data:`APPLICATION_ID`, has
+    no tables yet, or (written before the id existed) has a ``pages`` table.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise SchemaError(f"{path}: is a folder; pass a database file with --db")
+    if not path.exists():
+        if must_exist:
+            raise SchemaError(f"{path}: no such database (run a crawl first, or pass --db)")
+        return
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise SchemaError(f"{path}: cannot read the database ({exc.strerror or exc})") from exc
+    if not head:
+        if must_exist:
+            raise SchemaError(f"{path}: an empty file, nothing harvested yet (run a crawl first, or pass --db)")
+        return
+    if head != SQLITE_MAGIC:
+        raise SchemaError(f"{path}: not an SQLite database; pass a harvester database with --db")
+    try:
+        conn = sqlite3.connect(readonly_uri(path), uri=True, timeout=30)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise SchemaError(f"{path}: unreadable SQLite database ({exc})") from exc
+    if app_id == APPLICATION_ID or (app_id == 0 and (not tables or "pages" in tables)):
+        return
+    has = f"application id {app_id:#x}" if app_id else f"tables {', '.join(sorted(tables)[:5])}"
+    raise SchemaError(f"{path}: an SQLite database of another application ({has}); pass a harvester database "
+                      "with --db")
+
+
+def readonly_uri(path: str | Path) -> str:
+    """An SQLite URI that opens ``path`` without writing: ``mode=ro``, plus ``immutable=1`` when
+    the folder is read-only (SQLite could not create the WAL index beside the file).
+
+    For read-only callers outside this module (query, search, serve, audit):
+    ``sqlite3.connect(readonly_uri(path), uri=True)``.
+    """
+    path = Path(path).resolve()
+    uri = f"{path.as_uri()}?mode=ro"
+    return uri + "&immutable=1" if _read_only(path.parent) else uri
+
+
+def _open_readonly(path: Path) -> sqlite_utils.Database:
+    try:
+        conn = sqlite3.connect(readonly_uri(path), uri=True, timeout=30)
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("PRAGMA busy_timeout=30000")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise SchemaError(f"{path}: cannot open the database read-only ({exc})") from exc
+    return sqlite_utils.Database(conn)
+
+
+def _read_only(path: Path) -> bool:
+    """True when ``path`` cannot be written, or is marked read-only (no write bit: root ignores
+    permissions, but a file an operator made read-only is not written even then)."""
+    try:
+        return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
+    except OSError:
+        return True
+
+
+def _check_writable(path: Path) -> None:
+    if path.exists() and _read_only(path):
+        raise SchemaError(f"{path}: the database file is read-only and this command writes to it; "
+                          f"make it writable, or use a read-only command ({READ_ONLY_COMMANDS})")
+    if _read_only(path.resolve().parent):
+        raise SchemaError(f"{path.resolve().parent}: the folder is read-only, and SQLite writes its journal "
+                          f"beside the database; make it writable, or use a read-only command ({READ_ONLY_COMMANDS})")
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:

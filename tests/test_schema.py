@@ -23,11 +23,13 @@ def test_open_db_twice_is_harmless(tmp_path):
 def test_old_file_gains_new_columns(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
+    # a file from before the application id: recognised as the harvester's by its pages table
     conn.execute("CREATE TABLE portals (id TEXT PRIMARY KEY, family TEXT NOT NULL)")
+    conn.execute("CREATE TABLE pages (id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE)")
     conn.commit()
     conn.close()
     db = open_db(path)
-    assert "province_2025" in db["portals"].columns_dict
+    assert "province_2025" in db["portals"].columns_dict and "sha256" in db["pages"].columns_dict
 
 
 def test_not_a_database_is_a_clear_error(tmp_path):

@@ -60,7 +60,7 @@ def export_command(db_path: Path | None, fmt: str, table: str | None, portal_id:
     harvester export --db ocop.db --format jsonl > articles.jsonl
     harvester export --db ocop.db --format csv --table figures -o figures.csv
     """
-    db = open_db(db_path or default_db_path(), create=False)
+    db = open_db(db_path or default_db_path(), readonly=True)
     out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if fmt == "jsonl" and table is None:
@@ -89,7 +89,7 @@ def portals_command(registry_path: Path | None, db_path: Path | None, as_json: b
     path = db_path or default_db_path()
     health: dict[str, dict] = {}
     if path.exists():
-        db = open_db(path, create=False)
+        db = open_db(path, readonly=True)
         health = {h["portal_id"]: h for h in storage.portal_health(db, portals, datetime.now(UTC))}
     for portal in portals:
         row = health.get(portal.id, {})

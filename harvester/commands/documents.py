@@ -78,7 +78,7 @@ def products_command(db_path, province, stars, year, fmt, output) -> None:
 
     harvester products --province "Thai Nguyen" --stars 4 --format csv --output sp.csv
     """
-    db = open_db(db_path or default_db_path(), create=False)
+    db = open_db(db_path or default_db_path(), readonly=True)
     columns = PRODUCT_COLUMNS if fmt != "table" else ("name", "owner", "district", "province", "stars",
                                                       "recertified", "decision_number", "decided")
     _write(product_rows(db, province=province, stars=stars, year=year), columns, fmt, output)
@@ -90,7 +90,7 @@ def products_command(db_path, province, stars, year, fmt, output) -> None:
 @click.option("--year", type=int, default=None)
 def documents_command(db_path, province, year) -> None:
     """List stored documents with the decision's stated count vs rows found in its annex."""
-    db = open_db(db_path or default_db_path(), create=False)
+    db = open_db(db_path or default_db_path(), readonly=True)
     rows = [dict(r) for r in db.query("SELECT number, type, issued, province, province_2025, stated_count, "
                                       "annex_rows, summary FROM documents ORDER BY issued, number")]
     rows = [r for r in rows if _matches_province(r, province)
@@ -106,7 +106,7 @@ def documents_command(db_path, province, year) -> None:
 @click.option("--failed", is_flag=True, help="Only attachments that could not be read, with the reason.")
 def attachments_command(db_path, failed) -> None:
     """List downloaded attachments (status, file type, method, reason)."""
-    db = open_db(db_path or default_db_path(), create=False)
+    db = open_db(db_path or default_db_path(), readonly=True)
     where = " WHERE status NOT IN ('ok', 'pending')" if failed else ""
     rows = [dict(r) for r in db.query(f"SELECT name, url, status, file_type, text_method, reason FROM attachments"
                                       f"{where} ORDER BY id")]
