@@ -28,10 +28,19 @@ import tempfile
 import unicodedata
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import IO
+
+import pypdf
+from lxml import etree
+from lxml import html as lxml_html
+from pdfminer.high_level import extract_text as miner_extract
+from pdfminer.layout import LAParams
+from pypdf.errors import FileNotDecryptedError, PdfReadError
 
 from extractors.annex import html_tables, row_text
+from extractors.text import decode_bytes
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +52,27 @@ OCR_TIMEOUT_SECONDS = 300
 
 # Content types that are never a decision text; refused before the body is read.
 _REFUSED_TYPES = ("video/", "audio/", "font/")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one attachment may cost. Over a limit it is recorded ``too-large`` with a reason.
+
+    The body is capped before download (``max_bytes``); a DOCX is a ZIP whose members are
+    checked against their declared sizes and read as streams, so a few hundred KB that inflate
+    to gigabytes are refused, not inflated. Pages and text beyond the caps are not read: the
+    text kept is the beginning of the document.
+    """
+
+    max_bytes: int = DEFAULT_MAX_BYTES  # the file as downloaded
+    max_member_bytes: int = 32 * 1024 * 1024  # one ZIP member, inflated (word/document.xml)
+    max_total_bytes: int = 128 * 1024 * 1024  # all ZIP members, inflated
+    max_pages: int = 500  # PDF pages read
+    max_text_chars: int = 3_000_000  # extracted text kept (~1,000 pages of a decision)
+    max_html_bytes: int = 2 * 1024 * 1024  # an HTML page served instead of a file
+
+
+LIMITS = Limits()
 
 
 @dataclass
@@ -135,22 +165,36 @@ def sniff_type(body: bytes, content_type: str | None = None, url: str | None = N
     return "other"
 
 
-def extract_text(body: bytes, file_type: str) -> AttachmentText:
-    """The text of an attachment; never raises (failures come back as a status and reason)."""
+def extract_text(body: bytes, file_type: str, limits: Limits = LIMITS) -> AttachmentText:
+    """The text of an attachment, within ``limits``; never raises (failures come back as a status)."""
     if not body:
         return AttachmentText("empty", "the file has 0 bytes")
+    if len(body) > limits.max_bytes:
+        return AttachmentText("too-large", f"the file is {len(body)} bytes, over the {limits.max_bytes}-byte limit")
     try:
         if file_type == "pdf":
-            return _pdf_text(body)
-        if file_type == "docx":
-            return _docx_text(body)
-        if file_type == "doc":
-            return _doc_text(body)
-        if file_type == "html":
-            return _html_text(body)
-        return AttachmentText("bad-type", f"not a PDF, DOCX or DOC file (starts with {body[:8]!r})")
+            result = _pdf_text(body, limits)
+        elif file_type == "docx":
+            result = _docx_text(body, limits)
+        elif file_type == "doc":
+            result = _doc_text(body)
+        elif file_type == "html":
+            result = _html_text(body, limits)
+        else:
+            return AttachmentText("bad-type", f"not a PDF, DOCX or DOC file (starts with {body[:8]!r})")
     except Exception as exc:  # any reader may fail on a corrupt file; record it, never crash
         return AttachmentText("error", f"{type(exc).__name__}: {exc}")
+    return _cap_text(result, limits.max_text_chars)
+
+
+def _cap_text(result: AttachmentText, max_chars: int) -> AttachmentText:
+    """Keep the first ``max_chars`` characters of a longer text, and say so."""
+    if len(result.text) <= max_chars:
+        return result
+    reason = f"text longer than {max_chars} characters; the first {max_chars} kept"
+    if result.status == "too-large" and result.reason:
+        reason = result.reason
+    return replace(result, status="too-large", reason=reason, text=result.text[:max_chars])
 
 
 def _clean(text: str) -> str:
@@ -161,10 +205,7 @@ def _clean(text: str) -> str:
 
 # --- PDF ---------------------------------------------------------------------------------
 
-def _pdf_text(body: bytes) -> AttachmentText:
-    import pypdf
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
-
+def _pdf_text(body: bytes, limits: Limits) -> AttachmentText:
     try:
         reader = pypdf.PdfReader(io.BytesIO(body))
     except (PdfReadError, ValueError, OSError) as exc:
@@ -176,10 +217,20 @@ def _pdf_text(body: bytes) -> AttachmentText:
             return AttachmentText("encrypted", f"encrypted PDF that could not be opened: {exc}")
         if not opened:
             return AttachmentText("encrypted", "encrypted PDF: the empty password was refused")
+    cut = None
     try:
         page_count = len(reader.pages)
-        # Layout mode keeps the columns of annex tables aligned; the annex parser needs that.
-        pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+        pages, length = [], 0
+        for number, page in enumerate(reader.pages):
+            if number >= limits.max_pages:
+                cut = f"{page_count} pages, over the {limits.max_pages}-page limit; the first {limits.max_pages} read"
+                break
+            if length > limits.max_text_chars:
+                cut = f"text longer than {limits.max_text_chars} characters after {number} of {page_count} pages"
+                break
+            # Layout mode keeps the columns of annex tables aligned; the annex parser needs that.
+            pages.append(page.extract_text(extraction_mode="layout") or "")
+            length += len(pages[-1])
         text = _clean("\n\f\n".join(pages).replace("\f\n\f", "\f"))
         method = "pypdf"
     except FileNotDecryptedError as exc:
@@ -187,12 +238,15 @@ def _pdf_text(body: bytes) -> AttachmentText:
     except Exception as exc:
         log.info("pypdf failed (%s); trying pdfminer", exc)
         page_count, text, method = None, "", "pypdf"
-    if _too_little_text(text, page_count):
-        miner = _pdfminer_text(body)
-        if miner and not _too_little_text(miner, page_count):
+    read_pages = min(page_count or 0, limits.max_pages) or None
+    if _too_little_text(text, read_pages):
+        miner = _pdfminer_text(body, limits.max_pages)
+        if miner and not _too_little_text(miner, read_pages):
             text, method = miner, "pdfminer"
-    if _too_little_text(text, page_count):
+    if _too_little_text(text, read_pages):
         return _ocr_or_flag(body, page_count)
+    if cut:
+        return AttachmentText("too-large", cut, text, method, page_count)
     return AttachmentText("ok", None, text, method, page_count)
 
 
@@ -201,12 +255,9 @@ def _too_little_text(text: str, pages: int | None) -> bool:
     return visible < MIN_CHARS_PER_PAGE * max(1, pages or 1)
 
 
-def _pdfminer_text(body: bytes) -> str:
+def _pdfminer_text(body: bytes, max_pages: int) -> str:
     try:
-        from pdfminer.high_level import extract_text as miner_extract
-        from pdfminer.layout import LAParams
-
-        return _clean(miner_extract(io.BytesIO(body), laparams=LAParams(line_margin=0.3)))
+        return _clean(miner_extract(io.BytesIO(body), maxpages=max_pages, laparams=LAParams(line_margin=0.3)))
     except Exception as exc:
         log.info("pdfminer failed: %s", exc)
         return ""
@@ -258,39 +309,135 @@ def _ocr_pdf(body: bytes) -> str:
 
 
 # --- DOCX --------------------------------------------------------------------------------
+# A DOCX is a ZIP; its text is word/document.xml. The member is checked against the limits by
+# its declared size (zipfile never inflates past it: a member that lies fails its CRC), then
+# parsed as a stream, one body paragraph or table at a time, each freed once read.
 
-def _docx_text(body: bytes) -> AttachmentText:
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DOCX_TEXT_PART = "word/document.xml"
 
-    document = docx.Document(io.BytesIO(body))
+
+def zip_over_limits(archive: zipfile.ZipFile, limits: Limits, member: str) -> str | None:
+    """Why this ZIP must not be inflated (a member or the total over its limit), or None."""
+    infos = archive.infolist()
+    total = sum(info.file_size for info in infos)
+    for info in infos:
+        if info.filename == member and info.file_size > limits.max_member_bytes:
+            return (f"{member} inflates to {info.file_size} bytes, over the {limits.max_member_bytes}-byte "
+                    f"limit for one member (a ZIP bomb or an enormous document)")
+    if total > limits.max_total_bytes:
+        return (f"the ZIP's {len(infos)} members inflate to {total} bytes, over the {limits.max_total_bytes}-byte "
+                "limit (a ZIP bomb or an enormous document)")
+    return None
+
+
+class _Capped(io.RawIOBase):
+    """A member stream that refuses to yield more than ``limit`` bytes, whatever its header said."""
+
+    def __init__(self, stream: IO[bytes], limit: int) -> None:
+        self.stream, self.left = stream, limit
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        data = self.stream.read(min(len(buffer), self.left + 1))
+        if len(data) > self.left:
+            raise OverflowError("a ZIP member inflates past its limit")
+        self.left -= len(data)
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _docx_text(body: bytes, limits: Limits) -> AttachmentText:
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        if DOCX_TEXT_PART not in archive.namelist():
+            return AttachmentText("error", f"a ZIP without {DOCX_TEXT_PART}: not a Word document")
+        refused = zip_over_limits(archive, limits, DOCX_TEXT_PART)
+        if refused:
+            return AttachmentText("too-large", refused, "", "docx")
+        with archive.open(DOCX_TEXT_PART) as member:
+            stream = io.BufferedReader(_Capped(member, limits.max_member_bytes))
+            lines, tables, cut = _docx_blocks(stream, limits.max_text_chars)
+    text = _clean("\n".join(lines))
+    if cut:
+        return AttachmentText("too-large", cut, text, "docx", None, tables)
+    if not text.strip():
+        return AttachmentText("empty", "the DOCX has no text", "", "docx", None, tables)
+    return AttachmentText("ok", None, text, "docx", None, tables)
+
+
+def _docx_blocks(stream: IO[bytes], max_chars: int) -> tuple[list[str], list[list[list[str]]], str | None]:
+    """Body paragraphs and tables in document order (tables also as ``cell | cell`` lines)."""
     lines: list[str] = []
     tables: list[list[list[str]]] = []
-    # Walk the body in document order so paragraphs and tables interleave as printed.
-    for block in document.element.body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(block, document).text)
-        elif tag == "tbl":
-            grid = _docx_grid(Table(block, document))
-            tables.append(grid)
-            lines.extend(row_text(row) for row in grid)
-    text = _clean("\n".join(lines))
-    if not text.strip():
-        return AttachmentText("empty", "the DOCX has no text", "", "python-docx", None, tables)
-    return AttachmentText("ok", None, text, "python-docx", None, tables)
+    length = 0
+    body = f"{_W}body"
+    events = etree.iterparse(stream, events=("end",), tag=(f"{_W}p", f"{_W}tbl"),
+                             resolve_entities=False, no_network=True, huge_tree=False)
+    for _, element in events:
+        parent = element.getparent()
+        if parent is None or parent.tag != body:
+            continue  # a paragraph inside a table cell: read with its table
+        if element.tag == f"{_W}p":
+            new = [_paragraph_text(element)]
+        else:
+            tables.append(_table_grid(element))
+            new = [row_text(row) for row in tables[-1]]
+        lines.extend(new)
+        length += sum(len(line) + 1 for line in new)
+        element.clear()
+        while element.getprevious() is not None:  # what was read is freed as the parse goes on
+            del parent[0]
+        if length > max_chars:
+            return lines, tables, f"text longer than {max_chars} characters; the first {max_chars} kept"
+    return lines, tables, None
 
 
-def _docx_grid(table) -> list[list[str]]:
-    grid = []
-    for row in table.rows:
-        try:
-            cells = row.cells  # merged cells are repeated, which keeps the columns aligned
-        except (IndexError, ValueError):
-            cells = []
-        grid.append([" ".join(cell.text.split()) for cell in cells])
+_RUN_TEXT = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+
+
+def _paragraph_text(p: etree._Element) -> str:
+    """What python-docx's ``Paragraph.text`` gives: runs and hyperlinked runs, tabs and breaks."""
+    out = []
+    for run in p.iterchildren(f"{_W}r", f"{_W}hyperlink"):
+        for r in ([run] if run.tag == f"{_W}r" else run.iterchildren(f"{_W}r")):
+            for child in r:
+                if child.tag == f"{_W}t":
+                    out.append(child.text or "")
+                elif child.tag == f"{_W}br":
+                    out.append("\n" if child.get(f"{_W}type") in (None, "textWrapping") else "")
+                else:
+                    out.append(_RUN_TEXT.get(child.tag, ""))
+    return "".join(out)
+
+
+def _table_grid(table: etree._Element) -> list[list[str]]:
+    """Rows of cell texts; a merged cell is repeated in every grid column and row it covers."""
+    grid: list[list[str]] = []
+    above: dict[int, str] = {}  # grid column -> text of the cell there in the previous row
+    for tr in table.iterchildren(f"{_W}tr"):
+        row: list[str] = []
+        here: dict[int, str] = {}
+        column = int(_val(tr.find(f"{_W}trPr/{_W}gridBefore")) or 0)
+        for tc in tr.iterchildren(f"{_W}tc"):
+            span = int(_val(tc.find(f"{_W}tcPr/{_W}gridSpan")) or 1)
+            merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            if merge is not None and _val(merge) in (None, "continue"):
+                text = above.get(column, "")
+            else:
+                text = " ".join("\n".join(_paragraph_text(p) for p in tc.iterchildren(f"{_W}p")).split())
+            for offset in range(span):
+                here[column + offset] = text
+                row.append(text)
+            column += span
+        grid.append(row)
+        above = here
     return grid
+
+
+def _val(element: etree._Element | None) -> str | None:
+    return element.get(f"{_W}val") if element is not None else None
 
 
 # --- DOC, HTML ---------------------------------------------------------------------------
@@ -315,15 +462,11 @@ def _doc_text(body: bytes) -> AttachmentText:
     return AttachmentText("ok", None, text, "antiword")
 
 
-def _html_text(body: bytes) -> AttachmentText:
-    from lxml import html as lxml_html
-
-    try:
-        from extractors.text import decode_bytes
-
-        markup, _ = decode_bytes(body)
-    except ImportError:
-        markup = body.decode("utf-8", "replace")
+def _html_text(body: bytes, limits: Limits) -> AttachmentText:
+    reason = "an HTML page, not a document file"
+    if len(body) > limits.max_html_bytes:
+        body, reason = body[: limits.max_html_bytes], f"{reason} (only its first {limits.max_html_bytes} bytes read)"
+    markup, _ = decode_bytes(body)
     if not markup.strip():
         return AttachmentText("empty", "an HTML page with no content", "", "html")
     tree = lxml_html.fromstring(markup)
@@ -340,7 +483,7 @@ def _html_text(body: bytes) -> AttachmentText:
         if isinstance(element.tag, str) and element.tag in _BLOCK_TAGS:
             element.tail = "\n" + (element.tail or "")
     text = _clean(re.sub(r"\n\s*\n+", "\n", tree.text_content()))
-    return AttachmentText("bad-type", "an HTML page, not a document file", text, "html", None, tables)
+    return AttachmentText("bad-type", reason, text, "html", None, tables)
 
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "section"}

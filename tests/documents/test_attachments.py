@@ -26,7 +26,7 @@ def test_pdf_decision_text_keeps_vietnamese_and_table_columns(rendered):
 
 def test_docx_paragraphs_and_tables_in_document_order(rendered):
     file_type, result = _read(rendered, "2345-QD-UBND.docx")
-    assert (file_type, result.status, result.method) == ("docx", "ok", "python-docx")
+    assert (file_type, result.status, result.method) == ("docx", "ok", "docx")
     text = result.text
     assert text.index("Điều 1.") < text.index("PHỤ LỤC") < text.index("1 | Cá thính Lập Thạch")
     assert len(result.tables) == 1 and result.tables[0][0][3] == result.tables[0][0][4] == "Địa chỉ"
