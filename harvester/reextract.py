@@ -1,11 +1,12 @@
-"""Rebuild articles, figures and mentions from the archived pages, without fetching anything.
+"""Rebuild articles, attachments, figures and mentions from the archive, without fetching anything.
 
-Every page body is archived (``pages.body``), so when an extractor improves, ``harvester
-reextract`` replays each archived page through :func:`harvester.ingest.ingest_page` — the same
-normalize → dedupe → extract → save path as a crawl — and reports which figures changed.
-Pages are replayed in article order, so the first copy of a syndicated text stays the original.
-Each page is its own transaction: an interrupted reextract leaves consistent rows and can simply
-be run again.
+Every page body and every attachment file is archived (``pages.body``, ``attachments.body``), so
+when an extractor improves, ``harvester reextract`` replays each archived page through
+:func:`harvester.ingest.ingest_page` and each archived file through
+:func:`harvester.ingest.ingest_attachment` — the same paths as a crawl — and reports which
+figures changed. Pages are replayed in article order, so the first copy of a syndicated text
+stays the original. Each page and each file is its own transaction: an interrupted reextract
+leaves consistent rows and can simply be run again.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from extractors import extract
 from harvester import ingest, storage
+from harvester.attachments import LIMITS, Limits
 
 log = logging.getLogger(__name__)
 
-_FIGURE_KEY = "article_id, count, stars, status, year, as_of, place, province, province_2025, quote, start, end"
+_FIGURE_KEY = ("article_id, attachment_id, count, stars, status, year, as_of, place, province, province_2025, "
+               "quote, start, end")
 
 
 @dataclass
@@ -31,11 +35,13 @@ class ReextractReport:
     updated: int = 0  # articles whose main text changed
     unchanged: int = 0
     dropped: int = 0  # archived pages that are (still) not OCOP articles
+    attachments: int = 0  # archived attachment files read again
     figures_before: int = 0
     figures_after: int = 0
     figures_added: int = 0
     figures_removed: int = 0
     articles_with_changed_figures: int = 0
+    attachments_with_changed_figures: int = 0
     documents_pruned: int = 0
 
     def to_json(self) -> dict[str, int]:
@@ -43,11 +49,12 @@ class ReextractReport:
 
 
 def _figures(db: Any, portal_id: str | None) -> Counter[tuple[Any, ...]]:
-    sql = f"SELECT {_FIGURE_KEY} FROM figures WHERE article_id IS NOT NULL"
+    sql = f"SELECT {_FIGURE_KEY} FROM figures"
     params: tuple[Any, ...] = ()
     if portal_id:
-        sql += " AND article_id IN (SELECT id FROM articles WHERE portal_id = ?)"
-        params = (portal_id,)
+        sql += (" WHERE article_id IN (SELECT id FROM articles WHERE portal_id = ?)"
+                " OR attachment_id IN (SELECT id FROM attachments WHERE portal_id = ?)")
+        params = (portal_id, portal_id)
     return Counter(tuple(row) for row in db.conn.execute(sql, params))
 
 
@@ -87,36 +94,57 @@ def archived_item(db: Any, page_id: int) -> dict[str, Any]:
     }
 
 
-def reextract(db: Any, portal_id: str | None = None,
-              progress: Callable[[int, int], None] | None = None) -> ReextractReport:
-    """Replay archived pages through the ingest path; returns what changed."""
+def _attachment_ids(db: Any, portal_id: str | None) -> list[int]:
+    """Attachments whose file is archived (refused and failed downloads have none)."""
+    sql = "SELECT id FROM attachments WHERE body IS NOT NULL"
+    params: tuple[Any, ...] = ()
+    if portal_id:
+        sql += " AND portal_id = ?"
+        params = (portal_id,)
+    return [row[0] for row in db.conn.execute(sql + " ORDER BY id", params)]
+
+
+def archived_attachment(db: Any, attachment_id: int) -> dict[str, Any]:
+    """The attachment item a spider would have yielded, rebuilt from the archive."""
+    row = db.conn.execute(
+        "SELECT url, name, portal_id, document_id, article_id, http_status, content_type, body, fetched_at "
+        "FROM attachments WHERE id = ?", (attachment_id,)).fetchone()
+    url, name, portal_id, document_id, article_id, status, content_type, body, fetched_at = row
+    return {
+        "kind": "attachment", "url": url, "name": name, "portal_id": portal_id, "document_id": document_id,
+        "article_id": article_id, "status": status, "headers": {"Content-Type": content_type} if content_type else {},
+        "body": storage.decompress(body), "fetched_at": fetched_at,
+        # a file loaded without a decision was filed under the number its heading prints
+        "number_from_text": document_id is None,
+    }
+
+
+def reextract(db: Any, portal_id: str | None = None, progress: Callable[[int, int], None] | None = None, *,
+              extractor: ingest.Extractor = extract, limits: Limits = LIMITS) -> ReextractReport:
+    """Replay archived pages and attachment files through the ingest paths; returns what changed."""
     report = ReextractReport()
     before = _figures(db, portal_id)
     page_ids = _page_ids(db, portal_id)
+    attachment_ids = _attachment_ids(db, portal_id)
+    total = len(page_ids) + len(attachment_ids)
     for number, page_id in enumerate(page_ids, 1):
-        result = ingest.ingest_page(db, archived_item(db, page_id), force=True)
+        result = ingest.ingest_page(db, archived_item(db, page_id), force=True, extractor=extractor)
         report.pages += 1
         if result.status in ("new", "updated", "unchanged", "dropped"):
             setattr(report, result.status, getattr(report, result.status) + 1)
         if progress:
-            progress(number, len(page_ids))
+            progress(number, total)
+    for number, attachment_id in enumerate(attachment_ids, len(page_ids) + 1):
+        ingest.ingest_attachment(db, archived_attachment(db, attachment_id), extractor=extractor, limits=limits)
+        report.attachments += 1
+        if progress:
+            progress(number, total)
     after = _figures(db, portal_id)
     added, removed = after - before, before - after
     report.figures_before, report.figures_after = sum(before.values()), sum(after.values())
     report.figures_added, report.figures_removed = sum(added.values()), sum(removed.values())
-    report.articles_with_changed_figures = len({key[0] for key in (added + removed)})
-    report.documents_pruned = prune_documents(db)
+    changed = added + removed
+    report.articles_with_changed_figures = len({key[0] for key in changed if key[0] is not None})
+    report.attachments_with_changed_figures = len({key[1] for key in changed if key[1] is not None})
+    report.documents_pruned = storage.prune_documents(db)
     return report
-
-
-def prune_documents(db: Any) -> int:
-    """Delete documents nothing refers to any more (no mention, figure, product, page or URL)."""
-    with storage.transaction(db):
-        cursor = db.conn.execute(
-            "DELETE FROM documents WHERE url IS NULL AND page_id IS NULL "
-            "AND id NOT IN (SELECT document_id FROM document_mentions WHERE document_id IS NOT NULL) "
-            "AND id NOT IN (SELECT document_id FROM figures WHERE document_id IS NOT NULL) "
-            "AND id NOT IN (SELECT document_id FROM products WHERE document_id IS NOT NULL) "
-            "AND id NOT IN (SELECT document_id FROM attachments WHERE document_id IS NOT NULL)"
-        )
-    return cursor.rowcount

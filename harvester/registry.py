@@ -18,12 +18,15 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from harvester.errors import RegistryError
 from harvester.paths import data_file
+
+# The portals table is written by the storage layer; re-exported because the crawl runner and
+# older callers import it from here.
+from harvester.storage.portals import sync_portals as sync_portals
 
 FAMILIES = ("nukeviet", "wordpress", "liferay", "sharepoint", "generic")
 REQUIRED_COLUMNS = ("id", "family", "start_urls")
@@ -122,30 +125,6 @@ def get_portal(portals: Iterable[Portal], portal_id: str) -> Portal:
     close = difflib.get_close_matches(portal_id, ids, n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else "; run `harvester portals` to list them"
     raise RegistryError(f"unknown portal {portal_id!r}{hint}")
-
-
-def sync_portals(db: Any, portals: Iterable[Portal]) -> int:
-    """Upsert registry rows into the ``portals`` table in one transaction; returns the count."""
-    now = datetime.now(UTC).isoformat(timespec="seconds")
-    rows = [
-        (p.id, p.name, p.family, p.site_kind, p.domain, p.province, p.province_2025,
-         json.dumps(p.start_urls), json.dumps(p.document_urls),
-         json.dumps(p.settings, ensure_ascii=False, sort_keys=True), int(p.enabled), now)
-        for p in portals
-    ]
-    with db.conn:
-        db.conn.executemany(
-            """INSERT INTO portals (id, name, family, site_kind, domain, province, province_2025,
-                   start_urls, document_urls, settings, enabled, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT(id) DO UPDATE SET name=excluded.name, family=excluded.family,
-                   site_kind=excluded.site_kind, domain=excluded.domain, province=excluded.province,
-                   province_2025=excluded.province_2025, start_urls=excluded.start_urls,
-                   document_urls=excluded.document_urls, settings=excluded.settings,
-                   enabled=excluded.enabled, updated_at=excluded.updated_at""",
-            rows,
-        )
-    return len(rows)
 
 
 # --- parsing ----------------------------------------------------------------------------------

@@ -135,6 +135,7 @@ TABLES: dict[str, str] = {
             page_id INTEGER REFERENCES pages(id),
             stated_count INTEGER,       -- products the decision says it recognises
             annex_rows INTEGER,         -- rows found in its annex product list
+            annex_check TEXT,           -- match | mismatch (stated_count against annex_rows); NULL when one is unknown
             UNIQUE (number_key, province)
         )""",
     # Where an article (or attachment) cites a document.
@@ -160,7 +161,7 @@ TABLES: dict[str, str] = {
             document_id INTEGER REFERENCES documents(id),
             article_id INTEGER REFERENCES articles(id),
             portal_id TEXT REFERENCES portals(id),
-            status TEXT,                -- ok | too-large | bad-type | encrypted | no-text-layer | empty | error
+            status TEXT,                -- ok | too-large | bad-type | encrypted | no-text-layer | empty | unsupported | error | fetch-failed | pending
             reason TEXT,
             http_status INTEGER,
             content_type TEXT,
@@ -169,9 +170,10 @@ TABLES: dict[str, str] = {
             sha256 TEXT,
             body BLOB,                  -- zlib-compressed bytes
             text TEXT,                  -- extracted text; figure and product offsets point here
-            text_method TEXT,           -- pypdf | pdfminer | python-docx | antiword | ocr
+            text_method TEXT,           -- pypdf | pdfminer | docx | antiword | ocr | html
             pages INTEGER,              -- PDF page count
-            fetched_at TEXT
+            fetched_at TEXT,
+            stated_count INTEGER        -- products this file says the decision recognises ("công nhận N sản phẩm")
         )""",
     # One row of an annex product list (Phụ lục) of a recognition decision.
     "products": """
@@ -221,6 +223,14 @@ TABLES: dict[str, str] = {
             stats TEXT                  -- JSON of Scrapy stats worth keeping
         )""",
 }
+
+# The one definition of "the decision's stated count differs from its annex": stored in
+# documents.annex_check by storage (update_counts) and backfilled here when the column is added.
+ANNEX_CHECK_SQL = ("CASE WHEN stated_count IS NULL OR annex_rows IS NULL THEN NULL "
+                   "WHEN stated_count = annex_rows THEN 'match' ELSE 'mismatch' END")
+
+# Columns whose values can be computed from older ones: filled when an older file gains them.
+BACKFILL = {("documents", "annex_check"): f"UPDATE documents SET annex_check = {ANNEX_CHECK_SQL}"}
 
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_pages_portal ON pages(portal_id)",
@@ -395,6 +405,8 @@ def _add_missing_columns(db: sqlite_utils.Database, table: str, ddl: str) -> Non
         default = re.search(r"DEFAULT\s+(\S+)", rest)
         suffix = f" DEFAULT {default.group(1).rstrip(',')}" if default else ""
         db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {kind}{suffix}")
+        if (table, name) in BACKFILL:
+            db.execute(BACKFILL[(table, name)])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
-"""DocumentsPipeline: routes "document" and "attachment" items to harvester.storage.
+"""DocumentsPipeline: "document" items to ``storage.save_document``, "attachment" items through
+``ingest.ingest_attachment`` (read → extract → save).
 
-One transaction per item (inside harvester.storage.documents). Other kinds pass through untouched.
+One transaction per item. Other kinds pass through untouched.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from harvester import ingest, storage
 from harvester.schema import open_db
 
 log = logging.getLogger(__name__)
@@ -31,8 +33,6 @@ class DocumentsPipeline:
             self.db = None
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
-        from harvester import storage
-
         kind = dict(item).get("kind") if hasattr(item, "keys") else None
         if kind not in ("document", "attachment"):
             return item
@@ -43,7 +43,7 @@ class DocumentsPipeline:
             if kind == "document":
                 storage.save_document(self.db, item)
             else:
-                storage.save_attachment(self.db, item)
+                ingest.ingest_attachment(self.db, item)
         except Exception as exc:  # one bad item must not stop the crawl; it is logged and counted
             log.error("%s: could not store %s item: %s", item.get("url"), kind, exc)
             if stats:

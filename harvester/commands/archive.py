@@ -26,7 +26,7 @@ db_option = click.option(
 @db_option
 @click.option("--portal", "portal_id", default=None, help="Only this portal's pages.")
 def reextract_command(db_path: Path | None, portal_id: str | None) -> None:
-    """Rebuild articles, figures and mentions from archived pages (no fetching).
+    """Rebuild articles, figures and mentions from archived pages and attachment files (no fetching).
 
     \b
     harvester reextract --db ocop.db --portal backan-portal
@@ -35,10 +35,11 @@ def reextract_command(db_path: Path | None, portal_id: str | None) -> None:
     report = reextract_lib.reextract(db, portal_id)
     click.echo(
         f"{report.pages} pages: {report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
-        f"{report.dropped} not OCOP\n"
+        f"{report.dropped} not OCOP; {report.attachments} attachments read again\n"
         f"figures: {report.figures_before} -> {report.figures_after} "
         f"(+{report.figures_added} -{report.figures_removed}, "
-        f"{report.articles_with_changed_figures} articles changed); "
+        f"{report.articles_with_changed_figures} articles and "
+        f"{report.attachments_with_changed_figures} attachments changed); "
         f"{report.documents_pruned} unreferenced documents removed"
     )
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import click
 
+from harvester.ingest import ingest_file
 from harvester.paths import default_db_path
+from harvester.provinces import province_matches
 from harvester.schema import open_db
 
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -18,19 +20,6 @@ db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False, path
 
 PRODUCT_COLUMNS = ("name", "owner", "commune", "district", "province", "province_2025", "score", "stars",
                    "product_group", "recertified", "decision_number", "decided", "source_url", "row_index")
-
-
-def _fold(text: str | None) -> str:
-    from extractors.text import fold_words
-
-    return fold_words(text)
-
-
-def _matches_province(row: dict, province: str | None) -> bool:
-    if not province:
-        return True
-    wanted = _fold(province).removeprefix("tinh ").removeprefix("thanh pho ")
-    return wanted in (_fold(row.get("province")), _fold(row.get("province_2025")))
 
 
 def product_rows(db, *, province: str | None = None, stars: int | None = None, year: int | None = None) -> list[dict]:
@@ -41,7 +30,7 @@ def product_rows(db, *, province: str | None = None, stars: int | None = None, y
     if year is not None:
         sql, params = sql + " AND year = ?", [*params, year]
     rows = [dict(r) for r in db.query(sql + " ORDER BY decided, document_id, attachment_id, row_index", params)]
-    return [r for r in rows if _matches_province(r, province)]
+    return [r for r in rows if province_matches(province, r.get("province"), r.get("province_2025"))]
 
 
 def _write(rows: list[dict], columns: tuple[str, ...], fmt: str, output: Path | None) -> None:
@@ -92,12 +81,11 @@ def documents_command(db_path, province, year) -> None:
     """List stored documents with the decision's stated count vs rows found in its annex."""
     db = open_db(db_path or default_db_path(), readonly=True)
     rows = [dict(r) for r in db.query("SELECT number, type, issued, province, province_2025, stated_count, "
-                                      "annex_rows, summary FROM documents ORDER BY issued, number")]
-    rows = [r for r in rows if _matches_province(r, province)
+                                      "annex_rows, annex_check, summary FROM documents ORDER BY issued, number")]
+    rows = [r for r in rows if province_matches(province, r["province"], r["province_2025"])
             and (year is None or (r["issued"] or "").startswith(str(year)))]
     for r in rows:
-        stated, found = r["stated_count"], r["annex_rows"]
-        r["check"] = "MISMATCH" if stated is not None and found is not None and stated != found else ""
+        r["check"] = "MISMATCH" if r["annex_check"] == "mismatch" else ""
     _write(rows, ("number", "type", "issued", "province", "stated_count", "annex_rows", "check"), "table", None)
 
 
@@ -120,8 +108,6 @@ def attachments_command(db_path, failed) -> None:
 @click.option("--province", default=None, help="Province of the decision (pre-2025 name).")
 def ingest_attachment_command(file, db_path, decision, province) -> None:
     """Load a local PDF/DOCX/DOC: text, figures, annex products."""
-    from harvester.storage.documents import ingest_file
-
     db = open_db(db_path or default_db_path())
     attachment_id = ingest_file(db, file, decision=decision, province=province)
     row = db.execute("SELECT a.status, a.reason, d.number, d.stated_count, d.annex_rows FROM attachments a "

@@ -4,15 +4,21 @@ Modules, one table family each:
 
 - :mod:`~harvester.storage.core` — the transaction, row helpers, archive codecs;
 - :mod:`~harvester.storage.pages` — fetched pages (archive, seen mark, faults, recheck);
-- :mod:`~harvester.storage.articles` — articles, their figures, document mentions, cited documents;
-- :mod:`~harvester.storage.documents` — crawled decisions, attachments, annex products;
+- :mod:`~harvester.storage.articles` — articles, their figures and document mentions;
+- :mod:`~harvester.storage.documents` — documents (cited or crawled) and where each is filed;
+- :mod:`~harvester.storage.attachments` — files of decisions and their annex products;
+- :mod:`~harvester.storage.portals` — the registry rows;
 - :mod:`~harvester.storage.runs` — crawl runs and portal health;
-- :mod:`~harvester.storage.state` — what spiders read at start (seen URLs, validators).
+- :mod:`~harvester.storage.state`, :mod:`~harvester.storage.document_state` — what spiders read at
+  start (seen URLs, validators, stored documents and attachments).
 
-Every public writer commits in one transaction. The schema itself is in :mod:`harvester.schema`.
+Every public writer commits in one transaction, and takes records that are already made
+(reading files and running the extractors happen in :mod:`harvester.ingest`). The schema itself
+is in :mod:`harvester.schema`.
 """
 
-from harvester.storage.articles import national_issuers, replace_extraction, save_article, upsert_document
+from harvester.storage.articles import replace_extraction, save_article
+from harvester.storage.attachments import AttachmentRecord, save_attachment
 from harvester.storage.core import (
     FAULT_KIND,
     compress,
@@ -21,7 +27,13 @@ from harvester.storage.core import (
     sha256_text,
     transaction,
 )
-from harvester.storage.documents import save_attachment, save_document
+from harvester.storage.documents import (
+    document_place,
+    national_issuers,
+    prune_documents,
+    save_document,
+    upsert_document,
+)
 from harvester.storage.pages import (
     ArticleResult,
     page_url,
@@ -30,19 +42,23 @@ from harvester.storage.pages import (
     save_other,
     save_unchanged,
 )
+from harvester.storage.portals import sync_portals
 from harvester.storage.runs import portal_health, record_run
 from harvester.storage.state import SeenUrls, is_fresh, seen_urls, validators
 
 __all__ = [
     "FAULT_KIND",
     "ArticleResult",
+    "AttachmentRecord",
     "SeenUrls",
     "compress",
     "decompress",
+    "document_place",
     "is_fresh",
     "national_issuers",
     "page_url",
     "portal_health",
+    "prune_documents",
     "recheck_after",
     "record_run",
     "replace_extraction",
@@ -55,6 +71,7 @@ __all__ = [
     "seen_urls",
     "sha256_bytes",
     "sha256_text",
+    "sync_portals",
     "transaction",
     "upsert_document",
     "validators",

@@ -7,22 +7,20 @@ docs/storage.md).
 
 from __future__ import annotations
 
-import csv
 import json
-from collections.abc import Mapping
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from extractors import EXTRACTOR_VERSION
-from extractors.records import DocumentRef, Extraction, MainText, PublishedDate
+from extractors.dates import parse_date_line
+from extractors.records import DocumentRef, Extraction, Figure, MainText, PublishedDate
 from harvester.clock import now_iso, to_iso
-from harvester.paths import data_file
 from harvester.storage.core import ensure_portal, fetch_row, sha256_text, transaction
+from harvester.storage.documents import document_place, upsert_document
 from harvester.storage.pages import ArticleResult, write_page
 from harvester.urls import canonicalize
 
 MIN_DEDUPE_CHARS = 200  # shorter texts (empty bodies, stubs) are never treated as syndicated copies
-
 
 
 def _published(item: Mapping[str, Any], main: MainText | None, extraction: Extraction) -> PublishedDate | None:
@@ -32,10 +30,6 @@ def _published(item: Mapping[str, Any], main: MainText | None, extraction: Extra
         return main.published
     listing = item.get("listing_date")
     if listing:
-        try:
-            from extractors.dates import parse_date_line
-        except ImportError:  # the date parser is optional for storage
-            return None
         found = parse_date_line(str(listing))
         if found is not None:
             return PublishedDate(found.value, "listing", found.quote)
@@ -137,99 +131,48 @@ def _counts(db: Any, article_id: int) -> tuple[int, int]:
     return int(figures), int(mentions)
 
 
-
-
-@lru_cache(maxsize=1)
-def national_issuers() -> frozenset[str]:
-    """Issuer symbols whose documents belong to no province (TTg, CP, TW, ministries...)."""
-    symbols = {"TTg", "CP", "QH", "UBTVQH", "VPCP", "TW", "BCĐTW", "BNN", "BNNPTNT", "BNNMT"}
-    try:
-        with open(data_file("issuers.csv"), encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                if row.get("level") == "national" or row.get("symbol") == "TW":
-                    symbols.add(row["symbol"])
-    except (OSError, KeyError):
-        pass
-    return frozenset(symbols)
-
-
 def replace_extraction(db: Any, article_id: int, extraction: Extraction) -> tuple[int, int]:
     """Delete and re-insert this article's figures and document mentions; returns their counts.
 
-    A syndicated copy (``duplicate_of`` set) keeps none, so totals are not counted twice.
+    A syndicated copy (``duplicate_of`` set) keeps none, so totals are not counted twice. Every
+    document cited is created on first sight, in the province :func:`document_place` decides.
     """
     with transaction(db):
-        article = fetch_row(
-            db,
-            "SELECT a.url, a.portal_id, a.duplicate_of, p.province, p.province_2025 "
-            "FROM articles a LEFT JOIN portals p ON p.id = a.portal_id WHERE a.id = ?",
-            (article_id,),
-        )
+        article = fetch_row(db, "SELECT url, portal_id, duplicate_of FROM articles WHERE id = ?", (article_id,))
         if article is None:
             return 0, 0
         db.conn.execute("DELETE FROM figures WHERE article_id = ?", (article_id,))
         db.conn.execute("DELETE FROM document_mentions WHERE article_id = ?", (article_id,))
         if article["duplicate_of"]:
             return 0, 0
-        province, province_2025 = _issuing_province(extraction, article["province"], article["province_2025"])
         for ref in extraction.documents:
-            document_id = upsert_document(db, ref, article["portal_id"], province, province_2025)
-            db.conn.execute(
-                "INSERT INTO document_mentions (article_id, document_id, number, type, issued, quote, start, end) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (article_id, document_id, ref.number, ref.type, ref.issued, ref.quote, ref.start, ref.end),
-            )
-        for fig in extraction.figures:
-            db.conn.execute(
-                "INSERT INTO figures (article_id, count, stars, status, year, as_of, place, province, "
-                "province_2025, quote, start, end, sentence, url, basis) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article_id, fig.count, fig.stars, fig.status, fig.year, fig.as_of, fig.place, fig.province,
-                 fig.province_2025, fig.quote, fig.start, fig.end, fig.sentence, article["url"], fig.basis),
-            )
+            place = document_place(db, ref.number, issuer=ref.issuer, portal_id=article["portal_id"],
+                                   reported=extraction.provinces)
+            document_id = upsert_document(db, ref.number, place, portal_id=article["portal_id"],
+                                          fields={"issuer": ref.issuer, "type": ref.type, "issued": ref.issued})
+            insert_mention(db, ref, document_id, article_id=article_id)
+        insert_figures(db, extraction.figures, url=article["url"], article_id=article_id)
     return len(extraction.figures), len(extraction.documents)
 
 
-def _issuing_province(extraction: Extraction, portal_province: str | None,
-                      portal_province_2025: str | None) -> tuple[str | None, str | None]:
-    """The province a local document (…/QĐ-UBND) belongs to: the one the article reports on.
-
-    A national newspaper, or a neighbouring province's portal, citing "1234/QĐ-UBND" of Hòa Bình
-    must file it under Hòa Bình, or numbers of different provinces would be merged into one row.
-    """
-    if extraction.provinces:
-        from extractors.places import province_2025
-
-        first = extraction.provinces[0]
-        return first, province_2025(first)
-    return portal_province, portal_province_2025
-
-
-def upsert_document(db: Any, ref: DocumentRef, portal_id: str | None, province: str | None,
-                    province_2025: str | None) -> int:
-    """The documents row for a cited number, created on first sight; fills missing fields only.
-
-    Key: (number_key, province). National issuers (TTg, CP, TW, ministries) get province NULL,
-    so one Prime Minister's decision cited in 40 provinces is one row.
-    """
-    from extractors.documents import issuer_of, number_key
-
-    key = number_key(ref.number)
-    issuer = ref.issuer or issuer_of(ref.number)
-    if issuer in national_issuers():
-        province = province_2025 = None
-    found = fetch_row(db, "SELECT id FROM documents WHERE number_key = ? AND province IS ?", (key, province))
-    if found:
-        db.conn.execute(
-            "UPDATE documents SET issuer = COALESCE(issuer, ?), type = COALESCE(type, ?), "
-            "issued = COALESCE(issued, ?) WHERE id = ?",
-            (issuer, ref.type, ref.issued, found["id"]),
-        )
-        return int(found["id"])
-    cursor = db.conn.execute(
-        "INSERT INTO documents (number, number_key, issuer, type, issued, portal_id, province, province_2025) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (ref.number, key, issuer, ref.type, ref.issued, portal_id, province, province_2025),
+def insert_figures(db: Any, figures: Iterable[Figure], *, url: str | None, article_id: int | None = None,
+                   attachment_id: int | None = None, document_id: int | None = None) -> None:
+    """Figure rows of one article or attachment (offsets into its stored text)."""
+    db.conn.executemany(
+        "INSERT INTO figures (article_id, attachment_id, document_id, count, stars, status, year, as_of, place, "
+        "province, province_2025, quote, start, end, sentence, url, basis) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, attachment_id, document_id, fig.count, fig.stars, fig.status, fig.year, fig.as_of, fig.place,
+          fig.province, fig.province_2025, fig.quote, fig.start, fig.end, fig.sentence, url, fig.basis)
+         for fig in figures],
     )
-    return int(cursor.lastrowid)
 
+
+def insert_mention(db: Any, ref: DocumentRef, document_id: int | None, *, article_id: int | None = None,
+                   attachment_id: int | None = None) -> None:
+    """Where an article or attachment cites a document (the document row, when known)."""
+    db.conn.execute(
+        "INSERT INTO document_mentions (article_id, attachment_id, document_id, number, type, issued, quote, "
+        "start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (article_id, attachment_id, document_id, ref.number, ref.type, ref.issued, ref.quote, ref.start, ref.end),
+    )

@@ -20,8 +20,6 @@ from harvester.clock import now_iso
 FAULT_KIND = "fault"
 
 
-
-
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -82,12 +80,13 @@ def fetch_row(db: Any, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | No
     return dict(zip(names, found, strict=True)) if found else None  # type: ignore[return-value]
 
 
-def ensure_portal(db: Any, portal_id: str | None, family: str | None) -> None:
+def ensure_portal(db: Any, portal_id: str | None, family: str | None, province: str | None = None,
+                  province_2025: str | None = None) -> None:
     """A stub portals row so that foreign keys hold for items of unregistered portals."""
     if portal_id:
         db.conn.execute(
-            "INSERT OR IGNORE INTO portals (id, family, updated_at) VALUES (?, ?, ?)",
-            (portal_id, family or "generic", now_iso()),
+            "INSERT OR IGNORE INTO portals (id, family, province, province_2025, updated_at) VALUES (?, ?, ?, ?, ?)",
+            (portal_id, family or "generic", province, province_2025, now_iso()),
         )
 
 

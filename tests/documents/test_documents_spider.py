@@ -13,7 +13,9 @@ import textwrap
 
 import pytest
 
+from extractors.annex import stated_count
 from harvester.fixture_portals import documents as fx
+from harvester.ingest import annex_rows, read_attachment
 from harvester.schema import open_db
 
 pytestmark = pytest.mark.e2e
@@ -181,19 +183,17 @@ def test_sharepoint_labels_found_by_suffix_whatever_the_webpart_guid():
 def test_section_attachments_carry_the_planted_statement_and_annex(site_id):
     if fx.reportlab_missing():
         pytest.skip(fx.reportlab_missing())
-    from extractors.annex import stated_count
-    from harvester.storage.documents import annex_rows, read_attachment
-
     site, found, _ = _walk(site_id)
     for number, facts in fx.PLANTED_SECTION_DOCUMENTS[site_id].items():
         for attachment in found[number][1]["attachments"]:
             answer = site.dispatch(urlsplit_path(attachment["url"]), {}, {})
-            file_type, result = read_attachment(answer.body, headers=answer.headers, url=attachment["url"])
+            _, result = read_attachment({"body": answer.body, "headers": answer.headers,
+                                                 "url": attachment["url"]})
             assert result.status == "ok", (number, result.reason)
             assert number in result.text
             stated = stated_count(result.text)
             assert (stated.count if stated else None) == facts["stated_count"], number
-            rows = annex_rows(result, file_type)
+            rows = annex_rows(result)
             got = [(r.name, r.owner, r.commune, r.district, r.stars) for r in rows]
             assert got == facts["products"], number
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import zlib
 
+from harvester import ingest, storage
 from harvester.fixture_portals import documents as fx
-from harvester.storage import documents as sd
 
 from .conftest import document_item
 
@@ -13,7 +13,7 @@ BASE = "http://127.0.0.11"
 
 
 def _save(db, rendered, decision):
-    document_id = sd.save_document(db, document_item(decision, BASE))
+    document_id = storage.save_document(db, document_item(decision, BASE))
     for name, _ in fx.files_of(decision):
         _, file_format, content_type, body = rendered[name]
         item = {"kind": "attachment", "url": f"{BASE}/uploads/laws/{name}", "name": name,
@@ -21,7 +21,7 @@ def _save(db, rendered, decision):
                 "body": body, "headers": {"Content-Type": content_type}, "status": 200}
         if file_format == "huge":
             item = {**item, "body": b"", "reason": "too-large: Content-Length 209715200 bytes is over the limit"}
-        sd.save_attachment(db, item)
+        ingest.ingest_attachment(db, item)
     return document_id
 
 
@@ -91,7 +91,7 @@ def test_resaving_replaces_products_and_mentions_link(docs_db, rendered):
 def test_ingest_local_file_uses_printed_number(docs_db, rendered, tmp_path):
     path = tmp_path / "qd.docx"
     path.write_bytes(rendered["2345-QD-UBND.docx"][3])
-    attachment_id = sd.ingest_file(docs_db, path, province="Thái Nguyên")
+    attachment_id = ingest.ingest_file(docs_db, path, province="Thái Nguyên")
     row = docs_db.execute("SELECT d.number, d.stated_count, d.annex_rows, d.province FROM attachments a "
                           "JOIN documents d ON d.id = a.document_id WHERE a.id = ?", [attachment_id]).fetchone()
     assert row == ("2345/QĐ-UBND", 9, 8, "Thái Nguyên")
@@ -104,6 +104,6 @@ def test_document_takes_the_issuing_bodys_province_over_the_hosting_portal(fresh
               "issuing_body": "UBND tỉnh Thái Nguyên", "summary": "Công nhận sản phẩm OCOP"}
     own = {**hosted, "number": "89/QĐ-UBND", "issuing_body": "Ủy ban nhân dân tỉnh"}
     for item in (hosted, own):
-        sd.save_document(fresh_db, item)
+        storage.save_document(fresh_db, item)
     rows = fresh_db.execute("SELECT number, province, province_2025 FROM documents ORDER BY number").fetchall()
     assert rows == [("88/QĐ-UBND", "Thái Nguyên", "Thái Nguyên"), ("89/QĐ-UBND", "Quảng Trị", "Quảng Trị")]

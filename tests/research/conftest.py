@@ -3,7 +3,7 @@
 Articles go through ``harvester.storage.save_article`` (page archived, article upserted, figures,
 mentions and documents written by ``replace_extraction``, syndicated copies detected by text hash);
 decisions through ``storage.save_document`` and their annexes through
-``storage.save_attachment`` (stated count read from the decision text, product rows from
+``ingest.ingest_attachment`` (stated count read from the decision text, product rows from
 its annex table); portals through ``registry.sync_portals``. The figures are given as
 ``Extraction`` records (what the extractor would return) so the planted values do not move when
 the extractor improves; every quote is located in its text, so ``text[start:end] == quote``.
@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from extractors.records import DocumentRef, Extraction, Figure, PublishedDate
-from harvester import storage
+from harvester import ingest, storage
 from harvester.attachments import AttachmentText
 from harvester.registry import Portal, sync_portals
 from harvester.schema import open_db
@@ -254,7 +254,7 @@ def _save_decision(db, number, portal, issued, summary, text, rows) -> None:
     grid = [["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Hạng sao"]]
     grid += [[str(i), name, owner, address, f"{stars} sao"] for i, (name, owner, address, stars) in enumerate(rows, 1)]
     table_text = "\n".join(" | ".join(r) for r in grid)
-    storage.save_attachment(
+    ingest.ingest_attachment(
         db, {"url": url + ".docx", "name": "quyet-dinh.docx", "portal_id": portal, "document_url": url,
              "status": 200, "headers": {"Content-Type": "application/vnd.openxmlformats-officedocument"},
              "body": (text + table_text).encode(), "fetched_at": issued},

@@ -2,12 +2,14 @@
 
 The store does not care how figures were found, so most tests build ``Extraction`` records
 directly. ``count_extractor`` is a small deterministic extractor (every "<n> sản phẩm OCOP"
-becomes a figure) used where a test needs the ingest path to produce figures from text.
+becomes a figure), passed as ``extractor=`` where a test needs the ingest path to produce
+figures from text.
 """
 
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
 
@@ -63,18 +65,7 @@ def main_for(extraction: Extraction) -> MainText:
 
 
 @pytest.fixture
-def rule_extractor(monkeypatch):
-    """Route the ingest path's extraction through ``count_extractor``."""
-    import extractors
-
-    monkeypatch.setattr(extractors, "extract", count_extractor)
-    return count_extractor
-
-
-@pytest.fixture
 def kit():
     """The helpers above, for test modules (importlib mode cannot import conftest directly)."""
-    from types import SimpleNamespace
-
     return SimpleNamespace(article_html=article_html, page_item=page_item, count_extractor=count_extractor,
                            extraction_for=extraction_for, main_for=main_for, FETCHED=FETCHED)

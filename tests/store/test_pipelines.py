@@ -14,7 +14,7 @@ OCOP = ["Xã Tân Lập có 6 sản phẩm OCOP đạt 3 sao sau đợt đánh g
         "Các chủ thể được hướng dẫn hoàn thiện bao bì, tem truy xuất và hồ sơ công bố chất lượng."]
 
 
-def test_pipelines_chain(tmp_path, kit, rule_extractor):
+def test_pipelines_chain(tmp_path, kit):
     db_path = tmp_path / "p.db"
     crawler = get_crawler(settings_dict={"HARVESTER_DB": str(db_path)})
     chain = [cls.from_crawler(crawler) for cls in (NormalizePipeline, DedupePipeline, ExtractPipeline, SavePipeline)]

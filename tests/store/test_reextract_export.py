@@ -8,6 +8,7 @@ import json
 
 from click.testing import CliRunner
 
+from extractors import extract
 from harvester import export, ingest, reextract, storage
 from harvester.cli import cli
 from harvester.registry import Portal, sync_portals
@@ -32,14 +33,17 @@ PAGES = {
 }
 
 
-def _ingest_all(db, kit):
+def _ingest_all(db, kit, extractor=None):
+    extractor = extractor or kit.count_extractor
     sync_portals(db, [PORTAL])
-    results = [ingest.ingest_page(db, kit.page_item(url, kit.article_html(title, paras), portal_id=PORTAL.id))
+    results = [ingest.ingest_page(db, kit.page_item(url, kit.article_html(title, paras), portal_id=PORTAL.id),
+                                  extractor=extractor)
                for url, (title, paras) in PAGES.items()]
     # a syndicated copy of the first page on a newspaper
     title, paras = PAGES["https://hg.vn/tin/ocop-1.html"]
     results.append(ingest.ingest_page(db, kit.page_item("https://baohagiang.vn/a-1.html",
-                                                        kit.article_html(title, paras), portal_id="hg-news")))
+                                                        kit.article_html(title, paras), portal_id="hg-news"),
+                                      extractor=extractor))
     return results
 
 
@@ -47,7 +51,7 @@ def _figure_rows(db):
     return list(db.query("SELECT article_id, count, stars, status, quote, start, end, url FROM figures ORDER BY id"))
 
 
-def test_ingest_statuses(fresh_db, kit, rule_extractor):
+def test_ingest_statuses(fresh_db, kit):
     results = _ingest_all(fresh_db, kit)
     assert [r.status for r in results] == ["new", "new", "dropped", "new"]
     assert results[3].duplicate_of == results[0].article_id and results[3].figures == 0
@@ -56,16 +60,17 @@ def test_ingest_statuses(fresh_db, kit, rule_extractor):
     assert weather["kind"] == "other" and weather["body"] is not None
     # the same page again is unchanged and writes no extra rows
     url, (title, paras) = next(iter(PAGES.items()))
-    again = ingest.ingest_page(fresh_db, kit.page_item(url, kit.article_html(title, paras), portal_id=PORTAL.id))
+    again = ingest.ingest_page(fresh_db, kit.page_item(url, kit.article_html(title, paras), portal_id=PORTAL.id),
+                               extractor=kit.count_extractor)
     assert again.status == "unchanged" and fresh_db["figures"].count == 3
 
 
-def test_reextract_without_changes_reproduces_identical_rows(fresh_db, kit, rule_extractor):
+def test_reextract_without_changes_reproduces_identical_rows(fresh_db, kit):
     _ingest_all(fresh_db, kit)
     before = _figure_rows(fresh_db)
     mentions_before = list(fresh_db.query("SELECT article_id, number, quote, start, end FROM document_mentions"))
     assert len(before) == 3
-    report = reextract.reextract(fresh_db)
+    report = reextract.reextract(fresh_db, extractor=kit.count_extractor)
     assert (report.pages, report.unchanged, report.dropped, report.new, report.updated) == (4, 3, 1, 0, 0)
     assert (report.figures_before, report.figures_after, report.figures_added, report.figures_removed) == (3, 3, 0, 0)
     assert _figure_rows(fresh_db) == before
@@ -73,19 +78,17 @@ def test_reextract_without_changes_reproduces_identical_rows(fresh_db, kit, rule
     assert fresh_db["pages"].count == 4 and list(fresh_db.query("PRAGMA foreign_key_check")) == []
 
 
-def test_reextract_reports_changed_figures(fresh_db, kit, monkeypatch, rule_extractor):
-    import extractors
-
+def test_reextract_reports_changed_figures(fresh_db, kit):
     _ingest_all(fresh_db, kit)
     # a stricter rule: counts under 10 are no longer figures
-    monkeypatch.setattr(extractors, "extract", lambda text, **kw: kit.count_extractor(text, min_count=10, **kw))
-    report = reextract.reextract(fresh_db, PORTAL.id)
+    report = reextract.reextract(fresh_db, PORTAL.id,
+                                 extractor=lambda text, **kw: kit.count_extractor(text, min_count=10, **kw))
     assert (report.figures_before, report.figures_after) == (3, 2)
     assert (report.figures_added, report.figures_removed, report.articles_with_changed_figures) == (0, 1, 1)
     assert sorted(r["count"] for r in _figure_rows(fresh_db)) == [12, 310]
 
 
-def test_export_jsonl_has_the_extract_shape(fresh_db, kit, rule_extractor):
+def test_export_jsonl_has_the_extract_shape(fresh_db, kit):
     _ingest_all(fresh_db, kit)
     out = io.StringIO()
     assert export.export_articles(fresh_db, out) == 2  # the syndicated copy is left out
@@ -101,7 +104,7 @@ def test_export_jsonl_has_the_extract_shape(fresh_db, kit, rule_extractor):
     assert export.export_articles(fresh_db, with_copies, include_duplicates=True) == 3
 
 
-def test_export_csv_table_and_cli(fresh_db, kit, rule_extractor, tmp_path):
+def test_export_csv_table_and_cli(fresh_db, kit, tmp_path):
     _ingest_all(fresh_db, kit)
     out = io.StringIO()
     assert export.export_table(fresh_db, "figures", out, "csv") == 3
@@ -114,10 +117,17 @@ def test_export_csv_table_and_cli(fresh_db, kit, rule_extractor, tmp_path):
     runner = CliRunner()
     result = runner.invoke(cli, ["export", "--db", db_path, "--format", "jsonl"])
     assert result.exit_code == 0 and len(result.output.splitlines()) == 2
-    result = runner.invoke(cli, ["reextract", "--db", db_path])
-    assert result.exit_code == 0 and "4 pages" in result.output and "figures: 3 -> 3 (+0 -0" in result.output
     result = runner.invoke(cli, ["export", "--db", str(tmp_path / "missing.db")])
     assert result.exit_code == 1 and "no such database" in result.output
+
+
+def test_reextract_cli_with_the_same_extractor_changes_nothing(fresh_db, kit):
+    _ingest_all(fresh_db, kit, extractor=extract)
+    figures = fresh_db["figures"].count
+    db_path = fresh_db.conn.execute("PRAGMA database_list").fetchone()[2]
+    result = CliRunner().invoke(cli, ["reextract", "--db", db_path])
+    assert result.exit_code == 0 and "4 pages" in result.output, result.output
+    assert f"figures: {figures} -> {figures} (+0 -0" in result.output and figures >= 3
 
 
 def test_portals_command(fresh_db, tmp_path):
