@@ -1,14 +1,11 @@
-"""An imitation "Văn bản" (laws module) section for the fixture portals, with generated attachments.
+"""The imitation "Văn bản" sections of the fixture portals: listings, detail pages, file routes.
 
 ``add_documents_section(site)`` adds to a Site's route table (see server.py):
 
 * ``/vi/laws/`` and ``/vi/laws/page-2/`` — NukeViet laws-module listing, old ``<table>`` layout;
 * ``/van-ban/`` — the same module renamed, new ``div.flex-table-laws`` layout;
 * ``/vi/laws/detail/<alias>/`` — detail pages (``tr.hoatim`` label/value rows, download list);
-* ``/uploads/laws/<file>`` — attachments rendered on the fly: decisions as PDF (reportlab, with a
-  Unicode TTF font) and DOCX (python-docx) with annex product tables, and broken files (an
-  encrypted PDF, a scanned PDF with no text layer, a .docx that is HTML, 0 bytes, a response
-  announcing 200 MB, a legacy .doc).
+* ``/uploads/laws/<file>`` — attachments rendered on the fly (:mod:`.attachment_files`).
 
 Two more sections, on other sites (installed by farm.py through ``DOCUMENT_SECTIONS``):
 
@@ -19,508 +16,48 @@ Two more sections, on other sites (installed by farm.py through ``DOCUMENT_SECTI
   ``tr#row_donvibanhanh_chinh`` and ``tr#row_file``; files under ``/Lists/VanBanPhapQuy/Attachments/``;
 * ``add_generic_documents(site)`` — a newspaper's "Văn bản" table (Số/ký hiệu | Ngày ban hành |
   Trích yếu | Cơ quan ban hành | Tải về) with "Trang sau" paging; detail sheets print two
-  label/value pairs a row. ``SHAREPOINT_DECISIONS`` / ``GENERIC_DECISIONS`` hold the decisions and
-  ``PLANTED_SECTION_DOCUMENTS`` every field a spider must read from them.
+  label/value pairs a row.
 
-The decisions are written for these tests (invented places, owners and numbers). One decision
-states a count different from its annex rows on purpose: see ``PLANTED_DOCUMENTS``.
-If reportlab is missing the section still serves; PDF attachments answer 503 with the reason.
+The decisions and what must be found in them are in :mod:`.decisions` (re-exported here for
+tests); if reportlab is missing the sections still serve and PDF attachments answer 503.
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-
-try:  # the server module belongs to H3; keep this file importable for the renderers alone
-    from harvester.fixture_portals.server import Response
-except ImportError:  # pragma: no cover - only while the farm is being built
-    Response = None  # type: ignore[assignment,misc]
-
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
-
-
-@dataclass(frozen=True)
-class AnnexProduct:
-    name: str
-    owner: str
-    commune: str
-    district: str
-    score: str
-    stars_text: str  # as printed in the stars column ("4 sao", "4*", "★★★")
-    stars: int  # what the parser must read (from the cell or the section heading)
-
-
-@dataclass(frozen=True)
-class AnnexSection:
-    heading: str
-    recertified: bool
-    products: tuple[AnnexProduct, ...]
-
-
-@dataclass(frozen=True)
-class FixtureDecision:
-    alias: str
-    number: str
-    doc_type: str
-    issued: str  # ISO date
-    signer: str
-    summary: str
-    issuing_body: str
-    statement: str  # the sentence stating the decision's own count
-    stated_count: int | None
-    file_name: str
-    file_format: str  # pdf | docx | encrypted | scanned | html-docx | empty | huge | doc
-    sections: tuple[AnnexSection, ...] = ()
-    listing: str = "old"  # which listing layout shows it: old | flex
-    extra_files: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (file name, format)
-    place: str = "Thái Nguyên"  # printed before the date line of the decision ("<place>, ngày …")
-    item_id: int = 0  # SharePoint list item id / generic portal id, for URLs of the other sections
-    cites: tuple[str, ...] = ()  # extra "Căn cứ …" lines (decisions cited by this one)
-
-    @property
-    def annex_rows(self) -> int:
-        return sum(len(s.products) for s in self.sections)
-
-    @property
-    def is_ocop(self) -> bool:
-        return "OCOP" in self.summary or "Mỗi xã một sản phẩm" in self.summary
-
-
-P = AnnexProduct
-
-_DECISION_PDF = FixtureDecision(
-    alias="qd-1520-cong-nhan-ocop-2023",
-    number="1520/QĐ-UBND",
-    doc_type="Quyết định",
-    issued="2023-11-17",
-    signer="Hoàng Văn Thịnh",
-    summary="Quyết định công nhận kết quả đánh giá, phân hạng sản phẩm OCOP tỉnh Thái Nguyên năm 2023 (đợt 2)",
-    issuing_body="UBND tỉnh Thái Nguyên",
-    statement=("Điều 1. Công nhận 12 sản phẩm đạt OCOP, trong đó 03 sản phẩm 4 sao, 09 sản phẩm 3 sao "
-               "(có danh sách kèm theo)."),
-    stated_count=12,
-    file_name="1520-QD-UBND.pdf",
-    file_format="pdf",
-    sections=(
-        AnnexSection("I. SẢN PHẨM ĐẠT 4 SAO", False, (
-            P("Chè xanh Tân Cương đặc biệt loại thượng hạng đóng hộp quà tặng", "Hợp tác xã chè Hồng Thái An",
-              "Phúc Xuân", "Đại Từ", "78,5", "4 sao", 4),
-            P("Mật ong hoa nhãn", "HTX Mật ong Bình Sơn", "Lũng Vân", "Võ Nhai", "80", "4*", 4),
-            P("Trà hoa vàng túi lọc", "Công ty TNHH Trà Hoa Phượng", "Tân Thành", "Phú Bình", "76", "★★★★", 4),
-        )),
-        AnnexSection("II. SẢN PHẨM ĐẠT 3 SAO", False, (
-            P("Bánh chưng Bờ Đậu", "Hộ kinh doanh Lê Thị Mận", "Cổ Lũng", "Phú Lương", "62", "3 sao", 3),
-            P("Gạo nếp vải Phú Đô", "HTX Nông nghiệp Phú Đô", "Phú Đô", "Phú Lương", "60,5", "3*", 3),
-            P("Miến dong Việt Cường", "HTX Miến Việt Cường", "Việt Cường", "Đồng Hỷ", "65", "★★★", 3),
-            P("Nem chua Đồng Tâm", "Cơ sở Nem Đồng Tâm", "Đồng Tâm", "Phú Bình", "58", "3 sao", 3),
-            P("Rượu ngô men lá", "HTX Rượu Tân Long", "Tân Long", "Đồng Hỷ", "55", "", 3),
-            P("Dưa lưới Hương Sơn", "Tổ hợp tác Dưa lưới Hương Sơn", "Hương Sơn", "Phú Bình", "61", "3 sao", 3),
-        )),
-        AnnexSection("B. SẢN PHẨM CÔNG NHẬN LẠI (3 SAO)", True, (
-            P("Chè búp Khe Cốc", "HTX Chè Khe Cốc", "Tức Tranh", "Phú Lương", "64", "3 sao", 3),
-            P("Na Võ Nhai sấy dẻo", "HTX Na La Hiên", "La Hiên", "Võ Nhai", "63", "3*", 3),
-            P("Bún khô Hà Châu", "Hộ kinh doanh Nông Văn Tư", "Hà Châu", "Phú Bình", "57", "★★★", 3),
-        )),
-    ),
-    listing="old",
+from harvester.fixture_portals import generic, sharepoint
+from harvester.fixture_portals.attachment_files import HUGE_DECLARED_BYTES, render_file, reportlab_missing
+from harvester.fixture_portals.decisions import (
+    DECISIONS,
+    GENERIC_DECISIONS,
+    PLANTED_DOCUMENTS,
+    PLANTED_SECTION_DOCUMENTS,
+    SHAREPOINT_DECISIONS,
+    AnnexProduct,
+    AnnexSection,
+    FixtureDecision,
+    files_of,
 )
+from harvester.fixture_portals.server import Response
 
-_DECISION_DOCX = FixtureDecision(
-    alias="qd-2345-phe-duyet-ocop-2024",
-    number="2345/QĐ-UBND",
-    doc_type="Quyết định",
-    issued="2024-09-05",
-    signer="Đinh Thị Lan",
-    summary="Quyết định phê duyệt kết quả đánh giá, phân hạng sản phẩm OCOP năm 2024",
-    issuing_body="UBND tỉnh Thái Nguyên",
-    # Planted mismatch: the decision says 9 products, its annex lists 8.
-    statement="Điều 1. Công nhận 9 sản phẩm đạt tiêu chuẩn OCOP năm 2024 (danh sách tại Phụ lục kèm theo).",
-    stated_count=9,
-    file_name="2345-QD-UBND.docx",
-    file_format="docx",
-    sections=(
-        AnnexSection("A. CÔNG NHẬN MỚI", False, (
-            P("Cá thính Lập Thạch", "HTX Thủy sản Sông Công", "Bá Xuyên", "Sông Công", "81", "4*", 4),
-            P("Tương nếp Úc Kỳ", "Hộ kinh doanh Dương Văn Hải", "Úc Kỳ", "Phú Bình", "66", "3 sao", 3),
-            P("Chuối sấy Yên Lạc", "HTX Chuối Yên Lạc", "Yên Lạc", "Phú Lương", "59", "★★★", 3),
-            P("Măng khô Thần Sa", "Tổ hợp tác Măng Thần Sa", "Thần Sa", "Võ Nhai", "70", "3 sao", 3),
-            P("Trứng gà đồi Đại Từ", "Trang trại Minh Khai", "Ký Phú", "Đại Từ", "84,25", "4 sao", 4),
-        )),
-        AnnexSection("B. CÔNG NHẬN LẠI", True, (
-            P("Chè đinh Tân Cương", "HTX Chè Tân Cương Xanh", "Tân Cương", "Thái Nguyên", "90", "5*", 5),
-            P("Miến dong Yên Thủy", "HTX Yên Thủy", "Yên Trạch", "Phú Lương", "63", "★★★", 3),
-            P("Gạo bao thai Định Hóa", "HTX Gạo Định Hóa", "Trung Hội", "Định Hóa", "75", "4 sao", 4),
-        )),
-    ),
-    listing="old",
-)
-
-_BROKEN = FixtureDecision(
-    alias="qd-88-bo-sung-ocop-2022",
-    number="88/QĐ-UBND",
-    doc_type="Quyết định",
-    issued="2022-01-14",
-    signer="Hoàng Văn Thịnh",
-    summary="Quyết định bổ sung sản phẩm OCOP năm 2021 (bản quét và tệp gửi kèm)",
-    issuing_body="UBND tỉnh Thái Nguyên",
-    statement="",
-    stated_count=None,
-    file_name="88-QD-UBND-ma-hoa.pdf",
-    file_format="encrypted",
-    listing="flex",
-    extra_files=(("88-QD-UBND-ban-quet.pdf", "scanned"), ("88-QD-UBND.docx", "html-docx"),
-                 ("88-QD-UBND-rong.pdf", "empty")),
-)
-
-_PLAN = FixtureDecision(
-    alias="kh-95-chuong-trinh-mxmsp-2023",
-    number="95/KH-UBND",
-    doc_type="Kế hoạch",
-    issued="2023-03-02",
-    signer="Đinh Thị Lan",
-    summary="Kế hoạch thực hiện Chương trình Mỗi xã một sản phẩm năm 2023",
-    issuing_body="UBND tỉnh Thái Nguyên",
-    statement="",
-    stated_count=None,
-    file_name="95-KH-UBND-day-du.pdf",
-    file_format="huge",
-    listing="flex",
-    extra_files=(("95-KH-UBND.doc", "doc"),),
-)
-
-_OTHER = FixtureDecision(
-    alias="qd-777-quy-hoach-giao-thong",
-    number="777/QĐ-UBND",
-    doc_type="Quyết định",
-    issued="2023-05-10",
-    signer="Đinh Thị Lan",
-    summary="Quyết định phê duyệt quy hoạch mạng lưới giao thông nông thôn",
-    issuing_body="UBND tỉnh Thái Nguyên",
-    statement="",
-    stated_count=None,
-    file_name="777-QD-UBND.pdf",
-    file_format="pdf",
-    listing="old",
-)
-
-DECISIONS: tuple[FixtureDecision, ...] = (_DECISION_PDF, _OTHER, _DECISION_DOCX, _BROKEN, _PLAN)
-
-# What tests and H6's audit must find: planted problems, keyed by document number.
-PLANTED_DOCUMENTS: dict[str, dict] = {
-    _DECISION_DOCX.number: {"problem": "stated-count-mismatch", "stated_count": 9, "annex_rows": 8},
-    _DECISION_PDF.number: {"problem": None, "stated_count": 12, "annex_rows": 12},
-    _BROKEN.number: {"problem": "broken-attachments", "files": {
-        "88-QD-UBND-ma-hoa.pdf": "encrypted", "88-QD-UBND-ban-quet.pdf": "no-text-layer",
-        "88-QD-UBND.docx": "bad-type", "88-QD-UBND-rong.pdf": "empty"}},
-    _PLAN.number: {"problem": "broken-attachments", "files": {
-        "95-KH-UBND-day-du.pdf": "too-large", "95-KH-UBND.doc": "error|unsupported"}},
-    _OTHER.number: {"problem": "not-ocop"},
-}
-
-HUGE_DECLARED_BYTES = 200 * 1024 * 1024
-
-# --- the SharePoint site's vendor "Văn bản" control (Cao Bằng) ------------------------------
-# Newest first as listed. 1579/QĐ-UBND is the decision the site's own article
-# "cb-cham-diem-2023" cites (same number, same date); the portal lists it without a file.
-
-_SP_RECOGNITION = FixtureDecision(
-    alias="1821-qd-ubnd", number="1821/QĐ-UBND", doc_type="Quyết định", issued="2022-11-24",
-    signer="Lương Thị Hoa",
-    summary="Quyết định công nhận sản phẩm đạt tiêu chuẩn OCOP tỉnh Cao Bằng năm 2022",
-    issuing_body="UBND tỉnh Cao Bằng",
-    statement="Điều 1. Công nhận 6 sản phẩm đạt tiêu chuẩn OCOP năm 2022 (có Phụ lục danh sách kèm theo).",
-    stated_count=6, file_name="1821-QD-UBND-phu-luc.docx", file_format="docx", place="Cao Bằng", item_id=4127,
-    sections=(
-        AnnexSection("I. SẢN PHẨM ĐẠT 4 SAO", False, (
-            P("Hạt dẻ Trùng Khánh rang muối", "HTX Nông nghiệp Đàm Thủy Xanh", "Đàm Thủy", "Trùng Khánh", "72", "4 sao", 4),
-            P("Miến dong Phja Đén", "HTX Miến dong Thành Công", "Thành Công", "Nguyên Bình", "74,5", "4*", 4),
-        )),
-        AnnexSection("II. SẢN PHẨM ĐẠT 3 SAO", False, (
-            P("Lạp sườn hun khói Hòa An", "Hộ kinh doanh Nông Thị Vân", "Hồng Việt", "Hòa An", "61", "3 sao", 3),
-            P("Trà giảo cổ lam Quảng Hòa", "Tổ hợp tác Giảo cổ lam Phúc Sen", "Phúc Sen", "Quảng Hòa", "58,5", "3*", 3),
-            P("Mật ong bạc hà Hà Quảng", "HTX Ong mật Sóc Hà", "Sóc Hà", "Hà Quảng", "63", "★★★", 3),
-            P("Gạo nếp cẩm Bảo Lạc", "HTX Nông sản Hồng Trị", "Hồng Trị", "Bảo Lạc", "57", "3 sao", 3),
-        )),
-    ),
-)
-
-_SP_PLAN = FixtureDecision(
-    alias="64-kh-ubnd", number="64/KH-UBND", doc_type="Kế hoạch", issued="2023-02-15", signer="Lương Thị Hoa",
-    summary="Kế hoạch triển khai Chương trình Mỗi xã một sản phẩm tỉnh Cao Bằng năm 2023",
-    issuing_body="UBND tỉnh Cao Bằng", statement="", stated_count=None, file_name="64-KH-UBND.pdf",
-    file_format="pdf", place="Cao Bằng", item_id=3988,
-)
-
-_SP_CITED = FixtureDecision(
-    alias="1579-qd-ubnd", number="1579/QĐ-UBND", doc_type="Quyết định", issued="2023-09-22",
-    signer="Lương Thị Hoa",
-    summary="Quyết định phê duyệt kết quả chấm điểm, xếp hạng sản phẩm tham gia Chương trình OCOP tỉnh Cao Bằng năm 2023",
-    issuing_body="UBND tỉnh Cao Bằng", statement="", stated_count=None, file_name="", file_format="none",
-    place="Cao Bằng", item_id=4460,
-)
-
-_SP_OTHER = FixtureDecision(
-    alias="2210-qd-ubnd", number="2210/QĐ-UBND", doc_type="Quyết định", issued="2023-12-01", signer="Trịnh Trường Huy",
-    summary="Quyết định điều chỉnh danh mục dự án đầu tư công trung hạn giai đoạn 2021 - 2025",
-    issuing_body="UBND tỉnh Cao Bằng", statement="", stated_count=None, file_name="2210-QD-UBND.pdf",
-    file_format="pdf", place="Cao Bằng", item_id=4591,
-)
-
-SHAREPOINT_DECISIONS: tuple[FixtureDecision, ...] = (_SP_OTHER, _SP_CITED, _SP_PLAN, _SP_RECOGNITION)
-
-# --- the generic site's "Văn bản" table (a newspaper mirroring Tuyên Quang's documents) --------
-# 285/QĐ-UBND is cited by 1366/QĐ-UBND's "Căn cứ" line (same date) and listed without a file.
-
-_G_RECOGNITION = FixtureDecision(
-    alias="quyet-dinh-1366-qd-ubnd", number="1366/QĐ-UBND", doc_type="Quyết định", issued="2023-12-08",
-    signer="Nguyễn Mạnh Tuấn",
-    summary="Quyết định công nhận kết quả đánh giá, phân hạng sản phẩm OCOP tỉnh Tuyên Quang năm 2023",
-    issuing_body="UBND tỉnh Tuyên Quang",
-    statement="Điều 1. Công nhận 5 sản phẩm đạt OCOP năm 2023 (chi tiết tại Phụ lục kèm theo).",
-    stated_count=5, file_name="1366-QD-UBND.docx", file_format="docx", place="Tuyên Quang", item_id=902,
-    cites=("Căn cứ Quyết định số 285/QĐ-UBND ngày 20/4/2023 của UBND tỉnh về việc thành lập Hội đồng "
-           "đánh giá, phân hạng sản phẩm;",),
-    sections=(
-        AnnexSection("A. SẢN PHẨM ĐẠT 4 SAO", False, (
-            P("Cam sành Hàm Yên loại đặc biệt", "HTX Cam sành Phù Lưu", "Phù Lưu", "Hàm Yên", "75", "4 sao", 4),
-        )),
-        AnnexSection("B. SẢN PHẨM ĐẠT 3 SAO", False, (
-            P("Chè Shan tuyết Na Hang", "HTX Chè Khau Tinh", "Khau Tinh", "Na Hang", "64", "3 sao", 3),
-            P("Cá lăng sông Gâm một nắng", "Hộ kinh doanh Ma Văn Hùng", "Yên Nguyên", "Chiêm Hóa", "60", "3*", 3),
-            P("Bưởi Xuân Vân", "HTX Bưởi Đại Phú", "Xuân Vân", "Yên Sơn", "62,5", "★★★", 3),
-            P("Miến dong Hợp Thành", "HTX Miến Hợp Thành", "Hợp Thành", "Sơn Dương", "59", "3 sao", 3),
-        )),
-    ),
-)
-
-_G_CITED = FixtureDecision(
-    alias="quyet-dinh-285-qd-ubnd", number="285/QĐ-UBND", doc_type="Quyết định", issued="2023-04-20",
-    signer="Nguyễn Mạnh Tuấn",
-    summary="Quyết định thành lập Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Tuyên Quang năm 2023",
-    issuing_body="UBND tỉnh Tuyên Quang", statement="", stated_count=None, file_name="", file_format="none",
-    place="Tuyên Quang", item_id=845,
-)
-
-_G_PLAN = FixtureDecision(
-    alias="ke-hoach-37-kh-ubnd", number="37/KH-UBND", doc_type="Kế hoạch", issued="2023-03-28",
-    signer="Nguyễn Mạnh Tuấn",
-    summary="Kế hoạch thực hiện Chương trình OCOP tỉnh Tuyên Quang năm 2023",
-    issuing_body="UBND tỉnh Tuyên Quang", statement="", stated_count=None, file_name="37-KH-UBND.pdf",
-    file_format="pdf", place="Tuyên Quang", item_id=811,
-)
-
-_G_OTHER = FixtureDecision(
-    alias="quyet-dinh-1402-qd-ubnd", number="1402/QĐ-UBND", doc_type="Quyết định", issued="2023-12-15",
-    signer="Hoàng Việt Phương",
-    summary="Quyết định phê duyệt Đề án phát triển du lịch cộng đồng tỉnh Tuyên Quang giai đoạn 2024 - 2030",
-    issuing_body="UBND tỉnh Tuyên Quang", statement="", stated_count=None, file_name="1402-QD-UBND.pdf",
-    file_format="pdf", place="Tuyên Quang", item_id=915,
-)
-
-GENERIC_DECISIONS: tuple[FixtureDecision, ...] = (_G_OTHER, _G_RECOGNITION, _G_CITED, _G_PLAN)
-
-
-def _section_facts(decisions: tuple[FixtureDecision, ...]) -> dict[str, dict]:
-    """Every field a spider must read for each planted decision of a section."""
-    return {d.number: {
-        "type": d.doc_type, "issued": d.issued, "signer": d.signer, "summary": d.summary,
-        "issuing_body": d.issuing_body, "ocop": d.is_ocop, "files": [name for name, _ in files_of(d)],
-        "stated_count": d.stated_count, "annex_rows": d.annex_rows or None,
-        "products": [(p.name, p.owner, p.commune, p.district, p.stars) for s in d.sections for p in s.products],
-    } for d in decisions}
-
-
-# What the SharePoint and generic sections plant, by site id then number. No conflict on purpose:
-# stated counts equal annex rows, and the cited-only decisions carry the date their citers print.
-PLANTED_SECTION_DOCUMENTS: dict[str, dict[str, dict]] = {}
-
-
-# --- rendering ---------------------------------------------------------------------------
-
-def reportlab_missing() -> str | None:
-    """Why PDFs cannot be rendered here, or None."""
-    try:
-        import reportlab  # noqa: F401
-    except ImportError:
-        return "reportlab is not installed (pip install reportlab, or the [test] extra)"
-    return None
-
-
-@cache
-def _font() -> str:
-    """A registered font name with Vietnamese glyphs (DejaVuSans, else reportlab's bundled Vera)."""
-    import reportlab
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    candidates = [d / "DejaVuSans.ttf" for d in FONT_DIRS]
-    candidates.append(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf")
-    for path in candidates:
-        if path.exists():
-            pdfmetrics.registerFont(TTFont("FixtureUnicode", str(path)))
-            return "FixtureUnicode"
-    return "Helvetica"
-
-
-def _body_lines(decision: FixtureDecision) -> list[str]:
-    day = decision.issued
-    return [
-        f"{decision.issuing_body.upper()}",
-        f"Số: {decision.number}",
-        f"{decision.place}, ngày {int(day[8:10])} tháng {int(day[5:7])} năm {day[:4]}",
-        decision.doc_type.upper(),
-        decision.summary,
-        "Căn cứ Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ;",
-        *decision.cites,
-        "QUYẾT ĐỊNH:",
-        decision.statement,
-        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
-        f"KT. CHỦ TỊCH - PHÓ CHỦ TỊCH {decision.signer}",
-    ]
-
-
-HEADER_TOP = ["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Địa chỉ", "Số điểm", "Hạng sao"]
-HEADER_SUB = ["STT", "Tên sản phẩm", "Chủ thể", "Xã", "Huyện", "Số điểm", "Hạng sao"]
-
-
-def render_pdf(decision: FixtureDecision) -> bytes:
-    """The decision and its annex table as a PDF with a text layer."""
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
-
-    font = _font()
-    style = getSampleStyleSheet()["Normal"]
-    style.fontName, style.fontSize, style.leading = font, 9, 11
-    flow = [Paragraph(line, style) for line in _body_lines(decision) if line]
-    if decision.sections:
-        flow += [PageBreak(), Paragraph(f"PHỤ LỤC DANH SÁCH SẢN PHẨM (Kèm theo Quyết định số {decision.number})",
-                                        style)]
-        data = [[*HEADER_TOP[:3], "Địa chỉ", "", *HEADER_TOP[5:]], ["", "", "", "Xã", "Huyện", "", ""]]
-        spans = [("SPAN", (3, 0), (4, 0))] + [("SPAN", (c, 0), (c, 1)) for c in (0, 1, 2, 5, 6)]
-        number = 0
-        for section in decision.sections:
-            spans.append(("SPAN", (0, len(data)), (-1, len(data))))
-            data.append([section.heading] + [""] * 6)
-            for product in section.products:
-                number += 1
-                data.append([str(number), Paragraph(product.name, style), Paragraph(product.owner, style),
-                             product.commune, product.district, product.score, product.stars_text])
-        table = Table(data, colWidths=[32, 190, 160, 80, 80, 55, 60], repeatRows=2)
-        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font, 9), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("GRID", (0, 0), (-1, -1), 0.5, "black"), *spans]))
-        flow.append(table)
-    buf = io.BytesIO()
-    SimpleDocTemplate(buf, pagesize=landscape(A4), title=decision.number).build(flow)
-    return buf.getvalue()
-
-
-def render_docx(decision: FixtureDecision) -> bytes:
-    """The decision as DOCX: paragraphs, then the annex table with a merged two-row header."""
-    import docx
-
-    document = docx.Document()
-    for line in _body_lines(decision):
-        if line:
-            document.add_paragraph(line)
-    if decision.sections:
-        document.add_paragraph(f"PHỤ LỤC (Kèm theo Quyết định số {decision.number})")
-        rows = 2 + sum(1 + len(s.products) for s in decision.sections)
-        table = document.add_table(rows=rows, cols=7)
-        for col, label in enumerate(HEADER_TOP):
-            table.cell(0, col).text = label if col != 4 else ""
-        table.cell(1, 3).text, table.cell(1, 4).text = "Xã", "Huyện"
-        table.cell(0, 3).merge(table.cell(0, 4))
-        for col in (0, 1, 2, 5, 6):
-            table.cell(0, col).merge(table.cell(1, col))
-        table.cell(0, 3).text = "Địa chỉ"
-        row, number = 2, 0
-        for section in decision.sections:
-            merged = table.cell(row, 0).merge(table.cell(row, 6))
-            merged.text = section.heading
-            row += 1
-            for product in section.products:
-                number += 1
-                values = [str(number), product.name, product.owner, product.commune, product.district,
-                          product.score, product.stars_text]
-                for col, value in enumerate(values):
-                    table.cell(row, col).text = value
-                row += 1
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
-
-
-def render_encrypted_pdf(decision: FixtureDecision) -> bytes:
-    from reportlab.lib.pdfencrypt import StandardEncryption
-    from reportlab.pdfgen import canvas
-
-    buf = io.BytesIO()
-    pdf = canvas.Canvas(buf, encrypt=StandardEncryption("mat-khau-rieng", ownerPassword="chu-so-huu"))
-    pdf.setFont(_font(), 11)
-    pdf.drawString(72, 760, f"Quyết định số {decision.number} (bản có mật khẩu)")
-    pdf.save()
-    return buf.getvalue()
-
-
-def render_scanned_pdf(decision: FixtureDecision) -> bytes:
-    """A PDF whose page is only an image of text (no text layer), like a scanned decision."""
-    from PIL import Image, ImageDraw, ImageFont
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-
-    image = Image.new("L", (1240, 500), 255)
-    draw = ImageDraw.Draw(image)
-    font_path = next((d / "DejaVuSans.ttf" for d in FONT_DIRS if (d / "DejaVuSans.ttf").exists()), None)
-    font = ImageFont.truetype(str(font_path), 34) if font_path else ImageFont.load_default()
-    lines = ["QUYẾT ĐỊNH", f"Số: {decision.number}", "Công nhận 5 sản phẩm đạt OCOP năm 2021"]
-    for n, line in enumerate(lines):
-        draw.text((60, 60 + n * 90), line, fill=0, font=font)
-    buf = io.BytesIO()
-    pdf = canvas.Canvas(buf)
-    pdf.drawImage(ImageReader(image), 40, 400, width=520, height=210)
-    pdf.save()
-    return buf.getvalue()
-
-
-FAKE_DOCX_HTML = ("<!DOCTYPE html><html><head><title>Phiên đăng nhập hết hạn</title></head><body>"
-                  "<h1>Phiên đăng nhập đã hết hạn</h1><p>Vui lòng đăng nhập lại để tải tệp.</p></body></html>")
-
-# An OLE2 compound-file signature followed by junk: what a damaged legacy Word file looks like.
-LEGACY_DOC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 24 + b"\x3e\x00\x03\x00\xfe\xff" + b"\x00" * 482
-
-
-def render_file(decision: FixtureDecision, file_format: str) -> tuple[str, bytes]:
-    """(content type, bytes) of one attachment; raises RuntimeError when reportlab is missing."""
-    needs_pdf = file_format in ("pdf", "encrypted", "scanned")
-    if needs_pdf and reportlab_missing():
-        raise RuntimeError(reportlab_missing())
-    if file_format == "pdf":
-        return "application/pdf", render_pdf(decision)
-    if file_format == "encrypted":
-        return "application/pdf", render_encrypted_pdf(decision)
-    if file_format == "scanned":
-        return "application/pdf", render_scanned_pdf(decision)
-    if file_format == "docx":
-        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document", render_docx(decision)
-    if file_format == "html-docx":
-        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FAKE_DOCX_HTML.encode()
-    if file_format == "empty":
-        return "application/pdf", b""
-    if file_format == "doc":
-        return "application/msword", LEGACY_DOC
-    if file_format == "huge":
-        return "application/pdf", b"%PDF-1.4\n" + b"0" * 2048
-    raise ValueError(f"unknown fixture file format {file_format!r}")
-
-
-def files_of(decision: FixtureDecision) -> list[tuple[str, str]]:
-    """(file name, format) of each attachment; a decision listed without a file has none."""
-    main = [(decision.file_name, decision.file_format)] if decision.file_name else []
-    return [*main, *decision.extra_files]
+__all__ = [
+    "DECISIONS",
+    "GENERIC_DECISIONS",
+    "PLANTED_DOCUMENTS",
+    "PLANTED_SECTION_DOCUMENTS",
+    "SHAREPOINT_DECISIONS",
+    "AnnexProduct",
+    "AnnexSection",
+    "FixtureDecision",
+    "add_documents_section",
+    "add_generic_documents",
+    "add_sharepoint_documents",
+    "detail_path",
+    "document_paths",
+    "files_of",
+    "render_file",
+    "reportlab_missing",
+    "sp_detail_url",
+]
 
 
 # --- HTML --------------------------------------------------------------------------------
@@ -701,8 +238,6 @@ def _sp_detail_zone(d: FixtureDecision, ctl: str) -> str:
 
 def add_sharepoint_documents(site) -> None:
     """The vendor documents control on the SharePoint site: list with ``?Page=N``, ``?ItemID=`` details."""
-    from harvester.fixture_portals import sharepoint
-
     # the web-part GUIDs come from the site and seed, as the news web parts' do
     list_ctl = "ctl00_SPWebPartManager1_g_" + sharepoint._guid(site, "vanban-list").replace("-", "_")
     detail_ctl = "ctl00_SPWebPartManager1_g_" + sharepoint._guid(site, "vanban-detail").replace("-", "_")
@@ -782,8 +317,6 @@ def _generic_detail(d: FixtureDecision) -> str:
 
 def add_generic_documents(site) -> None:
     """A "Văn bản" table with "Trang sau" paging on the generic (newspaper) site."""
-    from harvester.fixture_portals import generic
-
     decisions = list(GENERIC_DECISIONS)
     pages = -(-len(decisions) // GENERIC_PER_PAGE)
     for n in range(1, pages + 1):
@@ -808,7 +341,3 @@ def _qint(query, key: str) -> int:
 
 def _html(markup: str):
     return Response(200, {"Content-Type": "text/html; charset=utf-8"}, markup.encode("utf-8"))
-
-
-PLANTED_SECTION_DOCUMENTS.update({"sharepoint": _section_facts(SHAREPOINT_DECISIONS),
-                                  "generic": _section_facts(GENERIC_DECISIONS)})

@@ -119,18 +119,19 @@ def _get(site, url):
 def _walk(site_id, seed=0):
     """{number: (listing entry, detail fields)} over every listing page, following the pager."""
     from harvester.fixture_portals import build_site
-    from spiders.documents import detail_fields, listing_entries, next_page_url
+    from spiders.documents import DocumentsSpider
 
     site = build_site(site_id, seed=seed)
     site.base_url = "http://127.0.0.9/"
+    spider = DocumentsSpider.for_family(site.family)
     [start] = site.document_paths
     url, page, found, listings = site.url(start), 1, {}, []
     while url:
         response = _get(site, url)
         listings.append(url)
-        for entry in listing_entries(response):
-            found[entry["number"]] = (entry, detail_fields(_get(site, entry["url"])))
-        url = next_page_url(response, page)
+        for entry in spider.listing_entries(response):
+            found[entry["number"]] = (entry, spider.detail_fields(_get(site, entry["url"])))
+        url = spider.next_page_url(response, page)
         page += 1
     return site, found, listings
 
@@ -202,7 +203,7 @@ def test_vbpl_style_attribute_table_with_pairs_per_row():
     """vbpl.vn's attribute sheet (§4.5): one table, two label/value pairs a row, "Loại VB"."""
     from scrapy.http import HtmlResponse
 
-    from spiders.documents import detail_fields
+    from spiders.documents import SharePointDocumentsSpider
 
     page = ('<html><body><div class="vbInfo"><ul><li>Hiệu lực: Còn hiệu lực</li>'
             '<li>Ngày có hiệu lực: 15/03/2024</li></ul></div><table>'
@@ -210,9 +211,53 @@ def test_vbpl_style_attribute_table_with_pairs_per_row():
             '<tr><td>Loại VB</td><td>Quyết định</td><td>Ngày có hiệu lực</td><td>15/03/2024</td></tr>'
             '<tr><td>Cơ quan ban hành</td><td>UBND tỉnh Bắc Kạn</td><td>Người ký</td><td>Đỗ Thị Minh Hoa</td></tr>'
             '<tr><td>Tình trạng hiệu lực</td><td colspan="3">Còn hiệu lực</td></tr></table></body></html>')
-    fields = detail_fields(HtmlResponse("http://127.0.0.9/TW/Pages/vbpq-thuoctinh.aspx?ItemID=7",
+    fields = SharePointDocumentsSpider.detail_fields(HtmlResponse("http://127.0.0.9/TW/Pages/vbpq-thuoctinh.aspx?ItemID=7",
                                         body=page.encode(), encoding="utf-8"))
     got = {k: fields.get(k) for k in ("number", "issued", "type", "issuing_body", "signer")}
     assert got == {"number": "412/QĐ-UBND", "issued": "2024-03-01", "type": "Quyết định",
                    "issuing_body": "UBND tỉnh Bắc Kạn", "signer": "Đỗ Thị Minh Hoa"}
     assert fields["attachments"] == []
+
+
+def test_documents_spiders_are_family_declarations():
+    from scrapy.utils.test import get_crawler
+
+    from harvester.registry import Portal
+    from spiders.documents import (
+        DocumentsSpider,
+        GenericDocumentsSpider,
+        NukeVietDocumentsSpider,
+        SharePointDocumentsSpider,
+    )
+
+    assert DocumentsSpider.for_family("nukeviet") is NukeVietDocumentsSpider
+    assert DocumentsSpider.for_family("sharepoint") is SharePointDocumentsSpider
+    assert DocumentsSpider.for_family("wordpress") is DocumentsSpider.for_family(None) is GenericDocumentsSpider
+    assert NukeVietDocumentsSpider.name == "documents-nukeviet"
+    with pytest.raises(TypeError, match="must define: family"):
+        type("Unnamed", (DocumentsSpider,), {})
+    portal = Portal(id="cb", name="Cao Bằng", family="sharepoint", start_urls=["https://cb.example/"],
+                    document_urls=["https://cb.example/Pages/van-ban-phap-quy.aspx"])
+    spider = DocumentsSpider.from_crawler(get_crawler(DocumentsSpider), portal=portal, db_path=None)
+    assert type(spider) is SharePointDocumentsSpider and spider.portal_id == "cb"
+
+
+def test_document_state_is_read_only_and_retries_failed_attachments(tmp_path):
+    from harvester import storage
+    from harvester.storage.document_state import load_document_state
+
+    assert load_document_state(tmp_path / "absent.db").documents == frozenset()
+    path = tmp_path / "state.db"
+    db = open_db(path)
+    storage.save_document(db, {"kind": "document", "url": "http://127.0.0.9/vb/1", "portal_id": "p",
+                               "number": "12/QĐ-UBND", "summary": "Công nhận sản phẩm OCOP",
+                               "attachments": [{"url": "http://127.0.0.9/f/pending.pdf"}]})
+    for url, status in (("ok.pdf", "ok"), ("gone.pdf", "fetch-failed"), ("big.pdf", "too-large")):
+        db.conn.execute("INSERT INTO attachments (url, status) VALUES (?, ?)", (f"http://127.0.0.9/f/{url}", status))
+    db.conn.commit()
+    db.conn.close()
+    before = path.read_bytes()
+    state = load_document_state(path)
+    assert state.documents == {"http://127.0.0.9/vb/1"}
+    assert state.attachments == {"http://127.0.0.9/f/ok.pdf", "http://127.0.0.9/f/big.pdf"}
+    assert path.read_bytes() == before
