@@ -49,13 +49,7 @@ def cli(verbose: int) -> None:
 
 def _register_commands() -> None:
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"harvester.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"harvester.commands.{name}":
-                raise
-            continue
-        for command in module.COMMANDS:
+        for command in importlib.import_module(f"harvester.commands.{name}").COMMANDS:
             cli.add_command(command)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import difflib
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from typing import Any
 
 from harvester.errors import RegistryError
 from harvester.paths import data_file
+from harvester.settings import HARVESTER_SETTINGS
 
 # The portals table is written by the storage layer; re-exported because the crawl runner and
 # older callers import it from here.
@@ -35,13 +37,29 @@ COLUMNS = (
     "start_urls", "document_urls", "enabled", "settings",
 )
 
-# Per-portal settings: name -> (type check, description of a valid value, default).
+_SILENT_DAYS = next(s for s in HARVESTER_SETTINGS if s.name == "HARVESTER_SILENT_DAYS")
+
+
+def silent_days() -> int:
+    """HARVESTER_SILENT_DAYS (read when asked): the silence_days of portals whose row sets none."""
+    try:
+        days = _SILENT_DAYS.value()
+    except ValueError:
+        days = None
+    if not _is_int(days) or days < 1:
+        raw = os.environ.get(_SILENT_DAYS.name)
+        raise RegistryError(f"{_SILENT_DAYS.name} must be a whole number of days >= 1, not {raw!r}")
+    return days
+
+
+# Per-portal settings: name -> (type check, description of a valid value, default or a function
+# giving it).
 _NUMBER = (int, float)
 SETTINGS: dict[str, tuple[Any, str, Any]] = {
     "concurrency": (lambda v: _is_int(v) and v >= 1, "an integer >= 1", None),
     "download_delay": (lambda v: isinstance(v, _NUMBER) and not isinstance(v, bool) and v >= 0,
                        "a number of seconds >= 0", None),
-    "silence_days": (lambda v: _is_int(v) and v >= 1, "an integer >= 1", 30),
+    "silence_days": (lambda v: _is_int(v) and v >= 1, "an integer >= 1", silent_days),
     "max_listing_pages": (lambda v: _is_int(v) and v >= 1, "an integer >= 1", None),
     "recheck_days": (lambda v: isinstance(v, _NUMBER) and not isinstance(v, bool) and v >= 0,
                      "a number of days >= 0", 7),
@@ -83,7 +101,8 @@ class Portal:
         """A per-portal setting, or its documented default."""
         if name in self.settings:
             return self.settings[name]
-        return SETTINGS[name][2] if name in SETTINGS else None
+        default = SETTINGS[name][2] if name in SETTINGS else None
+        return default() if callable(default) else default
 
 
 def default_registry_path() -> Path:

@@ -75,7 +75,8 @@ HARVESTER_SETTINGS: tuple[Setting, ...] = (
     Setting("HARVESTER_BACKOFF_BASE", 2.0, "First retry wait for 5xx/timeouts; doubles each retry."),
     Setting("HARVESTER_BACKOFF_MAX", 60.0, "Longest exponential-backoff wait, in seconds."),
     Setting("HARVESTER_CRAWL_DELAY_MAX", 30.0, "Longest robots.txt Crawl-delay applied, in seconds."),
-    Setting("HARVESTER_SILENT_DAYS", 14, "Flag a portal that has published nothing new for this many days."),
+    Setting("HARVESTER_SILENT_DAYS", 30, "Flag a portal that has published nothing new for this many days "
+            "(the default of the registry's per-portal silence_days)."),
 )
 
 for _setting in HARVESTER_SETTINGS:

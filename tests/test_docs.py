@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from harvester.cli import cli
+from harvester.serve import schema_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -53,8 +54,6 @@ def test_readme_uses_the_project_venv_not_a_developer_path():
 
 
 def test_schema_reference_in_docs_matches_the_ddl():
-    from harvester.serve import schema_reference
-
     docs = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
     assert docs.endswith(schema_reference()), (
         "docs/schema.md's column tables differ from harvester/schema.py; regenerate them with "

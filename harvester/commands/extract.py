@@ -8,6 +8,10 @@ from pathlib import Path
 
 import click
 
+from extractors.evaluate import evaluate, format_table
+from extractors.pipeline import extract, extract_html
+from extractors.text import decode_bytes
+
 PASSAGE_SUFFIXES = {".txt", ".html", ".htm"}
 
 
@@ -23,9 +27,6 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
 
 
 def _extract_file(path: Path):  # type: ignore[no-untyped-def]
-    from extractors.pipeline import extract, extract_html
-    from extractors.text import decode_bytes
-
     body = path.read_bytes()
     if path.suffix.lower() in {".html", ".htm"}:
         return extract_html(body, url=path.resolve().as_uri())
@@ -81,8 +82,6 @@ def evaluate_command(gold_dir: Path, verbose: bool, fmt: str, only: str | None) 
         harvester evaluate ../shared/corpus/dev --verbose
         harvester evaluate ../shared/corpus/dev --only 'dev-5*.json'
     """
-    from extractors.evaluate import evaluate, format_table
-
     report = evaluate(gold_dir, only=only)
     if fmt == "json":
         click.echo(json.dumps(report.to_json(verbose=verbose), ensure_ascii=False, indent=1))

@@ -10,7 +10,6 @@ from typing import Any
 from harvester.clock import now_iso, parse_iso, to_iso
 from harvester.storage.core import fetch_row, transaction
 
-DEFAULT_SILENCE_DAYS = 30
 SHORT_TEXT_CHARS = 200  # a main text shorter than this counts as "selectors failed"
 
 
@@ -62,8 +61,7 @@ def portal_health(db: Any, portals: Iterable[Any], now: Any = None) -> list[dict
 
 def _health(db: Any, portal: Any, now: datetime) -> dict[str, Any]:
     portal_id = portal.id
-    settings = getattr(portal, "settings", None) or {}
-    silence_days = int(settings.get("silence_days") or DEFAULT_SILENCE_DAYS)
+    silence_days = int(portal.setting("silence_days"))
     last = fetch_row(db, "SELECT * FROM crawl_runs WHERE portal_id = ? ORDER BY COALESCE(finished_at, started_at) "
                     "DESC, id DESC LIMIT 1", (portal_id,))
     first_run = fetch_row(db, "SELECT min(COALESCE(started_at, finished_at)) AS t FROM crawl_runs WHERE portal_id = ?",

@@ -10,13 +10,27 @@ import re
 import subprocess
 import sys
 import textwrap
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from scrapy.http import HtmlResponse
+from scrapy.utils.test import get_crawler
 
 from extractors.annex import stated_count
+from harvester import storage
+from harvester.fixture_portals import build_site
 from harvester.fixture_portals import documents as fx
 from harvester.ingest import annex_rows, read_attachment
+from harvester.registry import Portal
 from harvester.schema import open_db
+from harvester.storage.document_state import load_document_state
+from spiders.documents import (
+    DocumentsSpider,
+    GenericDocumentsSpider,
+    NukeVietDocumentsSpider,
+    SharePointDocumentsSpider,
+    is_ocop,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -106,10 +120,6 @@ def test_second_run_skips_stored_documents_and_attachments(crawled):
 # --- the SharePoint vendor control and the generic table, parsed in-process ------------------
 
 def _get(site, url):
-    from urllib.parse import parse_qs, urlsplit
-
-    from scrapy.http import HtmlResponse
-
     parts = urlsplit(url)
     answer = site.dispatch(parts.path, parse_qs(parts.query), {})
     assert answer.status == 200, url
@@ -118,9 +128,6 @@ def _get(site, url):
 
 def _walk(site_id, seed=0):
     """{number: (listing entry, detail fields)} over every listing page, following the pager."""
-    from harvester.fixture_portals import build_site
-    from spiders.documents import DocumentsSpider
-
     site = build_site(site_id, seed=seed)
     site.base_url = "http://127.0.0.9/"
     spider = DocumentsSpider.for_family(site.family)
@@ -138,8 +145,6 @@ def _walk(site_id, seed=0):
 
 @pytest.mark.parametrize("site_id", ["sharepoint", "generic"])
 def test_section_listing_and_detail_fields_of_every_planted_document(site_id):
-    from spiders.documents import is_ocop
-
     _, found, listings = _walk(site_id)
     planted = fx.PLANTED_SECTION_DOCUMENTS[site_id]
     assert len(listings) == 2  # the pager (?Page=2 / "Trang sau") was followed to the second page
@@ -157,8 +162,6 @@ def test_section_listing_and_detail_fields_of_every_planted_document(site_id):
 
 
 def urlsplit_path(url):
-    from urllib.parse import urlsplit
-
     return urlsplit(url).path
 
 
@@ -201,10 +204,6 @@ def test_section_attachments_carry_the_planted_statement_and_annex(site_id):
 
 def test_vbpl_style_attribute_table_with_pairs_per_row():
     """vbpl.vn's attribute sheet (§4.5): one table, two label/value pairs a row, "Loại VB"."""
-    from scrapy.http import HtmlResponse
-
-    from spiders.documents import SharePointDocumentsSpider
-
     page = ('<html><body><div class="vbInfo"><ul><li>Hiệu lực: Còn hiệu lực</li>'
             '<li>Ngày có hiệu lực: 15/03/2024</li></ul></div><table>'
             '<tr><td>Số ký hiệu</td><td>412/QĐ-UBND</td><td>Ngày ban hành</td><td>01/03/2024</td></tr>'
@@ -220,16 +219,6 @@ def test_vbpl_style_attribute_table_with_pairs_per_row():
 
 
 def test_documents_spiders_are_family_declarations():
-    from scrapy.utils.test import get_crawler
-
-    from harvester.registry import Portal
-    from spiders.documents import (
-        DocumentsSpider,
-        GenericDocumentsSpider,
-        NukeVietDocumentsSpider,
-        SharePointDocumentsSpider,
-    )
-
     assert DocumentsSpider.for_family("nukeviet") is NukeVietDocumentsSpider
     assert DocumentsSpider.for_family("sharepoint") is SharePointDocumentsSpider
     assert DocumentsSpider.for_family("wordpress") is DocumentsSpider.for_family(None) is GenericDocumentsSpider
@@ -243,9 +232,6 @@ def test_documents_spiders_are_family_declarations():
 
 
 def test_document_state_is_read_only_and_retries_failed_attachments(tmp_path):
-    from harvester import storage
-    from harvester.storage.document_state import load_document_state
-
     assert load_document_state(tmp_path / "absent.db").documents == frozenset()
     path = tmp_path / "state.db"
     db = open_db(path)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import zlib
 
+import pytest
+
 from extractors import EXTRACTOR_VERSION
 from extractors.records import PublishedDate
 from harvester import storage
+from harvester.errors import RegistryError
 from harvester.registry import Portal, sync_portals
 
 TEXT = ("Ngày 3/2/2026, UBND tỉnh Bắc Kạn công bố Quyết định số 215/QĐ-UBND công nhận thêm 9 sản phẩm OCOP "
@@ -228,6 +231,24 @@ def test_portal_health_flags(fresh_db, kit):
                                                   "finished_at": "2026-02-10T00:10:00Z",
                                                   "unchanged": 3, "listing_requests": 1, "listing_items": 3})
     assert _health(fresh_db, PORTAL, "2026-02-11T00:00:00Z")["flags"] == ["selectors-failed", "silent-32-days"]
+
+
+def test_silence_default_is_read_from_harvester_silent_days(fresh_db, kit, monkeypatch):
+    sync_portals(fresh_db, [PORTAL])
+    _save(fresh_db, kit, fetched_at="2026-01-10T00:00:00Z")
+    storage.record_run(fresh_db, "g", PORTAL.id, {"finished_at": "2026-01-10T00:10:00Z", "new": 1,
+                                                 "listing_requests": 1, "listing_items": 5})
+    forty_days_later = "2026-02-19T00:00:00Z"
+    monkeypatch.setenv("HARVESTER_SILENT_DAYS", "45")
+    health = _health(fresh_db, PORTAL, forty_days_later)
+    assert (health["flags"], health["silence_days"]) == ([], 45)
+    monkeypatch.setenv("HARVESTER_SILENT_DAYS", "14")
+    assert _health(fresh_db, PORTAL, forty_days_later)["flags"] == ["silent-40-days"]
+    patient = Portal(**{**PORTAL.__dict__, "settings": {"silence_days": 120}})  # the registry row wins
+    assert _health(fresh_db, patient, forty_days_later)["silence_days"] == 120
+    monkeypatch.setenv("HARVESTER_SILENT_DAYS", "soon")
+    with pytest.raises(RegistryError, match="HARVESTER_SILENT_DAYS must be a whole number of days >= 1, not 'soon'"):
+        _health(fresh_db, PORTAL, forty_days_later)
 
 
 def test_local_decision_is_filed_under_the_province_the_article_reports_on(fresh_db, kit):
