@@ -68,7 +68,7 @@ class Limits:
     max_member_bytes: int = 32 * 1024 * 1024  # one ZIP member, inflated (word/document.xml)
     max_total_bytes: int = 128 * 1024 * 1024  # all ZIP members, inflated
     max_pages: int = 500  # PDF pages read
-    max_text_chars: int = 3_000_000  # extracted text kept (~1,000 pages of a decision)
+    max_text_chars: int = 1_000_000  # extracted text kept (~300 pages of a decision)
     max_html_bytes: int = 2 * 1024 * 1024  # an HTML page served instead of a file
 
 
