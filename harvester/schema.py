@@ -16,10 +16,13 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
+from extractors.documents import number_key
 from harvester.errors import SchemaError
 
 TABLES: dict[str, str] = {
@@ -150,7 +153,8 @@ TABLES: dict[str, str] = {
             issued TEXT,                -- the date this source gives the document
             quote TEXT NOT NULL,
             start INTEGER NOT NULL,
-            end INTEGER NOT NULL
+            end INTEGER NOT NULL,
+            number_key TEXT             -- the number as documents.number_key writes it: join on this, not on number
         )""",
     # A file linked from a document or article (PDF, DOCX, DOC...).
     "attachments": """
@@ -229,8 +233,19 @@ TABLES: dict[str, str] = {
 ANNEX_CHECK_SQL = ("CASE WHEN stated_count IS NULL OR annex_rows IS NULL THEN NULL "
                    "WHEN stated_count = annex_rows THEN 'match' ELSE 'mismatch' END")
 
+
+
+def _mention_keys(db: sqlite_utils.Database) -> None:
+    rows = db.execute("SELECT id, number FROM document_mentions").fetchall()
+    db.conn.executemany("UPDATE document_mentions SET number_key = ? WHERE id = ?",
+                        [(number_key(number), mention_id) for mention_id, number in rows])
+
+
 # Columns whose values can be computed from older ones: filled when an older file gains them.
-BACKFILL = {("documents", "annex_check"): f"UPDATE documents SET annex_check = {ANNEX_CHECK_SQL}"}
+BACKFILL: dict[tuple[str, str], Callable[[sqlite_utils.Database], Any]] = {
+    ("documents", "annex_check"): lambda db: db.execute(f"UPDATE documents SET annex_check = {ANNEX_CHECK_SQL}"),
+    ("document_mentions", "number_key"): _mention_keys,
+}
 
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_pages_portal ON pages(portal_id)",
@@ -406,7 +421,7 @@ def _add_missing_columns(db: sqlite_utils.Database, table: str, ddl: str) -> Non
         suffix = f" DEFAULT {default.group(1).rstrip(',')}" if default else ""
         db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {kind}{suffix}")
         if (table, name) in BACKFILL:
-            db.execute(BACKFILL[(table, name)])
+            BACKFILL[(table, name)](db)
 
 
 # ---------------------------------------------------------------------------------------------

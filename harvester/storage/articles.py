@@ -13,6 +13,7 @@ from typing import Any
 
 from extractors import EXTRACTOR_VERSION
 from extractors.dates import parse_date_line
+from extractors.documents import number_key
 from extractors.records import DocumentRef, Extraction, Figure, MainText, PublishedDate
 from harvester.clock import now_iso, to_iso
 from harvester.storage.core import ensure_portal, fetch_row, sha256_text, transaction
@@ -172,7 +173,8 @@ def insert_mention(db: Any, ref: DocumentRef, document_id: int | None, *, articl
                    attachment_id: int | None = None) -> None:
     """Where an article or attachment cites a document (the document row, when known)."""
     db.conn.execute(
-        "INSERT INTO document_mentions (article_id, attachment_id, document_id, number, type, issued, quote, "
-        "start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (article_id, attachment_id, document_id, ref.number, ref.type, ref.issued, ref.quote, ref.start, ref.end),
+        "INSERT INTO document_mentions (article_id, attachment_id, document_id, number, number_key, type, issued, "
+        "quote, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (article_id, attachment_id, document_id, ref.number, number_key(ref.number), ref.type, ref.issued,
+         ref.quote, ref.start, ref.end),
     )

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -113,12 +112,8 @@ def upsert_document(db: Any, number: str, place: Place, *, portal_id: str | None
 
 def _link_mentions(db: Any, document_id: int, key: str) -> None:
     """Point unlinked mentions of this number (saved before the document was known) at it."""
-    digits = re.match(r"\d+", key)
-    pattern = f"{digits.group()}%" if digits else "%"
-    for mention_id, number in db.conn.execute(
-            "SELECT id, number FROM document_mentions WHERE document_id IS NULL AND number LIKE ?", (pattern,)):
-        if number_key(number) == key:
-            db.conn.execute("UPDATE document_mentions SET document_id = ? WHERE id = ?", (document_id, mention_id))
+    db.conn.execute("UPDATE document_mentions SET document_id = ? WHERE document_id IS NULL AND number_key = ?",
+                    (document_id, key))
 
 
 def find_document(db: Any, number: str, province: str | None) -> int | None:

@@ -76,8 +76,8 @@ def test_broken_attachments_recorded_with_reasons(docs_db, rendered):
 
 
 def test_resaving_replaces_products_and_mentions_link(docs_db, rendered):
-    docs_db.conn.execute("INSERT INTO document_mentions (number, quote, start, end) "
-                         "VALUES ('1520/QĐ-UBND', 'Quyết định số 1520/QĐ-UBND', 0, 26)")
+    docs_db.conn.execute("INSERT INTO document_mentions (number, number_key, quote, start, end) "
+                         "VALUES ('1520/QĐ-UBND', '1520/QĐ-UBND', 'Quyết định số 1520/QĐ-UBND', 0, 26)")
     docs_db.conn.commit()
     document_id = _save(docs_db, rendered, fx.DECISIONS[0])
     _save(docs_db, rendered, fx.DECISIONS[0])
