@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from harvester.attachments import sniff_type
+from harvester.errors import HarvesterError
 from harvester.ingest import ingest_file
 from harvester.paths import default_db_path
 from harvester.provinces import province_matches
@@ -18,6 +20,7 @@ from harvester.schema import open_db
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
                          help="SQLite database (default: $HARVESTER_DB or ./ocop.db).")
 
+PAGE_SUFFIXES = {".txt", ".html", ".htm"}
 PRODUCT_COLUMNS = ("name", "owner", "commune", "district", "province", "province_2025", "score", "stars",
                    "product_group", "recertified", "decision_number", "decided", "source_url", "row_index")
 
@@ -107,7 +110,12 @@ def attachments_command(db_path, failed) -> None:
 @click.option("--decision", default=None, help="Number of the decision this file belongs to.")
 @click.option("--province", default=None, help="Province of the decision (pre-2025 name).")
 def ingest_attachment_command(file, db_path, decision, province) -> None:
-    """Load a local PDF/DOCX/DOC: text, figures, annex products."""
+    """Load a local PDF/DOCX/DOC: text, figures, annex products.
+
+    \b
+    harvester ingest-attachment phu-luc.pdf --decision 1234/QĐ-UBND --province "Hòa Bình" --db ocop.db
+    """
+    _refuse_pages(file)
     db = open_db(db_path or default_db_path())
     attachment_id = ingest_file(db, file, decision=decision, province=province)
     row = db.execute("SELECT a.status, a.reason, d.number, d.stated_count, d.annex_rows FROM attachments a "
@@ -115,6 +123,18 @@ def ingest_attachment_command(file, db_path, decision, province) -> None:
     status, reason, number, stated, found = row
     click.echo(f"{file.name}: {status}{' (' + reason + ')' if reason else ''}; decision {number or '-'}; "
                f"stated {stated if stated is not None else '-'}, annex rows {found or 0}")
+
+
+def _refuse_pages(file: Path) -> None:
+    """Articles saved as text or HTML go through the article path, not the decision-file one."""
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError as exc:
+        raise HarvesterError(f"{file}: cannot read the file ({exc.strerror or exc})") from exc
+    if file.suffix.lower() in PAGE_SUFFIXES or sniff_type(head) == "html":
+        raise HarvesterError(f"{file}: an article page or text, not a decision file (PDF, DOCX, DOC); "
+                             f"load it with `harvester ingest-article {file}`")
 
 
 COMMANDS = [products_command, documents_command, attachments_command, ingest_attachment_command]

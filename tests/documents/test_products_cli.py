@@ -54,3 +54,18 @@ def test_documents_mismatch_and_failed_attachments(tmp_path, rendered):
 def test_missing_database_is_a_clean_error(tmp_path):
     result = CliRunner().invoke(cli, ["products", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "no such database" in result.output
+
+
+def test_ingest_attachment_points_pages_to_ingest_article(tmp_path):
+    db = tmp_path / "cli.db"
+    page = tmp_path / "tin-ocop.html"
+    page.write_text("<html><body><p>Huyện có 12 sản phẩm OCOP</p></body></html>", encoding="utf-8")
+    disguised = tmp_path / "bao-cao.pdf"
+    disguised.write_bytes(b"<!DOCTYPE html><html><body>Phien dang nhap het han</body></html>")
+    notes = tmp_path / "ghi-chu.txt"
+    notes.write_text("Toàn tỉnh có 310 sản phẩm OCOP.", encoding="utf-8")
+    for path in (page, disguised, notes):
+        result = CliRunner().invoke(cli, ["ingest-attachment", str(path), "--db", str(db)])
+        assert result.exit_code == 1, result.output
+        assert f"harvester ingest-article {path}" in result.output and "not a decision file" in result.output
+    assert not db.exists()
