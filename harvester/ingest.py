@@ -49,12 +49,9 @@ OCOP_MARKERS = (
 )
 
 
-fold = fold_words
-
-
 def is_ocop_relevant(title: str | None, text: str | None) -> bool:
     """True when the title or text names the OCOP programme."""
-    folded = fold(title) + "\n" + fold(text)
+    folded = fold_words(title) + "\n" + fold_words(text)
     return any(marker in folded for marker in OCOP_MARKERS)
 
 

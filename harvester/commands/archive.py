@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -12,6 +11,7 @@ import click
 from harvester import export as export_lib
 from harvester import reextract as reextract_lib
 from harvester import storage
+from harvester.clock import utc_now
 from harvester.paths import default_db_path
 from harvester.registry import load_registry
 from harvester.schema import open_db
@@ -91,7 +91,7 @@ def portals_command(registry_path: Path | None, db_path: Path | None, as_json: b
     health: dict[str, dict] = {}
     if path.exists():
         db = open_db(path, readonly=True)
-        health = {h["portal_id"]: h for h in storage.portal_health(db, portals, datetime.now(UTC))}
+        health = {h["portal_id"]: h for h in storage.portal_health(db, portals, utc_now())}
     for portal in portals:
         row = health.get(portal.id, {})
         if as_json:
