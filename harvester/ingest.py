@@ -103,7 +103,7 @@ def extract_step(item: dict[str, Any], extractor: Extractor = extract) -> dict[s
     url = item.get("final_url") or item.get("url")
     try:
         item["_extraction"] = extractor(main.text, title=main.title,
-                                      date_line=main.date_line or item.get("listing_date"), url=url)
+                                        date_line=main.date_line or item.get("listing_date"), url=url)
     except Exception as exc:  # keep the page and the text; figures can be rebuilt by reextract
         log.warning("extract failed on %s: %s", url, exc)
         item["_extraction"] = Extraction(text=main.text, title=main.title)

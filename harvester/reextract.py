@@ -114,8 +114,8 @@ def archived_attachment(db: Any, attachment_id: int) -> dict[str, Any]:
         "kind": "attachment", "url": url, "name": name, "portal_id": portal_id, "document_id": document_id,
         "article_id": article_id, "status": status, "headers": {"Content-Type": content_type} if content_type else {},
         "body": storage.decompress(body), "fetched_at": fetched_at,
-        # a file loaded without a decision was filed under the number its heading prints
-        "number_from_text": document_id is None,
+        # a file loaded by ingest-attachment is filed under the number its heading prints, as then
+        "number_from_text": str(url).startswith("file:"),
     }
 
 

@@ -234,7 +234,6 @@ ANNEX_CHECK_SQL = ("CASE WHEN stated_count IS NULL OR annex_rows IS NULL THEN NU
                    "WHEN stated_count = annex_rows THEN 'match' ELSE 'mismatch' END")
 
 
-
 def _mention_keys(db: sqlite_utils.Database) -> None:
     rows = db.execute("SELECT id, number FROM document_mentions").fetchall()
     db.conn.executemany("UPDATE document_mentions SET number_key = ? WHERE id = ?",

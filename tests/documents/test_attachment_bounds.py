@@ -9,8 +9,11 @@ import sys
 import zipfile
 
 import pytest
+from click.testing import CliRunner
 
+from harvester import ingest
 from harvester.attachments import Limits, extract_text, sniff_type
+from harvester.cli import cli
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Generous: the reader's own imports cost ~60-90 MB; reading the bomb whole costs gigabytes.
@@ -115,3 +118,16 @@ def test_pdf_pages_over_the_limit_are_not_read(rendered):
     assert (whole.status, whole.pages) == ("ok", 2)
     assert first.status == "too-large" and "2 pages, over the 1-page limit" in first.reason
     assert "Công nhận 12 sản phẩm đạt OCOP" in first.text and "Mật ong hoa nhãn" not in first.text
+
+
+def test_ingest_attachment_records_the_bomb_as_too_large(bomb, tmp_path):
+    db = tmp_path / "bomb.db"
+    result = CliRunner().invoke(cli, ["ingest-attachment", str(bomb), "--db", str(db), "--province", "Lào Cai"])
+    assert result.exit_code == 0 and "too-large (word/document.xml inflates to" in result.output, result.output
+
+
+def test_ingest_file_over_the_size_limit_is_not_read(fresh_db, bomb):
+    attachment_id = ingest.ingest_file(fresh_db, bomb, limits=Limits(max_bytes=10_000))
+    row = fresh_db["attachments"].get(attachment_id)
+    assert row["status"] == "too-large" and f"the file is {bomb.stat().st_size} bytes" in row["reason"]
+    assert row["body"] is None and row["text"] is None
