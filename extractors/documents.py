@@ -22,8 +22,8 @@ import unicodedata
 from datetime import date
 from functools import lru_cache
 
+from extractors.paths import data_file
 from extractors.records import DocumentRef
-from harvester.paths import data_file
 
 # Type word as written → canonical spelling.
 DOC_TYPES = (

@@ -22,7 +22,7 @@ from typing import Any
 from extractors.documents import number_key
 from extractors.records import Extraction
 from extractors.text import decode_bytes
-from harvester.errors import GoldFormatError
+from extractors.errors import GoldFormatError
 
 _REQUIRED = ("text_file", "published", "provinces", "documents", "figures")
 

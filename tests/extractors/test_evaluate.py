@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from extractors.errors import GoldFormatError
 from extractors.evaluate import evaluate, format_table, load_gold
 from extractors.records import DocumentRef, Extraction, Figure, PublishedDate
-from harvester.errors import GoldFormatError
 
 GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 
@@ -137,3 +137,10 @@ def test_only_scores_a_subset():
     assert evaluate(GOLD, extractor=scripted({}), only="g-00[12].json").passages == 2
     with pytest.raises(GoldFormatError, match="matching"):
         load_gold(GOLD, only="zz-*.json")
+
+
+def test_gold_format_error_is_also_harvester_errors_name():
+    import harvester.errors
+
+    assert harvester.errors.GoldFormatError is GoldFormatError
+    assert issubclass(GoldFormatError, harvester.errors.USER_ERRORS)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -99,3 +102,18 @@ def test_extract_never_raises(text):
 def test_cp1258_decoded_bytes_never_break_extract(raw):
     text = raw.decode("cp1258", errors="replace")
     extract(text, title=text[:20], date_line=text[:30])
+
+
+def test_extractors_import_nothing_from_harvester():
+    """The extraction layer stands alone: importing every extractors module loads no harvester
+    module (and no Scrapy, no SQLite store)."""
+    modules = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "extractors").glob("*.py"))
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module('extractors.' + name if name != '__init__' else 'extractors')\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'harvester', 'scrapy', 'sqlite_utils'})\n"
+        "print(','.join(bad))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
