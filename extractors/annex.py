@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, replace
 
-from extractors.text import fold_same_length
+from lxml import html as lxml_html
+
+from extractors.text import fold
 
 CELL_SEPARATOR = " | "
 
@@ -46,10 +48,6 @@ class ProductRow:
 
 
 # --- text helpers ------------------------------------------------------------------------
-
-# Lower-case without diacritics, one character per character (offsets stay valid).
-fold = fold_same_length
-
 
 def row_text(cells: list[str]) -> str:
     """A table row as one line: cells joined by `` | ``, merged repeats and blank cells dropped.
@@ -315,8 +313,6 @@ def products_from_docx_tables(tables: list[list[list[str]]]) -> list[ProductRow]
 
 def html_tables(tree_or_html) -> list[list[list[str]]]:
     """The tables of an HTML page as grids, colspan/rowspan expanded (merged cells repeated)."""
-    from lxml import html as lxml_html
-
     tree = tree_or_html
     if isinstance(tree_or_html, str | bytes):
         if not tree_or_html.strip():

@@ -131,7 +131,7 @@ def load_gold(gold_dir: str | Path, *, only: str | None = None) -> list[GoldPass
         _check(gold, path)
         text_path = folder / gold["text_file"]
         try:
-            text = decode_bytes(text_path.read_bytes())[0]
+            text = decode_bytes(text_path.read_bytes()).text
         except OSError as exc:
             raise GoldFormatError(f"{path.name}: text file {gold['text_file']!r} not readable ({exc})") from exc
         passages.append(GoldPassage(str(gold.get("id") or path.stem), text, gold, path))

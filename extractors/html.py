@@ -542,7 +542,7 @@ def _decode(html: str | bytes | bytearray | None) -> str:
     try:
         from extractors.text import decode_bytes
 
-        return decode_bytes(data)[0]
+        return decode_bytes(data).text
     except Exception:
         return data.decode("utf-8", "replace")
 

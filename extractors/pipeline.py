@@ -93,7 +93,7 @@ def _figures(text: str, *, as_of: str | None, default_place: str | None, title: 
 def extract_html(html: str | bytes | None, *, url: str | None = None, family: str | None = None) -> Extraction:
     """Take the main text of an HTML page first, then :func:`extract` it."""
     if isinstance(html, bytes | bytearray):
-        html = decode_bytes(bytes(html))[0]
+        html = decode_bytes(bytes(html)).text
     if not isinstance(html, str) or not html.strip():
         return Extraction(text="")
     main = _main_text(html, url=url, family=family)

@@ -321,7 +321,7 @@ def _html_text(body: bytes) -> AttachmentText:
     try:
         from extractors.text import decode_bytes
 
-        markup, _ = decode_bytes(body)
+        markup = decode_bytes(body).text
     except ImportError:
         markup = body.decode("utf-8", "replace")
     if not markup.strip():
