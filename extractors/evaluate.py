@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from extractors.documents import number_key
+from extractors.errors import GoldFormatError
 from extractors.records import Extraction
 from extractors.text import decode_bytes
-from extractors.errors import GoldFormatError
 
 _REQUIRED = ("text_file", "published", "provinces", "documents", "figures")
 
