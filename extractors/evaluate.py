@@ -7,7 +7,8 @@
 - year and basis: accuracy over the strictly matched figures whose gold value is not null (basis
   only in gold files that carry it);
 - status and stars confusion (extra): over figures matched on count, gold value x predicted value;
-- provinces (extra, not in GOLD_FORMAT): share of passages whose province list equals the gold.
+- provinces (extra, not in GOLD_FORMAT): share of passages whose province list equals the gold,
+  names compared through ``places.resolve`` (gold "TP Hồ Chí Minh" is "TP. Hồ Chí Minh").
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 
 from extractors.documents import number_key
 from extractors.errors import GoldFormatError
+from extractors.places import resolve
 from extractors.records import Extraction
 from extractors.text import decode_bytes
 
@@ -251,11 +253,16 @@ def _score(passage: GoldPassage, result: Extraction, report: Report) -> None:
                                     "gold": gold["published"]})
 
     report.provinces.total += 1
-    if list(result.provinces) == list(gold["provinces"]):
+    if _province_keys(result.provinces) == _province_keys(gold["provinces"]):
         report.provinces.correct += 1
     else:
         report.problems.append({"passage": pid, "kind": "provinces differ", "predicted": result.provinces,
                                 "gold": gold["provinces"]})
+
+
+def _province_keys(names: list[str]) -> list[str]:
+    """Province names as the gazetteer spells them, so an alias spelling is not a miss."""
+    return [(resolve(name) or (name,))[0] for name in names]
 
 
 def _score_year_basis(pid: str, result: Extraction, gold_figs: list[dict[str, Any]],

@@ -44,8 +44,15 @@ _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 # followed by a continuation byte 0x80-0xBF), so even a short UTF-8 text with one stray byte passes.
 _MOSTLY_UTF8_RATIO = 2
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACE_LIKE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+# normalize(): odd spaces → space; zero-width characters, soft hyphens and C0 controls removed
+# (tab and newline are white space); line separators → LF; the Icelandic eth Ð/ð, which
+# Latin-1 decoding and careless typing put in place of the Vietnamese Đ/đ, → Đ/đ.
+_ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r\f\v")
+_NORMALIZE = str.maketrans(
+    {**dict.fromkeys(_ODD_SPACES, " "), **dict.fromkeys(_INVISIBLE), "\r": "\n", "\u2028": "\n", "\u2029": "\n",
+     "Ð": "Đ", "ð": "đ"}
+)
 _SPACE_RUN = re.compile(" {2,}")
 _TRAILING = re.compile(" +\n")
 _LEADING = re.compile("\n +")
@@ -206,15 +213,11 @@ def normalize_unicode(s: str) -> str:
 
 
 def normalize(s: str | None) -> str:
-    """NFC; NBSP and other odd spaces → space; zero-width characters removed; CRLF/CR → LF;
-    runs of spaces collapsed and trimmed around newlines; newlines kept."""
+    """NFC; NBSP and other odd spaces → space; zero-width characters and controls removed; CRLF/CR
+    → LF; Ð/ð → Đ/đ; runs of spaces collapsed and trimmed around newlines; newlines kept."""
     if not s:
         return ""
-    s = unicodedata.normalize("NFC", s)
-    s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    s = _ZERO_WIDTH.sub("", s)
-    s = _SPACE_LIKE.sub(" ", s)
-    s = "".join(ch for ch in s if ch == "\n" or ch >= " " or ch == "\t")
+    s = unicodedata.normalize("NFC", s).replace("\r\n", "\n").translate(_NORMALIZE)
     s = _SPACE_RUN.sub(" ", s)
     s = _TRAILING.sub("\n", s)
     s = _LEADING.sub("\n", s)
@@ -222,13 +225,14 @@ def normalize(s: str | None) -> str:
 
 
 def _fold_table() -> dict[int, str]:
-    """Lower-case Latin letters (and đ) → the letter without marks; one character each."""
+    """Latin letters → the lower-case letter without marks (đ, and Ð typed for it, → d)."""
     table: dict[int, str] = {}
     for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
         base = unicodedata.normalize("NFD", chr(code))[0]
         if base.isascii() and base != chr(code):
             table[code] = base.lower()
-    table[ord("đ")] = table[ord("Đ")] = "d"
+    for d in "đĐðÐ":
+        table[ord(d)] = "d"
     return table
 
 

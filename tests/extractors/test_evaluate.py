@@ -144,3 +144,14 @@ def test_gold_format_error_is_also_harvester_errors_name():
 
     assert harvester.errors.GoldFormatError is GoldFormatError
     assert issubclass(GoldFormatError, harvester.errors.USER_ERRORS)
+
+
+def test_provinces_are_compared_through_the_gazetteer(tmp_path):
+    shutil.copy(GOLD / "g-001.txt", tmp_path / "p-1.txt")
+    gold = {"text_file": "p-1.txt", "published": None, "provinces": ["TP Hồ Chí Minh", "Thanh Hoá"],
+            "documents": [], "figures": []}
+    (tmp_path / "p-1.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    spelled = Extraction(text="", provinces=["TP. Hồ Chí Minh", "Thanh Hóa"])
+    assert evaluate(tmp_path, extractor=lambda text: spelled).metrics()["provinces"]["correct"] == 1
+    swapped = Extraction(text="", provinces=["Thanh Hóa", "TP. Hồ Chí Minh"])
+    assert evaluate(tmp_path, extractor=lambda text: swapped).metrics()["provinces"]["correct"] == 0

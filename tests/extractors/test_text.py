@@ -180,6 +180,11 @@ def test_normalize_whitespace_and_invisibles():
     assert normalize(raw) == "Bắc Giang có 95 sản phẩm\n\nOCOP sao\n"
 
 
+def test_normalize_puts_d_bar_for_the_eth_lookalike():
+    assert normalize("Ðiện Biên có 74 sản phẩm; ðạt 3 sao") == "Điện Biên có 74 sản phẩm; đạt 3 sao"
+    assert fold("Ðiện") == "dien"
+
+
 def test_normalize_nfc_and_empty():
     assert normalize(unicodedata.normalize("NFD", "Thanh Hoá")) == "Thanh Hoá"
     assert normalize("") == ""
