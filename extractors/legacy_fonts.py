@@ -71,8 +71,12 @@ _VNI_LETTER = re.compile(
 
 # Characters no Unicode Vietnamese text uses, which each legacy font prints all the time:
 # TCVN3 symbols glued to a letter ("n¨m", "Hµ"), VNI mark bytes after a letter ("Vieät", "Haø").
-_TCVN3_SIGN = re.compile(r"(?<=[A-Za-z])[¡-®µ-¾]|[¡-®µ-¾](?=[A-Za-z])")
-_VNI_SIGN = re.compile(r"(?<=[A-Za-z])[øûïåäëüæöØÛÏÅÄËÜÆÖ]|ñ(?=[a-z])")
+_TCVN3_SIGN = re.compile(r"[A-Za-z][¡-®µ-¾]|[¡-®µ-¾][A-Za-z]")
+_VNI_SIGN = re.compile(r"[A-Za-z][øûïåäëüæöØÛÏÅÄËÜÆÖ]|ñ[a-z]")
+# Any of those characters: pages without one (nearly all) are passed over with one fast scan.
+_ANY_SIGN = re.compile("[¡-®µ-¾øûïåäëüæöØÛÏÅÄËÜÆÖñ]")
+# Detection reads this much text from the first sign on (a page's legacy text is one article).
+_SAMPLE = 100_000
 # A line holding a letter beyond Latin-1 (ư, ơ, đ, ạ …) is already Unicode Vietnamese.
 _UNICODE_VIETNAMESE = re.compile("[\u0100-\u024f\u1e00-\u1eff]")
 _LEGACY_RANGE = re.compile("[\u00a0-\u00ff]")
@@ -138,11 +142,15 @@ def detect(text: str) -> str | None:
     >>> detect("Tæng kÕt n¨m: tØnh cã 25 s¶n phÈm ®¹t chuÈn"), detect("Tổng kết năm: tỉnh có 25 sản phẩm")
     ('tcvn3', None)
     """
+    first = _ANY_SIGN.search(text)
+    if first is None:
+        return None
+    sample = text[max(0, first.start() - 1000):first.start() + _SAMPLE]
     signs = {"tcvn3": _TCVN3_SIGN, "vni": _VNI_SIGN}
-    candidates = [kind for kind, sign in signs.items() if len(sign.findall(text)) >= _MIN_SIGNS]
+    candidates = [kind for kind, sign in signs.items() if len(sign.findall(sample)) >= _MIN_SIGNS]
     if not candidates:
         return None
-    before = _common_words(text)
-    gains = {kind: _common_words(convert(text, kind)) - before for kind in candidates}
+    before = _common_words(sample)
+    gains = {kind: _common_words(convert(sample, kind)) - before for kind in candidates}
     best = max(gains, key=lambda k: gains[k])
     return best if gains[best] >= _MIN_NEW_WORDS else None

@@ -113,8 +113,8 @@ class Decoded(NamedTuple):
 
 
 def _utf8_with_replacement(body: bytes) -> tuple[str, int, int]:
-    """``(text, bad bytes, good non-ASCII characters)``: every byte that is not part of a valid
-    UTF-8 sequence becomes one U+FFFD, so the count is exact."""
+    """``(text, bad bytes, good non-ASCII characters)`` of a body that is not valid UTF-8: every
+    byte that is not part of a valid sequence becomes one U+FFFD, so the count is exact."""
     escaped = body.decode("utf-8", "surrogateescape")
     text, bad = _ESCAPED_BYTE.subn("\ufffd", escaped)
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
@@ -164,7 +164,9 @@ def decode_bytes(body: bytes, declared: str | None = None) -> Decoded:
     for codec in (declared_codec, meta_codec):
         if codec and codec not in strong and codec.replace("_", "-") not in _WEAK_LABELS:
             strong.append(codec)
-    as_utf8, bad, good = _utf8_with_replacement(body)
+    as_utf8, bad, good = _try(body, "utf-8"), 0, 0
+    if as_utf8 is None:
+        as_utf8, bad, good = _utf8_with_replacement(body)
     for codec in strong:
         if codec != "utf-8" and not _is_single_byte(codec):
             text = _try(body, codec)
