@@ -22,6 +22,7 @@ from typing import Any
 
 from extractors.documents import number_key
 from extractors.errors import GoldFormatError
+from extractors.pipeline import extract
 from extractors.places import resolve
 from extractors.records import Extraction
 from extractors.text import decode_bytes
@@ -185,8 +186,7 @@ def _match(predicted: list[tuple], expected: list[tuple]) -> tuple[int, list[int
 def evaluate(gold_dir: str | Path, *, extractor: Callable[[str], Extraction] | None = None,
              only: str | None = None) -> Report:
     """Run ``extractor`` (default :func:`extractors.extract`) over each gold passage and score it."""
-    if extractor is None:
-        from extractors.pipeline import extract as extractor
+    extractor = extractor or extract
     report = Report()
     for passage in load_gold(gold_dir, only=only):
         report.passages += 1

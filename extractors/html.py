@@ -19,9 +19,13 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from urllib.parse import urljoin
 
+from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
 
+from extractors.bounds import cap_elements, cap_html, cap_html_bytes, cap_text, join_reasons
+from extractors.dates import parse_date_line
 from extractors.records import MainText, PublishedDate
+from extractors.text import decode_bytes
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +93,6 @@ def detect_family(html: str | bytes | None, url: str | None = None) -> str:
 
 
 def _parse(html: str):
-    from lxml import html as lxml_html
-
     html = html.lstrip("\ufeff")
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
     # NUL and other C0 controls make lxml refuse the document.
@@ -227,17 +229,7 @@ def _attachments(root, url: str | None) -> list[dict[str, str]]:
 
 
 def _published(date_line: str | None) -> PublishedDate | None:
-    if not date_line:
-        return None
-    try:
-        from extractors.dates import parse_date_line
-    except ImportError:
-        return None
-    try:
-        return parse_date_line(date_line)
-    except Exception:
-        log.debug("parse_date_line failed on %r", date_line, exc_info=True)
-        return None
+    return parse_date_line(date_line) if date_line else None
 
 
 def _finish(
@@ -257,9 +249,10 @@ def _finish(
         kept.pop()
     if source_line is None and kept and _SOURCE_LINE.match(kept[-1]):
         source_line = kept.pop()
+    text, cut = cap_text("\n\n".join(kept))
     return MainText(
         title=title or None,
-        text="\n\n".join(kept),
+        text=text,
         date_line=date_line or None,
         published=published or _published(date_line),
         author=author or None,
@@ -267,6 +260,7 @@ def _finish(
         family=family,
         images=images or [],
         attachments=attachments or [],
+        truncated=cut,
     )
 
 
@@ -464,7 +458,7 @@ def _generic_date_line(doc, exclude: list) -> str | None:
     return None
 
 
-def _generic(doc, url: str | None, html: str) -> MainText:
+def _generic(doc, url: str | None) -> MainText:
     body = None
     for sel in _GENERIC_BODY:
         body = _first(doc, sel)
@@ -491,16 +485,17 @@ def _generic(doc, url: str | None, html: str) -> MainText:
             title=title, blocks=blocks, date_line=date_line, family="generic",
             author=_text(author_el) or None, images=_images(body, url), attachments=_attachments(body, url),
         )
-    return _trafilatura(doc, url, html, title)
+    return _trafilatura(doc, url, title)
 
 
-def _trafilatura(doc, url: str | None, html: str, title: str | None) -> MainText:
+def _trafilatura(doc, url: str | None, title: str | None) -> MainText:
     text = ""
     try:
         import trafilatura
 
+        # trafilatura copies a tree it is given: the page is parsed once, here
         text = trafilatura.extract(
-            html, url=url, fast=True, include_comments=False, include_tables=False, include_images=False,
+            doc, url=url, fast=True, include_comments=False, include_tables=False, include_images=False,
             deduplicate=False,
         ) or ""
     except Exception:
@@ -533,29 +528,28 @@ def _trafilatura(doc, url: str | None, html: str, title: str | None) -> MainText
 # ------------------------------------------------------------------------------ entry point
 
 
-def _decode(html: str | bytes | bytearray | None) -> str:
+def _decode(html: str | bytes | bytearray | None) -> tuple[str, str | None]:
+    """The page as text, and why it was cut (bytes beyond what could reach the HTML cap)."""
     if html is None:
-        return ""
+        return "", None
     if isinstance(html, str):
-        return html
-    data = bytes(html)
-    try:
-        from extractors.text import decode_bytes
-
-        return decode_bytes(data).text
-    except Exception:
-        return data.decode("utf-8", "replace")
+        return html, None
+    data, cut = cap_html_bytes(bytes(html))
+    return decode_bytes(data).text, cut
 
 
 def main_text(html: str | bytes | None, *, url: str | None = None, family: str | None = None) -> MainText:
-    """The article on the page: title, text, date line as printed, author, source, images, attachments."""
+    """The article on the page: title, text, date line as printed, author, source, images, attachments.
+    Only the beginning of a huge page is read (``MainText.truncated`` says what was cut)."""
     fam = family if family in FAMILIES else None
     try:
-        page = _decode(html)
+        page, bytes_cut = _decode(html)
+        page, html_cut = cap_html(page)
         fam = fam or detect_family(page, url)
         doc = _parse(page)
         if doc is None:
-            return MainText(title=None, text="", family=fam)
+            return MainText(title=None, text="", family=fam, truncated=join_reasons(bytes_cut, html_cut))
+        elements_cut = cap_elements(doc)
         result = None
         if fam == "nukeviet":
             result = _nukeviet(doc, url)
@@ -566,10 +560,11 @@ def main_text(html: str | bytes | None, *, url: str | None = None, family: str |
         elif fam == "sharepoint":
             result = _sharepoint(doc, url)
         if result is None or not result.text:
-            generic = _generic(doc, url, page)
+            generic = _generic(doc, url)
             generic.family = fam
             if result is None or len(generic.text) > len(result.text):
                 result = generic
+        result.truncated = join_reasons(bytes_cut, html_cut, elements_cut, result.truncated)
         return result
     except Exception:  # bad markup must never stop a crawl or a re-extraction
         log.debug("main_text failed", exc_info=True)

@@ -1,4 +1,5 @@
-"""main_text / detect_family on pages served by the imitation portals (one per CMS family)."""
+"""main_text / detect_family on pages served by the imitation portals (one per CMS family), and the
+bounds on huge generated pages."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from extractors import bounds
 from extractors.html import detect_family, main_text
+from extractors.pipeline import extract_html
 from harvester.fixture_portals import ARTICLES, PLANTED, start_farm
 from harvester.fixture_portals.content import SIDEBAR_DOCUMENTS
 
@@ -194,3 +197,71 @@ def test_wordpress_core_classes_without_asset_urls():
     assert m.date_line == "26 Tháng Mười Hai, 2019"
     assert m.published.value == "2019-12-26T08:30:00+07:00"
     assert m.text == "Có 13 sản phẩm được công nhận."
+
+
+# --- bounds: huge pages are read from their beginning, and say so -----------------------------------
+
+def _paragraph(i: int) -> str:
+    return (f"<p>Đợt {i}, huyện Mường Tè có thêm {i % 90 + 2} sản phẩm được công nhận đạt chuẩn OCOP 3 sao, "
+            f"nâng tổng số sản phẩm của huyện lên {i % 400 + 45} sản phẩm.</p>\n")
+
+
+def _huge_page(inner: str, before: str = "") -> str:
+    return ("<html><head><meta charset='utf-8'><title>Trang lớn</title></head><body>"
+            "<h1 class='title'>Lai Châu có 45 sản phẩm OCOP</h1><span class='date'>12/12/2023 08:00</span>"
+            f"{before}<div class='article-content'>{inner}</div></body></html>")
+
+
+FIRST_PARAGRAPH = "Đợt 0, huyện Mường Tè có thêm 2 sản phẩm được công nhận đạt chuẩn OCOP 3 sao"
+
+
+def test_a_page_of_many_megabytes_is_cut_before_parsing():
+    page = _huge_page("".join(_paragraph(i) for i in range(bounds.MAX_HTML_BYTES // 150))).encode()
+    assert len(page) > bounds.MAX_HTML_BYTES
+    found = main_text(page)
+    assert found.truncated.startswith("HTML cut at ")
+    assert f"of {len(page):,} bytes" in found.truncated
+    assert found.title == "Lai Châu có 45 sản phẩm OCOP"
+    assert found.text.startswith(FIRST_PARAGRAPH)
+    assert len(found.text) <= bounds.MAX_TEXT_CHARS
+    as_text = main_text(page.decode())
+    assert as_text.truncated.startswith("HTML cut at ") and "characters" in as_text.truncated
+    assert as_text.text.startswith(FIRST_PARAGRAPH)
+
+
+def test_a_page_of_too_many_elements_keeps_its_first_elements():
+    tiny = "<span><b>x</b></span>" * (bounds.MAX_ELEMENTS // 2)
+    page = _huge_page(_paragraph(0) + tiny + _paragraph(1))
+    assert len(page) < bounds.MAX_HTML_CHARS
+    found = main_text(page)
+    assert found.truncated == f"page cut after {bounds.MAX_ELEMENTS:,} elements"
+    assert found.text.startswith(FIRST_PARAGRAPH)
+    assert "Đợt 1," not in found.text  # after the cut
+
+
+def test_a_long_article_hands_on_only_its_beginning():
+    page = _huge_page("".join(_paragraph(i) for i in range(3000)))
+    assert len(page) < bounds.MAX_HTML_CHARS
+    found = main_text(page)
+    assert found.truncated.startswith(f"text cut at {len(found.text):,} of ")
+    assert found.text.startswith(FIRST_PARAGRAPH)
+    assert found.text.endswith("sản phẩm.")  # cut between paragraphs
+    extraction = extract_html(page)
+    assert extraction.truncated == found.truncated
+    assert extraction.text.startswith(FIRST_PARAGRAPH)
+
+
+def test_inline_base64_images_do_not_push_the_article_past_the_cap():
+    image = "<img src='data:image/png;base64," + "iVBORw0KGgo" * (bounds.MAX_HTML_CHARS // 10) + "'>"
+    page = _huge_page(_paragraph(0) + _paragraph(1), before=image)
+    assert len(page) > bounds.MAX_HTML_CHARS
+    found = main_text(page)
+    assert found.truncated is None
+    assert found.text.startswith(FIRST_PARAGRAPH)
+    assert "Đợt 1," in found.text
+
+
+def test_an_ordinary_page_is_not_truncated():
+    found = main_text(_huge_page(_paragraph(0)))
+    assert found.truncated is None
+    assert extract_html(_huge_page(_paragraph(0))).truncated is None

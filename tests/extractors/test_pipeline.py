@@ -10,6 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extractors.bounds import MAX_TEXT_CHARS
 from extractors.pipeline import extract, extract_html, rank_provinces
 from extractors.text import decode_bytes
 
@@ -74,12 +75,16 @@ def test_extract_html_on_empty_or_junk():
     assert isinstance(extract_html(b"\x00\xff<<<>>>").text, str)
 
 
-def test_ten_megabytes_of_text_do_not_fail():
+def test_ten_megabytes_of_text_are_read_from_their_beginning_only():
     filler = "các hợp tác xã tiếp tục phát triển sản xuất theo chuỗi giá trị bền vững.\n"
     big = ARTICLE + "\n" + filler * (10_000_000 // len(filler)) + "Tỉnh Hà Giang có Kế hoạch số 7/KH-UBND."
     e = extract(big)
     assert e.provinces == ["Hà Giang"]
-    assert [d.number for d in e.documents] == ["902/QĐ-UBND", "7/KH-UBND"]
+    assert [d.number for d in e.documents] == ["902/QĐ-UBND"]  # the one at the end is past the cap
+    assert e.text.startswith(ARTICLE)
+    assert MAX_TEXT_CHARS - len(filler) < len(e.text) <= MAX_TEXT_CHARS
+    assert e.truncated == f"text cut at {len(e.text):,} of {len(big):,} characters"
+    assert extract(ARTICLE).truncated is None
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
