@@ -40,8 +40,9 @@ def cap_html_bytes(body: bytes) -> tuple[bytes, str | None]:
     body = _DATA_URI_BYTES.sub(b"data:,", body)
     if len(body) <= MAX_HTML_BYTES:
         return body, None
-    cut = body.rfind(b"<", 0, MAX_HTML_BYTES)
-    cut = cut if cut > 0 else MAX_HTML_BYTES
+    cut = _cut_point(body, MAX_HTML_BYTES, b"<", b">")
+    while cut > 0 and 0x80 <= body[cut] < 0xC0:  # not inside a UTF-8 sequence
+        cut -= 1
     return body[:cut], f"HTML cut at {cut:,} of {size:,} bytes"
 
 
@@ -57,9 +58,14 @@ def cap_html(html: str) -> tuple[str, str | None]:
     html = _DATA_URI.sub("data:,", html)
     if len(html) <= MAX_HTML_CHARS:
         return html, None
-    cut = html.rfind("<", 0, MAX_HTML_CHARS)
-    cut = cut if cut > 0 else MAX_HTML_CHARS
+    cut = _cut_point(html, MAX_HTML_CHARS, "<", ">")
     return html[:cut], f"HTML cut at {cut:,} of {size:,} characters"
+
+
+def _cut_point(page, limit: int, lt, gt) -> int:  # type: ignore[no-untyped-def]
+    """Where to cut markup at ``limit``: before the tag the limit falls in, else (in text) there."""
+    opened, closed = page.rfind(lt, 0, limit), page.rfind(gt, 0, limit)
+    return opened if opened > closed else limit
 
 
 def cap_elements(root) -> str | None:  # type: ignore[no-untyped-def]

@@ -229,6 +229,13 @@ def test_a_page_of_many_megabytes_is_cut_before_parsing():
     assert as_text.text.startswith(FIRST_PARAGRAPH)
 
 
+def test_one_huge_text_node_keeps_its_beginning():
+    text = "".join(f"Huyện thứ {i} có {i % 90} sản phẩm OCOP. " for i in range(bounds.MAX_HTML_CHARS // 20))
+    found = main_text(_huge_page(text))
+    assert found.truncated.startswith("HTML cut at ")
+    assert found.text.startswith("Huyện thứ 0 có 0 sản phẩm OCOP. Huyện thứ 1 có 1 sản phẩm OCOP.")
+
+
 def test_a_page_of_too_many_elements_keeps_its_first_elements():
     tiny = "<span><b>x</b></span>" * (bounds.MAX_ELEMENTS // 2)
     page = _huge_page(_paragraph(0) + tiny + _paragraph(1))
