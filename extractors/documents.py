@@ -86,9 +86,9 @@ _DATE_OPENING = re.compile(rf"(?:^|[.;\n])[ \t]*(?:Ngày|ngày)[ \t]+{_DATE_BODY
 # Not a count ("Kế hoạch số 2 sản phẩm"), not "số lượng"/"số hóa" (no digits right after "số").
 _COUNTED = r"sản phẩm|sp|chủ thể|xã|huyện|hộ|người|triệu|tỷ|đồng|sao|tiêu chí|hợp tác xã|lượt|ha\b|%"
 _BARE_NUMBER = re.compile(
-    rf"(?P<type>{_TYPE_WORDS})[ \t]+số[ \t]*:?[ \t]*(?P<number>\d{{1,5}})(?![\w/-]|[.,]\d)(?![ \t]*(?:{_COUNTED}))",
-    re.IGNORECASE,
+    rf"(?<!\w)số[ \t]*:?[ \t]*(?P<number>\d{{1,5}})(?![\w/-]|[.,]\d)(?![ \t]*(?:{_COUNTED}))", re.IGNORECASE
 )
+_TYPE_ENDING = re.compile(rf"(?P<type>{_TYPE_WORDS})[ \t]+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -101,16 +101,19 @@ def issuers() -> dict[str, str]:
         return {}
 
 
+_SPACED_JOINT = re.compile(r"\s*([/-])\s*")
+_SPACES = re.compile(r"\s+")
+
+
 def normalize_number(s: str) -> str:
     """The number as printed without spaces around ``/`` and ``-`` (letters and case kept)."""
     s = unicodedata.normalize("NFC", s or "").replace("–", "-").strip()
-    s = re.sub(r"\s*([/-])\s*", r"\1", s)
-    return re.sub(r"\s+", " ", s)
+    return _SPACES.sub(" ", _SPACED_JOINT.sub(r"\1", s))
 
 
 def number_key(s: str) -> str:
     """Comparison key: no spaces at all, upper case (as GOLD_FORMAT.md scores documents)."""
-    return re.sub(r"\s+", "", normalize_number(s)).upper()
+    return _SPACES.sub("", normalize_number(s)).upper()
 
 
 def _symbol_parts(number: str) -> tuple[str | None, list[str]]:
@@ -227,13 +230,16 @@ def _bare_numbers(text: str, cited: list[_Mention]) -> Iterator[_Mention]:
     that type starting with those digits ("Kế hoạch số 45/KH-UBND … theo Kế hoạch số 45")."""
     full = {(doc_type, number.split("/")[0].split("-")[0]) for number, doc_type, *_ in cited}
     for m in _BARE_NUMBER.finditer(text):
-        doc_type = _canonical_type(m.group("type"))
+        typed = _TYPE_ENDING.search(text, max(0, m.start() - 40), m.start())
+        if typed is None:
+            continue
+        doc_type = _canonical_type(typed.group("type"))
         number = m.group("number")
         if (doc_type, number) in full:
             continue
         dm = _DATE_AFTER.match(text, m.end(), min(len(text), m.end() + 80))
-        issued = _date_from(dm) if dm else _date_opening_sentence(text, m.start())
-        yield number, doc_type, issued, m.start(), dm.end() if dm else m.end()
+        issued = _date_from(dm) if dm else _date_opening_sentence(text, typed.start())
+        yield number, doc_type, issued, typed.start(), dm.end() if dm else m.end()
 
 
 def _canonical_type(word: str) -> str:

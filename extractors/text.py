@@ -53,6 +53,7 @@ _NORMALIZE = str.maketrans(
     {**dict.fromkeys(_ODD_SPACES, " "), **dict.fromkeys(_INVISIBLE), "\r": "\n", "\u2028": "\n", "\u2029": "\n",
      "Ð": "Đ", "ð": "đ"}
 )
+_NEEDS_TRANSLATE = re.compile("[" + re.escape("".join(chr(c) for c in _NORMALIZE)) + "]")
 _SPACE_RUN = re.compile(" {2,}")
 _TRAILING = re.compile(" +\n")
 _LEADING = re.compile("\n +")
@@ -219,7 +220,9 @@ def normalize(s: str | None) -> str:
     → LF; Ð/ð → Đ/đ; runs of spaces collapsed and trimmed around newlines; newlines kept."""
     if not s:
         return ""
-    s = unicodedata.normalize("NFC", s).replace("\r\n", "\n").translate(_NORMALIZE)
+    s = unicodedata.normalize("NFC", s)
+    if _NEEDS_TRANSLATE.search(s):  # most text has none of those characters: skip the slow pass
+        s = s.replace("\r\n", "\n").translate(_NORMALIZE)
     s = _SPACE_RUN.sub(" ", s)
     s = _TRAILING.sub("\n", s)
     s = _LEADING.sub("\n", s)
