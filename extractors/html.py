@@ -432,9 +432,13 @@ def _sharepoint(doc, url: str | None) -> MainText | None:
     for b in blocks:
         if b.startswith("PublishingPortal - "):
             continue
-        b = _SP_TOOLBAR.sub(" ", b).strip()
-        if not b:
+        # toolbar words go only from a toolbar block ("19/05/2022 Tăng cỡ chữ Giảm cỡ chữ"):
+        # "chia sẻ kinh nghiệm" in a paragraph is text
+        bare = _SP_TOOLBAR.sub(" ", b).strip()
+        if not bare:
             continue
+        if _SP_DATE.match(bare):
+            b = bare
         if _SP_DATE.match(b):
             if date_line is None:
                 date_line = b

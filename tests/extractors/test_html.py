@@ -272,3 +272,18 @@ def test_an_ordinary_page_is_not_truncated():
     found = main_text(_huge_page(_paragraph(0)))
     assert found.truncated is None
     assert extract_html(_huge_page(_paragraph(0))).truncated is None
+
+
+def test_sharepoint_toolbar_words_inside_a_paragraph_are_text():
+    html = (
+        "<form id='aspnetForm'><div id='s4-workspace'><div id='DeltaPlaceHolderMain'>"
+        "<div class='ms-webpart-zone'><div class='ms-webpart-chrome'>"
+        "<div class='toolbar'><span class='date'>19/05/2024</span><a>Tăng cỡ chữ</a> <a>Giảm cỡ chữ</a></div>"
+        "<h1>Bắc Kạn có thêm 16 sản phẩm OCOP</h1>"
+        "<div class='content-detail'><p>Tại hội nghị, các chủ thể chia sẻ kinh nghiệm xây dựng thương hiệu.</p>"
+        "<p>Toàn tỉnh có 16 sản phẩm mới được công nhận đạt 3 sao.</p></div></div></div></div></div></form>"
+    )
+    m = main_text(html, family="sharepoint")
+    assert m.date_line == "19/05/2024"
+    assert "các chủ thể chia sẻ kinh nghiệm xây dựng thương hiệu" in m.text
+    assert "Tăng cỡ chữ" not in m.text
