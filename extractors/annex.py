@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, replace
 
 from lxml import html as lxml_html
 
-from extractors.text import fold
+from extractors.text import fold, fold_words
 
 CELL_SEPARATOR = " | "
 
@@ -135,7 +135,7 @@ _KEY_KINDS = {"stt", "owner", "score", "stars", "address", "district", "commune"
 
 
 def classify_label(label: str) -> str | None:
-    folded = " ".join(fold(label).replace("\n", " ").split())
+    folded = fold_words(label)
     if not folded:
         return None
     for kind, pattern in _COLUMN_KINDS:
@@ -179,7 +179,7 @@ class Section:
 
 def heading_section(text: str, current: Section) -> Section | None:
     """The section a heading opens, or None when ``text`` is not a section heading."""
-    folded = " ".join(fold(text).split())
+    folded = fold_words(text)
     if not folded or len(folded) > 140:
         return None
     stars = parse_stars(text, bare_number=False)

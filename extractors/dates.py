@@ -148,10 +148,8 @@ def _dateparser_fallback(line: str, original: str) -> PublishedDate | None:
     # only for lines with a full year: dateparser resolves "hôm qua" against today's clock
     if not re.search(r"(?:19|20)\d\d", line):
         return None
-    try:
-        import dateparser  # slow import; only reached for unusual lines
-    except ImportError:
-        return None
+    import dateparser  # imported here: 70 ms, and only unusual lines get this far
+
     try:
         parsed = dateparser.parse(line, languages=["vi"], settings={"DATE_ORDER": "DMY"})
     except Exception:  # dateparser raises assorted errors on odd input; a miss is fine

@@ -603,10 +603,10 @@ def _from_container(doc, container, url: str | None, title: str | None) -> MainT
 
 
 def _trafilatura(doc, url: str | None, title: str | None) -> MainText:
+    import trafilatura  # imported here: 280 ms, for the pages the density pass cannot read
+
     text = ""
     try:
-        import trafilatura
-
         # trafilatura copies a tree it is given: the page is parsed once, here
         text = trafilatura.extract(
             doc, url=url, fast=True, include_comments=False, include_tables=False, include_images=False,
