@@ -180,6 +180,7 @@ def parse_vn_date(s: str | None) -> date | None:
 # among the lines (after the title, past a header clock, never below a related-news heading).
 
 _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_NAMED = re.compile(_WEEKDAY, re.IGNORECASE)
 # Words that may sit on a date line without making it prose.
 _LABELS = re.compile(
     rf"\b(?:cập nhật|ngày đăng|ngày|lúc|tin đăng|đăng|đăng tải|xuất bản|thời gian|{_WEEKDAY}"
@@ -338,7 +339,7 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
                 value, start, end = found
                 quote = line[start:end]
                 candidates.append(PublishedDate(value, "text", quote, offset + start, offset + end))
-                placed.append((nonempty, prose_since, bool(re.search(_WEEKDAY, quote, re.IGNORECASE))))
+                placed.append((nonempty, prose_since, bool(_WEEKDAY_NAMED.search(quote))))
                 prose_since = False
             elif len(line.split()) > _PROSE_WORDS:
                 prose_since = True
@@ -380,6 +381,7 @@ def _is_header_clock(candidates: list[PublishedDate], placed: list[tuple[int, bo
     if first_line >= top or prose_before or prose_between:
         return False
     return candidates[1].value[:10] <= candidates[0].value[:10]
+
 
 def _title_position(text: str, title: str | None) -> int | None:
     if not title or not title.strip():

@@ -1,8 +1,9 @@
 """Main text of an article page, separated from menus, sidebars, related lists and clocks.
 
-``detect_family`` fingerprints the CMS (portals/README.md §0). ``main_text`` reads the article
-with the family's own selectors first (lxml, about a millisecond a page) and falls back to
-trafilatura only for generic or unknown layouts. The date line returned is the publish date
+``detect_family`` fingerprints the CMS (portals/README.md §0). ``main_text`` parses the page once
+(lxml) and reads the article with the family's own selectors (about a millisecond a page); other
+layouts try the newspaper selectors, then a prose-density pass over the same tree, and only then
+trafilatura. Huge pages are read from their beginning (``extractors/bounds.py``). The date line returned is the publish date
 *as the family's template prints it* (NukeViet's first ``span.h5``, not the header clock, the
 broken ``article:published_time`` meta or ``itemprop=datePublished``, which holds the edit time).
 
