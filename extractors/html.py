@@ -216,13 +216,31 @@ def _iter_blocks(root, skip: Callable[[object], bool] | None = None) -> Iterator
         yield from flush()
 
 
+def _is_date_block(block: str) -> bool:
+    return len(block) < 80 and bool(_DATE_RE.search(block)) and not _CLOCK_HINT.search(block)
+
+
 def _page_date_block(doc) -> str | None:
     """A short block holding a date among the first blocks of the page body (no header clock)."""
     body = _first(doc, "body")
-    for b in itertools.islice(_iter_blocks(body if body is not None else doc), 40):
-        if len(b) < 80 and _DATE_RE.search(b) and not _CLOCK_HINT.search(b):
-            return b
-    return None
+    return next(filter(_is_date_block, itertools.islice(_iter_blocks(body if body is not None else doc), 40)), None)
+
+
+def _date_near(container) -> str | None:  # type: ignore[no-untyped-def]
+    """A short date block opening the article or just before it (nearest first): the article's
+    own date line, not a header clock higher up the page."""
+    found = next(filter(_is_date_block, itertools.islice(_iter_blocks(container), 3)), None)
+    el = container
+    for _ in range(3):  # the container, its parent, its grandparent
+        if found is not None or el.getparent() is None:
+            break
+        for sibling in itertools.islice(el.itersiblings(preceding=True), 6):
+            if isinstance(sibling.tag, str):
+                found = next(filter(_is_date_block, itertools.islice(_iter_blocks(sibling), 5)), None)
+                if found is not None:
+                    break
+        el = el.getparent()
+    return found
 
 
 def _skip_set(elements: Iterable) -> Callable[[object], bool]:
@@ -596,7 +614,7 @@ def _from_container(doc, container, url: str | None, title: str | None) -> MainT
         if _RELATED_BLOCK.match(block):
             break
         blocks.append(block)
-    date_line = _generic_date_line(doc, []) or _page_date_block(doc)
+    date_line = _generic_date_line(doc, []) or _date_near(container) or _page_date_block(doc)
     if date_line:
         blocks = [b for b in blocks if b != date_line]
     return _finish(title=title, blocks=blocks, date_line=date_line, family="generic",
@@ -622,7 +640,7 @@ def _trafilatura(doc, url: str | None, title: str | None) -> MainText:
         blocks = _blocks(body if body is not None else doc, lambda el: el.tag in ("header", "footer", "aside"))
     blocks = [b for b in blocks if b and not _CLOCK_HINT.search(b)]
     # h1-less pages: take a leading bold/first line as the title when nothing better exists
-    date_line = (_generic_date_line(doc, []) or _page_date_block(doc)) if doc is not None else None
+    date_line = _generic_date_line(doc, []) or _page_date_block(doc)
     if date_line:
         blocks = [b for b in blocks if b != date_line]
     if title is None and doc is not None:

@@ -287,3 +287,27 @@ def test_sharepoint_toolbar_words_inside_a_paragraph_are_text():
     assert m.date_line == "19/05/2024"
     assert "các chủ thể chia sẻ kinh nghiệm xây dựng thương hiệu" in m.text
     assert "Tăng cỡ chữ" not in m.text
+
+
+def test_unknown_layout_is_read_by_prose_density_without_sidebars_or_related_lists():
+    teaser = "<p>Tin vắn: huyện bạn tổ chức hội chợ nông sản cuối tuần với nhiều gian hàng đặc sản.</p>"
+    article = "".join(f"<p>Đoạn {i}: Hội đồng tỉnh Lai Châu đã đánh giá, phân hạng các sản phẩm OCOP của "
+                      f"huyện Tam Đường trong năm nay với kết quả tốt.</p>" for i in range(6))
+    related = "".join(f"<li><a href='/t/{i}'>Lai Châu có thêm {i + 10} sản phẩm OCOP đạt 3 sao</a></li>" for i in range(5))
+    html = (
+        "<html><head><title>Lai Châu công nhận sản phẩm OCOP - Trang tin</title></head><body>"
+        "<div class='dau-trang'>Thứ hai, 17/03/2025</div>"
+        f"<div class='khung'><div class='cot-trai'><h2>Lai Châu công nhận sản phẩm OCOP</h2>"
+        f"<div class='thoi-diem'>14/03/2025 07:30</div><div class='noi-dung'>{article}"
+        f"<p><b>Tin liên quan</b></p><p>Bài viết về sản phẩm OCOP của huyện Tam Đường năm trước nữa.</p>"
+        f"<ul>{related}</ul></div></div>"
+        f"<div class='cot-phai'>{teaser}</div></div></body></html>"
+    )
+    m = main_text(html)
+    assert m.family == "generic"
+    assert m.text.startswith("Đoạn 0: Hội đồng tỉnh Lai Châu")
+    assert "Đoạn 5:" in m.text
+    assert "Tin vắn" not in m.text  # the sidebar
+    assert "Tin liên quan" not in m.text and "năm trước nữa" not in m.text  # cut at the related heading
+    assert "đạt 3 sao" not in m.text  # the link list
+    assert m.date_line == "14/03/2025 07:30"
