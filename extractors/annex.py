@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, replace
 
-from extractors.text import fold_same_length
+from lxml import html as lxml_html
+
+from extractors.text import fold, fold_words
 
 CELL_SEPARATOR = " | "
 
@@ -46,10 +48,6 @@ class ProductRow:
 
 
 # --- text helpers ------------------------------------------------------------------------
-
-# Lower-case without diacritics, one character per character (offsets stay valid).
-fold = fold_same_length
-
 
 def row_text(cells: list[str]) -> str:
     """A table row as one line: cells joined by `` | ``, merged repeats and blank cells dropped.
@@ -137,7 +135,7 @@ _KEY_KINDS = {"stt", "owner", "score", "stars", "address", "district", "commune"
 
 
 def classify_label(label: str) -> str | None:
-    folded = " ".join(fold(label).replace("\n", " ").split())
+    folded = fold_words(label)
     if not folded:
         return None
     for kind, pattern in _COLUMN_KINDS:
@@ -181,7 +179,7 @@ class Section:
 
 def heading_section(text: str, current: Section) -> Section | None:
     """The section a heading opens, or None when ``text`` is not a section heading."""
-    folded = " ".join(fold(text).split())
+    folded = fold_words(text)
     if not folded or len(folded) > 140:
         return None
     stars = parse_stars(text, bare_number=False)
@@ -315,8 +313,6 @@ def products_from_docx_tables(tables: list[list[list[str]]]) -> list[ProductRow]
 
 def html_tables(tree_or_html) -> list[list[list[str]]]:
     """The tables of an HTML page as grids, colspan/rowspan expanded (merged cells repeated)."""
-    from lxml import html as lxml_html
-
     tree = tree_or_html
     if isinstance(tree_or_html, str | bytes):
         if not tree_or_html.strip():

@@ -148,10 +148,8 @@ def _dateparser_fallback(line: str, original: str) -> PublishedDate | None:
     # only for lines with a full year: dateparser resolves "hôm qua" against today's clock
     if not re.search(r"(?:19|20)\d\d", line):
         return None
-    try:
-        import dateparser  # slow import; only reached for unusual lines
-    except ImportError:
-        return None
+    import dateparser  # imported here: 70 ms, and only unusual lines get this far
+
     try:
         parsed = dateparser.parse(line, languages=["vi"], settings={"DATE_ORDER": "DMY"})
     except Exception:  # dateparser raises assorted errors on odd input; a miss is fine
@@ -175,27 +173,104 @@ def parse_vn_date(s: str | None) -> date | None:
 
 
 # ------------------------------------------------------------------- date in page text
+#
+# A page's own date is printed on a line of its own (a "date line"), at the head of a CMS
+# attribute line, or in a news agency's dateline at the head of the first paragraph. Each rule
+# below reads one line and returns the date with its span in the line; find_published then picks
+# among the lines (after the title, past a header clock, never below a related-news heading).
 
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_NAMED = re.compile(_WEEKDAY, re.IGNORECASE)
 # Words that may sit on a date line without making it prose.
 _LABELS = re.compile(
-    r"\b(?:cập nhật|ngày đăng|ngày|lúc|tin đăng|đăng|đăng tải|xuất bản|thời gian|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)"
-    r"|chủ nhật|gmt|utc|am|pm|sa|ch|lượt xem|lượt đọc|đã xem|lượt|xem|views?|giờ|published|posted|updated"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    rf"\b(?:cập nhật|ngày đăng|ngày|lúc|tin đăng|đăng|đăng tải|xuất bản|thời gian|{_WEEKDAY}"
+    r"|gmt|utc|am|pm|sa|ch|lượt xem|lượt đọc|đã xem|lượt|xem|views?|giờ|published|posted|updated"
+    r"|tác giả|người đăng|người viết|biên tập viên|biên tập|chuyên mục|danh mục|nguồn|bởi|by)\b",
     re.IGNORECASE,
 )
 # A header clock or contact strip, not an article date.
 _PAGE_CHROME = re.compile(r"đường dây nóng|hotline|điện thoại|hôm nay|email|fax", re.IGNORECASE)
 _MAX_LEFTOVER_WORDS = 4
+# A source's name printed before its date ("Báo Nông nghiệp và Môi trường 21/07/2025") may be longer.
+_SOURCE_NAME = re.compile(r"^\W*(?:báo|tạp chí|đài|cổng|trang|theo|nguồn|thông tấn|truyền hình)\b", re.IGNORECASE)
+_MAX_SOURCE_WORDS = 10
 # Headings of related-article blocks: dates below them belong to other articles.
 _RELATED_HEADING = re.compile(
     r"^\W*(?:những |các )?(?:tin|bài|bài viết)\s+(?:mới hơn|cũ hơn|liên quan|khác|cùng chuyên mục|đã đưa|mới nhất"
     r"|xem nhiều|đọc nhiều)|^\W*(?:xem thêm|đọc thêm|cùng chuyên mục)\W*$",
     re.IGNORECASE,
 )
+# A CMS attribute label opening a line: "date 2025-10-23 …", "Ngày đăng: 12/03/2024 | Người đăng: …",
+# "Cập nhật lúc 10:20, ngày 05/06/2024 …". Text may follow on the same line (a scraped page glues
+# the first paragraph to it). A bare "Ngày 27/12/2022 UBND tỉnh …" opens a sentence and is not one.
+_ATTRIBUTE_LABEL = re.compile(
+    r"^[\s|•*(\[-]*(?:date|published|posted|updated|ngày\s+(?:đăng|cập\s+nhật|xuất\s+bản)|cập\s+nhật(?:\s+(?:lúc|ngày))?"
+    r"|(?:tin\s+)?đăng\s+(?:lúc|ngày|tải)|xuất\s+bản|thời\s+gian(?:\s+đăng)?|ngày(?=\s*:))\b\s*:?",
+    re.IGNORECASE,
+)
+_ATTRIBUTE_GAP = re.compile(rf"^(?:[\s,:|-]|{_WEEKDAY}|lúc|ngày|\d{{1,2}}\s*[:hg]\s*\d{{2}}(?::\d{{2}})?(?:\s*[AaPp][Mm])?)*$",
+                            re.IGNORECASE)
+_DATE_TEXT = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d"
+_PLACE = r"[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3}"
+_AGENCY = r"[A-ZĐ][\w.+/&-]*(?:[ \t]+[A-ZĐ][\w.+/&-]*){0,2}"
+# A news agency's dateline heading the first paragraph: "Cần Thơ (TTXVN 14/08/2024) Sau 5 năm …",
+# "(VNA 03/02/2022) - …", "Đà Lạt, 12/9/2023 (TTXVN) - …".
+_AGENCY_DATELINE = re.compile(
+    rf"^[ \t]*(?:{_PLACE}[ \t]*,?[ \t]*)?\([ \t]*{_AGENCY}[ \t]*[,-]?[ \t]*(?P<date>{_DATE_TEXT})[ \t]*\)"
+    rf"|^[ \t]*{_PLACE}[ \t]*,[ \t]*(?P<date2>{_DATE_TEXT})"
+    rf"[ \t]*\([ \t]*{_AGENCY}[ \t]*\)"
+)
+# A date glued to the name before it ("Báo Nông nghiệp Việt Nam02/01/2025"): a byline, never prose.
+_GLUED = re.compile(r"[^\W\d_]$")
 
 
-def _date_line_score(line: str) -> PublishedDate | None:
-    """The date on a line that is essentially only a date (plus labels, weekday, author, category)."""
+def _first_date(s: str) -> tuple[str, int, int] | None:
+    """The first day-first or ISO date in s: (ISO value, start, end); an ISO time is kept."""
+    found = _find_date(s)
+    iso = _ISO.search(s)
+    if iso and (found is None or iso.start() < found[1]):
+        value = _parse_iso(iso.group(0).strip())
+        if value:
+            return value, iso.start(), iso.start() + len(iso.group(0).rstrip())
+    return (found[0].isoformat(), found[1], found[2]) if found else None
+
+
+_TIME_AFTER = re.compile(r"[ \t,|-]*\d{1,2}\s*[:hg]\s*\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?")
+
+
+def _attribute_date(line: str) -> tuple[str, int, int] | None:
+    """A date right after a CMS attribute label at the head of the line; the span ends at the date
+    (or at the time printed right after it)."""
+    label = _ATTRIBUTE_LABEL.match(line)
+    if not label:
+        return None
+    window = line[label.end():label.end() + 60]
+    found = _first_date(window)
+    if found is None or not _ATTRIBUTE_GAP.match(window[:found[1]]):
+        return None
+    value, start, end = found
+    after = _TIME_AFTER.match(window, end)
+    if after:
+        end = after.end()
+    if "T" not in value:
+        value = _value(date.fromisoformat(value), _find_time(window[:end], (start, found[2])))
+    return value, len(line) - len(line.lstrip()), label.end() + end
+
+
+def _agency_dateline(line: str) -> tuple[str, int, int] | None:
+    """The date of a news agency's dateline heading a paragraph."""
+    m = _AGENCY_DATELINE.match(line)
+    if not m:
+        return None
+    found = _find_date(m.group("date") or m.group("date2"))
+    if not found:
+        return None
+    return found[0].isoformat(), len(line) - len(line.lstrip()), m.end()
+
+
+def _date_line(line: str) -> tuple[str, int, int] | None:
+    """The date on a line that is essentially only a date (plus labels, weekday, author,
+    category, or a source's name)."""
     stripped = line.strip(" \t-–•|*()[]")
     if not stripped or len(stripped) > 120 or _PAGE_CHROME.search(stripped):
         return None
@@ -210,14 +285,38 @@ def _date_line_score(line: str) -> PublishedDate | None:
     rest = _LABELS.sub(" ", rest)
     rest = re.sub(r"[+-]?\d+", " ", rest)
     words = [w for w in re.split(r"[\s,|:;()\[\]/+.–-]+", rest) if w]
-    if len(words) > _MAX_LEFTOVER_WORDS:
+    if len(words) > _MAX_LEFTOVER_WORDS and not _is_source_line(stripped, start, len(words)):
         return None
-    return PublishedDate(_value(d, _find_time(stripped, (start, end))), "text", quote=line.strip())
+    lead = len(line) - len(line.lstrip())
+    return _value(d, _find_time(stripped, (start, end))), lead, len(line.rstrip())
+
+
+def _is_source_line(stripped: str, date_start: int, words: int) -> bool:
+    """A source's name and its date: "Tạp chí Công Thương điện tử 08/11/2024", or a name glued to
+    the date as scraped pages print it ("Báo Kinh tế Nông thôn15/03/2025")."""
+    before = stripped[:date_start]
+    if words > _MAX_SOURCE_WORDS or re.search(r"[.;!?]\s", before):
+        return False
+    return bool(_SOURCE_NAME.search(before) or _GLUED.search(before))
+
+
+# The rules, in the order they are tried on each line.
+_LINE_RULES = (_attribute_date, _agency_dateline, _date_line)
+
+
+def _date_in_line(line: str) -> tuple[str, int, int] | None:
+    for rule in _LINE_RULES:
+        found = rule(line)
+        if found:
+            return found
+    return None
 
 
 _LETTERHEAD = re.compile(
     r"(?m)^[ \t|]*[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3},[ \t]+ngày[ \t]+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)"
 )
+# A line longer than this is prose (a sapo, a paragraph), not a menu item or a headline.
+_PROSE_WORDS = 30
 
 
 def find_published(text: str | None, *, title: str | None = None) -> PublishedDate | None:
@@ -225,8 +324,9 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     if not text:
         return None
     candidates: list[PublishedDate] = []
-    # per candidate: its index among non-empty lines, and whether prose came between it and the previous one
-    placed: list[tuple[int, bool]] = []
+    # per candidate: its index among non-empty lines, whether prose came before it (since the
+    # previous candidate, or since the top for the first one), and whether it names a weekday
+    placed: list[tuple[int, bool, bool]] = []
     offset = 0
     nonempty = 0
     prose_since = False
@@ -234,12 +334,12 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
         if _RELATED_HEADING.search(line):
             break
         if line.strip():
-            found = _date_line_score(line)
+            found = _date_in_line(line)
             if found:
-                lead = len(line) - len(line.lstrip())
-                start = offset + lead
-                candidates.append(PublishedDate(found.value, "text", found.quote, start, start + len(found.quote or "")))
-                placed.append((nonempty, prose_since))
+                value, start, end = found
+                quote = line[start:end]
+                candidates.append(PublishedDate(value, "text", quote, offset + start, offset + end))
+                placed.append((nonempty, prose_since, bool(_WEEKDAY_NAMED.search(quote))))
                 prose_since = False
             elif len(line.split()) > _PROSE_WORDS:
                 prose_since = True
@@ -263,21 +363,22 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     return None
 
 
-# A line longer than this is prose (a sapo, a paragraph), not a menu item or a headline.
-_PROSE_WORDS = 30
-# A page-view clock sits in the first lines of a page, above the menu and the headline.
+# A page-view clock sits in the first lines of a page, above the menu and the headline; a clock
+# that names the weekday may sit a little lower, under a banner of short lines.
 _HEADER_LINES = 3
+_HEADER_LINES_WITH_WEEKDAY = 8
 
 
-def _is_header_clock(candidates: list[PublishedDate], placed: list[tuple[int, bool]]) -> bool:
+def _is_header_clock(candidates: list[PublishedDate], placed: list[tuple[int, bool, bool]]) -> bool:
     """True when the first date line is the portal's header clock ("Thứ Tư, 20/03/2024 | 09:41")
-    rather than the article's date: it is in the first lines of the page, and the next date line
-    follows after only menu words and a headline (no prose) and is not later than the clock —
-    the page was viewed on or after the day the article was published."""
+    rather than the article's date: it is in the first lines of the page with no prose above it,
+    and the next date line follows after only menu words and a headline (no prose) and is not
+    later than the clock — the page was viewed on or after the day the article was published."""
     if len(candidates) < 2:
         return False
-    (first_line, _), (_, prose_between) = placed[0], placed[1]
-    if first_line >= _HEADER_LINES or prose_between:
+    (first_line, prose_before, weekday), (_, prose_between, _) = placed[0], placed[1]
+    top = _HEADER_LINES_WITH_WEEKDAY if weekday else _HEADER_LINES
+    if first_line >= top or prose_before or prose_between:
         return False
     return candidates[1].value[:10] <= candidates[0].value[:10]
 

@@ -19,11 +19,15 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
+from extractors.paths import data_file
 from extractors.records import DocumentRef
-from harvester.paths import data_file
+
+# One citation: (number, type, issued, quote start, quote end).
+_Mention = tuple[str, str | None, str | None, int, int]
 
 # Type word as written → canonical spelling.
 DOC_TYPES = (
@@ -75,7 +79,16 @@ _DATE_AFTER = re.compile(
     ngày[ \t\n]+{_DATE_BODY}""",
     re.VERBOSE | re.IGNORECASE,
 )
-_DATE_OPENING = re.compile(rf"(?:^|[.;\n])[ \t]*(?:Ngày|ngày)[ \t]+{_DATE_BODY}[ \t]*,", re.VERBOSE)
+# "Ngày 02 tháng 6 năm 2021, UBND tỉnh ban hành …", also without the comma ("Ngày 27/12/2022 UBND …").
+_DATE_OPENING = re.compile(rf"(?:^|[.;\n])[ \t]*(?:Ngày|ngày)[ \t]+{_DATE_BODY}[ \t]*,?", re.VERBOSE)
+
+# A number without a symbol, announced by a type word and "số": "Quyết định số 148 của Thủ tướng".
+# Not a count ("Kế hoạch số 2 sản phẩm"), not "số lượng"/"số hóa" (no digits right after "số").
+_COUNTED = r"sản phẩm|sp|chủ thể|xã|huyện|hộ|người|triệu|tỷ|đồng|sao|tiêu chí|hợp tác xã|lượt|ha\b|%"
+_BARE_NUMBER = re.compile(
+    rf"(?<!\w)số[ \t]*:?[ \t]*(?P<number>\d{{1,5}})(?![\w/-]|[.,]\d)(?![ \t]*(?:{_COUNTED}))", re.IGNORECASE
+)
+_TYPE_ENDING = re.compile(rf"(?P<type>{_TYPE_WORDS})[ \t]+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -88,16 +101,19 @@ def issuers() -> dict[str, str]:
         return {}
 
 
+_SPACED_JOINT = re.compile(r"\s*([/-])\s*")
+_SPACES = re.compile(r"\s+")
+
+
 def normalize_number(s: str) -> str:
     """The number as printed without spaces around ``/`` and ``-`` (letters and case kept)."""
     s = unicodedata.normalize("NFC", s or "").replace("–", "-").strip()
-    s = re.sub(r"\s*([/-])\s*", r"\1", s)
-    return re.sub(r"\s+", " ", s)
+    return _SPACES.sub(" ", _SPACED_JOINT.sub(r"\1", s))
 
 
 def number_key(s: str) -> str:
     """Comparison key: no spaces at all, upper case (as GOLD_FORMAT.md scores documents)."""
-    return re.sub(r"\s+", "", normalize_number(s)).upper()
+    return _SPACES.sub("", normalize_number(s)).upper()
 
 
 def _symbol_parts(number: str) -> tuple[str | None, list[str]]:
@@ -178,7 +194,7 @@ def find_documents(text: str | None) -> list[DocumentRef]:
     """
     if not text:
         return []
-    mentions: list[tuple[str, str | None, str | None, int, int]] = []
+    mentions: list[_Mention] = []
     for m in _NUMBER_RE.finditer(text):
         raw = m.group(0)
         if _in_url(text, m.start()):
@@ -204,7 +220,26 @@ def find_documents(text: str | None) -> list[DocumentRef]:
         else:
             issued = _date_opening_sentence(text, quote_start)
         mentions.append((number, doc_type, issued, quote_start, quote_end))
+    mentions.extend(_bare_numbers(text, mentions))
+    mentions.sort(key=lambda mention: mention[3])
     return _merge(text, mentions)
+
+
+def _bare_numbers(text: str, cited: list[_Mention]) -> Iterator[_Mention]:
+    """Mentions of numbers printed without a symbol, unless the text also cites a full number of
+    that type starting with those digits ("Kế hoạch số 45/KH-UBND … theo Kế hoạch số 45")."""
+    full = {(doc_type, number.split("/")[0].split("-")[0]) for number, doc_type, *_ in cited}
+    for m in _BARE_NUMBER.finditer(text):
+        typed = _TYPE_ENDING.search(text, max(0, m.start() - 40), m.start())
+        if typed is None:
+            continue
+        doc_type = _canonical_type(typed.group("type"))
+        number = m.group("number")
+        if (doc_type, number) in full:
+            continue
+        dm = _DATE_AFTER.match(text, m.end(), min(len(text), m.end() + 80))
+        issued = _date_from(dm) if dm else _date_opening_sentence(text, typed.start())
+        yield number, doc_type, issued, typed.start(), dm.end() if dm else m.end()
 
 
 def _canonical_type(word: str) -> str:
@@ -232,9 +267,9 @@ def _date_opening_sentence(text: str, start: int) -> str | None:
     return None
 
 
-def _merge(text: str, mentions: list[tuple[str, str | None, str | None, int, int]]) -> list[DocumentRef]:
+def _merge(text: str, mentions: list[_Mention]) -> list[DocumentRef]:
     order: list[str] = []
-    grouped: dict[str, list[tuple[str, str | None, str | None, int, int]]] = {}
+    grouped: dict[str, list[_Mention]] = {}
     for mention in mentions:
         key = number_key(mention[0])
         if key not in grouped:

@@ -7,7 +7,8 @@
 - year and basis: accuracy over the strictly matched figures whose gold value is not null (basis
   only in gold files that carry it);
 - status and stars confusion (extra): over figures matched on count, gold value x predicted value;
-- provinces (extra, not in GOLD_FORMAT): share of passages whose province list equals the gold.
+- provinces (extra, not in GOLD_FORMAT): share of passages whose province list equals the gold,
+  names compared through ``places.resolve`` (gold "TP Hồ Chí Minh" is "TP. Hồ Chí Minh").
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from extractors.documents import number_key
+from extractors.errors import GoldFormatError
+from extractors.pipeline import extract
+from extractors.places import resolve
 from extractors.records import Extraction
 from extractors.text import decode_bytes
-from harvester.errors import GoldFormatError
 
 _REQUIRED = ("text_file", "published", "provinces", "documents", "figures")
 
@@ -131,7 +134,7 @@ def load_gold(gold_dir: str | Path, *, only: str | None = None) -> list[GoldPass
         _check(gold, path)
         text_path = folder / gold["text_file"]
         try:
-            text = decode_bytes(text_path.read_bytes())[0]
+            text = decode_bytes(text_path.read_bytes()).text
         except OSError as exc:
             raise GoldFormatError(f"{path.name}: text file {gold['text_file']!r} not readable ({exc})") from exc
         passages.append(GoldPassage(str(gold.get("id") or path.stem), text, gold, path))
@@ -183,8 +186,7 @@ def _match(predicted: list[tuple], expected: list[tuple]) -> tuple[int, list[int
 def evaluate(gold_dir: str | Path, *, extractor: Callable[[str], Extraction] | None = None,
              only: str | None = None) -> Report:
     """Run ``extractor`` (default :func:`extractors.extract`) over each gold passage and score it."""
-    if extractor is None:
-        from extractors.pipeline import extract as extractor
+    extractor = extractor or extract
     report = Report()
     for passage in load_gold(gold_dir, only=only):
         report.passages += 1
@@ -251,11 +253,16 @@ def _score(passage: GoldPassage, result: Extraction, report: Report) -> None:
                                     "gold": gold["published"]})
 
     report.provinces.total += 1
-    if list(result.provinces) == list(gold["provinces"]):
+    if _province_keys(result.provinces) == _province_keys(gold["provinces"]):
         report.provinces.correct += 1
     else:
         report.problems.append({"passage": pid, "kind": "provinces differ", "predicted": result.provinces,
                                 "gold": gold["provinces"]})
+
+
+def _province_keys(names: list[str]) -> list[str]:
+    """Province names as the gazetteer spells them, so an alias spelling is not a miss."""
+    return [(resolve(name) or (name,))[0] for name in names]
 
 
 def _score_year_basis(pid: str, result: Extraction, gold_figs: list[dict[str, Any]],

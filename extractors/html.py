@@ -1,8 +1,9 @@
 """Main text of an article page, separated from menus, sidebars, related lists and clocks.
 
-``detect_family`` fingerprints the CMS (portals/README.md §0). ``main_text`` reads the article
-with the family's own selectors first (lxml, about a millisecond a page) and falls back to
-trafilatura only for generic or unknown layouts. The date line returned is the publish date
+``detect_family`` fingerprints the CMS (portals/README.md §0). ``main_text`` parses the page once
+(lxml) and reads the article with the family's own selectors (about a millisecond a page); other
+layouts try the newspaper selectors, then a prose-density pass over the same tree, and only then
+trafilatura. Huge pages are read from their beginning (``extractors/bounds.py``). The date line returned is the publish date
 *as the family's template prints it* (NukeViet's first ``span.h5``, not the header clock, the
 broken ``article:published_time`` meta or ``itemprop=datePublished``, which holds the edit time).
 
@@ -13,15 +14,20 @@ line; the title is kept out of the text. Neither function ever raises.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import urljoin
 
+from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
 
+from extractors.bounds import cap_elements, cap_html, cap_html_bytes, cap_text, join_reasons
+from extractors.dates import parse_date_line
 from extractors.records import MainText, PublishedDate
+from extractors.text import decode_bytes
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +41,6 @@ _DROP_TAGS = frozenset(
 )
 _HIDDEN_CLASSES = frozenset({"hidden", "hide", "d-none", "sr-only", "screen-reader-text", "visually-hidden"})
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_SPACE = re.compile(r"\s+")
 
 # A date, optionally with a time before or after it: 14/06/2021, 04-01-2021, 2021-06-14.
 _DATE_RE = re.compile(r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2})\b")
@@ -61,20 +66,32 @@ _URL_FINGERPRINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Fingerprints sit in the head and the first markup: a page whose first characters already show
+# one family only (twice or more) is not scanned further.
+_QUICK_SCAN = 30_000
+_FULL_SCAN = 300_000
+
+
+def _family_scores(page: str) -> dict[str, int]:
+    scores = {family: sum(1 for m in marks if m in page) for family, marks in _FINGERPRINTS}
+    if "aspnetForm" in page and scores["sharepoint"]:
+        scores["sharepoint"] += 1
+    if "entry-content" in page and re.search(r"<article[^>]+\bhentry\b", page):
+        scores["wordpress"] += 2  # core theme classes, even when asset URLs are on a CDN
+    return scores
+
+
 def detect_family(html: str | bytes | None, url: str | None = None) -> str:
     """``nukeviet`` | ``wordpress`` | ``liferay`` | ``sharepoint`` | ``generic``."""
     try:
         if isinstance(html, bytes | bytearray):
-            html = bytes(html[:300_000]).decode("utf-8", "replace")
-        page = (html or "")[:300_000]
-        scores = {}
-        for family, marks in _FINGERPRINTS:
-            scores[family] = sum(1 for m in marks if m in page)
-        if "aspnetForm" in page and scores["sharepoint"]:
-            scores["sharepoint"] += 1
-        if re.search(r"<article[^>]+\bhentry\b", page) and "entry-content" in page:
-            scores["wordpress"] += 2  # core theme classes, even when asset URLs are on a CDN
+            html = bytes(html[:_FULL_SCAN]).decode("utf-8", "replace")
+        page = (html or "")[:_FULL_SCAN]
+        scores = _family_scores(page[:_QUICK_SCAN])
         best = max(scores, key=lambda f: scores[f])
+        if len(page) > _QUICK_SCAN and (scores[best] < 2 or sum(scores.values()) > scores[best]):
+            scores = _family_scores(page)
+            best = max(scores, key=lambda f: scores[f])
         if scores[best] > 0:
             return best
         for family, pattern in _URL_FINGERPRINTS:
@@ -88,13 +105,18 @@ def detect_family(html: str | bytes | None, url: str | None = None) -> str:
 # ------------------------------------------------------------------------------ tree helpers
 
 
-def _parse(html: str):
-    from lxml import html as lxml_html
+_XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*>")
+# NUL and other C0 controls make lxml refuse the document.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
+
+def _parse(html: str):
     html = html.lstrip("\ufeff")
-    html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
-    # NUL and other C0 controls make lxml refuse the document.
-    html = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", " ", html)
+    declaration = _XML_DECLARATION.match(html)
+    if declaration:
+        html = html[declaration.end():]
+    if _CONTROL.search(html):
+        html = _CONTROL.sub(" ", html)
     if not html.strip():
         return None
     try:
@@ -115,7 +137,7 @@ def _is_hidden(el) -> bool:
 
 
 def _clean(s: str) -> str:
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", s)).strip()
+    return " ".join(unicodedata.normalize("NFC", s).split())
 
 
 def _text(el) -> str:
@@ -144,6 +166,8 @@ def _css(root, selector: str) -> list:
 def _first(root, *selectors: str):
     """The first element matching the first selector that matches anything (lxml elements without
     children are falsy, so never chain lookups with `or`)."""
+    if len(selectors) > 1 and not _css(root, ", ".join(selectors)):
+        return None  # one pass over the tree answers for all of them (the usual case)
     for selector in selectors:
         found = _css(root, selector)
         if found:
@@ -154,16 +178,20 @@ def _first(root, *selectors: str):
 def _blocks(root, skip: Callable[[object], bool] | None = None) -> list[str]:
     """Text blocks of `root` in reading order: each block element gives one block; inline
     elements join their neighbours. Dropped: scripts, forms, hidden elements and `skip(el)`."""
-    out: list[str] = []
+    return list(_iter_blocks(root, skip))
+
+
+def _iter_blocks(root, skip: Callable[[object], bool] | None = None) -> Iterator[str]:
+    """:func:`_blocks` one at a time, so a caller that needs the first few stops walking early."""
     buf: list[str] = []
 
-    def flush() -> None:
+    def flush() -> Iterator[str]:
         t = _clean("".join(buf))
         buf.clear()
         if t:
-            out.append(t)
+            yield t
 
-    def walk(el) -> None:
+    def walk(el) -> Iterator[str]:
         if el.text:
             buf.append(el.text)
         for child in el:
@@ -173,20 +201,46 @@ def _blocks(root, skip: Callable[[object], bool] | None = None) -> list[str]:
                 if tag in _DROP_TAGS or _is_hidden(child) or (skip is not None and skip(child)):
                     pass
                 elif tag == "br":
-                    flush()
+                    yield from flush()
                 elif tag in _INLINE:
-                    walk(child)
+                    yield from walk(child)
                 else:
-                    flush()
-                    walk(child)
-                    flush()
+                    yield from flush()
+                    yield from walk(child)
+                    yield from flush()
             if child.tail:
                 buf.append(child.tail)
 
     if root is not None:
-        walk(root)
-        flush()
-    return out
+        yield from walk(root)
+        yield from flush()
+
+
+def _is_date_block(block: str) -> bool:
+    return len(block) < 80 and bool(_DATE_RE.search(block)) and not _CLOCK_HINT.search(block)
+
+
+def _page_date_block(doc) -> str | None:
+    """A short block holding a date among the first blocks of the page body (no header clock)."""
+    body = _first(doc, "body")
+    return next(filter(_is_date_block, itertools.islice(_iter_blocks(body if body is not None else doc), 40)), None)
+
+
+def _date_near(container) -> str | None:  # type: ignore[no-untyped-def]
+    """A short date block opening the article or just before it (nearest first): the article's
+    own date line, not a header clock higher up the page."""
+    found = next(filter(_is_date_block, itertools.islice(_iter_blocks(container), 3)), None)
+    el = container
+    for _ in range(3):  # the container, its parent, its grandparent
+        if found is not None or el.getparent() is None:
+            break
+        for sibling in itertools.islice(el.itersiblings(preceding=True), 6):
+            if isinstance(sibling.tag, str):
+                found = next(filter(_is_date_block, itertools.islice(_iter_blocks(sibling), 5)), None)
+                if found is not None:
+                    break
+        el = el.getparent()
+    return found
 
 
 def _skip_set(elements: Iterable) -> Callable[[object], bool]:
@@ -227,17 +281,7 @@ def _attachments(root, url: str | None) -> list[dict[str, str]]:
 
 
 def _published(date_line: str | None) -> PublishedDate | None:
-    if not date_line:
-        return None
-    try:
-        from extractors.dates import parse_date_line
-    except ImportError:
-        return None
-    try:
-        return parse_date_line(date_line)
-    except Exception:
-        log.debug("parse_date_line failed on %r", date_line, exc_info=True)
-        return None
+    return parse_date_line(date_line) if date_line else None
 
 
 def _finish(
@@ -257,9 +301,10 @@ def _finish(
         kept.pop()
     if source_line is None and kept and _SOURCE_LINE.match(kept[-1]):
         source_line = kept.pop()
+    text, cut = cap_text("\n\n".join(kept))
     return MainText(
         title=title or None,
-        text="\n\n".join(kept),
+        text=text,
         date_line=date_line or None,
         published=published or _published(date_line),
         author=author or None,
@@ -267,6 +312,7 @@ def _finish(
         family=family,
         images=images or [],
         attachments=attachments or [],
+        truncated=cut,
     )
 
 
@@ -405,9 +451,13 @@ def _sharepoint(doc, url: str | None) -> MainText | None:
     for b in blocks:
         if b.startswith("PublishingPortal - "):
             continue
-        b = _SP_TOOLBAR.sub(" ", b).strip()
-        if not b:
+        # toolbar words go only from a toolbar block ("19/05/2022 Tăng cỡ chữ Giảm cỡ chữ"):
+        # "chia sẻ kinh nghiệm" in a paragraph is text
+        bare = _SP_TOOLBAR.sub(" ", b).strip()
+        if not bare:
             continue
+        if _SP_DATE.match(bare):
+            b = bare
         if _SP_DATE.match(b):
             if date_line is None:
                 date_line = b
@@ -464,26 +514,27 @@ def _generic_date_line(doc, exclude: list) -> str | None:
     return None
 
 
-def _generic(doc, url: str | None, html: str) -> MainText:
-    body = None
-    for sel in _GENERIC_BODY:
-        body = _first(doc, sel)
-        if body is not None and _text(body):
-            break
-        body = None
-    title_el = None
-    for sel in _GENERIC_TITLE:
-        title_el = _first(doc, sel)
-        if title_el is not None and _text(title_el):
-            break
-        title_el = None
+def _first_with_text(root, selectors: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The first element holding text, trying the selectors in order of preference."""
+    if not _css(root, ", ".join(selectors)):
+        return None
+    for sel in selectors:
+        found = _first(root, sel)
+        if found is not None and _text(found):
+            return found
+    return None
+
+
+def _generic(doc, url: str | None) -> MainText:
+    body = _first_with_text(doc, _GENERIC_BODY)
+    title_el = _first_with_text(doc, _GENERIC_TITLE)
     title = _text(title_el) if title_el is not None else None
     if not title:
         og = _first(doc, "meta[property='og:title']")
         title = (og.get("content") if og is not None else None) or _text(_first(doc, "title")) or None
     if body is not None:
-        sapo = next((s for s in (_first(doc, sel) for sel in _GENERIC_SAPO) if s is not None), None)
-        author_el = next((a for a in (_first(body, sel) for sel in _GENERIC_AUTHOR) if a is not None), None)
+        sapo = _first(doc, *_GENERIC_SAPO)
+        author_el = _first(body, *_GENERIC_AUTHOR)
         noise = [author_el, *_css(body, ".photo-title, .box-related, .related, .tin-lien-quan, .detail-share")]
         blocks = (_blocks(sapo) if sapo is not None and sapo not in body.iterdescendants() else []) + _blocks(body, _skip_set(noise))
         date_line = _generic_date_line(doc, [body])
@@ -491,16 +542,93 @@ def _generic(doc, url: str | None, html: str) -> MainText:
             title=title, blocks=blocks, date_line=date_line, family="generic",
             author=_text(author_el) or None, images=_images(body, url), attachments=_attachments(body, url),
         )
-    return _trafilatura(doc, url, html, title)
+    dense = _dense_container(doc)
+    if dense is not None:
+        return _from_container(doc, dense, url, title)
+    return _trafilatura(doc, url, title)
 
 
-def _trafilatura(doc, url: str | None, html: str, title: str | None) -> MainText:
+# ------------------------------------------------------------------------------ unknown layouts
+#
+# Before trafilatura (about 3 ms a page, most of the cost of an unknown layout), a cheap pass over
+# the parsed tree: every paragraph-like block of prose (not mostly link text) gives its length to
+# its parent and half of it to its grandparent; when one container holds most of the page's prose,
+# it is the article. Pages written without paragraphs (text split by <br>, tables) go to trafilatura.
+
+_PROSE_TAGS = ("p", "div", "td", "li", "blockquote")
+_BLOCK_CHILDREN = frozenset(["p", "div", "table", "ul", "ol", "section", "article", "h1", "h2", "h3", "blockquote"])
+_MIN_PROSE = 40  # characters for a block to count as prose
+_MIN_ARTICLE = 300  # characters of prose in the chosen container
+_ARTICLE_SHARE = 0.6  # of all the page's prose
+_NOISE_CLASS = re.compile(r"related|lien-?quan|share|social|comment|binh-?luan|tags?\b|breadcrumb|menu|sidebar|banner"
+                          r"|quang-?cao|advert|footer|header|nav", re.I)
+_NOISE_TAGS = frozenset(["nav", "aside", "footer", "header", "form"])
+_RELATED_BLOCK = re.compile(r"^\W*(?:(?:những|các) )?(?:tin|bài|bài viết)\s+(?:mới hơn|cũ hơn|liên quan|khác|cùng chuyên mục"
+                            r"|đã đưa|mới nhất|xem nhiều|đọc nhiều)\W*$|^\W*(?:xem thêm|đọc thêm|cùng chuyên mục)\W*$", re.I)
+
+
+def _link_share(el, length: int) -> float:
+    links = sum(len(a.text_content()) for a in el.iter("a"))
+    return links / length if length else 1.0
+
+
+def _dense_container(doc):  # type: ignore[no-untyped-def]
+    """The element holding most of the page's prose, or None when no element clearly does."""
+    scores: dict = {}
+    total = 0
+    for el in doc.iter(*_PROSE_TAGS):
+        if any(isinstance(c.tag, str) and c.tag in _BLOCK_CHILDREN for c in el):
+            continue  # a container, not a block
+        length = len(el.text_content().strip())
+        if length < _MIN_PROSE or _link_share(el, length) > 0.3:
+            continue
+        total += length
+        parent = el.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + length
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0) + length / 2
+    if not scores:
+        return None
+    best = max(scores, key=scores.__getitem__)
+    own = sum(len(e.text_content().strip()) for e in best if isinstance(e.tag, str)) or scores[best]
+    if scores[best] < _MIN_ARTICLE or min(own, scores[best]) < _ARTICLE_SHARE * total:
+        return None
+    return best
+
+
+def _is_noise(el) -> bool:  # type: ignore[no-untyped-def]
+    if el.tag in _NOISE_TAGS or _NOISE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        return True
+    if el.tag in ("ul", "ol"):
+        length = len(el.text_content().strip())
+        return _link_share(el, length) > 0.5
+    return False
+
+
+def _from_container(doc, container, url: str | None, title: str | None) -> MainText:  # type: ignore[no-untyped-def]
+    blocks = []
+    for block in _blocks(container, _is_noise):
+        if _RELATED_BLOCK.match(block):
+            break
+        blocks.append(block)
+    date_line = _generic_date_line(doc, []) or _date_near(container) or _page_date_block(doc)
+    if date_line:
+        blocks = [b for b in blocks if b != date_line]
+    return _finish(title=title, blocks=blocks, date_line=date_line, family="generic",
+                   images=_images(container, url), attachments=_attachments(container, url))
+
+
+def _trafilatura(doc, url: str | None, title: str | None) -> MainText:
+    import trafilatura  # imported here: 280 ms, for the pages the density pass cannot read
+
     text = ""
     try:
-        import trafilatura
-
+        # trafilatura copies a tree it is given: the page is parsed once, here
         text = trafilatura.extract(
-            html, url=url, fast=True, include_comments=False, include_tables=False, include_images=False,
+            doc, url=url, fast=True, include_comments=False, include_tables=False, include_images=False,
             deduplicate=False,
         ) or ""
     except Exception:
@@ -512,13 +640,7 @@ def _trafilatura(doc, url: str | None, html: str, title: str | None) -> MainText
         blocks = _blocks(body if body is not None else doc, lambda el: el.tag in ("header", "footer", "aside"))
     blocks = [b for b in blocks if b and not _CLOCK_HINT.search(b)]
     # h1-less pages: take a leading bold/first line as the title when nothing better exists
-    date_line = _generic_date_line(doc, []) if doc is not None else None
-    if date_line is None and doc is not None:
-        body = _first(doc, "body")
-        for b in _blocks(body if body is not None else doc)[:40]:
-            if len(b) < 80 and _DATE_RE.search(b) and not _CLOCK_HINT.search(b):
-                date_line = b
-                break
+    date_line = _generic_date_line(doc, []) or _page_date_block(doc)
     if date_line:
         blocks = [b for b in blocks if b != date_line]
     if title is None and doc is not None:
@@ -533,29 +655,28 @@ def _trafilatura(doc, url: str | None, html: str, title: str | None) -> MainText
 # ------------------------------------------------------------------------------ entry point
 
 
-def _decode(html: str | bytes | bytearray | None) -> str:
+def _decode(html: str | bytes | bytearray | None) -> tuple[str, str | None]:
+    """The page as text, and why it was cut (bytes beyond what could reach the HTML cap)."""
     if html is None:
-        return ""
+        return "", None
     if isinstance(html, str):
-        return html
-    data = bytes(html)
-    try:
-        from extractors.text import decode_bytes
-
-        return decode_bytes(data)[0]
-    except Exception:
-        return data.decode("utf-8", "replace")
+        return html, None
+    data, cut = cap_html_bytes(bytes(html))
+    return decode_bytes(data).text, cut
 
 
 def main_text(html: str | bytes | None, *, url: str | None = None, family: str | None = None) -> MainText:
-    """The article on the page: title, text, date line as printed, author, source, images, attachments."""
+    """The article on the page: title, text, date line as printed, author, source, images, attachments.
+    Only the beginning of a huge page is read (``MainText.truncated`` says what was cut)."""
     fam = family if family in FAMILIES else None
     try:
-        page = _decode(html)
+        page, bytes_cut = _decode(html)
+        page, html_cut = cap_html(page)
         fam = fam or detect_family(page, url)
         doc = _parse(page)
         if doc is None:
-            return MainText(title=None, text="", family=fam)
+            return MainText(title=None, text="", family=fam, truncated=join_reasons(bytes_cut, html_cut))
+        elements_cut = cap_elements(doc)
         result = None
         if fam == "nukeviet":
             result = _nukeviet(doc, url)
@@ -566,10 +687,11 @@ def main_text(html: str | bytes | None, *, url: str | None = None, family: str |
         elif fam == "sharepoint":
             result = _sharepoint(doc, url)
         if result is None or not result.text:
-            generic = _generic(doc, url, page)
+            generic = _generic(doc, url)
             generic.family = fam
             if result is None or len(generic.text) > len(result.text):
                 result = generic
+        result.truncated = join_reasons(bytes_cut, html_cut, elements_cut, result.truncated)
         return result
     except Exception:  # bad markup must never stop a crawl or a re-extraction
         log.debug("main_text failed", exc_info=True)

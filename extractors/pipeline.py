@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from typing import Any
 
+from extractors.bounds import MAX_TEXT_CHARS, cap_text, join_reasons, text_cut
 from extractors.dates import find_published, parse_date_line
 from extractors.documents import find_documents
+from extractors.html import main_text
 from extractors.places import find_places
-from extractors.records import Extraction, Figure, MainText, PublishedDate
-from extractors.text import decode_bytes, normalize
+from extractors.records import Extraction, Figure, PublishedDate
+from extractors.text import normalize
 
 log = logging.getLogger(__name__)
 
+# Characters beyond the text cap that normalize() may still remove (runs of spaces, invisibles).
+_NORMALIZE_SLACK = 10_000
 # A province is reported on when it scores at least this share of the top province.
 _KEEP_SHARE = 0.5
 
@@ -30,10 +33,14 @@ def extract(text: str | None, *, title: str | None = None, date_line: str | None
 
 
 def _extract(text: str | None, *, title: str | None, date_line: str | None, url: str | None,
-             published: PublishedDate | None = None) -> Extraction:
+             published: PublishedDate | None = None, truncated: str | None = None) -> Extraction:
     if not isinstance(text, str):
         text = ""
-    text = normalize(text)
+    size = len(text)
+    # normalize() never lengthens text: cutting a little beyond the cap first bounds its cost too
+    text, cut_raw = cap_text(text, MAX_TEXT_CHARS + _NORMALIZE_SLACK)
+    text, cut = cap_text(normalize(text))
+    truncated = join_reasons(truncated, text_cut(len(text), size) if cut_raw or cut else None)
     title = normalize(title).strip() or None if isinstance(title, str) else None
     found_published = _published(text, title, date_line) or published or find_published(text, title=title)
     provinces = rank_provinces(text, title=title)
@@ -41,7 +48,7 @@ def _extract(text: str | None, *, title: str | None, date_line: str | None, url:
     figures = _figures(text, as_of=found_published.date if found_published else None,
                        default_place=provinces[0] if provinces else None, title=title)
     return Extraction(text=text, title=title, published=found_published, provinces=provinces,
-                      documents=documents, figures=figures)
+                      documents=documents, figures=figures, truncated=truncated)
 
 
 def _published(text: str, title: str | None, date_line: str | None) -> PublishedDate | None:
@@ -93,43 +100,9 @@ def _figures(text: str, *, as_of: str | None, default_place: str | None, title: 
 def extract_html(html: str | bytes | None, *, url: str | None = None, family: str | None = None) -> Extraction:
     """Take the main text of an HTML page first, then :func:`extract` it."""
     if isinstance(html, bytes | bytearray):
-        html = decode_bytes(bytes(html))[0]
-    if not isinstance(html, str) or not html.strip():
+        html = bytes(html)
+    if not isinstance(html, str | bytes) or not html.strip():
         return Extraction(text="")
-    main = _main_text(html, url=url, family=family)
-    return _extract(main.text, title=main.title, date_line=main.date_line, url=url, published=main.published)
-
-
-def _main_text(html: str, *, url: str | None, family: str | None) -> MainText:
-    try:
-        from extractors.html import main_text
-    except ImportError:
-        return _fallback_main_text(html)
-    try:
-        return main_text(html, url=url, family=family)
-    except Exception:  # keep the page: fall back to the plain text of the body
-        log.exception("html.main_text failed; using the plain page text")
-        return _fallback_main_text(html)
-
-
-def _fallback_main_text(html: str) -> MainText:
-    """Plain text of the page (title from <title>/<h1>) when the HTML extractor is unavailable."""
-    try:
-        import lxml.html
-
-        doc = lxml.html.fromstring(html)
-    except Exception:  # lxml rejects some inputs (empty documents, odd encodings)
-        return MainText(title=None, text=html)
-    for bad in doc.xpath("//script|//style|//noscript"):
-        bad.drop_tree()
-    heading: Any = doc.xpath("//h1")
-    title = heading[0].text_content().strip() if heading else None
-    if not title:
-        found = doc.xpath("//title")
-        title = found[0].text_content().strip() if found else None
-    for block in doc.iter("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article"):
-        block.tail = "\n" + (block.tail or "")
-    body = doc.xpath("//body")
-    root = body[0] if body else doc
-    lines = [line.strip() for line in root.text_content().splitlines()]
-    return MainText(title=title or None, text="\n".join(line for line in lines if line))
+    main = main_text(html, url=url, family=family)
+    return _extract(main.text, title=main.title, date_line=main.date_line, url=url, published=main.published,
+                    truncated=main.truncated)

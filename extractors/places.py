@@ -18,9 +18,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractors.paths import data_file
 from extractors.records import PlaceMention
 from extractors.text import fold
-from harvester.paths import data_file
 
 NATIONAL = "Việt Nam"
 

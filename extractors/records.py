@@ -93,6 +93,8 @@ class MainText:
     family: str | None = None  # CMS family detected from the markup
     images: list[str] = field(default_factory=list)
     attachments: list[dict[str, str]] = field(default_factory=list)
+    # why only the beginning of the page was read ("page cut after 60,000 elements"), or None
+    truncated: str | None = None
 
 
 @dataclass
@@ -105,6 +107,8 @@ class Extraction:
     provinces: list[str] = field(default_factory=list)
     documents: list[DocumentRef] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    # why only the beginning of the page or text was read (see extractors/bounds.py), or None
+    truncated: str | None = None
 
     def to_json(self, *, with_text: bool = False) -> dict[str, Any]:
         """The shape printed by `harvester extract` and `harvester export`."""

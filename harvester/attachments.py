@@ -466,7 +466,7 @@ def _html_text(body: bytes, limits: Limits) -> AttachmentText:
     reason = "an HTML page, not a document file"
     if len(body) > limits.max_html_bytes:
         body, reason = body[: limits.max_html_bytes], f"{reason} (only its first {limits.max_html_bytes} bytes read)"
-    markup, _ = decode_bytes(body)
+    markup = decode_bytes(body).text
     if not markup.strip():
         return AttachmentText("empty", "an HTML page with no content", "", "html")
     tree = lxml_html.fromstring(markup)

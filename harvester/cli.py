@@ -12,7 +12,7 @@ import logging
 import click
 
 from harvester import __version__
-from harvester.errors import HarvesterError
+from harvester.errors import USER_ERRORS
 
 # One module per area of the product; each exposes COMMANDS (a list of click commands).
 COMMAND_MODULES = (
@@ -25,12 +25,12 @@ COMMAND_MODULES = (
 
 
 class HarvesterGroup(click.Group):
-    """A click group that reports HarvesterError as a clean one-line error (exit 1)."""
+    """A click group that reports library errors (harvester's and the extractors') as one line (exit 1)."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
         try:
             return super().invoke(ctx)
-        except HarvesterError as exc:
+        except USER_ERRORS as exc:
             raise click.ClickException(str(exc)) from exc
 
 

@@ -73,14 +73,15 @@ def normalize_step(item: Any) -> dict[str, Any]:
     body = item.get("body") or b""
     if isinstance(body, str):
         body = body.encode("utf-8")
-    html, encoding = decode_bytes(body, item.get("encoding"))
+    decoded = decode_bytes(body, item.get("encoding"))
+    html, encoding = decoded.text, decoded.encoding
     url = item.get("final_url") or item.get("url")
     try:
         main = main_text(html, url=url, family=item.get("family"))
     except Exception as exc:  # an extractor bug must not stop the crawl; the page is kept
         log.warning("main_text failed on %s: %s", url, exc)
         main = MainText(title=None, text="")
-    item["_main"], item["_encoding"] = main, encoding
+    item["_main"], item["_encoding"], item["_decoded"] = main, encoding, decoded
     item["_ocop"] = is_ocop_relevant(main.title, main.text)
     return item
 

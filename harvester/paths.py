@@ -5,18 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from extractors.paths import data_dir, data_file
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
-
-def data_dir() -> Path:
-    """The folder holding the portal registry and gazetteers (override with HARVESTER_DATA_DIR)."""
-    override = os.environ.get("HARVESTER_DATA_DIR")
-    return Path(override) if override else REPO_ROOT / "data"
-
-
-def data_file(name: str) -> Path:
-    """A file inside :func:`data_dir`."""
-    return data_dir() / name
+__all__ = ["REPO_ROOT", "data_dir", "data_file", "default_db_path", "shared_corpus_dir"]
 
 
 def default_db_path() -> Path:

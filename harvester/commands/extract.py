@@ -30,7 +30,7 @@ def _extract_file(path: Path):  # type: ignore[no-untyped-def]
     body = path.read_bytes()
     if path.suffix.lower() in {".html", ".htm"}:
         return extract_html(body, url=path.resolve().as_uri())
-    return extract(decode_bytes(body)[0])
+    return extract(decode_bytes(body).text)
 
 
 def _table_row(path: Path, data: dict) -> str:

@@ -140,3 +140,55 @@ def test_header_clock_before_the_headline_is_not_the_article_date(page, value):
     found = find_published(page)
     assert found is not None
     assert found.value == value
+
+
+# Page shapes seen on unseen real text, in examples written for these tests: a CMS "date" attribute
+# glued to the first paragraph, news-agency datelines, a source name glued to its date, CMS
+# attribute lines with several fields, and a header clock several menu lines down.
+@pytest.mark.parametrize(
+    ("page", "value"),
+    [
+        (" date 2024-11-05 (BĐT)- Sở Nông nghiệp tỉnh vừa trình UBND tỉnh công nhận 22 sản phẩm OCOP.\n\n"
+         f"{_PROSE}", "2024-11-05"),
+        ("date 2023-06-30 Huyện Mường Tè tổ chức hội nghị tổng kết 5 năm thực hiện chương trình.\n", "2023-06-30"),
+        (f"Tiêu đề\n\nCần Thơ (TTXVN 14/08/2024) Sau 5 năm triển khai, thành phố có 120 sản phẩm OCOP. {_PROSE}",
+         "2024-08-14"),
+        (f"Tiêu đề\n\n(VNA 03/02/2022) - Tỉnh Yên Bái vừa công nhận thêm 15 sản phẩm. {_PROSE}", "2022-02-03"),
+        (f"Tiêu đề\n\nĐà Lạt, 12/9/2023 (TTXVN) - Lâm Đồng có thêm 30 sản phẩm OCOP. {_PROSE}", "2023-09-12"),
+        (f"Tiêu đề\n\nBáo Kinh tế Nông thônBáo Kinh tế Nông thôn15/03/2025\n\n{_PROSE}", "2025-03-15"),
+        (f"Tiêu đề\n\nTạp chí Công Thương điện tử 08/11/2024\n\n{_PROSE}", "2024-11-08"),
+        (f"Tiêu đề\n\nBáo Nông nghiệp và Môi trường 21/07/2025 09:15\n\n{_PROSE}", "2025-07-21T09:15:00+07:00"),
+        (f"Tiêu đề\nNgày đăng: 12/03/2024 | Người đăng: Nguyễn Thị Bích Ngọc | Lượt xem: 1.203\n{_PROSE}",
+         "2024-03-12"),
+        (f"Tiêu đề\nCập nhật lúc 10:20, ngày 05/06/2024 (GMT+7) - Chuyên mục: Kinh tế - Nông nghiệp nông thôn\n{_PROSE}",
+         "2024-06-05T10:20:00+07:00"),
+        (f"Tiêu đề\nNgày xuất bản: 01/04/2025 - Tác giả: Hoàng Văn Minh - Nguồn: Sở Nông nghiệp và Môi trường\n{_PROSE}",
+         "2025-04-01"),
+        (f"Tiêu đề\nTác giả: Nguyễn Văn An - 12/03/2024 08:30\n{_PROSE}", "2024-03-12T08:30:00+07:00"),
+        (f"Tiêu đề\nĐăng ngày 14/05/2024 bởi Quản trị viên\n{_PROSE}", "2024-05-14"),
+        ("Chào mừng bạn đến với Cổng thông tin điện tử\nTỈNH KIÊN GIANG\nCỔNG THÔNG TIN ĐIỆN TỬ\nEnglish\n"
+         f"Thứ Hai, 06/01/2025\n{_MENU}Kiên Giang có 187 sản phẩm OCOP\n02/01/2025 14:05\n{_PROSE}",
+         "2025-01-02T14:05:00+07:00"),
+    ],
+)
+def test_dates_of_unseen_page_shapes(page, value):
+    found = find_published(page)
+    assert found is not None
+    assert found.value == value
+    assert page[found.start:found.end] == found.quote
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        " date 2023-06 Huyện Mường Tè tổ chức hội nghị tổng kết 5 năm thực hiện chương trình.",  # a month only
+        "Ngày 27/12/2022 UBND tỉnh Điện Biên ban hành Quyết định số 1520/QĐ-UBND công nhận 18 sản phẩm.",
+        "Ngày 25/10/2023, tại Hà Nội, Bộ Nông nghiệp tổ chức hội nghị tổng kết chương trình.",
+        f"Theo báo cáo của Sở Nông nghiệp (số liệu ngày 12/03/2024), toàn tỉnh có 98 sản phẩm. {_PROSE}",
+        f"Tiêu đề\n\n{_PROSE}\nXem thêm: Sơn La có thêm 20 sản phẩm OCOP (12/03/2024)",
+        # a dateline's shape in the middle of a body paragraph is a citation, not the article's date
+        f"{_PROSE} Như đã đưa tin (TTXVN 14/08/2024), thành phố đã có 120 sản phẩm OCOP.",
+    ],
+)
+def test_body_dates_in_those_shapes_are_not_the_article_date(page):
+    assert find_published(page) is None

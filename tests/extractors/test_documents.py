@@ -33,6 +33,12 @@ def docs(text):
         ("Tờ trình số 518/TTr-SNN ngày 02/8/2023", [("518/TTr-SNN", "Tờ trình", "2023-08-02")]),
         ("thực hiện Chỉ thị 07-CT/TU ngày 4/5/2021 của Ban Thường vụ", [("07-CT/TU", "Chỉ thị", "2021-05-04")]),
         ("Đề án số 05-ĐA/TU ngày 11/02/2022", [("05-ĐA/TU", "Đề án", "2022-02-11")]),
+        # a number without a symbol, when a type word and "số" announce it
+        ("được dùng tem theo quy định tại Quyết định số 148 của Thủ tướng Chính phủ và các quy định khác",
+         [("148", "Quyết định", None)]),
+        ("căn cứ Nghị định số 98 ngày 5/10/2018 của Chính phủ", [("98", "Nghị định", "2018-10-05")]),
+        ("thực hiện Kế hoạch số 45/KH-UBND; theo Kế hoạch số 45, các huyện báo cáo",
+         [("45/KH-UBND", "Kế hoạch", None)]),
     ],
 )
 def test_grammar(text, expected):
@@ -50,9 +56,12 @@ def test_date_opening_the_sentence():
         ("Ngày 20/11/2023, Chủ tịch UBND tỉnh Bình Định ký Quyết định số 4156/QĐ-UBND công nhận 30 sản phẩm.",
          "2023-11-20"),
         ("Ngày 12/4/2022, UBND tỉnh phê duyệt Đề án số 03/ĐA-UBND về phát triển sản phẩm OCOP.", "2022-04-12"),
+        ("Ngày 27/12/2023 UBND tỉnh Hưng Yên ban hành Quyết định số 2981/QĐ-UBND công nhận 40 sản phẩm.",
+         "2023-12-27"),
         # a registration or a meeting on that day does not date the document
         ("Ngày 5/3/2023, các hộ đăng ký tham gia theo Kế hoạch số 12/KH-UBND.", None),
         ("Ngày 5/3/2023, Sở Nông nghiệp tổ chức hội nghị triển khai Quyết định số 77/QĐ-UBND.", None),
+        ("Ngày 5/3/2023 Sở Nông nghiệp tổ chức hội nghị triển khai Quyết định số 77/QĐ-UBND.", None),
     ],
 )
 def test_opening_date_needs_an_issuing_verb(text, issued):
@@ -88,6 +97,9 @@ def test_cited_twice_listed_once_with_first_type_and_the_dated_mention():
         "đạt 43/34 sản phẩm, 126,5% kế hoạch",
         "đạt QCVN 02-27:2017/BNNPTNT và TCVN 5603:2008 về vệ sinh",
         "trụ sở số 18 đường 3/2, phường 4; Top 10 sản phẩm",
+        # a bare number needs "số" after the type word, and is not a count
+        "Quyết định 148 của Thủ tướng; Kế hoạch số 2 sản phẩm đạt 4 sao; quyết định số lượng 30 sản phẩm",
+        "Chương trình số hóa 12 xã; Báo cáo số liệu 2024",
         "",
     ],
 )

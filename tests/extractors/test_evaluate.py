@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from extractors.errors import GoldFormatError
 from extractors.evaluate import evaluate, format_table, load_gold
 from extractors.records import DocumentRef, Extraction, Figure, PublishedDate
-from harvester.errors import GoldFormatError
 
 GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 
@@ -137,3 +137,21 @@ def test_only_scores_a_subset():
     assert evaluate(GOLD, extractor=scripted({}), only="g-00[12].json").passages == 2
     with pytest.raises(GoldFormatError, match="matching"):
         load_gold(GOLD, only="zz-*.json")
+
+
+def test_gold_format_error_is_also_harvester_errors_name():
+    import harvester.errors
+
+    assert harvester.errors.GoldFormatError is GoldFormatError
+    assert issubclass(GoldFormatError, harvester.errors.USER_ERRORS)
+
+
+def test_provinces_are_compared_through_the_gazetteer(tmp_path):
+    shutil.copy(GOLD / "g-001.txt", tmp_path / "p-1.txt")
+    gold = {"text_file": "p-1.txt", "published": None, "provinces": ["TP Hồ Chí Minh", "Thanh Hoá"],
+            "documents": [], "figures": []}
+    (tmp_path / "p-1.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    spelled = Extraction(text="", provinces=["TP. Hồ Chí Minh", "Thanh Hóa"])
+    assert evaluate(tmp_path, extractor=lambda text: spelled).metrics()["provinces"]["correct"] == 1
+    swapped = Extraction(text="", provinces=["Thanh Hóa", "TP. Hồ Chí Minh"])
+    assert evaluate(tmp_path, extractor=lambda text: swapped).metrics()["provinces"]["correct"] == 0

@@ -1,4 +1,5 @@
-"""main_text / detect_family on pages served by the imitation portals (one per CMS family)."""
+"""main_text / detect_family on pages served by the imitation portals (one per CMS family), and the
+bounds on huge generated pages."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from extractors import bounds
 from extractors.html import detect_family, main_text
+from extractors.pipeline import extract_html
 from harvester.fixture_portals import ARTICLES, PLANTED, start_farm
 from harvester.fixture_portals.content import SIDEBAR_DOCUMENTS
 
@@ -194,3 +197,117 @@ def test_wordpress_core_classes_without_asset_urls():
     assert m.date_line == "26 Tháng Mười Hai, 2019"
     assert m.published.value == "2019-12-26T08:30:00+07:00"
     assert m.text == "Có 13 sản phẩm được công nhận."
+
+
+# --- bounds: huge pages are read from their beginning, and say so -----------------------------------
+
+def _paragraph(i: int) -> str:
+    return (f"<p>Đợt {i}, huyện Mường Tè có thêm {i % 90 + 2} sản phẩm được công nhận đạt chuẩn OCOP 3 sao, "
+            f"nâng tổng số sản phẩm của huyện lên {i % 400 + 45} sản phẩm.</p>\n")
+
+
+def _huge_page(inner: str, before: str = "") -> str:
+    return ("<html><head><meta charset='utf-8'><title>Trang lớn</title></head><body>"
+            "<h1 class='title'>Lai Châu có 45 sản phẩm OCOP</h1><span class='date'>12/12/2023 08:00</span>"
+            f"{before}<div class='article-content'>{inner}</div></body></html>")
+
+
+FIRST_PARAGRAPH = "Đợt 0, huyện Mường Tè có thêm 2 sản phẩm được công nhận đạt chuẩn OCOP 3 sao"
+
+
+def test_a_page_of_many_megabytes_is_cut_before_parsing():
+    page = _huge_page("".join(_paragraph(i) for i in range(bounds.MAX_HTML_BYTES // 150))).encode()
+    assert len(page) > bounds.MAX_HTML_BYTES
+    found = main_text(page)
+    assert found.truncated.startswith("HTML cut at ")
+    assert f"of {len(page):,} bytes" in found.truncated
+    assert found.title == "Lai Châu có 45 sản phẩm OCOP"
+    assert found.text.startswith(FIRST_PARAGRAPH)
+    assert len(found.text) <= bounds.MAX_TEXT_CHARS
+    as_text = main_text(page.decode())
+    assert as_text.truncated.startswith("HTML cut at ") and "characters" in as_text.truncated
+    assert as_text.text.startswith(FIRST_PARAGRAPH)
+
+
+def test_one_huge_text_node_keeps_its_beginning():
+    text = "".join(f"Huyện thứ {i} có {i % 90} sản phẩm OCOP. " for i in range(bounds.MAX_HTML_CHARS // 20))
+    found = main_text(_huge_page(text))
+    assert found.truncated.startswith("HTML cut at ")
+    assert found.text.startswith("Huyện thứ 0 có 0 sản phẩm OCOP. Huyện thứ 1 có 1 sản phẩm OCOP.")
+
+
+def test_a_page_of_too_many_elements_keeps_its_first_elements():
+    tiny = "<span><b>x</b></span>" * (bounds.MAX_ELEMENTS // 2)
+    page = _huge_page(_paragraph(0) + tiny + _paragraph(1))
+    assert len(page) < bounds.MAX_HTML_CHARS
+    found = main_text(page)
+    assert found.truncated == f"page cut after {bounds.MAX_ELEMENTS:,} elements"
+    assert found.text.startswith(FIRST_PARAGRAPH)
+    assert "Đợt 1," not in found.text  # after the cut
+
+
+def test_a_long_article_hands_on_only_its_beginning():
+    page = _huge_page("".join(_paragraph(i) for i in range(3000)))
+    assert len(page) < bounds.MAX_HTML_CHARS
+    found = main_text(page)
+    assert found.truncated.startswith(f"text cut at {len(found.text):,} of ")
+    assert found.text.startswith(FIRST_PARAGRAPH)
+    assert found.text.endswith("sản phẩm.")  # cut between paragraphs
+    extraction = extract_html(page)
+    assert extraction.truncated == found.truncated
+    assert extraction.text.startswith(FIRST_PARAGRAPH)
+
+
+def test_inline_base64_images_do_not_push_the_article_past_the_cap():
+    image = "<img src='data:image/png;base64," + "iVBORw0KGgo" * (bounds.MAX_HTML_CHARS // 10) + "'>"
+    page = _huge_page(_paragraph(0) + _paragraph(1), before=image)
+    assert len(page) > bounds.MAX_HTML_CHARS
+    found = main_text(page)
+    assert found.truncated is None
+    assert found.text.startswith(FIRST_PARAGRAPH)
+    assert "Đợt 1," in found.text
+
+
+def test_an_ordinary_page_is_not_truncated():
+    found = main_text(_huge_page(_paragraph(0)))
+    assert found.truncated is None
+    assert extract_html(_huge_page(_paragraph(0))).truncated is None
+
+
+def test_sharepoint_toolbar_words_inside_a_paragraph_are_text():
+    html = (
+        "<form id='aspnetForm'><div id='s4-workspace'><div id='DeltaPlaceHolderMain'>"
+        "<div class='ms-webpart-zone'><div class='ms-webpart-chrome'>"
+        "<div class='toolbar'><span class='date'>19/05/2024</span><a>Tăng cỡ chữ</a> <a>Giảm cỡ chữ</a></div>"
+        "<h1>Bắc Kạn có thêm 16 sản phẩm OCOP</h1>"
+        "<div class='content-detail'><p>Tại hội nghị, các chủ thể chia sẻ kinh nghiệm xây dựng thương hiệu.</p>"
+        "<p>Toàn tỉnh có 16 sản phẩm mới được công nhận đạt 3 sao.</p></div></div></div></div></div></form>"
+    )
+    m = main_text(html, family="sharepoint")
+    assert m.date_line == "19/05/2024"
+    assert "các chủ thể chia sẻ kinh nghiệm xây dựng thương hiệu" in m.text
+    assert "Tăng cỡ chữ" not in m.text
+
+
+def test_unknown_layout_is_read_by_prose_density_without_sidebars_or_related_lists():
+    teaser = "<p>Tin vắn: huyện bạn tổ chức hội chợ nông sản cuối tuần với nhiều gian hàng đặc sản.</p>"
+    article = "".join(f"<p>Đoạn {i}: Hội đồng tỉnh Lai Châu đã đánh giá, phân hạng các sản phẩm OCOP của "
+                      f"huyện Tam Đường trong năm nay với kết quả tốt.</p>" for i in range(6))
+    related = "".join(f"<li><a href='/t/{i}'>Lai Châu có thêm {i + 10} sản phẩm OCOP đạt 3 sao</a></li>" for i in range(5))
+    html = (
+        "<html><head><title>Lai Châu công nhận sản phẩm OCOP - Trang tin</title></head><body>"
+        "<div class='dau-trang'>Thứ hai, 17/03/2025</div>"
+        f"<div class='khung'><div class='cot-trai'><h2>Lai Châu công nhận sản phẩm OCOP</h2>"
+        f"<div class='thoi-diem'>14/03/2025 07:30</div><div class='noi-dung'>{article}"
+        f"<p><b>Tin liên quan</b></p><p>Bài viết về sản phẩm OCOP của huyện Tam Đường năm trước nữa.</p>"
+        f"<ul>{related}</ul></div></div>"
+        f"<div class='cot-phai'>{teaser}</div></div></body></html>"
+    )
+    m = main_text(html)
+    assert m.family == "generic"
+    assert m.text.startswith("Đoạn 0: Hội đồng tỉnh Lai Châu")
+    assert "Đoạn 5:" in m.text
+    assert "Tin vắn" not in m.text  # the sidebar
+    assert "Tin liên quan" not in m.text and "năm trước nữa" not in m.text  # cut at the related heading
+    assert "đạt 3 sao" not in m.text  # the link list
+    assert m.date_line == "14/03/2025 07:30"

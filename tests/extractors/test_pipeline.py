@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extractors.bounds import MAX_TEXT_CHARS
 from extractors.pipeline import extract, extract_html, rank_provinces
 from extractors.text import decode_bytes
 
@@ -71,12 +75,16 @@ def test_extract_html_on_empty_or_junk():
     assert isinstance(extract_html(b"\x00\xff<<<>>>").text, str)
 
 
-def test_ten_megabytes_of_text_do_not_fail():
+def test_ten_megabytes_of_text_are_read_from_their_beginning_only():
     filler = "các hợp tác xã tiếp tục phát triển sản xuất theo chuỗi giá trị bền vững.\n"
     big = ARTICLE + "\n" + filler * (10_000_000 // len(filler)) + "Tỉnh Hà Giang có Kế hoạch số 7/KH-UBND."
     e = extract(big)
     assert e.provinces == ["Hà Giang"]
-    assert [d.number for d in e.documents] == ["902/QĐ-UBND", "7/KH-UBND"]
+    assert [d.number for d in e.documents] == ["902/QĐ-UBND"]  # the one at the end is past the cap
+    assert e.text.startswith(ARTICLE)
+    assert MAX_TEXT_CHARS - len(filler) < len(e.text) <= MAX_TEXT_CHARS
+    assert e.truncated == f"text cut at {len(e.text):,} of {len(big):,} characters"
+    assert extract(ARTICLE).truncated is None
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -99,3 +107,18 @@ def test_extract_never_raises(text):
 def test_cp1258_decoded_bytes_never_break_extract(raw):
     text = raw.decode("cp1258", errors="replace")
     extract(text, title=text[:20], date_line=text[:30])
+
+
+def test_extractors_import_nothing_from_harvester():
+    """The extraction layer stands alone: importing every extractors module loads no harvester
+    module (and no Scrapy, no SQLite store)."""
+    modules = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "extractors").glob("*.py"))
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module('extractors.' + name if name != '__init__' else 'extractors')\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'harvester', 'scrapy', 'sqlite_utils'})\n"
+        "print(','.join(bad))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
