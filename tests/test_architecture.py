@@ -28,15 +28,9 @@ PENDING_FALLBACKS = {
     "harvester/runner.py": "crawl",
     "harvester/fixture_portals/farm.py": "crawl",
     "harvester/audit.py": "research",
-    "extractors/pipeline.py": "pages",
-    "extractors/html.py": "pages",
-    "benchmarks/bench_extract.py": "pages",
+    "extractors/pipeline.py": "figures",
 }
-PENDING_EXTRACTOR_IMPORTS = {
-    "extractors/documents.py": "pages",
-    "extractors/places.py": "pages",
-    "extractors/evaluate.py": "pages",
-}
+PENDING_EXTRACTOR_IMPORTS: dict[str, str] = {}
 
 
 def _sources(*folders: str) -> list[tuple[str, ast.Module]]:
