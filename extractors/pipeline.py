@@ -13,6 +13,7 @@ from typing import Any
 
 from extractors.dates import find_published, parse_date_line
 from extractors.documents import find_documents
+from extractors.figures import find_figures
 from extractors.places import find_places
 from extractors.records import Extraction, Figure, MainText, PublishedDate
 from extractors.text import decode_bytes, normalize
@@ -79,10 +80,6 @@ def rank_provinces(text: str, *, title: str | None = None) -> list[str]:
 
 
 def _figures(text: str, *, as_of: str | None, default_place: str | None, title: str | None) -> list[Figure]:
-    try:
-        from extractors.figures import find_figures
-    except ImportError:  # the figures extractor is optional while it is being written
-        return []
     try:
         return list(find_figures(text, as_of=as_of, default_place=default_place, title=title))
     except Exception:  # a bug in one extractor must not lose the page's other results

@@ -1,0 +1,211 @@
+"""The merge of repeated facts, and the Figure records the readers' decisions become.
+
+The same fact stated more than once — in the headline and again in the body, in a lead and in a
+table heading, named again to break it down — is one figure (GOLD_FORMAT.md). Its year and basis
+are those stated where any mention states them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractors.figures.candidates import Count
+from extractors.figures.passage import Passage
+from extractors.figures.place import NATIONAL, level_of_written
+from extractors.figures.rules import Example, Rule, RuleTable
+from extractors.figures.sentences import is_headline
+from extractors.figures.textmap import Identity, OffsetMap
+from extractors.places import resolve
+from extractors.records import Figure
+from extractors.text import fold
+
+SENTENCE_MAX = 800  # longest sentence context stored with a figure
+
+TABLE = RuleTable("merge", "one figure", [
+    Rule("back-reference", r"(?<!\w)trong\s+(?:tổng\s+)?(?:số\s+)?$", "dropped",
+         Example("Bộ công nhận 12 sản phẩm đạt 5 sao. Trong 12 sản phẩm được công nhận có 3 sản phẩm của Hà Nội.",
+                 12, 1),
+         "'Trong (tổng số) N sản phẩm' names again a set already counted, to break it down"),
+    Rule("same-fact", r"", "merged",
+         Example("Nghệ An có 45 sản phẩm OCOP 4 sao\nTính đến tháng 6/2024, tỉnh Nghệ An có 45 sản phẩm OCOP 4 sao.",
+                 45, 1),
+         "same count, level, status and place (and no other year or basis): one fact"),
+    Rule("restated-without-level", r"", "merged into the one with a level",
+         Example("Phê duyệt kết quả xếp hạng cho 19 sản phẩm OCOP\n\nUBND tỉnh phê duyệt kết quả xếp hạng cho "
+                 "19 sản phẩm OCOP năm 2021 đạt từ 3 sao trở lên.", 19, 1),
+         "a mention without a level, in another sentence, of a fact stated with one"),
+    Rule("headline-restated", r"", "merged into the body's",
+         Example("Phú Yên công nhận 18 sản phẩm OCOP\n\nNăm 2024, UBND tỉnh Phú Yên công nhận 18 sản phẩm "
+                 "đạt hạng 3 sao.", 18, 1),
+         "a headline count the body states again, naming the level or a narrower place"),
+], doc="Applied in this order while the figures are collected. The example's value is how many "
+       "figures of that count remain.", values="the number of figures left")
+
+
+@dataclass
+class _Fact:
+    count: Count
+    place: str | None
+    place_level: str | None
+    qs: int
+    qe: int
+    year: int | None
+    basis: str | None
+    as_of: str | None
+    headline: bool
+    alive: bool = True
+
+
+def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list[Figure]:
+    counts = [c for c in p.all_counts() if c.result]
+    main = _main_place(counts, p.default_place)
+    facts: list[_Fact] = []
+    for c in counts:
+        if c.back_ref and any(f.alive and f.count.value == c.value for f in facts):
+            c.decide("merge", "back-reference")
+            continue  # the same set named again to break it down
+        qs, qe = c.quote_span
+        headline = p.headline == c.sent and is_headline(p.text, p.sentences[c.sent])
+        for place in c.places or [None]:
+            ps = qs
+            level = c.place_level
+            if len(c.places) > 1 and place:
+                k = p.text.rfind(place, max(p.sentences[c.sent].start, c.start - 200), c.start)
+                if k != -1:
+                    ps = min(ps, k)
+                level = level_of_written(place) or "district"
+            _add(facts, _Fact(c, place, level, ps, qe, c.year, c.basis, c.as_of, headline), main)
+        if c.den is not None:
+            _plan_denominator(p, c, facts, main)
+    _drop_restated_headline(facts, main)
+    return [_figure(original, p, offsets, f) for f in facts if f.alive]
+
+
+def _compatible(a: _Fact, b: _Fact) -> bool:
+    return (a.year is None or b.year is None or a.year == b.year) and (
+        a.basis is None or b.basis is None or a.basis == b.basis)
+
+
+def _absorb(kept: _Fact, other: _Fact) -> None:
+    if kept.year is None and other.year is not None:
+        kept.year = other.year
+        if kept.as_of is None or kept.as_of == kept.count.as_of:
+            kept.as_of = other.as_of
+    if kept.basis is None:
+        kept.basis = other.basis
+
+
+def _add(facts: list[_Fact], new: _Fact, main: str | None) -> None:
+    key = _key(new, main)
+    for f in facts:
+        if f.alive and _key(f, main) == key and f.count.stars == new.count.stars and _compatible(f, new):
+            _absorb(f, new)
+            new.count.decide("merge", "same-fact")
+            return
+    if new.count.whole is None:
+        for f in facts:
+            if not f.alive or _key(f, main) != key or f.count.sent == new.count.sent or not _compatible(f, new):
+                continue
+            if new.count.stars is None and f.count.stars is not None and not f.count.parts:
+                _absorb(f, new)
+                new.count.decide("merge", "restated-without-level")
+                return
+            if new.count.stars is not None and f.count.stars is None and f.count.whole is None:
+                f.alive = False
+                _absorb(new, f)
+                f.count.decide("merge", "restated-without-level")
+                break
+    facts.append(new)
+
+
+def _key(f: _Fact, main: str | None) -> tuple:
+    return (f.count.value, f.count.status, _place_key(f.place, main))
+
+
+def _plan_denominator(p: Passage, c: Count, facts: list[_Fact], main: str | None) -> None:
+    """"43/34 sản phẩm, đạt 126,5% kế hoạch": the denominator is the plan."""
+    sent = p.sentences[c.sent]
+    plan = re.compile(r"[^.;\n]{0,40}?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)", re.IGNORECASE).match(
+        p.text, c.noun_end, sent.end)
+    if not plan:
+        return
+    den = Count(c.start, c.end, c.noun_end, c.den or 0, c.sent, status="target", year=c.year, basis=c.basis,
+                places=list(c.places[:1]), place_level=c.place_level, as_of=c.as_of)
+    den.clause_status = "target"
+    den.decide("status", "plan-denominator")
+    _add(facts, _Fact(den, den.places[0] if den.places else None, c.place_level, c.start, plan.end(), c.year,
+                      c.basis, c.as_of, False), main)
+
+
+def _drop_restated_headline(facts: list[_Fact], main: str | None) -> None:
+    """A headline count that the body states again (same count and status, the body maybe naming
+    the level or a narrower place: "Bạc Liêu công nhận 24 sản phẩm OCOP" over "có 24 sản phẩm đạt
+    hạng 3 sao và 4 sao") is that body figure, not another one."""
+    for i, h in enumerate(facts):
+        if not h.alive or not h.headline:
+            continue
+        for b in facts[i + 1:]:
+            if not b.alive or b.headline or b.count.value != h.count.value or b.count.status != h.count.status:
+                continue
+            if h.count.stars is not None and b.count.stars != h.count.stars:
+                continue
+            _absorb(b, h)
+            h.alive = False
+            h.count.decide("merge", "headline-restated")
+            break
+
+
+@lru_cache(maxsize=4096)
+def _resolve(name: str | None) -> tuple[str | None, str | None]:
+    """(province, province_2025) of a place; cached because a page repeats its few place names."""
+    if not name or name == NATIONAL:
+        return None, None
+    hit = resolve(name)
+    return (hit[0], hit[1]) if hit else (None, None)
+
+
+def _place_key(place: str | None, main: str | None) -> str:
+    """What makes two mentions the same place: the province for province-level names (and for
+    none at all, the article's main province), the name itself for districts and communes."""
+    if place is None:
+        return main or ""
+    if place == NATIONAL:
+        return NATIONAL
+    rest = re.sub(r"^(?:tỉnh|thành\s+phố|tp\.?)\s+", "", place.strip(), flags=re.IGNORECASE)
+    province, _ = _resolve(rest)
+    if province and fold(rest) == fold(province):
+        return province
+    return " ".join(place.lower().split())
+
+
+def _main_place(counts: list[Count], default_place: str | None) -> str | None:
+    if default_place:
+        province, _ = _resolve(default_place)
+        return province or default_place
+    tally: dict[str, int] = {}
+    for c in counts:
+        for place in c.places:
+            if place and place != NATIONAL:
+                province, _ = _resolve(place)
+                if province:
+                    tally[province] = tally.get(province, 0) + 1
+    return max(tally, key=lambda k: tally[k]) if tally else None
+
+
+def _figure(original: str, p: Passage, offsets: OffsetMap | Identity, f: _Fact) -> Figure:
+    c = f.count
+    sent = p.sentences[c.sent]
+    s0, e0 = offsets.start(f.qs), offsets.end(f.qe)
+    # the sentence, or a window of it around the quote when it is a run-on page
+    s_lo, s_hi = max(sent.start, f.qs - SENTENCE_MAX // 2), min(sent.end, f.qe + SENTENCE_MAX // 2)
+    ss, se = offsets.start(s_lo), offsets.end(s_hi)
+    province, province_2025 = _resolve(f.place) if f.place else (None, None)
+    as_of = f.as_of
+    if f.year is not None and (as_of is None or not as_of.startswith(str(f.year))):
+        as_of = str(f.year)
+    return Figure(count=c.value, stars=c.stars, status=c.status, year=f.year, place=f.place, province=province,
+                  province_2025=province_2025, quote=original[s0:e0], start=s0, end=e0,
+                  sentence=original[ss:se].strip(), as_of=as_of, basis=f.basis, place_level=f.place_level)
+

@@ -1,0 +1,281 @@
+"""The period reader: the year a count refers to (``year``) and the date it is comparable at
+(``as_of``).
+
+A count's own clause speaks first ("đến hết năm 2021", "năm 2020 có 51", a target "đến năm 2025",
+"210 sản phẩm năm 2023"). A running total said only "đến nay" / "hiện nay" / "toàn tỉnh có" has no
+year. A part has its whole's year. A count of a round, decision or event takes that round's year
+when the passage names it anywhere (the headline "… đợt 2 năm 2022", a lead "Quyết định số … ngày
+23/12/2019 phê duyệt kết quả …", "Từ đầu năm 2025 đến nay"), and an event dated by day and month
+("Chiều 29-8, UBND huyện …") is in the article's year.
+
+``as_of`` follows the comparable key of the audit: the day or month the text gives ("tính đến
+31/1/2025" → ``2025-01-31``, "đến tháng 7/2025" → ``2025-07``), else the year, else the article's
+date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.figures import grammar as g
+from extractors.figures.candidates import Count
+from extractors.figures.level import LOOK_AHEAD, LOOK_BACK
+from extractors.figures.passage import Passage
+from extractors.figures.rules import Example, Rule, RuleTable
+from extractors.figures.status import own_end
+
+_I = re.IGNORECASE
+_Y = r"(?:19|20)\d\d"
+
+TABLE = RuleTable("period", "year", [
+    Rule("target-year", rf"(?:đến|tới)\s+(?:năm\s+)?{_Y}(?!\d)|{_Y}\s*[-–]\s*{_Y}", "the year planned for",
+         Example("Tỉnh phấn đấu đến năm 2025 có 300 sản phẩm OCOP.", 300, 2025),
+         "a target's year: 'đến năm 2025', the end of 'giai đoạn 2021-2025'"),
+    Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố)\s+)?(?:đợt\s+\d+\s+)?(?:trong\s+)?"
+                            rf"năm\s+({_Y})(?!\d)", "the year named",
+         Example("Số sản phẩm OCOP tăng từ 56 sản phẩm năm 2019 lên 210 sản phẩm năm 2023.", 210, 2023),
+         "a year right after the noun"),
+    Rule("since-start-of-year", rf"từ\s+đầu\s+năm\s+({_Y})", "that year",
+         Example("Từ đầu năm 2025 đến nay, toàn tỉnh có thêm 62 sản phẩm được công nhận.", 62, 2025),
+         "'Từ đầu năm 2025 đến nay': what was added this year"),
+    Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
+                          r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
+                          r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,))(?!\w)", "no year",
+         Example("Đến nay, tỉnh có 98 sản phẩm OCOP.", 98, None),
+         "a running total up to now, with no year of its own in its clause"),
+    Rule("as-of-date", rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*)?"
+                       rf"(?:tháng\s+)?(?:\d{{1,2}}\s*[/.-]\s*|năm\s+)?{_Y}", "the year of the date",
+         Example("Tính đến 31/1/2025, tỉnh có 267 sản phẩm OCOP.", 267, 2025),
+         "the date a running total is counted to"),
+    Rule("year-in-clause", _Y, "the last year before the count",
+         Example("Năm 2021 huyện Mường Tè có 06 sản phẩm OCOP.", 6, 2021),
+         "a year in the count's clause, before it (not 'so với năm …', not a cited document's date, "
+         "not a year in brackets naming a product's round)"),
+    Rule("year-after-count", rf"\s(?:trong\s+)?năm\s+({_Y})(?!\d)", "the year named after",
+         Example("Tỉnh có 125 sản phẩm đạt hạng OCOP 3 sao trong năm 2021.", 125, 2021),
+         "'trong năm 2021' later in the count's clause"),
+    Rule("whole-year", r"trong\s+đó", "the whole's year",
+         Example("Năm 2022, tỉnh công nhận 35 sản phẩm, gồm 05 sản phẩm 4 sao và 30 sản phẩm 3 sao.", 30, 2022),
+         "the parts of a breakdown take the year of their whole"),
+    Rule("sentence-year", _Y, "a year earlier in the sentence or line",
+         Example("Năm 2019, toàn tỉnh có 189 sản phẩm tiềm năng. Qua đánh giá, có 59 sản phẩm đạt OCOP.", 59, 2019),
+         "the year said before in the same sentence, or by the counts before it in the same line"),
+    Rule("round-year", rf"(?:đợt\s+\d+\s*,?\s*)?năm\s+{_Y}|ngày\s+\d|{_Y}", "the round's year",
+         Example("Phê duyệt kết quả phân hạng sản phẩm OCOP đợt 2 năm 2022\n\nTheo đó, công nhận 14 sản phẩm "
+                 "đạt 3 sao.", 14, 2022),
+         "a round's counts (new products, proposals, a total raised by the round) take the year of the "
+         "round the passage names: headline, lead sentence, decision date"),
+    Rule("article-year", r"(?:ngày|sáng|trưa|chiều|tối|hôm)\s+\d{1,2}\s*[/-]\s*\d{1,2}(?!\s*[/-]\s*\d)", "the article's year",
+         Example("Chiều 29-8, UBND huyện công bố quyết định công nhận 15 sản phẩm đạt OCOP 3 sao.", 15, 2023),
+         "with no year anywhere, a round's counts are in the year of the article's date"),
+], doc="Tried in this order; 'undated-total' stops the search with no year. The last two apply only "
+       "to counts of one round (basis `new`, or a total raised by the round).",
+   values="a year, or None")
+
+_NOT_A_PERIOD_BEFORE = re.compile(
+    r"(?:so\s+với|kể\s+từ|từ|gấp\s+(?:gần\s+|hơn\s+)?\w+\s+lần|hơn|bằng)\s+(?:(?:năm|giai\s+đoạn|cùng\s+kỳ)\s+)?"
+    r"(?:\d{4}\s*[-–]\s*)?$", _I)
+_CITED_DOCUMENT = re.compile(r"(?:số|tại|theo)\s*:?\s*\d+[^\s,;]*/[^\s,;]+(?:\s+của\s+[^,;]{0,40})?\s*,?\s*(?:ngày\s*)?[\d/.\- ]*$"
+                             r"|(?:số|tại|theo)\s*:?\s*\d+[^\s,;]*/[^\s,;]+\s*,?\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s*$",
+                             _I)
+_BRACKET_BEFORE = re.compile(r"\(\s*(?:sp\s+|sản\s+phẩm\s+)?$", _I)
+_BRACKET_AFTER = re.compile(r"\s*\)")
+_ROUND_WORDS = re.compile(
+    r"(?<!\w)(?:đợt|đánh\s+giá|phân\s+hạng|xếp\s+hạng|công\s+nhận|chứng\s+nhận|quyết\s+định|công\s+bố|hội\s+nghị"
+    r"|phê\s+duyệt|sản\s+phẩm\s+ocop|ocop)(?!\w)", _I)
+_PLAN_WORDS = re.compile(
+    r"(?<!\w)(?:giai\s+đoạn|đến\s+năm|tới\s+năm|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng|so\s+với"
+    r"|tính\s+đến|đến\s+hết|đến\s+cuối|hết\s+năm|cuối\s+năm)(?!\w)[^.;]{0,25}$", _I)
+_UNDATED_ANYWHERE = re.compile(TABLE["undated-total"].pattern, _I)
+_RAISED_BY_ROUND = re.compile(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số|qua\s+đó|như\s+vậy)(?!\w)", _I)
+
+
+def _clause_start(p: Passage, c: Count, prev: Count | None) -> int:
+    sent = p.sentences[c.sent]
+    start = max(own_end(prev) if prev else sent.start, c.start - LOOK_BACK, sent.start)
+    if c.whole is not None and c.whole.sent == c.sent:
+        # the part's own clause starts after the breakdown word: "…năm 2021, trong đó có 14 …"
+        marker = re.compile(r"trong\s+đó|\(|gồm|:", _I)
+        last = None
+        for last in marker.finditer(p.text, start, c.start):  # noqa: B007
+            pass
+        if last is not None:
+            start = last.end()
+    return min(start, c.start)
+
+
+def _years_before(p: Passage, lo: int, hi: int) -> list[re.Match[str]]:
+    """Years in ``text[lo:hi]`` that can be a count's period."""
+    text = p.text
+    out = []
+    for y in g.YEAR_RE.finditer(text, lo, hi):
+        if _NOT_A_PERIOD_BEFORE.search(text, max(lo, y.start() - 25), y.start()):
+            continue
+        if _CITED_DOCUMENT.search(text, max(0, y.start() - 70), y.start()):
+            continue
+        if _BRACKET_BEFORE.search(text, max(0, y.start() - 15), y.start()) and _BRACKET_AFTER.match(text, y.end()):
+            continue  # "Hạt sen sấy (2019)": the round a product was first certified in
+        out.append(y)
+    return out
+
+
+def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, line_year: int | None) -> None:
+    """The year by the count's own clause, its whole, its sentence or line (rules 1-9)."""
+    text = p.text
+    sent = p.sentences[c.sent]
+    lo = _clause_start(p, c, prev)
+    if c.status == "target":
+        lo_t, hi_t = max(sent.start, c.start - LOOK_BACK), min(sent.end, c.noun_end + LOOK_AHEAD)
+        planned = [m for m in TABLE["target-year"].regex.finditer(text, lo_t, hi_t)
+                   if not _NOT_A_PERIOD_BEFORE.search(text, max(lo_t, m.start() - 20), m.start())]
+        if planned:
+            year = int(re.findall(r"\d{4}", planned[-1].group(0))[-1])
+            if not (p.article_year and year < p.article_year and "đến" in planned[-1].group(0).lower()):
+                _set(c, year, "target-year")
+                return
+    after = TABLE.match("year-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 40))
+    if after:
+        _set(c, int(after.group(1)), "year-after-noun")
+        return
+    since = TABLE.search("since-start-of-year", text, max(sent.start, lo - 60), c.start)
+    if since:
+        _set(c, int(since.group(1)), "since-start-of-year")
+        return
+    as_of = _as_of_date(p, lo, c.start)
+    if as_of is not None:
+        c.as_of = as_of
+        _set(c, int(as_of[:4]), "as-of-date")
+        return
+    years = _years_before(p, lo, c.start)
+    undated = _last(_UNDATED_ANYWHERE.finditer(text, lo, c.start))
+    if undated and not [y for y in years if y.start() > undated.start()]:
+        c.undated = True
+        c.decide("year", "undated-total")
+        return
+    if years:
+        _set(c, int(years[-1].group(0)), "year-in-clause")
+        return
+    later = TABLE.match("year-after-count", text, c.noun_end, _clause_end(p, c, nxt))
+    if later is None:
+        later = TABLE.search("year-after-count", text, c.noun_end, _clause_end(p, c, nxt))
+    if later and not _NOT_A_PERIOD_BEFORE.search(text, max(0, later.start() - 20), later.start() + 1) \
+            and not _CITED_DOCUMENT.search(text, max(0, later.start() - 70), later.start()):
+        _set(c, int(later.group(1)), "year-after-count")
+        return
+    if c.whole is not None:
+        if c.whole.undated:
+            c.undated = True
+            c.decide("year", "whole-year")
+            return
+        if c.whole.year is not None:
+            _set(c, c.whole.year, "whole-year")
+            if c.whole.as_of and c.as_of is None:
+                c.as_of = c.whole.as_of
+            return
+    earlier = _years_before(p, sent.start, lo)
+    if earlier and not _UNDATED_ANYWHERE.search(text, earlier[-1].end(), c.start):
+        _set(c, int(earlier[-1].group(0)), "sentence-year")
+        return
+    if line_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
+        _set(c, line_year, "sentence-year")
+
+
+def read_round_year(p: Passage, c: Count, round_year: int | None) -> None:
+    """Rules 10-11: a round's count with no year of its own takes the round's or the article's year."""
+    if c.year is not None or c.undated or c.status == "target":
+        return
+    text = p.text
+    sent = p.sentences[c.sent]
+    of_round = c.basis == "new" or c.status == "proposed" or bool(
+        _RAISED_BY_ROUND.search(text, sent.start, c.start))
+    if not of_round:
+        return
+    if round_year is not None:
+        _set(c, round_year, "round-year")
+    elif p.article_year is not None and _dated_by_day(p):
+        _set(c, p.article_year, "article-year")
+
+
+def _dated_by_day(p: Passage) -> bool:
+    """Every year the passage writes is the article's (its date line), or its lead dates the event
+    by day and month only ("Chiều 29-8, …")."""
+    years = {int(y) for y in g.YEAR_RE.findall(p.text)}
+    return years <= {p.article_year} or bool(TABLE.search("article-year", p.text, 0, min(len(p.text), 600)))
+
+
+def round_year(p: Passage) -> int | None:
+    """The year of the round, decision or event the passage reports, from the first sentence that
+    names one (the headline first): "… đợt 2 năm 2022", "… sản phẩm OCOP năm 2023", "Quyết định số …
+    ngày 23/12/2019 …", "Năm 2019, UBND … ban hành Quyết định …"."""
+    text = p.text
+    for i, sent in enumerate(p.sentences):
+        s = text[sent.start:sent.end]
+        if not _ROUND_WORDS.search(s):
+            continue
+        for y in _years_before(p, sent.start, sent.end):
+            before = text[max(sent.start, y.start() - 40):y.start()]
+            if _PLAN_WORDS.search(before) or re.search(r"\d\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", text[y.end():]):
+                continue
+            if re.search(r"(?<!\w)năm\s*$", before, _I) or re.search(r"ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$"
+                                                                    r"|\d{1,2}\s*[/.-]\s*$|tháng\s+\d{1,2}\s+năm\s*$",
+                                                                    before, _I):
+                return int(y.group(0))
+        if i > 12:
+            break
+    return None
+
+
+def _as_of_date(p: Passage, lo: int, hi: int) -> str | None:
+    """ "tính đến 31/1/2025" → 2025-01-31, "đến tháng 7/2025" → 2025-07, "đến hết năm 2022" → 2022."""
+    m = None
+    for m in TABLE["as-of-date"].regex.finditer(p.text, lo, hi):  # noqa: B007
+        pass
+    if m is None:
+        return None
+    phrase = m.group(0)
+    date = g.DATE_RE.search(phrase)
+    year = g.YEAR_RE.findall(phrase)
+    if not year:
+        return None
+    if date and (date.group("y") or date.group("y2")):
+        d, mo = int(date.group("d") or date.group("d2")), int(date.group("m") or date.group("m2"))
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            return f"{year[-1]}-{mo:02d}-{d:02d}"
+    month = g.MONTH_YEAR_RE.search(phrase)
+    if month and 1 <= int(month.group("m")) <= 12:
+        return f"{month.group('y')}-{int(month.group('m')):02d}"
+    return str(year[-1])
+
+
+def _clause_end(p: Passage, c: Count, nxt: Count | None) -> int:
+    sent = p.sentences[c.sent]
+    end = min(sent.end, c.noun_end + 80)
+    if nxt is not None:
+        end = min(end, nxt.start)
+    stop = re.search(r"[;(]", p.text[c.noun_end:end])
+    return c.noun_end + stop.start() if stop else end
+
+
+def _last(matches):  # type: ignore[no-untyped-def]
+    item = None
+    for item in matches:  # noqa: B007
+        pass
+    return item
+
+
+def _set(c: Count, year: int, rule: str) -> None:
+    c.year = year
+    c.decide("year", rule)
+
+
+def read_as_of(p: Passage, c: Count) -> None:
+    """The comparable date: the day or month given, else the year, else the article's date."""
+    if c.as_of is not None:
+        return
+    if c.year is not None:
+        c.as_of = str(c.year)
+    else:
+        c.as_of = p.article_date
+
+
+TABLES = [TABLE]
