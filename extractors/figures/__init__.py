@@ -26,7 +26,7 @@ import logging
 from extractors.figures import breakdown, grammar
 from extractors.figures.basis import read_basis
 from extractors.figures.candidates import Count, share_nouns
-from extractors.figures.level import read_level
+from extractors.figures.level import read_level, share_predicate
 from extractors.figures.merge import to_figures
 from extractors.figures.passage import Passage, read_passage
 from extractors.figures.period import read_as_of, read_own_year, read_round_year, round_year
@@ -109,6 +109,7 @@ def _read(p: Passage) -> None:
         for j, c in enumerate(counts):
             read_level(p, c, counts[j + 1] if j + 1 < len(counts) else None, counts[0])
         share_nouns(counts)
+        share_predicate(p, counts)
         for c in counts:
             _inherit_level(p, c)
         for j, c in enumerate(counts):
@@ -149,8 +150,8 @@ def _inherit_level(p: Passage, c: Count) -> None:
     """A part takes its whole's level in the same sentence, or in a next sentence opened by
     "Trong đó" when it names no place of its own."""
     w = c.whole
-    if c.stars is not None or w is None or w.stars is None:
-        return
+    if c.stars is not None or w is None or w.stars is None or not w.stars.isdigit():
+        return  # a part of "3-4 sao" or "3 sao trở lên" products may be of any of those levels
     if w.sent != c.sent:
         opener = p.text[p.sentences[c.sent].start:c.start]
         if c.whole_marker != "next-sentence" or any(ch.isupper() for ch in opener[1:]) or not opener.lower(

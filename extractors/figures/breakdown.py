@@ -77,7 +77,10 @@ def link_sentence(p: Passage, counts: list[Count], previous: list[Count] | None)
             _link(c, same, "among")
             continue
         marker = _marker(gap)
-        if marker is not None:
+        if marker == "trong-do" and same.whole is not None and same.whole_marker in ("sibling", "trong-do", "listing"):
+            # "44 sản phẩm, trong đó 2 … và 42 …, trong đó năm 2019 …": a new breakdown of the whole
+            _link(c, same.whole, marker)
+        elif marker is not None:
             _link(c, same, marker)
         elif same.whole is not None and not _BREAKS_LIST.search(gap):
             _link(c, same.whole, "sibling")
@@ -98,9 +101,11 @@ def _marker(gap: str) -> str | None:
     if TABLE["trong-do"].regex.search(gap):
         return "trong-do"
     listing = TABLE["listing"].regex.search(gap)
-    if listing and listing.start() <= 30 and "," not in gap[:listing.start()] and not re.search(r"[.;]", gap):
-        return "listing"
-    return None
+    if listing is None or len(gap) > 100 or re.search(r"[.;]", gap):
+        return None
+    if listing.group(0).strip().lower() == "với" and (listing.start() > 30 or "," in gap[:listing.start()]):
+        return None  # "… đứng thứ 3 với 131 sản phẩm. Đứng đầu là tỉnh A, với 265": a new clause
+    return "listing"
 
 
 def _previous_at_depth(counts: list[Count], depth: int) -> Count | None:

@@ -36,6 +36,7 @@ class Count:
     # level
     stars: str | None = None
     star_end: int | None = None  # end of the star phrase after the noun
+    desc_end: int | None = None  # end of the short phrase after the noun that describes it (no level)
     quote_start: int | None = None  # a level written before the count starts the quote
     # status: the clause's (what a list passes on) and the count's own (with its descriptors)
     clause_status: str | None = None

@@ -20,9 +20,11 @@ LOOK_BACK = 300  # characters of a sentence read before a count
 _STAR_N = r"(?:(?<![\d.,])0?[1-5](?![\d.,])|(?<!\w)(?:một|hai|ba|bốn|năm)(?!\w))"
 
 TABLE = RuleTable("level", "stars", [
-    Rule("level-raised", rf"(?:hạng\s+)?{_STAR_N}\s*sao\s+(?:lên|thành)\s+(?:hạng\s+)?(?P<to>{_STAR_N})\s*sao",
+    Rule("level-raised", rf"(?:hạng\s+)?{_STAR_N}\s*sao\s+(?:[^,;.()]{{0,30}}?\s)?(?:lên|thành|nâng\s+hạng(?:\s+lên)?)\s+"
+                         rf"(?:hạng\s+)?(?P<to>{_STAR_N})\s*sao",
          "the level reached", Example("Năm 2020 tỉnh sẽ nâng cấp 1 sản phẩm 4 sao lên 5 sao.", 1, "5"),
-         "a level then the level it is raised to: the count is of the raised level"),
+         "a level then the level it is raised to ('3 sao đề nghị đánh giá nâng hạng 4 sao'): the count is "
+         "of the raised level"),
     Rule("level-after", g.STAR_RE.pattern, "the level named",
          Example("UBND tỉnh vừa công nhận 18 sản phẩm đạt hạng 3 sao.", 18, "3"),
          "the first star phrase after the count, before the next count or clause"),
@@ -38,6 +40,9 @@ TABLE = RuleTable("level", "stars", [
          "the level named",
          Example("Trong số các sản phẩm đạt 4 sao năm 2024 có 10 sản phẩm cấp lại và 5 sản phẩm cấp mới.", 5, "4"),
          "a level in the phrase that opens the list ('các sản phẩm đạt 4 sao có …')"),
+    Rule("level-shared-predicate", r"\s(?:đều|cùng)\s", "the next count's level",
+         Example("Cả 4 sản phẩm công nhận lần đầu và 3 sản phẩm công nhận lại đều đạt 3 sao.", 4, "3"),
+         "'A và B đều đạt 3 sao': both subjects of one predicate have its level"),
     Rule("level-shared-noun", r"(?:và|,)\s*$", "the next count's level",
          Example("Huyện Ba Tri và huyện Bình Đại có 12 và 9 sản phẩm OCOP 3 sao.", 12, "3"),
          "'12 và 9 sản phẩm OCOP 3 sao': coordinated counts share one noun phrase and its level"),
@@ -50,7 +55,7 @@ TABLE = RuleTable("level", "stars", [
 
 # Where the words describing one count stop.
 STOP_RE = re.compile(
-    r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|,\s*(?:nhưng|song|tuy\s+nhiên)(?!\w)|\n"
+    r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|,\s*(?:nhưng|song|tuy\s+nhiên)(?!\w)"
     # a new plan clause: "công nhận thêm 25 sản phẩm và phấn đấu có sản phẩm 5 sao đầu tiên"
     r"|(?:,|\svà)\s+(?:phấn\s+đấu|hướng\s+tới|tiến\s+tới|đặt\s+mục\s+tiêu)(?!\w)", re.IGNORECASE
 )
@@ -130,6 +135,24 @@ def read_level(p: Passage, c: Count, nxt: Count | None, first: Count) -> None:
     if header is not None:
         c.stars = header
         c.decide("stars", "level-heads-list")
+
+
+def share_predicate(p: Passage, counts: list[Count]) -> None:
+    """"cả 4 sản phẩm … và 3 sản phẩm … đều được đánh giá đạt 3 sao": a level said of two coordinated
+    counts with "đều"/"cùng" belongs to both."""
+    for i in range(len(counts) - 2, -1, -1):
+        c, nxt = counts[i], counts[i + 1]
+        if c.stars is not None or nxt.stars is None or nxt.star_end is None:
+            continue
+        if not re.search(r"\svà\s*$", p.text[own_end_plain(c):nxt.start]):
+            continue
+        if TABLE.search("level-shared-predicate", p.text, nxt.noun_end, nxt.star_end):
+            c.stars = nxt.stars
+            c.decide("stars", "level-shared-predicate")
+
+
+def own_end_plain(c: Count) -> int:
+    return max(c.noun_end, c.star_end or 0, c.desc_end or 0)
 
 
 def _heading_level(p: Passage, first: Count) -> str | None:

@@ -100,7 +100,8 @@ def _absorb(kept: _Fact, other: _Fact) -> None:
 def _add(facts: list[_Fact], new: _Fact, main: str | None) -> None:
     key = _key(new, main)
     for f in facts:
-        if f.alive and _key(f, main) == key and f.count.stars == new.count.stars and _compatible(f, new):
+        if (f.alive and _key(f, main) == key and f.count.stars == new.count.stars and _compatible(f, new)
+                and not _distinct(f.count, new.count)):
             _absorb(f, new)
             new.count.decide("merge", "same-fact")
             return
@@ -108,11 +109,11 @@ def _add(facts: list[_Fact], new: _Fact, main: str | None) -> None:
         for f in facts:
             if not f.alive or _key(f, main) != key or f.count.sent == new.count.sent or not _compatible(f, new):
                 continue
-            if new.count.stars is None and f.count.stars is not None and not f.count.parts:
+            if new.count.stars is None and f.count.stars is not None and not new.count.parts and f.count.whole is None:
                 _absorb(f, new)
                 new.count.decide("merge", "restated-without-level")
                 return
-            if new.count.stars is not None and f.count.stars is None and f.count.whole is None:
+            if new.count.stars is not None and f.count.stars is None and f.count.whole is None and not f.count.parts:
                 f.alive = False
                 _absorb(new, f)
                 f.count.decide("merge", "restated-without-level")
@@ -120,8 +121,14 @@ def _add(facts: list[_Fact], new: _Fact, main: str | None) -> None:
     facts.append(new)
 
 
+def _distinct(a: Count, b: Count) -> bool:
+    """Two counts of one sentence, or two parts of one whole, are two facts even when they look alike
+    ("1 sản phẩm của Công ty A, 1 sản phẩm của HTX B")."""
+    return a.sent == b.sent or (a.whole is not None and a.whole is b.whole)
+
+
 def _key(f: _Fact, main: str | None) -> tuple:
-    return (f.count.value, f.count.status, _place_key(f.place, main))
+    return (f.count.value, f.count.status, _place_key(f.place, main, f.place_level))
 
 
 def _plan_denominator(p: Passage, c: Count, facts: list[_Fact], main: str | None) -> None:
@@ -166,13 +173,16 @@ def _resolve(name: str | None) -> tuple[str | None, str | None]:
     return (hit[0], hit[1]) if hit else (None, None)
 
 
-def _place_key(place: str | None, main: str | None) -> str:
+def _place_key(place: str | None, main: str | None, level: str | None = None) -> str:
     """What makes two mentions the same place: the province for province-level names (and for
-    none at all, the article's main province), the name itself for districts and communes."""
+    none at all, the article's main province), the name itself for districts and communes
+    ("thành phố Trà Vinh" is the provincial capital, not the province)."""
     if place is None:
         return main or ""
     if place == NATIONAL:
         return NATIONAL
+    if level in ("district", "commune"):
+        return " ".join(place.lower().split())
     rest = re.sub(r"^(?:tỉnh|thành\s+phố|tp\.?)\s+", "", place.strip(), flags=re.IGNORECASE)
     province, _ = _resolve(rest)
     if province and fold(rest) == fold(province):

@@ -252,7 +252,7 @@ def _clause_end(p: Passage, c: Count, nxt: Count | None) -> int:
     end = min(sent.end, c.noun_end + 80)
     if nxt is not None:
         end = min(end, nxt.start)
-    stop = re.search(r"[;(]", p.text[c.noun_end:end])
+    stop = re.search(r"[;(,]|(?<!\w)trong\s+đó(?!\w)", p.text[c.noun_end:end], _I)
     return c.noun_end + stop.start() if stop else end
 
 

@@ -38,6 +38,12 @@ TABLE = RuleTable("result", "is a result", [
                       r"|gỗ|thủy\s+sản|thuỷ\s+sản|trái\s+cây|rau|nông\s+sản|bưởi|cam|vải|nhãn|xoài|chuối|mô\s+hình)(?!\w)",
          "not a result", Example("Trong số đó có 5 sản phẩm từ sữa và 7 sản phẩm từ chè.", 5, None),
          "products counted by what they are made from"),
+    Rule("product-kind", r"\s*(?:là\s+)?(?:chả(?:\s+lụa)?|thức\s+uống|tổ\s+yến|trứng|mật\s+ong|nước\s+mắm|rượu|bánh|kẹo"
+                         r"|trà|chè|gạo|cà\s+phê|nem|giò|mứt|nấm|dầu|tinh\s+dầu|miến|bún|phở|cây\s+có\s+múi"
+                         r"|cây\s+ăn\s+trái|trái\s+cây|rau|thịt|cá|tôm)(?!\w)", "not a result",
+         Example("Trong 15 sản phẩm được công nhận có 1 sản phẩm chả lụa, 3 sản phẩm là thức uống mật ong.", 3, None),
+         "items of one kind or product line ('1 sản phẩm chả lụa', '4 sản phẩm mật ong'): what they are, not "
+         "how they rank"),
     Rule("other-kind", r"\s*(?:tiêu\s+biểu|chủ\s+lực|đặc\s+trưng|đặc\s+sản|địa\s+phương|nông\s+sản|nông\s+nghiệp"
                        r"|công\s+nghiệp|không\s+đạt|chưa\s+đạt|bị\s+thu\s+hồi|bị\s+loại|làng\s+nghề|khác\s+nhau"
                        r"|các\s+loại|hàng\s+hóa|hàng\s+hoá|du\s+lịch(?!\s+(?:cộng\s+đồng|nông))|thuộc\s+(?:nhóm|ngành)"
@@ -68,7 +74,7 @@ TABLE = RuleTable("result", "is a result", [
          "not a result",
          Example("Dẫn đầu là nhóm thực phẩm với 210 sản phẩm, tiếp theo là nhóm đồ uống (35 sản phẩm).", 210, None),
          "products counted by their group or trade"),
-    Rule("being-assessed", r"\s*(?:OCOP\s+)?(?:từ\s+[^,;.]{0,40}?)?(?:được\s+|đang\s+được\s+)(?:đưa\s+ra\s+)?"
+    Rule("being-assessed", r"\s*(?:OCOP\s+)?(?:từ\s+[^;.]{0,40}?)?(?:được\s+|đang\s+được\s+)(?:đưa\s+ra\s+)?"
                            r"(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định)(?![^;.]{0,25}(?:đạt|công\s+nhận|xếp\s+hạng|phân\s+hạng"
                            r"|chứng\s+nhận|sao))", "not a result",
          Example("Có 544 sản phẩm từ 26 quận, huyện được đánh giá, trong đó 54 sản phẩm được đưa ra đánh giá lần đầu.",
@@ -85,7 +91,8 @@ TABLE = RuleTable("result", "is a result", [
     Rule("candidate", r"(?<!\w)(?:tham\s+dự|đăng\s+ký|dự\s+thi|chấm\s+điểm|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét"
                       r"|dự\s+thi|mới)|(?:(?<=ph[ẩa]m\s)|(?<=SP\s)|(?<=OCOP\s))tham\s+gia(?=\s*(?:[;,.)]|$|nhiều|nhất))"
                       r"|(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng)\s+hồ\s+sơ(?!\s+(?:đề\s+nghị|đề\s+xuất|trình))"
-                      r"|vào\s+chương\s+trình)(?!\w)", "not a result",
+                      r"|(?:có\s+)?hồ\s+sơ\s+đủ\s+điều\s+kiện|gửi\s+hồ\s+sơ\s+(?:đề\s+nghị\s+)?(?:đánh\s+giá|phân\s+hạng"
+                      r"|tham\s+gia)|vào\s+chương\s+trình)(?!\w)", "not a result",
          Example("Năm 2022 có 36 sản phẩm đăng ký tham gia đánh giá, phân hạng.", 36, None),
          "registered, entered, taking part in the assessment (with no level or result said of the count)"),
     Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)", "a result",
@@ -100,7 +107,8 @@ _ATTRIBUTE_STOP = re.compile(
 _RECERTIFIED_BEFORE = re.compile(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$", _I)
 _OWN_RESULT = re.compile(r"(?<!\w)(?:đạt|được\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
                          r"|tiềm\s+năng", _I)
-_CLAUSE_END = re.compile(r"[;,]|\(|$", _I)
+_OWNER = re.compile(r"(?<!\w)của\s+(?:ctcp|công\s+ty|htx|hợp\s+tác\s+xã|hộ\s+kinh\s+doanh|hộ|cơ\s+sở|doanh\s+nghiệp"
+                    r"|chi\s+nhánh|tổ\s+hợp\s+tác)(?!\w)", _I)
 
 
 def read_result(p: Passage, c: Count, prev: Count | None) -> None:
@@ -119,10 +127,13 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     after_end = min(sent.end, c.noun_end + 40)
     after = text[c.noun_end:after_end]
     whole = c.whole
-    if whole is not None and not whole.result and not _OWN_RESULT.search(text, c.noun_end, _clause_end(p, c)):
+    if whole is None and prev is not None and not prev.result and TABLE.match(
+            "part-of-non-result", text, prev.noun_end, c.start):
+        whole = prev  # "trưng bày hơn 1.000 sản phẩm, trong đó có 400 sản phẩm OCOP"
+    if whole is not None and not whole.result and (
+            whole.trace.get("result") == "other-attribute"
+            or not _OWN_RESULT.search(text, c.noun_end, _clause_end(p, c))):
         return "part-of-non-result"
-    if prev is not None and not prev.result and TABLE.match("part-of-non-result", text, prev.noun_end, c.start):
-        return "part-of-non-result"  # "trưng bày hơn 1.000 sản phẩm, trong đó có 400 sản phẩm OCOP"
     if TABLE.match("failed", text, c.noun_end, after_end):
         return "failed"
     if TABLE.match("expired", text, c.noun_end, after_end) and not _RECERTIFIED_BEFORE.search(
@@ -130,9 +141,11 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "expired"
     if TABLE.search("report-label", text, max(sent.start, c.start - 60), c.start):
         return "report-label"
-    unranked = not c.stars
+    unranked = not c.stars or c.trace.get("stars") == "level-of-whole"
     if unranked and TABLE.match("made-from", text, c.noun_end, after_end):
         return "made-from"
+    if TABLE.match("product-kind", text, c.noun_end, after_end):
+        return "product-kind"
     if unranked and TABLE.match("other-kind", text, c.noun_end, after_end):
         return "other-kind"
     if unranked and TABLE.match("unranked-potential", after, 0, len(after)):
@@ -154,11 +167,20 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "in-progress"
     if unranked and TABLE.search("entered-programme", text, max(sent.start, c.start - 60), c.start):
         return "entered-programme"
-    if unranked and c.status != "target" and not TABLE.match("result-after", after, 0, len(after)):
-        window_end = min(sent.end, c.noun_end + 60)
-        if TABLE.search("candidate", text, max(sent.start, c.start - LOOK_BACK), window_end):
+    if not TABLE.match("result-after", after, 0, len(after)):
+        if unranked and TABLE.search("candidate", text, max(sent.start, c.start - LOOK_BACK), min(sent.end, c.noun_end + 60)):
             return "candidate"
+        if TABLE.match("candidate", text, _skip_potential(text, c.noun_end, after_end), after_end):
+            return "candidate"  # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
     return None
+
+
+_POTENTIAL = re.compile(r"\s*(?:ocop\s+)?(?:có\s+)?tiềm\s+năng\s+|\s*", _I)
+
+
+def _skip_potential(text: str, start: int, end: int) -> int:
+    m = _POTENTIAL.match(text, start, end)
+    return m.end() if m else start
 
 
 def _clause_end(p: Passage, c: Count, *, stop_at_comma: bool = True) -> int:
@@ -180,6 +202,10 @@ def _other_attribute(p: Passage, c: Count) -> bool:
             clause_start = max(clause_start, k + 1)
     end = min(sent.end, c.noun_end + 150)
     m = _ATTRIBUTE_STOP.search(text, c.noun_end, end)
+    owner = _OWNER.search(text, c.noun_end, m.start() if m else end)
+    if owner is not None:  # "… của CTCP nông nghiệp hữu cơ HD": the rest is a name
+        end = owner.start()
+        m = None
     right_end = m.start() if m else end
     return bool(TABLE.search("other-attribute", text, clause_start, c.start)
                 or TABLE.search("other-attribute", text, c.noun_end, right_end))

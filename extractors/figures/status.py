@@ -48,8 +48,11 @@ CUES = RuleTable("status: cues of the clause", "status", [
     Rule("proposal-verb", r"đề\s+nghị|đề\s+xuất", "proposed",
          Example("Hội đồng đề nghị Trung ương xem xét công nhận 3 sản phẩm OCOP 5 sao.", 3, "proposed"),
          "putting products forward to a higher council"),
+    Rule("decided-on-submission", r"(?<!\w)trình\s+[^,.;]{0,60}?quyết\s+định\s+(?:phê\s+duyệt|công\s+nhận)", "perfect",
+         Example("Hội đồng đã trình UBND tỉnh quyết định phê duyệt công nhận 37 sản phẩm OCOP năm 2022.", 37, "achieved"),
+         "submitted to an authority that decided: the recognition is reported done"),
     Rule("submitted-to", r"(?<!\w)trình(?=\s+(?:hội\s+đồng|trung\s+ương|bộ|ubnd|ủy\s+ban|uỷ\s+ban|chủ\s+tịch|cấp))"
-                         r"|gửi\s+hồ\s+sơ|xét\s+công\s+nhận", "proposed",
+                         r"|gửi\s+(?:hồ\s+sơ|bộ|trung\s+ương|hội\s+đồng)|xét\s+công\s+nhận", "proposed",
          Example("Sở đã trình UBND tỉnh công nhận 17 sản phẩm OCOP năm 2023.", 17, "proposed"),
          "submitted to an authority, a dossier sent, considered for recognition"),
     Rule("at-least", r"ít\s+nhất(?!\s*(?:,|với|vùng|tỉnh|huyện|nước|cả|khu\s+vực|trong|so\s+với))|tối\s+thiểu",
@@ -145,7 +148,10 @@ DESCRIPTORS = RuleTable("status: the count's own descriptors", "status", [
        "higher council ('5 sản phẩm 3 sao đề nghị đánh giá nâng hạng 4 sao' of a recognised round stay achieved).",
    values="`achieved`, `proposed`")
 
-_DESCRIPTOR_STOP = re.compile(r"[;,.]|\s(?:và|hoặc)\s")
+_DESCRIPTOR_STOP = re.compile(r"[;.]|,(?!\s*tức\s+là)|\s(?:và|hoặc)\s")
+# statuses a count has from its surroundings, not from a cue of its own clause
+_PLAN_CONTEXT = ("plan-objective", "plan-section", "plan-paragraph", "list-status", "whole-status")
+_OWN_WORDS_END = re.compile(r"[,;:(]|\s(?:và|trong\s+đó)\s")
 _PART_OF = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
 _HIGHER = re.compile(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)", re.IGNORECASE)
 _MODAL_YEAR = re.compile(r"((?:19|20)\d\d)")
@@ -188,8 +194,11 @@ def _from_cues(cues: list[Hit], article_year: int | None) -> tuple[str, str] | N
 
 
 def own_end(c: Count) -> int:
-    """Where a count's own words end: its level if it has one after the noun, else its noun."""
-    return max(c.noun_end, c.star_end or 0)
+    """Where a count's own words end: its level if it has one after the noun, else the short phrase
+    after its noun up to a comma ("41 sản phẩm hiện có, phát triển thêm 20 …")."""
+    if c.star_end is not None:
+        return max(c.noun_end, c.star_end)
+    return c.desc_end or c.noun_end
 
 
 def read_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, *, plan_line: bool) -> None:
@@ -205,8 +214,11 @@ def read_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, *, 
         # "60 sản phẩm được đánh giá, trong đó ít nhất 15 sản phẩm đạt 4 sao": the words before
         # "trong đó" describe the whole; the part has the whole's status unless it says its own
         left = [h for h in left if h.start >= part.end()]
+    stop = _OWN_WORDS_END.search(text, c.noun_end, min(sent.end, c.noun_end + 40, nxt.start if nxt else sent.end))
+    c.desc_end = stop.start() if stop else None
     status, rule = _clause_status(p, c, prev, nxt, left, plan_line)
-    c.clause_status = status
+    # a cue after the count describes that count only; the next count in a list does not inherit it
+    c.clause_status = None if rule == "cue-after" else status
     c.status = status
     c.decide("status", rule)
     _descriptors(p, c)
@@ -253,7 +265,6 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
         return "target", "plan-paragraph"
     right = _from_cues(CUES.scan(text, c.noun_end, window_end(p, c, nxt)), p.article_year)
     if right is not None:
-        c.explicit = True
         return right[0], "cue-after"
     return "achieved", "default-achieved"
 
@@ -262,7 +273,7 @@ def _descriptors(p: Passage, c: Count) -> None:
     text = p.text
     after_end = min(p.sentences[c.sent].end, c.noun_end + 60)
     certified = DESCRIPTORS.match("already-certified", text, c.noun_end, after_end)
-    if certified and c.status == "target" and c.trace.get("status") not in ("plan-word", "future-tense"):
+    if certified and c.status == "target" and c.trace.get("status") in _PLAN_CONTEXT and c.stars is None:
         c.status = "achieved"
         c.decide("status", "already-certified")
         return
