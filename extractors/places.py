@@ -207,6 +207,16 @@ def _resolve_district(name: str, prefix: str) -> str | None:
     return provinces.pop() if len(provinces) == 1 else None
 
 
+def is_place_name(name: str | None) -> bool:
+    """True when ``name`` (without prefix) is a province or district of the gazetteer, as written
+    in running text (capitalised; old or new tone placement)."""
+    if not name:
+        return False
+    key = canon(" ".join(name.split()))
+    bare, prefixed = _province_index()
+    return key in bare or key in prefixed or key in _district_index()
+
+
 def province_2025(old_name: str | None) -> str | None:
     """The unit a pre-2025 province belongs to after the July 2025 merger ("Yên Bái" → "Lào Cai")."""
     if not old_name:

@@ -63,8 +63,9 @@ CUES = RuleTable("basis: cues", "basis", [
     Rule("in-year", r"(?<!\w)năm\s+(?:19|20)\d\d", "new (weak)",
          Example("Năm 2023 có 45 sản phẩm được công nhận.", 45, "new"), "a year opening the clause"),
 ], doc="Scanned right to left from the count; the nearest strong cue decides, a weak one decides only "
-       "when no strong cue is further left. 'năm 2022, toàn tỉnh có 109 sản phẩm … được công nhận' is a "
-       "round (the year opens the clause and the count is said to be recognised).",
+       "when no strong cue is further left. 'Năm 2022, toàn tỉnh có 109 sản phẩm … được công nhận' and "
+       "'Theo đó, toàn tỉnh có 19 sản phẩm được công nhận' are a round's (a year or the decision opens the "
+       "clause and the count is said to be recognised).",
    values="`cumulative`, `new`, `new (weak)`")
 
 CONTEXT = RuleTable("basis: context", "basis", [
@@ -88,6 +89,7 @@ CONTEXT = RuleTable("basis: context", "basis", [
 ], doc="Tried in this order when the cues say nothing.", values="`cumulative`, `new`")
 
 _CONTINUES_ROUND = re.compile(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt)", _I)
+_ROUND_OPENS = re.compile(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt)(?!\w)[\s,:]*$", _I)
 _YEAR_OPENS = re.compile(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:19|20)\d\d\s*,?\s*$", _I)
 
 
@@ -125,22 +127,27 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
 
 def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
     """The nearest strong cue, right to left."""
-    for h in reversed(hits):
+    for k in range(len(hits) - 1, -1, -1):
+        h = hits[k]
         if h.value == "cumulative":
-            if h.name == "place-has" and _round_clause(p, c, h):
-                return "new", "in-year"
+            if h.name == "place-has" and _round_clause(p, c, h, hits[:k]):
+                return "new", "round-clause"
             return "cumulative", h.name
         if h.value == "new":
             return "new", h.name
     return None
 
 
-def _round_clause(p: Passage, c: Count, has: Hit) -> bool:
-    """"năm 2022, toàn tỉnh có 109 sản phẩm … được công nhận": a year opens the clause of a place that
-    has products said to be recognised — the round's products, not the stock."""
+def _round_clause(p: Passage, c: Count, has: Hit, before: list[Hit]) -> bool:
+    """"Năm 2022, toàn tỉnh có 109 sản phẩm … được công nhận", "Theo đó, toàn tỉnh có 19 sản phẩm được
+    công nhận": a year or the decision opens the clause of a place that has products said to be
+    recognised — the round's products, not the stock (unless a running total is said before)."""
     text = p.text
     sent = p.sentences[c.sent]
-    if not _YEAR_OPENS.search(text, max(sent.start, has.start - 30), has.start):
+    if any(h.value == "cumulative" for h in before):
+        return False
+    opener = max(sent.start, has.start - 40)
+    if not (_YEAR_OPENS.search(text, opener, has.start) or _ROUND_OPENS.search(text, opener, has.start)):
         return False
     return bool(_CONTINUES_ROUND.search(text, c.noun_end, min(sent.end, c.noun_end + 120)))
 

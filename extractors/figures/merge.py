@@ -109,7 +109,7 @@ def _add(facts: list[_Fact], new: _Fact, main: str | None) -> None:
         for f in facts:
             if not f.alive or _key(f, main) != key or f.count.sent == new.count.sent or not _compatible(f, new):
                 continue
-            if new.count.stars is None and f.count.stars is not None and not new.count.parts and f.count.whole is None:
+            if new.count.stars is None and f.count.stars is not None and f.count.whole is None:
                 _absorb(f, new)
                 new.count.decide("merge", "restated-without-level")
                 return

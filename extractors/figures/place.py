@@ -16,7 +16,7 @@ from extractors.figures.level import LOOK_BACK
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.status import own_end
-from extractors.places import province_info, resolve
+from extractors.places import is_place_name, province_info, resolve
 
 NATIONAL = "Việt Nam"
 _I = re.IGNORECASE
@@ -167,6 +167,8 @@ def _list_entry(p: Passage, c: Count, gap_start: int) -> tuple[str, str | None] 
         return None
     level = level_of_written(name)
     if level is None:
+        if not is_place_name(name):
+            return None  # "Ninh Thuận: Thêm 84 sản phẩm": a capitalised word, not a place
         level = "district"  # a bare name in a list of a province's counts is one of its districts
     return name, level
 

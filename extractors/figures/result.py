@@ -38,7 +38,7 @@ TABLE = RuleTable("result", "is a result", [
                       r"|gỗ|thủy\s+sản|thuỷ\s+sản|trái\s+cây|rau|nông\s+sản|bưởi|cam|vải|nhãn|xoài|chuối|mô\s+hình)(?!\w)",
          "not a result", Example("Trong số đó có 5 sản phẩm từ sữa và 7 sản phẩm từ chè.", 5, None),
          "products counted by what they are made from"),
-    Rule("product-kind", r"\s*(?:là\s+)?(?:chả(?:\s+lụa)?|thức\s+uống|tổ\s+yến|trứng|mật\s+ong|nước\s+mắm|rượu|bánh|kẹo"
+    Rule("product-kind", r"\s*(?:là\s+)?(?-i:chả(?:\s+lụa)?|thức\s+uống|tổ\s+yến|trứng|mật\s+ong|nước\s+mắm|rượu|bánh|kẹo"
                          r"|trà|chè|gạo|cà\s+phê|nem|giò|mứt|nấm|dầu|tinh\s+dầu|miến|bún|phở|cây\s+có\s+múi"
                          r"|cây\s+ăn\s+trái|trái\s+cây|rau|thịt|cá|tôm)(?!\w)", "not a result",
          Example("Trong 15 sản phẩm được công nhận có 1 sản phẩm chả lụa, 3 sản phẩm là thức uống mật ong.", 3, None),
@@ -168,7 +168,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if unranked and TABLE.search("entered-programme", text, max(sent.start, c.start - 60), c.start):
         return "entered-programme"
     if not TABLE.match("result-after", after, 0, len(after)):
-        if unranked and TABLE.search("candidate", text, max(sent.start, c.start - LOOK_BACK), min(sent.end, c.noun_end + 60)):
+        if unranked and TABLE.search("candidate", text, max(sent.start, c.start - LOOK_BACK),
+                                     min(sent.end, c.noun_end + 120)):
             return "candidate"
         if TABLE.match("candidate", text, _skip_potential(text, c.noun_end, after_end), after_end):
             return "candidate"  # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level

@@ -78,7 +78,7 @@ CUES = RuleTable("status: cues of the clause", "status", [
     Rule("running-total", r"l[ũu]y\s+kế|luỹ\s+kế|tính\s+đến|đến\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|tổng\s+cộng"
                           r"|tính\s+chung|vinh\s+danh", "temporal",
          Example("Lũy kế có 150 sản phẩm OCOP.", 150, "achieved"), "a running total up to now"),
-    Rule("plain-verb", r"(?<!\w)(?:có|đạt|với|gồm|thêm|cấp|trao)(?!\w)|công\s+nhận|xếp\s+hạng|chứng\s+nhận"
+    Rule("plain-verb", r"(?<!\w)(?:có|đạt|với|gồm|thêm|(?<!nâng\s)cấp|trao)(?!\w)|công\s+nhận|xếp\s+hạng|chứng\s+nhận"
                        r"|dẫn\s+đầu|đóng\s+góp", "weak",
          Example("Huyện có 21 sản phẩm OCOP.", 21, "achieved"),
          "has, reaches, recognises: achieved unless a stronger cue is nearer"),
