@@ -29,7 +29,15 @@ from extractors.figures.candidates import Count, share_nouns
 from extractors.figures.level import read_level, share_predicate
 from extractors.figures.merge import to_figures
 from extractors.figures.passage import Passage, read_passage
-from extractors.figures.period import read_as_of, read_own_year, read_round_year, round_year
+from extractors.figures.period import (
+    plan_year,
+    read_as_of,
+    read_own_year,
+    read_plan_year,
+    read_round_year,
+    round_year,
+    stated_year,
+)
 from extractors.figures.place import districts_named, read_place
 from extractors.figures.result import read_result
 from extractors.figures.sentences import Sentence, split_sentences
@@ -91,6 +99,7 @@ def _read(p: Passage) -> None:
     """Run the readers over every count, sentence by sentence, in reading order."""
     districts = districts_named(p)
     r_year = round_year(p)
+    p_year = plan_year(p)
     in_round = r_year is not None
     plan_line = -1  # the line whose last decided count was a target
     line_year: int | None = None
@@ -103,6 +112,7 @@ def _read(p: Passage) -> None:
             prev_line = sent.line
         if not counts:
             previous = None
+            line_year = stated_year(p, i) or line_year
             continue
         breakdown.link_sentence(p, counts, previous)
         prevs = _prevs(counts)
@@ -120,6 +130,7 @@ def _read(p: Passage) -> None:
             read_own_year(p, c, prev, nxt, line_year)
             read_basis(p, c, prev, in_round=in_round)
             read_round_year(p, c, r_year)
+            read_plan_year(p, c, p_year)
             read_place(p, c, prev, districts)
             read_as_of(p, c)
         kept = [c for c in counts if c.result]
@@ -133,6 +144,8 @@ def _read(p: Passage) -> None:
         years = [c.year for c in counts if c.year]
         if years:
             line_year = years[-1]
+        elif stated_year(p, i):
+            line_year = stated_year(p, i)
         previous = counts
 
 

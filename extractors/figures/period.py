@@ -31,10 +31,13 @@ TABLE = RuleTable("period", "year", [
     Rule("target-year", rf"(?:đến|tới)\s+(?:năm\s+)?{_Y}(?!\d)|{_Y}\s*[-–]\s*{_Y}", "the year planned for",
          Example("Tỉnh phấn đấu đến năm 2025 có 300 sản phẩm OCOP.", 300, 2025),
          "a target's year: 'đến năm 2025', the end of 'giai đoạn 2021-2025'"),
-    Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố)\s+)?(?:đợt\s+\d+\s+)?(?:trong\s+)?"
+    Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố)\s+)?(?:đợt\s+\d+\s*,?\s*)?(?:trong\s+)?"
                             rf"năm\s+({_Y})(?!\d)", "the year named",
          Example("Số sản phẩm OCOP tăng từ 56 sản phẩm năm 2019 lên 210 sản phẩm năm 2023.", 210, 2023),
-         "a year right after the noun"),
+         "a year right after the noun or the count's level ('03 sản phẩm tiềm năng 5 sao năm 2021')"),
+    Rule("period-end", rf"(?:giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?|\(\s*){_Y}\s*[-–]\s*(?:năm\s+)?({_Y})", "the period's last year",
+         Example("Giai đoạn 2018-2023, cả nước có hơn 10.300 sản phẩm OCOP.", 10300, 2023),
+         "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end"),
     Rule("since-start-of-year", rf"từ\s+đầu\s+năm\s+({_Y})", "that year",
          Example("Từ đầu năm 2025 đến nay, toàn tỉnh có thêm 62 sản phẩm được công nhận.", 62, 2025),
          "'Từ đầu năm 2025 đến nay': what was added this year"),
@@ -75,11 +78,12 @@ TABLE = RuleTable("period", "year", [
 _NOT_A_PERIOD_BEFORE = re.compile(
     r"(?:so\s+với|kể\s+từ|từ|gấp\s+(?:gần\s+|hơn\s+)?\w+\s+lần|hơn|bằng)\s+(?:(?:năm|giai\s+đoạn|cùng\s+kỳ)\s+)?"
     r"(?:\d{4}\s*[-–]\s*)?$", _I)
-_CITED_DOCUMENT = re.compile(r"(?:số|tại|theo)\s*:?\s*\d+[^\s,;]*/[^\s,;]+(?:\s+của\s+[^,;]{0,40})?\s*,?\s*(?:ngày\s*)?[\d/.\- ]*$"
-                             r"|(?:số|tại|theo)\s*:?\s*\d+[^\s,;]*/[^\s,;]+\s*,?\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s*$",
-                             _I)
-_BRACKET_BEFORE = re.compile(r"\(\s*(?:sp\s+|sản\s+phẩm\s+)?$", _I)
-_BRACKET_AFTER = re.compile(r"\s*\)")
+_REGULATION = re.compile(r"(?:quy\s+định|căn\s+cứ|thực\s+hiện|hướng\s+dẫn)[^.;]{0,20}?\s(?:tại\s+)?(?:quyết\s+định"
+                         r"|nghị\s+định|thông\s+tư|kế\s+hoạch|văn\s+bản)?\s*(?:số\s*:?\s*)?\d+[^\s,;]*/[^\s,;]+"
+                         r"(?:\s+của\s+[^,;]{0,40}?)?\s*,?\s*(?:ngày\s*)?[\d/.\- ]*(?:tháng\s+\d+\s+năm\s*)?$", _I)
+_EXPIRED_BEFORE = re.compile(r"hết\s+(?:hạn|hiệu\s+lực)", _I)
+_YEAR_LIST = re.compile(rf"\s*,\s*{_Y}")  # "năm 2019, 2020, 2021": several rounds, no one year
+_STAMP = re.compile(r"-[01]\d(?:-[0-3]\d)?(?!\d)")  # "2025-03", "2025-12-30": an ISO date stamp
 _ROUND_WORDS = re.compile(
     r"(?<!\w)(?:đợt|đánh\s+giá|phân\s+hạng|xếp\s+hạng|công\s+nhận|chứng\s+nhận|quyết\s+định|công\s+bố|hội\s+nghị"
     r"|phê\s+duyệt|sản\s+phẩm\s+ocop|ocop)(?!\w)", _I)
@@ -87,6 +91,11 @@ _PLAN_WORDS = re.compile(
     r"(?<!\w)(?:giai\s+đoạn|đến\s+năm|tới\s+năm|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng|so\s+với"
     r"|tính\s+đến|đến\s+hết|đến\s+cuối|hết\s+năm|cuối\s+năm)(?!\w)[^.;]{0,25}$", _I)
 _UNDATED_ANYWHERE = re.compile(TABLE["undated-total"].pattern, _I)
+_ADDED = re.compile(r"(?<!\w)(?:thêm|mới|lần\s+đầu)(?!\w)", _I)
+_YEAR_OPENER = re.compile(rf"[\W\d_]{{0,6}}(?:riêng\s+|trong\s+)?năm\s+({_Y})\s*,", _I)
+_PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)[^.;\n]{{0,120}}?(?<!đến\s)(?<!tới\s)"
+                        rf"(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])", _I)
+_PER_YEAR = re.compile(r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân)(?!\w)", _I)
 _RAISED_BY_ROUND = re.compile(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số|qua\s+đó|như\s+vậy)(?!\w)", _I)
 
 
@@ -104,17 +113,24 @@ def _clause_start(p: Passage, c: Count, prev: Count | None) -> int:
     return min(start, c.start)
 
 
-def _years_before(p: Passage, lo: int, hi: int) -> list[re.Match[str]]:
-    """Years in ``text[lo:hi]`` that can be a count's period."""
+def _years_before(p: Passage, lo: int, hi: int, *, asides: bool = False) -> list[re.Match[str]]:
+    """Years in ``text[lo:hi]`` that can be a count's period: not a comparison ("so với năm 2019"),
+    not the date of a regulation cited ("theo quy định tại Quyết định số … ngày 21/8/2019"), not a
+    date stamp ("2025-03"), and — unless ``asides`` — not inside a bracket closed before ``hi``
+    ("Hạt sen sấy (2019)", "(tại Quyết định số 612/QĐ-UBND ngày 30/3/2021) và 01 sản phẩm")."""
     text = p.text
     out = []
     for y in g.YEAR_RE.finditer(text, lo, hi):
         if _NOT_A_PERIOD_BEFORE.search(text, max(lo, y.start() - 25), y.start()):
             continue
-        if _CITED_DOCUMENT.search(text, max(0, y.start() - 70), y.start()):
+        if _REGULATION.search(text, max(0, y.start() - 110), y.start()):
             continue
-        if _BRACKET_BEFORE.search(text, max(0, y.start() - 15), y.start()) and _BRACKET_AFTER.match(text, y.end()):
-            continue  # "Hạt sen sấy (2019)": the round a product was first certified in
+        if _STAMP.match(text, y.end()):
+            continue
+        if not asides:
+            opened = text.rfind("(", lo, y.start())
+            if opened != -1 and text.find(")", opened, y.start()) == -1 and text.find(")", y.end(), hi) != -1:
+                continue
         out.append(y)
     return out
 
@@ -133,10 +149,11 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
             if not (p.article_year and year < p.article_year and "đến" in planned[-1].group(0).lower()):
                 _set(c, year, "target-year")
                 return
-    after = TABLE.match("year-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 40))
-    if after:
-        _set(c, int(after.group(1)), "year-after-noun")
-        return
+    for at in {c.noun_end, own_end(c)}:
+        after = TABLE.match("year-after-noun", text, at, min(sent.end, at + 40))
+        if after:
+            _set(c, int(after.group(1)), "year-after-noun")
+            return
     since = TABLE.search("since-start-of-year", text, max(sent.start, lo - 60), c.start)
     if since:
         _set(c, int(since.group(1)), "since-start-of-year")
@@ -146,12 +163,18 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         c.as_of = as_of
         _set(c, int(as_of[:4]), "as-of-date")
         return
+    period = _last(m for m in TABLE["period-end"].regex.finditer(text, lo, c.start)
+                   if not _NOT_A_PERIOD_BEFORE.search(text, max(lo, m.start() - 25), m.start()))
+    if period is not None:
+        _set(c, int(period.group(1)), "period-end")
+        return
     years = _years_before(p, lo, c.start)
     undated = _last(_UNDATED_ANYWHERE.finditer(text, lo, c.start))
     if undated and not [y for y in years if y.start() > undated.start()]:
-        c.undated = True
-        c.decide("year", "undated-total")
-        return
+        if not (years and _ADDED.search(text, lo, c.start)):  # "Năm 2023, đến nay, … công nhận thêm 156"
+            c.undated = True
+            c.decide("year", "undated-total")
+            return
     if years:
         _set(c, int(years[-1].group(0)), "year-in-clause")
         return
@@ -159,7 +182,8 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     if later is None:
         later = TABLE.search("year-after-count", text, c.noun_end, _clause_end(p, c, nxt))
     if later and not _NOT_A_PERIOD_BEFORE.search(text, max(0, later.start() - 20), later.start() + 1) \
-            and not _CITED_DOCUMENT.search(text, max(0, later.start() - 70), later.start()):
+            and not _REGULATION.search(text, max(0, later.start() - 110), later.start() + 1) \
+            and not _EXPIRED_BEFORE.search(text, c.noun_end, later.start()) and not _YEAR_LIST.match(text, later.end()):
         _set(c, int(later.group(1)), "year-after-count")
         return
     if c.whole is not None:
@@ -178,6 +202,39 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         return
     if line_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
         _set(c, line_year, "sentence-year")
+
+
+def stated_year(p: Passage, index: int) -> int | None:
+    """A year a sentence states for what follows it in its line: "Năm 2021, …" opening it, or the end
+    of a period "(2018-2023)" / "giai đoạn 2018-2023"."""
+    sent = p.sentences[index]
+    opener = _YEAR_OPENER.match(p.text, sent.start, sent.end)
+    if opener:
+        return int(opener.group(1))
+    period = TABLE.search("period-end", p.text, sent.start, sent.end)
+    if period and not _NOT_A_PERIOD_BEFORE.search(p.text, max(sent.start, period.start() - 25), period.start()):
+        return int(period.group(1))
+    return None
+
+
+def plan_year(p: Passage) -> int | None:
+    """The year of the plan the passage states ("Kế hoạch … năm 2024", "đặt mục tiêu năm 2022", the
+    headline "Phấn đấu đạt 235 sản phẩm OCOP năm 2024"): the year of its targets that name none."""
+    for sent in p.sentences:
+        m = _PLAN_YEAR.search(p.text, sent.start, sent.end)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def read_plan_year(p: Passage, c: Count, year: int | None) -> None:
+    """A target with no year of its own is in the year of the passage's plan (not a per-year one)."""
+    if c.status != "target" or c.year is not None or year is None:
+        return
+    sent = p.sentences[c.sent]
+    if _PER_YEAR.search(p.text, max(sent.start, c.start - 80), c.noun_end + 20):
+        return
+    _set(c, year, "plan-year")
 
 
 def read_round_year(p: Passage, c: Count, round_year: int | None) -> None:
@@ -212,7 +269,7 @@ def round_year(p: Passage) -> int | None:
         s = text[sent.start:sent.end]
         if not _ROUND_WORDS.search(s):
             continue
-        for y in _years_before(p, sent.start, sent.end):
+        for y in _years_before(p, sent.start, sent.end, asides=True):
             before = text[max(sent.start, y.start() - 40):y.start()]
             if _PLAN_WORDS.search(before) or re.search(r"\d\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", text[y.end():]):
                 continue
@@ -222,6 +279,16 @@ def round_year(p: Passage) -> int | None:
                 return int(y.group(0))
         if i > 12:
             break
+    return _report_year(p)
+
+
+def _report_year(p: Passage) -> int | None:
+    """With no round named, the year a report is counted to ("tính đến hết tháng 10 năm 2023"): its
+    new products are that year's."""
+    for sent in p.sentences[:12]:
+        for m in TABLE["as-of-date"].regex.finditer(p.text, sent.start, sent.end):
+            if re.search(r"hết|cuối|tháng", m.group(0), _I):
+                return int(re.findall(r"\d{4}", m.group(0))[-1])
     return None
 
 
