@@ -170,11 +170,12 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         return
     years = _years_before(p, lo, c.start)
     undated = _last(_UNDATED_ANYWHERE.finditer(text, lo, c.start))
-    if undated and not [y for y in years if y.start() > undated.start()]:
-        if not (years and _ADDED.search(text, lo, c.start)):  # "Năm 2023, đến nay, … công nhận thêm 156"
-            c.undated = True
-            c.decide("year", "undated-total")
-            return
+    # "Năm 2023, đến nay, … công nhận thêm 156": the year opens a clause of added products
+    if (undated and not [y for y in years if y.start() > undated.start()]
+            and not (years and _ADDED.search(text, lo, c.start))):
+        c.undated = True
+        c.decide("year", "undated-total")
+        return
     if years:
         _set(c, int(years[-1].group(0)), "year-in-clause")
         return
