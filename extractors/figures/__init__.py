@@ -43,6 +43,7 @@ from extractors.figures.result import read_result
 from extractors.figures.sentences import Sentence, split_sentences
 from extractors.figures.status import read_status
 from extractors.figures.textmap import nfc_with_map
+from extractors.figures.zones import set_desc_end
 from extractors.records import Figure
 
 log = logging.getLogger(__name__)
@@ -114,12 +115,14 @@ def _read(p: Passage) -> None:
             previous = None
             line_year = stated_year(p, i) or line_year
             continue
-        breakdown.link_sentence(p, counts, previous)
         prevs = _prevs(counts)
         for j, c in enumerate(counts):
             read_level(p, c, counts[j + 1] if j + 1 < len(counts) else None, counts[0])
+        for j, c in enumerate(counts):
+            set_desc_end(p, c, counts[j + 1] if j + 1 < len(counts) else None)
         share_nouns(counts)
         share_predicate(p, counts)
+        breakdown.link_sentence(p, counts, previous)
         for c in counts:
             _inherit_level(p, c)
         for j, c in enumerate(counts):

@@ -12,10 +12,9 @@ import re
 
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
-from extractors.figures.level import LOOK_BACK
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
-from extractors.figures.status import own_end
+from extractors.figures.zones import clause_start
 
 _I = re.IGNORECASE
 
@@ -98,8 +97,7 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     sent = p.sentences[c.sent]
     if CONTEXT.match("new-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 40)):
         return _set(c, "new", "new-after-noun")
-    zone = max(own_end(prev) if prev else sent.start, c.start - LOOK_BACK, sent.start)
-    zone = min(zone, c.start)
+    zone = clause_start(p, c, prev, semicolon=True)
     hits = CUES.scan(text, zone, c.start)
     decided = _from_cues(p, c, hits)
     if decided is not None:

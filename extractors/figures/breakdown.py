@@ -14,7 +14,7 @@ import re
 from extractors.figures.candidates import Count
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
-from extractors.figures.status import own_end
+from extractors.figures.zones import own_end
 
 TABLE = RuleTable("breakdown", "whole", [
     Rule("in-brackets", r"[^()]{0,60}\(\s*(?:trong\s+đó\s*[,:]?\s*|gồm\s*:?\s*|có\s+)?[^()]*$", "the count before the bracket",

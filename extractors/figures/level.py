@@ -13,9 +13,7 @@ from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
-
-LOOK_AHEAD = 160  # characters read after a count
-LOOK_BACK = 300  # characters of a sentence read before a count
+from extractors.figures.zones import LOOK_AHEAD, LOOK_BACK, own_end
 
 _STAR_N = r"(?:(?<![\d.,])0?[1-5](?![\d.,])|(?<!\w)(?:một|hai|ba|bốn|năm)(?!\w))"
 
@@ -144,15 +142,11 @@ def share_predicate(p: Passage, counts: list[Count]) -> None:
         c, nxt = counts[i], counts[i + 1]
         if c.stars is not None or nxt.stars is None or nxt.star_end is None:
             continue
-        if not re.search(r"\svà\s*$", p.text[own_end_plain(c):nxt.start]):
+        if not re.search(r"\svà\s*$", p.text[own_end(c):nxt.start]):
             continue
         if TABLE.search("level-shared-predicate", p.text, nxt.noun_end, nxt.star_end):
             c.stars = nxt.stars
             c.decide("stars", "level-shared-predicate")
-
-
-def own_end_plain(c: Count) -> int:
-    return max(c.noun_end, c.star_end or 0, c.desc_end or 0)
 
 
 def _heading_level(p: Passage, first: Count) -> str | None:

@@ -19,10 +19,9 @@ import re
 
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
-from extractors.figures.level import LOOK_AHEAD, LOOK_BACK
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
-from extractors.figures.status import own_end
+from extractors.figures.zones import LOOK_AHEAD, LOOK_BACK, clause_start, own_end
 
 _I = re.IGNORECASE
 _Y = r"(?:19|20)\d\d"
@@ -99,20 +98,6 @@ _PER_YEAR = re.compile(r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình
 _RAISED_BY_ROUND = re.compile(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số|qua\s+đó|như\s+vậy)(?!\w)", _I)
 
 
-def _clause_start(p: Passage, c: Count, prev: Count | None) -> int:
-    sent = p.sentences[c.sent]
-    start = max(own_end(prev) if prev else sent.start, c.start - LOOK_BACK, sent.start)
-    if c.whole is not None and c.whole.sent == c.sent:
-        # the part's own clause starts after the breakdown word: "…năm 2021, trong đó có 14 …"
-        marker = re.compile(r"trong\s+đó|\(|gồm|:", _I)
-        last = None
-        for last in marker.finditer(p.text, start, c.start):  # noqa: B007
-            pass
-        if last is not None:
-            start = last.end()
-    return min(start, c.start)
-
-
 def _years_before(p: Passage, lo: int, hi: int, *, asides: bool = False) -> list[re.Match[str]]:
     """Years in ``text[lo:hi]`` that can be a count's period: not a comparison ("so với năm 2019"),
     not the date of a regulation cited ("theo quy định tại Quyết định số … ngày 21/8/2019"), not a
@@ -139,7 +124,7 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     """The year by the count's own clause, its whole, its sentence or line (rules 1-9)."""
     text = p.text
     sent = p.sentences[c.sent]
-    lo = _clause_start(p, c, prev)
+    lo = clause_start(p, c, prev)
     if c.status == "target":
         lo_t, hi_t = max(sent.start, c.start - LOOK_BACK), min(sent.end, c.noun_end + LOOK_AHEAD)
         planned = [m for m in TABLE["target-year"].regex.finditer(text, lo_t, hi_t)

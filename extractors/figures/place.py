@@ -12,10 +12,9 @@ import bisect
 import re
 
 from extractors.figures.candidates import Count
-from extractors.figures.level import LOOK_BACK
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
-from extractors.figures.status import own_end
+from extractors.figures.zones import LOOK_BACK, own_end
 from extractors.places import is_place_name, province_info, resolve
 
 NATIONAL = "Việt Nam"

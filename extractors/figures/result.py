@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from extractors.figures.candidates import Count
-from extractors.figures.level import LOOK_BACK
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
+from extractors.figures.zones import LOOK_BACK
 
 _I = re.IGNORECASE
 

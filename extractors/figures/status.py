@@ -14,9 +14,10 @@ import re
 
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
-from extractors.figures.level import LOOK_BACK, window_end
+from extractors.figures.level import window_end
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
+from extractors.figures.zones import clause_start
 
 _PLAN_QUALIFIER = (r"(?:\s+(?:năm(?:\s+(?:19|20)\d\d)?|đề\s+ra|được\s+giao|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
                    r"|của\s+(?:đề\s+án|kế\s+hoạch|chương\s+trình|tỉnh|huyện|thành\s+phố)))")
@@ -151,7 +152,6 @@ DESCRIPTORS = RuleTable("status: the count's own descriptors", "status", [
 _DESCRIPTOR_STOP = re.compile(r"[;.]|,(?!\s*tức\s+là)|\s(?:và|hoặc)\s")
 # statuses a count has from its surroundings, not from a cue of its own clause
 _PLAN_CONTEXT = ("plan-objective", "plan-section", "plan-paragraph", "list-status", "whole-status")
-_OWN_WORDS_END = re.compile(r"[,;:(]|\s(?:và|trong\s+đó)\s")
 _PART_OF = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
 _HIGHER = re.compile(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)", re.IGNORECASE)
 _MODAL_YEAR = re.compile(r"((?:19|20)\d\d)")
@@ -193,29 +193,17 @@ def _from_cues(cues: list[Hit], article_year: int | None) -> tuple[str, str] | N
     return ("target", modal.name) if modal else None
 
 
-def own_end(c: Count) -> int:
-    """Where a count's own words end: its level if it has one after the noun, else the short phrase
-    after its noun up to a comma ("41 sản phẩm hiện có, phát triển thêm 20 …")."""
-    if c.star_end is not None:
-        return max(c.noun_end, c.star_end)
-    return c.desc_end or c.noun_end
-
-
 def read_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, *, plan_line: bool) -> None:
     text = p.text
-    sent = p.sentences[c.sent]
-    zone_start = max(own_end(prev) if prev else sent.start, c.start - LOOK_BACK, sent.start)
-    zone_start = min(zone_start, c.start)
-    left = CUES.scan(text, zone_start, c.start)
+    # "60 sản phẩm được đánh giá, trong đó ít nhất 15 sản phẩm đạt 4 sao": the words before "trong
+    # đó" describe the whole; the part has the whole's status unless it says its own
+    zone_start = clause_start(p, c, prev)
     part = None
     for part in _PART_OF.finditer(text, zone_start, c.start):  # noqa: B007
         pass
     if part is not None and prev is not None:
-        # "60 sản phẩm được đánh giá, trong đó ít nhất 15 sản phẩm đạt 4 sao": the words before
-        # "trong đó" describe the whole; the part has the whole's status unless it says its own
-        left = [h for h in left if h.start >= part.end()]
-    stop = _OWN_WORDS_END.search(text, c.noun_end, min(sent.end, c.noun_end + 40, nxt.start if nxt else sent.end))
-    c.desc_end = stop.start() if stop else None
+        zone_start = part.end()
+    left = CUES.scan(text, zone_start, c.start)
     status, rule = _clause_status(p, c, prev, nxt, left, plan_line)
     # a cue after the count describes that count only; the next count in a list does not inherit it
     c.clause_status = None if rule == "cue-after" else status
