@@ -106,18 +106,22 @@ def _read(p: Passage) -> None:
     line_year: int | None = None
     prev_line = -1
     previous: list[Count] | None = None
+    quiet = 0  # sentences without counts since the last one that had some
     for i, counts in enumerate(p.counts):
         sent = p.sentences[i]
         if sent.line != prev_line:
             line_year = None
             prev_line = sent.line
         if not counts:
-            previous = None
+            quiet += 1
+            if quiet > 2:  # "Trong đó, …" may follow a photo caption or two, not a whole section
+                previous = None
             line_year = stated_year(p, i) or line_year
             continue
+        quiet = 0
         prevs = _prevs(counts)
         for j, c in enumerate(counts):
-            read_level(p, c, counts[j + 1] if j + 1 < len(counts) else None, counts[0])
+            read_level(p, c, counts[j + 1] if j + 1 < len(counts) else None, counts[0], counts[j - 1] if j else None)
         for j, c in enumerate(counts):
             set_desc_end(p, c, counts[j + 1] if j + 1 < len(counts) else None)
         share_nouns(counts)
@@ -170,8 +174,7 @@ def _inherit_level(p: Passage, c: Count) -> None:
         return  # a part of "3-4 sao" or "3 sao trở lên" products may be of any of those levels
     if w.sent != c.sent:
         opener = p.text[p.sentences[c.sent].start:c.start]
-        if c.whole_marker != "next-sentence" or any(ch.isupper() for ch in opener[1:]) or not opener.lower(
-                ).lstrip(" -–•*+").startswith("trong đó"):
-            return
+        if any(ch.isupper() for ch in opener[1:]) or not opener.lower().lstrip(" -–•*+").startswith("trong đó"):
+            return  # only "Trong đó, 7 sản phẩm … và 1 sản phẩm …", not a list by place
     c.stars = w.stars
     c.decide("stars", "level-of-whole")

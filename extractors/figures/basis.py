@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
@@ -24,7 +23,7 @@ CUES = RuleTable("basis: cues", "basis", [
                           r"|trước\s+đó", "cumulative",
          Example("Lũy kế đến nay, huyện đã công nhận 46 sản phẩm OCOP.", 46, "cumulative"),
          "a total up to now"),
-    Rule("total-word", r"tổng\s+số|tổng\s+cộng|(?<!\w)tổng(?=\s+(?:cộng|số|có))", "cumulative",
+    Rule("total-word", r"(?<!trong\s)tổng\s+số|tổng\s+cộng|(?<!\w)tổng(?=\s+(?:cộng|có))", "cumulative",
          Example("Tổng số sản phẩm OCOP của huyện là 61 sản phẩm.", 61, "cumulative"), "the total"),
     Rule("raised-total", r"nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số", "cumulative",
          Example("Năm 2023 công nhận 23 sản phẩm, nâng tổng số sản phẩm OCOP của tỉnh lên 198.", 198, "cumulative"),
@@ -70,6 +69,13 @@ CUES = RuleTable("basis: cues", "basis", [
 CONTEXT = RuleTable("basis: context", "basis", [
     Rule("new-after-noun", r"\s*(?:OCOP\s+)?(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)(?!\w)",
          "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"), "'N sản phẩm mới', 'lần đầu'"),
+    Rule("against-year-plan", r"\s*,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)",
+         "new", Example("Năm nay tỉnh đã cấp chứng nhận cho 43/34 sản phẩm, đạt 126,5% kế hoạch.", 43, "new"),
+         "'N/M sản phẩm, đạt X% kế hoạch': a year's products against the year's plan"),
+    Rule("stock-after-noun", r"\s*(?:OCOP\s+)?(?:hiện\s+có|đã\s+được\s+(?:công\s+nhận|chứng\s+nhận|cấp)\s+(?:năm\s+)?"
+                             r"(?:19|20)\d\d\s*,)", "cumulative",
+         Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận năm 2019, 2020, 2021.", 44, "cumulative"),
+         "'N sản phẩm hiện có', products certified over several rounds: the stock"),
     Rule("whole-basis", r"trong\s+đó", "the whole's",
          Example("Đến cuối năm 2023, tỉnh có 77 sản phẩm OCOP. Trong đó, 9 sản phẩm đạt 4 sao.", 9, "cumulative"),
          "the parts of a breakdown take their whole's basis"),
@@ -79,12 +85,15 @@ CONTEXT = RuleTable("basis: context", "basis", [
     Rule("proposal", r"đề\s+nghị|đề\s+xuất|tiềm\s+năng", "new",
          Example("Hội đồng đề nghị Trung ương xem xét công nhận 3 sản phẩm OCOP 5 sao.", 3, "new"),
          "products proposed for a rank are that round's"),
-    Rule("plain-has", r"(?<!\w)(?:đã\s+|hiện\s+|đang\s+)?có(?:\s+(?:tổng|khoảng|hơn|trên|gần))?\s*$", "cumulative",
-         Example("Huyện Cờ Đỏ có 21 sản phẩm OCOP.", 21, "cumulative"),
-         "what a place has, with no round or year named"),
+    Rule("target-added", r"$", "new",
+         Example("Năm 2025 huyện phấn đấu có ít nhất 6 sản phẩm đạt 3 sao.", 6, "new"),
+         "a target with no stock word ('đến năm 2025 có', 'nâng tổng số') is so many more products"),
     Rule("round-result", r"$", "new",
          Example("Phê duyệt kết quả đánh giá sản phẩm OCOP đợt 1 năm 2022\n\nCó 12 sản phẩm đạt 3 sao.", 12, "new"),
-         "in a passage about one round, a result with no cue of its own is that round's"),
+         "in a passage that reports one round, a result with no cue of its own is that round's"),
+    Rule("plain-has", r"$", "cumulative",
+         Example("Huyện Cờ Đỏ có 21 sản phẩm OCOP.", 21, "cumulative"),
+         "otherwise, what a place has"),
 ], doc="Tried in this order when the cues say nothing.", values="`cumulative`, `new`")
 
 _CONTINUES_ROUND = re.compile(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt)", _I)
@@ -97,6 +106,10 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     sent = p.sentences[c.sent]
     if CONTEXT.match("new-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 40)):
         return _set(c, "new", "new-after-noun")
+    if c.den is not None and CONTEXT.match("against-year-plan", text, c.noun_end, min(sent.end, c.noun_end + 60)):
+        return _set(c, "new", "against-year-plan")
+    if CONTEXT.match("stock-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 60)):
+        return _set(c, "cumulative", "stock-after-noun")
     zone = clause_start(p, c, prev, semicolon=True)
     hits = CUES.scan(text, zone, c.start)
     decided = _from_cues(p, c, hits)
@@ -105,22 +118,18 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     weak = [h for h in hits if h.value == "new (weak)"]
     if c.whole is not None and c.whole.basis is not None and not weak:
         return _set(c, c.whole.basis, "whole-basis")
-    if prev is not None and prev.basis is not None and not weak:
-        return _set(c, prev.basis, "list-basis")
+    same_list = prev is not None and ";" not in text[prev.start:c.start]
+    if same_list and prev.basis is not None and not weak:  # type: ignore[union-attr]
+        return _set(c, prev.basis, "list-basis")  # type: ignore[union-attr]
     if weak:
         return _set(c, "new", weak[-1].name)
-    if c.whole is not None and c.whole.basis is not None:
-        return _set(c, c.whole.basis, "whole-basis")
     if c.status == "proposed":
         return _set(c, "new", "proposal")
-    if c.status != "target" and CONTEXT.search("plain-has", text, max(zone, c.start - 30), c.start) \
-            and not g.YEAR_RE.search(text, sent.start, sent.end) and not in_round:
-        return _set(c, "cumulative", "plain-has")
-    if in_round and c.status != "target":
+    if c.status == "target":
+        return _set(c, "new", "target-added")
+    if in_round:
         return _set(c, "new", "round-result")
-    if c.status != "target" and CONTEXT.search("plain-has", text, max(zone, c.start - 30), c.start):
-        return _set(c, "cumulative", "plain-has")
-    return None
+    return _set(c, "cumulative", "plain-has")
 
 
 def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:

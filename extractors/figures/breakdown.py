@@ -42,7 +42,7 @@ TABLE = RuleTable("breakdown", "whole", [
    values="the whole (another count), or none")
 
 # "Trong đó, …", "Cụ thể, TP Hải Dương có …" before the first count of a sentence
-_OPENER = re.compile(r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)[^.;:()]{0,60}", re.IGNORECASE)
+_OPENER = re.compile(r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)[^.;:]{0,200}", re.IGNORECASE)
 _BREAKS_LIST = re.compile(
     r"(?<!\w)(?:phấn\s+đấu|nâng\s+tổng|đưa\s+tổng|tổng\s+số|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|năm\s+(?:19|20)\d\d"
     r"|mục\s+tiêu|kế\s+hoạch)(?!\w)",

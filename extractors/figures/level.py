@@ -94,7 +94,7 @@ def _after(p: Passage, c: Count, nxt: Count | None) -> re.Match[str] | None:
     return m
 
 
-def read_level(p: Passage, c: Count, nxt: Count | None, first: Count) -> None:
+def read_level(p: Passage, c: Count, nxt: Count | None, first: Count, prev: Count | None = None) -> None:
     """The count's own level, by the first rule of :data:`TABLE` that finds one."""
     text = p.text
     sent = p.sentences[c.sent]
@@ -112,7 +112,8 @@ def read_level(p: Passage, c: Count, nxt: Count | None, first: Count) -> None:
     last = None
     for last in g.STAR_RE.finditer(text, left_start, c.start):  # noqa: B007
         pass
-    if last is not None and _REVERSED_JOINER.fullmatch(text, last.end(), c.start):
+    taken = prev is not None and prev.star_end is not None and last is not None and last.end() <= prev.star_end
+    if last is not None and not taken and _REVERSED_JOINER.fullmatch(text, last.end(), c.start):
         c.stars = g.stars_of(last)
         c.quote_start = last.start()
         c.decide("stars", "level-before")

@@ -17,6 +17,7 @@ from extractors.figures.place import NATIONAL, level_of_written
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.sentences import is_headline
 from extractors.figures.textmap import Identity, OffsetMap
+from extractors.figures.zones import own_end
 from extractors.places import resolve
 from extractors.records import Figure
 from extractors.text import fold
@@ -28,6 +29,14 @@ TABLE = RuleTable("merge", "one figure", [
          Example("Bộ công nhận 12 sản phẩm đạt 5 sao. Trong 12 sản phẩm được công nhận có 3 sản phẩm của Hà Nội.",
                  12, 1),
          "'Trong (tổng số) N sản phẩm' names again a set already counted, to break it down"),
+    Rule("same-words", r"", "merged",
+         Example("Tỉnh công nhận 8 sản phẩm, trong đó 1 sản phẩm đánh giá, phân hạng lại. Huyện Kỳ Anh 2 sản phẩm "
+                 "(1 sản phẩm đánh giá, phân hạng lại).", 1, 1),
+         "the same count in the same words, in another sentence: one fact restated in a breakdown"),
+    Rule("bare-restatement", r"", "merged",
+         Example("Tỉnh phê duyệt kết quả chấm điểm 03 sản phẩm tiềm năng 5 sao.\n\nĐây là 3 sản phẩm tham gia "
+                 "mô hình điểm.", 3, 1),
+         "a count said with nothing of its own (no level, cue, place or breakdown) restates one already given"),
     Rule("same-fact", r"", "merged",
          Example("Nghệ An có 45 sản phẩm OCOP 4 sao\nTính đến tháng 6/2024, tỉnh Nghệ An có 45 sản phẩm OCOP 4 sao.",
                  45, 1),
@@ -57,6 +66,14 @@ class _Fact:
     headline: bool
     alive: bool = True
 
+    @property
+    def inferred_year(self) -> bool:
+        """A year from the passage (its round, plan, article date or line), not the count's own words."""
+        return self.count.trace.get("year") in _INFERRED_YEAR
+
+
+_INFERRED_YEAR = ("round-year", "article-year", "plan-year", "sentence-year")
+
 
 def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list[Figure]:
     counts = [c for c in p.all_counts() if c.result]
@@ -76,7 +93,7 @@ def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list
                 if k != -1:
                     ps = min(ps, k)
                 level = level_of_written(place) or "district"
-            _add(facts, _Fact(c, place, level, ps, qe, c.year, c.basis, c.as_of, headline), main)
+            _add(facts, _Fact(c, place, level, ps, qe, c.year, c.basis, c.as_of, headline), main, p.text)
         if c.den is not None:
             _plan_denominator(p, c, facts, main)
     _drop_restated_headline(facts, main)
@@ -84,21 +101,36 @@ def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list
 
 
 def _compatible(a: _Fact, b: _Fact) -> bool:
-    return (a.year is None or b.year is None or a.year == b.year) and (
-        a.basis is None or b.basis is None or a.basis == b.basis)
+    years = a.year is None or b.year is None or a.year == b.year or a.inferred_year or b.inferred_year
+    return years and (a.basis is None or b.basis is None or a.basis == b.basis)
 
 
 def _absorb(kept: _Fact, other: _Fact) -> None:
-    if kept.year is None and other.year is not None:
+    """Keep one fact; its year is the one a mention states (GOLD_FORMAT)."""
+    if kept.basis is not None and other.basis is not None and kept.basis != other.basis:
+        return  # a headline's round year does not date the body's running total
+    if other.year is not None and (kept.year is None or (kept.inferred_year and not other.inferred_year)):
         kept.year = other.year
-        if kept.as_of is None or kept.as_of == kept.count.as_of:
-            kept.as_of = other.as_of
+        kept.as_of = other.as_of
     if kept.basis is None:
         kept.basis = other.basis
 
 
-def _add(facts: list[_Fact], new: _Fact, main: str | None) -> None:
+def _add(facts: list[_Fact], new: _Fact, main: str | None, text: str) -> None:
     key = _key(new, main)
+    words = _own_words(text, new.count)
+    for f in facts:
+        if f.alive and words and f.count.value == new.count.value and f.count.status == new.count.status \
+                and words == _own_words(text, f.count) and f.count.sent != new.count.sent:
+            _absorb(f, new)
+            new.count.decide("merge", "same-words")
+            return
+    if _bare(new):
+        for f in facts:
+            if f.alive and _key(f, main) == key and f.count.sent != new.count.sent:
+                _absorb(f, new)
+                new.count.decide("merge", "bare-restatement")
+                return
     for f in facts:
         if (f.alive and _key(f, main) == key and f.count.stars == new.count.stars and _compatible(f, new)
                 and not _distinct(f.count, new.count)):
@@ -119,6 +151,22 @@ def _add(facts: list[_Fact], new: _Fact, main: str | None) -> None:
                 f.count.decide("merge", "restated-without-level")
                 break
     facts.append(new)
+
+
+def _own_words(text: str, c: Count) -> str:
+    """The count and the words describing it, when they say more than "N sản phẩm (OCOP)": two
+    mentions in these same words are one fact ("1 sản phẩm đánh giá, phân hạng lại")."""
+    words = " ".join(text[c.start:own_end(c)].lower().split())
+    return words if len(words.split()) >= 5 else ""
+
+
+def _bare(f: _Fact) -> bool:
+    """A count said with nothing of its own — no level, no cue, no place, no part of a breakdown,
+    nothing broken down: "3 sản phẩm gồm", "Đây là 3 sản phẩm …" restate a count already given."""
+    c = f.count
+    return (c.stars is None and c.whole is None and not c.parts
+            and c.trace.get("status") == "default-achieved"
+            and c.trace.get("place") in ("main-province", "list-place"))
 
 
 def _distinct(a: Count, b: Count) -> bool:
@@ -143,7 +191,7 @@ def _plan_denominator(p: Passage, c: Count, facts: list[_Fact], main: str | None
     den.clause_status = "target"
     den.decide("status", "plan-denominator")
     _add(facts, _Fact(den, den.places[0] if den.places else None, c.place_level, c.start, plan.end(), c.year,
-                      c.basis, c.as_of, False), main)
+                      c.basis, c.as_of, False), main, p.text)
 
 
 def _drop_restated_headline(facts: list[_Fact], main: str | None) -> None:

@@ -81,11 +81,14 @@ _REGULATION = re.compile(r"(?:quy\s+định|căn\s+cứ|thực\s+hiện|hướng
                          r"|nghị\s+định|thông\s+tư|kế\s+hoạch|văn\s+bản)?\s*(?:số\s*:?\s*)?\d+[^\s,;]*/[^\s,;]+"
                          r"(?:\s+của\s+[^,;]{0,40}?)?\s*,?\s*(?:ngày\s*)?[\d/.\- ]*(?:tháng\s+\d+\s+năm\s*)?$", _I)
 _EXPIRED_BEFORE = re.compile(r"hết\s+(?:hạn|hiệu\s+lực)", _I)
+# "nâng hạng 3 sản phẩm đã được công nhận năm 2020": the year of an earlier certification
+_EARLIER_RANK = re.compile(r"(?<!\w)đã\s+(?:được\s+)?(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng)", _I)
 _YEAR_LIST = re.compile(rf"\s*,\s*{_Y}")  # "năm 2019, 2020, 2021": several rounds, no one year
 _STAMP = re.compile(r"-[01]\d(?:-[0-3]\d)?(?!\d)")  # "2025-03", "2025-12-30": an ISO date stamp
 _ROUND_WORDS = re.compile(
     r"(?<!\w)(?:đợt|đánh\s+giá|phân\s+hạng|xếp\s+hạng|công\s+nhận|chứng\s+nhận|quyết\s+định|công\s+bố|hội\s+nghị"
     r"|phê\s+duyệt|sản\s+phẩm\s+ocop|ocop)(?!\w)", _I)
+_FAIR_WORDS = re.compile(r"(?<!\w)(?:hội\s+chợ|triển\s+lãm|trưng\s+bày|festival|lễ\s+hội)(?!\w)", _I)
 _PLAN_WORDS = re.compile(
     r"(?<!\w)(?:giai\s+đoạn|đến\s+năm|tới\s+năm|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng|so\s+với"
     r"|tính\s+đến|đến\s+hết|đến\s+cuối|hết\s+năm|cuối\s+năm)(?!\w)[^.;]{0,25}$", _I)
@@ -169,7 +172,8 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         later = TABLE.search("year-after-count", text, c.noun_end, _clause_end(p, c, nxt))
     if later and not _NOT_A_PERIOD_BEFORE.search(text, max(0, later.start() - 20), later.start() + 1) \
             and not _REGULATION.search(text, max(0, later.start() - 110), later.start() + 1) \
-            and not _EXPIRED_BEFORE.search(text, c.noun_end, later.start()) and not _YEAR_LIST.match(text, later.end()):
+            and not _EXPIRED_BEFORE.search(text, c.noun_end, later.start()) and not _YEAR_LIST.match(text, later.end()) \
+            and not (c.status == "target" and _EARLIER_RANK.search(text, c.noun_end, later.start())):
         _set(c, int(later.group(1)), "year-after-count")
         return
     if c.whole is not None:
@@ -253,7 +257,7 @@ def round_year(p: Passage) -> int | None:
     text = p.text
     for i, sent in enumerate(p.sentences):
         s = text[sent.start:sent.end]
-        if not _ROUND_WORDS.search(s):
+        if not _ROUND_WORDS.search(s) or _FAIR_WORDS.search(s):
             continue
         for y in _years_before(p, sent.start, sent.end, asides=True):
             before = text[max(sent.start, y.start() - 40):y.start()]

@@ -25,7 +25,16 @@ class Sentence:
 _WRAPPED_LINE = 55  # a line at least this long that ends mid-sentence was wrapped
 
 
-def _is_break(text: str, m: re.Match[str]) -> bool:
+_WRAP = re.compile(r"[^\W\d_,]\n(?=[a-zà-ỹđ])")
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Lines cut mid-sentence by the portal (or a PDF): four or more lines that end in a word and go
+    on in lower case on the next line."""
+    return len(_WRAP.findall(text)) >= 4
+
+
+def _is_break(text: str, m: re.Match[str], wrapped: bool = False) -> bool:
     token = m.group(0)
     rest = text[m.end():m.end() + 40].lstrip()
     if not rest:
@@ -36,11 +45,12 @@ def _is_break(text: str, m: re.Match[str]) -> bool:
         before = text[max(0, m.start() - 2):m.start()].rstrip()
         if before and before[-1] in ".!?:;…":
             return True
-        if rest[0].islower():
-            return False
+        if rest[0].islower() or (wrapped and re.match(r"[A-ZĐ]{2,}\b", rest) and before[-1:].isalpha()):
+            return False  # "…130 sản phẩm\nOCOP đạt…": an acronym goes on a wrapped line
         line_start = text.rfind("\n", 0, m.start()) + 1
-        # a long line cut before a number or a lower-case word was wrapped
-        return not (rest[0].isdigit() and m.start() - line_start >= _WRAPPED_LINE and before[-1:].isalpha())
+        # a line cut before a number was wrapped: a long one, or any in a hard-wrapped text
+        return not (rest[0].isdigit() and before[-1:].isalpha()
+                    and (wrapped or m.start() - line_start >= _WRAPPED_LINE))
     if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "-•+*–“\"'‘(["):
         return False
     if token.startswith("."):
@@ -59,8 +69,9 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     line = 0
     block = 0
+    wrapped = is_hard_wrapped(text)
     for m in g.SENTENCE_BREAK_RE.finditer(text):
-        if not _is_break(text, m):
+        if not _is_break(text, m, wrapped):
             continue
         end = m.end() if not m.group(0).startswith("\n") else m.start()
         while start < end and text[start].isspace():

@@ -149,7 +149,7 @@ DESCRIPTORS = RuleTable("status: the count's own descriptors", "status", [
        "higher council ('5 sản phẩm 3 sao đề nghị đánh giá nâng hạng 4 sao' of a recognised round stay achieved).",
    values="`achieved`, `proposed`")
 
-_DESCRIPTOR_STOP = re.compile(r"[;.]|,(?!\s*tức\s+là)|\s(?:và|hoặc)\s")
+_DESCRIPTOR_STOP = re.compile(r"[;.]|,(?!\s*(?:tức\s+là|có\s+tiềm\s+năng))|\s(?:và|hoặc)\s")
 # statuses a count has from its surroundings, not from a cue of its own clause
 _PLAN_CONTEXT = ("plan-objective", "plan-section", "plan-paragraph", "list-status", "whole-status")
 _PART_OF = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
