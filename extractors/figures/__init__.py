@@ -35,6 +35,7 @@ from extractors.figures.period import (
     read_own_year,
     read_plan_year,
     read_round_year,
+    reports_a_round,
     round_year,
     stated_year,
 )
@@ -101,7 +102,7 @@ def _read(p: Passage) -> None:
     districts = districts_named(p)
     r_year = round_year(p)
     p_year = plan_year(p)
-    in_round = r_year is not None
+    in_round = reports_a_round(p, r_year)
     plan_line = -1  # the line whose last decided count was a target
     line_year: int | None = None
     prev_line = -1

@@ -18,28 +18,32 @@ from extractors.figures.zones import own_end
 
 TABLE = RuleTable("breakdown", "whole", [
     Rule("in-brackets", r"[^()]{0,60}\(\s*(?:trong\s+đó\s*[,:]?\s*|gồm\s*:?\s*|có\s+)?[^()]*$", "the count before the bracket",
-         Example("Tỉnh có 150 sản phẩm OCOP 4 sao (2 sản phẩm cấp lại, 148 sản phẩm cấp mới).", 2, "4"),
+         Example("Tỉnh có 150 sản phẩm OCOP 4 sao (2 sản phẩm cấp lại, 148 sản phẩm cấp mới).", 2, 150),
          "a bracket opened right after a count's words lists its parts"),
     Rule("trong-do", r"(?<!\w)trong\s+đó(?!\w)", "the count before 'trong đó'",
-         Example("Toàn tỉnh có 96 sản phẩm OCOP 3 sao trở lên, trong đó có 12 sản phẩm cấp lại.", 12, "3+"),
+         Example("Toàn tỉnh có 96 sản phẩm OCOP 3 sao trở lên, trong đó có 12 sản phẩm cấp lại.", 12, 96),
          "'trong đó' (of which) opens the parts of the count before it"),
     Rule("listing", r"(?<!\w)(?:bao\s+gồm|gồm(?:\s+có)?|cụ\s+thể|với)(?!\w)\s*:?|:", "the count before the list",
-         Example("Năm 2022 tỉnh công nhận 35 sản phẩm OCOP 4 sao, gồm 5 sản phẩm cấp lại và 30 sản phẩm mới.", 5, "4"),
+         Example("Năm 2022 tỉnh công nhận 35 sản phẩm OCOP 4 sao, gồm 5 sản phẩm cấp lại và 30 sản phẩm mới.", 5, 35),
          "'gồm', 'bao gồm', 'cụ thể', 'với' or a colon after a count list its parts"),
     Rule("among", r"(?<!\w)trong\s+(?:tổng\s+)?(?:số\s+)?$", "the count after 'trong (số)'",
-         Example("Trong 40 sản phẩm OCOP 4 sao được công nhận có 6 sản phẩm cấp mới.", 6, "4"),
+         Example("Trong 40 sản phẩm OCOP 4 sao được công nhận có 6 sản phẩm cấp mới.", 6, 40),
          "'Trong (tổng số) N sản phẩm …, có …': the parts of N follow"),
     Rule("sibling", r"[,;]|\svà\s", "the whole of the count before",
-         Example("Tỉnh có 150 sản phẩm OCOP 4 sao, trong đó 2 sản phẩm cấp lại, 148 sản phẩm cấp mới.", 148, "4"),
+         Example("Tỉnh có 150 sản phẩm OCOP 4 sao, trong đó 2 sản phẩm cấp lại, 148 sản phẩm cấp mới.", 148, 150),
          "the next item of a list of parts is a part of the same whole"),
+    Rule("by-sum", r"", "the count the parts add up to",
+         Example("Tỉnh có 196 sản phẩm OCOP, tăng 126 sản phẩm so với năm 2021, trong đó có 17 sản phẩm 4 sao và "
+                 "179 sản phẩm 3 sao.", 17, 196),
+         "parts that add up to another count of the sentence, not to the one before them, are its parts"),
     Rule("next-sentence", r"\s*(?:trong\s+đó|cụ\s+thể)(?!\w)", "the last count of the sentence before",
          Example("Tỉnh công nhận 8 sản phẩm đạt chuẩn OCOP 4 sao. Trong đó, 7 sản phẩm lần đầu và 1 sản phẩm "
-                 "đánh giá lại.", 1, "4"),
+                 "đánh giá lại.", 1, 8),
          "a sentence or paragraph opening with 'Trong đó' or 'Cụ thể' breaks down the count before it"),
 ], doc="Tried in this order for each count after the first of a passage. A part takes its whole's "
        "status, year, basis and place unless it states its own; it takes the whole's level only in "
        "the same sentence, or in a next sentence opened by 'Trong đó' when it names no place of its own.",
-   values="the whole (another count), or none")
+   values="the whole (another count; the examples give its value), or none")
 
 # "Trong đó, …", "Cụ thể, TP Hải Dương có …" before the first count of a sentence
 _OPENER = re.compile(r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)[^.;:]{0,200}", re.IGNORECASE)
@@ -52,10 +56,48 @@ _BREAKS_LIST = re.compile(
 def link_sentence(p: Passage, counts: list[Count], previous: list[Count] | None) -> None:
     """Set ``whole`` for the counts of one sentence; ``previous`` are the counts of the sentence
     right before it (for "Trong đó, …" opening this one)."""
-    text = p.text
-    sent = p.sentences[counts[0].sent] if counts else None
-    if sent is None:
+    if not counts:
         return
+    for c in counts:
+        if c.back_ref:
+            c.alias = _stated_before(p, c)
+    _link_parts(p, counts, previous)
+    _by_sum(counts)
+
+
+def _stated_before(p: Passage, c: Count) -> Count | None:
+    """The last count of the same value stated before a back reference, when there is one."""
+    for counts in reversed(p.counts[:c.sent + 1]):
+        for earlier in reversed(counts):
+            if earlier.start < c.start and earlier.value == c.value and earlier.result and not earlier.back_ref:
+                return earlier
+    return None
+
+
+def _by_sum(counts: list[Count]) -> None:
+    """"196 sản phẩm tăng 126 sản phẩm …, trong đó có 17 … và 179 …": parts that add up to another
+    count of the sentence, and not to the one they were linked to, are that count's."""
+    groups: dict[int, list[Count]] = {}
+    for c in counts:
+        if c.whole is not None and c.whole.sent == c.sent:
+            groups.setdefault(id(c.whole), []).append(c)
+    for parts in groups.values():
+        whole = parts[0].whole
+        total = sum(x.value for x in parts)
+        if whole is None or len(parts) < 2 or total <= whole.value:
+            continue
+        for other in counts:
+            if other.start < whole.start and other.value == total and other.whole is None:
+                for x in parts:
+                    whole.parts -= 1
+                    x.whole = None
+                    _link(x, other, "by-sum")
+                break
+
+
+def _link_parts(p: Passage, counts: list[Count], previous: list[Count] | None) -> None:
+    text = p.text
+    sent = p.sentences[counts[0].sent]
     for i, c in enumerate(counts):
         if i == 0:
             if previous and _OPENER.fullmatch(text, sent.start, c.start):
@@ -87,6 +129,7 @@ def link_sentence(p: Passage, counts: list[Count], previous: list[Count] | None)
 
 
 def _link(c: Count, whole: Count, rule: str) -> None:
+    whole = whole.alias or whole  # "Trong 43 sản phẩm mới …, có 17 …": the parts of the 43 stated before
     if whole is c:
         return
     c.whole = whole

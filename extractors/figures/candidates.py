@@ -33,6 +33,7 @@ class Count:
     truncated: bool = False  # cut off by the end of a truncated passage
     shares_noun: bool = False  # "17 và 14 sản phẩm": its noun phrase (and level) is the next count's
     back_ref: bool = False  # "Trong (tổng số) 12 sản phẩm …": names a set already counted
+    alias: Count | None = None  # the earlier count a back reference names
     # level
     stars: str | None = None
     star_end: int | None = None  # end of the star phrase after the noun
@@ -120,7 +121,9 @@ def _anchored(s_text: str, m: re.Match[str], offset: int, index: int) -> Count |
         return None
     low = raw.lower().strip()
     if not raw[0].isdigit():
-        if low == "một":  # "Mỗi xã một sản phẩm", "là một sản phẩm": an article, not a count
+        # "Mỗi xã một sản phẩm", "là một sản phẩm": an article, not a count — but "đối với một sản
+        # phẩm", "Một sản phẩm OCOP được đề xuất …" count one
+        if low == "một" and not (_ONE_AFTER.search(before) or _ONE_OPENS.match(s_text, m.start())):
             return None
         if low == "năm" and g.YEAR_WORD_CONTEXT_RE.search(before):
             return None
@@ -139,6 +142,10 @@ def _anchored(s_text: str, m: re.Match[str], offset: int, index: int) -> Count |
     den = int(m.group("den")) if m.group("den") else None
     return Count(offset + num_start, offset + m.end("num"), offset + noun_end, value, index, den,
                  back_ref=bool(g.BACK_REF_BEFORE_RE.search(before)))
+
+
+_ONE_AFTER = re.compile(r"(?<!\w)(?:đối\s+với|cho|thêm|công\s+nhận|đề\s+nghị|đề\s+xuất|trình|chỉ\s+có)\s+$", re.IGNORECASE)
+_ONE_OPENS = re.compile(r"Một\s+s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:được|đạt|vừa)(?!\w)")
 
 
 def _nounless(s_text: str, offset: int, index: int, taken: set[int]) -> list[Count]:

@@ -80,7 +80,7 @@ def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list
     main = _main_place(counts, p.default_place)
     facts: list[_Fact] = []
     for c in counts:
-        if c.back_ref and any(f.alive and f.count.value == c.value for f in facts):
+        if c.alias is not None or (c.back_ref and any(f.alive and f.count.value == c.value for f in facts)):
             c.decide("merge", "back-reference")
             continue  # the same set named again to break it down
         qs, qe = c.quote_span

@@ -272,6 +272,21 @@ def round_year(p: Passage) -> int | None:
     return _report_year(p)
 
 
+_ROUND_REPORTED = re.compile(
+    r"(?<!\w)(?:công\s+bố|phê\s+duyệt|ban\s+hành\s+quyết\s+định|quyết\s+định\s+công\s+nhận|công\s+nhận"
+    r"|trao\s+(?:giấy\s+)?chứng\s+nhận|đánh\s+giá,?\s+(?:phân|xếp)\s+hạng|xếp\s+hạng|đợt\s+này|lần\s+này)(?!\w)", _I)
+
+
+def reports_a_round(p: Passage, year: int | None) -> bool:
+    """The passage reports one round, decision or event: it names the round's year, or its
+    headline or lead says a council ranked, a decision recognised, certificates were handed."""
+    if year is not None:
+        return True
+    lead = [s for s in p.sentences[:4]]
+    return any(_ROUND_REPORTED.search(p.text, s.start, s.end) and not _FAIR_WORDS.search(p.text, s.start, s.end)
+               for s in lead)
+
+
 def _report_year(p: Passage) -> int | None:
     """With no round named, the year a report is counted to ("tính đến hết tháng 10 năm 2023"): its
     new products are that year's."""
