@@ -282,9 +282,8 @@ def reports_a_round(p: Passage, year: int | None) -> bool:
     headline or lead says a council ranked, a decision recognised, certificates were handed."""
     if year is not None:
         return True
-    lead = [s for s in p.sentences[:4]]
     return any(_ROUND_REPORTED.search(p.text, s.start, s.end) and not _FAIR_WORDS.search(p.text, s.start, s.end)
-               for s in lead)
+               for s in p.sentences[:4])
 
 
 def _report_year(p: Passage) -> int | None:
