@@ -84,8 +84,9 @@ def _by_sum(counts: list[Count]) -> None:
     for parts in groups.values():
         whole = parts[0].whole
         total = sum(x.value for x in parts)
-        if whole is None or len(parts) < 2 or total <= whole.value:
-            continue
+        prefixes = {sum(x.value for x in parts[:k]) for k in range(1, len(parts) + 1)}
+        if whole is None or len(parts) < 2 or total <= whole.value or whole.value in prefixes:
+            continue  # the first parts add up to their whole; what follows ("4 sản phẩm chưa đạt") is aside
         for other in counts:
             if other.start < whole.start and other.value == total and other.whole is None:
                 for x in parts:
