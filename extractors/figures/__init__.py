@@ -35,6 +35,7 @@ from extractors.figures.period import (
     read_own_year,
     read_plan_year,
     read_round_year,
+    report_year,
     reports_a_round,
     round_year,
     stated_year,
@@ -103,6 +104,7 @@ def _read(p: Passage) -> None:
     r_year = round_year(p)
     p_year = plan_year(p)
     in_round = reports_a_round(p, r_year)
+    r_year = r_year or report_year(p)
     plan_line = -1  # the line whose last decided count was a target
     line_year: int | None = None
     prev_line = -1
@@ -137,7 +139,7 @@ def _read(p: Passage) -> None:
             read_result(p, c, prev)
             read_own_year(p, c, prev, nxt, line_year)
             read_basis(p, c, prev, in_round=in_round)
-            read_round_year(p, c, r_year)
+            read_round_year(p, c, r_year, p_year)
             read_plan_year(p, c, p_year)
             read_place(p, c, prev, districts)
             read_as_of(p, c)

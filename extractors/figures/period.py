@@ -40,6 +40,10 @@ TABLE = RuleTable("period", "year", [
     Rule("since-start-of-year", rf"từ\s+đầu\s+năm\s+({_Y})", "that year",
          Example("Từ đầu năm 2025 đến nay, toàn tỉnh có thêm 62 sản phẩm được công nhận.", 62, 2025),
          "'Từ đầu năm 2025 đến nay': what was added this year"),
+    Rule("against-plan-year", rf"[^.;]{{0,40}}?(?:đạt|vượt|hoàn\s+thành|so\s+với)[^.;]{{0,25}}?(?:kế\s+hoạch|chỉ\s+tiêu"
+                              rf"|mục\s+tiêu)[^.;]{{0,40}}?năm\s+({_Y})(?!\d)", "the plan's year",
+         Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.", 213, 2023),
+         "a count measured against a year's plan is of that year"),
     Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
                           r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
                           r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,))(?!\w)", "no year",
@@ -85,9 +89,25 @@ _EXPIRED_BEFORE = re.compile(r"hết\s+(?:hạn|hiệu\s+lực)", _I)
 _EARLIER_RANK = re.compile(r"(?<!\w)đã\s+(?:được\s+)?(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng)", _I)
 _YEAR_LIST = re.compile(rf"\s*,\s*{_Y}")  # "năm 2019, 2020, 2021": several rounds, no one year
 _STAMP = re.compile(r"-[01]\d(?:-[0-3]\d)?(?!\d)")  # "2025-03", "2025-12-30": an ISO date stamp
+_LEAD = 8  # sentences read for a passage's round: from the first that is about OCOP products on
+# a sentence set aside from the passage's main round: "Riêng năm 2023, …", "Trước đó, …"
+_ASIDE = re.compile(r"\W*(?:riêng|ngoài\s+ra|bên\s+cạnh\s+đó|so\s+với)(?!\w)", _I)
+_ABOUT_PRODUCTS = re.compile(r"(?<!\w)(?:ocop|s[ảa]n\s+ph[ẩa]m)(?!\w)", _I)
+_GOVERNMENT_DOCUMENT = re.compile(r"\d+/(?:\d{4}/)?(?:QĐ|NĐ|NQ|CT)-(?:TTg|CP)\b[^.;]{0,25}$")
+
+
+def lead(p: Passage) -> list:
+    """The headline and first sentences of the passage, after menus, date lines and related links
+    (which do not talk about OCOP products)."""
+    for i, sent in enumerate(p.sentences):
+        if _ABOUT_PRODUCTS.search(p.text, sent.start, sent.end):
+            return p.sentences[i:i + _LEAD]
+    return []
 _ROUND_WORDS = re.compile(
     r"(?<!\w)(?:đợt|đánh\s+giá|phân\s+hạng|xếp\s+hạng|công\s+nhận|chứng\s+nhận|quyết\s+định|công\s+bố|hội\s+nghị"
-    r"|phê\s+duyệt|sản\s+phẩm\s+ocop|ocop)(?!\w)", _I)
+    r"|phê\s+duyệt)(?!\w)", _I)
+_PLAN_ANYWHERE = re.compile(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|đặt\s+ra|(?<!số\s)kế\s+hoạch"
+                            r"(?!\s+số))(?!\w)", _I)
 _FAIR_WORDS = re.compile(r"(?<!\w)(?:hội\s+chợ|triển\s+lãm|trưng\s+bày|festival|lễ\s+hội)(?!\w)", _I)
 _PLAN_WORDS = re.compile(
     r"(?<!\w)(?:giai\s+đoạn|đến\s+năm|tới\s+năm|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng|so\s+với"
@@ -96,9 +116,12 @@ _UNDATED_ANYWHERE = re.compile(TABLE["undated-total"].pattern, _I)
 _ADDED = re.compile(r"(?<!\w)(?:thêm|mới|lần\s+đầu)(?!\w)", _I)
 _YEAR_OPENER = re.compile(rf"[\W\d_]{{0,6}}(?:riêng\s+|trong\s+)?năm\s+({_Y})\s*,", _I)
 _PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)[^.;\n]{{0,120}}?(?<!đến\s)(?<!tới\s)"
-                        rf"(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])", _I)
+                        rf"(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])"
+                        rf"|(?<!đến\s)(?<!tới\s)(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])[^.;\n]{{0,60}}?"
+                        rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\s+số)", _I)
 _PER_YEAR = re.compile(r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân)(?!\w)", _I)
-_RAISED_BY_ROUND = re.compile(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số|qua\s+đó|như\s+vậy)(?!\w)", _I)
+_RAISED_BY_ROUND = re.compile(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số|qua\s+đó|như\s+vậy"
+                              r"|với\s+kết\s+quả\s+(?:trên|này|đó))(?!\w)", _I)
 
 
 def _years_before(p: Passage, lo: int, hi: int, *, asides: bool = False) -> list[re.Match[str]]:
@@ -155,6 +178,10 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
                    if not _NOT_A_PERIOD_BEFORE.search(text, max(lo, m.start() - 25), m.start()))
     if period is not None:
         _set(c, int(period.group(1)), "period-end")
+        return
+    measured = TABLE.match("against-plan-year", text, own_end(c), min(sent.end, own_end(c) + 120))
+    if measured:
+        _set(c, int(measured.group(1)), "against-plan-year")
         return
     years = _years_before(p, lo, c.start)
     undated = _last(_UNDATED_ANYWHERE.finditer(text, lo, c.start))
@@ -213,7 +240,7 @@ def plan_year(p: Passage) -> int | None:
     for sent in p.sentences:
         m = _PLAN_YEAR.search(p.text, sent.start, sent.end)
         if m:
-            return int(m.group(1))
+            return int(m.group(1) or m.group(2))
     return None
 
 
@@ -227,7 +254,7 @@ def read_plan_year(p: Passage, c: Count, year: int | None) -> None:
     _set(c, year, "plan-year")
 
 
-def read_round_year(p: Passage, c: Count, round_year: int | None) -> None:
+def read_round_year(p: Passage, c: Count, round_year: int | None, plan: int | None = None) -> None:
     """Rules 10-11: a round's count with no year of its own takes the round's or the article's year."""
     if c.year is not None or c.undated or c.status == "target":
         return
@@ -241,6 +268,8 @@ def read_round_year(p: Passage, c: Count, round_year: int | None) -> None:
         _set(c, round_year, "round-year")
     elif p.article_year is not None and _dated_by_day(p):
         _set(c, p.article_year, "article-year")
+    elif plan is not None:
+        _set(c, plan, "round-year")  # "Ngay từ đầu năm 2021, tỉnh xây dựng kế hoạch …": the plan's year is the round's
 
 
 def _dated_by_day(p: Passage) -> bool:
@@ -251,30 +280,37 @@ def _dated_by_day(p: Passage) -> bool:
 
 
 def round_year(p: Passage) -> int | None:
-    """The year of the round, decision or event the passage reports, from the first sentence that
-    names one (the headline first): "… đợt 2 năm 2022", "… sản phẩm OCOP năm 2023", "Quyết định số …
-    ngày 23/12/2019 …", "Năm 2019, UBND … ban hành Quyết định …"."""
+    """The year of the round, decision or event the passage reports, named by its headline or lead
+    (its first sentences): "… đợt 2 năm 2022", "… sản phẩm OCOP năm 2023", "Quyết định số … ngày
+    23/12/2019 …", "Năm 2019, UBND … ban hành Quyết định …". In one sentence a year named with
+    "năm" wins over a date. A plan's or a fair's year is no round's."""
     text = p.text
-    for i, sent in enumerate(p.sentences):
-        s = text[sent.start:sent.end]
-        if not _ROUND_WORDS.search(s) or _FAIR_WORDS.search(s):
+    for sent in lead(p):
+        if not _ROUND_WORDS.search(text, sent.start, sent.end) or _FAIR_WORDS.search(text, sent.start, sent.end) \
+                or _PLAN_ANYWHERE.search(text, sent.start, sent.end) or _ASIDE.match(text, sent.start, sent.end):
             continue
+        named, dated = None, None
         for y in _years_before(p, sent.start, sent.end, asides=True):
             before = text[max(sent.start, y.start() - 40):y.start()]
             if _PLAN_WORDS.search(before) or re.search(r"\d\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", text[y.end():]):
                 continue
-            if re.search(r"(?<!\w)năm\s*$", before, _I) or re.search(r"ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$"
-                                                                    r"|\d{1,2}\s*[/.-]\s*$|tháng\s+\d{1,2}\s+năm\s*$",
-                                                                    before, _I):
-                return int(y.group(0))
-        if i > 12:
-            break
-    return _report_year(p)
+            if _GOVERNMENT_DOCUMENT.search(text, max(sent.start, y.start() - 60), y.start()):
+                continue  # "Quyết định số 1048/QĐ-TTg ngày 21/8/2019": the programme's regulation, no round
+            if named is None and re.search(r"(?<!\w)năm\s*$", before, _I) and not re.search(
+                    r"tháng\s+\d{1,2}\s+năm\s*$", before, _I):
+                named = int(y.group(0))
+            elif dated is None and re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$|\d{1,2}\s*[/.-]\s*$"
+                                             r"|tháng\s+\d{1,2}\s+năm\s*$", before, _I):
+                dated = int(y.group(0))
+        if named or dated:
+            return named or dated
+    return None
 
 
 _ROUND_REPORTED = re.compile(
     r"(?<!\w)(?:công\s+bố|phê\s+duyệt|ban\s+hành\s+quyết\s+định|quyết\s+định\s+công\s+nhận|công\s+nhận"
-    r"|trao\s+(?:giấy\s+)?chứng\s+nhận|đánh\s+giá,?\s+(?:phân|xếp)\s+hạng|xếp\s+hạng|đợt\s+này|lần\s+này)(?!\w)", _I)
+    r"|trao\s+(?:giấy\s+)?chứng\s+nhận|đánh\s+giá,?\s+(?:phân|xếp)\s+hạng|xếp\s+hạng|đợt\s+này|lần\s+này"
+    r"|vinh\s+danh)(?!\w)", _I)
 
 
 def reports_a_round(p: Passage, year: int | None) -> bool:
@@ -283,10 +319,10 @@ def reports_a_round(p: Passage, year: int | None) -> bool:
     if year is not None:
         return True
     return any(_ROUND_REPORTED.search(p.text, s.start, s.end) and not _FAIR_WORDS.search(p.text, s.start, s.end)
-               for s in p.sentences[:4])
+               for s in lead(p)[:4])
 
 
-def _report_year(p: Passage) -> int | None:
+def report_year(p: Passage) -> int | None:
     """With no round named, the year a report is counted to ("tính đến hết tháng 10 năm 2023"): its
     new products are that year's."""
     for sent in p.sentences[:12]:

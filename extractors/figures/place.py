@@ -137,7 +137,7 @@ def level_of_written(name: str) -> str | None:
     return None
 
 
-_ENTRY_BEFORE = re.compile(r"(?:[,;:(]|(?<!\w)(?:và|gồm|là|với))\s*$|^\W*$", _I)
+_ENTRY_BEFORE = re.compile(r"(?:[,;:(]|(?<!\w)(?:và|gồm|là|với|như|có|tại))\s*$|^\W*$", _I)
 
 
 def _list_entry(p: Passage, c: Count, gap_start: int) -> tuple[str, str | None] | None:
