@@ -140,8 +140,8 @@ def _anchored(s_text: str, m: re.Match[str], offset: int, index: int) -> Count |
     if ocop:
         noun_end = ocop.end()
     den = int(m.group("den")) if m.group("den") else None
-    return Count(offset + num_start, offset + m.end("num"), offset + noun_end, value, index, den,
-                 back_ref=bool(g.BACK_REF_BEFORE_RE.search(before)))
+    back_ref = bool(g.BACK_REF_BEFORE_RE.search(before) or g.DEMONSTRATIVE_BEFORE_RE.search(s_text, 0, m.start()))
+    return Count(offset + num_start, offset + m.end("num"), offset + noun_end, value, index, den, back_ref=back_ref)
 
 
 _ONE_AFTER = re.compile(r"(?<!\w)(?:đối\s+với|cho|thêm|công\s+nhận|đề\s+nghị|đề\s+xuất|trình|chỉ\s+có)\s+$", re.IGNORECASE)

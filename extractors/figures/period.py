@@ -113,6 +113,7 @@ _PLAN_WORDS = re.compile(
     r"(?<!\w)(?:giai\s+đoạn|đến\s+năm|tới\s+năm|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng|so\s+với"
     r"|tính\s+đến|đến\s+hết|đến\s+cuối|hết\s+năm|cuối\s+năm)(?!\w)[^.;]{0,25}$", _I)
 _UNDATED_ANYWHERE = re.compile(TABLE["undated-total"].pattern, _I)
+_AGAINST_PLAN = re.compile(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", _I)
 _ADDED = re.compile(r"(?<!\w)(?:thêm|mới|lần\s+đầu)(?!\w)", _I)
 _YEAR_OPENER = re.compile(rf"[\W\d_]{{0,6}}(?:riêng\s+|trong\s+)?năm\s+({_Y})\s*,", _I)
 _PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)[^.;\n]{{0,120}}?(?<!đến\s)(?<!tới\s)"
@@ -185,6 +186,12 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         return
     years = _years_before(p, lo, c.start)
     undated = _last(_UNDATED_ANYWHERE.finditer(text, lo, c.start))
+    if undated and _AGAINST_PLAN.match(text, own_end(c), min(sent.end, own_end(c) + 80)):
+        # "Năm 2022, tỉnh đặt mục tiêu có thêm 40 …; đến nay đã có 22 sản phẩm, đạt 55% kế hoạch"
+        earlier = _years_before(p, sent.start, c.start)
+        if earlier:
+            _set(c, int(earlier[-1].group(0)), "against-plan-year")
+            return
     # "Năm 2023, đến nay, … công nhận thêm 156": the year opens a clause of added products
     if (undated and not [y for y in years if y.start() > undated.start()]
             and not (years and _ADDED.search(text, lo, c.start))):

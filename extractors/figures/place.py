@@ -181,7 +181,23 @@ def _distributive(p: Passage, c: Count) -> list[str]:
     m = TABLE["distributive"].regex.search(left)
     if not m:
         return []
-    tokens = re.findall(r"[^\W\d_][\w'’.-]*|,|\S", left[:m.start()])
+    names = _listed_at_end(left[:m.start()])
+    if names:
+        return names
+    # "Thanh Trì, Chương Mỹ và Phú Xuyên có nhiều sản phẩm 4 sao nhất, mỗi địa phương có 12": the
+    # places are the subject of the clause before the comma
+    comma = left.rfind(",", 0, m.start())
+    if comma == -1:
+        return []
+    clause = left[:comma]
+    opened = max(clause.rfind(x) for x in ".;:") + 1
+    verb = re.search(r"\s(?:là|có|đều|dẫn\s+đầu|được|chiếm)\s", clause[opened:])
+    return _listed_at_end(clause[opened:opened + verb.start()]) if verb else []
+
+
+def _listed_at_end(left: str) -> list[str]:
+    """The names listed at the end of ``left`` ("Các huyện Yên Lạc, Tam Dương và Sông Lô"), two or more."""
+    tokens = re.findall(r"[^\W\d_][\w'’.-]*|,|\S", left)
     items: list[list[str]] = [[]]
     for tok in reversed(tokens):
         if tok in (",", "và", "&"):
