@@ -32,6 +32,9 @@ CUES = RuleTable("basis: cues", "basis", [
                       r"|kết\s+thúc\s+năm", "cumulative",
          Example("Đến hết năm 2022 có 203 sản phẩm OCOP được công nhận.", 203, "cumulative"),
          "a stock at a date, or a target stock 'đến năm 2025 có 300'"),
+    Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+\d+|(?:đứng|xếp)\s+đầu", "cumulative",
+         Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
+         "a place ranked by its number of products: its stock"),
     Rule("since-start", r"từ\s+(?:khi|lúc)\s+(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm"
                         r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:2018|2019)", "cumulative",
          Example("Sau 5 năm triển khai, tỉnh có 120 sản phẩm OCOP.", 120, "cumulative"),
@@ -113,6 +116,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         return _set(c, "cumulative", "stock-after-noun")
     zone = clause_start(p, c, prev, semicolon=True)
     hits = CUES.scan(text, zone, c.start)
+    ranked = CUES.search("ranking", text, own_end(c), min(sent.end, own_end(c) + 60))
+    if ranked and not hits:  # "Với 142 sản phẩm OCOP, Quảng Ngãi đứng thứ 3 …"
+        return _set(c, "cumulative", "ranking")
     decided = _from_cues(p, c, hits)
     if decided is not None:
         return _set(c, *decided)

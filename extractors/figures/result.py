@@ -60,8 +60,8 @@ TABLE = RuleTable("result", "is a result", [
                             r"|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối|giới\s+thiệu|quảng\s+bá)(?!\w)", "not a result",
          Example("Hỗ trợ các chủ thể đưa 35 sản phẩm OCOP lên sàn thương mại điện tử.", 35, None),
          "products counted by another attribute: sold online, on display, with organic areas, exported"),
-    Rule("assessment-held", r"(?<!\w)tổ\s+chức\s+(?:thẩm\s+định\s*,\s*)?đánh\s+giá(?:\s+lại)?(?:\s*,\s*phân\s+hạng)?"
-                            r"(?:\s+(?:cho|đối\s+với))?\s*$", "not a result",
+    Rule("assessment-held", r"(?<!\w)tổ\s+chức\s+(?:\d+\s+đợt\s+)?(?:thẩm\s+định\s*,\s*)?đánh\s+giá(?:\s+lại)?"
+                            r"(?:\s*,\s*phân\s+hạng)?(?:\s+(?:cho|đối\s+với|với))?\s*$", "not a result",
          Example("Năm 2021, huyện tổ chức đánh giá, phân hạng cho 33 sản phẩm, kết quả có 29 sản phẩm đạt 3 sao.",
                  33, None),
          "the products an assessment was held for are candidates"),

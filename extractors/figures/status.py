@@ -36,7 +36,7 @@ CUES = RuleTable("status: cues of the clause", "status", [
     Rule("raised-total", r"nâng\s+tổng\s+số|đưa\s+tổng\s+số", "neutral",
          Example("Năm 2026 tỉnh phấn đấu có thêm 25 sản phẩm OCOP, nâng tổng số lên 210 sản phẩm.", 210, "target"),
          "'nâng tổng số lên' takes the tense of its clause"),
-    Rule("as-of-end", r"(?:đến|tới)\s+(?:hết|cuối)\s+(?:năm|tháng)", "neutral",
+    Rule("as-of-end", r"(?:đến|tới)\s+(?:hết|cuối)\s+(?:năm|tháng)(?:\s+\d{1,2}\s*(?:/|năm))?(?:\s*(?:19|20)\d\d)?", "neutral",
          Example("Đến hết năm 2022, toàn tỉnh có 212 sản phẩm được công nhận.", 212, "achieved"),
          "'đến hết năm' dates a count, it does not plan it"),
     Rule("plan-performance",
@@ -159,12 +159,27 @@ _STATUS_OF_KIND = {"achieved": "achieved", "perfect": "achieved", "temporal": "a
                    "proposed": "proposed", "modal": "target", "target": "target"}
 
 
-def _from_cues(cues: list[Hit], article_year: int | None) -> tuple[str, str] | None:
+def _future(phrase: str, article_date: str | None) -> bool:
+    """"đến cuối năm 2025" is still to come in an article of mid-2025 or before."""
+    year = _MODAL_YEAR.search(phrase)
+    if not year or not article_date or not article_date[:4].isdigit():
+        return False
+    y, ay = int(year.group(1)), int(article_date[:4])
+    am = int(article_date[5:7]) if article_date[5:7].isdigit() else 12
+    month = re.search(r"tháng\s+(\d{1,2})", phrase, re.IGNORECASE)
+    if month:  # "đến cuối tháng 5/2023" in a June 2023 article is past
+        return (y, int(month.group(1))) > (ay, am)
+    return y > ay or (y == ay and am <= 10)
+
+
+def _from_cues(cues: list[Hit], article_year: int | None, article_date: str | None = None) -> tuple[str, str] | None:
     """(status, rule) told by the nearest strong cue, scanning right to left, or None."""
     modal: Hit | None = None
     proposed: Hit | None = None
     for c in reversed(cues):
         kind = c.value
+        if c.name == "as-of-end" and _future(c.text, article_date):
+            kind = "modal"  # "Đến cuối năm 2025, toàn tỉnh có trên 250 sản phẩm" written in June 2025
         if kind in ("neutral", "weak"):
             continue
         if kind == "modal":
@@ -225,7 +240,7 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
     if CONTEXT.search("plan-noun-before", text, max(sent.start, c.start - 40), c.start):
         c.explicit = True
         return "target", "plan-noun-before"
-    decided = _from_cues(left, p.article_year)
+    decided = _from_cues(left, p.article_year, p.article_date)
     if decided is not None:
         status, rule = decided
         if (status == "proposed" and prev is not None and prev.explicit and prev.clause_status == "target"
@@ -251,7 +266,7 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
         return "target", "plan-objective"
     if plan_line and not weak and not c.truncated:
         return "target", "plan-paragraph"
-    right = _from_cues(CUES.scan(text, c.noun_end, window_end(p, c, nxt)), p.article_year)
+    right = _from_cues(CUES.scan(text, c.noun_end, window_end(p, c, nxt)), p.article_year, p.article_date)
     if right is not None:
         return right[0], "cue-after"
     return "achieved", "default-achieved"
