@@ -35,6 +35,10 @@ CUES = RuleTable("basis: cues", "basis", [
     Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+\d+|(?:đứng|xếp)\s+đầu", "cumulative",
          Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
          "a place ranked by its number of products: its stock"),
+    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó))(?=[\s,]+[^.;]{0,50}?(?:đã|hiện)\s+có)",
+         "cumulative",
+         Example("Như vậy, tỉnh đã có 11 sản phẩm OCOP 5 sao.", 11, "cumulative"),
+         "'Như vậy, … đã có N': the total after the round"),
     Rule("since-start", r"từ\s+(?:khi|lúc)\s+(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm"
                         r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:2018|2019)", "cumulative",
          Example("Sau 5 năm triển khai, tỉnh có 120 sản phẩm OCOP.", 120, "cumulative"),
@@ -114,6 +118,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         return _set(c, "new", "against-year-plan")
     if CONTEXT.match("stock-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 60)):
         return _set(c, "cumulative", "stock-after-noun")
+    if c.status == "proposed" and c.whole is None:
+        return _set(c, "new", "proposal")  # "đang hoàn thiện hồ sơ 3 sản phẩm … đề nghị … 5 sao": this round's
     zone = clause_start(p, c, prev, semicolon=True)
     hits = CUES.scan(text, zone, c.start)
     ranked = CUES.search("ranking", text, own_end(c), min(sent.end, own_end(c) + 60))
@@ -130,8 +136,6 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         return _set(c, prev.basis, "list-basis")  # type: ignore[union-attr]
     if weak:
         return _set(c, "new", weak[-1].name)
-    if c.status == "proposed":
-        return _set(c, "new", "proposal")
     if c.status == "target":
         return _set(c, "new", "target-added")
     if in_round:

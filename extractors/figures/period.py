@@ -30,7 +30,7 @@ TABLE = RuleTable("period", "year", [
     Rule("target-year", rf"(?:đến|tới)\s+(?:năm\s+)?{_Y}(?!\d)|{_Y}\s*[-–]\s*{_Y}", "the year planned for",
          Example("Tỉnh phấn đấu đến năm 2025 có 300 sản phẩm OCOP.", 300, 2025),
          "a target's year: 'đến năm 2025', the end of 'giai đoạn 2021-2025'"),
-    Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố)\s+)?(?:đợt\s+\d+\s*,?\s*)?(?:trong\s+)?"
+    Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố|quốc\s+gia)\s+)?(?:đợt\s+\d+\s*,?\s*)?(?:trong\s+)?"
                             rf"năm\s+({_Y})(?!\d)", "the year named",
          Example("Số sản phẩm OCOP tăng từ 56 sản phẩm năm 2019 lên 210 sản phẩm năm 2023.", 210, 2023),
          "a year right after the noun or the count's level ('03 sản phẩm tiềm năng 5 sao năm 2021')"),
@@ -107,7 +107,7 @@ _ROUND_WORDS = re.compile(
     r"(?<!\w)(?:đợt|đánh\s+giá|phân\s+hạng|xếp\s+hạng|công\s+nhận|chứng\s+nhận|quyết\s+định|công\s+bố|hội\s+nghị"
     r"|phê\s+duyệt)(?!\w)", _I)
 _PLAN_ANYWHERE = re.compile(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|đặt\s+ra|(?<!số\s)kế\s+hoạch"
-                            r"(?!\s+số))(?!\w)", _I)
+                            r"(?!\s+số)|sẽ|đang\s+(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng|đề\s+nghị|đề\s+xuất))(?!\w)", _I)
 _FAIR_WORDS = re.compile(r"(?<!\w)(?:hội\s+chợ|triển\s+lãm|trưng\s+bày|festival|lễ\s+hội)(?!\w)", _I)
 _PLAN_WORDS = re.compile(
     r"(?<!\w)(?:giai\s+đoạn|đến\s+năm|tới\s+năm|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng|so\s+với"

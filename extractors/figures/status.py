@@ -152,6 +152,7 @@ DESCRIPTORS = RuleTable("status: the count's own descriptors", "status", [
 _DESCRIPTOR_STOP = re.compile(r"[;.]|,(?!\s*(?:tức\s+là|có\s+tiềm\s+năng))|\s(?:và|hoặc)\s")
 # statuses a count has from its surroundings, not from a cue of its own clause
 _PLAN_CONTEXT = ("plan-objective", "plan-section", "plan-paragraph", "list-status", "whole-status")
+_RIGHT_STOP = re.compile(r"[;(]|,\s*(?:đạt|vượt|bằng)\s+[\d.,]+\s*%")
 _PART_OF = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
 _HIGHER = re.compile(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)", re.IGNORECASE)
 _MODAL_YEAR = re.compile(r"((?:19|20)\d\d)")
@@ -266,7 +267,11 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
         return "target", "plan-objective"
     if plan_line and not weak and not c.truncated:
         return "target", "plan-paragraph"
-    right = _from_cues(CUES.scan(text, c.noun_end, window_end(p, c, nxt)), p.article_year, p.article_date)
+    # the count's own words after it, nearest first: "20 sản phẩm dự kiến được công nhận"
+    end = window_end(p, c, nxt)
+    stop = _RIGHT_STOP.search(text, c.noun_end, end)
+    after = CUES.scan(text, c.noun_end, stop.start() if stop else end)
+    right = _from_cues(after[::-1], p.article_year, p.article_date)
     if right is not None:
         return right[0], "cue-after"
     return "achieved", "default-achieved"
