@@ -57,6 +57,10 @@ TABLE = RuleTable("period", "year", [
          Example("Năm 2021 huyện Mường Tè có 06 sản phẩm OCOP.", 6, 2021),
          "a year in the count's clause, before it (not 'so với năm …', not a cited document's date, "
          "not a year in brackets naming a product's round)"),
+    Rule("this-year", r"(?<!\w)(?:năm\s+nay|(?:vào\s+)?cuối\s+năm(?!\s*(?:19|20)\d\d)(?!\s+(?:nay|qua|trước))"
+                      r"|đầu\s+năm\s+nay)(?!\w)", "the article's year",
+         Example("Tỉnh dự kiến đề xuất thêm 2 sản phẩm vào cuối năm.", 2, 2024),
+         "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024)"),
     Rule("year-after-count", rf"\s(?:trong\s+)?năm\s+({_Y})(?!\d)", "the year named after",
          Example("Tỉnh có 125 sản phẩm đạt hạng OCOP 3 sao trong năm 2021.", 125, 2021),
          "'trong năm 2021' later in the count's clause"),
@@ -200,6 +204,9 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         return
     if years:
         _set(c, int(years[-1].group(0)), "year-in-clause")
+        return
+    if p.article_year is not None and TABLE.search("this-year", text, lo, min(sent.end, own_end(c) + 40)):
+        _set(c, p.article_year, "this-year")  # "năm nay", "vào cuối năm": the article's year
         return
     later = TABLE.match("year-after-count", text, c.noun_end, _clause_end(p, c, nxt))
     if later is None:
