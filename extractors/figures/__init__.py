@@ -30,6 +30,7 @@ from extractors.figures.level import read_level, share_predicate
 from extractors.figures.merge import to_figures
 from extractors.figures.passage import Passage, read_passage
 from extractors.figures.period import (
+    heading_year,
     plan_year,
     read_as_of,
     read_own_year,
@@ -42,7 +43,7 @@ from extractors.figures.period import (
 )
 from extractors.figures.place import districts_named, read_place
 from extractors.figures.result import read_result
-from extractors.figures.sentences import Sentence, split_sentences
+from extractors.figures.sentences import Sentence, is_heading, split_sentences
 from extractors.figures.status import read_status
 from extractors.figures.textmap import nfc_with_map
 from extractors.figures.zones import set_desc_end
@@ -110,8 +111,11 @@ def _read(p: Passage) -> None:
     prev_line = -1
     previous: list[Count] | None = None
     quiet = 0  # sentences without counts since the last one that had some
+    section_year: int | None = None  # the year the last section heading names
     for i, counts in enumerate(p.counts):
         sent = p.sentences[i]
+        if is_heading(p.text, sent):
+            section_year = heading_year(p, i)
         if sent.line != prev_line:
             line_year = None
             prev_line = sent.line
@@ -137,7 +141,7 @@ def _read(p: Passage) -> None:
             prev = prevs[j]
             read_status(p, c, prev, nxt, plan_line=plan_line == sent.line)
             read_result(p, c, prev)
-            read_own_year(p, c, prev, nxt, line_year)
+            read_own_year(p, c, prev, nxt, line_year, section_year)
             read_basis(p, c, prev, in_round=in_round)
             read_round_year(p, c, r_year, p_year)
             read_plan_year(p, c, p_year)

@@ -23,7 +23,7 @@ CUES = RuleTable("basis: cues", "basis", [
                           r"|trước\s+đó", "cumulative",
          Example("Lũy kế đến nay, huyện đã công nhận 46 sản phẩm OCOP.", 46, "cumulative"),
          "a total up to now"),
-    Rule("total-word", r"(?<!trong\s)tổng\s+số|tổng\s+cộng|(?<!\w)tổng(?=\s+(?:cộng|có))", "cumulative",
+    Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)", "cumulative",
          Example("Tổng số sản phẩm OCOP của huyện là 61 sản phẩm.", 61, "cumulative"), "the total"),
     Rule("raised-total", r"nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số", "cumulative",
          Example("Năm 2023 công nhận 23 sản phẩm, nâng tổng số sản phẩm OCOP của tỉnh lên 198.", 198, "cumulative"),

@@ -79,10 +79,15 @@ def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list
     counts = [c for c in p.all_counts() if c.result]
     main = _main_place(counts, p.default_place)
     facts: list[_Fact] = []
+    home: dict[int, _Fact] = {}  # id of a count -> the fact that now holds it
     for c in counts:
         if c.alias is not None or (c.back_ref and any(f.alive and f.count.value == c.value for f in facts)):
             c.decide("merge", "back-reference")
             continue  # the same set named again to break it down
+        year, as_of = c.year, c.as_of
+        whole = home.get(id(c.whole)) if c.whole is not None else None
+        if year is None and whole is not None and whole.year is not None and c.trace.get("year") == "whole-year":
+            year, as_of = whole.year, whole.as_of  # the whole was stated elsewhere with its year
         qs, qe = c.quote_span
         headline = p.headline == c.sent and is_headline(p.text, p.sentences[c.sent])
         for place in c.places or [None]:
@@ -93,7 +98,11 @@ def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list
                 if k != -1:
                     ps = min(ps, k)
                 level = level_of_written(place) or "district"
-            _add(facts, _Fact(c, place, level, ps, qe, c.year, c.basis, c.as_of, headline), main, p.text)
+            held = _add(facts, _Fact(c, place, level, ps, qe, year, c.basis, as_of, headline), main, p.text)
+            for k, fact in list(home.items()):
+                if not fact.alive:
+                    home[k] = held
+            home[id(c)] = held
         if c.den is not None:
             _plan_denominator(p, c, facts, main)
     _drop_restated_headline(facts, main)
@@ -116,7 +125,8 @@ def _absorb(kept: _Fact, other: _Fact) -> None:
         kept.basis = other.basis
 
 
-def _add(facts: list[_Fact], new: _Fact, main: str | None, text: str) -> None:
+def _add(facts: list[_Fact], new: _Fact, main: str | None, text: str) -> _Fact:
+    """Add a mention; returns the fact that holds it (an earlier one it restates, or itself)."""
     key = _key(new, main)
     words = _own_words(text, new.count)
     for f in facts:
@@ -124,19 +134,19 @@ def _add(facts: list[_Fact], new: _Fact, main: str | None, text: str) -> None:
                 and words == _own_words(text, f.count) and f.count.sent != new.count.sent:
             _absorb(f, new)
             new.count.decide("merge", "same-words")
-            return
+            return f
     if _bare(new):
         for f in facts:
             if f.alive and _key(f, main) == key and f.count.sent != new.count.sent:
                 _absorb(f, new)
                 new.count.decide("merge", "bare-restatement")
-                return
+                return f
     for f in facts:
         if (f.alive and _key(f, main) == key and f.count.stars == new.count.stars and _compatible(f, new)
                 and not _distinct(f.count, new.count)):
             _absorb(f, new)
             new.count.decide("merge", "same-fact")
-            return
+            return f
     if new.count.whole is None:
         for f in facts:
             if not f.alive or _key(f, main) != key or f.count.sent == new.count.sent or not _compatible(f, new):
@@ -144,13 +154,14 @@ def _add(facts: list[_Fact], new: _Fact, main: str | None, text: str) -> None:
             if new.count.stars is None and f.count.stars is not None and f.count.whole is None:
                 _absorb(f, new)
                 new.count.decide("merge", "restated-without-level")
-                return
+                return f
             if new.count.stars is not None and f.count.stars is None and f.count.whole is None and not f.count.parts:
                 f.alive = False
                 _absorb(new, f)
                 f.count.decide("merge", "restated-without-level")
                 break
     facts.append(new)
+    return new
 
 
 def _own_words(text: str, c: Count) -> str:

@@ -44,6 +44,9 @@ TABLE = RuleTable("period", "year", [
                               rf"|mục\s+tiêu)[^.;]{{0,40}}?năm\s+({_Y})(?!\d)", "the plan's year",
          Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.", 213, 2023),
          "a count measured against a year's plan is of that year"),
+    Rule("year-before-bracket", rf"năm\s+({_Y})\s*\(\s*$", "that year",
+         Example("Năm nay tỉnh công nhận 58 sản phẩm, gấp hai lần năm 2022 (31 sản phẩm).", 31, 2022),
+         "'năm 2022 (31 sản phẩm)': the count in brackets is of the year before them"),
     Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
                           r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
                           r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,))(?!\w)", "no year",
@@ -70,6 +73,9 @@ TABLE = RuleTable("period", "year", [
     Rule("sentence-year", _Y, "a year earlier in the sentence or line",
          Example("Năm 2019, toàn tỉnh có 189 sản phẩm tiềm năng. Qua đánh giá, có 59 sản phẩm đạt OCOP.", 59, 2019),
          "the year said before in the same sentence, or by the counts before it in the same line"),
+    Rule("heading-year", rf"(?:năm|đến\s+năm)\s+({_Y})", "the year of the section",
+         Example("II. MỤC TIÊU ĐẾN NĂM 2025\n- Có ít nhất 120 sản phẩm OCOP còn hiệu lực.", 120, 2025),
+         "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025')"),
     Rule("round-year", rf"(?:đợt\s+\d+\s*,?\s*)?năm\s+{_Y}|ngày\s+\d|{_Y}", "the round's year",
          Example("Phê duyệt kết quả phân hạng sản phẩm OCOP đợt 2 năm 2022\n\nTheo đó, công nhận 14 sản phẩm "
                  "đạt 3 sao.", 14, 2022),
@@ -117,6 +123,7 @@ _PLAN_WORDS = re.compile(
     r"(?<!\w)(?:giai\s+đoạn|đến\s+năm|tới\s+năm|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng|so\s+với"
     r"|tính\s+đến|đến\s+hết|đến\s+cuối|hết\s+năm|cuối\s+năm)(?!\w)[^.;]{0,25}$", _I)
 _UNDATED_ANYWHERE = re.compile(TABLE["undated-total"].pattern, _I)
+_AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
 _AGAINST_PLAN = re.compile(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", _I)
 _ADDED = re.compile(r"(?<!\w)(?:thêm|mới|lần\s+đầu)(?!\w)", _I)
 _YEAR_OPENER = re.compile(rf"[\W\d_]{{0,6}}(?:riêng\s+|trong\s+)?năm\s+({_Y})\s*,", _I)
@@ -151,20 +158,17 @@ def _years_before(p: Passage, lo: int, hi: int, *, asides: bool = False) -> list
     return out
 
 
-def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, line_year: int | None) -> None:
+def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, line_year: int | None,
+                  heading_year: int | None = None) -> None:
     """The year by the count's own clause, its whole, its sentence or line (rules 1-9)."""
     text = p.text
     sent = p.sentences[c.sent]
     lo = clause_start(p, c, prev)
     if c.status == "target":
-        lo_t, hi_t = max(sent.start, c.start - LOOK_BACK), min(sent.end, c.noun_end + LOOK_AHEAD)
-        planned = [m for m in TABLE["target-year"].regex.finditer(text, lo_t, hi_t)
-                   if not _NOT_A_PERIOD_BEFORE.search(text, max(lo_t, m.start() - 20), m.start())]
-        if planned:
-            year = int(re.findall(r"\d{4}", planned[-1].group(0))[-1])
-            if not (p.article_year and year < p.article_year and "đến" in planned[-1].group(0).lower()):
-                _set(c, year, "target-year")
-                return
+        planned = _planned_year(p, c, lo)
+        if planned is not None:
+            _set(c, planned, "target-year")
+            return
     for at in {c.noun_end, own_end(c)}:
         after = TABLE.match("year-after-noun", text, at, min(sent.end, at + 40))
         if after:
@@ -175,6 +179,9 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         _set(c, int(since.group(1)), "since-start-of-year")
         return
     as_of = _as_of_date(p, lo, c.start)
+    if as_of is None:  # "… 248 sản phẩm 3 sao (tính đến ngày 30/6/2024)"
+        bracket = _AS_OF_BRACKET.search(text, own_end(c), sent.end)
+        as_of = _as_of_date(p, bracket.start(), bracket.end()) if bracket else None
     if as_of is not None:
         c.as_of = as_of
         _set(c, int(as_of[:4]), "as-of-date")
@@ -183,6 +190,13 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
                    if not _NOT_A_PERIOD_BEFORE.search(text, max(lo, m.start() - 25), m.start()))
     if period is not None:
         _set(c, int(period.group(1)), "period-end")
+        return
+    bracketed = TABLE.search("year-before-bracket", text, max(sent.start, c.start - 20), c.start)
+    if bracketed:  # "gấp hai lần năm 2022 (31 sản phẩm)"
+        _set(c, int(bracketed.group(1)), "year-before-bracket")
+        return
+    if p.article_year is not None and TABLE.search("this-year", text, lo, c.start):
+        _set(c, p.article_year, "this-year")  # "năm nay đến thời điểm này đã có 41 sản phẩm"
         return
     measured = TABLE.match("against-plan-year", text, own_end(c), min(sent.end, own_end(c) + 120))
     if measured:
@@ -231,8 +245,31 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     if earlier and not _UNDATED_ANYWHERE.search(text, earlier[-1].end(), c.start):
         _set(c, int(earlier[-1].group(0)), "sentence-year")
         return
+    if heading_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
+        _set(c, heading_year, "heading-year")
+        return
     if line_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
         _set(c, line_year, "sentence-year")
+
+
+def _planned_year(p: Passage, c: Count, lo: int) -> int | None:
+    """A target's year: "đến năm 2025" or the end of "giai đoạn 2021-2025" in its clause — the last one
+    before it, else the first after it up to the clause's end (not the next clause's "đến năm 2030")."""
+    text = p.text
+    sent = p.sentences[c.sent]
+    regex = TABLE["target-year"].regex
+    before = [m for m in regex.finditer(text, max(sent.start, c.start - LOOK_BACK), c.start)
+              if not _NOT_A_PERIOD_BEFORE.search(text, max(sent.start, m.start() - 20), m.start())]
+    stop = re.compile(r";|\.\s").search(text, c.noun_end, sent.end)
+    after = [m for m in regex.finditer(text, c.noun_end, min(stop.start() if stop else sent.end,
+                                                             c.noun_end + LOOK_AHEAD))]
+    m = before[-1] if before else (after[0] if after else None)
+    if m is None:
+        return None
+    year = int(re.findall(r"\d{4}", m.group(0))[-1])
+    if p.article_year and year < p.article_year and "đến" in m.group(0).lower():
+        return None  # "đến năm 2020" in a 2021 article is a date
+    return year
 
 
 def stated_year(p: Passage, index: int) -> int | None:
@@ -246,6 +283,13 @@ def stated_year(p: Passage, index: int) -> int | None:
     if period and not _NOT_A_PERIOD_BEFORE.search(p.text, max(sent.start, period.start() - 25), period.start()):
         return int(period.group(1))
     return None
+
+
+def heading_year(p: Passage, index: int) -> int | None:
+    """The year a section heading names ("I. KẾT QUẢ THỰC HIỆN NĂM 2023", "1. Mục tiêu đến năm 2025")."""
+    sent = p.sentences[index]
+    m = TABLE["heading-year"].regex.search(p.text, sent.start, sent.end)
+    return int(m.group(1)) if m else None
 
 
 def plan_year(p: Passage) -> int | None:
