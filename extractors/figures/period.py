@@ -261,8 +261,7 @@ def _planned_year(p: Passage, c: Count, lo: int) -> int | None:
     before = [m for m in regex.finditer(text, max(sent.start, c.start - LOOK_BACK), c.start)
               if not _NOT_A_PERIOD_BEFORE.search(text, max(sent.start, m.start() - 20), m.start())]
     stop = re.compile(r";|\.\s").search(text, c.noun_end, sent.end)
-    after = [m for m in regex.finditer(text, c.noun_end, min(stop.start() if stop else sent.end,
-                                                             c.noun_end + LOOK_AHEAD))]
+    after = list(regex.finditer(text, c.noun_end, min(stop.start() if stop else sent.end, c.noun_end + LOOK_AHEAD)))
     m = before[-1] if before else (after[0] if after else None)
     if m is None:
         return None
