@@ -115,7 +115,10 @@ def _read(p: Passage) -> None:
     for i, counts in enumerate(p.counts):
         sent = p.sentences[i]
         if is_heading(p.text, sent):
-            section_year = heading_year(p, i)
+            # a sub-heading without a year stays in its section's year; a new part ("II. …") does not
+            named = heading_year(p, i)
+            if named is not None or grammar.ROMAN_HEADING_RE.match(p.text, sent.start, sent.end):
+                section_year = named
         if sent.line != prev_line:
             line_year = None
             prev_line = sent.line
