@@ -105,7 +105,8 @@ def _read(p: Passage) -> None:
     r_year = round_year(p)
     p_year = plan_year(p)
     in_round = reports_a_round(p, r_year)
-    r_year = r_year or report_year(p)
+    rep_year = report_year(p)
+    r_year = r_year or rep_year
     plan_line = -1  # the line whose last decided count was a target
     line_year: int | None = None
     prev_line = -1
@@ -146,7 +147,7 @@ def _read(p: Passage) -> None:
             read_result(p, c, prev)
             read_own_year(p, c, prev, nxt, line_year, section_year)
             read_basis(p, c, prev, in_round=in_round)
-            read_round_year(p, c, r_year, p_year)
+            read_round_year(p, c, r_year, p_year, rep_year)
             read_plan_year(p, c, p_year)
             read_place(p, c, prev, districts)
             read_as_of(p, c)

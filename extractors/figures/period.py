@@ -311,7 +311,8 @@ def read_plan_year(p: Passage, c: Count, year: int | None) -> None:
     _set(c, year, "plan-year")
 
 
-def read_round_year(p: Passage, c: Count, round_year: int | None, plan: int | None = None) -> None:
+def read_round_year(p: Passage, c: Count, round_year: int | None, plan: int | None = None,
+                    report: int | None = None) -> None:
     """Rules 10-11: a round's count with no year of its own takes the round's or the article's year."""
     if c.year is not None or c.undated or c.status == "target":
         return
@@ -320,6 +321,8 @@ def read_round_year(p: Passage, c: Count, round_year: int | None, plan: int | No
     of_round = c.basis == "new" or c.status == "proposed" or bool(
         _RAISED_BY_ROUND.search(text, sent.start, c.start))
     if not of_round:
+        if report is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
+            _set(c, report, "report-year")  # a report "tính đến cuối năm 2024" lists its totals as of then
         return
     if round_year is not None:
         _set(c, round_year, "round-year")
