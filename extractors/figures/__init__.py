@@ -72,9 +72,10 @@ def read_counts(text: str, *, as_of: str | None = None, default_place: str | Non
                 title: str | None = None) -> list[Count]:
     """Every count candidate with the readers' decisions and the rule behind each (``Count.trace``),
     before the merge — results and non-results alike. For tests, the docs and debugging."""
-    text, _ = nfc_with_map(text)
+    text, offsets = nfc_with_map(text)
     passage = read_passage(text, title=title, article_date=as_of, default_place=default_place)
     _read(passage)
+    to_figures(text, passage, offsets)  # records the merge's decisions in the counts' traces
     return passage.all_counts()
 
 

@@ -38,7 +38,7 @@ TABLE = RuleTable("breakdown", "whole", [
          "parts that add up to another count of the sentence, not to the one before them, are its parts"),
     Rule("next-sentence", r"\s*(?:trong\s+đó|cụ\s+thể)(?!\w)", "the last count of the sentence before",
          Example("Tỉnh công nhận 8 sản phẩm đạt chuẩn OCOP 4 sao. Trong đó, 7 sản phẩm lần đầu và 1 sản phẩm "
-                 "đánh giá lại.", 1, 8),
+                 "đánh giá lại.", 7, 8),
          "a sentence or paragraph opening with 'Trong đó' or 'Cụ thể' breaks down the count before it"),
 ], doc="Tried in this order for each count after the first of a passage. A part takes its whole's "
        "status, year, basis and place unless it states its own; it takes the whole's level only in "

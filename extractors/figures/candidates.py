@@ -208,3 +208,4 @@ def share_nouns(counts: list[Count]) -> None:
         c.noun_end = max(c.noun_end, tail.noun_end)
         if c.stars is None and tail.stars is not None:
             c.stars, c.star_end = tail.stars, tail.star_end
+            c.decide("stars", "level-shared-noun")

@@ -65,7 +65,7 @@ TABLE = RuleTable("period", "year", [
          Example("Tỉnh dự kiến đề xuất thêm 2 sản phẩm vào cuối năm.", 2, 2024),
          "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024)"),
     Rule("year-after-count", rf"\s(?:trong\s+)?năm\s+({_Y})(?!\d)", "the year named after",
-         Example("Tỉnh có 125 sản phẩm đạt hạng OCOP 3 sao trong năm 2021.", 125, 2021),
+         Example("Huyện có 12 sản phẩm được UBND tỉnh công nhận trong năm 2021.", 12, 2021),
          "'trong năm 2021' later in the count's clause"),
     Rule("whole-year", r"trong\s+đó", "the whole's year",
          Example("Năm 2022, tỉnh công nhận 35 sản phẩm, gồm 05 sản phẩm 4 sao và 30 sản phẩm 3 sao.", 30, 2022),
@@ -77,13 +77,13 @@ TABLE = RuleTable("period", "year", [
          Example("II. MỤC TIÊU ĐẾN NĂM 2025\n- Có ít nhất 120 sản phẩm OCOP còn hiệu lực.", 120, 2025),
          "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025')"),
     Rule("round-year", rf"(?:đợt\s+\d+\s*,?\s*)?năm\s+{_Y}|ngày\s+\d|{_Y}", "the round's year",
-         Example("Phê duyệt kết quả phân hạng sản phẩm OCOP đợt 2 năm 2022\n\nTheo đó, công nhận 14 sản phẩm "
-                 "đạt 3 sao.", 14, 2022),
+         Example("UBND tỉnh vừa phê duyệt kết quả phân hạng sản phẩm OCOP đợt 2 năm 2022. Theo đó, công nhận "
+                 "14 sản phẩm đạt 3 sao.", 14, 2022),
          "a round's counts (new products, proposals, a total raised by the round) take the year of the "
          "round the passage names: headline, lead sentence, decision date"),
     Rule("article-year", r"(?:ngày|sáng|trưa|chiều|tối|hôm)\s+\d{1,2}\s*[/-]\s*\d{1,2}(?!\s*[/-]\s*\d)", "the article's year",
-         Example("Chiều 29-8, UBND huyện công bố quyết định công nhận 15 sản phẩm đạt OCOP 3 sao.", 15, 2023),
-         "with no year anywhere, a round's counts are in the year of the article's date"),
+         Example("Chiều 29-8, UBND huyện công bố quyết định công nhận 15 sản phẩm đạt OCOP 3 sao.", 15, 2024),
+         "with no year anywhere, a round's counts are in the year of the article's date (here 2024)"),
 ], doc="Tried in this order; 'undated-total' stops the search with no year. The last two apply only "
        "to counts of one round (basis `new`, or a total raised by the round).",
    values="a year, or None")

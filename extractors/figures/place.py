@@ -37,9 +37,7 @@ TABLE = RuleTable("place", "place", [
          "a list entry: a name right before its count ('Phú Thiện 4 sản phẩm', 'xã Tam Lập (2 sản phẩm)')"),
     Rule("named-in-clause", r"", "the last place named",
          Example("Năm 2021 huyện Mường Tè có 06 sản phẩm OCOP.", 6, "huyện Mường Tè"),
-         "the last place named between the previous count and this one"),
-    Rule("national", r"(?<!\w)(?:cả\s+nước|toàn\s+quốc|trên\s+cả\s+nước)(?!\w)", NATIONAL,
-         Example("Cả nước có hơn 11.000 sản phẩm OCOP.", 11000, NATIONAL), "the whole country"),
+         "the last place named between the previous count and this one ('cả nước', 'toàn quốc' name Việt Nam)"),
     Rule("district-anaphor", r"(?<!\w)(?<!mỗi )(?<!Mỗi )(?<!các )(?<!Các )(?<!những )(?<!nhiều )(?<!hai )(?<!ba )"
                              r"(?:huyện|thị\s+xã|quận)(?!\s+(?-i:[A-ZĐÀ-Ỹ]))(?!\w)", "the district named before",
          Example("Huyện Yên Thế có 21 sản phẩm OCOP. Năm 2024 huyện có thêm 5 sản phẩm.", 5, "huyện Yên Thế"),
@@ -94,9 +92,6 @@ def read_place(p: Passage, c: Count, prev: Count | None, districts: list[tuple[i
         last = named[-1]
         c.places = [last.name]
         return _decided(c, "named-in-clause", last.level)
-    if TABLE.search("national", text, gap_start, c.start):
-        c.places = [NATIONAL]
-        return _decided(c, "national", "national")
     if districts and TABLE.search("district-anaphor", text, gap_start, c.start):
         k = bisect.bisect_left(districts, (c.start, "")) - 1
         if k >= 0:

@@ -96,7 +96,7 @@ TABLE = RuleTable("result", "is a result", [
          Example("Năm 2022 có 36 sản phẩm đăng ký tham gia đánh giá, phân hạng.", 36, None),
          "registered, entered, taking part in the assessment (with no level or result said of the count)"),
     Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)", "a result",
-         Example("Năm 2021 có 40 sản phẩm tham gia chương trình được công nhận đạt 3 sao.", 40, "result"),
+         Example("Năm 2021 có 40 sản phẩm đã được công nhận sau khi đăng ký tham gia.", 40, "result"),
          "a count then said to be recognised is a result, whatever the clause says of candidates"),
 ], doc="Tried in this order; the first rule that applies makes the count not a figure. A count with "
        "a level keeps being a result for the rules that read only unranked products.",
@@ -167,12 +167,14 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "in-progress"
     if unranked and TABLE.search("entered-programme", text, max(sent.start, c.start - 60), c.start):
         return "entered-programme"
-    if not TABLE.match("result-after", after, 0, len(after)):
-        if unranked and TABLE.search("candidate", text, max(sent.start, c.start - LOOK_BACK),
-                                     min(sent.end, c.noun_end + 120)):
-            return "candidate"
-        if TABLE.match("candidate", text, _skip_potential(text, c.noun_end, after_end), after_end):
-            return "candidate"  # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
+    candidate = (unranked and TABLE.search("candidate", text, max(sent.start, c.start - LOOK_BACK),
+                                           min(sent.end, c.noun_end + 120))) or TABLE.match(
+        "candidate", text, _skip_potential(text, c.noun_end, after_end), after_end)
+    if candidate:  # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
+        if TABLE.match("result-after", after, 0, len(after)):
+            c.decide("result", "result-after")
+            return None
+        return "candidate"
     return None
 
 

@@ -119,10 +119,12 @@ class RuleTable:
 
 
 def rule_tables() -> list[RuleTable]:
-    """Every reader's table, in the order the grammar applies them."""
-    from extractors.figures import basis, level, period, place, result, status
+    """Every reader's table, in the order the grammar applies them (imported here: the readers
+    import this module for Rule and RuleTable)."""
+    from extractors.figures import basis, breakdown, level, merge, period, place, result, status
 
-    return [*result.TABLES, *level.TABLES, *status.TABLES, *period.TABLES, *basis.TABLES, *place.TABLES]
+    return [*level.TABLES, breakdown.TABLE, *status.TABLES, *result.TABLES, *period.TABLES, *basis.TABLES,
+            *place.TABLES, merge.TABLE]
 
 
 def rules_markdown() -> str:

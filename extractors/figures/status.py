@@ -47,7 +47,7 @@ CUES = RuleTable("status: cues of the clause", "status", [
          Example("Huyện hoàn thành vượt kế hoạch với 38 sản phẩm được công nhận.", 38, "achieved"),
          "performance against a plan is an achievement"),
     Rule("proposal-verb", r"đề\s+nghị|đề\s+xuất", "proposed",
-         Example("Hội đồng đề nghị Trung ương xem xét công nhận 3 sản phẩm OCOP 5 sao.", 3, "proposed"),
+         Example("Hội đồng đề nghị Trung ương công nhận 3 sản phẩm OCOP 5 sao.", 3, "proposed"),
          "putting products forward to a higher council"),
     Rule("decided-on-submission", r"(?<!\w)trình\s+[^,.;]{0,60}?quyết\s+định\s+(?:phê\s+duyệt|công\s+nhận)", "perfect",
          Example("Hội đồng đã trình UBND tỉnh quyết định phê duyệt công nhận 37 sản phẩm OCOP năm 2022.", 37, "achieved"),
@@ -86,8 +86,9 @@ CUES = RuleTable("status: cues of the clause", "status", [
 ], doc="Scanned right to left from the count back to the end of the previous count's own words; "
        "the nearest strong cue decides. A proposal inside a plan ('dự kiến trình', 'phấn đấu …; đề xuất') "
        "is a target; a modal ('ít nhất', 'đến năm 2025') next to a running total makes a target.",
-   values="a cue kind: `neutral` (blocks nothing, decides nothing), `achieved`, `proposed`, `modal`, "
-          "`target`, `perfect` (achieved), `temporal` (achieved), `weak` (achieved when nothing else speaks)")
+   values="a cue kind: `neutral` (decides nothing, and a stronger cue inside it is not read), `achieved`, "
+          "`proposed`, `modal` (target), `target`, `perfect` (achieved), `temporal` (achieved), `weak` (decides "
+          "nothing, but keeps a plan from carrying over)")
 
 CONTEXT = RuleTable("status: context", "status", [
     Rule("plan-in-brackets", rf"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu){_PLAN_QUALIFIER}{{0,2}}\s*\(\s*$", "target",
