@@ -75,17 +75,38 @@ class _Fact:
 _INFERRED_YEAR = ("round-year", "article-year", "plan-year", "sentence-year")
 
 
+class _Facts:
+    """The facts found so far, looked up by count (only facts of one count can be one fact)."""
+
+    def __init__(self) -> None:
+        self.all: list[_Fact] = []
+        self.by_count: dict[int, list[_Fact]] = {}
+        self.moved: dict[int, _Fact] = {}  # id of a fact merged away -> the fact that absorbed it
+
+    def of(self, value: int) -> list[_Fact]:
+        return self.by_count.get(value, [])
+
+    def append(self, fact: _Fact) -> None:
+        self.all.append(fact)
+        self.by_count.setdefault(fact.count.value, []).append(fact)
+
+    def holding(self, fact: _Fact | None) -> _Fact | None:
+        while fact is not None and not fact.alive and id(fact) in self.moved:
+            fact = self.moved[id(fact)]
+        return fact
+
+
 def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list[Figure]:
     counts = [c for c in p.all_counts() if c.result]
     main = _main_place(counts, p.default_place)
-    facts: list[_Fact] = []
-    home: dict[int, _Fact] = {}  # id of a count -> the fact that now holds it
+    facts = _Facts()
+    home: dict[int, _Fact] = {}  # id of a count -> the fact that held it when it was added
     for c in counts:
-        if c.alias is not None or (c.back_ref and any(f.alive and f.count.value == c.value for f in facts)):
+        if c.alias is not None or (c.back_ref and any(f.alive for f in facts.of(c.value))):
             c.decide("merge", "back-reference")
             continue  # the same set named again to break it down
         year, as_of = c.year, c.as_of
-        whole = home.get(id(c.whole)) if c.whole is not None else None
+        whole = facts.holding(home.get(id(c.whole))) if c.whole is not None else None
         if year is None and whole is not None and whole.year is not None and c.trace.get("year") == "whole-year":
             year, as_of = whole.year, whole.as_of  # the whole was stated elsewhere with its year
         qs, qe = c.quote_span
@@ -98,15 +119,11 @@ def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list
                 if k != -1:
                     ps = min(ps, k)
                 level = level_of_written(place) or "district"
-            held = _add(facts, _Fact(c, place, level, ps, qe, year, c.basis, as_of, headline), main, p.text)
-            for k, fact in list(home.items()):
-                if not fact.alive:
-                    home[k] = held
-            home[id(c)] = held
+            home[id(c)] = _add(facts, _Fact(c, place, level, ps, qe, year, c.basis, as_of, headline), main, p.text)
         if c.den is not None:
             _plan_denominator(p, c, facts, main)
-    _drop_restated_headline(facts, main)
-    return [_figure(original, p, offsets, f) for f in facts if f.alive]
+    _drop_restated_headline(facts.all, main)
+    return [_figure(original, p, offsets, f) for f in facts.all if f.alive]
 
 
 def _compatible(a: _Fact, b: _Fact) -> bool:
@@ -125,30 +142,31 @@ def _absorb(kept: _Fact, other: _Fact) -> None:
         kept.basis = other.basis
 
 
-def _add(facts: list[_Fact], new: _Fact, main: str | None, text: str) -> _Fact:
+def _add(facts: _Facts, new: _Fact, main: str | None, text: str) -> _Fact:
     """Add a mention; returns the fact that holds it (an earlier one it restates, or itself)."""
     key = _key(new, main)
     words = _own_words(text, new.count)
-    for f in facts:
-        if f.alive and words and f.count.value == new.count.value and f.count.status == new.count.status \
+    same_count = facts.of(new.count.value)
+    for f in same_count:
+        if f.alive and words and f.count.status == new.count.status \
                 and words == _own_words(text, f.count) and f.count.sent != new.count.sent:
             _absorb(f, new)
             new.count.decide("merge", "same-words")
             return f
     if _bare(new):  # its status is only the default: any earlier fact of that count and place
-        for f in facts:
+        for f in same_count:
             if f.alive and _key(f, main)[::2] == key[::2] and f.count.sent != new.count.sent:
                 _absorb(f, new)
                 new.count.decide("merge", "bare-restatement")
                 return f
-    for f in facts:
+    for f in same_count:
         if (f.alive and _key(f, main) == key and f.count.stars == new.count.stars and _compatible(f, new)
                 and not _distinct(f.count, new.count)):
             _absorb(f, new)
             new.count.decide("merge", "same-fact")
             return f
     if new.count.whole is None:
-        for f in facts:
+        for f in same_count:
             if not f.alive or _key(f, main) != key or f.count.sent == new.count.sent or not _compatible(f, new):
                 continue
             if new.count.stars is None and f.count.stars is not None and f.count.whole is None:
@@ -157,6 +175,7 @@ def _add(facts: list[_Fact], new: _Fact, main: str | None, text: str) -> _Fact:
                 return f
             if new.count.stars is not None and f.count.stars is None and f.count.whole is None and not f.count.parts:
                 f.alive = False
+                facts.moved[id(f)] = new
                 _absorb(new, f)
                 f.count.decide("merge", "restated-without-level")
                 break
@@ -192,7 +211,7 @@ def _key(f: _Fact, main: str | None) -> tuple:
     return (f.count.value, f.count.status, _place_key(f.place, main, f.place_level))
 
 
-def _plan_denominator(p: Passage, c: Count, facts: list[_Fact], main: str | None) -> None:
+def _plan_denominator(p: Passage, c: Count, facts: _Facts, main: str | None) -> None:
     """"43/34 sản phẩm, đạt 126,5% kế hoạch": the denominator is the plan."""
     sent = p.sentences[c.sent]
     plan = re.compile(r"[^.;\n]{0,40}?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)", re.IGNORECASE).match(
@@ -234,6 +253,7 @@ def _resolve(name: str | None) -> tuple[str | None, str | None]:
     return (hit[0], hit[1]) if hit else (None, None)
 
 
+@lru_cache(maxsize=4096)
 def _place_key(place: str | None, main: str | None, level: str | None = None) -> str:
     """What makes two mentions the same place: the province for province-level names (and for
     none at all, the article's main province), the name itself for districts and communes

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Rule:
     example: Example
     why: str = ""  # one line for the docs: the construction of Vietnamese prose it states
 
-    @property
+    @cached_property
     def regex(self) -> re.Pattern[str]:
         return _compiled(self.pattern)
 
@@ -82,7 +82,7 @@ class RuleTable:
             raise ValueError(f"{reader}: duplicate rule names {sorted(duplicates)}")
         self._by_name = {r.name: r for r in rules}
 
-    @property
+    @cached_property
     def _all(self) -> re.Pattern[str]:
         """One alternation, rule i in group r<i>: at each position the first rule in table order wins."""
         return _compiled("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules)))
