@@ -45,9 +45,9 @@ from extractors.figures.place import districts_named, read_place
 from extractors.figures.result import read_result
 from extractors.figures.sentences import Sentence, is_heading, split_sentences
 from extractors.figures.status import read_status
-from extractors.figures.textmap import nfc_with_map
+from extractors.figures.textmap import Identity, nfc_with_map
 from extractors.figures.zones import set_desc_end
-from extractors.records import Figure
+from extractors.records import Figure, PlaceMention
 
 log = logging.getLogger(__name__)
 
@@ -55,14 +55,15 @@ __all__ = ["Count", "Sentence", "find_figures", "read_counts", "split_sentences"
 
 
 def find_figures(text: str, *, as_of: str | None = None, default_place: str | None = None,
-                 title: str | None = None) -> list[Figure]:
+                 title: str | None = None, places: list[PlaceMention] | None = None) -> list[Figure]:
     """Every count of OCOP products stated in ``text``, one figure per fact. Never raises.
 
     ``as_of`` is the article's date (ISO), ``default_place`` the province the article is about,
-    ``title`` its headline when it is not the text's first line.
+    ``title`` its headline when it is not the text's first line, ``places`` the mentions
+    ``extractors.places.find_places(text)`` gave when the caller has them already.
     """
     try:
-        return _find_figures(text, as_of=as_of, default_place=default_place, title=title)
+        return _find_figures(text, as_of=as_of, default_place=default_place, title=title, places=places)
     except Exception:  # a figure extractor must not take a crawl down; log and return nothing
         log.exception("find_figures failed on a text of %d characters", len(text) if isinstance(text, str) else -1)
         return []
@@ -79,14 +80,17 @@ def read_counts(text: str, *, as_of: str | None = None, default_place: str | Non
     return passage.all_counts()
 
 
-def _find_figures(text: str, *, as_of: str | None, default_place: str | None, title: str | None) -> list[Figure]:
+def _find_figures(text: str, *, as_of: str | None, default_place: str | None, title: str | None,
+                  places: list[PlaceMention] | None) -> list[Figure]:
     if not isinstance(text, str) or not text:
         return []
     original = text
     text, offsets = nfc_with_map(text)
     if not grammar.ANCHOR_RE.search(text) and not grammar.TRUNCATED_TAIL_RE.search(text[-80:]):
         return []
-    passage = read_passage(text, title=title, article_date=as_of, default_place=default_place)
+    if not isinstance(offsets, Identity):
+        places = None  # mentions of the caller's text are offsets into it, not into its NFC copy
+    passage = read_passage(text, title=title, article_date=as_of, default_place=default_place, places=places)
     _read(passage)
     return to_figures(original, passage, offsets)
 

@@ -91,11 +91,15 @@ def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> lis
     """Every count candidate of one sentence, in reading order, with its bracket depth."""
     s_text = text[sent.start:sent.end]
     found: list[Count] = []
+    lowered = s_text.lower()
+    if "sản" not in lowered and "san" not in lowered and "sp" not in lowered and not is_text_end:
+        return found  # no noun, no count (a sentence of prose, a caption, a menu)
     for m in _anchor_matches(s_text):
         count = _anchored(s_text, m, sent.start, index)
         if count is not None:
             found.append(count)
-    for t in g.TOTAL_WITHOUT_NOUN_RE.finditer(s_text):
+    totals = g.TOTAL_WITHOUT_NOUN_RE.finditer(s_text) if ("tổng" in lowered or "lượng" in lowered) else ()
+    for t in totals:
         value = parse_number(t.group("num"))
         if value is not None and value <= MAX_COUNT:
             found.append(Count(sent.start + t.start("num"), sent.start + t.end("num"), sent.start + t.end("num"),

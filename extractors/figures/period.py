@@ -160,51 +160,24 @@ def _years_before(p: Passage, lo: int, hi: int, *, asides: bool = False) -> list
 
 def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, line_year: int | None,
                   heading_year: int | None = None) -> None:
-    """The year by the count's own clause, its whole, its sentence or line (rules 1-9)."""
-    text = p.text
+    """The year by the count's own clause, its whole, its sentence, its section or line."""
     sent = p.sentences[c.sent]
     lo = clause_start(p, c, prev)
-    if c.status == "target":
-        planned = _planned_year(p, c, lo)
-        if planned is not None:
-            _set(c, planned, "target-year")
-            return
-    for at in {c.noun_end, own_end(c)}:
-        after = TABLE.match("year-after-noun", text, at, min(sent.end, at + 40))
-        if after:
-            _set(c, int(after.group(1)), "year-after-noun")
-            return
-    since = TABLE.search("since-start-of-year", text, max(sent.start, lo - 60), c.start)
-    if since:
-        _set(c, int(since.group(1)), "since-start-of-year")
+    dated = p.has_year(c.sent)  # most rules need a year written in the sentence
+    if dated and _written_year(p, c, lo):
         return
-    as_of = _as_of_date(p, lo, c.start)
-    if as_of is None:  # "… 248 sản phẩm 3 sao (tính đến ngày 30/6/2024)"
-        bracket = _AS_OF_BRACKET.search(text, own_end(c), sent.end)
-        as_of = _as_of_date(p, bracket.start(), bracket.end()) if bracket else None
-    if as_of is not None:
-        c.as_of = as_of
-        _set(c, int(as_of[:4]), "as-of-date")
-        return
-    period = _last(m for m in TABLE["period-end"].regex.finditer(text, lo, c.start)
-                   if not _NOT_A_PERIOD_BEFORE.search(text, max(lo, m.start() - 25), m.start()))
-    if period is not None:
-        _set(c, int(period.group(1)), "period-end")
-        return
-    bracketed = TABLE.search("year-before-bracket", text, max(sent.start, c.start - 20), c.start)
-    if bracketed:  # "gấp hai lần năm 2022 (31 sản phẩm)"
-        _set(c, int(bracketed.group(1)), "year-before-bracket")
-        return
+    text = p.text
     if p.article_year is not None and TABLE.search("this-year", text, lo, c.start):
         _set(c, p.article_year, "this-year")  # "năm nay đến thời điểm này đã có 41 sản phẩm"
         return
-    measured = TABLE.match("against-plan-year", text, own_end(c), min(sent.end, own_end(c) + 120))
-    if measured:
-        _set(c, int(measured.group(1)), "against-plan-year")
-        return
-    years = _years_before(p, lo, c.start)
+    if dated:
+        measured = TABLE.match("against-plan-year", text, own_end(c), min(sent.end, own_end(c) + 120))
+        if measured:
+            _set(c, int(measured.group(1)), "against-plan-year")
+            return
+    years = _years_before(p, lo, c.start) if dated else []
     undated = _last(_UNDATED_ANYWHERE.finditer(text, lo, c.start))
-    if undated and _AGAINST_PLAN.match(text, own_end(c), min(sent.end, own_end(c) + 80)):
+    if undated and dated and _AGAINST_PLAN.match(text, own_end(c), min(sent.end, own_end(c) + 80)):
         # "Năm 2022, tỉnh đặt mục tiêu có thêm 40 …; đến nay đã có 22 sản phẩm, đạt 55% kế hoạch"
         earlier = _years_before(p, sent.start, c.start)
         if earlier:
@@ -222,14 +195,7 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     if p.article_year is not None and TABLE.search("this-year", text, lo, min(sent.end, own_end(c) + 40)):
         _set(c, p.article_year, "this-year")  # "năm nay", "vào cuối năm": the article's year
         return
-    later = TABLE.match("year-after-count", text, c.noun_end, _clause_end(p, c, nxt))
-    if later is None:
-        later = TABLE.search("year-after-count", text, c.noun_end, _clause_end(p, c, nxt))
-    if later and not _NOT_A_PERIOD_BEFORE.search(text, max(0, later.start() - 20), later.start() + 1) \
-            and not _REGULATION.search(text, max(0, later.start() - 110), later.start() + 1) \
-            and not _EXPIRED_BEFORE.search(text, c.noun_end, later.start()) and not _YEAR_LIST.match(text, later.end()) \
-            and not (c.status == "target" and _EARLIER_RANK.search(text, c.noun_end, later.start())):
-        _set(c, int(later.group(1)), "year-after-count")
+    if dated and _year_after_count(p, c, nxt):
         return
     if c.whole is not None:
         if c.whole.undated:
@@ -241,7 +207,7 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
             if c.whole.as_of and c.as_of is None:
                 c.as_of = c.whole.as_of
             return
-    earlier = _years_before(p, sent.start, lo)
+    earlier = _years_before(p, sent.start, lo) if dated else []
     if earlier and not _UNDATED_ANYWHERE.search(text, earlier[-1].end(), c.start):
         _set(c, int(earlier[-1].group(0)), "sentence-year")
         return
@@ -250,6 +216,60 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         return
     if line_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
         _set(c, line_year, "sentence-year")
+
+
+def _written_year(p: Passage, c: Count, lo: int) -> bool:
+    """The rules that read a year written in the count's own clause, in table order."""
+    text = p.text
+    sent = p.sentences[c.sent]
+    if c.status == "target":
+        planned = _planned_year(p, c, lo)
+        if planned is not None:
+            _set(c, planned, "target-year")
+            return True
+    for at in {c.noun_end, own_end(c)}:
+        after = TABLE.match("year-after-noun", text, at, min(sent.end, at + 40))
+        if after:
+            _set(c, int(after.group(1)), "year-after-noun")
+            return True
+    since = TABLE.search("since-start-of-year", text, max(sent.start, lo - 60), c.start)
+    if since:
+        _set(c, int(since.group(1)), "since-start-of-year")
+        return True
+    as_of = _as_of_date(p, lo, c.start)
+    if as_of is None:  # "… 248 sản phẩm 3 sao (tính đến ngày 30/6/2024)"
+        bracket = _AS_OF_BRACKET.search(text, own_end(c), sent.end)
+        as_of = _as_of_date(p, bracket.start(), bracket.end()) if bracket else None
+    if as_of is not None:
+        c.as_of = as_of
+        _set(c, int(as_of[:4]), "as-of-date")
+        return True
+    period = _last(m for m in TABLE["period-end"].regex.finditer(text, lo, c.start)
+                   if not _NOT_A_PERIOD_BEFORE.search(text, max(lo, m.start() - 25), m.start()))
+    if period is not None:
+        _set(c, int(period.group(1)), "period-end")
+        return True
+    bracketed = TABLE.search("year-before-bracket", text, max(sent.start, c.start - 20), c.start)
+    if bracketed:  # "gấp hai lần năm 2022 (31 sản phẩm)"
+        _set(c, int(bracketed.group(1)), "year-before-bracket")
+        return True
+    return False
+
+
+def _year_after_count(p: Passage, c: Count, nxt: Count | None) -> bool:
+    """'trong năm 2021' later in the count's clause — not a comparison, a regulation's date, an
+    expired certification, a list of rounds, or a target's earlier certification."""
+    text = p.text
+    end = _clause_end(p, c, nxt)
+    later = TABLE.match("year-after-count", text, c.noun_end, end) or TABLE.search(
+        "year-after-count", text, c.noun_end, end)
+    if later and not _NOT_A_PERIOD_BEFORE.search(text, max(0, later.start() - 20), later.start() + 1) \
+            and not _REGULATION.search(text, max(0, later.start() - 110), later.start() + 1) \
+            and not _EXPIRED_BEFORE.search(text, c.noun_end, later.start()) and not _YEAR_LIST.match(text, later.end()) \
+            and not (c.status == "target" and _EARLIER_RANK.search(text, c.noun_end, later.start())):
+        _set(c, int(later.group(1)), "year-after-count")
+        return True
+    return False
 
 
 def _planned_year(p: Passage, c: Count, lo: int) -> int | None:

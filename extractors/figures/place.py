@@ -31,7 +31,7 @@ TABLE = RuleTable("place", "place", [
     Rule("of-place", rf"\s*(?:ocop\s+)?(?:của|tại|thuộc)\s+({_PREFIX}\s+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){{0,3}})",
          "the place named", Example("Trong đợt này có 6 sản phẩm của huyện Lục Ngạn.", 6, "huyện Lục Ngạn"),
          "'N sản phẩm của/tại/thuộc huyện X'"),
-    Rule("list-entry", rf"((?:{_PREFIX}\s+)?{_NAME})\s*\)?\s*,?\s*(?:\(\s*|có\s+|:\s*|với\s+|là\s+)?$",
+    Rule("list-entry", rf"(?<!\w)((?:{_PREFIX}\s+)?{_NAME})\s*\)?\s*,?\s*(?:\(\s*|có\s+|:\s*|với\s+|là\s+)?$",
          "the name before the count",
          Example("Số sản phẩm theo huyện: Phú Thiện 4 sản phẩm, Mang Yang 2 sản phẩm.", 2, "Mang Yang"),
          "a list entry: a name right before its count ('Phú Thiện 4 sản phẩm', 'xã Tam Lập (2 sản phẩm)')"),

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One match of one rule of a table."""
 
     rule: Rule
@@ -84,8 +84,10 @@ class RuleTable:
 
     @cached_property
     def _all(self) -> re.Pattern[str]:
-        """One alternation, rule i in group r<i>: at each position the first rule in table order wins."""
-        return _compiled("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules)))
+        """One alternation, rule i in group r<i>: at each position the first rule in table order wins.
+        Scanned tables hold cue words, so matches start at a word's start: the guard skips the rest
+        of the positions before any alternative is tried."""
+        return _compiled("(?<!\\w)(?:" + "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules)) + ")")
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -98,8 +100,13 @@ class RuleTable:
         end = len(text) if end is None else end
         if end <= start:
             return []
-        return [Hit(self.rules[int(m.lastgroup[1:])], m.start(), m.end(), m.group(0))  # type: ignore[index]
+        of_group = self._of_group
+        return [Hit(of_group[m.lastgroup], m.start(), m.end(), m.group(0))  # type: ignore[index]
                 for m in self._all.finditer(text, start, end)]
+
+    @cached_property
+    def _of_group(self) -> dict[str, Rule]:
+        return {f"r{i}": r for i, r in enumerate(self.rules)}
 
     def first(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         """The leftmost match in the span (the earlier rule at equal positions)."""
