@@ -113,8 +113,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     sent = p.sentences[c.sent]
     if CONTEXT.match("new-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 40)):
         return _set(c, "new", "new-after-noun")
-    if CONTEXT.match("against-year-plan", text, c.noun_end if c.den is not None else own_end(c),
-                     min(sent.end, own_end(c) + 60)):
+    if "%" in text[c.noun_end:min(sent.end, own_end(c) + 80)] and CONTEXT.match(
+            "against-year-plan", text, c.noun_end if c.den is not None else own_end(c), min(sent.end, own_end(c) + 60)):
         return _set(c, "new", "against-year-plan")
     if CONTEXT.match("stock-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 60)):
         return _set(c, "cumulative", "stock-after-noun")
@@ -122,7 +122,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         return _set(c, "new", "proposal")  # "đang hoàn thiện hồ sơ 3 sản phẩm … đề nghị … 5 sao": this round's
     zone = clause_start(p, c, prev, semicolon=True)
     hits = CUES.scan(text, zone, c.start)
-    ranked = CUES.search("ranking", text, own_end(c), min(sent.end, own_end(c) + 60))
+    after = text[own_end(c):min(sent.end, own_end(c) + 60)]
+    ranked = ("thứ" in after or "đầu" in after or "vị trí" in after) and CUES.search(
+        "ranking", text, own_end(c), min(sent.end, own_end(c) + 60))
     if ranked and not hits:  # "Với 142 sản phẩm OCOP, Quảng Ngãi đứng thứ 3 …"
         return _set(c, "cumulative", "ranking")
     decided = _from_cues(p, c, hits)

@@ -130,7 +130,7 @@ def read_level(p: Passage, c: Count, nxt: Count | None, first: Count, prev: Coun
             c.quote_start = total.start()
             c.decide("stars", "level-of-total")
             return
-    header = _heading_level(p, first)
+    header = heading_level(p, first)
     if header is not None:
         c.stars = header
         c.decide("stars", "level-heads-list")
@@ -150,8 +150,15 @@ def share_predicate(p: Passage, counts: list[Count]) -> None:
             c.decide("stars", "level-shared-predicate")
 
 
+def heading_level(p: Passage, first: Count) -> str | None:
+    """A level in the phrase that opens the sentence's list of counts, before its first count (read
+    once per sentence)."""
+    if first.sent not in p.heading_levels:
+        p.heading_levels[first.sent] = _heading_level(p, first)
+    return p.heading_levels[first.sent]
+
+
 def _heading_level(p: Passage, first: Count) -> str | None:
-    """A level in the phrase that opens the sentence's list of counts, before its first count."""
     sent = p.sentences[first.sent]
     lo = max(sent.start, first.start - LOOK_BACK)
     head = TABLE.search("level-heads-list", p.text, lo, first.start)

@@ -26,6 +26,7 @@ class Passage:
     headline: int | None  # index of the sentence that is the article's headline
     _place_starts: list[int] = field(default_factory=list)
     _years: dict[int, bool] = field(default_factory=dict)
+    heading_levels: dict[int, str | None] = field(default_factory=dict)  # per sentence, read once
 
     def __post_init__(self) -> None:
         self._place_starts = [m.start for m in self.places]

@@ -140,6 +140,8 @@ def _list_entry(p: Passage, c: Count, gap_start: int) -> tuple[str, str | None] 
     sản phẩm", "xã Tam Lập (2 sản phẩm)", "(huyện Củ Chi) có 3 sản phẩm"."""
     text = p.text
     lo = max(gap_start, c.start - 60)
+    if text[lo:c.start].islower() or lo >= c.start:
+        return None  # no capital letter, no name
     m = TABLE.search("list-entry", text, lo, c.start)
     if m is None or not _ENTRY_BEFORE.search(text[lo:m.start()]):
         return None
