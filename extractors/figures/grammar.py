@@ -56,7 +56,8 @@ LEVEL_COLON_COUNT_RE = re.compile(
 
 #: Words right before a number that make it a date, an ordinal or an identifier, not a count.
 NOT_A_COUNT_BEFORE_RE = re.compile(
-    r"(?:năm|tháng|ngày|(?<!trong\s)(?<!tổng\s)số|thứ|lần|top|đợt|khóa|khoá|kỳ|điều|khoản|mục|giai\s+đoạn|phiên|quý)\s*$",
+    r"(?:năm|tháng|ngày|(?<!trong\s)(?<!tổng\s)số|thứ|lần|top|đợt|khóa|khoá|kỳ|điều|khoản|mục|giai\s+đoạn|phiên|quý"
+    r"|(?<!\w)(?:bộ|combo|hộp|set))\s*$",  # "Bộ 3 sản phẩm quà tặng": one product made of three
     _I,
 )
 #: A lone "năm" (five / year) after these words is the year: "trong năm sản phẩm ...".

@@ -90,11 +90,13 @@ TABLE = RuleTable("result", "is a result", [
          "products taking part in, or chosen for, the programme"),
     Rule("candidate", r"(?<!\w)(?:tham\s+dự|đăng\s+ký|dự\s+thi|chấm\s+điểm|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét"
                       r"|dự\s+thi|mới)|(?:(?<=ph[ẩa]m\s)|(?<=SP\s)|(?<=OCOP\s))tham\s+gia(?=\s*(?:[;,.)]|$|nhiều|nhất))"
-                      r"|(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng)\s+hồ\s+sơ(?!\s+(?:để\s+)?(?:đề\s+nghị|đề\s+xuất|trình))"
-                      r"|(?:có\s+)?hồ\s+sơ\s+đủ\s+điều\s+kiện|gửi\s+hồ\s+sơ\s+(?:đề\s+nghị\s+)?(?:đánh\s+giá|phân\s+hạng"
-                      r"|tham\s+gia)|vào\s+chương\s+trình)(?!\w)", "not a result",
+                      r"|(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng)\s+hồ\s+sơ(?!\s+(?:để\s+)?(?:đề\s+nghị|đề\s+xuất|trình"
+                      r"|nâng\s+hạng))|(?:có\s+)?hồ\s+sơ\s+đủ\s+điều\s+kiện|gửi\s+hồ\s+sơ\s+(?:đề\s+nghị\s+)?(?:đánh\s+giá"
+                      r"|phân\s+hạng|tham\s+gia)|tiếp\s+nhận|hồ\s+sơ\s+(?:với|của|gồm|cho)|vào\s+chương\s+trình)(?!\w)",
+         "not a result",
          Example("Năm 2022 có 36 sản phẩm đăng ký tham gia đánh giá, phân hạng.", 36, None),
-         "registered, entered, taking part in the assessment (with no level or result said of the count)"),
+         "registered, entered, taking part in the assessment, dossiers received ('tiếp nhận 25 hồ sơ với 40 "
+         "sản phẩm'), with no level or result said of the count"),
     Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)", "a result",
          Example("Năm 2021 có 40 sản phẩm đã được công nhận sau khi đăng ký tham gia.", 40, "result"),
          "a count then said to be recognised is a result, whatever the clause says of candidates"),
@@ -107,6 +109,7 @@ _ATTRIBUTE_STOP = re.compile(
 _RECERTIFIED_BEFORE = re.compile(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$", _I)
 _OWN_RESULT = re.compile(r"(?<!\w)(?:đạt|được\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
                          r"|tiềm\s+năng", _I)
+_HIGHER = re.compile(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)", _I)
 _OWNER = re.compile(r"(?<!\w)của\s+(?:ctcp|công\s+ty|htx|hợp\s+tác\s+xã|hộ\s+kinh\s+doanh|hộ|cơ\s+sở|doanh\s+nghiệp"
                     r"|chi\s+nhánh|tổ\s+hợp\s+tác)(?!\w)", _I)
 
@@ -170,7 +173,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     candidate = (unranked and TABLE.search("candidate", text, max(sent.start, c.start - LOOK_BACK),
                                            min(sent.end, c.noun_end + 120))) or TABLE.match(
         "candidate", text, _skip_potential(text, c.noun_end, after_end), after_end)
-    if candidate:  # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
+    if candidate and not _put_forward(p, c):  # a proposal for a rank is a dossier too, and a figure
+        # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
         if TABLE.match("result-after", after, 0, len(after)):
             c.decide("result", "result-after")
             return None
@@ -184,6 +188,17 @@ _POTENTIAL = re.compile(r"\s*(?:ocop\s+)?(?:có\s+)?tiềm\s+năng\s+|\s*", _I)
 def _skip_potential(text: str, start: int, end: int) -> int:
     m = _POTENTIAL.match(text, start, end)
     return m.end() if m else start
+
+
+def _put_forward(p: Passage, c: Count) -> bool:
+    """Proposed for a rank — by someone ('do 11 tỉnh đề nghị'), for five stars or to a higher council —
+    not merely submitted to the council that assesses candidates."""
+    if c.status != "proposed":
+        return False
+    if c.trace.get("status") in ("proposed-by", "awaiting-level", "submitted-level"):
+        return True
+    sent = p.sentences[c.sent]
+    return bool(_HIGHER.search(p.text, max(sent.start, c.start - 80), min(sent.end, c.noun_end + 80)))
 
 
 def _clause_end(p: Passage, c: Count, *, stop_at_comma: bool = True) -> int:
