@@ -65,14 +65,6 @@ class Count:
         return qs, max(self.noun_end, self.star_end or 0)
 
 
-def _last(matches):  # type: ignore[no-untyped-def]
-    """The last item of an iterator, or None."""
-    item = None
-    for item in matches:  # noqa: B007
-        pass
-    return item
-
-
 def _anchor_matches(s_text: str) -> list[re.Match[str]]:
     """ANCHOR_RE matches, tried only just before each "sản phẩm" (the full pattern is slow to try
     at every position of a long page)."""
@@ -80,7 +72,7 @@ def _anchor_matches(s_text: str) -> list[re.Match[str]]:
     last_end = 0
     for noun in g.NOUN_RE.finditer(s_text):
         lo = max(last_end, noun.start() - 80)
-        m = _last(g.ANCHOR_RE.finditer(s_text, lo, noun.end()))
+        m = g.last(g.ANCHOR_RE.finditer(s_text, lo, noun.end()))
         if m is not None and m.end() == noun.end() and m.start() >= last_end:
             out.append(m)
             last_end = m.end()

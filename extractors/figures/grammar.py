@@ -7,6 +7,8 @@ repetition, so matching stays linear on long pages.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TypeVar
 
 from extractors.numbers import WORDS_PATTERN
 
@@ -94,8 +96,6 @@ STAR_RE = re.compile(
 )
 STAR_N_RE = re.compile(_STAR_N, _I)
 _STAR_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
-#: After a single level, the level it is raised to: "1 sản phẩm 4 sao lên 5 sao".
-RAISED_TO_RE = re.compile(rf"\s*(?:lên|thành)\s+{_HANG}(?P<to>{_STAR_N})\s*{_SAO}", _I)
 
 
 def star_level(token: str) -> int:
@@ -137,7 +137,6 @@ def stars_of(m: re.Match[str]) -> str:
 # ------------------------------------------------------------------ years and dates
 
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)(?!\s*/\s*[A-ZĐ])")
-YEAR_RANGE_RE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 #: A day/month(/year) date: "31/1/2025", "29-8", "ngày 2 tháng 6 năm 2021".
 DATE_RE = re.compile(
     r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
@@ -166,3 +165,14 @@ REPORT_HEADING_RE = re.compile(
     r"|kinh\s+phí|mục\s+đích)(?!\w)",
     _I,
 )
+
+
+T = TypeVar("T")
+
+
+def last(matches: Iterable[T]) -> T | None:
+    """The last item of an iterator of matches, or None (a pattern's last match before a count)."""
+    item = None
+    for item in matches:  # noqa: B007
+        pass
+    return item

@@ -56,10 +56,6 @@ class Passage:
     def all_counts(self) -> list[Count]:
         return [c for counts in self.counts for c in counts]
 
-    def sentence_text(self, index: int) -> str:
-        s = self.sentences[index]
-        return self.text[s.start:s.end]
-
 
 def read_passage(text: str, *, title: str | None, article_date: str | None,
                  default_place: str | None, places: list[PlaceMention] | None = None) -> Passage:

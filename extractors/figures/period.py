@@ -21,6 +21,7 @@ from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
+from extractors.figures.sentences import Sentence
 from extractors.figures.zones import LOOK_AHEAD, LOOK_BACK, clause_start, own_end
 
 _I = re.IGNORECASE
@@ -106,7 +107,7 @@ _ABOUT_PRODUCTS = re.compile(r"(?<!\w)(?:ocop|s[ảa]n\s+ph[ẩa]m)(?!\w)", _I)
 _GOVERNMENT_DOCUMENT = re.compile(r"\d+/(?:\d{4}/)?(?:QĐ|NĐ|NQ|CT)-(?:TTg|CP)\b[^.;]{0,25}$")
 
 
-def lead(p: Passage) -> list:
+def lead(p: Passage) -> list[Sentence]:
     """The headline and first sentences of the passage, after menus, date lines and related links
     (which do not talk about OCOP products)."""
     for i, sent in enumerate(p.sentences):
@@ -176,7 +177,7 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
             _set(c, int(measured.group(1)), "against-plan-year")
             return
     years = _years_before(p, lo, c.start) if dated else []
-    undated = _last(_UNDATED_ANYWHERE.finditer(text, lo, c.start))
+    undated = g.last(_UNDATED_ANYWHERE.finditer(text, lo, c.start))
     if undated and dated and _AGAINST_PLAN.match(text, own_end(c), min(sent.end, own_end(c) + 80)):
         # "Năm 2022, tỉnh đặt mục tiêu có thêm 40 …; đến nay đã có 22 sản phẩm, đạt 55% kế hoạch"
         earlier = _years_before(p, sent.start, c.start)
@@ -244,7 +245,7 @@ def _written_year(p: Passage, c: Count, lo: int) -> bool:
         c.as_of = as_of
         _set(c, int(as_of[:4]), "as-of-date")
         return True
-    period = _last(m for m in TABLE["period-end"].regex.finditer(text, lo, c.start)
+    period = g.last(m for m in TABLE["period-end"].regex.finditer(text, lo, c.start)
                    if not _NOT_A_PERIOD_BEFORE.search(text, max(lo, m.start() - 25), m.start()))
     if period is not None:
         _set(c, int(period.group(1)), "period-end")
@@ -441,13 +442,6 @@ def _clause_end(p: Passage, c: Count, nxt: Count | None) -> int:
         end = min(end, nxt.start)
     stop = re.search(r"[;(,]|(?<!\w)trong\s+đó(?!\w)", p.text[c.noun_end:end], _I)
     return c.noun_end + stop.start() if stop else end
-
-
-def _last(matches):  # type: ignore[no-untyped-def]
-    item = None
-    for item in matches:  # noqa: B007
-        pass
-    return item
 
 
 def _set(c: Count, year: int, rule: str) -> None:

@@ -153,6 +153,7 @@ def rules_markdown() -> str:
             shown = "not a figure" if ex.value is None and table.field == "is a result" else repr(ex.value)
             cells = [str(i), f"`{rule.name}`", f"`{rule.value}`" if rule.value is not None else "—",
                      rule.why, f"{ex.text} ({ex.count} → {shown})"]
-            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+            # a line break of an example is shown, so the row stays one line of the table
+            lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ↵ ") for c in cells) + " |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
