@@ -13,9 +13,10 @@ from collections import Counter
 from extractors.bounds import MAX_TEXT_CHARS, cap_text, join_reasons, text_cut
 from extractors.dates import find_published, parse_date_line
 from extractors.documents import find_documents
+from extractors.figures import find_figures
 from extractors.html import main_text
 from extractors.places import find_places
-from extractors.records import Extraction, Figure, PublishedDate
+from extractors.records import Extraction, Figure, PlaceMention, PublishedDate
 from extractors.text import normalize
 
 log = logging.getLogger(__name__)
@@ -43,10 +44,11 @@ def _extract(text: str | None, *, title: str | None, date_line: str | None, url:
     truncated = join_reasons(truncated, text_cut(len(text), size) if cut_raw or cut else None)
     title = normalize(title).strip() or None if isinstance(title, str) else None
     found_published = _published(text, title, date_line) or published or find_published(text, title=title)
+    places = find_places(text)  # found once: rank_provinces and the figures read the same mentions
     provinces = rank_provinces(text, title=title)
     documents = find_documents(text)
     figures = _figures(text, as_of=found_published.date if found_published else None,
-                       default_place=provinces[0] if provinces else None, title=title)
+                       default_place=provinces[0] if provinces else None, title=title, places=places)
     return Extraction(text=text, title=title, published=found_published, provinces=provinces,
                       documents=documents, figures=figures, truncated=truncated)
 
@@ -85,13 +87,10 @@ def rank_provinces(text: str, *, title: str | None = None) -> list[str]:
     return sorted(kept, key=lambda p: (-score[p], first_seen.get(p, 0)))
 
 
-def _figures(text: str, *, as_of: str | None, default_place: str | None, title: str | None) -> list[Figure]:
+def _figures(text: str, *, as_of: str | None, default_place: str | None, title: str | None,
+             places: list[PlaceMention]) -> list[Figure]:
     try:
-        from extractors.figures import find_figures
-    except ImportError:  # the figures extractor is optional while it is being written
-        return []
-    try:
-        return list(find_figures(text, as_of=as_of, default_place=default_place, title=title))
+        return list(find_figures(text, as_of=as_of, default_place=default_place, title=title, places=places))
     except Exception:  # a bug in one extractor must not lose the page's other results
         log.exception("find_figures failed; figures skipped for this passage")
         return []

@@ -195,16 +195,31 @@ def resolve(name: str | None) -> tuple[str, str] | None:
     return hit, province_2025(hit) or hit
 
 
+@lru_cache(maxsize=1)
+def _folded_district_index() -> dict[str, tuple[District, ...]]:
+    index: dict[str, list[District]] = {}
+    for d in _districts():
+        index.setdefault(fold(d.name), []).append(d)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def _resolve_district(name: str, prefix: str) -> str | None:
-    candidates = _district_index().get(canon(name), ())
-    if not candidates:
-        folded = fold(name)
-        candidates = tuple(d for d in _districts() if fold(d.name) == folded)
+    candidates = _district_index().get(canon(name), ()) or _folded_district_index().get(fold(name), ())
     wanted = {"tp": "thành phố"}.get(prefix, prefix)
     typed = [d for d in candidates if d.type == wanted] if wanted else list(candidates)
     pool = typed or list(candidates)
     provinces = {d.province for d in pool}
     return provinces.pop() if len(provinces) == 1 else None
+
+
+def is_place_name(name: str | None) -> bool:
+    """True when ``name`` (without prefix) is a province or district of the gazetteer, as written
+    in running text (capitalised; old or new tone placement)."""
+    if not name:
+        return False
+    key = canon(" ".join(name.split()))
+    bare, prefixed = _province_index()
+    return key in bare or key in prefixed or key in _district_index()
 
 
 def province_2025(old_name: str | None) -> str | None:
@@ -236,9 +251,20 @@ def find_places(text: str | None) -> list[PlaceMention]:
 
     Province mentions carry the name as written (without "tỉnh"); district mentions include
     their prefix ("huyện Yên Bình"); "cả nước"/"toàn quốc" give a national mention ("Việt Nam").
+    The last few texts' mentions are kept: the pipeline ranks provinces and reads figures on the
+    same text, and places are found once for both.
     """
     if not text:
         return []
+    return list(_find_places(text))
+
+
+@lru_cache(maxsize=16)
+def _find_places(text: str) -> tuple[PlaceMention, ...]:
+    return tuple(_scan_places(text))
+
+
+def _scan_places(text: str) -> list[PlaceMention]:
     original = unicodedata.normalize("NFC", text)
     text = canon(original)
     tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
@@ -356,7 +382,16 @@ def _title_if_upper(span: str) -> str:
     return span
 
 
+@lru_cache(maxsize=1)
+def _bare_first_words() -> frozenset[str]:
+    """The first word of every bare province name, lower-cased: a token that is none of them starts no name."""
+    bare, _ = _province_index()
+    return frozenset(key.split()[0].lower() for key in bare)
+
+
 def _match_bare(text, tokens, i, bare):  # type: ignore[no-untyped-def]
+    if canon(tokens[i][2]).lower() not in _bare_first_words():
+        return None
     n = len(tokens)
     for k in range(min(n, i + _MAX_WORDS), i, -1):
         span = text[tokens[i][0]:tokens[k - 1][1]]

@@ -25,10 +25,16 @@ class Figure:
     start: int
     end: int
     sentence: str = ""
-    as_of: str | None = None  # article date (ISO) for figures that say only "đến nay"
-    # "cumulative" (a running total: "toàn tỉnh có", "lũy kế", "nâng tổng số lên"), "new" (what one
-    # round, year or decision certified: "công nhận thêm", "công nhận mới") or None when unclear
+    # The date the count is comparable at (issue 10's key): the day or month the text gives
+    # ("tính đến 31/1/2025" -> "2025-01-31", "đến tháng 7/2025" -> "2025-07"), else the year
+    # ("2024"), else the article's date (ISO) for a running total said only "đến nay".
+    as_of: str | None = None
+    # "cumulative" (a running total or stock: "toàn tỉnh có", "lũy kế", "nâng tổng số lên"), "new"
+    # (what one round, decision, year or period added: "công nhận thêm", "đợt 2 năm 2022 công nhận
+    # 150") or None when unclear (GOLD_FORMAT.md)
     basis: str | None = None
+    # the level of ``place``: "province" | "district" | "commune" | "national" (None when unknown)
+    place_level: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -16,7 +16,7 @@ from typing import IO, Any
 from harvester.errors import HarvesterError
 
 FIGURE_FIELDS = ("count", "stars", "status", "year", "place", "province", "province_2025",
-                 "quote", "start", "end", "sentence", "as_of", "basis")
+                 "quote", "start", "end", "sentence", "as_of", "basis", "place_level")
 DOCUMENT_FIELDS = ("number", "type", "issuer", "issued", "quote", "start", "end")
 TABLES = ("articles", "figures", "documents", "document_mentions", "pages", "crawl_runs", "portals",
           "products", "attachments")
@@ -46,8 +46,10 @@ def article_json(db: Any, article: dict[str, Any]) -> dict[str, Any]:
             (article["id"],),
         )
     ]
+    # A field the figures table has no column for yet (place_level) is exported as null, so the
+    # line keeps the shape ``harvester extract`` prints.
     figures = [
-        {key: row[key] for key in FIGURE_FIELDS}
+        {key: row.get(key) for key in FIGURE_FIELDS}
         for row in _dicts(db, "SELECT * FROM figures WHERE article_id = ? ORDER BY id", (article["id"],))
     ]
     try:

@@ -63,9 +63,11 @@ def test_basis(text, expected):
     assert bases(text) == expected
 
 
-def test_basis_unclear_is_none():
-    # a count with no cue about totals or rounds
-    assert bases("Với 5 sản phẩm đạt 4 sao, huyện dẫn đầu khu vực.") == [(5, None)]
+def test_basis_without_a_cue_is_what_the_place_has_or_the_round():
+    # no cue about totals or rounds: a place's stock, unless the passage reports one round
+    assert bases("Với 5 sản phẩm đạt 4 sao, huyện dẫn đầu khu vực.") == [(5, "cumulative")]
+    assert bases("Công bố kết quả phân hạng sản phẩm OCOP đợt 2 năm 2023\n\nHuyện Tân Phú 6 sản phẩm.") == [
+        (6, "new")]
 
 
 def test_basis_defaults_to_none_on_hand_built_figures():

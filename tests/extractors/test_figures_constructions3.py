@@ -24,9 +24,9 @@ ROWS = [
     # "và phấn đấu" opens a new clause: its level is not the count's
     ("Năm 2025, huyện đặt mục tiêu công nhận thêm 12 sản phẩm và phấn đấu có sản phẩm 4 sao đầu tiên.",
      [(12, None, "target", 2025)]),
-    # a proposal listed under a plan heading is planned, a target
+    # a proposal listed under a plan heading is planned, a target, in the year the heading names
     ("II. NHIỆM VỤ NĂM 2025\n1. Chỉ tiêu\n- Đề xuất Trung ương đánh giá 3 sản phẩm tiềm năng 5 sao.",
-     [(3, "5", "target", None)]),
+     [(3, "5", "target", 2025)]),
     # the plan noun with a qualifier names the count: "kế hoạch năm là 40", "chỉ tiêu đến năm 2025 (100 SP)"
     ("Năm 2023 công nhận 52 sản phẩm (đạt 130% kế hoạch năm là 40 sản phẩm).",
      [(52, None, "achieved", 2023), (40, None, "target", 2023)]),

@@ -1,0 +1,196 @@
+"""Counts of OCOP products stated in Vietnamese text: the figures grammar.
+
+The package is shaped like the grammar it implements:
+
+1. ``sentences`` — sentences and clauses with offsets (lines, paragraphs, headings, the headline);
+2. ``candidates`` — count candidates: a number of *sản phẩm* (or a count whose noun is dropped);
+3. ``breakdown`` — which counts are parts of another ("trong đó", brackets, lists, "Trong đó, …"
+   opening the next sentence or paragraph);
+4. readers, each an ordered table of named rules (``rules.RuleTable``): ``level`` (stars),
+   ``status``, ``result`` (is it an OCOP result at all), ``period`` (year, as_of), ``basis``,
+   ``place`` (and its level);
+5. ``merge`` — the same fact stated twice is one figure; the readers' decisions become
+   :class:`~extractors.records.Figure` records.
+
+>>> [(f.count, f.stars, f.status, f.year, f.basis) for f in find_figures(
+...     "Đến hết năm 2023, tỉnh có 120 sản phẩm OCOP, trong đó 15 sản phẩm 4 sao, 105 sản phẩm 3 sao. "
+...     "Năm 2024 phấn đấu có thêm ít nhất 20 sản phẩm đạt từ 3 sao trở lên.")]
+[(120, None, 'achieved', 2023, 'cumulative'), (15, '4', 'achieved', 2023, 'cumulative'), \
+(105, '3', 'achieved', 2023, 'cumulative'), (20, '3+', 'target', 2024, 'new')]
+"""
+
+from __future__ import annotations
+
+import logging
+
+from extractors.figures import breakdown, grammar
+from extractors.figures.basis import read_basis
+from extractors.figures.candidates import Count, share_nouns
+from extractors.figures.level import read_level, share_predicate
+from extractors.figures.merge import to_figures
+from extractors.figures.passage import Passage, read_passage
+from extractors.figures.period import (
+    heading_year,
+    plan_year,
+    read_as_of,
+    read_own_year,
+    read_plan_year,
+    read_round_year,
+    report_year,
+    reports_a_round,
+    round_year,
+    stated_year,
+)
+from extractors.figures.place import districts_named, read_place
+from extractors.figures.result import read_result
+from extractors.figures.sentences import Sentence, is_heading, split_sentences
+from extractors.figures.status import read_status
+from extractors.figures.textmap import Identity, nfc_with_map
+from extractors.figures.zones import set_desc_end
+from extractors.records import Figure, PlaceMention
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Count", "Sentence", "find_figures", "read_counts", "split_sentences"]
+
+
+def find_figures(text: str, *, as_of: str | None = None, default_place: str | None = None,
+                 title: str | None = None, places: list[PlaceMention] | None = None) -> list[Figure]:
+    """Every count of OCOP products stated in ``text``, one figure per fact. Never raises.
+
+    ``as_of`` is the article's date (ISO), ``default_place`` the province the article is about,
+    ``title`` its headline when it is not the text's first line, ``places`` the mentions
+    ``extractors.places.find_places(text)`` gave when the caller has them already.
+    """
+    try:
+        return _find_figures(text, as_of=as_of, default_place=default_place, title=title, places=places)
+    except Exception:  # a figure extractor must not take a crawl down; log and return nothing
+        log.exception("find_figures failed on a text of %d characters", len(text) if isinstance(text, str) else -1)
+        return []
+
+
+def read_counts(text: str, *, as_of: str | None = None, default_place: str | None = None,
+                title: str | None = None) -> list[Count]:
+    """Every count candidate with the readers' decisions and the rule behind each (``Count.trace``),
+    before the merge — results and non-results alike. For tests, the docs and debugging."""
+    text, offsets = nfc_with_map(text)
+    passage = read_passage(text, title=title, article_date=as_of, default_place=default_place)
+    _read(passage)
+    to_figures(text, passage, offsets)  # records the merge's decisions in the counts' traces
+    return passage.all_counts()
+
+
+def _find_figures(text: str, *, as_of: str | None, default_place: str | None, title: str | None,
+                  places: list[PlaceMention] | None) -> list[Figure]:
+    if not isinstance(text, str) or not text:
+        return []
+    original = text
+    text, offsets = nfc_with_map(text)
+    if not grammar.ANCHOR_RE.search(text) and not grammar.TRUNCATED_TAIL_RE.search(text[-80:]):
+        return []
+    if not isinstance(offsets, Identity):
+        places = None  # mentions of the caller's text are offsets into it, not into its NFC copy
+    passage = read_passage(text, title=title, article_date=as_of, default_place=default_place, places=places)
+    _read(passage)
+    return to_figures(original, passage, offsets)
+
+
+def _previous(by_depth: dict[int, Count], depth: int) -> Count | None:
+    """The latest count at this bracket depth or outside it (a list goes on around brackets)."""
+    best = None
+    for d, x in by_depth.items():
+        if d <= depth and (best is None or x.start > best.start):
+            best = x
+    return best
+
+
+def _read(p: Passage) -> None:
+    """Run the readers over every count, sentence by sentence, in reading order."""
+    districts = districts_named(p)
+    r_year = round_year(p)
+    p_year = plan_year(p)
+    in_round = reports_a_round(p, r_year)
+    rep_year = report_year(p)
+    r_year = r_year or rep_year
+    plan_line = -1  # the line whose last decided count was a target
+    line_year: int | None = None
+    prev_line = -1
+    previous: list[Count] | None = None
+    quiet = 0  # sentences without counts since the last one that had some
+    section_year: int | None = None  # the year the last section heading names
+    for i, counts in enumerate(p.counts):
+        sent = p.sentences[i]
+        if is_heading(p.text, sent):
+            # a sub-heading without a year stays in its section's year; a new part ("II. …") does not
+            named = heading_year(p, i)
+            if named is not None or grammar.ROMAN_HEADING_RE.match(p.text, sent.start, sent.end):
+                section_year = named
+        if sent.line != prev_line:
+            line_year = None
+            prev_line = sent.line
+        if not counts:
+            quiet += 1
+            if quiet > 2:  # "Trong đó, …" may follow a photo caption or two, not a whole section
+                previous = None
+            line_year = stated_year(p, i) or line_year
+            continue
+        quiet = 0
+        prevs = _prevs(counts)
+        for j, c in enumerate(counts):
+            read_level(p, c, counts[j + 1] if j + 1 < len(counts) else None, counts[0], counts[j - 1] if j else None)
+        for j, c in enumerate(counts):
+            set_desc_end(p, c, counts[j + 1] if j + 1 < len(counts) else None)
+        share_nouns(counts)
+        share_predicate(p, counts)
+        breakdown.link_sentence(p, counts, previous)
+        for c in counts:
+            _inherit_level(p, c)
+        for j, c in enumerate(counts):
+            nxt = counts[j + 1] if j + 1 < len(counts) else None
+            prev = prevs[j]
+            read_status(p, c, prev, nxt, plan_line=plan_line == sent.line)
+            read_result(p, c, prev)
+            read_own_year(p, c, prev, nxt, line_year, section_year)
+            read_basis(p, c, prev, in_round=in_round)
+            read_round_year(p, c, r_year, p_year, rep_year)
+            read_plan_year(p, c, p_year)
+            read_place(p, c, prev, districts)
+            read_as_of(p, c)
+        kept = [c for c in counts if c.result]
+        if kept:
+            # a bracketed plan "(20 sản phẩm)" does not turn the next sentences into a plan
+            last = next((c for c in reversed(kept) if c.depth == 0), kept[-1])
+            if last.explicit and last.clause_status == "target":
+                plan_line = sent.line
+            elif last.explicit:
+                plan_line = -1
+        years = [c.year for c in counts if c.year]
+        if years:
+            line_year = years[-1]
+        elif stated_year(p, i):
+            line_year = stated_year(p, i)
+        previous = counts
+
+
+def _prevs(counts: list[Count]) -> list[Count | None]:
+    out: list[Count | None] = []
+    by_depth: dict[int, Count] = {}
+    for c in counts:
+        out.append(_previous(by_depth, c.depth))
+        by_depth = {d: x for d, x in by_depth.items() if d < c.depth}
+        by_depth[c.depth] = c
+    return out
+
+
+def _inherit_level(p: Passage, c: Count) -> None:
+    """A part takes its whole's level in the same sentence, or in a next sentence opened by
+    "Trong đó" when it names no place of its own."""
+    w = c.whole
+    if c.stars is not None or w is None or w.stars is None or not w.stars.isdigit():
+        return  # a part of "3-4 sao" or "3 sao trở lên" products may be of any of those levels
+    if w.sent != c.sent:
+        opener = p.text[p.sentences[c.sent].start:c.start]
+        if any(ch.isupper() for ch in opener[1:]) or not opener.lower().lstrip(" -–•*+").startswith("trong đó"):
+            return  # only "Trong đó, 7 sản phẩm … và 1 sản phẩm …", not a list by place
+    c.stars = w.stars
+    c.decide("stars", "level-of-whole")

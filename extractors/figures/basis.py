@@ -1,0 +1,180 @@
+"""The basis reader: a running total or stock (``cumulative``) or what one round, decision, year or
+period added (``new``), per GOLD_FORMAT.md.
+
+Cues are read right to left from the count back to the end of the previous count's own words; the
+nearest strong one decides ("thêm", "mới", "lũy kế", "toàn tỉnh có", "đến nay"). A part has its
+whole's basis unless it says its own; a count in a list the basis of the count before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.figures.candidates import Count
+from extractors.figures.passage import Passage
+from extractors.figures.rules import Example, Hit, Rule, RuleTable
+from extractors.figures.zones import clause_start, own_end
+
+_I = re.IGNORECASE
+
+CUES = RuleTable("basis: cues", "basis", [
+    Rule("running-total", r"l[ũu]y\s+kế|luỹ\s+kế|tính\s+chung(?!\s+(?:cả\s+)?(?:\d+\s+|hai\s+|ba\s+|các\s+)?đợt)|tính\s+đến|đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có"
+                          r"|hiện\s+tại|đang\s+có|hiện\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã)|thời\s+điểm\s+này"
+                          r"|trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)", "cumulative",
+         Example("Lũy kế đến nay, huyện đã công nhận 46 sản phẩm OCOP.", 46, "cumulative"),
+         "a total up to now"),
+    Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)", "cumulative",
+         Example("Tổng số sản phẩm OCOP của huyện là 61 sản phẩm.", 61, "cumulative"), "the total"),
+    Rule("raised-total", r"nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số", "cumulative",
+         Example("Năm 2023 công nhận 23 sản phẩm, nâng tổng số sản phẩm OCOP của tỉnh lên 198.", 198, "cumulative"),
+         "the total a round raised"),
+    Rule("as-of-end", r"(?:đến|tới)\s+(?:hết|cuối|thời\s+điểm|ngày|tháng)|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
+                      r"|kết\s+thúc\s+năm", "cumulative",
+         Example("Đến hết năm 2022 có 203 sản phẩm OCOP được công nhận.", 203, "cumulative"),
+         "a stock at a date, or a target stock 'đến năm 2025 có 300'"),
+    Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+\d+|(?:đứng|xếp)\s+đầu", "cumulative",
+         Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
+         "a place ranked by its number of products: its stock"),
+    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó))(?=[\s,]+[^.;]{0,50}?(?:đã|hiện)\s+có)",
+         "cumulative",
+         Example("Như vậy, tỉnh đã có 11 sản phẩm OCOP 5 sao.", 11, "cumulative"),
+         "'Như vậy, … đã có N': the total after the round"),
+    Rule("since-start", r"từ\s+(?:khi|lúc)\s+(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm"
+                        r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:2018|2019)", "cumulative",
+         Example("Sau 5 năm triển khai, tỉnh có 120 sản phẩm OCOP.", 120, "cumulative"),
+         "a sum since the programme started"),
+    Rule("place-has", r"(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|nước|quốc|xã)"
+                      r"(?=\s+(?:(?:hiện|đã|đang|hiện\s+đã)\s+)?(?:có|đạt)(?!\s+thêm))"
+                      r"|trên\s+địa\s+bàn(?:\s+\w+){0,3}\s+(?:hiện\s+|đã\s+)?có(?!\s+thêm)", "cumulative",
+         Example("Toàn tỉnh có 155 sản phẩm OCOP.", 155, "cumulative"), "what the whole place has"),
+    Rule("added", r"(?<!\w)thêm(?!\w)|(?<!\w)tăng(?!\w)", "new",
+         Example("Năm 2024, thị xã có thêm 8 sản phẩm OCOP.", 8, "new"), "more products, an increase"),
+    Rule("new-round", r"(?:công\s+nhận|cấp|phân\s+hạng|chứng\s+nhận|xếp\s+hạng|phát\s+triển)\s+mới", "new",
+         Example("Mục tiêu năm 2024 công nhận mới 40 sản phẩm.", 40, "new"), "newly recognised"),
+    Rule("recertified", r"(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|đánh\s+giá\s+lại|tái\s+(?:công\s+nhận|chứng\s+nhận)"
+                        r"|nâng\s+hạng|nâng\s+cấp", "new",
+         Example("Hội đồng công nhận lại 14 sản phẩm hết hạn.", 14, "new"), "certified again, upgraded"),
+    Rule("per-year", r"mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân", "new",
+         Example("Bình quân mỗi năm tỉnh có 15 sản phẩm được công nhận.", 15, "new"), "every year"),
+    Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm|từ\s+đầu\s+năm"
+                     r"|kết\s+quả", "new",
+         Example("UBND huyện vừa công nhận 16 sản phẩm đạt 3 sao.", 16, "new"), "one round, just now, the result"),
+    Rule("decision", r"quyết\s+định", "new (weak)",
+         Example("Quyết định số 12/QĐ-UBND cho 8 sản phẩm đạt chuẩn OCOP.", 8, "new"), "a decision's own count"),
+    Rule("recognition-verb", r"(?<!được\s)(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng)(?!\s+(?:lại|mới))",
+         "new (weak)", Example("UBND tỉnh công nhận 30 sản phẩm OCOP.", 30, "new"), "the act of recognising"),
+    Rule("year-plan", r"kế\s+hoạch\s+năm|chỉ\s+tiêu\s+năm", "new (weak)",
+         Example("Kế hoạch năm 2023 có ít nhất 15 sản phẩm đạt 3 sao.", 15, "new"), "a year's plan"),
+    Rule("in-year", r"(?<!\w)năm\s+(?:19|20)\d\d", "new (weak)",
+         Example("Năm 2023 có 45 sản phẩm được công nhận.", 45, "new"), "a year opening the clause"),
+], doc="Scanned right to left from the count; the nearest strong cue decides, a weak one decides only "
+       "when no strong cue is further left. 'Năm 2022, toàn tỉnh có 109 sản phẩm … được công nhận' and "
+       "'Theo đó, toàn tỉnh có 19 sản phẩm được công nhận' are a round's (a year or the decision opens the "
+       "clause and the count is said to be recognised).",
+   values="`cumulative`, `new`, `new (weak)`")
+
+CONTEXT = RuleTable("basis: context", "basis", [
+    Rule("new-after-noun", r"\s*(?:OCOP\s+)?(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)(?!\w)",
+         "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"), "'N sản phẩm mới', 'lần đầu'"),
+    Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)",
+         "new", Example("Năm nay tỉnh đã cấp chứng nhận cho 43/34 sản phẩm, đạt 126,5% kế hoạch.", 43, "new"),
+         "'N sản phẩm …, đạt X% kế hoạch': a year's products against the year's plan"),
+    Rule("stock-after-noun", r"\s*(?:OCOP\s+)?(?:hiện\s+có|đã\s+được\s+(?:công\s+nhận|chứng\s+nhận|cấp)\s+(?:năm\s+)?"
+                             r"(?:19|20)\d\d\s*,)", "cumulative",
+         Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận năm 2019, 2020, 2021.", 44, "cumulative"),
+         "'N sản phẩm hiện có', products certified over several rounds: the stock"),
+    Rule("whole-basis", r"trong\s+đó", "the whole's",
+         Example("Đến cuối năm 2023, tỉnh có 77 sản phẩm OCOP. Trong đó, 9 sản phẩm đạt 4 sao.", 9, "cumulative"),
+         "the parts of a breakdown take their whole's basis"),
+    Rule("list-basis", r",|;|và", "the previous count's",
+         Example("Toàn tỉnh có 140 sản phẩm OCOP; 12 sản phẩm 4 sao và 128 sản phẩm 3 sao.", 128, "cumulative"),
+         "a count in a list with no cue takes the basis of the count before it"),
+    Rule("proposal", r"đề\s+nghị|đề\s+xuất|tiềm\s+năng", "new",
+         Example("Hội đồng đề nghị Trung ương xem xét công nhận 3 sản phẩm OCOP 5 sao.", 3, "new"),
+         "products proposed for a rank are that round's"),
+    Rule("target-added", r"$", "new",
+         Example("Huyện phấn đấu có ít nhất 6 sản phẩm đạt 3 sao.", 6, "new"),
+         "a target with no stock word ('đến năm 2025 có', 'nâng tổng số') is so many more products"),
+    Rule("round-result", r"$", "new",
+         Example("Phê duyệt kết quả đánh giá sản phẩm OCOP đợt 1 năm 2022\n\nCó 12 sản phẩm đạt 3 sao.", 12, "new"),
+         "in a passage that reports one round, a result with no cue of its own is that round's"),
+    Rule("plain-has", r"$", "cumulative",
+         Example("Huyện Cờ Đỏ có 21 sản phẩm OCOP.", 21, "cumulative"),
+         "otherwise, what a place has"),
+], doc="Tried in this order when the cues say nothing.", values="`cumulative`, `new`")
+
+_CONTINUES_ROUND = re.compile(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt)", _I)
+_ROUND_OPENS = re.compile(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt)(?!\w)[\s,:]*$", _I)
+_YEAR_OPENS = re.compile(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:19|20)\d\d\s*,?\s*$", _I)
+
+
+def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> None:
+    text = p.text
+    sent = p.sentences[c.sent]
+    if CONTEXT.match("new-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 40)):
+        return _set(c, "new", "new-after-noun")
+    if "%" in text[c.noun_end:min(sent.end, own_end(c) + 80)] and CONTEXT.match(
+            "against-year-plan", text, c.noun_end if c.den is not None else own_end(c), min(sent.end, own_end(c) + 60)):
+        return _set(c, "new", "against-year-plan")
+    if CONTEXT.match("stock-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 60)):
+        return _set(c, "cumulative", "stock-after-noun")
+    if c.status == "proposed" and c.whole is None:
+        return _set(c, "new", "proposal")  # "đang hoàn thiện hồ sơ 3 sản phẩm … đề nghị … 5 sao": this round's
+    zone = clause_start(p, c, prev, semicolon=True)
+    hits = CUES.scan(text, zone, c.start)
+    after = text[own_end(c):min(sent.end, own_end(c) + 60)]
+    ranked = ("thứ" in after or "đầu" in after or "vị trí" in after) and CUES.search(
+        "ranking", text, own_end(c), min(sent.end, own_end(c) + 60))
+    if ranked and not hits:  # "Với 142 sản phẩm OCOP, Quảng Ngãi đứng thứ 3 …"
+        return _set(c, "cumulative", "ranking")
+    decided = _from_cues(p, c, hits)
+    if decided is not None:
+        return _set(c, *decided)
+    weak = [h for h in hits if h.value == "new (weak)"]
+    if c.whole is not None and c.whole.basis is not None and not weak:
+        return _set(c, c.whole.basis, "whole-basis")
+    same_list = prev is not None and ";" not in text[prev.start:c.start]
+    if same_list and prev.basis is not None and not weak:  # type: ignore[union-attr]
+        return _set(c, prev.basis, "list-basis")  # type: ignore[union-attr]
+    if weak:
+        return _set(c, "new", weak[-1].name)
+    if c.status == "target":
+        return _set(c, "new", "target-added")
+    if in_round:
+        return _set(c, "new", "round-result")
+    return _set(c, "cumulative", "plain-has")
+
+
+def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
+    """The nearest strong cue, right to left."""
+    for k in range(len(hits) - 1, -1, -1):
+        h = hits[k]
+        if h.value == "cumulative":
+            if h.name == "place-has" and _round_clause(p, c, h, hits[:k]):
+                return "new", "round-clause"
+            return "cumulative", h.name
+        if h.value == "new":
+            return "new", h.name
+    return None
+
+
+def _round_clause(p: Passage, c: Count, has: Hit, before: list[Hit]) -> bool:
+    """"Năm 2022, toàn tỉnh có 109 sản phẩm … được công nhận", "Theo đó, toàn tỉnh có 19 sản phẩm được
+    công nhận": a year or the decision opens the clause of a place that has products said to be
+    recognised — the round's products, not the stock (unless a running total is said before)."""
+    text = p.text
+    sent = p.sentences[c.sent]
+    if any(h.value == "cumulative" for h in before):
+        return False
+    opener = max(sent.start, has.start - 40)
+    if not (_YEAR_OPENS.search(text, opener, has.start) or _ROUND_OPENS.search(text, opener, has.start)):
+        return False
+    return bool(_CONTINUES_ROUND.search(text, c.noun_end, min(sent.end, c.noun_end + 120)))
+
+
+def _set(c: Count, basis: str, rule: str) -> None:
+    c.basis = basis
+    c.decide("basis", rule)
+
+
+TABLES = [CUES, CONTEXT]

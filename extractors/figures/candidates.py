@@ -1,0 +1,207 @@
+"""Count candidates: every number of products a sentence states, with what the readers decide.
+
+A candidate is anchored on a count followed by *sản phẩm* / *SP* ("07 sản phẩm", "1.316 sản phẩm
+OCOP", "hai sản phẩm", "43/34 sản phẩm", "400-500 sản phẩm"), or, inside a sentence that already
+counts products, on a count whose noun is dropped ("lần lượt 17 và 14 sản phẩm", "(3 sao: 71;
+4 sao: 15)", "nâng tổng số sản phẩm lên 312", a count cut off by a truncated passage). Counts of
+other things (xã, chủ thể, hộ…) never anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.figures import grammar as g
+from extractors.figures.sentences import Sentence
+from extractors.numbers import parse_number
+
+MAX_COUNT = 50_000  # no province or nation has more OCOP products; bigger numbers are sales
+
+
+@dataclass(eq=False)
+class Count:
+    """One count of products and every reading of it (filled in by the readers)."""
+
+    start: int  # the count as written
+    end: int
+    noun_end: int  # end of "sản phẩm" (and a directly following "OCOP")
+    value: int
+    sent: int  # index of its sentence
+    den: int | None = None  # "43/34": the plan it is measured against
+    depth: int = 0  # bracket depth in its sentence
+    truncated: bool = False  # cut off by the end of a truncated passage
+    shares_noun: bool = False  # "17 và 14 sản phẩm": its noun phrase (and level) is the next count's
+    back_ref: bool = False  # "Trong (tổng số) 12 sản phẩm …": names a set already counted
+    alias: Count | None = None  # the earlier count a back reference names
+    # level
+    stars: str | None = None
+    star_end: int | None = None  # end of the star phrase after the noun
+    desc_end: int | None = None  # end of the short phrase after the noun that describes it (no level)
+    quote_start: int | None = None  # a level written before the count starts the quote
+    # status: the clause's (what a list passes on) and the count's own (with its descriptors)
+    clause_status: str | None = None
+    status: str = "achieved"
+    explicit: bool = False  # the clause status was said, not defaulted
+    result: bool = True  # an OCOP result at all
+    # period, basis, place
+    year: int | None = None
+    undated: bool = False  # a running total said "đến nay": no year, the article date is its as_of
+    as_of: str | None = None
+    basis: str | None = None
+    places: list[str | None] = field(default_factory=list)
+    place_level: str | None = None
+    whole: Count | None = None  # the count this one is a part of
+    whole_marker: str | None = None  # the breakdown rule that links it to the whole
+    parts: int = 0  # how many counts break this one down
+    trace: dict[str, str] = field(default_factory=dict)  # field -> the rule that decided it
+
+    def decide(self, field_name: str, rule: str) -> None:
+        self.trace[field_name] = rule
+
+    @property
+    def quote_span(self) -> tuple[int, int]:
+        qs = self.quote_start if self.quote_start is not None else self.start
+        return qs, max(self.noun_end, self.star_end or 0)
+
+
+def _anchor_matches(s_text: str) -> list[re.Match[str]]:
+    """ANCHOR_RE matches, tried only just before each "sản phẩm" (the full pattern is slow to try
+    at every position of a long page)."""
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for noun in g.NOUN_RE.finditer(s_text):
+        lo = max(last_end, noun.start() - 80)
+        m = g.last(g.ANCHOR_RE.finditer(s_text, lo, noun.end()))
+        if m is not None and m.end() == noun.end() and m.start() >= last_end:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
+def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> list[Count]:
+    """Every count candidate of one sentence, in reading order, with its bracket depth."""
+    s_text = text[sent.start:sent.end]
+    found: list[Count] = []
+    lowered = s_text.lower()
+    if "sản" not in lowered and "san" not in lowered and "sp" not in lowered and not is_text_end:
+        return found  # no noun, no count (a sentence of prose, a caption, a menu)
+    for m in _anchor_matches(s_text):
+        count = _anchored(s_text, m, sent.start, index)
+        if count is not None:
+            found.append(count)
+    totals = g.TOTAL_WITHOUT_NOUN_RE.finditer(s_text) if ("tổng" in lowered or "lượng" in lowered) else ()
+    for t in totals:
+        value = parse_number(t.group("num"))
+        if value is not None and value <= MAX_COUNT:
+            found.append(Count(sent.start + t.start("num"), sent.start + t.end("num"), sent.start + t.end("num"),
+                               value, index))
+    if found:
+        found.extend(_nounless(s_text, sent.start, index, {c.start for c in found}))
+    found.sort(key=lambda c: c.start)
+    if is_text_end:
+        tail = _truncated_tail(s_text, sent, index, {c.start for c in found})
+        if tail is not None:
+            found.append(tail)
+    _set_depths(s_text, sent.start, found)
+    return found
+
+
+def _anchored(s_text: str, m: re.Match[str], offset: int, index: int) -> Count | None:
+    raw = m.group("num")
+    value = parse_number(raw)
+    if value is None or value > MAX_COUNT:
+        return None
+    before = s_text[max(0, m.start() - 15):m.start()]
+    if g.NOT_A_COUNT_BEFORE_RE.search(before):
+        return None
+    low = raw.lower().strip()
+    if not raw[0].isdigit():
+        # "Mỗi xã một sản phẩm", "là một sản phẩm": an article, not a count — but "đối với một sản
+        # phẩm", "Một sản phẩm OCOP được đề xuất …" count one
+        if low == "một" and not (_ONE_AFTER.search(before) or _ONE_OPENS.match(s_text, m.start())):
+            return None
+        if low == "năm" and g.YEAR_WORD_CONTEXT_RE.search(before):
+            return None
+    if 1990 <= value <= 2040 and m.group("hi"):
+        return None  # "2021-2025 sản phẩm" is a period
+    num_start = m.start("num")
+    spelled = g.RANGE_WITH_DEN_RE.search(s_text, max(0, num_start - 25), num_start)
+    if spelled:  # "từ 1 đến 2 sản phẩm": a range is recorded by its lower bound
+        low_value = parse_number(spelled.group("lo"))
+        if low_value is not None and low_value < value:
+            value, num_start = low_value, spelled.start("lo")
+    noun_end = m.end()
+    ocop = g.OCOP_AFTER_RE.match(s_text, noun_end)
+    if ocop:
+        noun_end = ocop.end()
+    den = int(m.group("den")) if m.group("den") else None
+    back_ref = bool(g.BACK_REF_BEFORE_RE.search(before) or g.DEMONSTRATIVE_BEFORE_RE.search(s_text, 0, m.start()))
+    return Count(offset + num_start, offset + m.end("num"), offset + noun_end, value, index, den, back_ref=back_ref)
+
+
+_ONE_AFTER = re.compile(r"(?<!\w)(?:đối\s+với|cho|thêm|công\s+nhận|đề\s+nghị|đề\s+xuất|trình|chỉ\s+có)\s+$", re.IGNORECASE)
+_ONE_OPENS = re.compile(r"Một\s+s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:được|đạt|vừa)(?!\w)")
+
+
+def _nounless(s_text: str, offset: int, index: int, taken: set[int]) -> list[Count]:
+    """Counts whose noun is dropped, found only in a sentence that already counts products:
+    coordinated counts sharing the next one's noun, and "3 sao: 71" breakdown entries."""
+    out: list[Count] = []
+
+    def add(m_start: int, m_end: int, raw: str, shares: bool) -> None:
+        value = parse_number(raw)
+        before = s_text[max(0, m_start - 15):m_start]
+        if (value is None or value > MAX_COUNT or offset + m_start in taken
+                or g.NOT_A_COUNT_BEFORE_RE.search(before)):
+            return
+        taken.add(offset + m_start)
+        out.append(Count(offset + m_start, offset + m_end, offset + m_end, value, index, shares_noun=shares))
+
+    for m in g.SHARED_NOUN_AND_RE.finditer(s_text):
+        add(m.start("num"), m.end("num"), m.group("num"), True)
+    for m in g.SHARED_NOUN_LIST_RE.finditer(s_text):
+        base = m.start("list")
+        for item in re.finditer(r"[\d.]+", m.group("list")):
+            add(base + item.start(), base + item.end(), item.group(0), True)
+    for m in g.LEVEL_COLON_COUNT_RE.finditer(s_text):
+        add(m.start("num"), m.end("num"), m.group("num"), False)
+    return out
+
+
+def _truncated_tail(s_text: str, sent: Sentence, index: int, taken: set[int]) -> Count | None:
+    window = s_text[-80:]
+    t = g.TRUNCATED_TAIL_RE.search(window)
+    if not t:
+        return None
+    group = "num" if t.group("num") else "num2"
+    off = sent.end - len(window)
+    value = parse_number(t.group(group))
+    if value is None or off + t.start(group) in taken:
+        return None
+    end = off + (t.end() if group == "num2" else t.end(group))
+    return Count(off + t.start(group), off + t.end(group), end, value, index, truncated=True)
+
+
+def _set_depths(s_text: str, offset: int, counts: list[Count]) -> None:
+    depth = 0
+    marks = [(mm.start() + offset, mm.group(0)) for mm in re.finditer(r"[()]", s_text)]
+    j = 0
+    for c in counts:
+        while j < len(marks) and marks[j][0] < c.start:
+            depth = depth + 1 if marks[j][1] == "(" else max(0, depth - 1)
+            j += 1
+        c.depth = depth
+
+
+def share_nouns(counts: list[Count]) -> None:
+    """"12 và 9 sản phẩm OCOP 3 sao": the first count's noun phrase, and so its level and its
+    quote's end, are those of the count it is coordinated with."""
+    for i in range(len(counts) - 2, -1, -1):
+        c, tail = counts[i], counts[i + 1]
+        if not c.shares_noun:
+            continue
+        c.noun_end = max(c.noun_end, tail.noun_end)
+        if c.stars is None and tail.stars is not None:
+            c.stars, c.star_end = tail.stars, tail.star_end
+            c.decide("stars", "level-shared-noun")

@@ -1,0 +1,178 @@
+"""The shared vocabulary of the figures grammar: counts, star phrases, years, sentence breaks.
+
+Readers build their rule tables from these pieces. Every pattern is free of nested unbounded
+repetition, so matching stays linear on long pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TypeVar
+
+from extractors.numbers import WORDS_PATTERN
+
+_I = re.IGNORECASE
+
+# ------------------------------------------------------------------ counts
+
+#: Digits of a count: "07", "1.316". A comma-decimal ("126,5") or a date/document tail is not one.
+COUNT_DIGITS = r"(?<![\w.,/])(?:\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w]|[.,]\d)"
+NOUN = r"(?:s[ảa]n\s+ph[ẩa]m|SP)(?!\w)"
+
+#: "<count>[-<upper>][/<denominator>] sản phẩm" — the anchor of every figure.
+ANCHOR_RE = re.compile(
+    rf"(?P<num>{COUNT_DIGITS}|{WORDS_PATTERN})"
+    r"(?:[ \t]*[-–][ \t]*(?P<hi>\d{1,6})(?![\w.,/]))?"  # a range "400-500": the lower bound counts
+    r"(?:[ \t]*/[ \t]*(?P<den>\d{1,6})(?![\w.,/]))?"  # "43/34": achieved out of planned
+    r"\s+(?P<noun>s[ảa]n\s+ph[ẩa]m|SP)(?!\w)",
+    _I,
+)
+NOUN_RE = re.compile(r"s[ảa]n\s+ph[ẩa]m(?!\w)|(?<!\w)SP(?!\w)", _I)
+OCOP_AFTER_RE = re.compile(r"[ \t]+OCOP(?!\w)")
+
+#: A count cut off by the end of a truncated passage: "… cũng đã công nhận 18", "có 12 sản phẩ".
+TRUNCATED_TAIL_RE = re.compile(
+    rf"(?:(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng)\s+(?:thêm\s+)?(?:cho\s+)?(?P<num>{COUNT_DIGITS})"
+    rf"|(?<!\w)(?:có|thêm|cho|nhận|đạt)\s+(?P<num2>{COUNT_DIGITS})\s+s(?:ả(?:n(?:\s+(?:p(?:h(?:ẩ)?)?)?)?)?)?)\s*$",
+    _I,
+)
+
+#: A total stated without repeating the noun: "nâng tổng số sản phẩm OCOP của tỉnh lên 312".
+TOTAL_WITHOUT_NOUN_RE = re.compile(
+    r"(?:tổng\s+số|số\s+lượng)\s+s[ảa]n\s+ph[ẩa]m(?:\s+OCOP)?[^.;:\d\n]{0,40}?\s(?:lên|là|đạt)\s+(?:con\s+số\s+)?"
+    rf"(?P<num>{COUNT_DIGITS})(?!\s*(?:%|s[ảa]n\s+ph[ẩa]m|xã|chủ|tỷ|triệu|hộ|ha|tấn|đồng))",
+    _I,
+)
+#: Counts that share the noun of the count after them: "lần lượt 17 và 14 sản phẩm",
+#: "12 và 9 sản phẩm OCOP 3 sao". A comma list needs "lần lượt" (a comma alone joins clauses).
+SHARED_NOUN_AND_RE = re.compile(
+    rf"(?<![\w.,/])(?P<num>{COUNT_DIGITS})\s+và\s+(?={COUNT_DIGITS}\s+{NOUN})", _I)
+SHARED_NOUN_LIST_RE = re.compile(
+    rf"lần\s+lượt\s+(?:là\s+|có\s+|đạt\s+)?(?P<list>(?:{COUNT_DIGITS}\s*,\s*)+){COUNT_DIGITS}"
+    rf"(?:\s*(?:,\s*)?và\s+\d[\d.]*)?\s+{NOUN}", _I)
+#: A level then its count with the noun dropped, inside a breakdown: "(3 sao: 71; 4 sao: 15)".
+LEVEL_COLON_COUNT_RE = re.compile(
+    rf"(?<!\w)(?:hạng\s+)?0?[1-5]\s*(?:sao|\*)\s*:\s*(?P<num>{COUNT_DIGITS})"
+    r"(?![\d.,]*\s*(?:%|s[ảa]n\s+ph[ẩa]m|SP(?!\w)|xã|chủ|tỷ|triệu|hộ|ha|điểm))", _I)
+
+#: Words right before a number that make it a date, an ordinal or an identifier, not a count.
+NOT_A_COUNT_BEFORE_RE = re.compile(
+    r"(?:năm|tháng|ngày|(?<!trong\s)(?<!tổng\s)số|thứ|lần|top|đợt|khóa|khoá|kỳ|điều|khoản|mục|giai\s+đoạn|phiên|quý"
+    r"|(?<!\w)(?:bộ|combo|hộp|set))\s*$",  # "Bộ 3 sản phẩm quà tặng": one product made of three
+    _I,
+)
+#: A lone "năm" (five / year) after these words is the year: "trong năm sản phẩm ...".
+YEAR_WORD_CONTEXT_RE = re.compile(r"(?:trong|mỗi|hàng|cả|của|từng|qua|các|những|nhiều|một)\s*$", _I)
+#: The lower bound of a range written with words: "(từ) 1 đến 2 sản phẩm", "3 tới 5 sản phẩm".
+RANGE_WITH_DEN_RE = re.compile(r"(?<![\w.,/])(?P<lo>\d{1,6})\s+(?:đến|tới)\s+$", _I)
+#: "Trong (tổng số) 16.352 sản phẩm …, có …": the count opens a breakdown of a set stated before.
+BACK_REF_BEFORE_RE = re.compile(r"(?:^|[\W_])trong\s+(?:tổng\s+)?(?:số\s+)?$", _I)
+#: "Đây là 3 sản phẩm …", "Đó là cả 4 sản phẩm …": the set named before, pointed at again.
+DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?:^|[.;:]\s*)\W*(?:đây|đó)\s+là\s+(?:cả\s+)?$", _I)
+
+# ------------------------------------------------------------------ star levels
+
+_STAR_N = r"(?:(?<![\d.,])0?[1-5](?![\d.,])|(?<!\w)(?:một|hai|ba|bốn|năm)(?!\w))"
+_SAO = r"(?:sao(?!\w)|\*|★)"
+_HANG = r"(?:hạng\s+)?"
+
+#: One star phrase. Alternatives are tried in this order at each position.
+STAR_RE = re.compile(
+    # upgrade: "(từ hạng 3 sao) lên hạng 4 sao, 5 sao" → the level(s) reached
+    rf"(?P<up>(?:từ\s+{_HANG}{_STAR_N}\s*sao\s+)?(?:lên|thành)\s+{_HANG}(?P<up_a>{_STAR_N})\s*{_SAO}"
+    rf"(?P<up_more>(?:\s*(?:,|và|hoặc)\s*{_HANG}{_STAR_N}\s*{_SAO}){{0,3}}))"
+    # range: "từ 3 đến 5 sao", "từ 3 sao đến 4 sao", "3 - 4 sao", "từ 03 đến 04 sao trở lên"
+    rf"|(?P<range>(?:từ\s+)?{_HANG}(?P<r_a>{_STAR_N})\s*(?:sao\s*)?(?:đến|tới|-|–|~)\s*{_HANG}"
+    rf"(?P<r_b>{_STAR_N})\s*{_SAO}(?P<r_plus>\s+trở\s+lên)?)"
+    # at least: "3 sao trở lên", "từ 3 sao" (not followed by đến/lên)
+    rf"|(?P<plus>(?:từ\s+)?{_HANG}(?P<p_a>{_STAR_N})\s*{_SAO}\s+trở\s+lên"
+    rf"|từ\s+{_HANG}(?P<p_b>{_STAR_N})\s*{_SAO}(?!\s*(?:đến|tới|-|–|lên|thành)))"
+    # list of levels: "3 sao và 4 sao", "4 sao, 5 sao"
+    rf"|(?P<list>{_HANG}(?P<l_a>{_STAR_N})\s*{_SAO}(?P<l_more>(?:\s*(?:,|và|hoặc|/)\s*{_HANG}{_STAR_N}\s*{_SAO}){{1,3}}))"
+    # one level: "4 sao", "4*", "bốn sao", "03 sao"
+    rf"|(?P<single>(?P<s_a>{_STAR_N})\s*{_SAO})",
+    _I,
+)
+STAR_N_RE = re.compile(_STAR_N, _I)
+_STAR_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+
+
+def star_level(token: str) -> int:
+    token = token.strip().lower()
+    return int(token) if token.isdigit() else _STAR_WORDS[token]
+
+
+def star_label(levels: list[int], *, at_least: bool = False) -> str:
+    """The gold label for a set of star levels: "4", "3+" (up to 5 or "trở lên"), "3-4"."""
+    lo, hi = min(levels), max(levels)
+    if at_least:
+        return str(lo) if lo == 5 else f"{lo}+"
+    if lo == hi:
+        return str(lo)
+    if hi == 5:
+        return f"{lo}+"
+    return f"{lo}-{hi}"
+
+
+def stars_of(m: re.Match[str]) -> str:
+    """The label of one :data:`STAR_RE` match."""
+    if m.group("up"):
+        levels = [star_level(m.group("up_a"))]
+        levels += [star_level(t) for t in STAR_N_RE.findall(m.group("up_more") or "")]
+        return star_label(levels)
+    if m.group("range"):
+        a, b = star_level(m.group("r_a")), star_level(m.group("r_b"))
+        # "từ 3 đến 4 sao trở lên": the range is open upwards
+        return star_label([a], at_least=True) if m.group("r_plus") else star_label([a, b])
+    if m.group("plus"):
+        return star_label([star_level(m.group("p_a") or m.group("p_b"))], at_least=True)
+    if m.group("list"):
+        levels = [star_level(m.group("l_a"))]
+        levels += [star_level(t) for t in STAR_N_RE.findall(m.group("l_more") or "")]
+        return star_label(levels)
+    return str(star_level(m.group("s_a")))
+
+
+# ------------------------------------------------------------------ years and dates
+
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)(?!\s*/\s*[A-ZĐ])")
+#: A day/month(/year) date: "31/1/2025", "29-8", "ngày 2 tháng 6 năm 2021".
+DATE_RE = re.compile(
+    r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
+    r"|ngày\s+(?P<d2>[0-3]?\d)\s+tháng\s+(?P<m2>[01]?\d)(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?",
+    _I,
+)
+#: "tháng 7/2025", "tháng 7 năm 2025".
+MONTH_YEAR_RE = re.compile(r"tháng\s+(?P<m>[01]?\d)\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d)(?!\d)", _I)
+
+# ------------------------------------------------------------------ sentences and headings
+
+SENTENCE_BREAK_RE = re.compile(r"\n[ \t]*\n|\n|[.!?…]+[\"”’»)\]]*(?=\s)")
+ABBREVIATIONS = frozenset(
+    {"tp", "q", "p", "h", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "đ/c", "v.v", "vv", "st", "no"}
+)
+LIST_NUMBER_RE = re.compile(r"\s*(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])")
+ROMAN_HEADING_RE = re.compile(r"[\W_]*[IVXLC]+\s*[.)]\s")
+_HEADING_NUMBER = r"[\W_]*(?:[IVXLC]+\s*[.)]|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\s*\))?\s*"
+#: Section headings of plans: counts under "Mục tiêu" are targets …
+PLAN_HEADING_RE = re.compile(
+    _HEADING_NUMBER + r"(?:mục\s+tiêu|chỉ\s+tiêu|nhiệm\s+vụ|kế\s+hoạch\s+năm|phương\s+hướng|định\s+hướng)(?!\w)", _I
+)
+#: … and under "Kết quả" they are not.
+REPORT_HEADING_RE = re.compile(
+    _HEADING_NUMBER + r"(?:kết\s+quả|thực\s+trạng|tình\s+hình|đánh\s+giá|tổ\s+chức\s+thực\s+hiện|giải\s+pháp"
+    r"|kinh\s+phí|mục\s+đích)(?!\w)",
+    _I,
+)
+
+
+T = TypeVar("T")
+
+
+def last(matches: Iterable[T]) -> T | None:
+    """The last item of an iterator of matches, or None (a pattern's last match before a count)."""
+    item = None
+    for item in matches:  # noqa: B007
+        pass
+    return item

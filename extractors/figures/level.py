@@ -1,0 +1,173 @@
+"""The level reader: the star level tied to a count (``stars``).
+
+A level is read after the count, up to the next count or clause ("đạt hạng 4 sao", "từ 3 đến 5
+sao" → ``3+``, "3 - 4 sao" → ``3-4``); written before it ("3 sao: 25 sản phẩm"); by a level that
+heads the list ("Trong số các sản phẩm đạt 4 sao có …"); or by the whole a part belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.figures import grammar as g
+from extractors.figures.candidates import Count
+from extractors.figures.passage import Passage
+from extractors.figures.rules import Example, Rule, RuleTable
+from extractors.figures.zones import LOOK_AHEAD, LOOK_BACK, own_end
+
+_STAR_N = r"(?:(?<![\d.,])0?[1-5](?![\d.,])|(?<!\w)(?:một|hai|ba|bốn|năm)(?!\w))"
+
+TABLE = RuleTable("level", "stars", [
+    Rule("level-raised", rf"(?:hạng\s+)?{_STAR_N}\s*sao\s+(?:[^,;.()]{{0,30}}?\s)?(?:lên|thành|nâng\s+hạng(?:\s+lên)?)\s+"
+                         rf"(?:hạng\s+)?(?P<to>{_STAR_N})\s*sao",
+         "the level reached", Example("Năm 2020 tỉnh sẽ nâng cấp 1 sản phẩm 4 sao lên 5 sao.", 1, "5"),
+         "a level then the level it is raised to ('3 sao đề nghị đánh giá nâng hạng 4 sao'): the count is "
+         "of the raised level"),
+    Rule("level-after", g.STAR_RE.pattern, "the level named",
+         Example("UBND tỉnh vừa công nhận 18 sản phẩm đạt hạng 3 sao.", 18, "3"),
+         "the first star phrase after the count, before the next count or clause"),
+    Rule("level-before", g.STAR_RE.pattern, "the level named",
+         Example("Cụ thể, 3 sao: 45 sản phẩm; 4 sao: 7 sản phẩm.", 45, "3"),
+         "a level right before the count, joined by ':', 'có', 'gồm', 'là', '(' or 'chiếm N% với'"),
+    Rule("level-of-total", rf"tổng\s+số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:đạt\s+)?"
+                           rf"(?P<level>(?:từ\s+)?(?:hạng\s+)?{_STAR_N}\s*sao(?:\s+trở\s+lên)?)\s+(?:lên|thành|là|đạt)\s*$",
+         "the level named", Example("Tỉnh phấn đấu nâng tổng số sản phẩm 4 sao lên 15 sản phẩm.", 15, "4"),
+         "the total of one level raised to the count"),
+    Rule("level-heads-list", r"(?:(?:các|những|số|nhiều)\s+s[ảa]n\s+ph[ẩa]m(?!\w)"
+                             r"|có\s+s[ảa]n\s+ph[ẩa]m(?=[^.;:]{0,40}?\s+sao\s*(?:gồm|:)))",
+         "the level named",
+         Example("Trong số các sản phẩm đạt 4 sao năm 2024 có 10 sản phẩm cấp lại và 5 sản phẩm cấp mới.", 5, "4"),
+         "a level in the phrase that opens the list ('các sản phẩm đạt 4 sao có …')"),
+    Rule("level-shared-predicate", r"\s(?:đều|cùng)\s", "the next count's level",
+         Example("Cả 4 sản phẩm công nhận lần đầu và 3 sản phẩm công nhận lại đều đạt 3 sao.", 4, "3"),
+         "'A và B đều đạt 3 sao': both subjects of one predicate have its level"),
+    Rule("level-shared-noun", r"(?:và|,)\s*$", "the next count's level",
+         Example("Huyện Ba Tri và huyện Bình Đại có 12 và 9 sản phẩm OCOP 3 sao.", 12, "3"),
+         "'12 và 9 sản phẩm OCOP 3 sao': coordinated counts share one noun phrase and its level"),
+    Rule("level-of-whole", r"trong\s+đó|\(", "the whole's level",
+         Example("Tỉnh có 12 sản phẩm 4 sao (3 sản phẩm cấp lại).", 3, "4"),
+         "a part of a breakdown in the same sentence (or opening the next one with 'Trong đó') "
+         "takes its whole's level"),
+], doc="Tried in this order; the first rule that finds a level decides.",
+   values="`3`, `4`, `5`, `3+`, `4+`, `3-4` (GOLD_FORMAT), None when no level is tied to the count")
+
+# Where the words describing one count stop.
+STOP_RE = re.compile(
+    r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|,\s*(?:nhưng|song|tuy\s+nhiên)(?!\w)"
+    # a new plan clause: "công nhận thêm 25 sản phẩm và phấn đấu có sản phẩm 5 sao đầu tiên"
+    r"|(?:,|\svà)\s+(?:phấn\s+đấu|hướng\s+tới|tiến\s+tới|đặt\s+mục\s+tiêu)(?!\w)", re.IGNORECASE
+)
+# After a comma, "hạng 4 sao có 9 sản phẩm": the level heads the next count, not the one before.
+_HEADS_NEXT = re.compile(r"\s*(?::|có|gồm|là)\s*", re.IGNORECASE)
+# A star phrase right before the count, order reversed: "3 sao: 25 sản phẩm", "hạng 4 sao có 12".
+_REVERSED_JOINER = re.compile(
+    # "4 sao chiếm 25% với 46 sản phẩm": the level's share, then its count
+    r"\s*(?:chiếm\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d{1,3}(?:[.,]\d+)?\s*%\s*,?\s*(?:với|có|là)"
+    r"|:|có|gồm|là|với|cho|\(|-|–)\s*(?:có\s+)?$", re.IGNORECASE)
+# "tiềm năng 5 sao: 2 sản phẩm": a reversed level that only has potential is a proposal.
+_POTENTIAL_BEFORE = re.compile(r"(?:có\s+)?tiềm\s+năng(?:\s+(?:đạt|lên|nâng\s+hạng))?\s*(?:hạng\s+)?$", re.IGNORECASE)
+
+
+def window_end(p: Passage, c: Count, nxt: Count | None) -> int:
+    """Where the words describing ``c`` end: the next count, a new clause, a closing bracket."""
+    sent = p.sentences[c.sent]
+    limit = min(sent.end, c.noun_end + LOOK_AHEAD)
+    if nxt is not None:
+        limit = min(limit, nxt.start)
+    stop = STOP_RE.search(p.text, c.noun_end, limit)
+    if stop:
+        limit = stop.start()
+    if c.depth > 0:
+        close = p.text.find(")", c.noun_end, limit)
+        if close != -1:
+            limit = close
+    return limit
+
+
+def _after(p: Passage, c: Count, nxt: Count | None) -> re.Match[str] | None:
+    text = p.text
+    end = window_end(p, c, nxt)
+    m = g.STAR_RE.search(text, c.noun_end, end) if end > c.noun_end else None
+    if (m and nxt is not None and any(sep in text[c.noun_end:m.start() + 1] for sep in ",(")
+            and _HEADS_NEXT.fullmatch(text, m.end(), nxt.start)):
+        return None  # "…, hạng 4 sao có 9 sản phẩm", "(3 sao: 21 sản phẩm": the level heads the next count
+    return m
+
+
+def read_level(p: Passage, c: Count, nxt: Count | None, first: Count, prev: Count | None = None) -> None:
+    """The count's own level, by the first rule of :data:`TABLE` that finds one."""
+    text = p.text
+    sent = p.sentences[c.sent]
+    after = _after(p, c, nxt)
+    if after is not None:
+        raised = TABLE.match("level-raised", text, after.start(), window_end(p, c, nxt))
+        if raised is not None and after.group("single"):
+            c.stars, c.star_end = str(g.star_level(raised.group("to"))), raised.end()
+            c.decide("stars", "level-raised")
+            return
+        c.stars, c.star_end = g.stars_of(after), after.end()
+        c.decide("stars", "level-after")
+        return
+    left_start = max(sent.start, c.start - 40)
+    last = None
+    for last in g.STAR_RE.finditer(text, left_start, c.start):  # noqa: B007
+        pass
+    taken = prev is not None and prev.star_end is not None and last is not None and last.end() <= prev.star_end
+    if last is not None and not taken and _REVERSED_JOINER.fullmatch(text, last.end(), c.start):
+        c.stars = g.stars_of(last)
+        c.quote_start = last.start()
+        c.decide("stars", "level-before")
+        potential = _POTENTIAL_BEFORE.search(text, max(sent.start, last.start() - 30), last.start())
+        if potential:  # "tiềm năng 5 sao: 2 sản phẩm"
+            c.quote_start = potential.start()
+            c.trace["potential"] = "level-before"
+        return
+    total = TABLE.search("level-of-total", text, max(sent.start, c.start - 80), c.start)
+    if total is not None:
+        level = g.STAR_RE.search(total.group("level"))
+        if level:
+            c.stars = g.stars_of(level)
+            c.quote_start = total.start()
+            c.decide("stars", "level-of-total")
+            return
+    header = heading_level(p, first)
+    if header is not None:
+        c.stars = header
+        c.decide("stars", "level-heads-list")
+
+
+def share_predicate(p: Passage, counts: list[Count]) -> None:
+    """"cả 4 sản phẩm … và 3 sản phẩm … đều được đánh giá đạt 3 sao": a level said of two coordinated
+    counts with "đều"/"cùng" belongs to both."""
+    for i in range(len(counts) - 2, -1, -1):
+        c, nxt = counts[i], counts[i + 1]
+        if c.stars is not None or nxt.stars is None or nxt.star_end is None:
+            continue
+        if not re.search(r"\svà\s*$", p.text[own_end(c):nxt.start]):
+            continue
+        if TABLE.search("level-shared-predicate", p.text, nxt.noun_end, nxt.star_end):
+            c.stars = nxt.stars
+            c.decide("stars", "level-shared-predicate")
+
+
+def heading_level(p: Passage, first: Count) -> str | None:
+    """A level in the phrase that opens the sentence's list of counts, before its first count (read
+    once per sentence)."""
+    if first.sent not in p.heading_levels:
+        p.heading_levels[first.sent] = _heading_level(p, first)
+    return p.heading_levels[first.sent]
+
+
+def _heading_level(p: Passage, first: Count) -> str | None:
+    sent = p.sentences[first.sent]
+    lo = max(sent.start, first.start - LOOK_BACK)
+    head = TABLE.search("level-heads-list", p.text, lo, first.start)
+    if not head:
+        return None
+    last = None
+    for last in g.STAR_RE.finditer(p.text, head.end(), first.start):  # noqa: B007
+        pass
+    return g.stars_of(last) if last is not None else None
+
+
+TABLES = [TABLE]

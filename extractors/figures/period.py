@@ -1,0 +1,462 @@
+"""The period reader: the year a count refers to (``year``) and the date it is comparable at
+(``as_of``).
+
+A count's own clause speaks first ("đến hết năm 2021", "năm 2020 có 51", a target "đến năm 2025",
+"210 sản phẩm năm 2023"). A running total said only "đến nay" / "hiện nay" / "toàn tỉnh có" has no
+year. A part has its whole's year. A count of a round, decision or event takes that round's year
+when the passage names it anywhere (the headline "… đợt 2 năm 2022", a lead "Quyết định số … ngày
+23/12/2019 phê duyệt kết quả …", "Từ đầu năm 2025 đến nay"), and an event dated by day and month
+("Chiều 29-8, UBND huyện …") is in the article's year.
+
+``as_of`` follows the comparable key of the audit: the day or month the text gives ("tính đến
+31/1/2025" → ``2025-01-31``, "đến tháng 7/2025" → ``2025-07``), else the year, else the article's
+date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.figures import grammar as g
+from extractors.figures.candidates import Count
+from extractors.figures.passage import Passage
+from extractors.figures.rules import Example, Rule, RuleTable
+from extractors.figures.sentences import Sentence
+from extractors.figures.zones import LOOK_AHEAD, LOOK_BACK, clause_start, own_end
+
+_I = re.IGNORECASE
+_Y = r"(?:19|20)\d\d"
+
+TABLE = RuleTable("period", "year", [
+    Rule("target-year", rf"(?:đến|tới)\s+(?:năm\s+)?{_Y}(?!\d)|{_Y}\s*[-–]\s*{_Y}", "the year planned for",
+         Example("Tỉnh phấn đấu đến năm 2025 có 300 sản phẩm OCOP.", 300, 2025),
+         "a target's year: 'đến năm 2025', the end of 'giai đoạn 2021-2025'"),
+    Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố|quốc\s+gia)\s+)?(?:đợt\s+\d+\s*,?\s*)?(?:trong\s+)?"
+                            rf"năm\s+({_Y})(?!\d)", "the year named",
+         Example("Số sản phẩm OCOP tăng từ 56 sản phẩm năm 2019 lên 210 sản phẩm năm 2023.", 210, 2023),
+         "a year right after the noun or the count's level ('03 sản phẩm tiềm năng 5 sao năm 2021')"),
+    Rule("period-end", rf"(?:giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?|\(\s*){_Y}\s*[-–]\s*(?:năm\s+)?({_Y})", "the period's last year",
+         Example("Giai đoạn 2018-2023, cả nước có hơn 10.300 sản phẩm OCOP.", 10300, 2023),
+         "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end"),
+    Rule("since-start-of-year", rf"từ\s+đầu\s+năm\s+({_Y})", "that year",
+         Example("Từ đầu năm 2025 đến nay, toàn tỉnh có thêm 62 sản phẩm được công nhận.", 62, 2025),
+         "'Từ đầu năm 2025 đến nay': what was added this year"),
+    Rule("against-plan-year", rf"[^.;]{{0,40}}?(?:đạt|vượt|hoàn\s+thành|so\s+với)[^.;]{{0,25}}?(?:kế\s+hoạch|chỉ\s+tiêu"
+                              rf"|mục\s+tiêu)[^.;]{{0,40}}?năm\s+({_Y})(?!\d)", "the plan's year",
+         Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.", 213, 2023),
+         "a count measured against a year's plan is of that year"),
+    Rule("year-before-bracket", rf"năm\s+({_Y})\s*\(\s*$", "that year",
+         Example("Năm nay tỉnh công nhận 58 sản phẩm, gấp hai lần năm 2022 (31 sản phẩm).", 31, 2022),
+         "'năm 2022 (31 sản phẩm)': the count in brackets is of the year before them"),
+    Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
+                          r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
+                          r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,))(?!\w)", "no year",
+         Example("Đến nay, tỉnh có 98 sản phẩm OCOP.", 98, None),
+         "a running total up to now, with no year of its own in its clause"),
+    Rule("as-of-date", rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*)?"
+                       rf"(?:tháng\s+)?(?:\d{{1,2}}\s*[/.-]\s*|năm\s+)?{_Y}", "the year of the date",
+         Example("Tính đến 31/1/2025, tỉnh có 267 sản phẩm OCOP.", 267, 2025),
+         "the date a running total is counted to"),
+    Rule("year-in-clause", _Y, "the last year before the count",
+         Example("Năm 2021 huyện Mường Tè có 06 sản phẩm OCOP.", 6, 2021),
+         "a year in the count's clause, before it (not 'so với năm …', not a cited document's date, "
+         "not a year in brackets naming a product's round)"),
+    Rule("this-year", r"(?<!\w)(?:năm\s+nay|(?:vào\s+)?cuối\s+năm(?!\s*(?:19|20)\d\d)(?!\s+(?:nay|qua|trước))"
+                      r"|đầu\s+năm\s+nay)(?!\w)", "the article's year",
+         Example("Tỉnh dự kiến đề xuất thêm 2 sản phẩm vào cuối năm.", 2, 2024),
+         "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024)"),
+    Rule("year-after-count", rf"\s(?:trong\s+)?năm\s+({_Y})(?!\d)", "the year named after",
+         Example("Huyện có 12 sản phẩm được UBND tỉnh công nhận trong năm 2021.", 12, 2021),
+         "'trong năm 2021' later in the count's clause"),
+    Rule("whole-year", r"trong\s+đó", "the whole's year",
+         Example("Năm 2022, tỉnh công nhận 35 sản phẩm, gồm 05 sản phẩm 4 sao và 30 sản phẩm 3 sao.", 30, 2022),
+         "the parts of a breakdown take the year of their whole"),
+    Rule("sentence-year", _Y, "a year earlier in the sentence or line",
+         Example("Năm 2019, toàn tỉnh có 189 sản phẩm tiềm năng. Qua đánh giá, có 59 sản phẩm đạt OCOP.", 59, 2019),
+         "the year said before in the same sentence, or by the counts before it in the same line"),
+    Rule("heading-year", rf"(?:năm|đến\s+năm)\s+({_Y})", "the year of the section",
+         Example("II. MỤC TIÊU ĐẾN NĂM 2025\n- Có ít nhất 120 sản phẩm OCOP còn hiệu lực.", 120, 2025),
+         "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025')"),
+    Rule("round-year", rf"(?:đợt\s+\d+\s*,?\s*)?năm\s+{_Y}|ngày\s+\d|{_Y}", "the round's year",
+         Example("UBND tỉnh vừa phê duyệt kết quả phân hạng sản phẩm OCOP đợt 2 năm 2022. Theo đó, công nhận "
+                 "14 sản phẩm đạt 3 sao.", 14, 2022),
+         "a round's counts (new products, proposals, a total raised by the round) take the year of the "
+         "round the passage names: headline, lead sentence, decision date"),
+    Rule("article-year", r"(?:ngày|sáng|trưa|chiều|tối|hôm)\s+\d{1,2}\s*[/-]\s*\d{1,2}(?!\s*[/-]\s*\d)", "the article's year",
+         Example("Chiều 29-8, UBND huyện công bố quyết định công nhận 15 sản phẩm đạt OCOP 3 sao.", 15, 2024),
+         "with no year anywhere, a round's counts are in the year of the article's date (here 2024)"),
+], doc="Tried in this order; 'undated-total' stops the search with no year. The last two apply only "
+       "to counts of one round (basis `new`, or a total raised by the round).",
+   values="a year, or None")
+
+_NOT_A_PERIOD_BEFORE = re.compile(
+    r"(?:so\s+với|kể\s+từ|từ|gấp\s+(?:gần\s+|hơn\s+)?\w+\s+lần|hơn|bằng)\s+(?:(?:năm|giai\s+đoạn|cùng\s+kỳ)\s+)?"
+    r"(?:\d{4}\s*[-–]\s*)?$", _I)
+_REGULATION = re.compile(r"(?:quy\s+định|căn\s+cứ|thực\s+hiện|hướng\s+dẫn)[^.;]{0,20}?\s(?:tại\s+)?(?:quyết\s+định"
+                         r"|nghị\s+định|thông\s+tư|kế\s+hoạch|văn\s+bản)?\s*(?:số\s*:?\s*)?\d+[^\s,;]*/[^\s,;]+"
+                         r"(?:\s+của\s+[^,;]{0,40}?)?\s*,?\s*(?:ngày\s*)?[\d/.\- ]*(?:tháng\s+\d+\s+năm\s*)?$", _I)
+_EXPIRED_BEFORE = re.compile(r"hết\s+(?:hạn|hiệu\s+lực)", _I)
+# "nâng hạng 3 sản phẩm đã được công nhận năm 2020": the year of an earlier certification
+_EARLIER_RANK = re.compile(r"(?<!\w)đã\s+(?:được\s+)?(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng)", _I)
+_YEAR_LIST = re.compile(rf"\s*,\s*{_Y}")  # "năm 2019, 2020, 2021": several rounds, no one year
+_STAMP = re.compile(r"-[01]\d(?:-[0-3]\d)?(?!\d)")  # "2025-03", "2025-12-30": an ISO date stamp
+_LEAD = 8  # sentences read for a passage's round: from the first that is about OCOP products on
+# a sentence set aside from the passage's main round: "Riêng năm 2023, …", "Trước đó, …"
+_ASIDE = re.compile(r"\W*(?:riêng|ngoài\s+ra|bên\s+cạnh\s+đó|so\s+với)(?!\w)", _I)
+_ABOUT_PRODUCTS = re.compile(r"(?<!\w)(?:ocop|s[ảa]n\s+ph[ẩa]m)(?!\w)", _I)
+_GOVERNMENT_DOCUMENT = re.compile(r"\d+/(?:\d{4}/)?(?:QĐ|NĐ|NQ|CT)-(?:TTg|CP)\b[^.;]{0,25}$")
+
+
+def lead(p: Passage) -> list[Sentence]:
+    """The headline and first sentences of the passage, after menus, date lines and related links
+    (which do not talk about OCOP products)."""
+    for i, sent in enumerate(p.sentences):
+        if _ABOUT_PRODUCTS.search(p.text, sent.start, sent.end):
+            return p.sentences[i:i + _LEAD]
+    return []
+_ROUND_WORDS = re.compile(
+    r"(?<!\w)(?:đợt|đánh\s+giá|phân\s+hạng|xếp\s+hạng|công\s+nhận|chứng\s+nhận|quyết\s+định|công\s+bố|hội\s+nghị"
+    r"|phê\s+duyệt)(?!\w)", _I)
+_PLAN_ANYWHERE = re.compile(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|đặt\s+ra|(?<!số\s)kế\s+hoạch"
+                            r"(?!\s+số)|sẽ|đang\s+(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng|đề\s+nghị|đề\s+xuất))(?!\w)", _I)
+_FAIR_WORDS = re.compile(r"(?<!\w)(?:hội\s+chợ|triển\s+lãm|trưng\s+bày|festival|lễ\s+hội)(?!\w)", _I)
+_PLAN_WORDS = re.compile(
+    r"(?<!\w)(?:giai\s+đoạn|đến\s+năm|tới\s+năm|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng|so\s+với"
+    r"|tính\s+đến|đến\s+hết|đến\s+cuối|hết\s+năm|cuối\s+năm)(?!\w)[^.;]{0,25}$", _I)
+_UNDATED_ANYWHERE = re.compile(TABLE["undated-total"].pattern, _I)
+_AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
+_AGAINST_PLAN = re.compile(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", _I)
+_ADDED = re.compile(r"(?<!\w)(?:thêm|mới|lần\s+đầu)(?!\w)", _I)
+_YEAR_OPENER = re.compile(rf"[\W\d_]{{0,6}}(?:riêng\s+|trong\s+)?năm\s+({_Y})\s*,", _I)
+_PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)[^.;\n]{{0,120}}?(?<!đến\s)(?<!tới\s)"
+                        rf"(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])"
+                        rf"|(?<!đến\s)(?<!tới\s)(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])[^.;\n]{{0,60}}?"
+                        rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\s+số)", _I)
+_PER_YEAR = re.compile(r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân)(?!\w)", _I)
+_RAISED_BY_ROUND = re.compile(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số|qua\s+đó|như\s+vậy"
+                              r"|với\s+kết\s+quả\s+(?:trên|này|đó))(?!\w)", _I)
+
+
+def _years_before(p: Passage, lo: int, hi: int, *, asides: bool = False) -> list[re.Match[str]]:
+    """Years in ``text[lo:hi]`` that can be a count's period: not a comparison ("so với năm 2019"),
+    not the date of a regulation cited ("theo quy định tại Quyết định số … ngày 21/8/2019"), not a
+    date stamp ("2025-03"), and — unless ``asides`` — not inside a bracket closed before ``hi``
+    ("Hạt sen sấy (2019)", "(tại Quyết định số 612/QĐ-UBND ngày 30/3/2021) và 01 sản phẩm")."""
+    text = p.text
+    out = []
+    for y in g.YEAR_RE.finditer(text, lo, hi):
+        if _NOT_A_PERIOD_BEFORE.search(text, max(lo, y.start() - 25), y.start()):
+            continue
+        if _REGULATION.search(text, max(0, y.start() - 110), y.start()):
+            continue
+        if _STAMP.match(text, y.end()):
+            continue
+        if not asides:
+            opened = text.rfind("(", lo, y.start())
+            if opened != -1 and text.find(")", opened, y.start()) == -1 and text.find(")", y.end(), hi) != -1:
+                continue
+        out.append(y)
+    return out
+
+
+def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, line_year: int | None,
+                  heading_year: int | None = None) -> None:
+    """The year by the count's own clause, its whole, its sentence, its section or line."""
+    sent = p.sentences[c.sent]
+    lo = clause_start(p, c, prev)
+    dated = p.has_year(c.sent)  # most rules need a year written in the sentence
+    if dated and _written_year(p, c, lo):
+        return
+    text = p.text
+    if p.article_year is not None and TABLE.search("this-year", text, lo, c.start):
+        _set(c, p.article_year, "this-year")  # "năm nay đến thời điểm này đã có 41 sản phẩm"
+        return
+    if dated:
+        measured = TABLE.match("against-plan-year", text, own_end(c), min(sent.end, own_end(c) + 120))
+        if measured:
+            _set(c, int(measured.group(1)), "against-plan-year")
+            return
+    years = _years_before(p, lo, c.start) if dated else []
+    undated = g.last(_UNDATED_ANYWHERE.finditer(text, lo, c.start))
+    if undated and dated and _AGAINST_PLAN.match(text, own_end(c), min(sent.end, own_end(c) + 80)):
+        # "Năm 2022, tỉnh đặt mục tiêu có thêm 40 …; đến nay đã có 22 sản phẩm, đạt 55% kế hoạch"
+        earlier = _years_before(p, sent.start, c.start)
+        if earlier:
+            _set(c, int(earlier[-1].group(0)), "against-plan-year")
+            return
+    # "Năm 2023, đến nay, … công nhận thêm 156": the year opens a clause of added products
+    if (undated and not [y for y in years if y.start() > undated.start()]
+            and not (years and _ADDED.search(text, lo, c.start))):
+        c.undated = True
+        c.decide("year", "undated-total")
+        return
+    if years:
+        _set(c, int(years[-1].group(0)), "year-in-clause")
+        return
+    if p.article_year is not None and TABLE.search("this-year", text, lo, min(sent.end, own_end(c) + 40)):
+        _set(c, p.article_year, "this-year")  # "năm nay", "vào cuối năm": the article's year
+        return
+    if dated and _year_after_count(p, c, nxt):
+        return
+    if c.whole is not None:
+        if c.whole.undated:
+            c.undated = True
+            c.decide("year", "whole-year")
+            return
+        if c.whole.year is not None:
+            _set(c, c.whole.year, "whole-year")
+            if c.whole.as_of and c.as_of is None:
+                c.as_of = c.whole.as_of
+            return
+    earlier = _years_before(p, sent.start, lo) if dated else []
+    if earlier and not _UNDATED_ANYWHERE.search(text, earlier[-1].end(), c.start):
+        _set(c, int(earlier[-1].group(0)), "sentence-year")
+        return
+    if heading_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
+        _set(c, heading_year, "heading-year")
+        return
+    if line_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
+        _set(c, line_year, "sentence-year")
+
+
+def _written_year(p: Passage, c: Count, lo: int) -> bool:
+    """The rules that read a year written in the count's own clause, in table order."""
+    text = p.text
+    sent = p.sentences[c.sent]
+    if c.status == "target":
+        planned = _planned_year(p, c, lo)
+        if planned is not None:
+            _set(c, planned, "target-year")
+            return True
+    for at in {c.noun_end, own_end(c)}:
+        after = TABLE.match("year-after-noun", text, at, min(sent.end, at + 40))
+        if after:
+            _set(c, int(after.group(1)), "year-after-noun")
+            return True
+    since = TABLE.search("since-start-of-year", text, max(sent.start, lo - 60), c.start)
+    if since:
+        _set(c, int(since.group(1)), "since-start-of-year")
+        return True
+    as_of = _as_of_date(p, lo, c.start)
+    if as_of is None:  # "… 248 sản phẩm 3 sao (tính đến ngày 30/6/2024)"
+        bracket = _AS_OF_BRACKET.search(text, own_end(c), sent.end)
+        as_of = _as_of_date(p, bracket.start(), bracket.end()) if bracket else None
+    if as_of is not None:
+        c.as_of = as_of
+        _set(c, int(as_of[:4]), "as-of-date")
+        return True
+    period = g.last(m for m in TABLE["period-end"].regex.finditer(text, lo, c.start)
+                   if not _NOT_A_PERIOD_BEFORE.search(text, max(lo, m.start() - 25), m.start()))
+    if period is not None:
+        _set(c, int(period.group(1)), "period-end")
+        return True
+    bracketed = TABLE.search("year-before-bracket", text, max(sent.start, c.start - 20), c.start)
+    if bracketed:  # "gấp hai lần năm 2022 (31 sản phẩm)"
+        _set(c, int(bracketed.group(1)), "year-before-bracket")
+        return True
+    return False
+
+
+def _year_after_count(p: Passage, c: Count, nxt: Count | None) -> bool:
+    """'trong năm 2021' later in the count's clause — not a comparison, a regulation's date, an
+    expired certification, a list of rounds, or a target's earlier certification."""
+    text = p.text
+    end = _clause_end(p, c, nxt)
+    later = TABLE.match("year-after-count", text, c.noun_end, end) or TABLE.search(
+        "year-after-count", text, c.noun_end, end)
+    if later and not _NOT_A_PERIOD_BEFORE.search(text, max(0, later.start() - 20), later.start() + 1) \
+            and not _REGULATION.search(text, max(0, later.start() - 110), later.start() + 1) \
+            and not _EXPIRED_BEFORE.search(text, c.noun_end, later.start()) and not _YEAR_LIST.match(text, later.end()) \
+            and not (c.status == "target" and _EARLIER_RANK.search(text, c.noun_end, later.start())):
+        _set(c, int(later.group(1)), "year-after-count")
+        return True
+    return False
+
+
+def _planned_year(p: Passage, c: Count, lo: int) -> int | None:
+    """A target's year: "đến năm 2025" or the end of "giai đoạn 2021-2025" in its clause — the last one
+    before it, else the first after it up to the clause's end (not the next clause's "đến năm 2030")."""
+    text = p.text
+    sent = p.sentences[c.sent]
+    regex = TABLE["target-year"].regex
+    before = [m for m in regex.finditer(text, max(sent.start, c.start - LOOK_BACK), c.start)
+              if not _NOT_A_PERIOD_BEFORE.search(text, max(sent.start, m.start() - 20), m.start())]
+    stop = re.compile(r";|\.\s").search(text, c.noun_end, sent.end)
+    after = list(regex.finditer(text, c.noun_end, min(stop.start() if stop else sent.end, c.noun_end + LOOK_AHEAD)))
+    m = before[-1] if before else (after[0] if after else None)
+    if m is None:
+        return None
+    year = int(re.findall(r"\d{4}", m.group(0))[-1])
+    if p.article_year and year < p.article_year and "đến" in m.group(0).lower():
+        return None  # "đến năm 2020" in a 2021 article is a date
+    return year
+
+
+def stated_year(p: Passage, index: int) -> int | None:
+    """A year a sentence states for what follows it in its line: "Năm 2021, …" opening it, or the end
+    of a period "(2018-2023)" / "giai đoạn 2018-2023"."""
+    sent = p.sentences[index]
+    opener = _YEAR_OPENER.match(p.text, sent.start, sent.end)
+    if opener:
+        return int(opener.group(1))
+    period = TABLE.search("period-end", p.text, sent.start, sent.end)
+    if period and not _NOT_A_PERIOD_BEFORE.search(p.text, max(sent.start, period.start() - 25), period.start()):
+        return int(period.group(1))
+    return None
+
+
+def heading_year(p: Passage, index: int) -> int | None:
+    """The year a section heading names ("I. KẾT QUẢ THỰC HIỆN NĂM 2023", "1. Mục tiêu đến năm 2025")."""
+    sent = p.sentences[index]
+    m = TABLE["heading-year"].regex.search(p.text, sent.start, sent.end)
+    return int(m.group(1)) if m else None
+
+
+def plan_year(p: Passage) -> int | None:
+    """The year of the plan the passage states ("Kế hoạch … năm 2024", "đặt mục tiêu năm 2022", the
+    headline "Phấn đấu đạt 235 sản phẩm OCOP năm 2024"): the year of its targets that name none."""
+    for sent in p.sentences:
+        m = _PLAN_YEAR.search(p.text, sent.start, sent.end)
+        if m:
+            return int(m.group(1) or m.group(2))
+    return None
+
+
+def read_plan_year(p: Passage, c: Count, year: int | None) -> None:
+    """A target with no year of its own is in the year of the passage's plan (not a per-year one)."""
+    if c.status != "target" or c.year is not None or year is None:
+        return
+    sent = p.sentences[c.sent]
+    if _PER_YEAR.search(p.text, max(sent.start, c.start - 80), c.noun_end + 20):
+        return
+    _set(c, year, "plan-year")
+
+
+def read_round_year(p: Passage, c: Count, round_year: int | None, plan: int | None = None,
+                    report: int | None = None) -> None:
+    """Rules 10-11: a round's count with no year of its own takes the round's or the article's year."""
+    if c.year is not None or c.undated or c.status == "target":
+        return
+    text = p.text
+    sent = p.sentences[c.sent]
+    of_round = c.basis == "new" or c.status == "proposed" or bool(
+        _RAISED_BY_ROUND.search(text, sent.start, c.start))
+    if not of_round:
+        if report is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
+            _set(c, report, "report-year")  # a report "tính đến cuối năm 2024" lists its totals as of then
+        return
+    if round_year is not None:
+        _set(c, round_year, "round-year")
+    elif p.article_year is not None and _dated_by_day(p):
+        _set(c, p.article_year, "article-year")
+    elif plan is not None:
+        _set(c, plan, "round-year")  # "Ngay từ đầu năm 2021, tỉnh xây dựng kế hoạch …": the plan's year is the round's
+
+
+def _dated_by_day(p: Passage) -> bool:
+    """Every year the passage writes is the article's (its date line), or its lead dates the event
+    by day and month only ("Chiều 29-8, …")."""
+    years = {int(y) for y in g.YEAR_RE.findall(p.text)}
+    return years <= {p.article_year} or bool(TABLE.search("article-year", p.text, 0, min(len(p.text), 600)))
+
+
+def round_year(p: Passage) -> int | None:
+    """The year of the round, decision or event the passage reports, named by its headline or lead
+    (its first sentences): "… đợt 2 năm 2022", "… sản phẩm OCOP năm 2023", "Quyết định số … ngày
+    23/12/2019 …", "Năm 2019, UBND … ban hành Quyết định …". In one sentence a year named with
+    "năm" wins over a date. A plan's or a fair's year is no round's."""
+    text = p.text
+    for sent in lead(p):
+        if not _ROUND_WORDS.search(text, sent.start, sent.end) or _FAIR_WORDS.search(text, sent.start, sent.end) \
+                or _PLAN_ANYWHERE.search(text, sent.start, sent.end) or _ASIDE.match(text, sent.start, sent.end):
+            continue
+        named, dated = None, None
+        for y in _years_before(p, sent.start, sent.end, asides=True):
+            before = text[max(sent.start, y.start() - 40):y.start()]
+            if _PLAN_WORDS.search(before) or re.search(r"\d\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", text[y.end():]):
+                continue
+            if _GOVERNMENT_DOCUMENT.search(text, max(sent.start, y.start() - 60), y.start()):
+                continue  # "Quyết định số 1048/QĐ-TTg ngày 21/8/2019": the programme's regulation, no round
+            if named is None and re.search(r"(?<!\w)năm\s*$", before, _I) and not re.search(
+                    r"tháng\s+\d{1,2}\s+năm\s*$", before, _I):
+                named = int(y.group(0))
+            elif dated is None and re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$|\d{1,2}\s*[/.-]\s*$"
+                                             r"|tháng\s+\d{1,2}\s+năm\s*$", before, _I):
+                dated = int(y.group(0))
+        if named or dated:
+            return named or dated
+    return None
+
+
+_ROUND_REPORTED = re.compile(
+    r"(?<!\w)(?:công\s+bố|phê\s+duyệt|ban\s+hành\s+quyết\s+định|quyết\s+định\s+công\s+nhận|công\s+nhận"
+    r"|trao\s+(?:giấy\s+)?chứng\s+nhận|đánh\s+giá,?\s+(?:phân|xếp)\s+hạng|xếp\s+hạng|đợt\s+này|lần\s+này"
+    r"|vinh\s+danh)(?!\w)", _I)
+
+
+def reports_a_round(p: Passage, year: int | None) -> bool:
+    """The passage reports one round, decision or event: it names the round's year, or its
+    headline or lead says a council ranked, a decision recognised, certificates were handed."""
+    if year is not None:
+        return True
+    return any(_ROUND_REPORTED.search(p.text, s.start, s.end) and not _FAIR_WORDS.search(p.text, s.start, s.end)
+               for s in lead(p)[:4])
+
+
+def report_year(p: Passage) -> int | None:
+    """With no round named, the year a report is counted to ("tính đến hết tháng 10 năm 2023"): its
+    new products are that year's."""
+    for sent in p.sentences[:12]:
+        for m in TABLE["as-of-date"].regex.finditer(p.text, sent.start, sent.end):
+            if re.search(r"hết|cuối|tháng", m.group(0), _I):
+                return int(re.findall(r"\d{4}", m.group(0))[-1])
+    return None
+
+
+def _as_of_date(p: Passage, lo: int, hi: int) -> str | None:
+    """ "tính đến 31/1/2025" → 2025-01-31, "đến tháng 7/2025" → 2025-07, "đến hết năm 2022" → 2022."""
+    m = None
+    for m in TABLE["as-of-date"].regex.finditer(p.text, lo, hi):  # noqa: B007
+        pass
+    if m is None:
+        return None
+    phrase = m.group(0)
+    date = g.DATE_RE.search(phrase)
+    year = g.YEAR_RE.findall(phrase)
+    if not year:
+        return None
+    if date and (date.group("y") or date.group("y2")):
+        d, mo = int(date.group("d") or date.group("d2")), int(date.group("m") or date.group("m2"))
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            return f"{year[-1]}-{mo:02d}-{d:02d}"
+    month = g.MONTH_YEAR_RE.search(phrase)
+    if month and 1 <= int(month.group("m")) <= 12:
+        return f"{month.group('y')}-{int(month.group('m')):02d}"
+    return str(year[-1])
+
+
+def _clause_end(p: Passage, c: Count, nxt: Count | None) -> int:
+    sent = p.sentences[c.sent]
+    end = min(sent.end, c.noun_end + 80)
+    if nxt is not None:
+        end = min(end, nxt.start)
+    stop = re.search(r"[;(,]|(?<!\w)trong\s+đó(?!\w)", p.text[c.noun_end:end], _I)
+    return c.noun_end + stop.start() if stop else end
+
+
+def _set(c: Count, year: int, rule: str) -> None:
+    c.year = year
+    c.decide("year", rule)
+
+
+def read_as_of(p: Passage, c: Count) -> None:
+    """The comparable date: the day or month given, else the year, else the article's date."""
+    if c.as_of is not None:
+        return
+    if c.year is not None:
+        c.as_of = str(c.year)
+    else:
+        c.as_of = p.article_date
+
+
+TABLES = [TABLE]

@@ -1,0 +1,232 @@
+"""The result reader: is the count one of OCOP products by their ranking at all?
+
+A count of products is a figure when it counts products certified, ranked, proposed or planned.
+It is not one when it counts candidates (registered, entered, assessed, dossiers), products shown
+or sold somewhere, products that failed or expired, groups of products, products by what they
+are made of, or the parts of such a count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.figures.candidates import Count
+from extractors.figures.passage import Passage
+from extractors.figures.rules import Example, Rule, RuleTable
+from extractors.figures.zones import LOOK_BACK
+
+_I = re.IGNORECASE
+
+TABLE = RuleTable("result", "is a result", [
+    Rule("part-of-non-result", r"[\s,;:(]*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)", "not a result",
+         Example("Phiên chợ trưng bày hơn 800 sản phẩm, trong đó có 250 sản phẩm OCOP.", 250, None),
+         "a part of a count that is not of results (candidates, a fair) is not one either, unless it "
+         "states a result of its own ('đạt 4 sao', 'được công nhận', 'tiềm năng 5 sao')"),
+    Rule("failed", r"\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:không|chưa)\s+đạt(?!\s+được)", "not a result",
+         Example("Kết quả, 7 sản phẩm còn lại chưa đạt, được đề nghị giữ hạng 4 sao.", 7, None),
+         "products that failed, whatever level is named after them"),
+    Rule("expired", r"\s*(?:ocop\s+)?(?:có\s+giấy\s+chứng\s+nhận\s+)?(?:đã\s+)?hết\s+(?:thời\s+)?hạn|\s*(?:ocop\s+)?(?:hết\s+hiệu\s+lực|bị\s+thu\s+hồi)",
+         "not a result",
+         Example("Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.", 60, None),
+         "expired or revoked products (unless they were certified again: 'công nhận lại 13 sản phẩm đã hết hạn')"),
+    Rule("report-label", r"(?<!\w)số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:không|chưa|đăng\s+ký|tham\s+gia|dự\s+thi)"
+                         r"[^:;\n]{0,40}?\s*:\s*$", "not a result",
+         Example("- Số sản phẩm không đạt: 7 sản phẩm.", 7, None),
+         "a report line that names what it counts before a colon"),
+    Rule("made-from", r"\s*(?:ocop\s+)?(?:(?:được\s+)?(?:làm|chế\s+biến|sản\s+xuất)\s+)?từ\s+(?:sữa|chè|trà|dừa|gạo|lúa"
+                      r"|ngô|sắn|cá|tôm|thịt|quế|hồi|mật\s+ong|dược\s+liệu|nấm|sâm|cà\s+phê|hạt\s+điều|điều|tre|mây|cói"
+                      r"|gỗ|thủy\s+sản|thuỷ\s+sản|trái\s+cây|rau|nông\s+sản|bưởi|cam|vải|nhãn|xoài|chuối|mô\s+hình)(?!\w)",
+         "not a result", Example("Trong số đó có 5 sản phẩm từ sữa và 7 sản phẩm từ chè.", 5, None),
+         "products counted by what they are made from"),
+    Rule("product-kind", r"\s*(?:là\s+)?(?-i:chả(?:\s+lụa)?|thức\s+uống|tổ\s+yến|trứng|mật\s+ong|nước\s+mắm|rượu|bánh|kẹo"
+                         r"|trà|chè|gạo|cà\s+phê|nem|giò|mứt|nấm|dầu|tinh\s+dầu|miến|bún|phở|cây\s+có\s+múi"
+                         r"|cây\s+ăn\s+trái|trái\s+cây|rau|thịt|cá|tôm)(?!\w)", "not a result",
+         Example("Trong 15 sản phẩm được công nhận có 1 sản phẩm chả lụa, 3 sản phẩm là thức uống mật ong.", 3, None),
+         "items of one kind or product line ('1 sản phẩm chả lụa', '4 sản phẩm mật ong'): what they are, not "
+         "how they rank"),
+    Rule("other-kind", r"\s*(?:tiêu\s+biểu|chủ\s+lực|đặc\s+trưng|đặc\s+sản|địa\s+phương|nông\s+sản|nông\s+nghiệp"
+                       r"|công\s+nghiệp|không\s+đạt|chưa\s+đạt|bị\s+thu\s+hồi|bị\s+loại|làng\s+nghề|khác\s+nhau"
+                       r"|các\s+loại|hàng\s+hóa|hàng\s+hoá|du\s+lịch(?!\s+(?:cộng\s+đồng|nông))|thuộc\s+(?:nhóm|ngành)"
+                       r"|có\s+nguồn\s+gốc|có\s+lợi\s+thế|/)(?!\w)", "not a result",
+         Example("Tỉnh có 20 sản phẩm tiêu biểu được giới thiệu.", 20, None),
+         "a qualifier after the noun that names another kind of product (with no level named)"),
+    Rule("unranked-potential", r"\s*(?:ocop\s+)?(?:có\s+)?tiềm\s+năng", "not a result",
+         Example("Huyện đã chọn 15 sản phẩm tiềm năng để hỗ trợ.", 15, None),
+         "potential products with no level named are candidates"),
+    Rule("other-attribute", r"(?<!\w)(?:sàn|thương\s+mại\s+điện\s+tử|livestream|trực\s+tuyến|website|lên\s+trang"
+                            r"|vùng\s+nguyên\s+liệu|hữu\s+cơ|vietgap|globalgap|truy\s+xuất|mã\s+qr|mã\s+vạch|xuất\s+khẩu"
+                            r"|siêu\s+thị|trưng\s+bày|hội\s+chợ|gian\s+hàng|điểm\s+bán|cửa\s+hàng|phiên\s+chợ"
+                            r"|(?:đăng\s+)?bán(?:\s+(?:được|ra|tại|trên))?|tiêu\s+thụ|sản\s+lượng|bảo\s+hộ|nhãn\s+hiệu"
+                            r"|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối|giới\s+thiệu|quảng\s+bá)(?!\w)", "not a result",
+         Example("Hỗ trợ các chủ thể đưa 35 sản phẩm OCOP lên sàn thương mại điện tử.", 35, None),
+         "products counted by another attribute: sold online, on display, with organic areas, exported"),
+    Rule("assessment-held", r"(?<!\w)tổ\s+chức\s+(?:\d+\s+đợt\s+)?(?:thẩm\s+định\s*,\s*)?đánh\s+giá(?:\s+lại)?"
+                            r"(?:\s*,\s*phân\s+hạng)?(?:\s+(?:cho|đối\s+với|với))?\s*$", "not a result",
+         Example("Năm 2021, huyện tổ chức đánh giá, phân hạng cho 33 sản phẩm, kết quả có 29 sản phẩm đạt 3 sao.",
+                 33, None),
+         "the products an assessment was held for are candidates"),
+    Rule("assessing", r"(?<!\w)(?<!đã\s)(?<!vừa\s)(?:xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:và\s+)?|họp\s+)?(?:thẩm\s+định\s*,\s*)?"
+                      r"(?:đánh\s+giá|chấm\s+điểm)(?:\s*,\s*(?:phân|xếp)\s+hạng)?(?:\s+(?:cho|đối\s+với))?"
+                      r"(?:\s+(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|hơn|gần))?\s*$",
+         "not a result",
+         Example("Hội đồng OCOP tỉnh họp đánh giá, phân hạng 33 sản phẩm.", 33, None),
+         "a council assessing products, with no level or result said of them (not a finished 'đã đánh giá')"),
+    Rule("product-group", r"(?<!\w)(?:nhóm|ngành\s+hàng|phân\s+nhóm|bộ\s+sản\s+phẩm|thuộc\s+(?:\d+\s+)?ngành)(?!\w)",
+         "not a result",
+         Example("Dẫn đầu là nhóm thực phẩm với 210 sản phẩm, tiếp theo là nhóm đồ uống (35 sản phẩm).", 210, None),
+         "products counted by their group or trade"),
+    Rule("being-assessed", r"\s*(?:OCOP\s+)?(?:từ\s+[^;.]{0,40}?)?(?:được\s+|đang\s+được\s+)(?:đưa\s+ra\s+)?"
+                           r"(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định)(?![^;.]{0,25}(?:đạt|công\s+nhận|chứng\s+nhận|sao))", "not a result",
+         Example("Có 544 sản phẩm từ 26 quận, huyện được đánh giá, trong đó 54 sản phẩm được đưa ra đánh giá lần đầu.",
+                 544, None),
+         "products being assessed, with no result said of them"),
+    Rule("in-progress", r"(?<!\w)đang\s+(?:tiếp\s+tục\s+)?(?:đánh\s+giá|xem\s+xét|hoàn\s+thiện|xây\s+dựng|thẩm\s+định)"
+                        r"[^.;]{0,30}$", "not a result",
+         Example("Thành phố đang tiếp tục đánh giá, công nhận 4 sản phẩm mới.", 4, None),
+         "products still being assessed or prepared"),
+    Rule("entered-programme", r"(?:tham\s+gia\s+(?:chương\s+trình|ocop)[^.;]{0,20}?(?:với|gồm|có)\s*$)"
+                              r"|(?:lựa\s+chọn|chọn|đưa)\s+$", "not a result",
+         Example("Đến nay có 219 chủ thể tham gia chương trình với 569 sản phẩm.", 569, None),
+         "products taking part in, or chosen for, the programme"),
+    Rule("candidate", r"(?<!\w)(?:tham\s+dự|đăng\s+ký|dự\s+thi|chấm\s+điểm|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét"
+                      r"|dự\s+thi|mới)|(?:(?<=ph[ẩa]m\s)|(?<=SP\s)|(?<=OCOP\s))tham\s+gia(?=\s*(?:[;,.)]|$|nhiều|nhất))"
+                      r"|(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng)\s+hồ\s+sơ(?!\s+(?:để\s+)?(?:đề\s+nghị|đề\s+xuất|trình"
+                      r"|nâng\s+hạng))|(?:có\s+)?hồ\s+sơ\s+đủ\s+điều\s+kiện|gửi\s+hồ\s+sơ\s+(?:đề\s+nghị\s+)?(?:đánh\s+giá"
+                      r"|phân\s+hạng|tham\s+gia)|tiếp\s+nhận|hồ\s+sơ\s+(?:với|của|gồm|cho)|vào\s+chương\s+trình)(?!\w)",
+         "not a result",
+         Example("Năm 2022 có 36 sản phẩm đăng ký tham gia đánh giá, phân hạng.", 36, None),
+         "registered, entered, taking part in the assessment, dossiers received ('tiếp nhận 25 hồ sơ với 40 "
+         "sản phẩm'), with no level or result said of the count"),
+    Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)", "a result",
+         Example("Năm 2021 có 40 sản phẩm đã được công nhận sau khi đăng ký tham gia.", 40, "result"),
+         "a count then said to be recognised is a result, whatever the clause says of candidates"),
+], doc="Tried in this order; the first rule that applies makes the count not a figure. A count with "
+       "a level keeps being a result for the rules that read only unranked products.",
+   values="`not a result` (the count is dropped), `a result`")
+
+_ATTRIBUTE_STOP = re.compile(
+    r";|,(?!\s*(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s))|(?<!\w)trong\s+đó(?!\w)|\d+\s*%", _I)
+_RECERTIFIED_BEFORE = re.compile(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$", _I)
+_OWN_RESULT = re.compile(r"(?<!\w)(?:đạt|được\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
+                         r"|tiềm\s+năng", _I)
+_HIGHER = re.compile(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)", _I)
+_OWNER = re.compile(r"(?<!\w)của\s+(?:ctcp|công\s+ty|htx|hợp\s+tác\s+xã|hộ\s+kinh\s+doanh|hộ|cơ\s+sở|doanh\s+nghiệp"
+                    r"|chi\s+nhánh|tổ\s+hợp\s+tác)(?!\w)", _I)
+
+
+def read_result(p: Passage, c: Count, prev: Count | None) -> None:
+    """Marks the count not a result (``c.result = False``) by the first rule that applies."""
+    rule = _not_a_result(p, c, prev)
+    if rule is not None:
+        c.result = False
+        c.decide("result", rule)
+
+
+def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
+    if c.truncated:
+        return None
+    text = p.text
+    sent = p.sentences[c.sent]
+    after_end = min(sent.end, c.noun_end + 40)
+    after = text[c.noun_end:after_end]
+    whole = c.whole
+    if whole is None and prev is not None and not prev.result and TABLE.match(
+            "part-of-non-result", text, prev.noun_end, c.start):
+        whole = prev  # "trưng bày hơn 1.000 sản phẩm, trong đó có 400 sản phẩm OCOP"
+    if whole is not None and not whole.result and (
+            whole.trace.get("result") == "other-attribute"
+            or not _OWN_RESULT.search(text, c.noun_end, _clause_end(p, c))):
+        return "part-of-non-result"
+    if TABLE.match("failed", text, c.noun_end, after_end):
+        return "failed"
+    if TABLE.match("expired", text, c.noun_end, after_end) and not _RECERTIFIED_BEFORE.search(
+            text, max(sent.start, c.start - 40), c.start):
+        return "expired"
+    if TABLE.search("report-label", text, max(sent.start, c.start - 60), c.start):
+        return "report-label"
+    unranked = not c.stars or c.trace.get("stars") == "level-of-whole"
+    if unranked and TABLE.match("made-from", text, c.noun_end, after_end):
+        return "made-from"
+    if TABLE.match("product-kind", text, c.noun_end, after_end):
+        return "product-kind"
+    if unranked and TABLE.match("other-kind", text, c.noun_end, after_end):
+        return "other-kind"
+    if unranked and TABLE.match("unranked-potential", after, 0, len(after)):
+        return "unranked-potential"
+    if _other_attribute(p, c):
+        return "other-attribute"
+    if TABLE.search("assessment-held", text, max(sent.start, c.start - 60), c.start):
+        return "assessment-held"
+    if unranked and TABLE.search("assessing", text, max(sent.start, c.start - 60), c.start) and not TABLE.match(
+            "result-after", after, 0, len(after)):
+        return "assessing"
+    if unranked and TABLE.search("product-group", text, max(sent.start, c.start - LOOK_BACK), c.start):
+        return "product-group"
+    planned = c.status == "target"
+    if unranked and not planned and TABLE.match("being-assessed", text, c.noun_end,
+                                                 _clause_end(p, c, stop_at_comma=False)):
+        return "being-assessed"
+    if unranked and not planned and TABLE.search("in-progress", text, max(sent.start, c.start - 50), c.start):
+        return "in-progress"
+    if unranked and TABLE.search("entered-programme", text, max(sent.start, c.start - 60), c.start):
+        return "entered-programme"
+    candidate = (unranked and TABLE.search("candidate", text, max(sent.start, c.start - LOOK_BACK),
+                                           min(sent.end, c.noun_end + 120))) or TABLE.match(
+        "candidate", text, _skip_potential(text, c.noun_end, after_end), after_end)
+    if candidate and not _put_forward(p, c):  # a proposal for a rank is a dossier too, and a figure
+        # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
+        if TABLE.match("result-after", after, 0, len(after)):
+            c.decide("result", "result-after")
+            return None
+        return "candidate"
+    return None
+
+
+_POTENTIAL = re.compile(r"\s*(?:ocop\s+)?(?:có\s+)?tiềm\s+năng\s+|\s*", _I)
+
+
+def _skip_potential(text: str, start: int, end: int) -> int:
+    m = _POTENTIAL.match(text, start, end)
+    return m.end() if m else start
+
+
+def _put_forward(p: Passage, c: Count) -> bool:
+    """Proposed for a rank — by someone ('do 11 tỉnh đề nghị'), for five stars or to a higher council —
+    not merely submitted to the council that assesses candidates."""
+    if c.status != "proposed":
+        return False
+    if c.trace.get("status") in ("proposed-by", "awaiting-level", "submitted-level"):
+        return True
+    sent = p.sentences[c.sent]
+    return bool(_HIGHER.search(p.text, max(sent.start, c.start - 80), min(sent.end, c.noun_end + 80)))
+
+
+def _clause_end(p: Passage, c: Count, *, stop_at_comma: bool = True) -> int:
+    sent_end = p.sentences[c.sent].end
+    end = min(sent_end, c.noun_end + 120)
+    stop = re.compile(r"[;(]|,|\.\s" if stop_at_comma else r"[;(]|\.\s").search(p.text, c.noun_end, end)
+    return stop.start() if stop else end
+
+
+def _other_attribute(p: Passage, c: Count) -> bool:
+    """The clause the count is in — back to the last comma, on to the end of its list — names another
+    attribute of the products."""
+    text = p.text
+    sent = p.sentences[c.sent]
+    clause_start = max(sent.start, c.start - 80)
+    for sep in ",;:(":
+        k = text.rfind(sep, clause_start, c.start)
+        if k != -1:
+            clause_start = max(clause_start, k + 1)
+    end = min(sent.end, c.noun_end + 150)
+    m = _ATTRIBUTE_STOP.search(text, c.noun_end, end)
+    owner = _OWNER.search(text, c.noun_end, m.start() if m else end)
+    if owner is not None:  # "… của CTCP nông nghiệp hữu cơ HD": the rest is a name
+        end = owner.start()
+        m = None
+    right_end = m.start() if m else end
+    return bool(TABLE.search("other-attribute", text, clause_start, c.start)
+                or TABLE.search("other-attribute", text, c.noun_end, right_end))
+
+
+TABLES = [TABLE]

@@ -1,0 +1,109 @@
+"""Sentences with offsets, the line and block (paragraph) each is in, and section headings.
+
+Breaks at . ! ? … before a capital, at blank lines and at line ends that are not wraps. "1.316",
+"TP. Kon Tum", "126,5" and the number of a heading ("II. KẾT QUẢ") do not break. A line that
+stops mid-sentence and goes on in lower case or with a digit was wrapped by the portal and does
+not break either ("Đến cuối năm 2024, tỉnh có\\n196 sản phẩm").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.figures import grammar as g
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    line: int  # number of line breaks before it
+    block: int  # number of blank-line paragraph breaks before it
+
+
+_WRAPPED_LINE = 55  # a line at least this long that ends mid-sentence was wrapped
+
+
+_WRAP = re.compile(r"[^\W\d_,]\n(?=[a-zà-ỹđ])")
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Lines cut mid-sentence by the portal (or a PDF): four or more lines that end in a word and go
+    on in lower case on the next line."""
+    return len(_WRAP.findall(text)) >= 4
+
+
+def _is_break(text: str, m: re.Match[str], wrapped: bool = False) -> bool:
+    token = m.group(0)
+    rest = text[m.end():m.end() + 40].lstrip()
+    if not rest:
+        return True
+    if token.startswith("\n"):
+        if "\n" in token[1:] or token.strip(" \t") != "\n":
+            return True
+        before = text[max(0, m.start() - 2):m.start()].rstrip()
+        if before and before[-1] in ".!?:;…":
+            return True
+        if rest[0].islower() or (wrapped and re.match(r"[A-ZĐ]{2,}\b", rest) and before[-1:].isalpha()):
+            return False  # "…130 sản phẩm\nOCOP đạt…": an acronym goes on a wrapped line
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        # a line cut before a number was wrapped: a long one, or any in a hard-wrapped text
+        return not (rest[0].isdigit() and before[-1:].isalpha()
+                    and (wrapped or m.start() - line_start >= _WRAPPED_LINE))
+    if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "-•+*–“\"'‘(["):
+        return False
+    if token.startswith("."):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if g.LIST_NUMBER_RE.fullmatch(text, line_start, m.start()):
+            return False  # "II. KẾT QUẢ", "2. Năm 2022": the number of a heading or list item
+        word = re.search(r"([\w/]+)$", text[max(0, m.start() - 8):m.start()])
+        if word and (word.group(1).lower() in g.ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
+            return False
+    return True
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with their offsets, in reading order."""
+    out: list[Sentence] = []
+    start = 0
+    line = 0
+    block = 0
+    wrapped = is_hard_wrapped(text)
+    for m in g.SENTENCE_BREAK_RE.finditer(text):
+        if not _is_break(text, m, wrapped):
+            continue
+        end = m.end() if not m.group(0).startswith("\n") else m.start()
+        while start < end and text[start].isspace():
+            start += 1
+        if end > start:
+            out.append(Sentence(start, end, line, block))
+        newlines = m.group(0).count("\n")
+        line += newlines
+        block += newlines > 1
+        start = m.end()
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start < len(text):
+        out.append(Sentence(start, len(text), line, block))
+    return out
+
+
+def is_heading(text: str, sent: Sentence) -> bool:
+    """A short line of its own with no count in it: a section heading."""
+    if sent.end - sent.start > 60:
+        return False
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    line_end = text.find("\n", sent.end)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[line_start:sent.start].strip() or text[sent.end:line_end].strip():
+        return False
+    return not g.ANCHOR_RE.search(text, sent.start, sent.end)
+
+
+def is_headline(text: str, sent: Sentence) -> bool:
+    """The page's first line, standing alone and short: the headline of the article."""
+    if text[:sent.start].strip() or sent.end - sent.start > 160:
+        return False
+    line_end = text.find("\n", sent.start)
+    return line_end == -1 or (line_end >= sent.end and not text[sent.end:line_end].strip())

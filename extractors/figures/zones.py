@@ -1,0 +1,50 @@
+"""Where a count's own words are: the stretch before it that its cues are read from, and where the
+words describing it end. Every reader reads the same zones."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.figures.candidates import Count
+from extractors.figures.passage import Passage
+
+LOOK_BACK = 300  # characters of a sentence read before a count
+LOOK_AHEAD = 160  # characters read after it
+
+_OWN_WORDS_END = re.compile(r"[,;:(]|\s(?:và|trong\s+đó)\s")
+_BREAKDOWN_WORD = re.compile(r"(?<!\w)trong\s+đó(?!\w)|\(|(?<!\w)(?:bao\s+)?gồm(?!\w)|:", re.IGNORECASE)
+
+
+def own_end(c: Count) -> int:
+    """Where a count's own words end: its level if it has one after the noun, else the short phrase
+    after its noun up to a comma ("41 sản phẩm hiện có, phát triển thêm 20 …")."""
+    if c.star_end is not None:
+        return max(c.noun_end, c.star_end)
+    return c.desc_end or c.noun_end
+
+
+def set_desc_end(p: Passage, c: Count, nxt: Count | None) -> None:
+    sent = p.sentences[c.sent]
+    limit = min(sent.end, c.noun_end + 40, nxt.start if nxt else sent.end)
+    stop = _OWN_WORDS_END.search(p.text, c.noun_end, limit)
+    c.desc_end = stop.start() if stop else None
+
+
+def clause_start(p: Passage, c: Count, prev: Count | None, *, semicolon: bool = False) -> int:
+    """Where the words of ``c``'s clause start: after the previous count's own words (or the
+    sentence start, at most LOOK_BACK back); for a part, after the breakdown word that opens it
+    ("…năm 2021, trong đó có 14 …"); with ``semicolon``, after the last ';' (a list of objectives)."""
+    sent = p.sentences[c.sent]
+    start = max(own_end(prev) if prev else sent.start, c.start - LOOK_BACK, sent.start)
+    start = min(start, c.start)
+    if c.whole is not None and c.whole.sent == c.sent:
+        last = None
+        for last in _BREAKDOWN_WORD.finditer(p.text, start, c.start):  # noqa: B007
+            pass
+        if last is not None:
+            start = last.end()
+    if semicolon:
+        k = p.text.rfind(";", start, c.start)
+        if k != -1:
+            start = k + 1
+    return start

@@ -1,0 +1,84 @@
+"""Every rule of every reader's table is run on its own example (written for the table, not
+taken from any corpus): the rule must match there and the reader must give the example's value;
+a rule that decides a field must be the one the count's trace names. And the rule tables in
+docs/extraction.md are the ones in the code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.figures import find_figures, read_counts
+from extractors.figures.rules import Rule, RuleTable, rule_tables, rules_markdown
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE_DATE = "2024-06-15"  # every example is read as if published on this day
+
+# cues that speak without deciding: they stop a stronger cue from being read into the count, or
+# keep a plan from carrying over ("weak": has, reaches, recognises)
+_NEUTRAL = {"neutral", "weak"}
+
+
+def _rows() -> list[tuple[RuleTable, Rule]]:
+    return [(table, rule) for table in rule_tables() for rule in table]
+
+
+def _value(table: RuleTable, count) -> object:  # type: ignore[no-untyped-def]
+    if table.field == "stars":
+        return count.stars
+    if table.field == "status":
+        return count.status
+    if table.field == "year":
+        return count.year
+    if table.field == "basis":
+        return count.basis
+    if table.field == "place":
+        return count.places[0] if count.places else None
+    if table.field == "whole":
+        return count.whole.value if count.whole is not None else None
+    raise AssertionError(table.field)
+
+
+@pytest.mark.parametrize(("table", "rule"), _rows(), ids=lambda x: x.name if isinstance(x, Rule) else x.reader)
+def test_rule_example(table: RuleTable, rule: Rule) -> None:
+    ex = rule.example
+    if rule.value in _NEUTRAL:  # a cue that decides nothing must at least be in its example
+        assert rule.regex.search(ex.text), f"{rule.name}: its pattern does not occur in its own example"
+    counts = [c for c in read_counts(ex.text, as_of=ARTICLE_DATE) if c.value == ex.count]
+    assert counts, f"{rule.name}: no count {ex.count} in the example"
+    if table.field == "one figure":
+        figures = [f for f in find_figures(ex.text, as_of=ARTICLE_DATE) if f.count == ex.count]
+        assert len(figures) == ex.value
+        assert any(c.trace.get("merge") == rule.name for c in counts), [c.trace for c in counts]
+        return
+    if table.field == "is a result":
+        figures = [f for f in find_figures(ex.text, as_of=ARTICLE_DATE) if f.count == ex.count]
+        if ex.value is None:
+            assert not figures, f"{rule.name}: the count is still a figure"
+        else:
+            assert figures, f"{rule.name}: the count was dropped"
+        assert any(c.trace.get("result") == rule.name for c in counts), [c.trace for c in counts]
+        return
+    decided = [c for c in counts if c.trace.get(table.field) == rule.name]
+    if rule.value in _NEUTRAL:
+        assert any(_value(table, c) == ex.value for c in counts), [(c.trace, _value(table, c)) for c in counts]
+        return
+    assert decided, f"{rule.name} decided nothing here: {[c.trace for c in counts]}"
+    assert any(_value(table, c) == ex.value for c in decided), [(c.trace, _value(table, c)) for c in decided]
+
+
+def test_rule_names_are_unique_across_tables() -> None:
+    names = [(t.field, r.name) for t, r in _rows()]
+    assert len(names) == len(set(names))
+
+
+def test_docs_list_the_rule_tables_of_the_code() -> None:
+    docs = (ROOT / "docs" / "extraction.md").read_text(encoding="utf-8")
+    begin, end = "<!-- figure-rules:begin -->", "<!-- figure-rules:end -->"
+    assert begin in docs and end in docs, "docs/extraction.md has no generated rule tables"
+    listed = docs.split(begin, 1)[1].split(end, 1)[0].strip()
+    assert listed == rules_markdown().strip(), (
+        "docs/extraction.md lists other rules than extractors/figures; regenerate the block with "
+        "python -c \"from extractors.figures.rules import rules_markdown; print(rules_markdown())\""
+    )
