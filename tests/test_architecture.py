@@ -28,7 +28,6 @@ PENDING_FALLBACKS = {
     "harvester/runner.py": "crawl",
     "harvester/fixture_portals/farm.py": "crawl",
     "harvester/audit.py": "research",
-    "extractors/pipeline.py": "figures",
 }
 PENDING_EXTRACTOR_IMPORTS: dict[str, str] = {}
 
