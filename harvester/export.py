@@ -46,8 +46,7 @@ def article_json(db: Any, article: dict[str, Any]) -> dict[str, Any]:
             (article["id"],),
         )
     ]
-    # A field the figures table has no column for yet (place_level) is exported as null, so the
-    # line keeps the shape ``harvester extract`` prints.
+    # The line keeps the shape ``harvester extract`` prints.
     figures = [
         {key: row.get(key) for key in FIGURE_FIELDS}
         for row in _dicts(db, "SELECT * FROM figures WHERE article_id = ? ORDER BY id", (article["id"],))

@@ -108,8 +108,9 @@ TABLES: dict[str, str] = {
             stars TEXT,                 -- "3", "4", "5", "3+", "4+", "3-4" or NULL
             status TEXT NOT NULL,       -- achieved | target | proposed
             year INTEGER,
-            as_of TEXT,                 -- publication date of the source, for "đến nay" figures
+            as_of TEXT,                 -- the date the count is as of: day/month the text gives (2025-01-31, 2025-07), else the year, else the article date for "đến nay"
             place TEXT,                 -- as written
+            place_level TEXT,           -- province | district | commune | national
             province TEXT,              -- pre-2025 province the place resolves to
             province_2025 TEXT,
             quote TEXT NOT NULL,

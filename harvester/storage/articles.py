@@ -161,10 +161,11 @@ def insert_figures(db: Any, figures: Iterable[Figure], *, url: str | None, artic
     """Figure rows of one article or attachment (offsets into its stored text)."""
     db.conn.executemany(
         "INSERT INTO figures (article_id, attachment_id, document_id, count, stars, status, year, as_of, place, "
-        "province, province_2025, quote, start, end, sentence, url, basis) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "province, province_2025, quote, start, end, sentence, url, basis, place_level) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(article_id, attachment_id, document_id, fig.count, fig.stars, fig.status, fig.year, fig.as_of, fig.place,
-          fig.province, fig.province_2025, fig.quote, fig.start, fig.end, fig.sentence, url, fig.basis)
+          fig.province, fig.province_2025, fig.quote, fig.start, fig.end, fig.sentence, url, fig.basis,
+          fig.place_level)
          for fig in figures],
     )
 

@@ -8,6 +8,7 @@ import zlib
 import pytest
 
 from extractors import EXTRACTOR_VERSION
+from extractors.pipeline import extract
 from extractors.records import PublishedDate
 from harvester import storage
 from harvester.errors import RegistryError
@@ -294,3 +295,16 @@ def test_gone_links_back_off_and_passing_trouble_is_retried_next_night(fresh_db,
     assert page == (9, "2026-05-11T00:00:00+00:00")
     fail(gone, 500, "2026-05-12T00:00:00Z")                   # another kind of failure resets the streak
     assert fresh_db.execute("SELECT fault_streak FROM pages WHERE url = ?", (gone,)).fetchone() == (None,)
+
+
+def test_figures_keep_the_extractors_place_level_and_comparable_date(fresh_db, kit):
+    text = ("Tính đến ngày 31/1/2025, huyện Na Rì có 12 sản phẩm OCOP. Toàn tỉnh Bắc Kạn hiện có "
+            "142 sản phẩm OCOP.")
+    extraction = extract(text, date_line="05/02/2025")
+    item = kit.page_item("https://bk.vn/pages/ocop-level.aspx", text.encode(), portal_id=PORTAL.id)
+    storage.save_article(fresh_db, item, None, extraction)
+    rows = {r["count"]: r for r in fresh_db.query("SELECT count, place, place_level, as_of FROM figures")}
+    expected = {f.count: (f.place, f.place_level, f.as_of) for f in extraction.figures}
+    assert {c: (r["place"], r["place_level"], r["as_of"]) for c, r in rows.items()} == expected
+    assert rows[12]["place_level"] == "district" and rows[12]["as_of"] == "2025-01-31"
+    assert rows[142]["place_level"] == "province"
