@@ -53,10 +53,10 @@ def test_readme_uses_the_project_venv_not_a_developer_path():
 
 
 def test_schema_reference_in_docs_matches_the_ddl():
-    from harvester.serve import schema_reference
+    from harvester.metadata import schema_reference
 
     docs = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
     assert docs.endswith(schema_reference()), (
         "docs/schema.md's column tables differ from harvester/schema.py; regenerate them with "
-        "python -c \"from harvester.serve import schema_reference; print(schema_reference())\""
+        "python -c \"from harvester.metadata import schema_reference; print(schema_reference())\""
     )

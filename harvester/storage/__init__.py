@@ -7,7 +7,9 @@ Modules, one table family each:
 - :mod:`~harvester.storage.articles` — articles, their figures, document mentions, cited documents;
 - :mod:`~harvester.storage.documents` — crawled decisions, attachments, annex products;
 - :mod:`~harvester.storage.runs` — crawl runs and portal health;
-- :mod:`~harvester.storage.state` — what spiders read at start (seen URLs, validators).
+- :mod:`~harvester.storage.state` — what spiders read at start (seen URLs, validators);
+- :mod:`~harvester.storage.figure_keys` — the research tables derived from figures (comparable keys, summaries);
+- :mod:`~harvester.storage.verdicts` — analysts' verdicts on figures.
 
 Every public writer commits in one transaction. The schema itself is in :mod:`harvester.schema`.
 """
@@ -22,6 +24,7 @@ from harvester.storage.core import (
     transaction,
 )
 from harvester.storage.documents import save_attachment, save_document
+from harvester.storage.figure_keys import refresh as refresh_research
 from harvester.storage.pages import (
     ArticleResult,
     page_url,
@@ -32,19 +35,23 @@ from harvester.storage.pages import (
 )
 from harvester.storage.runs import portal_health, record_run
 from harvester.storage.state import SeenUrls, is_fresh, seen_urls, validators
+from harvester.storage.verdicts import Verdict, delete_verdict, save_verdicts
 
 __all__ = [
     "FAULT_KIND",
     "ArticleResult",
     "SeenUrls",
+    "Verdict",
     "compress",
     "decompress",
+    "delete_verdict",
     "is_fresh",
     "national_issuers",
     "page_url",
     "portal_health",
     "recheck_after",
     "record_run",
+    "refresh_research",
     "replace_extraction",
     "save_article",
     "save_attachment",
@@ -52,6 +59,7 @@ __all__ = [
     "save_fault",
     "save_other",
     "save_unchanged",
+    "save_verdicts",
     "seen_urls",
     "sha256_bytes",
     "sha256_text",

@@ -271,6 +271,7 @@ def build_known_db(path):
         assert result.article_id == art.id and result.duplicate_of == art.duplicate_of, result
     for decision in DOCUMENTS:
         _save_decision(db, *decision)
+    storage.refresh_research(db)  # what every writing command does when it is done
     return db
 
 

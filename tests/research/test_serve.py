@@ -9,7 +9,8 @@ import zlib
 import pytest
 
 from harvester.audit import run_audit
-from harvester.serve import CANNED_QUERIES, ServeError, build_metadata, column_comments, make_datasette
+from harvester.metadata import CANNED_QUERIES, build_metadata, column_comments
+from harvester.serve import ServeError, make_datasette
 
 
 def _get(ds, path):
