@@ -271,12 +271,22 @@ _FIGURES_SQL = """
 """
 
 
-def _figure_stream(conn: sqlite3.Connection, provinces: set[str] | None) -> Iterator[dict[str, Any]]:
+def figure_rows(conn: sqlite3.Connection, provinces: set[str] | None = None, *,
+                sources: list[tuple[int | None, int | None]] | None = None) -> Iterator[dict[str, Any]]:
+    """Figures of original sources (no syndicated copies) with what the checks need, ordered by
+    2025 unit; only those of ``provinces`` (pre-2025 names) or of ``sources`` (article id,
+    attachment id) when given."""
     columns = {d[0] for d in conn.execute("SELECT * FROM figures LIMIT 0").description}
     where, params = "", ()
     if provinces is not None:
         where = f"AND f.province IN ({','.join('?' for _ in provinces)})"
         params = tuple(sorted(provinces))
+    elif sources is not None:
+        articles = [a for a, _t in sources if a is not None] or [-1]
+        attachments = [t for _a, t in sources if t is not None] or [-1]
+        where = (f"AND (f.article_id IN ({','.join('?' for _ in articles)}) "
+                 f"OR f.attachment_id IN ({','.join('?' for _ in attachments)}))")
+        params = (*articles, *attachments)
     sql = _FIGURES_SQL.format(place_level="f.place_level" if "place_level" in columns else "NULL",
                               occurrence=occurrence_sql("COALESCE(a.text, t.text)", "f.quote", "f.start"),
                               where=where)
@@ -286,7 +296,7 @@ def _figure_stream(conn: sqlite3.Connection, provinces: set[str] | None) -> Iter
         yield dict(zip(names, row, strict=True))
 
 
-def _judged(row: dict[str, Any], verdicts: dict[str, tuple[str, int | None]]) -> Fig:
+def judge(row: dict[str, Any], verdicts: dict[str, tuple[str, int | None]]) -> Fig:
     """The figure as the analyst judged it (its count corrected when a verdict says so)."""
     key = figure_key(row["url"], row["quote"], row["occurrence"] or 0)
     verdict, corrected = verdicts.get(key, (None, None))
@@ -305,7 +315,7 @@ def _chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield list(members)
 
 
-def _load_verdicts(conn: sqlite3.Connection) -> dict[str, tuple[str, int | None]]:
+def load_verdicts(conn: sqlite3.Connection) -> dict[str, tuple[str, int | None]]:
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'verdicts'").fetchone():
         return {}
     return {key: (verdict, count) for key, verdict, count in conn.execute("SELECT key, verdict, count FROM verdicts")}
@@ -323,14 +333,14 @@ def provinces_named(name: str) -> set[str]:
 # --------------------------------------------------------------------------------- sources
 
 
-def _source(fig: Fig) -> Source:
+def source_of(fig: Fig) -> Source:
     return Source(quote=fig.quote, start=fig.start, end=fig.end, article_id=fig.article_id,
                   attachment_id=fig.attachment_id, title=fig.title, url=fig.url, published=fig.published,
                   portal_id=fig.portal_id, page_id=fig.page_id, count=fig.count, key=fig.key, verdict=fig.verdict,
                   extracted=fig.extracted if fig.extracted != fig.count else None, as_of=fig.c.as_of)
 
 
-def _fill_excerpts(conn: sqlite3.Connection, sources: Iterable[Source]) -> None:
+def fill_excerpts(conn: sqlite3.Connection, sources: Iterable[Source]) -> None:
     """Read the text around each shown quote (only those: the audit never holds whole texts)."""
     for src in sources:
         table, row_id = ("articles", src.article_id) if src.article_id is not None else ("attachments",
@@ -381,7 +391,7 @@ def find_conflicts(figs: list[Fig]) -> list[ConflictFlag]:
             summary=f"{_label(c)}, {c.as_of}, {_stars(c.stars)} sao, {c.status}"
                     + (", new in the period" if c.basis == "new" else "")
                     + f": {' vs '.join(str(n) for n in counts)} from {len({m.source for m in members})} sources",
-            sources=[_source(m) for m in members[:SOURCES_PER_FLAG]],
+            sources=[source_of(m) for m in members[:SOURCES_PER_FLAG]],
             province=members[0].province, place=c.unit if local else None, period=c.as_of, stars=c.stars,
             status=c.status, basis=c.basis, unit=c.unit, counts=counts,
         ))
@@ -408,7 +418,7 @@ def find_decreases(figs: list[Fig]) -> list[DecreaseFlag]:
                 kind="decrease",
                 summary=f"{_label(c)}, {_stars(c.stars)} sao: {earlier.count} as of {earlier.c.as_of} "
                         f"then {later.count} as of {later.c.as_of}",
-                sources=[_source(earlier), _source(later)], province=later.province,
+                sources=[source_of(earlier), source_of(later)], province=later.province,
                 place=c.unit if c.level != "province" else None, stars=c.stars, portal_id=later.portal_id,
                 unit=c.unit, earlier=earlier.count, later=later.count, earlier_as_of=earlier.c.as_of,
                 later_as_of=later.c.as_of,
@@ -466,7 +476,7 @@ def find_breakdowns(figs: list[Fig], gap_text) -> list[BreakdownFlag]:  # type: 
                 kind="breakdown",
                 summary=f"{_label(total.c)}: {total.count} ({_stars(total.stars)} sao) but "
                         + " + ".join(f"{n} × {s} sao" for s, n in levels.items()) + f" = {parts_sum}",
-                sources=[_source(f) for f in (total, *parts)],
+                sources=[source_of(f) for f in (total, *parts)],
                 province=total.province, total=total.count, parts=levels, parts_sum=parts_sum,
             ))
     return flags
@@ -517,9 +527,9 @@ def find_targets(targets: list[Fig], achievements: list[Fig]) -> list[TargetChec
         target = members[0]
         latest = _achievement_for(target, achieved)
         verdict = "unknown" if latest is None else _verdict(target, latest)
-        sources = [_source(m) for m in members[:SOURCES_PER_FLAG]]
+        sources = [source_of(m) for m in members[:SOURCES_PER_FLAG]]
         if latest is not None:
-            sources.append(_source(latest))
+            sources.append(source_of(latest))
         what = f"{count} new in {year or '?'}" if basis == "new" else f"{count} by {year or '?'}"
         checks.append(TargetCheck(
             kind="target",
@@ -546,7 +556,7 @@ def certified_series(figs: list[Fig]) -> dict[str, dict[str, list[SeriesPoint]]]
             best[key] = fig
     series: dict[str, dict[str, list[SeriesPoint]]] = defaultdict(lambda: defaultdict(list))
     for (unit, stars, year), fig in sorted(best.items()):
-        series[unit][stars].append(SeriesPoint(year, fig.count, _source(fig)))
+        series[unit][stars].append(SeriesPoint(year, fig.count, source_of(fig)))
     return {u: dict(levels) for u, levels in series.items()}
 
 
@@ -634,13 +644,13 @@ def find_decision_dates(conn: sqlite3.Connection, provinces: set[str] | None,
             flags.append(DecisionDateFlag(
                 kind="decision-date",
                 summary=f"{number} is dated " + " and ".join(dates) + f" by {len(members)} citations",
-                sources=[_mention_source(m) for m in shown[:SOURCES_PER_FLAG]],
+                sources=[_mentionsource_of(m) for m in shown[:SOURCES_PER_FLAG]],
                 document_id=ids[0], number=number, dates=dates, citations=len(members),
             ))
     return sorted(flags, key=lambda f: (f.document_id or 0, f.number or ""))
 
 
-def _mention_source(row: sqlite3.Row) -> Source:
+def _mentionsource_of(row: sqlite3.Row) -> Source:
     return Source(quote=row["quote"], start=row["start"], end=row["end"], article_id=row["article_id"],
                   attachment_id=row["attachment_id"], title=row["title"], url=row["url"],
                   published=row["published"], portal_id=row["portal_id"], page_id=row["page_id"],
@@ -713,7 +723,8 @@ def _gap_reader(conn: sqlite3.Connection):  # type: ignore[no-untyped-def]
     return gap_text
 
 
-def _open(db: str | Path) -> sqlite3.Connection:
+def open_readonly(db: str | Path) -> sqlite3.Connection:
+    """A read-only connection to a harvester database (AuditError with a sentence otherwise)."""
     try:
         conn = connect_readonly(db)
     except QueryError as exc:
@@ -731,13 +742,13 @@ def _open(db: str | Path) -> sqlite3.Connection:
 def run_audit(db: str | Path, province: str | None = None, year: int | None = None) -> AuditReport:
     """Run every check on the database at ``db`` (opened read-only) and return the report."""
     provinces = provinces_named(province) if province else None
-    conn = _open(db)
+    conn = open_readonly(db)
     report = AuditReport(db=str(db), generated_at=now_iso(), province=province, year=year)
     try:
-        verdicts = _load_verdicts(conn)
+        verdicts = load_verdicts(conn)
         gap_text = _gap_reader(conn)
-        for chunk in _chunks(_figure_stream(conn, provinces)):
-            figs = [_judged(row, verdicts) for row in chunk]
+        for chunk in _chunks(figure_rows(conn, provinces)):
+            figs = [judge(row, verdicts) for row in chunk]
             report.verdicts_applied += sum(f.verdict is not None for f in figs)
             judged = [f for f in figs if f.verdict != "wrong"]
             shown = [f for f in judged if _in_year(f, year)]
@@ -750,8 +761,8 @@ def run_audit(db: str | Path, province: str | None = None, year: int | None = No
         report.annexes = find_annex_mismatches(conn, provinces, year)
         _set_aside_dismissed(report)
         _sort(report)
-        _fill_excerpts(conn, (s for flag in [*report.flags, *report.targets] for s in flag.sources))
-        _fill_excerpts(conn, (p.source for levels in report.certified.values() for points in levels.values()
+        fill_excerpts(conn, (s for flag in [*report.flags, *report.targets] for s in flag.sources))
+        fill_excerpts(conn, (p.source for levels in report.certified.values() for points in levels.values()
                               for p in points))
     except sqlite3.DatabaseError as exc:
         raise AuditError(f"{db}: cannot audit this database ({exc}); is it a harvester database?") from exc

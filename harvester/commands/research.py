@@ -11,12 +11,12 @@ from harvester import search as search_lib
 from harvester.paths import default_db_path
 
 db_option = click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "--db", "db_path_option", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="SQLite database (default: $HARVESTER_DB or ./ocop.db).",
 )
 
 
-def _db(path: Path | None) -> Path:
+def db_path(path: Path | None) -> Path:
     return path or default_db_path()
 
 
@@ -28,13 +28,13 @@ def _db(path: Path | None) -> Path:
 @click.option("--format", "fmt", type=click.Choice(sorted(query_lib.FORMATTERS)), default="table", show_default=True)
 @click.option("--limit", type=int, default=None, help="Print at most this many rows.")
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Stop the query after N seconds.")
-def query_command(sql: str, db_path: Path | None, params, fmt: str, limit: int | None, timeout: float) -> None:
+def query_command(sql: str, db_path_option: Path | None, params, fmt: str, limit: int | None, timeout: float) -> None:
     """Run one read-only SQL statement against the database.
 
     \b
     harvester query "SELECT province, count FROM latest_certified WHERE stars = :s" -p s 3+
     """
-    result = query_lib.run_query(_db(db_path), sql, query_lib.parse_params(params), max_rows=limit,
+    result = query_lib.run_query(db_path(db_path_option), sql, query_lib.parse_params(params), max_rows=limit,
                                  timeout_s=timeout)
     click.echo(query_lib.FORMATTERS[fmt](result), nl=fmt != "csv")
 
@@ -46,9 +46,9 @@ def query_command(sql: str, db_path: Path | None, params, fmt: str, limit: int |
 @click.option("--kind", "kinds", type=click.Choice(["article", "document"]), multiple=True,
               help="Only articles or only documents (default both).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def search_command(words: str, db_path: Path | None, limit: int, kinds: tuple[str, ...], fmt: str) -> None:
+def search_command(words: str, db_path_option: Path | None, limit: int, kinds: tuple[str, ...], fmt: str) -> None:
     """Full-text search; exact matches first, then matches without diacritics ("mien dong")."""
-    hits = search_lib.search(_db(db_path), words, limit=limit, kinds=kinds or ("article", "document"))
+    hits = search_lib.search(db_path(db_path_option), words, limit=limit, kinds=kinds or ("article", "document"))
     if fmt == "json":
         import json
 
@@ -73,13 +73,13 @@ def search_command(words: str, db_path: Path | None, limit: int, kinds: tuple[st
               help="Write the report to this file instead of standard output.")
 @click.option("--datasette-url", default="http://127.0.0.1:8001", show_default=True,
               help="Where `harvester serve` runs, for links to archived pages in the HTML report.")
-def audit_command(db_path: Path | None, province: str | None, year: int | None, fmt: str, output: Path | None,
+def audit_command(db_path_option: Path | None, province: str | None, year: int | None, fmt: str, output: Path | None,
                   datasette_url: str) -> None:
     """Check figures against each other and against their sources (conflicts, breakdowns, dates, targets)."""
     from harvester.audit import run_audit
     from harvester.report import RENDERERS, render_html
 
-    report = run_audit(_db(db_path), province=province, year=year)
+    report = run_audit(db_path(db_path_option), province=province, year=year)
     if fmt == "html":
         text = render_html(report, datasette_url=datasette_url.rstrip("/") or None)
     else:
@@ -100,11 +100,11 @@ def audit_command(db_path: Path | None, province: str | None, year: int | None, 
 @click.option("--port", type=int, default=8001, show_default=True)
 @click.option("--immutable", is_flag=True, help="Treat the file as frozen (faster; only for a copy nobody writes).")
 @click.option("--print-metadata", is_flag=True, help="Print the Datasette metadata JSON and exit.")
-def serve_command(db_path: Path | None, host: str, port: int, immutable: bool, print_metadata: bool) -> None:
+def serve_command(db_path_option: Path | None, host: str, port: int, immutable: bool, print_metadata: bool) -> None:
     """Browse and query the database in Datasette (read-only), with canned queries and archived pages."""
     from harvester import serve as serve_lib
 
-    path = _db(db_path)
+    path = db_path(db_path_option)
     if print_metadata:
         import json
 
