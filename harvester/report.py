@@ -4,7 +4,10 @@ The HTML needs nothing from the network: CSS and the little filtering script are
 the charts are SVG drawn here, so the file can be mailed or archived next to the database.
 Each flagged quote is shown inside its excerpt with the quote highlighted, next to the other
 quotes of the same flag, with links to the original URL and to the archived copy served by
-``harvester serve`` (``/-/archive/<page id>``).
+``harvester serve`` (``/-/archive/<page id>``), its stable key (for ``harvester review mark``)
+and any verdict. The page stays small at any database size: it shows at most
+:data:`DETAIL_LIMIT` flags per check and points to Datasette and ``harvester review list
+--flagged`` for the rest.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from pathlib import Path
 
 from harvester.audit import AuditReport, Flag, SeriesPoint, Source, TargetCheck
 
+DETAIL_LIMIT = 100  # flags shown per check in the HTML report
+TARGET_ROWS = 120  # rows of the targets chart (behind first)
 STAR_COLORS = {"5": "#7b2cbf", "4": "#1d6fb8", "3": "#2a9d8f", "3+": "#e76f51", "4+": "#f4a261", "all": "#495057"}
 VERDICT_COLORS = {"behind": "#d62828", "met": "#2a9d8f", "exceeded": "#1d6fb8", "unknown": "#adb5bd"}
 SECTION_TITLES = {
@@ -24,6 +29,7 @@ SECTION_TITLES = {
     "decision-date": ("Văn bản trích dẫn với ngày khác nhau", "Decisions cited with different dates"),
     "target": ("Mục tiêu và kết quả", "Targets against latest achievements"),
     "annex": ("Số sản phẩm trong quyết định và phụ lục", "Stated count against annex rows"),
+    "dismissed": ("Cảnh báo đã bỏ qua (mọi số liệu đã được xác nhận)", "Dismissed (every figure verified)"),
 }
 
 
@@ -37,8 +43,9 @@ def render_json(report: AuditReport) -> str:
 def render_text(report: AuditReport) -> str:
     """One line per flag, grouped by check, then the target table."""
     lines = [f"Audit of {report.db}" + _filters_text(report)]
-    counts = report.to_json()["counts"]
-    lines.append("  ".join(f"{k}: {v}" for k, v in counts.items()))
+    counts = report.counts()
+    lines.append("  ".join(f"{k}: {v}" for k, v in counts.items())
+                 + (f"  (dismissed: {len(report.dismissed)})" if report.dismissed else ""))
     for kind, flags in _sections(report):
         lines.append("")
         lines.append(f"== {SECTION_TITLES[kind][1]} ({len(flags)})")
@@ -46,7 +53,9 @@ def render_text(report: AuditReport) -> str:
             lines.append(f"- {flag.summary}")
             for src in flag.sources:
                 value = src.count if src.count is not None else src.issued
-                lines.append(f"    [{value}] “{src.quote}” — {src.url or '?'} ({(src.published or '')[:10]})")
+                judged = f" {src.verdict}" if src.verdict else ""
+                key = f" key {src.key}" if src.key else ""
+                lines.append(f"    [{value}] “{src.quote}” — {src.url or '?'} ({(src.published or '')[:10]}){key}{judged}")
     return "\n".join(lines)
 
 
@@ -60,7 +69,7 @@ def _sections(report: AuditReport) -> list[tuple[str, list[Flag]]]:
     return [
         ("conflict", list(report.conflicts)), ("decrease", list(report.decreases)),
         ("breakdown", list(report.breakdowns)), ("decision-date", list(report.decision_dates)),
-        ("target", list(report.targets)), ("annex", list(report.annexes)),
+        ("target", list(report.targets)), ("annex", list(report.annexes)), ("dismissed", list(report.dismissed)),
     ]
 
 
@@ -128,6 +137,7 @@ def targets_chart(targets: list[TargetCheck]) -> str:
     """Horizontal bars: the target as an outline, the latest achieved count filled, per target."""
     if not targets:
         return '<p class="empty">Không có mục tiêu nào / no targets found.</p>'
+    targets = sorted(targets, key=lambda t: t.verdict != "behind")[:TARGET_ROWS]
     row_h, left, right, pad = 34, 250, 70, 10
     width = 760
     height = pad * 2 + row_h * len(targets) + 20
@@ -169,12 +179,18 @@ def _source_card(src: Source, *, datasette_url: str | None, db_name: str) -> str
     if datasette_url and src.article_id is not None:
         links.append(f'<a class="row" href="{escape(datasette_url)}/{escape(db_name)}/articles/{src.article_id}">'
                      "dòng dữ liệu / row</a>")
+    judged = ""
+    if src.verdict:
+        was = f" (trích xuất / extracted {src.extracted})" if src.extracted is not None else ""
+        judged = f'<span class="verdict verdict-{escape(src.verdict)}">{escape(src.verdict)}{was}</span> '
+    key = f'<small class="key">key {escape(src.key)}</small>' if src.key else ""
     return (
         f'<div class="source"><div class="value">{value}</div>'
         f'<div class="meta">{escape(src.title or "(không tiêu đề)")}<br><small>{escape(src.portal_id or "")} · '
-        f'{escape((src.published or "")[:10])} · ký tự {src.start}–{src.end}</small></div>'
+        f'{escape((src.published or "")[:10])} · ký tự {src.start}–{src.end}'
+        f'{" · tính đến " + escape(src.as_of) if src.as_of else ""}</small></div>'
         f'<blockquote>{escape(src.before)}<mark>{escape(src.quote)}</mark>{escape(src.after)}</blockquote>'
-        f'<div class="links">{" · ".join(links)}</div></div>'
+        f'<div class="links">{judged}{" · ".join(links)} {key}</div></div>'
     )
 
 
@@ -212,6 +228,8 @@ svg .grid{stroke:#e9ecef}svg .tick{font-size:11px;fill:#6c757d}svg .value{font-s
 .source .value{float:right;font-size:22px;font-weight:700;color:#1b4332}
 blockquote{margin:6px 0;padding:6px 10px;background:#f1f3f5;border-radius:4px;font-size:14px}
 mark{background:#ffe066;padding:0 2px}.links{font-size:13px}.empty{color:#6c757d}
+.verdict{border-radius:8px;padding:0 6px;color:#fff;background:#6c757d}.verdict-verified{background:#2a9d8f}
+.verdict-wrong{background:#d62828}.verdict-corrected{background:#1d6fb8}.key{color:#6c757d}.more{color:#495057}
 #filter{padding:6px 10px;width:320px;border:1px solid #ced4da;border-radius:6px}
 """
 
@@ -228,7 +246,7 @@ document.getElementById('filter').addEventListener('input', function (e) {
 def render_html(report: AuditReport, *, datasette_url: str | None = "http://127.0.0.1:8001") -> str:
     """The whole report as one HTML document (no external resources)."""
     db_name = Path(report.db).stem
-    counts = report.to_json()["counts"]
+    counts = report.counts()
     cards = "".join(
         f'<div class="card{" hot" if v else ""}" data-kind="{k}"><b>{v}</b>{escape(k)}</div>' for k, v in counts.items()
     )
@@ -253,10 +271,19 @@ def render_html(report: AuditReport, *, datasette_url: str | None = "http://127.
         parts.append(f'<section class="section-{kind}"><h2>{escape(vi)} <small>{escape(en)} ({len(flags)})</small></h2>')
         if not flags:
             parts.append('<p class="empty">Không có / none.</p>')
-        parts += [_flag_card(f, datasette_url=datasette_url, db_name=db_name) for f in flags]
+        parts += [_flag_card(f, datasette_url=datasette_url, db_name=db_name) for f in flags[:DETAIL_LIMIT]]
+        if len(flags) > DETAIL_LIMIT:
+            parts.append(_more(len(flags) - DETAIL_LIMIT, datasette_url, db_name))
         parts.append("</section>")
     parts.append(f"</main><script>{SCRIPT}</script></body></html>")
     return "".join(parts)
+
+
+def _more(hidden: int, datasette_url: str | None, db_name: str) -> str:
+    where = (f'<a href="{escape(datasette_url)}/{escape(db_name)}/figures_sourced">Datasette</a>, '
+             if datasette_url else "")
+    return (f'<p class="more">… {hidden} more not shown here / {hidden} more: see {where}'
+            "<code>harvester review list --flagged</code> or <code>harvester audit --format json</code>.</p>")
 
 
 RENDERERS = {"table": render_text, "json": render_json, "html": render_html}

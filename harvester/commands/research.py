@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
 
 from harvester import query as query_lib
 from harvester import search as search_lib
+from harvester.audit import run_audit
+from harvester.metadata import build_metadata
 from harvester.paths import default_db_path
+from harvester.report import RENDERERS, render_html
 
 db_option = click.option(
     "--db", "db_path_option", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -47,11 +51,15 @@ def query_command(sql: str, db_path_option: Path | None, params, fmt: str, limit
               help="Only articles or only documents (default both).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def search_command(words: str, db_path_option: Path | None, limit: int, kinds: tuple[str, ...], fmt: str) -> None:
-    """Full-text search; exact matches first, then matches without diacritics ("mien dong")."""
-    hits = search_lib.search(db_path(db_path_option), words, limit=limit, kinds=kinds or ("article", "document"))
-    if fmt == "json":
-        import json
+    """Full-text search; exact matches first, then matches without diacritics ("mien dong").
 
+    \b
+    harvester search "mien dong"                       # every word, diacritics optional
+    harvester search '"miến dong" OR "mỳ gạo"'         # quoted phrases, OR between alternatives
+    """
+    path = db_path(db_path_option)
+    hits = search_lib.search(path, words, limit=limit, kinds=kinds or ("article", "document"))
+    if fmt == "json":
         click.echo(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
         return
     if not hits:
@@ -62,6 +70,8 @@ def search_command(words: str, db_path_option: Path | None, limit: int, kinds: t
         if hit.url:
             click.echo(f"    {hit.url}")
         click.echo(f"    {hit.snippet}")
+    totals = [f"{search_lib.count_matches(path, words, kind)} {kind}s" for kind in kinds or ("article", "document")]
+    click.echo(f"({len(hits)} shown; {', '.join(totals)} match in all)")
 
 
 @click.command("audit")
@@ -76,9 +86,6 @@ def search_command(words: str, db_path_option: Path | None, limit: int, kinds: t
 def audit_command(db_path_option: Path | None, province: str | None, year: int | None, fmt: str, output: Path | None,
                   datasette_url: str) -> None:
     """Check figures against each other and against their sources (conflicts, breakdowns, dates, targets)."""
-    from harvester.audit import run_audit
-    from harvester.report import RENDERERS, render_html
-
     report = run_audit(db_path(db_path_option), province=province, year=year)
     if fmt == "html":
         text = render_html(report, datasette_url=datasette_url.rstrip("/") or None)
@@ -98,19 +105,21 @@ def audit_command(db_path_option: Path | None, province: str | None, year: int |
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8001, show_default=True)
+@click.option("--public", is_flag=True, help="Allow a --host other than loopback (anyone who can reach it reads "
+              "the database: there is no login).")
 @click.option("--immutable", is_flag=True, help="Treat the file as frozen (faster; only for a copy nobody writes).")
 @click.option("--print-metadata", is_flag=True, help="Print the Datasette metadata JSON and exit.")
-def serve_command(db_path_option: Path | None, host: str, port: int, immutable: bool, print_metadata: bool) -> None:
+def serve_command(db_path_option: Path | None, host: str, port: int, public: bool, immutable: bool,
+                  print_metadata: bool) -> None:
     """Browse and query the database in Datasette (read-only), with canned queries and archived pages."""
-    from harvester import serve as serve_lib
-
     path = db_path(db_path_option)
     if print_metadata:
-        import json
-
-        click.echo(json.dumps(serve_lib.build_metadata(path.stem), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(build_metadata(path.stem), ensure_ascii=False, indent=2))
         return
-    serve_lib.serve(path, host, port, immutable=immutable)
+    # Imported here: Datasette and uvicorn take a while to import and only this command needs them.
+    from harvester import serve as serve_lib
+
+    serve_lib.serve(path, host, port, immutable=immutable, public=public)
 
 
 COMMANDS = [query_command, search_command, serve_command, audit_command]

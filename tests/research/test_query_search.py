@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from harvester.cli import cli
 from harvester.query import QueryError, run_query
-from harvester.search import fold, search
+from extractors.text import fold_same_length
+from harvester.search import parse_query, search
 
 
 def test_query_binds_parameters_and_returns_rows(known_db):
@@ -82,8 +83,8 @@ def test_query_cli_formats(known_db):
 
 def test_fold_keeps_length_and_folds_d():
     text = "Đắk Lắk, miến dong, Thanh Hoá"
-    assert fold(text) == "dak lak, mien dong, thanh hoa"
-    assert len(fold(text)) == len(text)
+    assert fold_same_length(text) == "dak lak, mien dong, thanh hoa"
+    assert len(fold_same_length(text)) == len(text)
 
 
 def _document_id(db_path, number: str) -> int:
