@@ -447,7 +447,7 @@ RESEARCH_VIEWS: dict[str, str] = {
     # star level: one round's additions (basis new), figures marked wrong and copies left out.
     "latest_certified": """
         CREATE VIEW latest_certified AS
-        SELECT province, province_2025, unit, era, stars, count, as_of AS period, quote, url, figure_id, published
+        SELECT province, province_2025, unit, era, stars, count, as_of, as_of AS period, quote, url, figure_id, published
         FROM latest_totals""",
 }
 
