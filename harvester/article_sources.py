@@ -59,7 +59,7 @@ def _read(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise SourceError(f"{path}: {size} bytes is more than the {MAX_BYTES // 2**20} MB an article may have")
+            raise SourceError(f"{path}: {size:,} bytes is more than the {MAX_BYTES:,} an article may have")
         body = path.read_bytes()
     except FileNotFoundError as exc:
         raise SourceError(f"{path}: no such file") from exc
@@ -181,7 +181,7 @@ def url_item(url: str, *, portal_id: str, published: str | None = None, allow_pr
     except TimeoutError as exc:
         raise SourceError(f"{url}: no answer within {timeout:g} s") from exc
     if len(body) > max_bytes:
-        raise SourceError(f"{url}: the page is larger than {max_bytes // 2**20} MB; refused")
+        raise SourceError(f"{url}: the page is larger than {max_bytes:,} bytes; refused")
     return _item(url, final_url, body, portal_id=portal_id, published=published, status=status,
                  headers=dict(headers.items()), encoding=_charset(headers))
 
