@@ -666,8 +666,7 @@ _ANNEX_SQL = """
     SELECT d.id, d.number, d.url, d.stated_count, d.annex_rows, d.province, d.province_2025, d.issued,
            (SELECT count(*) FROM products p WHERE p.document_id = d.id) AS product_rows
     FROM documents d
-    WHERE d.stated_count IS NOT NULL
-    ORDER BY d.id
+    WHERE d.stated_count >= 0
 """
 
 
@@ -693,7 +692,7 @@ def find_annex_mismatches(conn: sqlite3.Connection, provinces: set[str] | None,
             sources=[], document_id=doc["id"], number=doc["number"], stated=doc["stated_count"],
             rows=rows, rows_from=rows_from, document_url=doc["url"],
         ))
-    return flags
+    return sorted(flags, key=lambda f: f.document_id or 0)
 
 
 # --------------------------------------------------------------------------------- entry point

@@ -75,7 +75,7 @@ def _view(fig: Fig, notes: dict[str, str | None], flags: list[str] | None = None
 def _notes(conn: sqlite3.Connection) -> dict[str, str | None]:
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'verdicts'").fetchone():
         return {}
-    return dict(conn.execute("SELECT key, note FROM verdicts WHERE note IS NOT NULL"))
+    return {key: note for key, note in conn.execute("SELECT key, note FROM verdicts") if note}
 
 
 def flagged_keys(report: AuditReport) -> dict[str, list[str]]:
@@ -107,7 +107,7 @@ def find_figure(db: str | Path, key: str) -> FigureView:
     key = key.strip()
     conn = open_readonly(db)
     try:
-        sources = _sources_with_url_part(conn, key.split("-", 1)[0])
+        sources = _sources_keyed(conn, key) or _sources_with_url_part(conn, key.split("-", 1)[0])
         if sources:
             verdicts, notes = load_verdicts(conn), _notes(conn)
             for row in figure_rows(conn, sources=sources):
@@ -117,6 +117,15 @@ def find_figure(db: str | Path, key: str) -> FigureView:
     finally:
         conn.close()
     raise ReviewError(f"no figure has the key {key!r}; `harvester review list` shows every figure's key")
+
+
+def _sources_keyed(conn: sqlite3.Connection, key: str) -> list[tuple[int | None, int | None]]:
+    """The source of the figure ``figure_keys`` files under ``key`` (an index lookup), if keyed."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'figure_keys'").fetchone():
+        return []
+    return [tuple(row) for row in conn.execute(
+        "SELECT f.article_id, f.attachment_id FROM figure_keys k JOIN figures f ON f.id = k.figure_id "
+        "WHERE k.key = ?", (key,))]
 
 
 def _sources_with_url_part(conn: sqlite3.Connection, part: str) -> list[tuple[int | None, int | None]]:

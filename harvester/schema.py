@@ -249,6 +249,8 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_mentions_attachment ON document_mentions(attachment_id)",
     "CREATE INDEX IF NOT EXISTS idx_attachments_document ON attachments(document_id)",
     "CREATE INDEX IF NOT EXISTS idx_attachments_article ON attachments(article_id)",
+    "CREATE INDEX IF NOT EXISTS idx_documents_province ON documents(province, issued, number)",
+    "CREATE INDEX IF NOT EXISTS idx_documents_stated ON documents(stated_count)",
 )
 
 # Full-text indexes: exact (diacritics kept) for precise search; documents by number and summary.
@@ -403,12 +405,14 @@ RESEARCH_INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_figure_keys_status ON figure_keys(status, level, unit_key)",
     "CREATE INDEX IF NOT EXISTS idx_figure_keys_article ON figure_keys(article_id)",
     "CREATE INDEX IF NOT EXISTS idx_province_names_province ON province_names(province)",
-    "CREATE INDEX IF NOT EXISTS idx_latest_totals_province ON latest_totals(province, stars)",
-    "CREATE INDEX IF NOT EXISTS idx_latest_totals_2025 ON latest_totals(province_2025, era, stars)",
+    "CREATE INDEX IF NOT EXISTS idx_latest_totals_province ON latest_totals(province, unit, stars)",
+    "CREATE INDEX IF NOT EXISTS idx_latest_totals_2025 ON latest_totals(province_2025, stars)",
     "CREATE INDEX IF NOT EXISTS idx_series_points_province ON series_points(province, stars, as_of_end)",
     "CREATE INDEX IF NOT EXISTS idx_series_points_2025 ON series_points(province_2025, stars, as_of_end)",
     "CREATE INDEX IF NOT EXISTS idx_series_points_unit ON series_points(unit_key, stars, basis, as_of_end)",
-    "CREATE INDEX IF NOT EXISTS idx_series_points_year ON series_points(year, province, stars)",
+    "CREATE INDEX IF NOT EXISTS idx_series_points_year ON series_points(year, province, unit, stars, as_of_end)",
+    "CREATE INDEX IF NOT EXISTS idx_series_points_basis ON series_points(basis, unit, stars, as_of_end)",
+    "CREATE INDEX IF NOT EXISTS idx_series_points_figure ON series_points(figure_id)",
 )
 
 # A figure's key rows go when the figure goes or changes, and when its article's URL or date

@@ -51,7 +51,8 @@ class ServeError(HarvesterError):
 MAX_ROWS = 1000  # rows per response (Datasette's max_returned_rows)
 SQL_TIME_LIMIT_MS = 3000
 VALUE_LIMIT = 8 * 1024 * 1024  # bytes: no single value SQLite computes or reads may be larger
-RESPONSE_BUDGET = 16 * 1024 * 1024  # characters/bytes of cells per query before cells are cut
+RESPONSE_BUDGET = 4 * 1024 * 1024  # characters of cells per query before cells are cut
+BLOB_WEIGHT = 6  # a byte of a BLOB can take six characters in JSON ("\u0000")
 CELL_CHARS = 500  # what a cell keeps once the budget is spent
 HIDDEN_COLUMNS = {("pages", "body"), ("attachments", "body")}  # served by /-/archive/<id> only
 
@@ -81,7 +82,7 @@ _budgets: weakref.WeakKeyDictionary[sqlite3.Cursor, _Budget] = weakref.WeakKeyDi
 def _cap(value: Any, budget: _Budget) -> Any:
     if isinstance(value, bytes | str):
         size = len(value)
-        budget.used += size
+        budget.used += size * (BLOB_WEIGHT if isinstance(value, bytes) else 1)
         if budget.used > RESPONSE_BUDGET and size > CELL_CHARS:
             if isinstance(value, bytes):
                 return f"<{size} bytes, not shown: response too large>"

@@ -264,9 +264,11 @@ def _save_decision(db, number, portal, issued, summary, text, rows) -> None:
         AttachmentText(status="ok", text=text + "\n" + table_text, method="python-docx", tables=[grid]))
 
 
-def build_known_db(path):
-    """Write the articles and decisions above through the real write path; returns the db handle."""
+def build_known_db(path, *, trace=None):
+    """Write the articles and decisions above through the real write path; returns the db handle.
+    ``trace`` receives every SQL statement the write path runs (tests/research/test_query_plans.py)."""
     db = open_db(path)
+    db.conn.set_trace_callback(trace)
     sync_portals(db, [Portal(id=p, name=n, family=fam, start_urls=[f"https://{p}.example/"], province=prov,
                              province_2025=p25) for p, n, fam, prov, p25 in PORTALS])
     for art in ARTICLES:
@@ -276,6 +278,15 @@ def build_known_db(path):
         _save_decision(db, *decision)
     storage.refresh_research(db)  # what every writing command does when it is done
     return db
+
+
+@pytest.fixture
+def known_db_statements(tmp_path):
+    """(database handle, every statement run while building the known database)."""
+    statements: list[str] = []
+    db = build_known_db(tmp_path / "traced.db", trace=statements.append)
+    yield db, statements
+    db.conn.close()
 
 
 @pytest.fixture
