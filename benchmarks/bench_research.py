@@ -63,13 +63,19 @@ class Writer:
         self.length += len(text)
         return start
 
-    def figure(self, before: str, quote: str, after: str, **fields) -> None:
-        sentence = before + quote + after
-        self.add(before)
-        start = self.add(quote)
-        self.add(after)
-        self.figures.append(Figure(quote=quote, start=start, end=start + len(quote), sentence=sentence.strip(),
-                                   **fields))
+    def sentence(self, *pieces: str | tuple[str, dict]) -> None:
+        """One sentence of plain strings and (quote, figure fields) pairs; figures share the sentence."""
+        text = "".join(p if isinstance(p, str) else p[0] for p in pieces)
+        at = self.length
+        for piece in pieces:
+            if isinstance(piece, tuple):
+                quote, fields = piece
+                self.figures.append(Figure(quote=quote, start=at, end=at + len(quote), sentence=text.strip(),
+                                           **fields))
+                at += len(quote)
+            else:
+                at += len(piece)
+        self.add(text)
 
     def document(self, before: str, quote: str, after: str, number: str, issued: str) -> None:
         self.add(before)
@@ -106,32 +112,32 @@ def synthetic_article(i: int, rng: random.Random) -> tuple[dict, Extraction]:
     w.add(f"Theo báo cáo của Văn phòng Điều phối nông thôn mới tỉnh {place}, ")
     as_of_text = f"tính đến ngày {int(day[8:]):d}/{int(day[5:7]):d}/{day[:4]}"
     common = {"place": place, "province": old if not merged else unit, "province_2025": p25, "as_of": published}
-    w.figure(f"{as_of_text}, toàn tỉnh {place} có ", f"{total} sản phẩm OCOP đạt từ 3 sao trở lên", ", trong đó ",
-             count=total, stars="3+", status="achieved", year=None, basis="cumulative", **common)
-    w.figure("", f"{n5} sản phẩm 5 sao", ", ", count=n5, stars="5", status="achieved", year=None,
-             basis="cumulative", **common)
-    w.figure("", f"{n4} sản phẩm 4 sao", " và ", count=n4, stars="4", status="achieved", year=None,
-             basis="cumulative", **common)
-    w.figure("", f"{n3} sản phẩm 3 sao", ". ", count=n3, stars="3", status="achieved", year=None,
-             basis="cumulative", **common)
+    achieved = {"status": "achieved", "year": None, "basis": "cumulative", **common}
+    w.sentence(f"{as_of_text}, toàn tỉnh {place} có ",
+               (f"{total} sản phẩm OCOP đạt từ 3 sao trở lên", {"count": total, "stars": "3+", **achieved}),
+               ", trong đó ", (f"{n5} sản phẩm 5 sao", {"count": n5, "stars": "5", **achieved}), ", ",
+               (f"{n4} sản phẩm 4 sao", {"count": n4, "stars": "4", **achieved}), " và ",
+               (f"{n3} sản phẩm 3 sao", {"count": n3, "stars": "3", **achieved}), ". ")
     added = 8 + seed % 20
-    w.figure(f"Năm {year}, tỉnh có thêm ", f"{added} sản phẩm", " được công nhận mới. ", count=added, stars=None,
-             status="achieved", year=year, basis="new", **common)
+    w.sentence(f"Năm {year}, tỉnh có thêm ", (f"{added} sản phẩm", {
+        "count": added, "stars": None, "status": "achieved", "year": year, "basis": "new", **common}),
+        " được công nhận mới. ")
     district = f"huyện {rng.choice(['Bắc Hà', 'Na Hang', 'Mèo Vạc', 'Hồng Dân', 'Văn Yên', 'Lục Ngạn'])}"
     local = 5 + seed % 15
-    w.figure(f"Riêng {district} có ", f"{local} sản phẩm OCOP", ". ", count=local, stars=None, status="achieved",
-             year=None, basis="cumulative", **(common | {"place": district}))
-    number = f"{100 + i % 900}/QĐ-UBND"
-    issued = f"{year}-{1 + i % 12:02d}-{1 + i % 27:02d}"
+    w.sentence(f"Riêng {district} có ", (f"{local} sản phẩm OCOP", {
+        "count": local, "stars": None, **(achieved | {"place": district})}), ". ")
+    decision = seed % 300 + 10 * (i % 5)  # a province's decisions of one year: one date each
+    number = f"{decision}/QĐ-UBND"
+    issued = f"{year}-{1 + decision % 12:02d}-{1 + decision % 27:02d}"
     w.document("Thực hiện ", f"Quyết định số {number} ngày {int(issued[8:])}/{int(issued[5:7])}/{year}",
                " của UBND tỉnh, các chủ thể được trao giấy chứng nhận. ", number, issued)
     if i % 7 == 0:
         national = "2018-05-09" if rng.random() < 0.01 else "2018-05-07"
         w.document("Chương trình triển khai theo ", f"Quyết định số 490/QĐ-TTg ngày {int(national[8:])}/5/2018",
                    " của Thủ tướng Chính phủ. ", "490/QĐ-TTg", national)
-    target = total + 40
-    w.figure(f"Mục tiêu đến năm {year + 2}, tỉnh phấn đấu có ", f"{target} sản phẩm OCOP đạt 3 sao trở lên", ". ",
-             count=target, stars="3+", status="target", year=year + 2, basis="cumulative", **common)
+    target = 40 + seed % 60 + (year - 2019) * 18 + 60
+    w.sentence(f"Mục tiêu đến năm {year + 2}, tỉnh phấn đấu có ", (f"{target} sản phẩm OCOP đạt 3 sao trở lên", {
+        "count": target, "stars": "3+", "status": "target", "year": year + 2, "basis": "cumulative", **common}), ". ")
     while w.length < 2100:
         w.add(rng.choice(FILLER) + " ")
         if rng.random() < 0.3:

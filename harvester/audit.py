@@ -13,7 +13,8 @@ Figures are compared only like with like: both must share the comparable key of
   dates (from any sources).
 * ``breakdown`` – a total followed, after "trong đó"/"gồm"/":", by per-level counts in the
   same sentence whose sum differs from it (whatever basis the parts were labelled with).
-* ``decision-date`` – one document (by ``documents.number_key``) cited with different dates.
+* ``decision-date`` – one document (by ``documents.number_key``) cited with different dates in
+  the same year (numbers start again every year: 150/QĐ-UBND of 2019 and of 2023 are two decisions).
 * ``target``    – each target against the achievement of the same basis and period
   (behind / met / exceeded / unknown).
 * ``annex``     – a decision's stated count against the rows of its annex product list.
@@ -51,7 +52,8 @@ class AuditError(QueryError):
 
 
 EXCERPT_CHARS = 160  # characters of context kept on each side of a quote
-SOURCES_PER_FLAG = 40  # quotes kept per flag (a decision cited by thousands of articles)
+SOURCES_PER_FLAG = 12  # quotes kept per flag (a count stated by hundreds of articles)
+TARGET_SOURCES = 3  # statements of one target shown beside its achievement
 BREAKDOWN_MARKER = re.compile(r"trong đó|bao gồm|gồm|cụ thể|:|\(", re.IGNORECASE)
 BREAKDOWN_GAP = 200  # max characters between parts when the sentence is unknown
 PART_LEVELS = {"3+": {"3", "4", "5"}, "4+": {"4", "5"}, None: {"1", "2", "3", "4", "5"}}
@@ -391,11 +393,19 @@ def find_conflicts(figs: list[Fig]) -> list[ConflictFlag]:
             summary=f"{_label(c)}, {c.as_of}, {_stars(c.stars)} sao, {c.status}"
                     + (", new in the period" if c.basis == "new" else "")
                     + f": {' vs '.join(str(n) for n in counts)} from {len({m.source for m in members})} sources",
-            sources=[source_of(m) for m in members[:SOURCES_PER_FLAG]],
+            sources=[source_of(m) for m in _every_count_first(members)[:SOURCES_PER_FLAG]],
             province=members[0].province, place=c.unit if local else None, period=c.as_of, stars=c.stars,
             status=c.status, basis=c.basis, unit=c.unit, counts=counts,
         ))
     return flags
+
+
+def _every_count_first(members: list[Fig]) -> list[Fig]:
+    """One figure of each count first, so a capped list of sources still shows the disagreement."""
+    firsts: dict[int, Fig] = {}
+    for m in members:
+        firsts.setdefault(m.count, m)
+    return [*firsts.values(), *(m for m in members if firsts[m.count] is not m)]
 
 
 def find_decreases(figs: list[Fig]) -> list[DecreaseFlag]:
@@ -527,7 +537,7 @@ def find_targets(targets: list[Fig], achievements: list[Fig]) -> list[TargetChec
         target = members[0]
         latest = _achievement_for(target, achieved)
         verdict = "unknown" if latest is None else _verdict(target, latest)
-        sources = [source_of(m) for m in members[:SOURCES_PER_FLAG]]
+        sources = [source_of(m) for m in members[:TARGET_SOURCES]]
         if latest is not None:
             sources.append(source_of(latest))
         what = f"{count} new in {year or '?'}" if basis == "new" else f"{count} by {year or '?'}"
@@ -628,7 +638,10 @@ def find_decision_dates(conn: sqlite3.Connection, provinces: set[str] | None,
     flags = []
     rows = conn.execute(_MENTIONS_SQL)
     for _key, same_number in itertools.groupby(rows, key=lambda r: r["key"]):
-        for members in _same_document_groups(list(same_number)):
+        by_year: dict[str, list[sqlite3.Row]] = defaultdict(list)
+        for row in same_number:
+            by_year[row["issued"][:4]].append(row)
+        for members in itertools.chain.from_iterable(_same_document_groups(rows) for rows in by_year.values()):
             dates = sorted({m["issued"] for m in members})
             if len(dates) < 2:
                 continue
