@@ -127,6 +127,7 @@ def _merged_units() -> frozenset[str]:
     return frozenset(unit for unit, n in parts.items() if unit and n > 1)
 
 
+@lru_cache(maxsize=65536)
 def _unit(level: str, place: str | None, province: str | None, unit_2025: str | None,
           era: str) -> tuple[str | None, str | None]:
     if level == "national":
@@ -165,6 +166,18 @@ def derived_as_of(sentence: str, quote: str, year: int | None, article_date: str
 
 def _date_in_sentence(sentence: str, quote_at: int) -> str | None:
     """The "tính đến …" date nearest before the quote (else the first after it)."""
+    found = _as_of_dates(sentence)
+    if not found:
+        return None
+    before = [value for at, value in found if quote_at < 0 or at < quote_at]
+    return before[-1] if before else found[0][1]
+
+
+@lru_cache(maxsize=16384)  # the figures of one sentence (a total and its parts) share it
+def _as_of_dates(sentence: str) -> tuple[tuple[int, str], ...]:
+    """Every "tính đến <day or month>" of a sentence, in order."""
+    if "đến" not in sentence.lower() and "tới" not in sentence.lower():
+        return ()
     found: list[tuple[int, str]] = []
     for pattern in (_AS_OF_DAY, _AS_OF_DAY_WORDS):
         for m in pattern.finditer(sentence):
@@ -175,11 +188,7 @@ def _date_in_sentence(sentence: str, quote_at: int) -> str | None:
         month, year = int(m.group(1)), int(m.group(2))
         if 1 <= month <= 12:
             found.append((m.start(), f"{year:04d}-{month:02d}"))
-    if not found:
-        return None
-    found.sort()
-    before = [value for at, value in found if quote_at < 0 or at < quote_at]
-    return before[-1] if before else found[0][1]
+    return tuple(sorted(found))
 
 
 def _day_or_period(value: str | None) -> str | None:
@@ -225,6 +234,7 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@lru_cache(maxsize=65536)
 def url_part(url: str | None) -> str:
     """The first half of a figure key: which page or attachment it comes from."""
     return _digest(url or "")[:8]
