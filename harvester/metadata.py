@@ -47,6 +47,8 @@ TABLE_DESCRIPTIONS = {
                       "Latest achieved running total per province-level unit and star level (verdicts applied)"),
     "series_points": ("Chuỗi số liệu theo thời gian: một điểm cho mỗi tỉnh, hạng sao, cơ sở và thời điểm",
                       "Time series: one point per unit, star level, basis and as-of date"),
+    "stated_targets": ("Các mục tiêu khác nhau theo tỉnh, hạng sao, năm và cơ sở",
+                       "Each distinct target per unit, star level, year and basis, with how many figures state it"),
     "research_state": ("Trạng thái các bảng tổng hợp", "Bookkeeping of the summary tables"),
     "figures_sourced": ("Số liệu kèm khóa so sánh, đánh giá, bài viết và trang lưu trữ",
                         "Figures with their comparable key, verdict, article and archived page"),
@@ -123,11 +125,7 @@ CANNED_QUERIES: dict[str, dict[str, str]] = {
         "title": "Mục tiêu và kết quả / Targets vs achievements of the same basis and period",
         "description": "A running-total target by year Y against the latest running total up to the end of Y; "
                        "a 'new products in year Y' target against the largest count added in Y.",
-        "sql": """WITH targets AS (
-  SELECT DISTINCT k.unit_key, k.unit, f.province, f.province_2025, k.stars, f.year AS target_year,
-    CASE v.verdict WHEN 'corrected' THEN v.count ELSE f.count END AS target, k.basis
-  FROM figure_keys k JOIN figures f ON f.id = k.figure_id LEFT JOIN verdicts v ON v.key = k.key
-  WHERE k.status = 'target' AND k.level = 'province' AND k.unit_key IS NOT NULL AND v.verdict IS NOT 'wrong'),
+        "sql": """WITH targets AS (SELECT * FROM stated_targets),
 joined AS (
   SELECT t.*, CASE WHEN t.basis = 'new' THEN
       (SELECT s.figure_id FROM series_points s

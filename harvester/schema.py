@@ -391,6 +391,21 @@ RESEARCH_TABLES: dict[str, str] = {
             quote TEXT,                 -- its quote
             url TEXT                    -- its source
         )""",
+    # Each distinct target (unit, star level, year, count, basis) and how many figures state it:
+    # what targets_vs_achievements reads instead of every target figure.
+    "stated_targets": """
+        CREATE TABLE IF NOT EXISTS stated_targets (
+            unit_key TEXT NOT NULL,     -- as in figure_keys
+            unit TEXT,                  -- as in figure_keys
+            province TEXT,              -- pre-2025 province
+            province_2025 TEXT,         -- the 2025 unit
+            stars TEXT,                 -- star level, NULL for all levels
+            target_year INTEGER,        -- the year the target is for
+            target INTEGER,             -- the count aimed at (corrected by a verdict when there is one)
+            basis TEXT,                 -- total (a running total to reach) | new (products to add that year)
+            statements INTEGER,         -- how many figures state it
+            figure_id INTEGER           -- one of them
+        )""",
     # Bookkeeping of the research tables: what the summaries were built from.
     "research_state": """
         CREATE TABLE IF NOT EXISTS research_state (
@@ -405,6 +420,7 @@ RESEARCH_INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_figure_keys_status ON figure_keys(status, level, unit_key)",
     "CREATE INDEX IF NOT EXISTS idx_figure_keys_article ON figure_keys(article_id)",
     "CREATE INDEX IF NOT EXISTS idx_province_names_province ON province_names(province)",
+    "CREATE INDEX IF NOT EXISTS idx_stated_targets_province ON stated_targets(province, unit, stars, target_year, target)",
     "CREATE INDEX IF NOT EXISTS idx_latest_totals_province ON latest_totals(province, unit, stars)",
     "CREATE INDEX IF NOT EXISTS idx_latest_totals_2025 ON latest_totals(province_2025, stars)",
     "CREATE INDEX IF NOT EXISTS idx_series_points_province ON series_points(province, stars, as_of_end)",

@@ -2,9 +2,9 @@
 
 ``figure_keys`` holds each figure's comparable key (:func:`harvester.comparable.comparable`) and
 its stable verdict key, so that SQL, the views and Datasette compare like with like without
-re-deciding anything. ``series_points`` (one point per unit, star level, basis and as-of date)
-and ``latest_totals`` (the latest running total per unit and star level) are what the canned
-queries read, so they answer at any database size.
+re-deciding anything. ``series_points`` (one point per unit, star level, basis and as-of date),
+``latest_totals`` (the latest running total per unit and star level) and ``stated_targets`` (each
+distinct target) are what the canned queries read, so they answer at any database size.
 
 :func:`refresh` brings all three up to date. It is incremental (only figures without a key row
 are keyed; triggers drop the rows of deleted or changed figures) and cheap when nothing changed.
@@ -66,6 +66,18 @@ _LATEST_SQL = """
 """
 
 
+_TARGETS_SQL = f"""
+    INSERT INTO stated_targets (unit_key, unit, province, province_2025, stars, target_year, target, basis,
+                                statements, figure_id)
+    SELECT k.unit_key, k.unit, f.province, f.province_2025, k.stars, f.year, {_JUDGED}, k.basis, count(*), min(f.id)
+    FROM figure_keys k
+    JOIN figures f ON f.id = k.figure_id
+    LEFT JOIN verdicts v ON v.key = k.key
+    WHERE k.status = 'target' AND k.level = 'province' AND k.unit_key IS NOT NULL AND {_JUDGED} IS NOT NULL
+    GROUP BY k.unit_key, k.stars, f.year, {_JUDGED}, k.basis
+"""
+
+
 def refresh(db: Any) -> int:
     """Key every figure that has no key yet and rebuild the summaries if anything changed.
 
@@ -86,6 +98,8 @@ def refresh(db: Any) -> int:
             db.conn.execute(_SERIES_SQL)
             db.conn.execute("DELETE FROM latest_totals")
             db.conn.execute(_LATEST_SQL)
+            db.conn.execute("DELETE FROM stated_targets")
+            db.conn.execute(_TARGETS_SQL)
             db.conn.execute("INSERT OR REPLACE INTO research_state (name, value) VALUES ('summaries', ?)",
                             (_state(db),))
     return keyed
