@@ -636,12 +636,13 @@ def _same_document_groups(rows: list[sqlite3.Row]) -> list[list[sqlite3.Row]]:
 def find_decision_dates(conn: sqlite3.Connection, provinces: set[str] | None,
                         year: int | None) -> list[DecisionDateFlag]:
     flags = []
-    rows = conn.execute(_MENTIONS_SQL)
-    for _key, same_number in itertools.groupby(rows, key=lambda r: r["key"]):
+    citations = conn.execute(_MENTIONS_SQL)
+    for _key, same_number in itertools.groupby(citations, key=lambda r: r["key"]):
         by_year: dict[str, list[sqlite3.Row]] = defaultdict(list)
         for row in same_number:
             by_year[row["issued"][:4]].append(row)
-        for members in itertools.chain.from_iterable(_same_document_groups(rows) for rows in by_year.values()):
+        for members in itertools.chain.from_iterable(_same_document_groups(year_rows)
+                                                     for year_rows in by_year.values()):
             dates = sorted({m["issued"] for m in members})
             if len(dates) < 2:
                 continue

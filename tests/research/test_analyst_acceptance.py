@@ -189,3 +189,23 @@ def test_review_errors_are_one_line(db, tmp_path):
     bad.write_text("key,verdict,count\nabc,corrected,many\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["review", "import", str(bad), "--db", str(db)])
     assert result.exit_code == 1 and "line 2" in result.output and "Traceback" not in result.output
+
+
+def test_exports_carry_keys_and_verdicts_and_a_bom_for_excel(db, tmp_path):
+    key = key_of(db, 125)
+    harvester("review", "mark", key, "--verdict", "wrong", "--db", db)
+    target = tmp_path / "figures.csv"
+    harvester("export", "--db", db, "--format", "csv", "--table", "figures", "--excel", "-o", target)
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 Vietnamese only after a BOM
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert {r["key"]: r["verdict"] for r in rows if r["verdict"]} == {key: "wrong"}
+    assert "Yên Bái" in {r["province"] for r in rows}
+    plain = tmp_path / "plain.csv"
+    harvester("export", "--db", db, "--format", "csv", "--table", "figures", "-o", plain)
+    assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")
+    lines = [json.loads(line) for line in harvester("export", "--db", db).splitlines()]
+    judged = [f for article in lines for f in article["figures"] if "verdict" in f]
+    assert [(f["count"], f["verdict"]["verdict"]) for f in judged] == [(125, "wrong")]
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "jsonl", "--table", "figures", "--excel"])
+    assert result.exit_code == 1 and "--excel only applies to --format csv" in result.output
