@@ -184,12 +184,12 @@ def run_operation(name: str, db: Path, out: Path) -> None:
     """One measured operation, run in a child process (``--run NAME``)."""
     from harvester import export, search
     from harvester.audit import run_audit
-    from harvester.report import render_html, render_json, render_text
+    from harvester.report import write_report
     from harvester.schema import open_db
 
     if name.startswith("audit-"):
-        renderer = {"audit-table": render_text, "audit-json": render_json, "audit-html": render_html}[name]
-        out.write_text(renderer(run_audit(db)), encoding="utf-8")
+        with out.open("w", encoding="utf-8") as f:
+            write_report(run_audit(db), name.removeprefix("audit-"), f, datasette_url="http://127.0.0.1:8001")
     elif name == "search":
         for query in ("miến dong", "mien dong", '"chè Shan tuyết" OR "mật ong"', "quyết định 490"):
             search.search(db, query, limit=20)

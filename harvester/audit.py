@@ -23,9 +23,10 @@ Verdicts (``harvester review``) apply before any check: a figure marked wrong is
 corrected one counts with its corrected value, and a flag whose every figure was verified is
 dismissed (listed apart, not counted).
 
-Memory stays bounded: figures are read one 2025 unit at a time (a unit holds every place that
-can be compared with another), without their article text; excerpts are read for the quotes a
-flag shows, and decision citations one document number at a time.
+Memory stays bounded: figures are read one pre-2025 province at a time (every unit a figure can
+be compared with names one: a merged 2025 unit is filed under its namesake), without texts,
+titles or URLs; those are read for the quotes a flag shows, and decision citations one document
+number at a time.
 """
 
 from __future__ import annotations
@@ -119,7 +120,6 @@ class DecreaseFlag(Flag):
     province: str | None = None
     place: str | None = None
     stars: str | None = None
-    portal_id: str | None = None
     unit: str | None = None
     earlier: int | None = None
     later: int | None = None
@@ -203,23 +203,25 @@ class AuditReport:
             "target-behind": sum(t.verdict == "behind" for t in self.targets), "annex": len(self.annexes),
         }
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def flag_lists(self) -> dict[str, list[Flag]]:
+        return {"conflicts": list(self.conflicts), "decreases": list(self.decreases),
+                "breakdowns": list(self.breakdowns), "decision_dates": list(self.decision_dates),
+                "targets": list(self.targets), "annexes": list(self.annexes), "dismissed_flags": self.dismissed}
+
+    def to_json(self, *, flags: bool = True) -> dict[str, Any]:
+        """The report as JSON data; ``flags=False`` leaves the flag lists out (they are streamed)."""
+        data: dict[str, Any] = {
             "db": self.db, "generated_at": self.generated_at, "province": self.province, "year": self.year,
             "counts": self.counts(), "dismissed": len(self.dismissed), "verdicts_applied": self.verdicts_applied,
-            "conflicts": [f.to_json() for f in self.conflicts],
-            "decreases": [f.to_json() for f in self.decreases],
-            "breakdowns": [f.to_json() for f in self.breakdowns],
-            "decision_dates": [f.to_json() for f in self.decision_dates],
-            "targets": [f.to_json() for f in self.targets],
-            "annexes": [f.to_json() for f in self.annexes],
-            "dismissed_flags": [f.to_json() for f in self.dismissed],
             "certified": {
                 unit: {stars: [{"year": p.year, "count": p.count, "url": p.source.url} for p in points]
                        for stars, points in levels.items()}
                 for unit, levels in self.certified.items()
             },
         }
+        if flags:
+            data |= {name: [f.to_json() for f in items] for name, items in self.flag_lists().items()}
+        return data
 
 
 # --------------------------------------------------------------------------------- reading figures
@@ -227,7 +229,10 @@ class AuditReport:
 
 @dataclass(slots=True)
 class Fig:
-    """One figure of an original source, judged by the verdicts, with its comparable key."""
+    """One figure of an original source, judged by the verdicts, with its comparable key.
+
+    Kept small (no texts, titles or URLs: a province can hold 100,000 figures); what a flag shows
+    about its sources is read afterwards by :func:`fill_sources`."""
 
     id: int
     article_id: int | None
@@ -243,12 +248,8 @@ class Fig:
     quote: str
     start: int
     end: int
-    sentence: str | None
-    url: str | None
+    sentence_id: int  # hash of the figure's sentence (0 when unknown): parts share their total's
     published: str | None
-    portal_id: str | None
-    page_id: int | None
-    title: str | None
     key: str
     verdict: str | None
     c: Comparable
@@ -269,14 +270,14 @@ _FIGURES_SQL = """
     LEFT JOIN attachments t ON t.id = f.attachment_id
     LEFT JOIN documents d ON d.id = COALESCE(f.document_id, t.document_id)
     WHERE a.duplicate_of IS NULL {where}
-    ORDER BY f.province_2025, f.province
+    ORDER BY f.province
 """
 
 
 def figure_rows(conn: sqlite3.Connection, provinces: set[str] | None = None, *,
                 sources: list[tuple[int | None, int | None]] | None = None) -> Iterator[dict[str, Any]]:
     """Figures of original sources (no syndicated copies) with what the checks need, ordered by
-    2025 unit; only those of ``provinces`` (pre-2025 names) or of ``sources`` (article id,
+    pre-2025 province; only those of ``provinces`` (pre-2025 names) or of ``sources`` (article id,
     attachment id) when given."""
     columns = {d[0] for d in conn.execute("SELECT * FROM figures LIMIT 0").description}
     where, params = "", ()
@@ -306,14 +307,15 @@ def judge(row: dict[str, Any], verdicts: dict[str, tuple[str, int | None]]) -> F
     return Fig(id=row["id"], article_id=row["article_id"], attachment_id=row["attachment_id"], count=count,
                extracted=row["count"], stars=row["stars"], status=row["status"], year=row["year"],
                place=row["place"], province=row["province"], province_2025=row["province_2025"],
-               quote=row["quote"], start=row["start"], end=row["end"], sentence=row["sentence"], url=row["url"],
-               published=row["published"], portal_id=row["portal_id"], page_id=row["page_id"], title=row["title"],
+               quote=row["quote"], start=row["start"], end=row["end"],
+               sentence_id=hash(row["sentence"]) if row["sentence"] else 0, published=row["published"],
                key=key, verdict=verdict, c=comparable(row))
 
 
 def _chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    """Figures one 2025 unit at a time: every place a figure can be compared with is in its unit."""
-    for _unit, members in itertools.groupby(rows, key=lambda r: r["province_2025"] or r["province"] or ""):
+    """Figures one pre-2025 province at a time: every unit a figure can be compared with names one
+    old province (a merged 2025 unit is filed under its namesake, the province it kept the name of)."""
+    for _province, members in itertools.groupby(rows, key=lambda r: r["province"]):
         yield list(members)
 
 
@@ -336,26 +338,39 @@ def provinces_named(name: str) -> set[str]:
 
 
 def source_of(fig: Fig) -> Source:
+    """A flag's source for this figure; :func:`fill_sources` adds its title, URL and excerpt."""
     return Source(quote=fig.quote, start=fig.start, end=fig.end, article_id=fig.article_id,
-                  attachment_id=fig.attachment_id, title=fig.title, url=fig.url, published=fig.published,
-                  portal_id=fig.portal_id, page_id=fig.page_id, count=fig.count, key=fig.key, verdict=fig.verdict,
+                  attachment_id=fig.attachment_id, title=None, url=None, published=fig.published,
+                  portal_id=None, page_id=None, count=fig.count, key=fig.key, verdict=fig.verdict,
                   extracted=fig.extracted if fig.extracted != fig.count else None, as_of=fig.c.as_of)
 
 
-def fill_excerpts(conn: sqlite3.Connection, sources: Iterable[Source]) -> None:
-    """Read the text around each shown quote (only those: the audit never holds whole texts)."""
+_SOURCE_SQL = {
+    "articles": "SELECT title, url, portal_id, page_id, substr(text, ?, ?), substr(text, ?, ?), length(text) "
+                "FROM articles WHERE id = ?",
+    "attachments": "SELECT name, url, portal_id, NULL, substr(text, ?, ?), substr(text, ?, ?), length(text) "
+                   "FROM attachments WHERE id = ?",
+}
+
+
+def fill_sources(conn: sqlite3.Connection, sources: Iterable[Source]) -> None:
+    """Title, URL, portal, archived page and the text around the quote, for the sources a report
+    shows (only those: the audit never holds whole texts)."""
     for src in sources:
         table, row_id = ("articles", src.article_id) if src.article_id is not None else ("attachments",
                                                                                            src.attachment_id)
         if row_id is None:
             continue
         lo = max(0, src.start - EXCERPT_CHARS)
-        row = conn.execute(f"SELECT substr(text, ?, ?), substr(text, ?, ?), length(text) FROM {table} WHERE id = ?",
-                           (lo + 1, src.start - lo, src.end + 1, EXCERPT_CHARS, row_id)).fetchone()
-        if row is None or row[2] is None or src.end > row[2]:
+        row = conn.execute(_SOURCE_SQL[table], (lo + 1, src.start - lo, src.end + 1, EXCERPT_CHARS, row_id)).fetchone()
+        if row is None:
             continue
-        src.before = ("…" if lo > 0 else "") + (row[0] or "")
-        src.after = (row[1] or "") + ("…" if src.end + EXCERPT_CHARS < row[2] else "")
+        title, url, portal_id, page_id, before, after, length = row
+        src.title, src.portal_id, src.page_id = title, portal_id, page_id
+        src.url = src.url or url
+        if length is not None and src.end <= length:
+            src.before = ("…" if lo > 0 else "") + (before or "")
+            src.after = (after or "") + ("…" if src.end + EXCERPT_CHARS < length else "")
 
 
 def _dismissed(flag: Flag) -> bool:
@@ -429,7 +444,7 @@ def find_decreases(figs: list[Fig]) -> list[DecreaseFlag]:
                 summary=f"{_label(c)}, {_stars(c.stars)} sao: {earlier.count} as of {earlier.c.as_of} "
                         f"then {later.count} as of {later.c.as_of}",
                 sources=[source_of(earlier), source_of(later)], province=later.province,
-                place=c.unit if c.level != "province" else None, stars=c.stars, portal_id=later.portal_id,
+                place=c.unit if c.level != "province" else None, stars=c.stars,
                 unit=c.unit, earlier=earlier.count, later=later.count, earlier_as_of=earlier.c.as_of,
                 later_as_of=later.c.as_of,
             ))
@@ -437,8 +452,8 @@ def find_decreases(figs: list[Fig]) -> list[DecreaseFlag]:
 
 
 def _same_stretch(total: Fig, previous: Fig, part: Fig) -> bool:
-    if total.sentence and part.sentence:
-        return total.sentence == part.sentence
+    if total.sentence_id and part.sentence_id:
+        return total.sentence_id == part.sentence_id
     return part.start - previous.end <= BREAKDOWN_GAP
 
 
@@ -722,11 +737,6 @@ def _in_year(fig: Fig, year: int | None) -> bool:
 
 def _gap_reader(conn: sqlite3.Connection):  # type: ignore[no-untyped-def]
     def gap_text(total: Fig, part: Fig) -> str:
-        if total.sentence and part.sentence == total.sentence:
-            at = total.sentence.find(total.quote)
-            to = total.sentence.find(part.quote, at + len(total.quote)) if at >= 0 else -1
-            if at >= 0 and to >= 0:
-                return total.sentence[at + len(total.quote) : to]
         table, row_id = ("articles", total.article_id) if total.article_id is not None else ("attachments",
                                                                                              total.attachment_id)
         row = conn.execute(f"SELECT substr(text, ?, ?) FROM {table} WHERE id = ?",
@@ -774,8 +784,8 @@ def run_audit(db: str | Path, province: str | None = None, year: int | None = No
         report.annexes = find_annex_mismatches(conn, provinces, year)
         _set_aside_dismissed(report)
         _sort(report)
-        fill_excerpts(conn, (s for flag in [*report.flags, *report.targets] for s in flag.sources))
-        fill_excerpts(conn, (p.source for levels in report.certified.values() for points in levels.values()
+        fill_sources(conn, (s for flag in [*report.flags, *report.targets] for s in flag.sources))
+        fill_sources(conn, (p.source for levels in report.certified.values() for points in levels.values()
                               for p in points))
     except sqlite3.DatabaseError as exc:
         raise AuditError(f"{db}: cannot audit this database ({exc}); is it a harvester database?") from exc

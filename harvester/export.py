@@ -83,7 +83,7 @@ def iter_articles(db: Any, *, portal_id: str | None = None,
         params.append(portal_id)
     if not include_duplicates:
         sql += " AND duplicate_of IS NULL"
-    for article in list(_dicts(db, sql + " ORDER BY id", tuple(params))):
+    for article in _dicts(db, sql + " ORDER BY id", tuple(params)):
         yield article_json(db, article)
 
 

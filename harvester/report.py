@@ -12,9 +12,12 @@ and any verdict. The page stays small at any database size: it shows at most
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterator
 from html import escape
 from pathlib import Path
+from typing import IO
 
 from harvester.audit import AuditReport, Flag, SeriesPoint, Source, TargetCheck
 
@@ -36,27 +39,51 @@ SECTION_TITLES = {
 # --------------------------------------------------------------------------------- text / JSON
 
 
+def write_json(report: AuditReport, out: IO[str]) -> None:
+    """The report as one JSON document, written flag by flag (never built whole in memory)."""
+    whole = report.to_json(flags=False)
+    out.write("{\n")
+    for name, value in whole.items():
+        out.write(f"  {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)},\n")
+    lists = report.flag_lists()
+    for number, (name, flags) in enumerate(lists.items()):
+        out.write(f"  {json.dumps(name)}: [")
+        for i, flag in enumerate(flags):
+            out.write(("," if i else "") + "\n    " + json.dumps(flag.to_json(), ensure_ascii=False))
+        out.write("\n  ]" + ("," if number < len(lists) - 1 else "") + "\n")
+    out.write("}\n")
+
+
 def render_json(report: AuditReport) -> str:
-    return json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+    out = io.StringIO()
+    write_json(report, out)
+    return out.getvalue()
 
 
-def render_text(report: AuditReport) -> str:
-    """One line per flag, grouped by check, then the target table."""
-    lines = [f"Audit of {report.db}" + _filters_text(report)]
-    counts = report.counts()
-    lines.append("  ".join(f"{k}: {v}" for k, v in counts.items())
-                 + (f"  (dismissed: {len(report.dismissed)})" if report.dismissed else ""))
+def text_lines(report: AuditReport) -> Iterator[str]:
+    """One line per flag, grouped by check, each followed by its quotes."""
+    yield f"Audit of {report.db}" + _filters_text(report)
+    yield ("  ".join(f"{k}: {v}" for k, v in report.counts().items())
+           + (f"  (dismissed: {len(report.dismissed)})" if report.dismissed else ""))
     for kind, flags in _sections(report):
-        lines.append("")
-        lines.append(f"== {SECTION_TITLES[kind][1]} ({len(flags)})")
+        yield ""
+        yield f"== {SECTION_TITLES[kind][1]} ({len(flags)})"
         for flag in flags:
-            lines.append(f"- {flag.summary}")
+            yield f"- {flag.summary}"
             for src in flag.sources:
                 value = src.count if src.count is not None else src.issued
                 judged = f" {src.verdict}" if src.verdict else ""
                 key = f" key {src.key}" if src.key else ""
-                lines.append(f"    [{value}] “{src.quote}” — {src.url or '?'} ({(src.published or '')[:10]}){key}{judged}")
-    return "\n".join(lines)
+                yield f"    [{value}] “{src.quote}” — {src.url or '?'} ({(src.published or '')[:10]}){key}{judged}"
+
+
+def write_text(report: AuditReport, out: IO[str]) -> None:
+    for line in text_lines(report):
+        out.write(line + "\n")
+
+
+def render_text(report: AuditReport) -> str:
+    return "\n".join(text_lines(report))
 
 
 def _filters_text(report: AuditReport) -> str:
@@ -287,3 +314,13 @@ def _more(hidden: int, datasette_url: str | None, db_name: str) -> str:
 
 
 RENDERERS = {"table": render_text, "json": render_json, "html": render_html}
+
+
+def write_report(report: AuditReport, fmt: str, out: IO[str], *, datasette_url: str | None = None) -> None:
+    """Write the report in ``fmt`` (table, json, html) to ``out``, streaming what can be streamed."""
+    if fmt == "json":
+        write_json(report, out)
+    elif fmt == "table":
+        write_text(report, out)
+    else:
+        out.write(render_html(report, datasette_url=datasette_url))

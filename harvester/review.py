@@ -65,11 +65,11 @@ class FigureView:
         return asdict(self)
 
 
-def _view(fig: Fig, notes: dict[str, str | None], flags: list[str] | None = None) -> FigureView:
+def _view(row: dict[str, Any], fig: Fig, notes: dict[str, str | None], flags: list[str] | None = None) -> FigureView:
     return FigureView(key=fig.key, count=fig.count, extracted_count=fig.extracted, stars=fig.stars,
                       status=fig.status, basis=fig.c.basis, as_of=fig.c.as_of, level=fig.c.level, place=fig.c.unit,
-                      province=fig.province, quote=fig.quote, url=fig.url, title=fig.title, published=fig.published,
-                      verdict=fig.verdict, note=notes.get(fig.key), flags=flags or [])
+                      province=fig.province, quote=fig.quote, url=row["url"], title=row["title"],
+                      published=fig.published, verdict=fig.verdict, note=notes.get(fig.key), flags=flags or [])
 
 
 def _notes(conn: sqlite3.Connection) -> dict[str, str | None]:
@@ -97,7 +97,7 @@ def list_figures(db: str | Path, *, flagged: bool = False, province: str | None 
             fig = judge(row, verdicts)
             if flagged and fig.key not in flags:
                 continue
-            yield _view(fig, notes, flags.get(fig.key))
+            yield _view(row, fig, notes, flags.get(fig.key))
     finally:
         conn.close()
 
@@ -113,7 +113,7 @@ def find_figure(db: str | Path, key: str) -> FigureView:
             for row in figure_rows(conn, sources=sources):
                 fig = judge(row, verdicts)
                 if fig.key == key:
-                    return _view(fig, notes)
+                    return _view(row, fig, notes)
     finally:
         conn.close()
     raise ReviewError(f"no figure has the key {key!r}; `harvester review list` shows every figure's key")

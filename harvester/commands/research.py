@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -12,7 +13,7 @@ from harvester import search as search_lib
 from harvester.audit import run_audit
 from harvester.metadata import build_metadata
 from harvester.paths import default_db_path
-from harvester.report import RENDERERS, render_html
+from harvester.report import write_report
 
 db_option = click.option(
     "--db", "db_path_option", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -87,15 +88,13 @@ def audit_command(db_path_option: Path | None, province: str | None, year: int |
                   datasette_url: str) -> None:
     """Check figures against each other and against their sources (conflicts, breakdowns, dates, targets)."""
     report = run_audit(db_path(db_path_option), province=province, year=year)
-    if fmt == "html":
-        text = render_html(report, datasette_url=datasette_url.rstrip("/") or None)
-    else:
-        text = RENDERERS[fmt](report)
+    link = datasette_url.rstrip("/") or None
     if output is None:
-        click.echo(text)
+        write_report(report, fmt, sys.stdout, datasette_url=link)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        with output.open("w", encoding="utf-8") as out:
+            write_report(report, fmt, out, datasette_url=link)
     except OSError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror}") from exc
     click.echo(f"{output}: {len(report.flags)} flagged items")

@@ -54,10 +54,11 @@ def test_quotes_carry_offsets_excerpts_and_archive(known_db):
             assert (src.page_id, src.url) == (page_id, url)
 
 
-def test_decrease_same_portal_over_time(known_db):
+def test_decrease_of_a_running_total_over_time(known_db):
     [flag] = run_audit(known_db).decreases
-    assert (flag.province, flag.stars, flag.portal_id, flag.earlier, flag.later) == ("Hà Giang", None, "hagiang", 120, 115)
-    assert [s.published[:10] for s in flag.sources] == ["2024-03-10", "2024-06-20"]
+    assert (flag.province, flag.stars, flag.earlier, flag.later) == ("Hà Giang", None, 120, 115)
+    assert (flag.earlier_as_of, flag.later_as_of) == ("2024-03-10", "2024-06-20")
+    assert [(s.portal_id, s.published[:10]) for s in flag.sources] == [("hagiang", "2024-03-10"), ("hagiang", "2024-06-20")]
 
 
 def test_breakdown_that_does_not_add_up(known_db):
