@@ -33,13 +33,15 @@ from __future__ import annotations
 
 import itertools
 import json
+import pickle
 import re
 import sqlite3
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from extractors.text import fold_words
 from harvester.clock import now_iso
@@ -173,8 +175,38 @@ class SeriesPoint:
     source: Source
 
 
+class _Overflow:
+    """The flags of one check past the first FLAGS_IN_MEMORY, pickled to a temporary file."""
+
+    def __init__(self) -> None:
+        self.file: IO[bytes] | None = None
+        self.count = 0
+
+    def add(self, flag: Flag) -> None:
+        if self.file is None:
+            self.file = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the report)
+        pickle.dump(flag, self.file)
+        self.count += 1
+
+    def __iter__(self) -> Iterator[Flag]:
+        if self.file is None:
+            return
+        self.file.seek(0)
+        for _ in range(self.count):
+            yield pickle.load(self.file)
+        self.file.seek(0, 2)
+
+
+FLAGS_IN_MEMORY = 1000  # flags of one check kept in memory; the rest wait in a temporary file
+SPOOLED = ("conflicts", "decreases", "breakdowns", "decision_dates", "annexes")
+
+
 @dataclass
 class AuditReport:
+    """Flags by check. A check's first FLAGS_IN_MEMORY flags are in its list (``report.conflicts``…);
+    on a large database the rest wait in a temporary file: :meth:`all` and :meth:`iter_flags`
+    give every one, :meth:`counts` counts every one."""
+
     db: str
     generated_at: str
     province: str | None
@@ -189,24 +221,53 @@ class AuditReport:
     # unit ("Tuyên Quang", "Lào Cai (2025)") -> star level ("3+", "4", ... or "all") -> points by year
     certified: dict[str, dict[str, list[SeriesPoint]]] = field(default_factory=dict)
     verdicts_applied: int = 0
+    overflow: dict[str, _Overflow] = field(default_factory=dict, repr=False)
+
+    def add(self, name: str, flag: Flag) -> None:
+        """File a flag under its check (``"conflicts"``…), or under dismissed when every figure was verified."""
+        if _dismissed(flag):
+            self.dismissed.append(flag)
+            return
+        held = getattr(self, name)
+        if len(held) < FLAGS_IN_MEMORY:
+            held.append(flag)
+        else:
+            self.overflow.setdefault(name, _Overflow()).add(flag)
+
+    def all(self, name: str) -> Iterator[Flag]:
+        """Every flag of one check: those in memory, then those in the temporary file."""
+        yield from getattr(self, name)
+        yield from self.overflow.get(name, ())
+
+    def total(self, name: str) -> int:
+        overflow = self.overflow.get(name)
+        return len(getattr(self, name)) + (overflow.count if overflow else 0)
 
     @property
     def flags(self) -> list[Flag]:
-        """Everything an analyst should look at (targets only when behind)."""
+        """The flags held in memory (every one unless a check has more than FLAGS_IN_MEMORY);
+        targets only when behind. :meth:`iter_flags` gives every flag."""
         behind = [t for t in self.targets if t.verdict == "behind"]
         return [*self.conflicts, *self.decreases, *self.breakdowns, *self.decision_dates, *behind, *self.annexes]
 
+    def iter_flags(self) -> Iterator[Flag]:
+        """Everything an analyst should look at (targets only when behind)."""
+        for name in SPOOLED:
+            yield from self.all(name)
+            if name == "decision_dates":
+                yield from (t for t in self.targets if t.verdict == "behind")
+
     def counts(self) -> dict[str, int]:
         return {
-            "conflict": len(self.conflicts), "decrease": len(self.decreases), "breakdown": len(self.breakdowns),
-            "decision-date": len(self.decision_dates),
-            "target-behind": sum(t.verdict == "behind" for t in self.targets), "annex": len(self.annexes),
+            "conflict": self.total("conflicts"), "decrease": self.total("decreases"),
+            "breakdown": self.total("breakdowns"), "decision-date": self.total("decision_dates"),
+            "target-behind": sum(t.verdict == "behind" for t in self.targets), "annex": self.total("annexes"),
         }
 
-    def flag_lists(self) -> dict[str, list[Flag]]:
-        return {"conflicts": list(self.conflicts), "decreases": list(self.decreases),
-                "breakdowns": list(self.breakdowns), "decision_dates": list(self.decision_dates),
-                "targets": list(self.targets), "annexes": list(self.annexes), "dismissed_flags": self.dismissed}
+    def flag_lists(self) -> dict[str, Iterable[Flag]]:
+        return {"conflicts": self.all("conflicts"), "decreases": self.all("decreases"),
+                "breakdowns": self.all("breakdowns"), "decision_dates": self.all("decision_dates"),
+                "targets": self.targets, "annexes": self.all("annexes"), "dismissed_flags": self.dismissed}
 
     def to_json(self, *, flags: bool = True) -> dict[str, Any]:
         """The report as JSON data; ``flags=False`` leaves the flag lists out (they are streamed)."""
@@ -649,8 +710,8 @@ def _same_document_groups(rows: list[sqlite3.Row]) -> list[list[sqlite3.Row]]:
 
 
 def find_decision_dates(conn: sqlite3.Connection, provinces: set[str] | None,
-                        year: int | None) -> list[DecisionDateFlag]:
-    flags = []
+                        year: int | None) -> Iterator[DecisionDateFlag]:
+    """Flags one document number at a time (citations are read in number order)."""
     citations = conn.execute(_MENTIONS_SQL)
     for _key, same_number in itertools.groupby(citations, key=lambda r: r["key"]):
         by_year: dict[str, list[sqlite3.Row]] = defaultdict(list)
@@ -670,16 +731,15 @@ def find_decision_dates(conn: sqlite3.Connection, provinces: set[str] | None,
                      for m in itertools.islice(same_date, 3)]
             ids = sorted({m["document_id"] for m in members})
             number = members[0]["doc_number"] or members[0]["number"]
-            flags.append(DecisionDateFlag(
+            yield DecisionDateFlag(
                 kind="decision-date",
                 summary=f"{number} is dated " + " and ".join(dates) + f" by {len(members)} citations",
-                sources=[_mentionsource_of(m) for m in shown[:SOURCES_PER_FLAG]],
+                sources=[_mention_source(m) for m in shown[:SOURCES_PER_FLAG]],
                 document_id=ids[0], number=number, dates=dates, citations=len(members),
-            ))
-    return sorted(flags, key=lambda f: (f.document_id or 0, f.number or ""))
+            )
 
 
-def _mentionsource_of(row: sqlite3.Row) -> Source:
+def _mention_source(row: sqlite3.Row) -> Source:
     return Source(quote=row["quote"], start=row["start"], end=row["end"], article_id=row["article_id"],
                   attachment_id=row["attachment_id"], title=row["title"], url=row["url"],
                   published=row["published"], portal_id=row["portal_id"], page_id=row["page_id"],
@@ -775,18 +835,24 @@ def run_audit(db: str | Path, province: str | None = None, year: int | None = No
             report.verdicts_applied += sum(f.verdict is not None for f in figs)
             judged = [f for f in figs if f.verdict != "wrong"]
             shown = [f for f in judged if _in_year(f, year)]
-            report.conflicts += find_conflicts(shown)
-            report.decreases += find_decreases(shown)
-            report.breakdowns += find_breakdowns(shown, gap_text)
+            found = {"conflicts": find_conflicts(shown), "decreases": find_decreases(shown),
+                     "breakdowns": find_breakdowns(shown, gap_text)}
+            for name, flags in found.items():
+                fill_sources(conn, (s for flag in flags for s in flag.sources))
+                for flag in flags:
+                    report.add(name, flag)
             report.targets += find_targets(shown, judged)
-            report.certified.update(certified_series(shown))
-        report.decision_dates = find_decision_dates(conn, provinces, year)
-        report.annexes = find_annex_mismatches(conn, provinces, year)
-        _set_aside_dismissed(report)
+            series = certified_series(shown)
+            fill_sources(conn, (p.source for levels in series.values() for points in levels.values() for p in points))
+            report.certified.update(series)
+        fill_sources(conn, (s for check in report.targets for s in check.sources))
+        for flag in find_decision_dates(conn, provinces, year):
+            fill_sources(conn, flag.sources)
+            report.add("decision_dates", flag)
+        for flag in find_annex_mismatches(conn, provinces, year):
+            report.add("annexes", flag)
+        _dismiss_verified_targets(report)
         _sort(report)
-        fill_sources(conn, (s for flag in [*report.flags, *report.targets] for s in flag.sources))
-        fill_sources(conn, (p.source for levels in report.certified.values() for points in levels.values()
-                              for p in points))
     except sqlite3.DatabaseError as exc:
         raise AuditError(f"{db}: cannot audit this database ({exc}); is it a harvester database?") from exc
     finally:
@@ -794,12 +860,7 @@ def run_audit(db: str | Path, province: str | None = None, year: int | None = No
     return report
 
 
-def _set_aside_dismissed(report: AuditReport) -> None:
-    for name in ("conflicts", "decreases", "breakdowns"):
-        kept = []
-        for flag in getattr(report, name):
-            (report.dismissed if _dismissed(flag) else kept).append(flag)
-        setattr(report, name, kept)
+def _dismiss_verified_targets(report: AuditReport) -> None:
     for check in report.targets:
         if check.verdict == "behind" and _dismissed(check):
             check.verdict = "dismissed"
@@ -807,8 +868,10 @@ def _set_aside_dismissed(report: AuditReport) -> None:
 
 
 def _sort(report: AuditReport) -> None:
+    """Order the flags held in memory (a large database's overflow stays in province order)."""
     report.conflicts.sort(key=lambda f: (f.province or "", f.place or "", f.period or "", f.stars or ""))
     report.decreases.sort(key=lambda f: (f.province or "", f.place or "", f.stars or "", f.later_as_of or ""))
     report.breakdowns.sort(key=lambda f: (f.province or "", f.sources[0].article_id or 0, f.sources[0].start))
+    report.decision_dates.sort(key=lambda f: (f.document_id or 0, f.number or ""))
     report.targets.sort(key=lambda t: (t.province or "", t.unit or "", t.stars or "", t.target_year or 0, t.target or 0))
     report.certified = dict(sorted(report.certified.items()))

@@ -13,8 +13,9 @@ and any verdict. The page stays small at any database size: it shows at most
 from __future__ import annotations
 
 import io
+import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from html import escape
 from pathlib import Path
 from typing import IO
@@ -65,9 +66,9 @@ def text_lines(report: AuditReport) -> Iterator[str]:
     yield f"Audit of {report.db}" + _filters_text(report)
     yield ("  ".join(f"{k}: {v}" for k, v in report.counts().items())
            + (f"  (dismissed: {len(report.dismissed)})" if report.dismissed else ""))
-    for kind, flags in _sections(report):
+    for kind, flags, total in _sections(report):
         yield ""
-        yield f"== {SECTION_TITLES[kind][1]} ({len(flags)})"
+        yield f"== {SECTION_TITLES[kind][1]} ({total})"
         for flag in flags:
             yield f"- {flag.summary}"
             for src in flag.sources:
@@ -92,11 +93,15 @@ def _filters_text(report: AuditReport) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def _sections(report: AuditReport) -> list[tuple[str, list[Flag]]]:
+def _sections(report: AuditReport) -> list[tuple[str, Iterable[Flag], int]]:
+    """(check, every flag of it, how many) in report order."""
+    spooled = [("conflict", "conflicts"), ("decrease", "decreases"), ("breakdown", "breakdowns"),
+               ("decision-date", "decision_dates")]
     return [
-        ("conflict", list(report.conflicts)), ("decrease", list(report.decreases)),
-        ("breakdown", list(report.breakdowns)), ("decision-date", list(report.decision_dates)),
-        ("target", list(report.targets)), ("annex", list(report.annexes)), ("dismissed", list(report.dismissed)),
+        *((kind, report.all(name), report.total(name)) for kind, name in spooled),
+        ("target", report.targets, len(report.targets)),
+        ("annex", report.all("annexes"), report.total("annexes")),
+        ("dismissed", report.dismissed, len(report.dismissed)),
     ]
 
 
@@ -293,14 +298,15 @@ def render_html(report: AuditReport, *, datasette_url: str | None = "http://127.
         targets_chart(report.targets),
         '<p><input id="filter" type="search" placeholder="Lọc / filter flags…"></p>',
     ]
-    for kind, flags in _sections(report):
+    for kind, flags, total in _sections(report):
         vi, en = SECTION_TITLES[kind]
-        parts.append(f'<section class="section-{kind}"><h2>{escape(vi)} <small>{escape(en)} ({len(flags)})</small></h2>')
-        if not flags:
+        parts.append(f'<section class="section-{kind}"><h2>{escape(vi)} <small>{escape(en)} ({total})</small></h2>')
+        if not total:
             parts.append('<p class="empty">Không có / none.</p>')
-        parts += [_flag_card(f, datasette_url=datasette_url, db_name=db_name) for f in flags[:DETAIL_LIMIT]]
-        if len(flags) > DETAIL_LIMIT:
-            parts.append(_more(len(flags) - DETAIL_LIMIT, datasette_url, db_name))
+        parts += [_flag_card(f, datasette_url=datasette_url, db_name=db_name)
+                  for f in itertools.islice(flags, DETAIL_LIMIT)]
+        if total > DETAIL_LIMIT:
+            parts.append(_more(total - DETAIL_LIMIT, datasette_url, db_name))
         parts.append("</section>")
     parts.append(f"</main><script>{SCRIPT}</script></body></html>")
     return "".join(parts)

@@ -81,7 +81,7 @@ def _notes(conn: sqlite3.Connection) -> dict[str, str | None]:
 def flagged_keys(report: AuditReport) -> dict[str, list[str]]:
     """Figure key → the summaries of the flags it is part of (targets only when behind)."""
     found: dict[str, list[str]] = {}
-    for flag in report.flags:
+    for flag in report.iter_flags():
         for key in flag.keys:
             found.setdefault(key, []).append(f"{flag.kind}: {flag.summary}")
     return found
@@ -253,7 +253,7 @@ def walk(db: str | Path, io: WalkIO, *, province: str | None = None,
     """Go through the flagged figures one flag at a time; returns how many of each verdict were given."""
     report = run_audit(db, province=province)
     given = dict.fromkeys(("verified", "wrong", "corrected", "skipped"), 0)
-    flags = [f for f in report.flags if f.keys]
+    flags = [f for f in report.iter_flags() if f.keys]
     io.show(f"{len(flags)} flags to review ({sum(len(f.keys) for f in flags)} figures). "
             "Keys: v verify, w wrong, c correct, s skip, n next flag, q quit.")
     for number, flag in enumerate(flags, 1):

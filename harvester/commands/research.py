@@ -97,7 +97,7 @@ def audit_command(db_path_option: Path | None, province: str | None, year: int |
             write_report(report, fmt, out, datasette_url=link)
     except OSError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror}") from exc
-    click.echo(f"{output}: {len(report.flags)} flagged items")
+    click.echo(f"{output}: {sum(report.counts().values())} flagged items")
 
 
 @click.command("serve")
