@@ -106,19 +106,37 @@ def refresh(db: Any) -> int:
 
 
 def _unkeyed_batches(db: Any) -> Iterator[list[tuple[Any, ...]]]:
-    low, high = db.conn.execute("SELECT min(id), max(id) FROM figures").fetchone()
-    if low is None:
+    low, high = _unkeyed_range(db)
+    if low is None or high is None or low >= high:
         return
     columns = {row[1] for row in db.conn.execute("PRAGMA table_info(figures)")}
     sql = _UNKEYED_SQL.format(place_level="f.place_level" if "place_level" in columns else "NULL",
                               occurrence=occurrence_sql("COALESCE(a.text, t.text)", "f.quote", "f.start"))
     cursor = db.conn.cursor()
-    for first in range(low - 1, high, BATCH):
+    for first in range(low, high, BATCH):
         cursor.execute(sql, (first, first + BATCH))
         names = [d[0] for d in cursor.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         if rows:
             yield [_key_row(row) for row in rows]
+
+
+def _unkeyed_range(db: Any) -> tuple[int | None, int | None]:
+    """(last id known to be keyed, highest figure id): the ids a refresh must look at.
+
+    New figures always get ids above every existing one, so when every figure up to the highest
+    keyed id still has its key (the counts agree), only the ids above it are looked at; otherwise
+    (a figure was changed in place) every id is.
+    """
+    keyed, top_keyed = db.conn.execute("SELECT count(*), max(figure_id) FROM figure_keys").fetchone()
+    total, low, high = db.conn.execute("SELECT count(*), min(id), max(id) FROM figures").fetchone()
+    if high is None:
+        return None, None
+    if top_keyed is not None:
+        above = db.conn.execute("SELECT count(*) FROM figures WHERE id > ?", (top_keyed,)).fetchone()[0]
+        if total - above == keyed:
+            return top_keyed, high
+    return low - 1, high
 
 
 def _key_row(row: dict[str, Any]) -> tuple[Any, ...]:
