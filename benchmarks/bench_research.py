@@ -181,7 +181,11 @@ CANNED_PARAMS = {"province": ["", "Yen Bai", "Lào Cai"]}
 
 
 def run_operation(name: str, db: Path, out: Path) -> None:
-    """One measured operation, run in a child process (``--run NAME``)."""
+    """One measured operation, run in a child process (``--run NAME``).
+
+    Imports are local here and in the helpers below on purpose: a child imports only what its
+    operation needs (Datasette only for the canned queries), so its peak memory is that operation's.
+    """
     from harvester import export, search
     from harvester.audit import run_audit
     from harvester.report import write_report

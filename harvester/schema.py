@@ -245,7 +245,6 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_products_document ON products(document_id)",
     "CREATE INDEX IF NOT EXISTS idx_products_attachment ON products(attachment_id)",
     "CREATE INDEX IF NOT EXISTS idx_figures_attachment ON figures(attachment_id)",
-    "CREATE INDEX IF NOT EXISTS idx_figures_province_2025 ON figures(province_2025, province)",
     "CREATE INDEX IF NOT EXISTS idx_mentions_attachment ON document_mentions(attachment_id)",
     "CREATE INDEX IF NOT EXISTS idx_attachments_document ON attachments(document_id)",
     "CREATE INDEX IF NOT EXISTS idx_attachments_article ON attachments(article_id)",
@@ -574,11 +573,15 @@ def province_spellings() -> list[tuple[str, str]]:
                 rows.add((p["name"], unit_part["name"]))
         for name in names:
             rows.add((name, p["name"]))
-    spelled = set()
-    for name, province in rows:
+    spelled: dict[tuple[str, str], tuple[str, str]] = {}
+    for name, province in sorted(rows):
         for variant in (name, name.lower(), fold_words(name)):
-            spelled.add((variant, province))
-    return sorted(spelled)
+            # one row per spelling as the NOCASE column compares them (ASCII case only)
+            spelled.setdefault((variant.translate(_ASCII_LOWER), province), (variant, province))
+    return sorted(spelled.values())
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _ensure_province_names(db: sqlite_utils.Database) -> None:
