@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "archive",  # reextract, export, portals
     "documents",  # products
     "research",  # query, search, serve, audit
+    "ingest",  # ingest-article
+    "review",  # review list / mark / walk / export / import
 )
 
 

@@ -2,8 +2,10 @@
 
 ``export_articles`` writes one line per article in the shape ``harvester extract`` prints
 (``Extraction.to_json``) plus the article URL, so a researcher can diff a live extraction
-against the database. ``export_table`` writes the rows of one table (figures carry their
-article's URL, title and date). Archived bodies (BLOBs) are never exported.
+against the database; a figure an analyst judged also carries its ``verdict``. ``export_table``
+writes the rows of one table (figures carry their article's URL, title and date, their stable
+``key`` and any verdict). Archived bodies (BLOBs) are never exported. ``excel=True`` starts a CSV
+with a UTF-8 byte-order mark, without which Excel reads Vietnamese as mojibake.
 """
 
 from __future__ import annotations
@@ -23,9 +25,17 @@ TABLES = ("articles", "figures", "documents", "document_mentions", "pages", "cra
 
 _FIGURES_SQL = (
     "SELECT f.*, a.url AS article_url, a.title AS article_title, a.published AS article_published, "
-    "a.portal_id AS portal_id, a.duplicate_of AS article_duplicate_of "
-    "FROM figures f LEFT JOIN articles a ON a.id = f.article_id"
+    "a.portal_id AS portal_id, a.duplicate_of AS article_duplicate_of, k.key, v.verdict, "
+    "v.count AS corrected_count, v.note AS verdict_note "
+    "FROM figures f LEFT JOIN articles a ON a.id = f.article_id "
+    "LEFT JOIN figure_keys k ON k.figure_id = f.id LEFT JOIN verdicts v ON v.key = k.key"
 )
+_ARTICLE_FIGURES_SQL = (
+    "SELECT f.*, v.verdict, v.count AS corrected_count, v.note AS verdict_note FROM figures f "
+    "LEFT JOIN figure_keys k ON k.figure_id = f.id LEFT JOIN verdicts v ON v.key = k.key "
+    "WHERE f.article_id = ? ORDER BY f.id"
+)
+BOM = "\ufeff"
 
 
 def _dicts(db: Any, sql: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
@@ -46,11 +56,7 @@ def article_json(db: Any, article: dict[str, Any]) -> dict[str, Any]:
             (article["id"],),
         )
     ]
-    # The line keeps the shape ``harvester extract`` prints.
-    figures = [
-        {key: row.get(key) for key in FIGURE_FIELDS}
-        for row in _dicts(db, "SELECT * FROM figures WHERE article_id = ? ORDER BY id", (article["id"],))
-    ]
+    figures = [_figure_json(row) for row in _dicts(db, _ARTICLE_FIGURES_SQL, (article["id"],))]
     try:
         provinces = json.loads(article["provinces"] or "[]")
     except ValueError:
@@ -59,6 +65,13 @@ def article_json(db: Any, article: dict[str, Any]) -> dict[str, Any]:
         "url": article["url"], "title": article["title"], "published": article["published"],
         "provinces": provinces, "documents": documents, "figures": figures,
     }
+
+
+def _figure_json(row: dict[str, Any]) -> dict[str, Any]:
+    figure = {key: row[key] for key in FIGURE_FIELDS}
+    if row["verdict"]:
+        figure["verdict"] = {"verdict": row["verdict"], "count": row["corrected_count"], "note": row["verdict_note"]}
+    return figure
 
 
 def iter_articles(db: Any, *, portal_id: str | None = None,
@@ -70,7 +83,7 @@ def iter_articles(db: Any, *, portal_id: str | None = None,
         params.append(portal_id)
     if not include_duplicates:
         sql += " AND duplicate_of IS NULL"
-    for article in list(_dicts(db, sql + " ORDER BY id", tuple(params))):
+    for article in _dicts(db, sql + " ORDER BY id", tuple(params)):
         yield article_json(db, article)
 
 
@@ -98,10 +111,15 @@ def table_rows(db: Any, table: str, *, portal_id: str | None = None) -> Iterator
     yield from _dicts(db, f"{sql}{where} ORDER BY 1", params)
 
 
-def export_table(db: Any, table: str, out: IO[str], fmt: str = "csv", *, portal_id: str | None = None) -> int:
+def export_table(db: Any, table: str, out: IO[str], fmt: str = "csv", *, portal_id: str | None = None,
+                 excel: bool = False) -> int:
     """Write a table as CSV (with a header) or JSON lines; returns the number of rows."""
     if fmt not in ("csv", "jsonl"):
         raise HarvesterError(f"unknown format {fmt!r}; choose csv or jsonl")
+    if excel and fmt != "csv":
+        raise HarvesterError("--excel only applies to --format csv")
+    if excel:
+        out.write(BOM)
     rows = table_rows(db, table, portal_id=portal_id)
     count = 0
     writer: csv.DictWriter[str] | None = None

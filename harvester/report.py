@@ -4,17 +4,26 @@ The HTML needs nothing from the network: CSS and the little filtering script are
 the charts are SVG drawn here, so the file can be mailed or archived next to the database.
 Each flagged quote is shown inside its excerpt with the quote highlighted, next to the other
 quotes of the same flag, with links to the original URL and to the archived copy served by
-``harvester serve`` (``/-/archive/<page id>``).
+``harvester serve`` (``/-/archive/<page id>``), its stable key (for ``harvester review mark``)
+and any verdict. The page stays small at any database size: it shows at most
+:data:`DETAIL_LIMIT` flags per check and points to Datasette and ``harvester review list
+--flagged`` for the rest.
 """
 
 from __future__ import annotations
 
+import io
+import itertools
 import json
+from collections.abc import Iterable, Iterator
 from html import escape
 from pathlib import Path
+from typing import IO
 
 from harvester.audit import AuditReport, Flag, SeriesPoint, Source, TargetCheck
 
+DETAIL_LIMIT = 100  # flags shown per check in the HTML report
+TARGET_ROWS = 120  # rows of the targets chart (behind first)
 STAR_COLORS = {"5": "#7b2cbf", "4": "#1d6fb8", "3": "#2a9d8f", "3+": "#e76f51", "4+": "#f4a261", "all": "#495057"}
 VERDICT_COLORS = {"behind": "#d62828", "met": "#2a9d8f", "exceeded": "#1d6fb8", "unknown": "#adb5bd"}
 SECTION_TITLES = {
@@ -24,30 +33,58 @@ SECTION_TITLES = {
     "decision-date": ("Văn bản trích dẫn với ngày khác nhau", "Decisions cited with different dates"),
     "target": ("Mục tiêu và kết quả", "Targets against latest achievements"),
     "annex": ("Số sản phẩm trong quyết định và phụ lục", "Stated count against annex rows"),
+    "dismissed": ("Cảnh báo đã bỏ qua (mọi số liệu đã được xác nhận)", "Dismissed (every figure verified)"),
 }
 
 
 # --------------------------------------------------------------------------------- text / JSON
 
 
+def write_json(report: AuditReport, out: IO[str]) -> None:
+    """The report as one JSON document, written flag by flag (never built whole in memory)."""
+    whole = report.to_json(flags=False)
+    out.write("{\n")
+    for name, value in whole.items():
+        out.write(f"  {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)},\n")
+    lists = report.flag_lists()
+    for number, (name, flags) in enumerate(lists.items()):
+        out.write(f"  {json.dumps(name)}: [")
+        for i, flag in enumerate(flags):
+            out.write(("," if i else "") + "\n    " + json.dumps(flag.to_json(), ensure_ascii=False))
+        out.write("\n  ]" + ("," if number < len(lists) - 1 else "") + "\n")
+    out.write("}\n")
+
+
 def render_json(report: AuditReport) -> str:
-    return json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+    out = io.StringIO()
+    write_json(report, out)
+    return out.getvalue()
+
+
+def text_lines(report: AuditReport) -> Iterator[str]:
+    """One line per flag, grouped by check, each followed by its quotes."""
+    yield f"Audit of {report.db}" + _filters_text(report)
+    yield ("  ".join(f"{k}: {v}" for k, v in report.counts().items())
+           + (f"  (dismissed: {len(report.dismissed)})" if report.dismissed else ""))
+    for kind, flags, total in _sections(report):
+        yield ""
+        yield f"== {SECTION_TITLES[kind][1]} ({total})"
+        for flag in flags:
+            yield f"- {flag.summary}"
+            for src in flag.sources:
+                value = src.count if src.count is not None else src.issued
+                judged = f" {src.verdict}" if src.verdict else ""
+                key = f" key {src.key}" if src.key else ""
+                yield f"    [{value}] “{src.quote}” — {src.url or '?'} ({(src.published or '')[:10]}){key}{judged}"
+
+
+def write_text(report: AuditReport, out: IO[str]) -> None:
+    for line in text_lines(report):
+        out.write(line + "\n")
 
 
 def render_text(report: AuditReport) -> str:
-    """One line per flag, grouped by check, then the target table."""
-    lines = [f"Audit of {report.db}" + _filters_text(report)]
-    counts = report.to_json()["counts"]
-    lines.append("  ".join(f"{k}: {v}" for k, v in counts.items()))
-    for kind, flags in _sections(report):
-        lines.append("")
-        lines.append(f"== {SECTION_TITLES[kind][1]} ({len(flags)})")
-        for flag in flags:
-            lines.append(f"- {flag.summary}")
-            for src in flag.sources:
-                value = src.count if src.count is not None else src.issued
-                lines.append(f"    [{value}] “{src.quote}” — {src.url or '?'} ({(src.published or '')[:10]})")
-    return "\n".join(lines)
+    return "\n".join(text_lines(report))
 
 
 def _filters_text(report: AuditReport) -> str:
@@ -56,11 +93,15 @@ def _filters_text(report: AuditReport) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def _sections(report: AuditReport) -> list[tuple[str, list[Flag]]]:
+def _sections(report: AuditReport) -> list[tuple[str, Iterable[Flag], int]]:
+    """(check, every flag of it, how many) in report order."""
+    spooled = [("conflict", "conflicts"), ("decrease", "decreases"), ("breakdown", "breakdowns"),
+               ("decision-date", "decision_dates")]
     return [
-        ("conflict", list(report.conflicts)), ("decrease", list(report.decreases)),
-        ("breakdown", list(report.breakdowns)), ("decision-date", list(report.decision_dates)),
-        ("target", list(report.targets)), ("annex", list(report.annexes)),
+        *((kind, report.all(name), report.total(name)) for kind, name in spooled),
+        ("target", report.targets, len(report.targets)),
+        ("annex", report.all("annexes"), report.total("annexes")),
+        ("dismissed", report.dismissed, len(report.dismissed)),
     ]
 
 
@@ -128,6 +169,7 @@ def targets_chart(targets: list[TargetCheck]) -> str:
     """Horizontal bars: the target as an outline, the latest achieved count filled, per target."""
     if not targets:
         return '<p class="empty">Không có mục tiêu nào / no targets found.</p>'
+    targets = sorted(targets, key=lambda t: t.verdict != "behind")[:TARGET_ROWS]
     row_h, left, right, pad = 34, 250, 70, 10
     width = 760
     height = pad * 2 + row_h * len(targets) + 20
@@ -169,12 +211,18 @@ def _source_card(src: Source, *, datasette_url: str | None, db_name: str) -> str
     if datasette_url and src.article_id is not None:
         links.append(f'<a class="row" href="{escape(datasette_url)}/{escape(db_name)}/articles/{src.article_id}">'
                      "dòng dữ liệu / row</a>")
+    judged = ""
+    if src.verdict:
+        was = f" (trích xuất / extracted {src.extracted})" if src.extracted is not None else ""
+        judged = f'<span class="verdict verdict-{escape(src.verdict)}">{escape(src.verdict)}{was}</span> '
+    key = f'<small class="key">key {escape(src.key)}</small>' if src.key else ""
     return (
         f'<div class="source"><div class="value">{value}</div>'
         f'<div class="meta">{escape(src.title or "(không tiêu đề)")}<br><small>{escape(src.portal_id or "")} · '
-        f'{escape((src.published or "")[:10])} · ký tự {src.start}–{src.end}</small></div>'
+        f'{escape((src.published or "")[:10])} · ký tự {src.start}–{src.end}'
+        f'{" · tính đến " + escape(src.as_of) if src.as_of else ""}</small></div>'
         f'<blockquote>{escape(src.before)}<mark>{escape(src.quote)}</mark>{escape(src.after)}</blockquote>'
-        f'<div class="links">{" · ".join(links)}</div></div>'
+        f'<div class="links">{judged}{" · ".join(links)} {key}</div></div>'
     )
 
 
@@ -212,6 +260,8 @@ svg .grid{stroke:#e9ecef}svg .tick{font-size:11px;fill:#6c757d}svg .value{font-s
 .source .value{float:right;font-size:22px;font-weight:700;color:#1b4332}
 blockquote{margin:6px 0;padding:6px 10px;background:#f1f3f5;border-radius:4px;font-size:14px}
 mark{background:#ffe066;padding:0 2px}.links{font-size:13px}.empty{color:#6c757d}
+.verdict{border-radius:8px;padding:0 6px;color:#fff;background:#6c757d}.verdict-verified{background:#2a9d8f}
+.verdict-wrong{background:#d62828}.verdict-corrected{background:#1d6fb8}.key{color:#6c757d}.more{color:#495057}
 #filter{padding:6px 10px;width:320px;border:1px solid #ced4da;border-radius:6px}
 """
 
@@ -228,7 +278,7 @@ document.getElementById('filter').addEventListener('input', function (e) {
 def render_html(report: AuditReport, *, datasette_url: str | None = "http://127.0.0.1:8001") -> str:
     """The whole report as one HTML document (no external resources)."""
     db_name = Path(report.db).stem
-    counts = report.to_json()["counts"]
+    counts = report.counts()
     cards = "".join(
         f'<div class="card{" hot" if v else ""}" data-kind="{k}"><b>{v}</b>{escape(k)}</div>' for k, v in counts.items()
     )
@@ -248,15 +298,35 @@ def render_html(report: AuditReport, *, datasette_url: str | None = "http://127.
         targets_chart(report.targets),
         '<p><input id="filter" type="search" placeholder="Lọc / filter flags…"></p>',
     ]
-    for kind, flags in _sections(report):
+    for kind, flags, total in _sections(report):
         vi, en = SECTION_TITLES[kind]
-        parts.append(f'<section class="section-{kind}"><h2>{escape(vi)} <small>{escape(en)} ({len(flags)})</small></h2>')
-        if not flags:
+        parts.append(f'<section class="section-{kind}"><h2>{escape(vi)} <small>{escape(en)} ({total})</small></h2>')
+        if not total:
             parts.append('<p class="empty">Không có / none.</p>')
-        parts += [_flag_card(f, datasette_url=datasette_url, db_name=db_name) for f in flags]
+        parts += [_flag_card(f, datasette_url=datasette_url, db_name=db_name)
+                  for f in itertools.islice(flags, DETAIL_LIMIT)]
+        if total > DETAIL_LIMIT:
+            parts.append(_more(total - DETAIL_LIMIT, datasette_url, db_name))
         parts.append("</section>")
     parts.append(f"</main><script>{SCRIPT}</script></body></html>")
     return "".join(parts)
 
 
+def _more(hidden: int, datasette_url: str | None, db_name: str) -> str:
+    where = (f'<a href="{escape(datasette_url)}/{escape(db_name)}/figures_sourced">Datasette</a>, '
+             if datasette_url else "")
+    return (f'<p class="more">… {hidden} more not shown here / {hidden} more: see {where}'
+            "<code>harvester review list --flagged</code> or <code>harvester audit --format json</code>.</p>")
+
+
 RENDERERS = {"table": render_text, "json": render_json, "html": render_html}
+
+
+def write_report(report: AuditReport, fmt: str, out: IO[str], *, datasette_url: str | None = None) -> None:
+    """Write the report in ``fmt`` (table, json, html) to ``out``, streaming what can be streamed."""
+    if fmt == "json":
+        write_json(report, out)
+    elif fmt == "table":
+        write_text(report, out)
+    else:
+        out.write(render_html(report, datasette_url=datasette_url))

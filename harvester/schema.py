@@ -13,6 +13,7 @@ docs/schema.md explains every column for readers of the database.
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import sqlite3
@@ -23,7 +24,10 @@ from typing import Any
 import sqlite_utils
 
 from extractors.documents import number_key
+from extractors.text import fold_words
 from harvester.errors import SchemaError
+from harvester.paths import data_file
+from harvester.storage.figure_keys import refresh as refresh_research
 
 TABLES: dict[str, str] = {
     # A registered site: one row of the registry CSV, copied in at each crawl.
@@ -261,6 +265,17 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_pages_portal_fetched ON pages(portal_id, fetched_at)",
     "CREATE INDEX IF NOT EXISTS idx_articles_portal_seen ON articles(portal_id, first_seen_at)",
     "CREATE INDEX IF NOT EXISTS idx_articles_duplicate ON articles(duplicate_of)",
+    # Lookups of the write path and of the research commands (tests/research/test_query_plans.py).
+    "CREATE INDEX IF NOT EXISTS idx_articles_page ON articles(page_id)",
+    "CREATE INDEX IF NOT EXISTS idx_documents_url ON documents(url)",
+    "CREATE INDEX IF NOT EXISTS idx_products_document ON products(document_id)",
+    "CREATE INDEX IF NOT EXISTS idx_products_attachment ON products(attachment_id)",
+    "CREATE INDEX IF NOT EXISTS idx_figures_attachment ON figures(attachment_id)",
+    "CREATE INDEX IF NOT EXISTS idx_mentions_attachment ON document_mentions(attachment_id)",
+    "CREATE INDEX IF NOT EXISTS idx_attachments_document ON attachments(document_id)",
+    "CREATE INDEX IF NOT EXISTS idx_attachments_article ON attachments(article_id)",
+    "CREATE INDEX IF NOT EXISTS idx_documents_province ON documents(province, issued, number)",
+    "CREATE INDEX IF NOT EXISTS idx_documents_stated ON documents(stated_count)",
 )
 
 # Full-text indexes: exact (diacritics kept) for precise search; documents by number and summary.
@@ -401,9 +416,6 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 db.execute(statement)
     except sqlite3.DatabaseError as exc:
         raise SchemaError(f"{db.conn}: cannot create the harvester schema ({exc})") from exc
-    for table, columns in FTS:
-        if not db[table].detect_fts():
-            db[table].enable_fts(list(columns), create_triggers=True, tokenize="unicode61")
     _ensure_research_objects(db)  # research section at the end of this file
 
 
@@ -425,69 +437,193 @@ def _add_missing_columns(db: sqlite_utils.Database, table: str, ddl: str) -> Non
 
 
 # ---------------------------------------------------------------------------------------------
-# Research section (owned by the research/audit area: harvester/search.py, audit.py, serve.py).
-#
-# Views give researchers and the audit one definition of "where a figure comes from" and
-# "the latest certified total"; a folded full-text index lets "mien dong" find "miến dong".
-# The folded index is contentless (it stores no text, only tokens) and kept current by
-# triggers; SQLite's remove_diacritics never folds đ, so the triggers replace it first.
+# Research section (owned by the research/audit area: harvester/audit.py, review.py, search.py,
+# serve.py). Tables derived from the figures for SQL and Datasette, the analysts' verdicts, the
+# full-text indexes (exact and diacritic-folded) and the views researchers query.
 # ---------------------------------------------------------------------------------------------
 
-# A figure's place is "local" (district, commune, town) when the place as written says so;
-# province-level totals and local counts must never be compared with each other.
-_LOCAL_PLACE = """(
-    place LIKE 'huyện %' OR place LIKE 'xã %' OR place LIKE 'thị xã %' OR place LIKE 'thị trấn %'
-    OR place LIKE 'phường %' OR place LIKE 'quận %'
-    OR (place LIKE 'thành phố %' AND province IS NOT NULL AND place NOT LIKE '%' || province))"""
+RESEARCH_TABLES: dict[str, str] = {
+    # An analyst's judgement on one figure, filed under the figure's stable key (not its row id),
+    # so that it survives `harvester reextract`, which deletes and re-inserts figures.
+    "verdicts": """
+        CREATE TABLE IF NOT EXISTS verdicts (
+            key TEXT PRIMARY KEY,       -- the figure's stable key: source URL, quote and which occurrence of it
+            verdict TEXT NOT NULL,      -- verified | wrong | corrected
+            count INTEGER,              -- the right count, when corrected
+            note TEXT,                  -- the analyst's reason
+            url TEXT,                   -- the figure's source when the verdict was given
+            quote TEXT,                 -- the figure's quote then
+            extracted_count INTEGER,    -- the count the extractor gave then
+            decided_at TEXT             -- when the verdict was recorded (UTC)
+        )""",
+    # The comparable key of every figure (harvester/comparable.py), for SQL and Datasette; brought
+    # up to date by harvester.storage.figure_keys.refresh after figures are written.
+    "figure_keys": """
+        CREATE TABLE IF NOT EXISTS figure_keys (
+            figure_id INTEGER PRIMARY KEY,  -- figures.id
+            key TEXT NOT NULL,          -- stable key a verdict is filed under
+            level TEXT,                 -- province | district | commune | national
+            unit TEXT,                  -- the place at its level; "Lào Cai (2025)" is the merged unit
+            unit_key TEXT,              -- folded, merger-aware; NULL when the place is not one unit
+            era TEXT,                   -- pre | 2025 (after the July 2025 merger)
+            as_of TEXT,                 -- the day, month or year the count is as of
+            as_of_end TEXT,             -- last day of that period, for ordering a series
+            basis TEXT,                 -- total (running total) | new (one round, year or decision)
+            stars TEXT,                 -- as in figures
+            status TEXT,                -- as in figures
+            article_id INTEGER          -- as in figures
+        )""",
+    # Every spelling a canned-query parameter may use for a province: the pre-2025 name, the 2025
+    # unit (which covers its old parts), aliases, without diacritics, in any ASCII case.
+    "province_names": """
+        CREATE TABLE IF NOT EXISTS province_names (
+            name TEXT NOT NULL COLLATE NOCASE,  -- "Yên Bái", "yen bai", "Lào Cai" (the 2025 unit) ...
+            province TEXT NOT NULL,     -- a pre-2025 province the name covers
+            PRIMARY KEY (name, province)
+        )""",
+    # Latest achieved running total per province-level unit and star level (verdicts applied):
+    # what latest_certified_totals and totals_by_merged_province read at any database size.
+    "latest_totals": """
+        CREATE TABLE IF NOT EXISTS latest_totals (
+            unit_key TEXT NOT NULL,     -- as in figure_keys
+            unit TEXT,                  -- as in figure_keys
+            era TEXT,                   -- pre | 2025
+            stars TEXT,                 -- star level, NULL for all levels
+            province TEXT,              -- pre-2025 province (for a merged 2025 unit: its namesake)
+            province_2025 TEXT,         -- the 2025 unit
+            count INTEGER,              -- the count, corrected by a verdict when there is one
+            as_of TEXT,                 -- as in figure_keys
+            figure_id INTEGER,          -- the figure chosen
+            quote TEXT,                 -- its quote
+            url TEXT,                   -- its source
+            published TEXT              -- its article's date
+        )""",
+    # One point per unit, star level, basis and as-of date (the largest count stated for it,
+    # verdicts applied): the time series charts and figures_by_year read this, not figures.
+    "series_points": """
+        CREATE TABLE IF NOT EXISTS series_points (
+            unit_key TEXT NOT NULL,     -- as in figure_keys
+            unit TEXT,                  -- as in figure_keys
+            era TEXT,                   -- pre | 2025
+            province TEXT,              -- pre-2025 province
+            province_2025 TEXT,         -- the 2025 unit
+            stars TEXT,                 -- star level, NULL for all levels
+            basis TEXT,                 -- total | new
+            as_of TEXT,                 -- as in figure_keys; an undated running total is at its article's date
+            as_of_end TEXT,             -- for ordering
+            year INTEGER,               -- year of as_of_end
+            count INTEGER,              -- the largest count stated for this point
+            sources INTEGER,            -- how many figures state a count for it
+            figure_id INTEGER,          -- the figure giving that count
+            quote TEXT,                 -- its quote
+            url TEXT                    -- its source
+        )""",
+    # Each distinct target (unit, star level, year, count, basis) and how many figures state it:
+    # what targets_vs_achievements reads instead of every target figure.
+    "stated_targets": """
+        CREATE TABLE IF NOT EXISTS stated_targets (
+            unit_key TEXT NOT NULL,     -- as in figure_keys
+            unit TEXT,                  -- as in figure_keys
+            province TEXT,              -- pre-2025 province
+            province_2025 TEXT,         -- the 2025 unit
+            stars TEXT,                 -- star level, NULL for all levels
+            target_year INTEGER,        -- the year the target is for
+            target INTEGER,             -- the count aimed at (corrected by a verdict when there is one)
+            basis TEXT,                 -- total (a running total to reach) | new (products to add that year)
+            statements INTEGER,         -- how many figures state it
+            figure_id INTEGER           -- one of them
+        )""",
+    # Bookkeeping of the research tables: what the summaries were built from.
+    "research_state": """
+        CREATE TABLE IF NOT EXISTS research_state (
+            name TEXT PRIMARY KEY,      -- what is tracked ("summaries")
+            value TEXT                  -- its fingerprint when last built
+        )""",
+}
+
+RESEARCH_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS idx_figure_keys_key ON figure_keys(key)",
+    "CREATE INDEX IF NOT EXISTS idx_figure_keys_comparable ON figure_keys(unit_key, stars, status, basis, as_of_end)",
+    "CREATE INDEX IF NOT EXISTS idx_figure_keys_status ON figure_keys(status, level, unit_key)",
+    "CREATE INDEX IF NOT EXISTS idx_figure_keys_article ON figure_keys(article_id)",
+    "CREATE INDEX IF NOT EXISTS idx_province_names_province ON province_names(province)",
+    "CREATE INDEX IF NOT EXISTS idx_stated_targets_province ON stated_targets(province, unit, stars, target_year, target)",
+    "CREATE INDEX IF NOT EXISTS idx_latest_totals_province ON latest_totals(province, unit, stars)",
+    "CREATE INDEX IF NOT EXISTS idx_latest_totals_2025 ON latest_totals(province_2025, stars)",
+    "CREATE INDEX IF NOT EXISTS idx_series_points_province ON series_points(province, stars, as_of_end)",
+    "CREATE INDEX IF NOT EXISTS idx_series_points_2025 ON series_points(province_2025, stars, as_of_end)",
+    "CREATE INDEX IF NOT EXISTS idx_series_points_unit ON series_points(unit_key, stars, basis, as_of_end)",
+    "CREATE INDEX IF NOT EXISTS idx_series_points_year ON series_points(year, province, unit, stars, as_of_end)",
+    "CREATE INDEX IF NOT EXISTS idx_series_points_basis ON series_points(basis, unit, stars, as_of_end)",
+    "CREATE INDEX IF NOT EXISTS idx_series_points_figure ON series_points(figure_id)",
+)
+
+# A figure's key rows go when the figure goes or changes, and when its article's URL or date
+# changes (the key and the era depend on them); the next refresh recomputes them.
+RESEARCH_TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS figure_keys_ad AFTER DELETE ON figures BEGIN "
+    "DELETE FROM figure_keys WHERE figure_id = old.id; END",
+    "CREATE TRIGGER IF NOT EXISTS figure_keys_au AFTER UPDATE ON figures BEGIN "
+    "DELETE FROM figure_keys WHERE figure_id = old.id; END",
+    "CREATE TRIGGER IF NOT EXISTS figure_keys_article_au AFTER UPDATE OF url, published ON articles "
+    "WHEN old.url IS NOT new.url OR old.published IS NOT new.published BEGIN "
+    "DELETE FROM figure_keys WHERE article_id = old.id; END",
+)
+
+# The count a figure stands for once an analyst has judged it; NULL when marked wrong.
+_JUDGED_COUNT = "CASE v.verdict WHEN 'wrong' THEN NULL WHEN 'corrected' THEN v.count ELSE f.count END"
 
 RESEARCH_VIEWS: dict[str, str] = {
-    # Every figure with its article, the archived page it came from and a comparable period:
-    # the year the figure is about, else the date of the source ("đến nay" figures).
+    # Every figure with its comparable key, its verdict, its article and the archived page.
+    # ``count`` is the judged count (corrected, or NULL when marked wrong); ``extracted_count`` is
+    # the extractor's. Figures appear once their keys are computed (see figure_keys).
     "figures_sourced": f"""
         CREATE VIEW figures_sourced AS
-        SELECT f.id, f.count, f.stars, f.status, f.year, f.as_of,
-               COALESCE(CAST(f.year AS TEXT), f.as_of) AS period,
-               CASE WHEN f.year IS NOT NULL THEN printf('%04d-12-31', f.year) ELSE f.as_of END AS period_end,
-               f.place, f.province, f.province_2025,
-               CASE WHEN f.province IS NULL THEN 'national'
-                    WHEN {_LOCAL_PLACE.replace("place", "f.place").replace("province", "f.province")}
-                    THEN 'local' ELSE 'province' END AS scope,
-               f.basis, f.quote, f.start, f.end, f.sentence,
+        SELECT f.id, k.key, {_JUDGED_COUNT} AS count, f.count AS extracted_count, v.verdict, v.note AS verdict_note,
+               f.stars, f.status, f.year, k.as_of, k.as_of AS period, k.as_of_end AS period_end,
+               k.level, k.unit, k.unit_key, k.era, k.basis AS basis_class,
+               f.place, f.province, f.province_2025, f.basis, f.quote, f.start, f.end, f.sentence,
                f.article_id, f.document_id, f.attachment_id,
                a.title AS article_title, a.published, a.portal_id,
                COALESCE(f.url, a.url) AS url, a.page_id, a.duplicate_of
-        FROM figures f LEFT JOIN articles a ON a.id = f.article_id""",
-    # The most recent achieved running total per province and star level (syndicated copies and
-    # counts of one round/year/decision, basis = 'new', left out).
+        FROM figures f
+        JOIN figure_keys k ON k.figure_id = f.id
+        LEFT JOIN verdicts v ON v.key = k.key
+        LEFT JOIN articles a ON a.id = f.article_id""",
+    # The most recent achieved running total per province (pre-2025, or a merged 2025 unit) and
+    # star level: one round's additions (basis new), figures marked wrong and copies left out.
     "latest_certified": """
         CREATE VIEW latest_certified AS
-        SELECT province, province_2025, stars, count, period, quote, url, article_id, page_id, published
-        FROM (
-            SELECT s.*, ROW_NUMBER() OVER (
-                PARTITION BY province, COALESCE(stars, '')
-                ORDER BY period_end DESC, published DESC, count DESC) AS rank
-            FROM figures_sourced s
-            WHERE status = 'achieved' AND scope = 'province' AND duplicate_of IS NULL
-                  AND period_end IS NOT NULL AND basis IS NOT 'new')
-        WHERE rank = 1""",
+        SELECT province, province_2025, unit, era, stars, count, as_of, as_of AS period, quote, url, figure_id, published
+        FROM latest_totals""",
 }
 
-# (index table, source table, columns): token-only indexes of the diacritic-folded text.
+# Full-text indexes on the tables' own content: exact (diacritics kept) for precise search.
+FTS = (
+    ("articles", ("title", "text")),
+    ("documents", ("number", "type", "summary")),
+)
+EXACT_TOKENIZER = "unicode61 remove_diacritics 0"
+
+# (index table, source table, columns): token-only indexes of the diacritic-folded text, so that
+# "mien dong" finds "miến dong". Contentless (no copy of the text) and kept current by triggers;
+# SQLite's remove_diacritics never folds đ, so the triggers replace it first.
 FOLDED_FTS = (
     ("articles_folded_fts", "articles", ("title", "text")),
     ("documents_folded_fts", "documents", ("number", "type", "summary")),
 )
+FOLDED_TOKENIZER = "unicode61 remove_diacritics 2"
 
 
-def _fold_sql(expression: str) -> str:
+def fold_d_sql(expression: str) -> str:
     """SQL that folds đ/Đ (the tokenizer folds every other Vietnamese mark)."""
     return f"replace(replace(COALESCE({expression}, ''), 'đ', 'd'), 'Đ', 'D')"
 
 
 def _folded_fts_statements(index: str, source: str, columns: tuple[str, ...]) -> list[str]:
     cols = ", ".join(columns)
-    new = ", ".join(_fold_sql(f"new.[{c}]") for c in columns)
-    old = ", ".join(_fold_sql(f"old.[{c}]") for c in columns)
+    new = ", ".join(fold_d_sql(f"new.[{c}]") for c in columns)
+    old = ", ".join(fold_d_sql(f"old.[{c}]") for c in columns)
     return [
         f"CREATE TRIGGER IF NOT EXISTS [{index}_ai] AFTER INSERT ON [{source}] BEGIN "
         f"INSERT INTO [{index}](rowid, {cols}) VALUES (new.id, {new}); END",
@@ -500,31 +636,86 @@ def _folded_fts_statements(index: str, source: str, columns: tuple[str, ...]) ->
 
 
 def _ensure_research_objects(db: sqlite_utils.Database) -> None:
-    """Create or refresh the research views and the folded full-text indexes (idempotent)."""
+    """Create or refresh the research tables, indexes, views and full-text indexes (idempotent)."""
     existing = {
         row[0]: row[1] for row in db.execute("SELECT name, sql FROM sqlite_master WHERE type IN ('view', 'table')")
     }
     try:
         with db.conn:
-            for name, ddl in RESEARCH_VIEWS.items():
-                wanted = ddl.strip()
-                if existing.get(name) == wanted:
-                    continue
-                if name in existing:  # an older definition: replace it
-                    db.execute(f"DROP VIEW IF EXISTS [{name}]")
-                db.execute(wanted)
+            for name, ddl in RESEARCH_TABLES.items():
+                db.execute(ddl)
+                _add_missing_columns(db, name, ddl)
+            for statement in (*RESEARCH_INDEXES, *RESEARCH_TRIGGERS):
+                db.execute(statement)
+            _ensure_views(db, existing)
+            _ensure_province_names(db)
+        for table, columns in FTS:
+            _ensure_exact_fts(db, table, columns, existing)
+        with db.conn:
             for index, source, columns in FOLDED_FTS:
                 if index not in existing:
                     db.execute(
                         f"CREATE VIRTUAL TABLE [{index}] USING fts5({', '.join(columns)}, content='', "
-                        "tokenize='unicode61 remove_diacritics 2')"
+                        f"tokenize='{FOLDED_TOKENIZER}')"
                     )
-                    folded = ", ".join(_fold_sql(f"[{c}]") for c in columns)
+                    folded = ", ".join(fold_d_sql(f"[{c}]") for c in columns)
                     db.execute(
                         f"INSERT INTO [{index}](rowid, {', '.join(columns)}) SELECT id, {folded} FROM [{source}]"
                     )
                 for statement in _folded_fts_statements(index, source, columns):
                     db.execute(statement)
     except sqlite3.DatabaseError as exc:
-        raise SchemaError(f"cannot create the research views and search indexes ({exc})") from exc
+        raise SchemaError(f"cannot create the research tables, views and search indexes ({exc})") from exc
+    refresh_research(db)
 
+
+def _ensure_views(db: sqlite_utils.Database, existing: dict[str, str]) -> None:
+    for name, ddl in RESEARCH_VIEWS.items():
+        wanted = ddl.strip()
+        if existing.get(name) == wanted:
+            continue
+        if name in existing:  # an older definition: replace it
+            db.execute(f"DROP VIEW IF EXISTS [{name}]")
+        db.execute(wanted)
+
+
+def _ensure_exact_fts(db: sqlite_utils.Database, table: str, columns: tuple[str, ...],
+                      existing: dict[str, str]) -> None:
+    """The exact index of ``table``; one built with another tokenizer (an older version) is rebuilt."""
+    index = f"{table}_fts"
+    if index in existing and EXACT_TOKENIZER not in (existing[index] or ""):
+        db[table].disable_fts()
+    if not db[table].detect_fts():
+        db[table].enable_fts(list(columns), create_triggers=True, tokenize=EXACT_TOKENIZER, replace=True)
+
+
+def province_spellings() -> list[tuple[str, str]]:
+    """(spelling, pre-2025 province) for every way a researcher may name a province or 2025 unit."""
+    rows: set[tuple[str, str]] = set()
+    with open(data_file("provinces.csv"), encoding="utf-8", newline="") as f:
+        provinces = list(csv.DictReader(f))
+    for p in provinces:
+        names = {p["name"], *(a for a in (p.get("aliases") or "").split("|") if a)}
+        for unit_part in provinces:  # a 2025 unit's name covers every old province merged into it
+            if unit_part["province_2025"] == p["name"]:
+                rows.add((p["name"], unit_part["name"]))
+        for name in names:
+            rows.add((name, p["name"]))
+    spelled: dict[tuple[str, str], tuple[str, str]] = {}
+    for name, province in sorted(rows):
+        for variant in (name, name.lower(), fold_words(name)):
+            # one row per spelling as the NOCASE column compares them (ASCII case only)
+            spelled.setdefault((variant.translate(_ASCII_LOWER), province), (variant, province))
+    return sorted(spelled.values())
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _ensure_province_names(db: sqlite_utils.Database) -> None:
+    wanted = province_spellings()
+    have = db.execute("SELECT count(*) FROM province_names").fetchone()[0]
+    if have == len(wanted):
+        return
+    db.execute("DELETE FROM province_names")
+    db.conn.executemany("INSERT OR IGNORE INTO province_names (name, province) VALUES (?, ?)", wanted)

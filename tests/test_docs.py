@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from harvester.cli import cli
-from harvester.serve import schema_reference
+from harvester.metadata import schema_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -57,5 +57,5 @@ def test_schema_reference_in_docs_matches_the_ddl():
     docs = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
     assert docs.endswith(schema_reference()), (
         "docs/schema.md's column tables differ from harvester/schema.py; regenerate them with "
-        "python -c \"from harvester.serve import schema_reference; print(schema_reference())\""
+        "python -c \"from harvester.metadata import schema_reference; print(schema_reference())\""
     )

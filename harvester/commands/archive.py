@@ -53,13 +53,15 @@ def reextract_command(db_path: Path | None, portal_id: str | None) -> None:
 @click.option("--include-duplicates", is_flag=True, help="Also export syndicated copies (articles).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write here instead of standard output.")
+@click.option("--excel", is_flag=True, help="Start the CSV with a UTF-8 byte-order mark so Excel reads Vietnamese.")
 def export_command(db_path: Path | None, fmt: str, table: str | None, portal_id: str | None,
-                   include_duplicates: bool, output: Path | None) -> None:
+                   include_duplicates: bool, output: Path | None, excel: bool) -> None:
     """Export articles (JSON lines, the `harvester extract` shape) or a table (CSV / JSON lines).
 
     \b
     harvester export --db ocop.db --format jsonl > articles.jsonl
     harvester export --db ocop.db --format csv --table figures -o figures.csv
+    harvester export --db ocop.db --format csv --table figures --excel -o figures-excel.csv
     """
     db = open_db(db_path or default_db_path(), readonly=True)
     out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
@@ -67,7 +69,7 @@ def export_command(db_path: Path | None, fmt: str, table: str | None, portal_id:
         if fmt == "jsonl" and table is None:
             count = export_lib.export_articles(db, out, portal_id=portal_id, include_duplicates=include_duplicates)
         else:
-            count = export_lib.export_table(db, table or "articles", out, fmt, portal_id=portal_id)
+            count = export_lib.export_table(db, table or "articles", out, fmt, portal_id=portal_id, excel=excel)
     finally:
         if output:
             out.close()

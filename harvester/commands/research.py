@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 
 import click
 
 from harvester import query as query_lib
 from harvester import search as search_lib
+from harvester.audit import run_audit
+from harvester.metadata import build_metadata
 from harvester.paths import default_db_path
+from harvester.report import write_report
 
 db_option = click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "--db", "db_path_option", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="SQLite database (default: $HARVESTER_DB or ./ocop.db).",
 )
 
 
-def _db(path: Path | None) -> Path:
+def db_path(path: Path | None) -> Path:
     return path or default_db_path()
 
 
@@ -28,13 +33,13 @@ def _db(path: Path | None) -> Path:
 @click.option("--format", "fmt", type=click.Choice(sorted(query_lib.FORMATTERS)), default="table", show_default=True)
 @click.option("--limit", type=int, default=None, help="Print at most this many rows.")
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Stop the query after N seconds.")
-def query_command(sql: str, db_path: Path | None, params, fmt: str, limit: int | None, timeout: float) -> None:
+def query_command(sql: str, db_path_option: Path | None, params, fmt: str, limit: int | None, timeout: float) -> None:
     """Run one read-only SQL statement against the database.
 
     \b
     harvester query "SELECT province, count FROM latest_certified WHERE stars = :s" -p s 3+
     """
-    result = query_lib.run_query(_db(db_path), sql, query_lib.parse_params(params), max_rows=limit,
+    result = query_lib.run_query(db_path(db_path_option), sql, query_lib.parse_params(params), max_rows=limit,
                                  timeout_s=timeout)
     click.echo(query_lib.FORMATTERS[fmt](result), nl=fmt != "csv")
 
@@ -46,12 +51,16 @@ def query_command(sql: str, db_path: Path | None, params, fmt: str, limit: int |
 @click.option("--kind", "kinds", type=click.Choice(["article", "document"]), multiple=True,
               help="Only articles or only documents (default both).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def search_command(words: str, db_path: Path | None, limit: int, kinds: tuple[str, ...], fmt: str) -> None:
-    """Full-text search; exact matches first, then matches without diacritics ("mien dong")."""
-    hits = search_lib.search(_db(db_path), words, limit=limit, kinds=kinds or ("article", "document"))
-    if fmt == "json":
-        import json
+def search_command(words: str, db_path_option: Path | None, limit: int, kinds: tuple[str, ...], fmt: str) -> None:
+    """Full-text search; exact matches first, then matches without diacritics ("mien dong").
 
+    \b
+    harvester search "mien dong"                       # every word, diacritics optional
+    harvester search '"miến dong" OR "mỳ gạo"'         # quoted phrases, OR between alternatives
+    """
+    path = db_path(db_path_option)
+    hits = search_lib.search(path, words, limit=limit, kinds=kinds or ("article", "document"))
+    if fmt == "json":
         click.echo(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
         return
     if not hits:
@@ -62,6 +71,8 @@ def search_command(words: str, db_path: Path | None, limit: int, kinds: tuple[st
         if hit.url:
             click.echo(f"    {hit.url}")
         click.echo(f"    {hit.snippet}")
+    totals = [f"{search_lib.count_matches(path, words, kind)} {kind}s" for kind in kinds or ("article", "document")]
+    click.echo(f"({len(hits)} shown; {', '.join(totals)} match in all)")
 
 
 @click.command("audit")
@@ -73,44 +84,41 @@ def search_command(words: str, db_path: Path | None, limit: int, kinds: tuple[st
               help="Write the report to this file instead of standard output.")
 @click.option("--datasette-url", default="http://127.0.0.1:8001", show_default=True,
               help="Where `harvester serve` runs, for links to archived pages in the HTML report.")
-def audit_command(db_path: Path | None, province: str | None, year: int | None, fmt: str, output: Path | None,
+def audit_command(db_path_option: Path | None, province: str | None, year: int | None, fmt: str, output: Path | None,
                   datasette_url: str) -> None:
     """Check figures against each other and against their sources (conflicts, breakdowns, dates, targets)."""
-    from harvester.audit import run_audit
-    from harvester.report import RENDERERS, render_html
-
-    report = run_audit(_db(db_path), province=province, year=year)
-    if fmt == "html":
-        text = render_html(report, datasette_url=datasette_url.rstrip("/") or None)
-    else:
-        text = RENDERERS[fmt](report)
+    report = run_audit(db_path(db_path_option), province=province, year=year)
+    link = datasette_url.rstrip("/") or None
     if output is None:
-        click.echo(text)
+        write_report(report, fmt, sys.stdout, datasette_url=link)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        with output.open("w", encoding="utf-8") as out:
+            write_report(report, fmt, out, datasette_url=link)
     except OSError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror}") from exc
-    click.echo(f"{output}: {len(report.flags)} flagged items")
+    click.echo(f"{output}: {sum(report.counts().values())} flagged items")
 
 
 @click.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8001, show_default=True)
+@click.option("--public", is_flag=True, help="Allow a --host other than loopback (anyone who can reach it reads "
+              "the database: there is no login).")
 @click.option("--immutable", is_flag=True, help="Treat the file as frozen (faster; only for a copy nobody writes).")
 @click.option("--print-metadata", is_flag=True, help="Print the Datasette metadata JSON and exit.")
-def serve_command(db_path: Path | None, host: str, port: int, immutable: bool, print_metadata: bool) -> None:
+def serve_command(db_path_option: Path | None, host: str, port: int, public: bool, immutable: bool,
+                  print_metadata: bool) -> None:
     """Browse and query the database in Datasette (read-only), with canned queries and archived pages."""
+    path = db_path(db_path_option)
+    if print_metadata:
+        click.echo(json.dumps(build_metadata(path.stem), ensure_ascii=False, indent=2))
+        return
+    # Imported here: Datasette and uvicorn take a while to import and only this command needs them.
     from harvester import serve as serve_lib
 
-    path = _db(db_path)
-    if print_metadata:
-        import json
-
-        click.echo(json.dumps(serve_lib.build_metadata(path.stem), ensure_ascii=False, indent=2))
-        return
-    serve_lib.serve(path, host, port, immutable=immutable)
+    serve_lib.serve(path, host, port, immutable=immutable, public=public)
 
 
 COMMANDS = [query_command, search_command, serve_command, audit_command]

@@ -10,7 +10,9 @@ Modules, one table family each:
 - :mod:`~harvester.storage.portals` — the registry rows;
 - :mod:`~harvester.storage.runs` — crawl runs and portal health;
 - :mod:`~harvester.storage.state`, :mod:`~harvester.storage.document_state` — what spiders read at
-  start (seen URLs, validators, stored documents and attachments).
+  start (seen URLs, validators, stored documents and attachments);
+- :mod:`~harvester.storage.figure_keys` — the research tables derived from figures (comparable keys, summaries);
+- :mod:`~harvester.storage.verdicts` — analysts' verdicts on figures.
 
 Every public writer commits in one transaction, and takes records that are already made
 (reading files and running the extractors happen in :mod:`harvester.ingest`). The schema itself
@@ -34,6 +36,7 @@ from harvester.storage.documents import (
     save_document,
     upsert_document,
 )
+from harvester.storage.figure_keys import refresh as refresh_research
 from harvester.storage.pages import (
     ArticleResult,
     page_url,
@@ -45,15 +48,18 @@ from harvester.storage.pages import (
 from harvester.storage.portals import sync_portals
 from harvester.storage.runs import portal_health, record_run
 from harvester.storage.state import SeenUrls, is_fresh, seen_urls, validators
+from harvester.storage.verdicts import Verdict, delete_verdict, save_verdicts
 
 __all__ = [
     "FAULT_KIND",
     "ArticleResult",
     "AttachmentRecord",
     "SeenUrls",
+    "Verdict",
     "compress",
     "decompress",
     "document_place",
+    "delete_verdict",
     "is_fresh",
     "national_issuers",
     "page_url",
@@ -61,6 +67,7 @@ __all__ = [
     "prune_documents",
     "recheck_after",
     "record_run",
+    "refresh_research",
     "replace_extraction",
     "save_article",
     "save_attachment",
@@ -68,6 +75,7 @@ __all__ = [
     "save_fault",
     "save_other",
     "save_unchanged",
+    "save_verdicts",
     "seen_urls",
     "sha256_bytes",
     "sha256_text",

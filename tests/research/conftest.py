@@ -32,12 +32,15 @@ The planted problems:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from extractors.records import DocumentRef, Extraction, Figure, PublishedDate
 from harvester import ingest, storage
 from harvester.attachments import AttachmentText
+from harvester.cli import cli
 from harvester.registry import Portal, sync_portals
 from harvester.schema import open_db
 
@@ -261,9 +264,11 @@ def _save_decision(db, number, portal, issued, summary, text, rows) -> None:
         AttachmentText(status="ok", text=text + "\n" + table_text, method="python-docx", tables=[grid]))
 
 
-def build_known_db(path):
-    """Write the articles and decisions above through the real write path; returns the db handle."""
+def build_known_db(path, *, trace=None):
+    """Write the articles and decisions above through the real write path; returns the db handle.
+    ``trace`` receives every SQL statement the write path runs (tests/research/test_query_plans.py)."""
     db = open_db(path)
+    db.conn.set_trace_callback(trace)
     sync_portals(db, [Portal(id=p, name=n, family=fam, start_urls=[f"https://{p}.example/"], province=prov,
                              province_2025=p25) for p, n, fam, prov, p25 in PORTALS])
     for art in ARTICLES:
@@ -271,7 +276,17 @@ def build_known_db(path):
         assert result.article_id == art.id and result.duplicate_of == art.duplicate_of, result
     for decision in DOCUMENTS:
         _save_decision(db, *decision)
+    storage.refresh_research(db)  # what every writing command does when it is done
     return db
+
+
+@pytest.fixture
+def known_db_statements(tmp_path):
+    """(database handle, every statement run while building the known database)."""
+    statements: list[str] = []
+    db = build_known_db(tmp_path / "traced.db", trace=statements.append)
+    yield db, statements
+    db.conn.close()
 
 
 @pytest.fixture
@@ -280,3 +295,33 @@ def known_db(tmp_path):
     path = tmp_path / "known.db"
     build_known_db(path).conn.close()
     return path
+
+
+# Articles an analyst holds (tests/research/analyst_articles/, written for these tests), loaded
+# with `harvester ingest-article`: file -> (the article's real URL, its publication date).
+ANALYST_SOURCES = {
+    "yen-bai-120.txt": ("https://baoyenbai.example.vn/ocop-120-san-pham", "2025-02-10"),
+    "yen-bai-125.html": ("https://yenbai.example.gov.vn/ocop-nam-2024", "2025-03-01"),
+    "yen-bai-227.txt": ("https://yenbai.example.gov.vn/vuot-muc-tieu", "2025-06-05"),
+    "lao-cai-150.txt": ("https://laocai.example.gov.vn/tong-ket-ocop", "2025-02-20"),
+    "lao-cai-380.txt": ("https://laocai.example.gov.vn/sau-hop-nhat", "2025-08-15"),
+    "bac-giang-180.txt": ("https://bacgiang.example.gov.vn/ocop", "2024-11-20"),
+    "che-shan-tuyet.txt": ("https://yenbai.example.gov.vn/che-shan-tuyet", "2025-01-05"),
+}
+
+
+@pytest.fixture(scope="session")
+def analyst_sources() -> dict[str, tuple[str, str]]:
+    return dict(ANALYST_SOURCES)
+
+
+@pytest.fixture(scope="module")
+def analyst_db(tmp_path_factory) -> Path:
+    """A database built by `harvester ingest-article` from the analyst's articles (do not change it)."""
+    db = tmp_path_factory.mktemp("analyst") / "analyst.db"
+    folder = Path(__file__).parent / "analyst_articles"
+    for name, (url, published) in ANALYST_SOURCES.items():
+        result = CliRunner().invoke(cli, ["ingest-article", str(folder / name), "--url", url,
+                                          "--published", published, "--db", str(db)])
+        assert result.exit_code == 0, result.output
+    return db

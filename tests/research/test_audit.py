@@ -10,9 +10,11 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from harvester import audit
 from harvester.audit import AuditError, run_audit
 from harvester.cli import cli
-from harvester.report import render_html, render_text
+from harvester.report import render_html, render_json, render_text
+from harvester.review import flagged_keys
 
 
 def _quotes(flag):
@@ -54,10 +56,11 @@ def test_quotes_carry_offsets_excerpts_and_archive(known_db):
             assert (src.page_id, src.url) == (page_id, url)
 
 
-def test_decrease_same_portal_over_time(known_db):
+def test_decrease_of_a_running_total_over_time(known_db):
     [flag] = run_audit(known_db).decreases
-    assert (flag.province, flag.stars, flag.portal_id, flag.earlier, flag.later) == ("Hà Giang", None, "hagiang", 120, 115)
-    assert [s.published[:10] for s in flag.sources] == ["2024-03-10", "2024-06-20"]
+    assert (flag.province, flag.stars, flag.earlier, flag.later) == ("Hà Giang", None, 120, 115)
+    assert (flag.earlier_as_of, flag.later_as_of) == ("2024-03-10", "2024-06-20")
+    assert [(s.portal_id, s.published[:10]) for s in flag.sources] == [("hagiang", "2024-03-10"), ("hagiang", "2024-06-20")]
 
 
 def test_breakdown_that_does_not_add_up(known_db):
@@ -177,3 +180,17 @@ def test_audit_cli_formats(known_db, tmp_path):
     assert "<script src" not in html and "<link" not in html
     out = runner.invoke(cli, ["audit", "--db", str(tmp_path / "nope.db")])
     assert out.exit_code == 1 and "no such database" in out.output
+
+
+def test_flags_past_the_memory_limit_wait_in_a_file(known_db, monkeypatch):
+    monkeypatch.setattr(audit, "FLAGS_IN_MEMORY", 1)
+    report = run_audit(known_db)
+    assert len(report.conflicts) == 1 and report.counts()["conflict"] == 2
+    assert len(report.decision_dates) == 1 and report.counts()["decision-date"] == 3
+    everything = [(f.province, f.counts) for f in report.all("conflicts")]
+    assert sorted(everything) == [("Bạc Liêu", [12, 14]), ("Tuyên Quang", [155, 158])]
+    data = json.loads(render_json(report))
+    assert len(data["conflicts"]) == 2 and len(data["decision_dates"]) == 3
+    assert all(s["url"] and s["before"] for f in data["conflicts"] for s in f["sources"])  # filled before spooling
+    assert "Conflicting counts (2)" in render_text(report)
+    assert len({k for k, flags in flagged_keys(report).items() if any(f.startswith("conflict") for f in flags)}) == 4

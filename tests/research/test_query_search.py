@@ -10,9 +10,13 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
+from extractors.records import Extraction
+from extractors.text import fold_same_length
+from harvester import storage
 from harvester.cli import cli
 from harvester.query import QueryError, run_query
-from harvester.search import fold, search
+from harvester.schema import open_db
+from harvester.search import count_matches, parse_query, search
 
 
 def test_query_binds_parameters_and_returns_rows(known_db):
@@ -82,8 +86,8 @@ def test_query_cli_formats(known_db):
 
 def test_fold_keeps_length_and_folds_d():
     text = "Đắk Lắk, miến dong, Thanh Hoá"
-    assert fold(text) == "dak lak, mien dong, thanh hoa"
-    assert len(fold(text)) == len(text)
+    assert fold_same_length(text) == "dak lak, mien dong, thanh hoa"
+    assert len(fold_same_length(text)) == len(text)
 
 
 def _document_id(db_path, number: str) -> int:
@@ -120,8 +124,6 @@ def test_search_ranks_exact_above_folded(known_db):
 
 
 def test_search_follows_updates_and_deletes(known_db):
-    from harvester.schema import open_db
-
     db = open_db(known_db)
     db["articles"].update(4, {"title": "Nông sản", "text": "Nông sản sạch của Hà Giang."})
     db.conn.commit()
@@ -136,3 +138,41 @@ def test_search_cli(known_db):
     assert f"document {_document_id(known_db, '2201/QĐ-UBND')}  [folded phrase]" in out.output and "2201/QĐ-UBND" in out.output
     out = CliRunner().invoke(cli, ["search", "  !! ", "--db", str(known_db)])
     assert out.exit_code == 1 and "at least one word" in out.output
+
+
+def test_parse_query_phrases_and_or():
+    assert parse_query('"miến dong" OR mỳ gạo').alternatives == ((("miến", "dong"),), (("mỳ",), ("gạo",)))
+    assert parse_query("chè Shan tuyết").plain and not parse_query('"chè Shan"').plain
+    assert not parse_query("chè OR cà phê").plain
+    with pytest.raises(QueryError, match="at least one word"):
+        parse_query('"" OR ""')
+
+
+def test_search_quoted_phrase_and_or(known_db):
+    assert [(h.id, h.match) for h in search(known_db, '"mật ong"', kinds=("article",))] == [(4, "exact words")]
+    assert search(known_db, '"ong mật"', kinds=("article",)) == []  # a phrase keeps its word order
+    assert [h.id for h in search(known_db, "ong mật", kinds=("article",))] == [4]  # plain words do not
+    either = search(known_db, '"miến dong" OR "mật ong"', kinds=("article",))
+    assert sorted(h.id for h in either) == [1, 4]
+    folded = search(known_db, '"mien dong" OR "mat ong"', kinds=("article",))
+    assert sorted((h.id, h.match) for h in folded) == [(1, "folded words"), (4, "folded words")]
+
+
+def test_a_rare_exact_phrase_is_never_missed(tmp_path):
+    """1,200 articles say "miền Đông" (folded: "mien dong"); one says "miến dong". The old search
+    looked at the first 1,000 folded candidates only; every match now comes from an index."""
+    db = open_db(tmp_path / "many.db")
+    for i in range(1200):
+        text = f"Bài {i}: nông sản miền Đông Nam Bộ, miền Đông mùa mưa, sản phẩm OCOP miền Đông số {i}."
+        item = {"kind": "article", "url": f"https://example.vn/mien-dong-{i}", "portal_id": "p", "status": 200,
+                "headers": {}, "body": text.encode(), "fetched_at": "2025-01-01T00:00:00+00:00"}
+        storage.save_article(db, item, None, Extraction(text=text, title=f"Miền Đông {i}"))
+    rare = "Đặc sản miến dong Bình Liêu được công nhận OCOP."
+    item = {"kind": "article", "url": "https://example.vn/mien-dong-binh-lieu", "portal_id": "p", "status": 200,
+            "headers": {}, "body": rare.encode(), "fetched_at": "2025-01-01T00:00:00+00:00"}
+    rare_id = storage.save_article(db, item, None, Extraction(text=rare, title="Miến dong Bình Liêu")).article_id
+    db.conn.close()
+    hits = search(tmp_path / "many.db", "miến dong", kinds=("article",), limit=5)
+    assert (hits[0].id, hits[0].match) == (rare_id, "exact phrase")
+    assert [h.match for h in hits[1:]] == ["folded phrase"] * 4
+    assert count_matches(tmp_path / "many.db", "mien dong") == 1201
