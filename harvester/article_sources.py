@@ -105,7 +105,7 @@ def file_item(path: Path, *, portal_id: str, url: str | None = None, published: 
             raise SourceError(f"{path}: an HTML page has its own title; --title is for plain-text files")
         page = body
     else:
-        text, _encoding = decode_bytes(body)
+        text = decode_bytes(body).text
         try:
             html, _title = text_page(text, title)
         except SourceError as exc:

@@ -1,4 +1,4 @@
-"""Where the project's data files live, independent of the working directory."""
+"""Where the project's files live (data, default database, shared corpus) and how to open a database read-only."""
 
 from __future__ import annotations
 
@@ -20,3 +20,24 @@ def default_db_path() -> Path:
 def shared_corpus_dir() -> Path:
     """The gold corpus that sits beside the repository in development and CI."""
     return REPO_ROOT.parent / "shared" / "corpus"
+
+
+def is_read_only(path: Path) -> bool:
+    """True when ``path`` cannot be written, or is marked read-only (no write bit: root ignores
+    permissions, but a file an operator made read-only is not written even then)."""
+    try:
+        return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
+    except OSError:
+        return True
+
+
+def readonly_uri(path: str | Path) -> str:
+    """An SQLite URI that opens ``path`` without writing: ``mode=ro``, plus ``immutable=1`` when
+    the folder is read-only (SQLite could not create the WAL index beside the file).
+
+    For read-only callers outside this module (query, search, serve, audit):
+    ``sqlite3.connect(readonly_uri(path), uri=True)``.
+    """
+    path = Path(path).resolve()
+    uri = f"{path.as_uri()}?mode=ro"
+    return uri + "&immutable=1" if is_read_only(path.parent) else uri

@@ -14,7 +14,6 @@ docs/schema.md explains every column for readers of the database.
 from __future__ import annotations
 
 import csv
-import os
 import re
 import sqlite3
 from collections.abc import Callable
@@ -26,7 +25,8 @@ import sqlite_utils
 from extractors.documents import number_key
 from extractors.text import fold_words
 from harvester.errors import SchemaError
-from harvester.paths import data_file
+from harvester.paths import data_file, is_read_only, readonly_uri
+from harvester.storage.attachments import ANNEX_CHECK_SQL
 from harvester.storage.figure_keys import refresh as refresh_research
 
 TABLES: dict[str, str] = {
@@ -235,8 +235,6 @@ TABLES: dict[str, str] = {
 
 # The one definition of "the decision's stated count differs from its annex": stored in
 # documents.annex_check by storage (update_counts) and backfilled here when the column is added.
-ANNEX_CHECK_SQL = ("CASE WHEN stated_count IS NULL OR annex_rows IS NULL THEN NULL "
-                   "WHEN stated_count = annex_rows THEN 'match' ELSE 'mismatch' END")
 
 
 def _mention_keys(db: sqlite_utils.Database) -> None:
@@ -364,17 +362,6 @@ def check_harvester_db(path: str | Path, *, must_exist: bool = False) -> None:
                       "with --db")
 
 
-def readonly_uri(path: str | Path) -> str:
-    """An SQLite URI that opens ``path`` without writing: ``mode=ro``, plus ``immutable=1`` when
-    the folder is read-only (SQLite could not create the WAL index beside the file).
-
-    For read-only callers outside this module (query, search, serve, audit):
-    ``sqlite3.connect(readonly_uri(path), uri=True)``.
-    """
-    path = Path(path).resolve()
-    uri = f"{path.as_uri()}?mode=ro"
-    return uri + "&immutable=1" if _read_only(path.parent) else uri
-
 
 def _open_readonly(path: Path) -> sqlite_utils.Database:
     try:
@@ -387,20 +374,12 @@ def _open_readonly(path: Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
-def _read_only(path: Path) -> bool:
-    """True when ``path`` cannot be written, or is marked read-only (no write bit: root ignores
-    permissions, but a file an operator made read-only is not written even then)."""
-    try:
-        return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
-    except OSError:
-        return True
-
 
 def _check_writable(path: Path) -> None:
-    if path.exists() and _read_only(path):
+    if path.exists() and is_read_only(path):
         raise SchemaError(f"{path}: the database file is read-only and this command writes to it; "
                           f"make it writable, or use a read-only command ({READ_ONLY_COMMANDS})")
-    if _read_only(path.resolve().parent):
+    if is_read_only(path.resolve().parent):
         raise SchemaError(f"{path.resolve().parent}: the folder is read-only, and SQLite writes its journal "
                           f"beside the database; make it writable, or use a read-only command ({READ_ONLY_COMMANDS})")
 

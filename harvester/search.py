@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractors.text import fold, fold_same_length
+from extractors.text import fold
 from harvester.query import QueryError, connect_readonly
 
 TIER_NAMES = ("exact phrase", "exact words", "folded phrase", "folded words")
@@ -133,7 +133,7 @@ def _normalize_spaces(text: str) -> str:
 def make_snippet(text: str, words: list[str], *, width: int = 160, mark: tuple[str, str] = ("[", "]")) -> str:
     """About ``width`` characters around the first query word, every query word (folded) marked."""
     text = _normalize_spaces(text)
-    folded = fold_same_length(text)
+    folded = fold(text)
     wanted = sorted({fold(w) for w in words if w}, key=len, reverse=True)
     pattern = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in wanted) or "$^")
     first = pattern.search(folded)

@@ -19,7 +19,6 @@ from extractors.annex import ProductRow
 from extractors.documents import number_key
 from extractors.records import DocumentRef, Figure
 from harvester.clock import now_iso
-from harvester.schema import ANNEX_CHECK_SQL
 from harvester.storage.articles import insert_figures, insert_mention
 from harvester.storage.core import (
     compress,
@@ -32,6 +31,11 @@ from harvester.storage.core import (
 )
 from harvester.storage.documents import document_place, find_document, upsert_document
 from harvester.urls import canonicalize
+
+# documents.annex_check from the decision's stated count and the rows found in its annex (also
+# backfilled by harvester.schema on older files)
+ANNEX_CHECK_SQL = ("CASE WHEN stated_count IS NULL OR annex_rows IS NULL THEN NULL "
+                   "WHEN stated_count = annex_rows THEN 'match' ELSE 'mismatch' END")
 
 
 @dataclass(frozen=True)

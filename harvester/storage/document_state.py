@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harvester.schema import readonly_uri
+from harvester.paths import readonly_uri
 
 # Attachment statuses that are final; anything else (fetch-failed, error, pending) is retried.
 SETTLED_STATUSES = ("ok", "no-text-layer", "encrypted", "empty", "too-large", "bad-type", "unsupported")

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from extractors.records import Extraction
-from extractors.text import fold_same_length
+from extractors.text import fold
 from harvester import storage
 from harvester.cli import cli
 from harvester.query import QueryError, run_query
@@ -86,8 +86,8 @@ def test_query_cli_formats(known_db):
 
 def test_fold_keeps_length_and_folds_d():
     text = "Đắk Lắk, miến dong, Thanh Hoá"
-    assert fold_same_length(text) == "dak lak, mien dong, thanh hoa"
-    assert len(fold_same_length(text)) == len(text)
+    assert fold(text) == "dak lak, mien dong, thanh hoa"
+    assert len(fold(text)) == len(text)
 
 
 def _document_id(db_path, number: str) -> int:
