@@ -147,4 +147,5 @@ def reextract(db: Any, portal_id: str | None = None, progress: Callable[[int, in
     report.articles_with_changed_figures = len({key[0] for key in changed if key[0] is not None})
     report.attachments_with_changed_figures = len({key[1] for key in changed if key[1] is not None})
     report.documents_pruned = storage.prune_documents(db)
+    storage.refresh_research(db)  # the canned queries' summary tables follow the new figures
     return report

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from harvester import storage
 from harvester.attachments import sniff_type
 from harvester.errors import HarvesterError
 from harvester.ingest import ingest_file
@@ -118,6 +119,7 @@ def ingest_attachment_command(file, db_path, decision, province) -> None:
     _refuse_pages(file)
     db = open_db(db_path or default_db_path())
     attachment_id = ingest_file(db, file, decision=decision, province=province)
+    storage.refresh_research(db)  # the canned queries' summary tables include the file's figures
     row = db.execute("SELECT a.status, a.reason, d.number, d.stated_count, d.annex_rows FROM attachments a "
                      "LEFT JOIN documents d ON d.id = a.document_id WHERE a.id = ?", [attachment_id]).fetchone()
     status, reason, number, stated, found = row

@@ -86,6 +86,9 @@ def test_reextract_reports_changed_figures(fresh_db, kit):
     assert (report.figures_before, report.figures_after) == (3, 2)
     assert (report.figures_added, report.figures_removed, report.articles_with_changed_figures) == (0, 1, 1)
     assert sorted(r["count"] for r in _figure_rows(fresh_db)) == [12, 310]
+    # the research tables the canned queries read follow the new figures in the same run
+    keyed = {r["figure_id"] for r in fresh_db.query("SELECT figure_id FROM figure_keys")}
+    assert keyed == {r["id"] for r in fresh_db.query("SELECT id FROM figures")}
 
 
 def test_export_jsonl_has_the_extract_shape(fresh_db, kit):
