@@ -137,6 +137,36 @@ def read_only_folder_reader(work: Path) -> list[str]:
     return harvester("export", "--format", "csv", "--table", "figures", "--db", str(path))
 
 
+@case
+def html_page_of_50_mb(work: Path) -> list[str]:
+    """A 50 MB page of one article's paragraphs repeated: the extractors read a bounded prefix."""
+    paragraph = ("<p>Toàn tỉnh hiện có 142 sản phẩm OCOP, trong đó 9 sản phẩm đạt 4 sao và "
+                 "133 sản phẩm đạt 3 sao; huyện Na Rì có 21 sản phẩm.</p>\n").encode()
+    path = work / "trang-lon.html"
+    with path.open("wb") as page:
+        page.write("<html><head><title>Trang rất lớn</title></head><body><article>".encode())
+        for _ in range(50 * 1024 * 1024 // len(paragraph)):
+            page.write(paragraph)
+        page.write(b"</article></body></html>")
+    return harvester("extract", str(path), "--format", "table")
+
+
+@case
+def serve_zeroblob_query(work: Path) -> list[str]:
+    """`/db.json?sql=select zeroblob(1000000) … limit 500` answered by the app `harvester serve` runs."""
+    path = harvester_db(work)
+    code = (
+        "import asyncio, sys\n"
+        "from harvester.serve import make_datasette\n"
+        "ds = make_datasette(sys.argv[1])\n"
+        "sql = ('WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) '\n"
+        "       'SELECT zeroblob(1000000) AS blob, i FROM n')\n"
+        "response = asyncio.run(ds.client.get('/ocop.json', params={'sql': sql, '_shape': 'array'}))\n"
+        "print(response.status_code, len(response.content), 'bytes')\n"
+    )
+    return [sys.executable, "-c", code, str(path)]
+
+
 # --- measuring ----------------------------------------------------------------------------------
 
 LAUNCHER = (
