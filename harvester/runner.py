@@ -32,7 +32,9 @@ logger = logging.getLogger(__name__)
 PORTAL_SETTING_NAMES = {
     "concurrency": "CONCURRENT_REQUESTS_PER_DOMAIN",
     "download_delay": "DOWNLOAD_DELAY",
+    "download_timeout": "DOWNLOAD_TIMEOUT",
     "max_listing_pages": "HARVESTER_MAX_LISTING_PAGES",
+    "fetch_all_pages": "HARVESTER_FETCH_ALL_PAGES",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 import tempfile
 import time
@@ -43,9 +44,13 @@ def _convert(raw: str) -> Any:
         return raw.lower() == "true"
     for kind in (int, float):
         try:
-            return kind(raw)
+            value = kind(raw)
         except ValueError:
-            pass
+            continue
+        if isinstance(value, float) and not math.isfinite(value):
+            # an infinite delay or timeout hangs the run and keeps the lock
+            raise click.BadParameter(f"{raw!r} is not a finite number", param_hint="--set")
+        return value
     return raw
 
 
