@@ -53,6 +53,7 @@ class PortalSummary:
     other_requests: int = 0
     responses: int = 0
     listing_items: int = 0
+    robots_refused: int = 0
     flags: list[str] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
 
@@ -109,7 +110,9 @@ class RunReport:
 
 
 def lock_path_for(db_path: str | Path) -> Path:
-    return Path(f"{db_path}.lock")
+    """The lock file of a database, keyed on its real path: a symlink to the same file (or a
+    path through a symlinked folder) takes the same lock, so it cannot run a second crawl."""
+    return Path(f"{os.path.realpath(db_path)}.lock")
 
 
 @contextmanager
@@ -191,7 +194,7 @@ def crawl(
         for portal in portals:
             summary = summarise(portal, crawlers.get(portal.id, []))
             if summary.status == "failed":
-                summary.flags.append(f"nothing answered: {summary.errors} fault(s); see pages rows with a reason")
+                summary.flags.append(failure_flag(summary))
             _record(db, report, summary)
             summary.flags.extend(_health_flags(db, portal, summary))
             report.portals.append(summary)
@@ -320,12 +323,25 @@ def summarise(portal: Any, crawlers: list[Any]) -> PortalSummary:
         summary.new += int(stats.get(f"harvester/{portal.id}/new", 0))
         summary.updated += int(stats.get(f"harvester/{portal.id}/updated", 0))
         summary.listing_items += int(stats.get("harvester/listing_links", 0))
+        summary.robots_refused += int(stats.get("robotstxt/forbidden", 0))
         if stats.get("harvester/listing_empty"):
             summary.flags.append(f"{stats['harvester/listing_empty']} listing/feed page(s) showed no article links")
         summary.stats.update({k: _jsonable(v) for k, v in stats.items() if _keep_stat(k)})
         if "finish_reason" not in stats:
             summary.flags.append(f"{type(crawler.spider).__name__ if crawler.spider else 'spider'} did not run (see log)")
     return summary
+
+
+def failure_flag(summary: PortalSummary) -> str:
+    """Why nothing answered, pointing only at rows that exist."""
+    refused = summary.robots_refused
+    if refused and not summary.errors:
+        return (f"robots.txt disallows every URL tried ({refused} request(s) not sent); nothing was fetched "
+                "and no pages row was written")
+    if summary.errors:
+        return (f"nothing answered: {summary.errors} fault(s), listed by "
+                "`harvester query \"SELECT url, status, reason FROM pages WHERE reason IS NOT NULL\"`")
+    return "nothing answered and no fault was recorded (see the log with -v)"
 
 
 def _keep_stat(key: str) -> bool:

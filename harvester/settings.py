@@ -119,8 +119,11 @@ DOWNLOADER_MIDDLEWARES = {
     "harvester.middlewares.RobotsCrawlDelay": 110,
     "harvester.middlewares.ConditionalGetMiddleware": 560,
 }
-EXTENSIONS = {"scrapy.extensions.telnet.TelnetConsole": None}
+# Scrapy's remote-control extensions (the telnet console and, since 2.19, an HTTP server that runs
+# Python code sent to it) would let anyone who reaches the port act as the crawl: both off.
+EXTENSIONS = {"scrapy.extensions.telnet.TelnetConsole": None, "scrapy.extensions.remote_control.RemoteControl": None}
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 
 ITEM_PIPELINES = {
     "pipelines.normalize.NormalizePipeline": 100,
