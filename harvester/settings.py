@@ -118,6 +118,8 @@ DOWNLOADER_MIDDLEWARES = {
     "harvester.middlewares.RetryAfterMiddleware": 550,
     "harvester.middlewares.RobotsCrawlDelay": 110,
     "harvester.middlewares.ConditionalGetMiddleware": 560,
+    # after the downloader, before RedirectMiddleware (600) and MetaRefreshMiddleware (580)
+    "harvester.middlewares.PortalRedirectGuard": 650,
 }
 # Scrapy's remote-control extensions (the telnet console and, since 2.19, an HTTP server that runs
 # Python code sent to it) would let anyone who reaches the port act as the crawl: both off.

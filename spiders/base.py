@@ -32,6 +32,7 @@ from lxml import etree
 from scrapy.http import Response, TextResponse
 from scrapy.utils.sitemap import Sitemap
 
+from harvester.middlewares import OffPortalRedirect
 from harvester.urls import canonicalize
 from spiders.faults import describe_failure
 
@@ -386,15 +387,19 @@ class PortalSpider(scrapy.Spider):
         if kind == "api" and status == 400:  # WordPress: past the last page of results
             return
         url = (request.meta.get("redirect_urls") or [request.url])[0]  # the URL we asked for
+        # an off-portal redirect keeps the refused target where a followed one keeps its end
+        final_url = failure.value.target if isinstance(failure.value, OffPortalRedirect) else None
         self.logger.info("fault %s on %s (%s)", reason, url, kind)
-        yield self.fault(url, reason, status, page_kind=kind)
+        yield self.fault(url, reason, status, page_kind=kind, final_url=final_url)
 
-    def fault(self, url: str, reason: str, status: int | None, *, page_kind: str = "other") -> dict[str, Any]:
+    def fault(self, url: str, reason: str, status: int | None, *, page_kind: str = "other",
+              final_url: str | None = None) -> dict[str, Any]:
         self.crawler.stats.inc_value("harvester/faults")
         self.crawler.stats.inc_value(f"harvester/faults/{reason}")
         return {
             "kind": "fault",
             "url": url,
+            "final_url": final_url or url,
             "portal_id": self.portal_id,
             "family": self.family,
             "status": status,

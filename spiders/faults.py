@@ -17,6 +17,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net_error
 from twisted.web._newclient import ResponseFailed
 
+from harvester.middlewares import OffPortalRedirect
+
 # (exception types, reason) in the order they are tested; the first match wins.
 _REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
     ((DownloadTimeoutError, net_error.TimeoutError, TimeoutError), "timeout"),
@@ -43,6 +45,8 @@ def describe_failure(failure: Any) -> tuple[str, int | None]:
     if isinstance(exc, HttpError):
         status = exc.response.status
         return f"http-{status}", status
+    if isinstance(exc, OffPortalRedirect):
+        return "off-portal-redirect", exc.status
     if isinstance(exc, IgnoreRequest):
         text = str(exc).lower()
         if "robots" in text:

@@ -13,6 +13,11 @@ URL map (all linked from /tin-tuc/):
   /loi/trang-lon.html        a ~20 MB HTML page (size: site.settings["big_page_bytes"])
   /loi/tap-tin.html          binary bytes (application/octet-stream)
   /loi/trong.html            200 with an empty body
+  /loi/chuyen-huong-ngoai.html    302 to another host (site.settings["foreign_url"])
+  /loi/chuyen-huong-may-chu.html  302 to 127.0.0.1 (site.settings["loopback_url"])
+  /loi/chuyen-huong-tep.html      302 to file:///etc/passwd
+  /loi/lam-moi.html               a page whose <meta http-equiv=refresh> points at the loopback URL
+  /loi/chuyen-huong-trong.html    301 to one of the site's own articles (a redirect to follow)
 The plain page markup (no detail-* classes) makes extractors fall back to trafilatura.
 """
 
@@ -39,12 +44,23 @@ FAULT_LINKS = (
     ("/loi/trang-lon.html", "Trang rất lớn"),
     ("/loi/tap-tin.html", "Tệp nhị phân"),
     ("/loi/trong.html", "Trang trống"),
+    ("/loi/chuyen-huong-ngoai.html", "Chuyển sang trang khác"),
+    ("/loi/chuyen-huong-may-chu.html", "Chuyển vào máy nội bộ"),
+    ("/loi/chuyen-huong-tep.html", "Chuyển sang tệp hệ thống"),
+    ("/loi/lam-moi.html", "Tự làm mới sang máy nội bộ"),
+    ("/loi/chuyen-huong-trong.html", "Chuyển trong trang"),
 )
+
+# Where the off-portal redirects point (nothing listens there by default; tests put a
+# listener in place to check that it is never asked).
+FOREIGN_URL = "http://127.0.0.99:9/tin-ngoai.html"
+LOOPBACK_URL = "http://127.0.0.1:9/quan-tri/cau-hinh.html"
 
 # Which content article each special path carries.
 CP1258_DECLARED = "hg-cp1258-declared"
 CP1258_UNDECLARED = "bth-cp1258-undeclared"
 RETRY_503 = "vp-tam-dao"
+INNER_REDIRECT_TARGET = "u-ret-dam"
 
 
 def to_cp1258(text: str) -> bytes:
@@ -92,7 +108,8 @@ def plain_page(title: str, art: Article, *, meta_charset: str | None) -> str:
 
 def install(site: Site) -> None:
     generic.install(site, per_page=20)
-    site.settings.update({"slow_delay": 5.0, "big_page_bytes": 20 * 1024 * 1024, "retry_after": 1})
+    site.settings.update({"slow_delay": 5.0, "big_page_bytes": 20 * 1024 * 1024, "retry_after": 1,
+                          "foreign_url": FOREIGN_URL, "loopback_url": LOOPBACK_URL})
     site.start_paths = ["/tin-tuc/"]
     counters = site.state.setdefault("hits", {})
     retry_hits = site.state.setdefault("retry_hits", {})  # path -> [(time.monotonic(), status)]
@@ -184,6 +201,18 @@ def install(site: Site) -> None:
     site.add_route("/loi/trang-lon.html", big)
     site.add_route("/loi/tap-tin.html", binary)
     site.add_route("/loi/trong.html", lambda p, q, h: Response(200, {"Content-Type": "text/html; charset=utf-8"}, b""))
+    site.add_route("/loi/chuyen-huong-ngoai.html", lambda p, q, h: redirect(site.settings["foreign_url"]))
+    site.add_route("/loi/chuyen-huong-may-chu.html", lambda p, q, h: redirect(site.settings["loopback_url"]))
+    site.add_route("/loi/chuyen-huong-tep.html", lambda p, q, h: redirect("file:///etc/passwd"))
+    site.add_route("/loi/lam-moi.html", lambda p, q, h: html(
+        f'<html><head><meta http-equiv="refresh" content="0;url={site.settings["loopback_url"]}">'
+        "<title>Đang chuyển trang</title></head><body><p>Đang chuyển trang…</p></body></html>"))
+
+    def inner_redirect(path, query, headers) -> Response:
+        post = post_for(INNER_REDIRECT_TARGET)
+        return redirect(post.path, 301) if post else not_found()
+
+    site.add_route("/loi/chuyen-huong-trong.html", inner_redirect)
     site.add_route("/robots.txt", lambda p, q, h: Response(200, {"Content-Type": "text/plain"}, ROBOTS.encode()))
 
     def factory(site_: Site, article: Article) -> Post:

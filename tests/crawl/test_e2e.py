@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .conftest import crawl_farm, farm_registry, record_user_agents
+from .recorder import Recorder
 
 pytestmark = pytest.mark.e2e
 
@@ -28,14 +29,21 @@ def crawled(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("e2e")
     farm = start_farm(SITES)
     agents = {site: record_user_agents(farm.sites[site]) for site in SITES}
+    # where the faults site's off-portal redirects point: listeners that must never be asked
+    elsewhere = {"loopback_url": Recorder("127.0.0.1"), "foreign_url": Recorder("127.0.0.98")}
+    for setting, recorder in elsewhere.items():
+        farm.sites["faults"].settings[setting] = recorder.url("/bi-mat.html")
     try:
         result = crawl_farm(farm, tmp / "ocop.db", farm_registry(farm, tmp / "portals.csv"))
         conn = sqlite3.connect(tmp / "ocop.db")
         conn.row_factory = sqlite3.Row
+        farm.elsewhere = elsewhere
         yield farm, conn, result, agents
         conn.close()
     finally:
         farm.stop()
+        for recorder in elsewhere.values():
+            recorder.stop()
 
 
 def article_urls(conn, portal):
@@ -234,6 +242,40 @@ def test_faults_are_recorded_with_reasons(crawled, path, reason):
     row = conn.execute("SELECT kind, reason FROM pages WHERE url = ?", (url,)).fetchone()
     assert row is not None, f"{path} not recorded"
     assert (row["kind"], row["reason"]) == ("fault", reason)
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        ("/loi/chuyen-huong-ngoai.html", "foreign_url"),
+        ("/loi/chuyen-huong-may-chu.html", "loopback_url"),
+        ("/loi/chuyen-huong-tep.html", None),
+        ("/loi/lam-moi.html", "loopback_url"),
+    ],
+)
+def test_redirects_off_the_portal_are_refused_and_recorded(crawled, path, target):
+    farm, conn, _, _ = crawled
+    site = farm.sites["faults"]
+    url = site.url(path)
+    row = conn.execute("SELECT kind, status, reason, final_url FROM pages WHERE url = ?", (url,)).fetchone()
+    assert row is not None, f"{path} not recorded"
+    expected_target = site.settings[target] if target else "file:///etc/passwd"
+    assert (row["kind"], row["reason"], row["final_url"]) == ("fault", "off-portal-redirect", expected_target)
+    assert row["status"] == (None if path == "/loi/lam-moi.html" else 302)  # a meta refresh has no 3xx
+    stored = conn.execute("SELECT count(*) FROM articles WHERE url = ? OR url = ?", (url, expected_target))
+    assert stored.fetchone()[0] == 0
+    assert all(recorder.paths == [] for recorder in farm.elsewhere.values()), "a refused target was fetched"
+
+
+def test_a_redirect_within_the_portal_is_followed(crawled):
+    from harvester.fixture_portals import faults
+
+    farm, conn, _, _ = crawled
+    site = farm.sites["faults"]
+    target = next(p for p in site.posts if p.article.key == faults.INNER_REDIRECT_TARGET)
+    row = conn.execute("SELECT kind, reason, final_url FROM pages WHERE url = ?",
+                       (site.url("/loi/chuyen-huong-trong.html"),)).fetchone()
+    assert (row["kind"], row["reason"], row["final_url"]) == ("other", None, site.url(target.path))
 
 
 def test_crawl_carried_on_after_faults(crawled):
