@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from harvester.errors import HarvesterError, LockedError
+from pipelines.prepare import POOL
 
 logger = logging.getLogger(__name__)
 
@@ -221,7 +222,10 @@ def _run_process(db_path: Path, portals: Sequence[Any], settings: Any) -> dict[s
             crawlers.setdefault(portal.id, []).append(crawler)
             process.crawl(crawler, portal=portal, db_path=str(db_path))
     if crawlers:
-        process.start(install_signal_handlers=True)
+        try:
+            process.start(install_signal_handlers=True)
+        finally:
+            POOL.shutdown()
     return crawlers
 
 

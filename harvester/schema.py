@@ -50,6 +50,7 @@ TABLES: dict[str, str] = {
             reason TEXT,                -- why a fetch failed or was refused, NULL when fine
             content_type TEXT,
             encoding TEXT,              -- encoding the body was decoded with (utf-8, cp1258, ...)
+            decoding TEXT,              -- why the text may not be what the page meant (invalid bytes replaced, TCVN3/VNI font converted); NULL when clean
             headers TEXT,               -- JSON object of response headers
             body BLOB,                  -- zlib-compressed raw body as received
             body_size INTEGER,          -- uncompressed size in bytes

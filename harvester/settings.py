@@ -71,6 +71,12 @@ HARVESTER_SETTINGS: tuple[Setting, ...] = (
         "Also refetch (conditionally) stored articles older than this many days; 0 disables.",
     ),
     Setting("HARVESTER_WP_PER_PAGE", 50, "per_page for the WordPress REST search (1..100)."),
+    Setting(
+        "HARVESTER_EXTRACT_WORKERS",
+        max(1, min(4, (os.cpu_count() or 2) - 1)),
+        "Processes that extract text and figures beside the crawl (one per core but one, at most 4); "
+        "0 extracts in the crawl process itself.",
+    ),
     Setting("HARVESTER_RETRY_AFTER_MAX", 120.0, "Longest Retry-After wait honoured, in seconds."),
     Setting("HARVESTER_BACKOFF_BASE", 2.0, "First retry wait for 5xx/timeouts; doubles each retry."),
     Setting("HARVESTER_BACKOFF_MAX", 60.0, "Longest exponential-backoff wait, in seconds."),
@@ -128,15 +134,12 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
 ITEM_PIPELINES = {
-    "pipelines.normalize.NormalizePipeline": 100,
-    "pipelines.dedupe.DedupePipeline": 200,
-    "pipelines.extract.ExtractPipeline": 300,
-    "pipelines.save.SavePipeline": 900,
+    "pipelines.prepare.PreparePipeline": 100,  # decode, main text, relevance, figures (process pool)
+    "pipelines.save.SavePipeline": 900,  # one transaction per page, in the crawl process
 }
 
-# Items go through synchronous pipelines (SQLite writes), so Scrapy's default of 100 parallel
-# item workers buys nothing and costs ~100 asyncio tasks per response: -25 % crawl throughput
-# on the bulk benchmark. A few keep a slow item from holding up the next one's requests.
+# One item per response; Scrapy's default of 100 parallel item workers per response only costs
+# asyncio tasks. Pages waiting for an extraction worker are bounded by SCRAPER_SLOT_MAX_ACTIVE_SIZE.
 CONCURRENT_ITEMS = 4
 
 # No JOBDIR: what has been fetched is whatever SQLite committed, which survives kill -9.

@@ -495,6 +495,47 @@ _ALL: list[Article] = [
         author="Bảo Ngọc",
         figures=(_fig(4, "3", year=2024, place="huyện Tam Đảo"), _fig(19, None, year=2024, place="huyện Tam Đảo")),
     ),
+    # Served in legacy encodings (faults site): one stray byte in UTF-8, TCVN3 and VNI font bytes.
+    # No capital letter carries a tone mark: TCVN3 has no codes for those (see legacy.py).
+    Article(
+        key="tn-utf8-stray-byte",
+        title="Thái Nguyên có thêm 25 sản phẩm OCOP đạt 3 sao",
+        published=_t("2023-11-20 10:10"),
+        province="Thái Nguyên",
+        lead="Hội đồng đánh giá sản phẩm OCOP tỉnh Thái Nguyên vừa công nhận 25 sản phẩm đạt 3 sao năm 2023.",
+        paragraphs=(
+            "Nhóm chè và sản phẩm từ chè chiếm 17 sản phẩm; còn lại là gạo nếp vải, miến dong và mật ong rừng.",
+            "Theo đại diện hợp tác xã chè La Bằng, việc được công nhận giúp sản phẩm vào được các cửa hàng tiện lợi ở Hà Nội.",
+        ),
+        author="Minh Hằng",
+        figures=(_fig(25, "3", year=2023),),
+    ),
+    Article(
+        key="hd-tcvn3",
+        title="Hải Dương công nhận 19 sản phẩm OCOP năm 2023",
+        published=_t("2023-12-05 15:20"),
+        province="Hải Dương",
+        lead="UBND tỉnh Hải Dương vừa công nhận 19 sản phẩm đạt chuẩn OCOP năm 2023, trong đó 4 sản phẩm đạt 4 sao và 15 sản phẩm đạt 3 sao.",
+        paragraphs=(
+            "Các sản phẩm mới gồm bánh gai, vải thiều sấy, gốm Chu Đậu và rau má sấy lạnh của các hợp tác xã ở Thanh Hà và Ninh Giang.",
+            "Sở Nông nghiệp cho biết tỉnh sẽ ưu tiên hỗ trợ thiết kế bao bì cho các chủ thể là hộ kinh doanh.",
+        ),
+        author="Quang Huy",
+        figures=(_fig(19, "3+", year=2023), _fig(4, "4", year=2023), _fig(15, "3", year=2023)),
+    ),
+    Article(
+        key="bd-vni",
+        title="Bình Định: 14 sản phẩm được công nhận OCOP 4 sao",
+        published=_t("2024-02-26 09:45"),
+        province="Bình Định",
+        lead="Sở Nông nghiệp tỉnh Bình Định cho biết năm 2023 có 14 sản phẩm được công nhận OCOP 4 sao.",
+        paragraphs=(
+            "Nổi bật là nước mắm Đề Gi, bánh tráng nước dừa Tam Quan và rượu Bàu Đá của các làng nghề ven biển.",
+            "Tỉnh đang hoàn thiện hồ sơ để đề nghị Trung ương đánh giá 2 sản phẩm tiềm năng 5 sao.",
+        ),
+        author="Ngọc Thuận",
+        figures=(_fig(14, "4", year=2023), _fig(2, "5", status="proposed", year=2023)),
+    ),
 ]
 
 _UNRELATED: list[Article] = [
@@ -612,7 +653,8 @@ SITE_ARTICLES: dict[str, tuple[str, ...]] = {
         "tv-vinh-danh-45", "nd-tong-ket-2021", "kt-ke-hoach-2025", "nt-moi-xa-phuong",
         "u-cap-nuoc", "sl-27-san-pham-syndicated", "u-trien-lam-anh",
     ),
-    "faults": ("hg-cp1258-declared", "bth-cp1258-undeclared", "vp-tam-dao", "u-ret-dam"),
+    "faults": ("hg-cp1258-declared", "bth-cp1258-undeclared", "vp-tam-dao", "u-ret-dam",
+               "tn-utf8-stray-byte", "hd-tcvn3", "bd-vni"),
 }
 
 # Document numbers shown in sidebars ("văn bản mới", NukeViet block-law): no article cites them.

@@ -8,6 +8,9 @@ URL map (all linked from /tin-tuc/):
   /bai-viet/<slug>-post1.html  Windows-1258 bytes, charset declared in <meta> (OCOP article)
   /bai-viet/<slug>-post2.html  Windows-1258 bytes, NO charset anywhere (OCOP article)
   /bai-viet/<slug>-post4.html  an unrelated (non-OCOP) article, plain UTF-8
+  /bai-viet/<slug>-post5.html  UTF-8 with one stray Windows-1252 byte (0x92) in a paragraph, charset declared
+  /bai-viet/<slug>-post6.html  TCVN3 font bytes, <font face=".VnTime">, no charset anywhere
+  /bai-viet/<slug>-post7.html  VNI-Windows font bytes, <font face="VNI-Times">, charset iso-8859-1
   /loi/vong-lap-a.html       302 → vong-lap-b.html → 302 → vong-lap-a.html …
   /loi/khong-ton-tai.html    404
   /loi/trang-lon.html        a ~20 MB HTML page (size: site.settings["big_page_bytes"])
@@ -30,6 +33,7 @@ import unicodedata
 from harvester.fixture_portals import generic
 from harvester.fixture_portals import render as r
 from harvester.fixture_portals.content import Article
+from harvester.fixture_portals.legacy import to_tcvn3, to_vni
 from harvester.fixture_portals.server import Post, Response, Site, html, not_found, redirect
 
 ROBOTS = "User-agent: *\nDisallow: /quan-tri/\n"
@@ -61,6 +65,10 @@ CP1258_DECLARED = "hg-cp1258-declared"
 CP1258_UNDECLARED = "bth-cp1258-undeclared"
 RETRY_503 = "vp-tam-dao"
 INNER_REDIRECT_TARGET = "u-ret-dam"
+STRAY_BYTE = "tn-utf8-stray-byte"
+TCVN3 = "hd-tcvn3"
+VNI = "bd-vni"
+LEGACY_ENCODED = (CP1258_DECLARED, CP1258_UNDECLARED, STRAY_BYTE, TCVN3, VNI)
 
 
 def to_cp1258(text: str) -> bytes:
@@ -94,9 +102,18 @@ def to_cp1258(text: str) -> bytes:
     return bytes(out)
 
 
-def plain_page(title: str, art: Article, *, meta_charset: str | None) -> str:
+def with_stray_byte(page: str) -> bytes:
+    """UTF-8 with one Windows-1252 right quote (0x92) pasted into the second paragraph."""
+    body = page.encode("utf-8")
+    at = body.index(b"<p>", body.index(b"<p>") + 1) + len(b"<p>")
+    return body[:at] + b"\x92" + body[at:]
+
+
+def plain_page(title: str, art: Article, *, meta_charset: str | None, font: str | None = None) -> str:
     meta = f'<meta http-equiv="Content-Type" content="text/html; charset={meta_charset}">' if meta_charset else ""
     paras = "".join(f"<p>{r.e(p)}</p>" for p in art.body_paragraphs)
+    if font:  # legacy-font pages draw their bytes as Vietnamese through the font
+        paras = f'<font face="{font}">{paras}</font>'
     return (
         f"<html><head>{meta}<title>{r.e(title)}</title></head><body>"
         f'<table width="100%"><tr><td><a href="/">Trang chủ</a> | <a href="/tin-tuc/">Tin tức</a></td></tr></table>'
@@ -145,6 +162,15 @@ def install(site: Site) -> None:
             return Response(200, {"Content-Type": "text/html"}, body)
         if key == CP1258_UNDECLARED:
             body = to_cp1258(plain_page(post.title, post.article, meta_charset=None))
+            return Response(200, {"Content-Type": "text/html"}, body)
+        if key == STRAY_BYTE:
+            body = with_stray_byte(plain_page(post.title, post.article, meta_charset="utf-8"))
+            return Response(200, {"Content-Type": "text/html; charset=utf-8"}, body)
+        if key == TCVN3:
+            return Response(200, {"Content-Type": "text/html"},
+                            to_tcvn3(plain_page(post.title, post.article, meta_charset=None, font=".VnTime")))
+        if key == VNI:
+            body = to_vni(plain_page(post.title, post.article, meta_charset="iso-8859-1", font="VNI-Times"))
             return Response(200, {"Content-Type": "text/html"}, body)
         if key == RETRY_503:
             busy = unavailable(path)

@@ -88,7 +88,7 @@ def write_page(db: Any, item: Mapping[str, Any], *, kind: str, encoding: str | N
     values = {
         "url": url, "final_url": item.get("final_url") or item.get("url"), "portal_id": item.get("portal_id"),
         "kind": kind, "status": item.get("status"), "reason": None,
-        "content_type": header(headers, "content-type"), "encoding": encoding,
+        "content_type": header(headers, "content-type"), "encoding": encoding, "decoding": item.get("_decoding"),
         "headers": json.dumps(headers, ensure_ascii=False, sort_keys=True),
         "body": compress(body), "body_size": len(body), "sha256": digest,
         "etag": header(headers, "etag"), "last_modified": header(headers, "last-modified"),
