@@ -200,6 +200,16 @@ TABLES: dict[str, str] = {
             start INTEGER,              -- offsets of quote in attachments.text, when read from text
             end INTEGER
         )""",
+    # Where each listing's last complete walk began: the next walk pages down until it meets it.
+    "crawl_frontier": """
+        CREATE TABLE IF NOT EXISTS crawl_frontier (
+            portal_id TEXT NOT NULL,
+            listing TEXT NOT NULL,      -- canonical URL of the listing's first page (feed, search, API)
+            top_urls TEXT NOT NULL,     -- JSON list: the entries topping the listing then
+            walked_at TEXT,             -- when that walk ran (UTC)
+            run_group TEXT,             -- the run that walked it
+            PRIMARY KEY (portal_id, listing)
+        )""",
     # One row per portal per run: what the crawl did and what looked wrong.
     "crawl_runs": """
         CREATE TABLE IF NOT EXISTS crawl_runs (

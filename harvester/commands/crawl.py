@@ -55,6 +55,8 @@ def _convert(raw: str) -> Any:
 
 
 def _run(db_path: Path | None, portals: list[Any], overrides: dict[str, Any], command: str) -> int:
+    # Imported here: the crawl machinery (Scrapy, the spiders, the extractors) loads only for the
+    # crawl commands, so the other commands of the CLI start without it.
     from harvester import runner
 
     db = db_path or default_db_path()
