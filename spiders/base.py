@@ -46,7 +46,7 @@ from harvester.registry import load_registry
 from harvester.storage.state import load_frontier, load_seen, load_validators
 from harvester.urls import canonicalize
 from spiders.faults import describe_failure, is_settled
-from spiders.pagination import Postback, next_page
+from spiders.pagination import Postback, next_page, postback_form
 
 # Listing kinds that are walked page by page (feeds and sitemaps are one page each).
 PAGED_KINDS = ("listing", "search", "api")
@@ -344,22 +344,21 @@ class PortalSpider(scrapy.Spider):
     def postback_request(self, response: TextResponse, postback: Postback, walk: Walk,
                          page: int) -> FormRequest | None:
         """An ASP.NET pager link: the page's own form posted back with the pager's event."""
-        try:
-            return FormRequest.from_response(
-                response,
-                formxpath="//form[.//input[@name='__VIEWSTATE']]",
-                formdata={"__EVENTTARGET": postback.event_target, "__EVENTARGUMENT": postback.event_argument},
-                dont_click=True,
-                callback=self.parse_listing,
-                errback=self.on_error,
-                dont_filter=True,
-                priority=10,
-                meta={"harvester_kind": walk.kind, "harvester_page": page, "harvester_walk": walk.key,
-                      "harvester_postback": postback.event_argument},
-            )
-        except ValueError:  # a postback link without its form: nothing to replay
+        form = postback_form(response, postback)
+        if form is None:  # a postback link without its form: nothing to replay
             self.crawler.stats.inc_value("harvester/postback_without_form")
             return None
+        url, fields = form
+        return FormRequest(
+            url,
+            formdata=fields,
+            callback=self.parse_listing,
+            errback=self.on_error,
+            dont_filter=True,
+            priority=10,
+            meta={"harvester_kind": walk.kind, "harvester_page": page, "harvester_walk": walk.key,
+                  "harvester_postback": postback.event_argument},
+        )
 
     def follow_entries(self, response: Response, entries: list[ListingEntry]) -> Iterator[scrapy.Request]:
         """Requests for the entries not stored yet; deep backfill of generalist sites by title."""

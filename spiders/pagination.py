@@ -48,6 +48,32 @@ class Postback:
     event_argument: str
 
 
+def postback_form(response: TextResponse, postback: Postback) -> tuple[str, dict[str, str]] | None:
+    """(URL, fields) of the POST a browser sends when the pager link is clicked: every field of
+    the page's ASP.NET form (the one holding ``__VIEWSTATE``) as it stands, with the pager's
+    event target and argument; None when the page has no such form."""
+    form = response.xpath("//form[.//input[@name='__VIEWSTATE']]")[:1]
+    if not form:
+        return None
+    fields: dict[str, str] = {}
+    for node in form.xpath(".//input[@name]"):
+        kind = (node.attrib.get("type") or "text").lower()
+        if kind in ("submit", "button", "image", "reset", "file"):
+            continue
+        if kind in ("checkbox", "radio") and "checked" not in node.attrib:
+            continue
+        fields[node.attrib["name"]] = node.attrib.get("value", "on" if kind in ("checkbox", "radio") else "")
+    for node in form.xpath(".//select[@name]"):
+        chosen = node.xpath(".//option[@selected]/@value").get() or node.xpath(".//option/@value").get() or ""
+        fields[node.attrib["name"]] = chosen
+    for node in form.xpath(".//textarea[@name]"):
+        fields[node.attrib["name"]] = "".join(node.xpath("./text()").getall())
+    fields["__EVENTTARGET"] = postback.event_target
+    fields["__EVENTARGUMENT"] = postback.event_argument
+    action = form.attrib.get("action") or response.url
+    return response.urljoin(action), fields
+
+
 @dataclass(frozen=True)
 class _Link:
     href: str

@@ -37,6 +37,9 @@ class Article:
     figures: tuple[dict, ...] = ()  # {"count", "stars", "status", "year", "place"}
     documents: tuple[dict, ...] = ()  # {"number", "issued"}
     edited_after: timedelta = timedelta(days=2, hours=3)
+    # Set when the article is about OCOP without naming it (only star levels, a decision): the
+    # marker test of is_ocop would miss it.
+    ocop: bool | None = None
 
     @property
     def modified(self) -> datetime:
@@ -54,6 +57,8 @@ class Article:
 
     @property
     def is_ocop(self) -> bool:
+        if self.ocop is not None:
+            return self.ocop
         blob = (self.title + " " + self.text).lower()
         return any(m in blob for m in OCOP_MARKERS)
 
@@ -761,3 +766,115 @@ def generated_article(seed: int, n: int, *, when: datetime, ocop: bool = True) -
         source=f"Báo {province}",
         figures=(_fig(total, "3+", year=year), _fig(four, "4", year=year), _fig(three, "3", year=year)),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Recall articles: the sites that test "every OCOP article, exactly once" (nukeviet-portal,
+# wordpress-news, sharepoint-postback). Half the OCOP titles never say OCOP, as in real coverage
+# ("Ninh Bình: 980 sản phẩm đạt chuẩn …"); some bodies never say it either and count products
+# by star level instead. Decoys share words with them (sản phẩm, 4 sao, đạt chuẩn) but are not
+# about the programme.
+
+_RECALL_PLACES = (
+    ("Ninh Bình", "Kim Sơn"), ("Tuyên Quang", "Chiêm Hóa"), ("Hà Giang", "Bắc Quang"), ("Thái Bình", "Vũ Thư"),
+    ("Sóc Trăng", "Mỹ Xuyên"), ("Quảng Ngãi", "Ba Tơ"), ("Lạng Sơn", "Bắc Sơn"), ("Đồng Tháp", "Lai Vung"),
+    ("Hà Nam", "Lý Nhân"), ("Gia Lai", "Chư Sê"), ("Bến Tre", "Mỏ Cày Nam"), ("Phú Thọ", "Thanh Sơn"),
+)
+_RECALL_PRODUCTS = (
+    "cam Vinh", "miến dong", "chè Shan tuyết", "gạo tám thơm", "bánh phồng tôm", "mắm tép", "quýt đường",
+    "hồng không hạt", "nem chua", "bưởi đỏ", "tỏi cô đơn", "mật ong bạc hà", "rượu ngô", "hạt điều rang",
+)
+_OCOP_TITLES_PLAIN = (  # titles that never say OCOP
+    "{province}: {n} sản phẩm đạt chuẩn 3 sao trở lên",
+    "Vinh danh {n} chủ thể có sản phẩm tiêu biểu năm {year}",
+    "Huyện {district} có thêm {n} sản phẩm được công nhận 4 sao",
+    "Nâng hạng sao cho đặc sản {product} {district}",
+    "Thêm {n} sản phẩm của {province} được công nhận đạt chuẩn",
+    "{product} {district} giữ vững hạng 4 sao sau đánh giá lại",
+)
+_OCOP_TITLES_NAMED = (
+    "{province} công nhận {n} sản phẩm OCOP đợt {round} năm {year}",
+    "Hội chợ sản phẩm OCOP {province} thu hút hơn {n} gian hàng",
+    "{product} {district} đạt chuẩn OCOP 4 sao",
+    "{province} đặt mục tiêu {n} sản phẩm OCOP mới",
+)
+_DECOYS = (
+    ("Ra mắt sản phẩm du lịch đêm trên sông {district}",
+     "Tour du lịch đêm gồm ba điểm dừng, kết hợp biểu diễn nghệ thuật dân gian và ẩm thực địa phương.",
+     "Ban tổ chức dự kiến đón khoảng {n} lượt khách mỗi tháng trong mùa cao điểm."),
+    ("Khánh thành khách sạn 4 sao đầu tiên tại huyện {district}",
+     "Khách sạn có {n} phòng nghỉ, hội trường và bể bơi, tạo thêm việc làm cho lao động địa phương.",
+     "Chủ đầu tư cho biết công trình được xây dựng trong 18 tháng."),
+    ("Xã {commune} đạt chuẩn nông thôn mới nâng cao",
+     "Sau ba năm phấn đấu, xã đã hoàn thành {n} tiêu chí về giao thông, thủy lợi, trường học và môi trường.",
+     "Người dân hiến đất mở rộng đường liên thôn và trồng hàng rào xanh."),
+    ("Giá {product} tăng mạnh, nông dân {district} phấn khởi",
+     "Thương lái thu mua tận vườn với giá cao hơn năm trước khoảng {n} nghìn đồng mỗi ki-lô-gam.",
+     "Nhiều hộ đã mở rộng diện tích và áp dụng quy trình chăm sóc hữu cơ."),
+    ("Ngày hội văn hóa các dân tộc huyện {district} lần thứ {round}",
+     "Ngày hội có {n} đội văn nghệ tham gia cùng các trò chơi dân gian và trình diễn trang phục truyền thống.",
+     "Các gian trưng bày giới thiệu nghề dệt thổ cẩm và đan lát của đồng bào."),
+    ("Hướng dẫn phòng bệnh cho đàn trâu bò trong mùa lạnh",
+     "Cơ quan thú y huyện {district} khuyến cáo che chắn chuồng trại và dự trữ khoảng {n} tấn rơm khô.",
+     "Các xã tổ chức tiêm phòng lở mồm long móng đợt hai trong tháng này."),
+)
+_COMMUNES = ("Yên Thắng", "Tân Mỹ", "Phúc Sơn", "Đông Hòa", "Thạch Bình", "An Lạc", "Hòa Phú", "Mường Lạn")
+
+
+def _recall_ocop(rng: random.Random, key: str, when: datetime, named_title: bool, named_body: bool) -> Article:
+    province, district = _RECALL_PLACES[rng.randrange(len(_RECALL_PLACES))]
+    product = _RECALL_PRODUCTS[rng.randrange(len(_RECALL_PRODUCTS))]
+    four, three = rng.randint(2, 9), rng.randint(6, 30)
+    n, year = four + three, when.year
+    fields = {"province": province, "district": district, "product": product, "n": n, "year": year,
+              "round": rng.randint(1, 3)}
+    pool = _OCOP_TITLES_NAMED if named_title else _OCOP_TITLES_PLAIN
+    title = pool[rng.randrange(len(pool))].format(**fields)
+    title = title[0].upper() + title[1:]
+    programme = "Chương trình OCOP" if named_body else "chương trình phát triển sản phẩm chủ lực của tỉnh"
+    number = f"{rng.randint(100, 2999)}/QĐ-UBND"
+    lead = (f"UBND tỉnh {province} vừa ban hành Quyết định số {number} công nhận {n} sản phẩm đạt 3 sao trở lên "
+            f"thuộc {programme} năm {year}, trong đó {four} sản phẩm đạt 4 sao và {three} sản phẩm đạt 3 sao.")
+    return Article(
+        key=key, title=title, published=when, province=province, lead=lead,
+        paragraphs=(
+            f"Sản phẩm {product} của huyện {district} là một trong những sản phẩm được nâng hạng đợt này.",
+            "Các chủ thể được hỗ trợ thiết kế bao bì, tem truy xuất nguồn gốc và tham gia hội chợ xúc tiến thương mại.",
+        ),
+        author="Phóng viên", category="ocop" if named_title else "tin-tuc",
+        figures=(_fig(n, "3+", year=year), _fig(four, "4", year=year), _fig(three, "3", year=year)),
+        documents=(_doc(number, None),), ocop=True,
+    )
+
+
+def _recall_decoy(rng: random.Random, key: str, when: datetime) -> Article:
+    _, district = _RECALL_PLACES[rng.randrange(len(_RECALL_PLACES))]
+    fields = {"district": district, "product": _RECALL_PRODUCTS[rng.randrange(len(_RECALL_PRODUCTS))],
+              "commune": _COMMUNES[rng.randrange(len(_COMMUNES))], "n": rng.randint(12, 90), "round": rng.randint(2, 9)}
+    title, lead, more = (t.format(**fields) for t in _DECOYS[rng.randrange(len(_DECOYS))])
+    return Article(key=key, title=title, published=when, province=None, lead=lead, paragraphs=(more,),
+                   category="tin-tuc", ocop=False)
+
+
+def recall_articles(site_id: str, *, ocop: int, decoys: int, start: datetime) -> list[Article]:
+    """``ocop`` OCOP articles (every other title without "OCOP"; one in three bodies without it
+    either) and ``decoys`` unrelated ones, interleaved, one every 19 hours from ``start``."""
+    rng = random.Random(f"recall-{site_id}")
+    kinds = ["ocop"] * ocop + ["decoy"] * decoys
+    rng.shuffle(kinds)
+    out, seen_titles, made = [], set(), 0
+    for i, kind in enumerate(kinds):
+        when = start + timedelta(hours=19 * i)
+        while True:
+            key = f"{site_id}-{i}-{made}"
+            made += 1
+            if kind == "decoy":
+                article = _recall_decoy(rng, key, when)
+            else:
+                k = sum(1 for a in out if a.ocop)
+                article = _recall_ocop(rng, key, when, named_title=k % 2 == 0, named_body=k % 3 != 1)
+            if article.title not in seen_titles:  # tests find articles by title
+                break
+        seen_titles.add(article.title)
+        out.append(article)
+    return out

@@ -91,6 +91,7 @@ class Site:
         self.settings: dict = {}  # fixture knobs (page sizes, fault delays); not written to the registry
         # registry "settings" column (only keys harvester.registry accepts); "search_url" may be a path
         self.registry_settings: dict = {}
+        self.site_kind = "fixture"  # the registry's site_kind: "portal"/"newspaper" sites filter deep titles
         self.start_paths: list[str] = []
         self.document_paths: list[str] = []
         self.state: dict = {}  # per-site mutable state for fault routes (retry counters...)
@@ -221,6 +222,11 @@ class _RequestHandler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         query = parse_qs(parts.query, keep_blank_values=True)
         headers = {k.lower(): v for k, v in self.headers.items()}
+        if self.command == "POST":  # form fields join the query (ASP.NET postbacks)
+            length = int(headers.get("content-length") or 0)
+            form = self.rfile.read(min(length, 4 * 1024 * 1024)).decode("utf-8", "replace")
+            for key, values in parse_qs(form, keep_blank_values=True).items():
+                query.setdefault(key, []).extend(values)
         try:
             resp = site.dispatch(parts.path or "/", query, headers)
         except Exception as exc:  # a fixture bug must show as a 500, not hang the client

@@ -97,3 +97,21 @@ def test_page_number_and_page_after():
     assert page_number("http://t.vn/vi/news/ocop/") is None
     assert is_page_after("http://t.vn/a/?start=12", "http://t.vn/a/?start=0")
     assert not is_page_after("http://t.vn/a/page-3/", "http://t.vn/a/")
+
+
+def test_postback_form_carries_every_field_of_the_aspnet_form():
+    from spiders.pagination import postback_form
+
+    body = ('<form id="search"><input name="q" value="x"></form>'
+            '<form id="aspnetForm" method="post" action="./tin-tuc.aspx">'
+            '<input type="hidden" name="__VIEWSTATE" value="/wEPDw"><input type="hidden" name="__EVENTVALIDATION" value="ev">'
+            '<input type="text" name="ctl00$Search" value=""><input type="submit" name="ctl00$Go" value="Tìm">'
+            '<input type="checkbox" name="ctl00$All"><input type="checkbox" name="ctl00$Mine" checked>'
+            '<select name="ctl00$Year"><option value="2023">2023</option><option value="2024" selected>2024</option></select>'
+            '<input type="hidden" name="__EVENTTARGET" value=""><input type="hidden" name="__EVENTARGUMENT" value="">'
+            '</form>')
+    url, fields = postback_form(page("http://t.vn/Pages/tin-tuc.aspx", body), Postback("ctl00$Pager", "Page$3"))
+    assert url == "http://t.vn/Pages/tin-tuc.aspx"
+    assert fields == {"__VIEWSTATE": "/wEPDw", "__EVENTVALIDATION": "ev", "ctl00$Search": "", "ctl00$Mine": "on",
+                      "ctl00$Year": "2024", "__EVENTTARGET": "ctl00$Pager", "__EVENTARGUMENT": "Page$3"}
+    assert postback_form(page("http://t.vn/a.aspx", '<form><input name="q"></form>'), Postback("a", "b")) is None
