@@ -81,14 +81,17 @@ class _Link:
     in_pager: bool
 
 
+_PAGER_LINKS = ("//*[contains(translate(@class, 'PAGIN', 'pagin'), 'pag') or contains(translate(@id, 'PAGIN', 'pagin'), 'pag') "
+                "or contains(@class, 'nav-links')]//a[@href]")
+
+
 def _links(response: TextResponse) -> Iterator[_Link]:
+    # lxml hands out one proxy per element while a reference to it lives: keep them in the set
+    in_pagers = {node.root for node in response.xpath(_PAGER_LINKS)}
     for node in response.css("a[href]"):
         href = (node.attrib.get("href") or "").strip()
         text = " ".join(node.css("::text").getall()).strip() or node.attrib.get("title", "")
-        in_pager = bool(node.xpath(
-            "ancestor::*[contains(translate(@class, 'PAGIN', 'pagin'), 'pag') "
-            "or contains(translate(@id, 'PAGIN', 'pagin'), 'pag') or contains(@class, 'nav-links')]"))
-        yield _Link(href, " ".join(text.split()), in_pager)
+        yield _Link(href, " ".join(text.split()), node.root in in_pagers)
 
 
 def _is_next_label(label: str) -> bool:

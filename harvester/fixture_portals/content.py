@@ -728,6 +728,44 @@ _GEN_FILLER = (
     "Sản phẩm được giới thiệu tại các điểm bán hàng OCOP và trên sàn thương mại điện tử.",
     "Địa phương ưu tiên nguồn vốn nông thôn mới cho các sản phẩm có tiềm năng nâng hạng.",
 )
+# Paragraphs of a real-length article (the benchmark's pages: ~2,200 characters like real
+# passages, not the 400 of a template stub). Written for the fixtures; no product counts, so the
+# article's figures stay the three of its lead.
+_GEN_LONG = (
+    "Theo Sở Nông nghiệp và Phát triển nông thôn tỉnh {province}, hội đồng đánh giá cấp tỉnh đã làm việc trong hai "
+    "ngày, kiểm tra hồ sơ, nếm thử sản phẩm và đi thực tế tại cơ sở sản xuất của từng chủ thể trước khi chấm điểm.",
+    "Phần lớn chủ thể năm nay là hợp tác xã và doanh nghiệp nhỏ ở khu vực nông thôn, nhiều nơi đã đầu tư dây chuyền "
+    "sơ chế, kho lạnh và đăng ký mã số vùng trồng để đáp ứng yêu cầu của các chuỗi siêu thị.",
+    "Tại huyện {district}, vùng nguyên liệu {product} được mở rộng thêm khoảng 40 héc-ta, thu hút gần 300 hộ dân "
+    "tham gia liên kết sản xuất theo hướng hữu cơ, có hợp đồng bao tiêu đầu ra ổn định.",
+    "Bà Nguyễn Thị Hạnh, giám đốc một hợp tác xã ở {district}, cho biết từ khi có bao bì mới và tem truy xuất nguồn "
+    "gốc, đơn hàng từ các tỉnh phía Bắc tăng gấp đôi so với cùng kỳ năm trước.",
+    "Hội đồng cũng chỉ ra một số hạn chế: câu chuyện sản phẩm còn sơ sài, một số cơ sở chưa có phòng kiểm nghiệm "
+    "nội bộ, việc quảng bá trên sàn thương mại điện tử chưa được chú trọng đúng mức.",
+    "Để khắc phục, tỉnh {province} sẽ tổ chức các lớp tập huấn về thiết kế nhãn, xây dựng câu chuyện sản phẩm và "
+    "kỹ năng bán hàng trực tuyến cho cán bộ hợp tác xã trong quý tới.",
+    "Ngân sách hỗ trợ năm nay tập trung vào máy móc chế biến, chứng nhận chất lượng và tham gia hội chợ xúc tiến "
+    "thương mại tại Hà Nội, Thành phố Hồ Chí Minh và các tỉnh lân cận.",
+    "Nhiều địa phương gắn việc phát triển sản phẩm với du lịch cộng đồng: du khách được tham quan vườn, trải nghiệm "
+    "thu hoạch và mua sản phẩm tại điểm bán ngay trong làng.",
+    "Ông Trần Văn Lâm, Phó Chủ tịch UBND huyện {district}, đánh giá chương trình đã giúp thu nhập bình quân của "
+    "người dân tăng rõ rệt, nhất là ở các xã vùng sâu còn nhiều khó khăn.",
+    "Trong thời gian tới, các chủ thể có sản phẩm được công nhận phải duy trì chất lượng; sản phẩm nào không đảm bảo "
+    "sẽ bị thu hồi giấy chứng nhận theo quy định hiện hành.",
+    "Trung tâm khuyến nông tỉnh sẽ tiếp tục theo dõi, hướng dẫn quy trình canh tác an toàn và hỗ trợ cấp mã số vùng "
+    "trồng cho các hộ liên kết với hợp tác xã.",
+)
+_GEN_LONG_UNRELATED = (
+    "Theo kế hoạch, công trình được thi công theo từng giai đoạn để không ảnh hưởng đến sinh hoạt của người dân "
+    "trong khu vực và bảo đảm an toàn giao thông.",
+    "Chính quyền địa phương đã tổ chức họp dân, lấy ý kiến về phương án và thông báo lịch thực hiện trên loa truyền "
+    "thanh của các thôn.",
+    "Người dân được khuyến cáo theo dõi thông tin trên cổng thông tin của huyện và liên hệ số điện thoại đường dây "
+    "nóng khi cần hỗ trợ.",
+    "Đơn vị thực hiện cam kết hoàn trả mặt bằng, vệ sinh môi trường và bàn giao đúng tiến độ đã đăng ký với cơ quan "
+    "chức năng.",
+)
+
 _GEN_UNRELATED = (
     ("Hướng dẫn phòng chống dịch bệnh trên đàn gia súc mùa mưa", "Cơ quan thú y khuyến cáo người chăn nuôi vệ sinh chuồng trại và tiêm phòng đầy đủ."),
     ("Sửa chữa hệ thống chiếu sáng công cộng tại trung tâm huyện", "Đơn vị thi công làm việc vào ban đêm để hạn chế ảnh hưởng giao thông."),
@@ -735,14 +773,17 @@ _GEN_UNRELATED = (
 )
 
 
-def generated_article(seed: int, n: int, *, when: datetime, ocop: bool = True) -> Article:
-    """A deterministic template article; same (seed, n) → same text."""
+def generated_article(seed: int, n: int, *, when: datetime, ocop: bool = True, long: bool = False) -> Article:
+    """A deterministic template article; same (seed, n) → same text. ``long``: ~2,200 characters."""
     rng = random.Random(seed * 1_000_003 + n)
     if not ocop:
         title, lead = _GEN_UNRELATED[rng.randrange(len(_GEN_UNRELATED))]
+        body = ("Thông tin chi tiết được niêm yết tại trụ sở UBND xã.",)
+        if long:
+            body += tuple(rng.sample(_GEN_LONG_UNRELATED, len(_GEN_LONG_UNRELATED))) * 4
         return Article(
             key=f"gen-{seed}-{n}", title=f"{title} (số {n})", published=when, province=None,
-            category="tin-tuc", lead=lead, paragraphs=("Thông tin chi tiết được niêm yết tại trụ sở UBND xã.",),
+            category="tin-tuc", lead=lead, paragraphs=body,
         )
     province = _GEN_PROVINCES[rng.randrange(len(_GEN_PROVINCES))]
     district = _GEN_DISTRICTS[rng.randrange(len(_GEN_DISTRICTS))]
@@ -761,6 +802,8 @@ def generated_article(seed: int, n: int, *, when: datetime, ocop: bool = True) -
             f"Sản phẩm {product} của huyện {district} là một trong những sản phẩm được công nhận lần này.",
             _GEN_FILLER[rng.randrange(len(_GEN_FILLER))],
             _GEN_FILLER[rng.randrange(len(_GEN_FILLER))],
+            *(p.format(province=province, district=district, product=product)
+              for p in (rng.sample(_GEN_LONG, 10) if long else ())),
         ),
         author="Phóng viên",
         source=f"Báo {province}",

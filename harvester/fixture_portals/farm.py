@@ -80,7 +80,8 @@ def _add_documents(site: Site, installer: str) -> None:
 
 def _fill_bulk(site: Site, seed: int, n: int) -> None:
     start = FIXED_NOW - timedelta(hours=6 * n + 24)
-    site.add_articles([generated_article(seed, i, when=start + timedelta(hours=6 * i), ocop=(i % 5 != 4)) for i in range(n)])
+    site.add_articles([generated_article(seed, i, when=start + timedelta(hours=6 * i), ocop=(i % 5 != 4), long=True)
+                       for i in range(n)])
 
 
 class Farm:

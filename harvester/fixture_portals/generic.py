@@ -168,7 +168,10 @@ def install(site: Site, *, per_page: int = 3) -> None:
             if path in site.state.get("unavailable", ()):  # a test makes these pages fail for a while
                 return Response(503, {"Content-Type": "text/html"}, b"<html><body>Service Unavailable</body></html>",
                                 cacheable=False)
-            return html(detail_html(site, post), last_modified=post.article.modified)
+            body = site.rendered.get(path)
+            if body is None:
+                body = site.rendered[path] = detail_html(site, post).encode("utf-8")
+            return Response(200, {"Content-Type": "text/html; charset=utf-8"}, body, last_modified=post.article.modified)
         return not_found()
 
     def feed(category: str | None) -> Response:

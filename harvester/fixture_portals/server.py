@@ -100,6 +100,10 @@ class Site:
         self._log: list[tuple[str, str, int]] = []
         self._lock = threading.Lock()
         self._published = 0
+        self._by_path: dict[str, Post] = {}
+        # Rendered pages that depend only on the posts, dropped whenever a post is added (so the
+        # 10,000-page benchmark site measures the crawler, not this server's templates).
+        self.rendered: dict[str, bytes] = {}
         self.post_factory: Callable[[Site, Article], Post] | None = None
 
     # -- routes ----------------------------------------------------------------------------------
@@ -135,9 +139,11 @@ class Site:
             post = self.post_factory(self, article)
             with self._lock:
                 self.posts.append(post)  # factories number posts by len(self.posts)
+                self._by_path[post.path] = post
             added.append(post)
         with self._lock:
             self.posts.sort(key=lambda p: (p.published, p.post_id))
+            self.rendered.clear()
         return added
 
     def newest_first(self, *, category: str | None = None) -> list[Post]:
@@ -149,10 +155,7 @@ class Site:
         return posts
 
     def post_by_path(self, path: str) -> Post | None:
-        for p in self.posts:
-            if p.path == path:
-                return p
-        return None
+        return self._by_path.get(path)
 
     def publish(self, n: int = 1) -> list[Post]:
         """Add n generated OCOP articles, newer than everything on the site."""
