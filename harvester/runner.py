@@ -41,7 +41,7 @@ from harvester.errors import HarvesterError, LockedError, SchemaError
 from harvester.registry import sync_portals
 from harvester.schema import open_db
 from harvester.storage.frontier import advance_frontier
-from pipelines.prepare import POOL
+from pipelines.processes import HELPERS
 from spiders.base import PortalSpider
 from spiders.documents import DocumentsSpider
 
@@ -303,7 +303,7 @@ def _run_process(db_path: Path, portals: Sequence[Any], settings: Settings) -> t
     try:
         process.start(install_signal_handlers=False)
     finally:
-        POOL.shutdown()
+        HELPERS.shutdown()  # the writer finishes the pages it was sent before the run is recorded
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, signal.SIG_DFL if signum == signal.SIGTERM else signal.default_int_handler)
     return crawlers, shutdown.signum

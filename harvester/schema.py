@@ -246,6 +246,7 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_pages_portal_fetched ON pages(portal_id, fetched_at)",
     "CREATE INDEX IF NOT EXISTS idx_articles_portal_seen ON articles(portal_id, first_seen_at)",
     "CREATE INDEX IF NOT EXISTS idx_articles_duplicate ON articles(duplicate_of)",
+    "CREATE INDEX IF NOT EXISTS idx_articles_page ON articles(page_id)",  # a 304 recheck finds its article
 )
 
 # Full-text indexes: exact (diacritics kept) for precise search; documents by number and summary.

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
@@ -39,7 +40,7 @@ from scrapy.http import FormRequest, Response, TextResponse
 from scrapy.utils.sitemap import Sitemap
 
 from extractors.text import fold_words
-from harvester.clock import now_iso
+from harvester.clock import now_iso, parse_iso
 from harvester.middlewares import OffPortalRedirect
 from harvester.paths import data_file
 from harvester.registry import load_registry
@@ -54,6 +55,9 @@ LISTING_KINDS = (*PAGED_KINDS, "feed", "sitemap")
 # How many entries of a walk's first page make its frontier (several, so that one deleted or
 # re-filed article does not lose the mark).
 FRONTIER_SIZE = 10
+# A sitemap whose <lastmod> is this much older than the last complete walk of its index is not
+# asked again (clocks and time zones of portals are loose).
+SITEMAP_MARGIN = timedelta(days=2)
 
 
 @dataclass(frozen=True)
@@ -75,11 +79,15 @@ class Walk:
     top: list[str] = field(default_factory=list)  # entries topping it now (page 1)
     pages: int = 0
     end: str | None = None  # met (the frontier) | end (of the listing) | cut (page limit) | failed
+    children: list[Walk] = field(default_factory=list)  # the sitemaps a sitemap index lists
 
     @property
     def complete(self) -> bool:
         """Every entry between the top and the old frontier was seen (a cut first walk counts:
-        nothing older was ever promised, search and sitemaps backfill it)."""
+        nothing older was ever promised, search and sitemaps backfill it); a sitemap index is
+        complete when each sitemap it sent the crawl to was read."""
+        if self.children:
+            return self.end == "end" and all(child.complete for child in self.children)
         return self.end in ("met", "end") or (self.end == "cut" and not self.frontier)
 
 
@@ -128,6 +136,7 @@ class PortalSpider(scrapy.Spider):
         self.seen: set[str] = set()
         self.validators: dict[str, tuple[str | None, str | None]] = {}
         self.frontier: dict[str, frozenset[str]] = {}
+        self.walked_at: dict[str, str | None] = {}  # when each listing's last complete walk ran
         self.walks: dict[str, Walk] = {}
         self.scheduled: set[str] = set()
         self.passed_over: set[str] = set()  # deep-backfill entries skipped by their title
@@ -165,7 +174,9 @@ class PortalSpider(scrapy.Spider):
         days = self.crawler.settings.getfloat("HARVESTER_RECHECK_DAYS", 0.0)
         self.seen = {canonicalize(u) for u in load_seen(self.db_path, self.portal_id, days)}
         self.validators = load_validators(self.db_path, self.portal_id)
-        self.frontier = {key: frozenset(urls) for key, urls in load_frontier(self.db_path, self.portal_id).items()}
+        for key, (urls, walked_at) in load_frontier(self.db_path, self.portal_id).items():
+            self.frontier[key] = frozenset(urls)
+            self.walked_at[key] = walked_at
 
     @property
     def portal_id(self) -> str:
@@ -424,11 +435,25 @@ class PortalSpider(scrapy.Spider):
             return
         locs = [(e.get("loc"), e.get("lastmod")) for e in sitemap if e.get("loc")]
         if sitemap.type == "sitemapindex":
-            for loc, _ in locs:
-                yield self.listing_request(response.urljoin(loc), kind="sitemap", page=1)
+            yield from self.follow_sitemaps(response, walk, locs)
             return
         entries = [ListingEntry(response.urljoin(loc), None, lastmod) for loc, lastmod in locs]
         yield from self.follow_entries(response, self.keep_articles(response, entries))
+
+    def follow_sitemaps(self, response: Response, walk: Walk,
+                        locs: list[tuple[str, str | None]]) -> Iterator[scrapy.Request]:
+        """The sitemaps an index lists, except those unchanged since the index's last complete
+        walk (a newspaper's index lists one sitemap a month for years: only the recent ones move)."""
+        since = parse_iso(self.walked_at.get(walk.key))
+        walk.top = [response.urljoin(loc) for loc, _ in locs[:FRONTIER_SIZE]]
+        for loc, lastmod in locs:
+            changed = parse_iso(lastmod.strip()) if lastmod else None
+            if since and changed and changed < since - SITEMAP_MARGIN:
+                self.crawler.stats.inc_value("harvester/sitemaps_unchanged")
+                continue
+            request = self.listing_request(response.urljoin(loc), kind="sitemap", page=1)
+            walk.children.append(self.walks[request.meta["harvester_walk"]])
+            yield request
 
     def parse_api(self, response: Response) -> Iterator[Any]:  # families with an API override it
         return iter(())
@@ -519,9 +544,9 @@ class PortalSpider(scrapy.Spider):
         if reason != "finished" or self.unsettled or failed_saves:
             stats.set_value("harvester/frontier_held", len(self.walks))
             return
-        self.frontier_updates = {key: walk.top for key, walk in self.walks.items()
-                                 if walk.kind in PAGED_KINDS and walk.complete and walk.top}
-        held = [walk for walk in self.walks.values() if walk.kind in PAGED_KINDS and not walk.complete]
+        remembered = [walk for walk in self.walks.values() if walk.kind in PAGED_KINDS or walk.children]
+        self.frontier_updates = {walk.key: walk.top for walk in remembered if walk.complete and walk.top}
+        held = [walk for walk in remembered if not walk.complete]
         stats.set_value("harvester/frontier_advanced", len(self.frontier_updates))
         if held:
             stats.set_value("harvester/frontier_held", len(held))

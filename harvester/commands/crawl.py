@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import math
+import sqlite3
 import sys
 import tempfile
 import time
@@ -12,7 +15,9 @@ from typing import Any
 import click
 
 from harvester.errors import HarvesterError
+from harvester.fixture_portals import start_farm
 from harvester.paths import default_db_path
+from harvester.registry import COLUMNS, SETTINGS, get_portal, load_registry
 
 registry_option = click.option(
     "--registry", type=click.Path(path_type=Path), default=None,
@@ -80,8 +85,6 @@ def crawl_command(ctx: click.Context, portal_ids: tuple[str, ...], registry: Pat
     harvester crawl --portal tinh-bac-kan --portal ntm-ha-tinh --db ocop.db
     harvester crawl --registry my-sites.csv --portal my-site --db my.db
     """
-    from harvester.registry import get_portal, load_registry
-
     portals = load_registry(registry)
     chosen = [get_portal(portals, pid) for pid in dict.fromkeys(portal_ids)]
     ctx.exit(_run(db_path, chosen, parse_overrides(overrides), "crawl"))
@@ -99,8 +102,6 @@ def nightly_command(ctx: click.Context, registry: Path | None, db_path: Path | N
     \b
     harvester nightly --db /var/lib/ocop/ocop.db
     """
-    from harvester.registry import load_registry
-
     portals = [p for p in load_registry(registry) if p.enabled]
     if not portals:
         raise HarvesterError(f"{registry or 'data/portals.csv'}: no enabled portals to crawl")
@@ -137,9 +138,6 @@ def demo_command(ctx: click.Context, db_path: Path, keep_serving: bool) -> None:
     harvester demo
     harvester demo --db /tmp/demo.db --keep-serving
     """
-    from harvester.fixture_portals import start_farm
-    from harvester.registry import load_registry
-
     farm = start_farm(port=DEMO_PORT)
     try:
         with tempfile.TemporaryDirectory(prefix="ocop-demo-") as tmp:
@@ -162,11 +160,6 @@ def write_farm_registry(farm: Any, path: Path) -> Path:
     The imitation sites describe themselves with extra keys (page sizes, fault timings) that
     are facts about the fixture, not crawl settings; the registry rejects unknown keys.
     """
-    import csv
-    import json
-
-    from harvester.registry import COLUMNS, SETTINGS
-
     rows = farm.registry_rows()
     for row in rows:
         settings = json.loads(row.get("settings") or "{}")
@@ -180,7 +173,6 @@ def write_farm_registry(farm: Any, path: Path) -> Path:
 
 def documents_summary(db_path: Path) -> str:
     """One line on what the documents (laws) sections gave: decisions, attachments, annex products."""
-    import sqlite3
 
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:

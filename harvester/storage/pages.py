@@ -92,7 +92,7 @@ def write_page(db: Any, item: Mapping[str, Any], *, kind: str, encoding: str | N
         "kind": kind, "status": item.get("status"), "reason": None,
         "content_type": header(headers, "content-type"), "encoding": encoding, "decoding": item.get("_decoding"),
         "headers": json.dumps(headers, ensure_ascii=False, sort_keys=True),
-        "body": archived, "body_size": len(body), "sha256": digest,
+        "body": archived, "body_size": item.get("_body_size", len(body)), "sha256": digest,
         "etag": header(headers, "etag"), "last_modified": header(headers, "last-modified"),
         "fetched_at": fetched_at, "first_fetched_at": first, "changed_at": changed,
         "recheck_after": due, "run_id": item.get("run_id"), "text_chars": text_chars,

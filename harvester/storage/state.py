@@ -114,16 +114,17 @@ def _older_than(conn: sqlite3.Connection, portal_id: str, days: float) -> set[st
     return {row[0] for row in rows}
 
 
-def load_frontier(db_path: str | Path, portal_id: str) -> dict[str, list[str]]:
-    """listing URL -> the entries that topped it at the last complete walk (see storage.frontier)."""
+def load_frontier(db_path: str | Path, portal_id: str) -> dict[str, tuple[list[str], str | None]]:
+    """listing URL -> (the entries that topped it at its last complete walk, when that walk ran);
+    see storage.frontier."""
     conn = _connect(db_path)
     if conn is None:
         return {}
     try:
-        rows = conn.execute("SELECT listing, top_urls FROM crawl_frontier WHERE portal_id = ?",
+        rows = conn.execute("SELECT listing, top_urls, walked_at FROM crawl_frontier WHERE portal_id = ?",
                             (portal_id,)).fetchall()
     except sqlite3.OperationalError:  # a database from before the frontier table: no frontier yet
         rows = []
     finally:
         conn.close()
-    return {row["listing"]: json.loads(row["top_urls"]) for row in rows}
+    return {row["listing"]: (json.loads(row["top_urls"]), row["walked_at"]) for row in rows}

@@ -49,8 +49,10 @@ def render(site, path: str, *, meta: dict | None = None, headers: dict | None = 
 def make_spider():
     """A spider of ``cls`` for a Portal row, configured with the project settings."""
 
-    def make(cls, *, site_kind: str = "ntm", portal_id: str = "test-portal", seen=(), frontier=None, **settings):
-        """``frontier``: {listing path: [entry paths]}, as the last complete walk left it."""
+    def make(cls, *, site_kind: str = "ntm", portal_id: str = "test-portal", seen=(), frontier=None, walked_at=None,
+             **settings):
+        """``frontier``: {listing path: [entry paths]}, as the last complete walk left it;
+        ``walked_at``: {listing path: ISO time of that walk}."""
         crawler = get_crawler(cls, {**_project_settings(), **settings})
         portal = Portal(id=portal_id, name=portal_id, family=cls.family, start_urls=[BASE + "/"],
                         site_kind=site_kind, domain=BASE)
@@ -59,6 +61,7 @@ def make_spider():
         spider.seen = set(seen)
         spider.frontier = {canonicalize(BASE + path): frozenset(canonicalize(BASE + p) for p in urls)
                            for path, urls in (frontier or {}).items()}
+        spider.walked_at = {canonicalize(BASE + path): when for path, when in (walked_at or {}).items()}
         return spider
 
     return make
