@@ -28,7 +28,7 @@ from extractors import extract
 from extractors.annex import ProductRow, products_from_docx_tables, products_from_pdf_text, stated_count
 from extractors.html import main_text
 from extractors.records import Extraction, MainText
-from extractors.text import decode_bytes, fold_words
+from extractors.text import decode_bytes, is_ocop_relevant
 from harvester import storage
 from harvester.attachments import LIMITS, AttachmentText, Limits, extract_text, sniff_type, status_of
 from harvester.clock import now_iso
@@ -40,19 +40,6 @@ Extractor = Callable[..., Extraction]
 
 log = logging.getLogger(__name__)
 
-# Phrases that make a page OCOP-relevant, compared on case- and diacritic-folded text.
-OCOP_MARKERS = (
-    "ocop",
-    "moi xa mot san pham",
-    "moi xa, phuong mot san pham",
-    "moi xa phuong mot san pham",
-)
-
-
-def is_ocop_relevant(title: str | None, text: str | None) -> bool:
-    """True when the title or text names the OCOP programme."""
-    folded = fold_words(title) + "\n" + fold_words(text)
-    return any(marker in folded for marker in OCOP_MARKERS)
 
 
 def as_dict(item: Any) -> dict[str, Any]:
@@ -81,8 +68,8 @@ def normalize_step(item: Any) -> dict[str, Any]:
     except Exception as exc:  # an extractor bug must not stop the crawl; the page is kept
         log.warning("main_text failed on %s: %s", url, exc)
         main = MainText(title=None, text="")
-    item["_main"], item["_encoding"], item["_decoded"] = main, encoding, decoded
-    item["_ocop"] = is_ocop_relevant(main.title, main.text)
+    item["_main"], item["_encoding"], item["_decoding"] = main, encoding, decoded.problem
+    item["_ocop"] = is_ocop_relevant(main.title, main.text)  # the body decides, not the listed title
     return item
 
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 import csv
 import difflib
 import json
+import math
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,14 +58,26 @@ def silent_days() -> int:
 _NUMBER = (int, float)
 SETTINGS: dict[str, tuple[Any, str, Any]] = {
     "concurrency": (lambda v: _is_int(v) and v >= 1, "an integer >= 1", None),
-    "download_delay": (lambda v: isinstance(v, _NUMBER) and not isinstance(v, bool) and v >= 0,
-                       "a number of seconds >= 0", None),
+    "download_delay": (lambda v: _is_number(v) and v >= 0, "a number of seconds >= 0", None),
+    "download_timeout": (lambda v: _is_number(v) and v > 0, "a number of seconds > 0", None),
     "silence_days": (lambda v: _is_int(v) and v >= 1, "an integer >= 1", silent_days),
     "max_listing_pages": (lambda v: _is_int(v) and v >= 1, "an integer >= 1", None),
-    "recheck_days": (lambda v: isinstance(v, _NUMBER) and not isinstance(v, bool) and v >= 0,
-                     "a number of days >= 0", 7),
+    "fetch_all_pages": (lambda v: _is_int(v) and v >= 0, "an integer >= 0", None),
+    "recheck_days": (lambda v: _is_number(v) and v >= 0, "a number of days >= 0", 7),
     "search_url": (lambda v: isinstance(v, str) and _is_url(v), "an http(s) URL", None),
     "variant": (lambda v: isinstance(v, str) and bool(v.strip()), "a non-empty string", None),
+}
+
+# Upper bounds a sane crawl never needs to pass: a portal asking for more is a typo (or an
+# attack: a delay of 1e308 seconds hangs the run and keeps the lock). Values are inclusive.
+MAXIMA: dict[str, tuple[float, str]] = {
+    "concurrency": (16, "parallel requests to one portal"),
+    "download_delay": (60, "seconds between requests"),
+    "download_timeout": (300, "seconds to wait for an answer"),
+    "silence_days": (3650, "days"),
+    "max_listing_pages": (10_000, "listing pages"),
+    "fetch_all_pages": (1_000, "listing pages"),
+    "recheck_days": (365, "days"),
 }
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -74,6 +87,10 @@ _FALSE = {"0", "false", "no", "off"}
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, _NUMBER) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _is_url(value: str) -> bool:
@@ -158,7 +175,13 @@ def _read_file(path: Path) -> list[Portal]:
         raise RegistryError(f"{path}: cannot read ({exc.strerror})") from exc
     lines = text.splitlines()
     reader = csv.DictReader(lines)
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        raise RegistryError(_csv_message(path, reader.reader.line_num or 1, exc)) from exc
+    duplicated = sorted({h for h in header if h and header.count(h) > 1})
+    if duplicated:
+        raise RegistryError(f"{path}:1: duplicate column(s) {', '.join(duplicated)}; name each column once")
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise RegistryError(
@@ -169,7 +192,7 @@ def _read_file(path: Path) -> list[Portal]:
     if unknown:
         raise RegistryError(f"{path}:1: unknown column(s) {', '.join(unknown)}; known: {', '.join(COLUMNS)}")
     portals = []
-    for row in reader:
+    for row in _rows(reader, path):
         line = reader.line_num
         if None in row:
             raise RegistryError(f"{path}:{line}: more fields than columns (quote values that contain commas)")
@@ -178,6 +201,26 @@ def _read_file(path: Path) -> list[Portal]:
             continue  # blank or commented-out line
         portals.append(_parse_row(values, f"{path}:{line}"))
     return portals
+
+
+def _rows(reader: csv.DictReader, path: Path) -> Iterator[dict[str, Any]]:
+    """The reader's rows; a malformed CSV line becomes a RegistryError naming it."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise RegistryError(_csv_message(path, reader.reader.line_num, exc)) from exc
+        yield row
+
+
+def _csv_message(path: Path, line: int, exc: csv.Error) -> str:
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return (f"{path}:{line}: a field is longer than {csv.field_size_limit()} characters; "
+                "is a quote (\") left open on this line or above?")
+    return f"{path}:{line}: not valid CSV ({text})"
 
 
 def _parse_row(values: dict[str, str], where: str) -> Portal:
@@ -221,7 +264,9 @@ def _parse_settings(raw: str, where: str) -> dict[str, Any]:
     if not raw:
         return {}
     try:
-        settings = json.loads(raw)
+        settings = json.loads(raw, parse_constant=_reject_constant)
+    except _NotFinite as exc:
+        raise RegistryError(f"{where}: settings contain {exc.args[0]}, which is not a finite number") from exc
     except json.JSONDecodeError as exc:
         raise RegistryError(
             f"{where}: settings is not valid JSON ({exc.msg} at column {exc.colno}); "
@@ -235,4 +280,15 @@ def _parse_settings(raw: str, where: str) -> dict[str, Any]:
         check, expected, _default = SETTINGS[key]
         if not check(value):
             raise RegistryError(f"{where}: setting {key} must be {expected}, not {value!r}")
+        if key in MAXIMA and value > MAXIMA[key][0]:
+            limit, unit = MAXIMA[key]
+            raise RegistryError(f"{where}: setting {key} must be at most {limit:g} ({unit}), not {value!r}")
     return settings
+
+
+class _NotFinite(ValueError):
+    """JSON's non-standard Infinity / -Infinity / NaN, which Python's json accepts by default."""
+
+
+def _reject_constant(name: str) -> Any:
+    raise _NotFinite(name)

@@ -58,6 +58,7 @@ TABLES: dict[str, str] = {
             reason TEXT,                -- why a fetch failed or was refused, NULL when fine
             content_type TEXT,
             encoding TEXT,              -- encoding the body was decoded with (utf-8, cp1258, ...)
+            decoding TEXT,              -- why the text may not be what the page meant (invalid bytes replaced, TCVN3/VNI font converted); NULL when clean
             headers TEXT,               -- JSON object of response headers
             body BLOB,                  -- zlib-compressed raw body as received
             body_size INTEGER,          -- uncompressed size in bytes
@@ -211,6 +212,16 @@ TABLES: dict[str, str] = {
             start INTEGER,              -- offsets of quote in attachments.text, when read from text
             end INTEGER
         )""",
+    # Where each listing's last complete walk began: the next walk pages down until it meets it.
+    "crawl_frontier": """
+        CREATE TABLE IF NOT EXISTS crawl_frontier (
+            portal_id TEXT NOT NULL,
+            listing TEXT NOT NULL,      -- canonical URL of the listing's first page (feed, search, API)
+            top_urls TEXT NOT NULL,     -- JSON list: the entries topping the listing then
+            walked_at TEXT,             -- when that walk ran (UTC)
+            run_group TEXT,             -- the run that walked it
+            PRIMARY KEY (portal_id, listing)
+        )""",
     # One row per portal per run: what the crawl did and what looked wrong.
     "crawl_runs": """
         CREATE TABLE IF NOT EXISTS crawl_runs (
@@ -264,7 +275,7 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_articles_portal_seen ON articles(portal_id, first_seen_at)",
     "CREATE INDEX IF NOT EXISTS idx_articles_duplicate ON articles(duplicate_of)",
     # Lookups of the write path and of the research commands (tests/research/test_query_plans.py).
-    "CREATE INDEX IF NOT EXISTS idx_articles_page ON articles(page_id)",
+    "CREATE INDEX IF NOT EXISTS idx_articles_page ON articles(page_id)",  # a 304 recheck finds its article
     "CREATE INDEX IF NOT EXISTS idx_documents_url ON documents(url)",
     "CREATE INDEX IF NOT EXISTS idx_products_document ON products(document_id)",
     "CREATE INDEX IF NOT EXISTS idx_products_attachment ON products(attachment_id)",

@@ -11,11 +11,13 @@ Every ``HARVESTER_*`` value can also be set from the environment variable of the
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from typing import Any
 
 from harvester import __version__
+from harvester.errors import HarvesterError
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,14 @@ class Setting:
             return self.default
         if isinstance(self.default, bool):
             return raw.strip().lower() in ("1", "true", "yes", "on")
-        if isinstance(self.default, int):
-            return int(raw)
-        if isinstance(self.default, float):
-            return float(raw)
+        if isinstance(self.default, int | float):
+            try:
+                number = type(self.default)(raw)
+            except ValueError:
+                raise HarvesterError(f"{self.name}={raw!r} in the environment: not a number") from None
+            if not math.isfinite(number):  # an infinite delay or timeout hangs the run and keeps the lock
+                raise HarvesterError(f"{self.name}={raw!r} in the environment: not a finite number")
+            return number
         return raw
 
 
@@ -56,14 +62,15 @@ HARVESTER_SETTINGS: tuple[Setting, ...] = (
     Setting(
         "HARVESTER_RELEVANCE_KEYWORDS",
         "ocop|mỗi xã|sản phẩm|moi xa|san pham",
-        "'|'-separated words; a listed title containing one is fetched, others are skipped "
-        "(broad on purpose: titles like 'đánh giá 3 sản phẩm tiềm năng 5 sao' omit 'OCOP').",
+        "'|'-separated words; in deep backfill of a generalist site a listed title containing one is "
+        "fetched, others are skipped and counted (broad on purpose: titles like 'đánh giá 3 sản phẩm "
+        "tiềm năng 5 sao' omit 'OCOP').",
     ),
     Setting(
         "HARVESTER_TITLE_FILTER_KINDS",
         "newspaper national_news portal ministry legal",
-        "Registry site_kinds whose listed titles must match HARVESTER_RELEVANCE_KEYWORDS to be "
-        "fetched; other (topical) sites get every listed article fetched once.",
+        "Registry site_kinds whose listings, deeper than HARVESTER_FETCH_ALL_PAGES, are filtered by "
+        "title; other (topical) sites get every listed article fetched once at any depth.",
     ),
     Setting(
         "HARVESTER_RECHECK_DAYS",
@@ -71,12 +78,30 @@ HARVESTER_SETTINGS: tuple[Setting, ...] = (
         "Also refetch (conditionally) stored articles older than this many days; 0 disables.",
     ),
     Setting("HARVESTER_WP_PER_PAGE", 50, "per_page for the WordPress REST search (1..100)."),
+    Setting(
+        "HARVESTER_EXTRACT_WORKERS",
+        max(2, min(4, os.cpu_count() or 2)),
+        "Processes that extract text and figures beside the crawl (one per core, at least 2, at most 4; "
+        "extraction costs more than downloading, so one worker cannot keep up even on 2 cores); a writer "
+        "process stores the pages. 0 extracts and writes in the crawl process itself.",
+    ),
     Setting("HARVESTER_RETRY_AFTER_MAX", 120.0, "Longest Retry-After wait honoured, in seconds."),
     Setting("HARVESTER_BACKOFF_BASE", 2.0, "First retry wait for 5xx/timeouts; doubles each retry."),
     Setting("HARVESTER_BACKOFF_MAX", 60.0, "Longest exponential-backoff wait, in seconds."),
     Setting("HARVESTER_CRAWL_DELAY_MAX", 30.0, "Longest robots.txt Crawl-delay applied, in seconds."),
     Setting("HARVESTER_SILENT_DAYS", 30, "Flag a portal that has published nothing new for this many days "
             "(the default of the registry's per-portal silence_days)."),
+    Setting(
+        "HARVESTER_FETCH_ALL_PAGES",
+        5,
+        "Listing pages on which every new entry is fetched (the body decides relevance); deeper pages of "
+        "generalist sites (HARVESTER_TITLE_FILTER_KINDS) are backfill, fetched only when the title looks OCOP.",
+    ),
+    Setting(
+        "HARVESTER_SHUTDOWN_GRACE",
+        10.0,
+        "Seconds a SIGTERM/SIGINT gives pages in flight to be stored before the run stops anyway.",
+    ),
 )
 
 for _setting in HARVESTER_SETTINGS:
@@ -119,20 +144,22 @@ DOWNLOADER_MIDDLEWARES = {
     "harvester.middlewares.RetryAfterMiddleware": 550,
     "harvester.middlewares.RobotsCrawlDelay": 110,
     "harvester.middlewares.ConditionalGetMiddleware": 560,
+    # after the downloader, before RedirectMiddleware (600) and MetaRefreshMiddleware (580)
+    "harvester.middlewares.PortalRedirectGuard": 650,
 }
-EXTENSIONS = {"scrapy.extensions.telnet.TelnetConsole": None}
+# Scrapy's remote-control extensions (the telnet console and, since 2.19, an HTTP server that runs
+# Python code sent to it) would let anyone who reaches the port act as the crawl: both off.
+EXTENSIONS = {"scrapy.extensions.telnet.TelnetConsole": None, "scrapy.extensions.remote_control.RemoteControl": None}
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 
 ITEM_PIPELINES = {
-    "pipelines.normalize.NormalizePipeline": 100,
-    "pipelines.dedupe.DedupePipeline": 200,
-    "pipelines.extract.ExtractPipeline": 300,
-    "pipelines.save.SavePipeline": 900,
+    "pipelines.prepare.PreparePipeline": 100,  # decode, main text, relevance, figures (process pool)
+    "pipelines.save.SavePipeline": 900,  # one transaction per page, in the crawl process
 }
 
-# Items go through synchronous pipelines (SQLite writes), so Scrapy's default of 100 parallel
-# item workers buys nothing and costs ~100 asyncio tasks per response: -25 % crawl throughput
-# on the bulk benchmark. A few keep a slow item from holding up the next one's requests.
+# One item per response; Scrapy's default of 100 parallel item workers per response only costs
+# asyncio tasks. Pages waiting for an extraction worker are bounded by SCRAPER_SLOT_MAX_ACTIVE_SIZE.
 CONCURRENT_ITEMS = 4
 
 # No JOBDIR: what has been fetched is whatever SQLite committed, which survives kill -9.

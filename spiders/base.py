@@ -1,18 +1,25 @@
 """PortalSpider: everything about walking a portal that does not depend on its markup.
 
-A family subclass (``spiders/<family>.py``) declares where article links, listing dates and
-the next-page link sit; this base owns the rest:
+A family subclass (``spiders/<family>.py``) declares what an article URL looks like and where
+listing items and their dates sit; this base owns the rest:
 
-* ``async def start()`` reads the "seen" URLs and the stored validators from SQLite once, then
-  yields the portal's start URLs (feeds, sitemaps, listings, search pages, WordPress REST);
-* listings are followed page by page and **paging stops at the first page that brings nothing
-  new while showing articles already stored** (or at ``HARVESTER_MAX_LISTING_PAGES``) — once a
-  run of the portal has completed; after a killed first run the walk goes on to fill the gap;
+* ``async def start()`` reads once what the database holds for the portal (seen URLs,
+  validators, the frontier of each listing), then yields the start URLs (feeds, sitemaps,
+  listings, search pages, WordPress REST) and the registry's ``search_url``;
+* **every new entry is fetched once and the body decides relevance** (the prepare pipeline);
+  only on generalist sites (``HARVESTER_TITLE_FILTER_KINDS``) and only deeper than
+  ``HARVESTER_FETCH_ALL_PAGES`` listing pages (backfill) does a listed title have to look
+  OCOP-related; those skips are counted (``harvester/skipped_by_title``) for the summary;
+* a listing is a **walk** from its first page; paging follows any pager (``spiders.pagination``,
+  SharePoint postbacks replayed with their form) until the walk **meets its frontier** — the
+  entries that topped the listing at the last complete walk — or the listing ends, or
+  ``HARVESTER_MAX_LISTING_PAGES``. A walk with no frontier (a first crawl, or after runs that
+  never completed) goes to the end. When the run finishes and every entry it found is stored,
+  each complete walk's new top becomes its frontier (``frontier_updates``, written by the
+  runner); a killed, interrupted or failing run leaves the frontiers where they were, so the
+  next night walks on until it meets them and the gap is filled;
 * article URLs are canonicalised (``harvester.urls.canonicalize``) so that Liferay ``redirect=``
   variants and similar are fetched once;
-* on generalist sites (``HARVESTER_TITLE_FILTER_KINDS``) a title seen on a listing or feed
-  must look OCOP-related to be fetched; search results, topical sites (NTM, OCOP, agriculture)
-  and URLs without a title (sitemaps) are fetched and the normalize pipeline decides;
 * every response becomes a page item (docs/architecture.md) and every failure a fault item;
   a fault never stops the crawl.
 """
@@ -20,20 +27,37 @@ the next-page link sit; this base owns the rest:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import AsyncIterator, Iterable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from lxml import etree
-from scrapy.http import Response, TextResponse
+from scrapy import signals
+from scrapy.http import FormRequest, Response, TextResponse
 from scrapy.utils.sitemap import Sitemap
 
+from extractors.text import fold_words
+from harvester.clock import now_iso, parse_iso
+from harvester.middlewares import OffPortalRedirect
+from harvester.paths import data_file
+from harvester.registry import load_registry
+from harvester.storage.state import load_frontier, load_seen, load_validators
 from harvester.urls import canonicalize
-from spiders.faults import describe_failure
+from spiders.faults import describe_failure, is_settled
+from spiders.pagination import Postback, next_page, postback_form
+
+# Listing kinds that are walked page by page (feeds and sitemaps are one page each).
+PAGED_KINDS = ("listing", "search", "api")
+LISTING_KINDS = (*PAGED_KINDS, "feed", "sitemap")
+# How many entries of a walk's first page make its frontier (several, so that one deleted or
+# re-filed article does not lose the mark).
+FRONTIER_SIZE = 10
+# A sitemap whose <lastmod> is this much older than the last complete walk of its index is not
+# asked again (clocks and time zones of portals are loose).
+SITEMAP_MARGIN = timedelta(days=2)
 
 
 @dataclass(frozen=True)
@@ -45,13 +69,26 @@ class ListingEntry:
     date: str | None = None  # as printed next to the link (raw; extractors parse it)
 
 
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+@dataclass
+class Walk:
+    """One listing walked from its first page in this run."""
 
+    key: str  # canonical URL of the first page (the frontier's key)
+    kind: str
+    frontier: frozenset[str] = frozenset()  # entries that topped it at the last complete walk
+    top: list[str] = field(default_factory=list)  # entries topping it now (page 1)
+    pages: int = 0
+    end: str | None = None  # met (the frontier) | end (of the listing) | cut (page limit) | failed
+    children: list[Walk] = field(default_factory=list)  # the sitemaps a sitemap index lists
 
-def fold(text: str) -> str:
-    """NFC + casefold + single spaces, for keyword matching only."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    @property
+    def complete(self) -> bool:
+        """Every entry between the top and the old frontier was seen (a cut first walk counts:
+        nothing older was ever promised, search and sitemaps backfill it); a sitemap index is
+        complete when each sitemap it sent the crawl to was read."""
+        if self.children:
+            return self.end == "end" and all(child.complete for child in self.children)
+        return self.end in ("met", "end") or (self.end == "cut" and not self.frontier)
 
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
@@ -78,7 +115,6 @@ class PortalSpider(scrapy.Spider):
     listing_item_css: ClassVar[str | None] = None  # one node per listed article
     item_link_css: ClassVar[str] = "a"  # inside an item: the article link
     item_date_css: ClassVar[str | None] = None  # inside an item: the printed date
-    next_page_css: ClassVar[str | None] = None  # the "next page" link of a listing
     default_start_paths: ClassVar[tuple[str, ...]] = ()  # used when the row lists none
     feed_markers: ClassVar[tuple[str, ...]] = ("/rss", "/feed", "feed=rss", "atom", ".rss")
     search_markers: ClassVar[tuple[str, ...]] = ("/search", "?s=", "&s=", "search=", "tim-kiem")
@@ -99,8 +135,13 @@ class PortalSpider(scrapy.Spider):
         self.db_path = db_path
         self.seen: set[str] = set()
         self.validators: dict[str, tuple[str | None, str | None]] = {}
+        self.frontier: dict[str, frozenset[str]] = {}
+        self.walked_at: dict[str, str | None] = {}  # when each listing's last complete walk ran
+        self.walks: dict[str, Walk] = {}
         self.scheduled: set[str] = set()
-        self.completed_before = True  # until load_state() learns that no run ever finished
+        self.passed_over: set[str] = set()  # deep-backfill entries skipped by their title
+        self.unsettled = 0  # entries fetched but not stored (transient faults)
+        self.frontier_updates: dict[str, list[str]] = {}  # set when the run finished cleanly
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> PortalSpider:
@@ -109,10 +150,12 @@ class PortalSpider(scrapy.Spider):
             spider.portal = _portal_from_registry(spider.portal, crawler.settings)
         spider.db_path = spider.db_path or crawler.settings.get("HARVESTER_DB")
         keywords = crawler.settings.get("HARVESTER_RELEVANCE_KEYWORDS", "ocop")
-        spider.keywords = [fold(k) for k in str(keywords).split("|") if k.strip()]
+        spider.keywords = [fold_words(k) for k in str(keywords).split("|") if k.strip()]
         spider.max_pages = crawler.settings.getint("HARVESTER_MAX_LISTING_PAGES", 30)
+        spider.fetch_all_pages = crawler.settings.getint("HARVESTER_FETCH_ALL_PAGES", 5)
         kinds = crawler.settings.get("HARVESTER_TITLE_FILTER_KINDS", "")
         spider.title_filter_kinds = {k.strip().lower() for k in str(kinds).replace(",", " ").split()}
+        crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         return spider
 
     # --- start ---------------------------------------------------------------------------
@@ -126,14 +169,14 @@ class PortalSpider(scrapy.Spider):
 
     def load_state(self) -> None:
         """Read once what the database already holds for this portal (no writes here)."""
-        from harvester.storage.state import has_completed_run, load_seen, load_validators
-
         if not self.db_path:
             return
         days = self.crawler.settings.getfloat("HARVESTER_RECHECK_DAYS", 0.0)
         self.seen = {canonicalize(u) for u in load_seen(self.db_path, self.portal_id, days)}
         self.validators = load_validators(self.db_path, self.portal_id)
-        self.completed_before = has_completed_run(self.db_path, self.portal_id)
+        for key, (urls, walked_at) in load_frontier(self.db_path, self.portal_id).items():
+            self.frontier[key] = frozenset(urls)
+            self.walked_at[key] = walked_at
 
     @property
     def portal_id(self) -> str:
@@ -141,11 +184,10 @@ class PortalSpider(scrapy.Spider):
 
     @property
     def filters_titles(self) -> bool:
-        """Generalist sites (newspapers, provincial portals): fetch only OCOP-looking titles.
+        """Generalist sites (newspapers, provincial portals) filter titles in deep backfill.
 
         Topical sites (NTM, OCOP, agriculture) are small: every listed article is fetched once
-        and the normalize pipeline decides, which also catches OCOP stories whose title does
-        not say so.
+        and the body decides, at any depth.
         """
         kind = str(getattr(self.portal, "site_kind", "") or "").lower()
         return kind in self.title_filter_kinds
@@ -176,7 +218,10 @@ class PortalSpider(scrapy.Spider):
         kind = self.start_kind(url)
         return self.listing_request(url, kind=kind, page=1)
 
-    def listing_request(self, url: str, *, kind: str, page: int, **meta: Any) -> scrapy.Request:
+    def listing_request(self, url: str, *, kind: str, page: int, walk: str | None = None,
+                        **meta: Any) -> scrapy.Request:
+        """A request for a page of a listing; page 1 starts a walk keyed on its URL."""
+        key = walk or self.begin_walk(url, kind)
         callbacks = {"feed": self.parse_feed, "sitemap": self.parse_sitemap, "api": self.parse_api}
         return scrapy.Request(
             url,
@@ -184,22 +229,70 @@ class PortalSpider(scrapy.Spider):
             errback=self.on_error,
             dont_filter=True,
             priority=10,  # walk listings first so that article requests spread across them
-            meta={"harvester_kind": kind, "harvester_page": page, **meta},
+            meta={"harvester_kind": kind, "harvester_page": page, "harvester_walk": key, **meta},
         )
+
+    def begin_walk(self, url: str, kind: str) -> str:
+        key = canonicalize(url)
+        self.walks.setdefault(key, Walk(key, kind, self.frontier.get(key, frozenset())))
+        return key
+
+    def walk_of(self, response: Response) -> Walk:
+        key = response.meta.get("harvester_walk") or self.begin_walk(response.url,
+                                                                     response.meta.get("harvester_kind", "listing"))
+        return self.walks[key]
 
     # --- listings ----------------------------------------------------------------------------
     def parse_listing(self, response: Response) -> Iterator[Any]:
         if response.status == 304 or not isinstance(response, TextResponse):
             return
+        walk = self.walk_of(response)
+        page = response.meta.get("harvester_page", 1)
         entries = self.listing_entries(response)
         if not entries:
             self.crawler.stats.inc_value("harvester/listing_empty")
         yield from self.follow_entries(response, entries)
-        if self.should_paginate(response, entries):
-            next_url = self.next_page_url(response)
-            if next_url and canonicalize(next_url) != canonicalize(response.url):
-                kind = response.meta.get("harvester_kind", "listing")
-                yield self.listing_request(next_url, kind=kind, page=response.meta.get("harvester_page", 1) + 1)
+        if not self.turn_page(walk, page, entries):
+            return
+        target = self.next_page_url(response)
+        if isinstance(target, Postback):
+            request = self.postback_request(response, target, walk, page + 1)
+            if request is None:  # a pager we cannot replay: what lies beyond is unknown
+                walk.end = "failed"
+                return
+            yield request
+        elif target and canonicalize(target) != canonicalize(response.url):
+            yield self.listing_request(target, kind=walk.kind, page=page + 1, walk=walk.key)
+        else:
+            walk.end = "end"
+
+    def turn_page(self, walk: Walk, page: int, entries: list[ListingEntry]) -> bool:
+        """Note this page on its walk; False when the walk stops here (frontier met, limit)."""
+        walk.pages = max(walk.pages, page)
+        if page == 1:
+            walk.top = [e.url for e in entries[:FRONTIER_SIZE]]
+        if self.meets_frontier(walk, entries):
+            walk.end = "met"
+            self.crawler.stats.inc_value("harvester/walks_met_frontier")
+            return False
+        if not entries:
+            walk.end = "end"
+            return False
+        if page >= self.max_pages:
+            walk.end = "cut"
+            self.crawler.stats.inc_value("harvester/walks_cut")
+            return False
+        return True
+
+    def meets_frontier(self, walk: Walk, entries: list[ListingEntry]) -> bool:
+        """The page reaches the part of the listing the last complete walk covered: it shows a
+        frontier entry and nothing unseen below it (a listing whose order was shuffled, e.g. an
+        old article bumped to the top, does not stop the walk early)."""
+        at = next((i for i, e in enumerate(entries) if e.url in walk.frontier), None)
+        if at is None:
+            return False
+        known = (self.seen, self.scheduled, self.passed_over)
+        return all(any(e.url in urls for urls in known) for e in entries[at:])
 
     def listing_entries(self, response: TextResponse) -> list[ListingEntry]:
         """Article links with their titles and printed dates, in page order."""
@@ -254,45 +347,54 @@ class PortalSpider(scrapy.Spider):
         assert self.article_url_re is not None
         return bool(self.article_url_re.search(url))
 
-    def next_page_url(self, response: TextResponse) -> str | None:
-        if not self.next_page_css:
-            return None
-        href = response.css(self.next_page_css).attrib.get("href")
-        if not href or href.startswith("javascript"):
-            return None
-        return response.urljoin(href)
+    def next_page_url(self, response: TextResponse) -> str | Postback | None:
+        """The next page of this listing (see spiders.pagination); families may override."""
+        page = response.meta.get("harvester_page", 1)
+        return next_page(response, page=page, is_article=lambda url: self.is_article_url(url, response.url))
 
-    def should_paginate(self, response: Response, entries: list[ListingEntry]) -> bool:
-        """Stop at a page that shows stored articles and nothing new, or at the page limit."""
-        if response.meta.get("harvester_page", 1) >= self.max_pages or not entries:
-            return False
-        new = response.meta.get("harvester_new_links", 0)
-        known = sum(1 for e in entries if e.url in self.seen)
-        if known and not new and self.completed_before:
-            self.crawler.stats.inc_value("harvester/listing_stopped_at_known")
-            return False
-        return True
+    def postback_request(self, response: TextResponse, postback: Postback, walk: Walk,
+                         page: int) -> FormRequest | None:
+        """An ASP.NET pager link: the page's own form posted back with the pager's event."""
+        form = postback_form(response, postback)
+        if form is None:  # a postback link without its form: nothing to replay
+            self.crawler.stats.inc_value("harvester/postback_without_form")
+            return None
+        url, fields = form
+        return FormRequest(
+            url,
+            formdata=fields,
+            callback=self.parse_listing,
+            errback=self.on_error,
+            dont_filter=True,
+            priority=10,
+            meta={"harvester_kind": walk.kind, "harvester_page": page, "harvester_walk": walk.key,
+                  "harvester_postback": postback.event_argument},
+        )
 
     def follow_entries(self, response: Response, entries: list[ListingEntry]) -> Iterator[scrapy.Request]:
-        """Requests for the entries not stored yet and relevant; counts them for should_paginate."""
+        """Requests for the entries not stored yet; deep backfill of generalist sites by title."""
         kind = response.meta.get("harvester_kind", "listing")
-        new = 0
+        page = response.meta.get("harvester_page", 1)
         for entry in entries:
             if entry.url in self.seen or entry.url in self.scheduled:
                 continue
-            if not self.is_relevant(entry.title, kind):
-                self.crawler.stats.inc_value("harvester/skipped_irrelevant")
+            if not self.worth_fetching(entry.title, kind, page):
+                if entry.url not in self.passed_over:
+                    self.passed_over.add(entry.url)
+                    self.crawler.stats.inc_value("harvester/skipped_by_title")
                 continue
-            new += 1
             self.scheduled.add(entry.url)
             yield self.article_request(entry, response.url)
-        response.meta["harvester_new_links"] = new
         self.crawler.stats.inc_value("harvester/listing_links", len(entries))
 
-    def is_relevant(self, title: str | None, source_kind: str) -> bool:
+    def worth_fetching(self, title: str | None, source_kind: str, page: int) -> bool:
+        """Every new entry is fetched, except in deep backfill of a generalist site, where the
+        listed title must look OCOP-related (search and API results always are fetched)."""
         if source_kind in ("search", "api") or not self.filters_titles or not title:
             return True
-        folded = fold(title)
+        if page <= self.fetch_all_pages:
+            return True
+        folded = fold_words(title)
         return any(word in folded for word in self.keywords)
 
     def article_request(self, entry: ListingEntry, listing_url: str) -> scrapy.Request:
@@ -313,26 +415,45 @@ class PortalSpider(scrapy.Spider):
 
     # --- feeds, sitemaps, APIs -------------------------------------------------------------------
     def parse_feed(self, response: Response) -> Iterator[Any]:
+        walk = self.walk_of(response)
+        walk.end = "end"
         if response.status == 304:
             return
         entries = self.keep_articles(response, feed_entries(response.body, response.url))
         yield from self.follow_entries(response, entries)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        walk = self.walk_of(response)
+        walk.end = "end"
         if response.status == 304:
             return
         try:
             sitemap = Sitemap(response.body)
         except Exception:  # not XML at all: record why instead of crashing
-            yield self.fault(response.url, "bad-sitemap", response.status)
+            walk.end = "failed"
+            yield self.fault(response.url, "bad-sitemap", response.status, page_kind="sitemap")
             return
         locs = [(e.get("loc"), e.get("lastmod")) for e in sitemap if e.get("loc")]
         if sitemap.type == "sitemapindex":
-            for loc, _ in locs:
-                yield self.listing_request(response.urljoin(loc), kind="sitemap", page=1)
+            yield from self.follow_sitemaps(response, walk, locs)
             return
         entries = [ListingEntry(response.urljoin(loc), None, lastmod) for loc, lastmod in locs]
         yield from self.follow_entries(response, self.keep_articles(response, entries))
+
+    def follow_sitemaps(self, response: Response, walk: Walk,
+                        locs: list[tuple[str, str | None]]) -> Iterator[scrapy.Request]:
+        """The sitemaps an index lists, except those unchanged since the index's last complete
+        walk (a newspaper's index lists one sitemap a month for years: only the recent ones move)."""
+        since = parse_iso(self.walked_at.get(walk.key))
+        walk.top = [response.urljoin(loc) for loc, _ in locs[:FRONTIER_SIZE]]
+        for loc, lastmod in locs:
+            changed = parse_iso(lastmod.strip()) if lastmod else None
+            if since and changed and changed < since - SITEMAP_MARGIN:
+                self.crawler.stats.inc_value("harvester/sitemaps_unchanged")
+                continue
+            request = self.listing_request(response.urljoin(loc), kind="sitemap", page=1)
+            walk.children.append(self.walks[request.meta["harvester_walk"]])
+            yield request
 
     def parse_api(self, response: Response) -> Iterator[Any]:  # families with an API override it
         return iter(())
@@ -357,7 +478,7 @@ class PortalSpider(scrapy.Spider):
             "headers": headers,
             "body": response.body,
             "encoding": declared_encoding(headers, response.body),
-            "fetched_at": utc_now(),
+            "fetched_at": now_iso(),
             "listing_date": response.meta.get("listing_date"),
             "listing_url": response.meta.get("listing_url"),
             "listing_title": response.meta.get("listing_title"),
@@ -373,35 +494,62 @@ class PortalSpider(scrapy.Spider):
             "family": self.family,
             "status": 304,
             "headers": response_headers(response),
-            "fetched_at": utc_now(),
+            "fetched_at": now_iso(),
         }
 
     # --- failures ------------------------------------------------------------------------------
     def on_error(self, failure: Any) -> Iterator[dict[str, Any]]:
         request = failure.request
         reason, status = describe_failure(failure)
+        kind = request.meta.get("harvester_kind", "other")
+        if kind in LISTING_KINDS and not (kind == "api" and status == 400):
+            walk = self.walks.get(request.meta.get("harvester_walk", ""))
+            if walk is not None:  # the walk cannot tell what lies beyond this page
+                walk.end = "failed"
         if reason == "robots-disallowed":  # obeyed, not a fault of the portal
             return
-        kind = request.meta.get("harvester_kind", "other")
         if kind == "api" and status == 400:  # WordPress: past the last page of results
             return
+        if kind == "article" and not is_settled(reason, status):
+            self.unsettled += 1
         url = (request.meta.get("redirect_urls") or [request.url])[0]  # the URL we asked for
+        # an off-portal redirect keeps the refused target where a followed one keeps its end
+        final_url = failure.value.target if isinstance(failure.value, OffPortalRedirect) else None
         self.logger.info("fault %s on %s (%s)", reason, url, kind)
-        yield self.fault(url, reason, status, page_kind=kind)
+        yield self.fault(url, reason, status, page_kind=kind, final_url=final_url)
 
-    def fault(self, url: str, reason: str, status: int | None, *, page_kind: str = "other") -> dict[str, Any]:
+    def fault(self, url: str, reason: str, status: int | None, *, page_kind: str = "other",
+              final_url: str | None = None) -> dict[str, Any]:
         self.crawler.stats.inc_value("harvester/faults")
         self.crawler.stats.inc_value(f"harvester/faults/{reason}")
         return {
             "kind": "fault",
             "url": url,
+            "final_url": final_url or url,
             "portal_id": self.portal_id,
             "family": self.family,
             "status": status,
             "reason": reason,
             "page_kind": page_kind,
-            "fetched_at": utc_now(),
+            "fetched_at": now_iso(),
         }
+
+    # --- the end of the run ----------------------------------------------------------------------
+    def on_closed(self, spider: Any, reason: str) -> None:
+        """Which frontiers may advance: only after a run that finished with every entry stored."""
+        if spider is not self:
+            return
+        stats = self.crawler.stats
+        failed_saves = int(stats.get_value("harvester/save_errors", 0) or 0)
+        if reason != "finished" or self.unsettled or failed_saves:
+            stats.set_value("harvester/frontier_held", len(self.walks))
+            return
+        remembered = [walk for walk in self.walks.values() if walk.kind in PAGED_KINDS or walk.children]
+        self.frontier_updates = {walk.key: walk.top for walk in remembered if walk.complete and walk.top}
+        held = [walk for walk in remembered if not walk.complete]
+        stats.set_value("harvester/frontier_advanced", len(self.frontier_updates))
+        if held:
+            stats.set_value("harvester/frontier_held", len(held))
 
 
 def response_headers(response: Response) -> dict[str, str]:
@@ -436,9 +584,6 @@ def feed_entries(body: bytes, base_url: str) -> list[ListingEntry]:
 
 
 def _portal_from_registry(portal_id: str, settings: Any) -> Any:
-    from harvester.paths import data_file
-    from harvester.registry import load_registry
-
     path = settings.get("HARVESTER_REGISTRY") or data_file("portals.csv")
     for portal in load_registry(path):
         if portal.id == portal_id:

@@ -2,18 +2,15 @@
 
 Link discovery stays on the start URL's host and follows only article-like URLs: a slug of
 several words or an id at the end of the path (``…-60243.html``, ``/bai-viet/<slug>``,
-``?id=123``), or a page file inside a section folder (``/tin/bai-moi.html``). The next page is ``a[rel=next]`` or a link labelled like one.
+``?id=123``), or a page file inside a section folder (``/tin/bai-moi.html``). The next page is
+found by ``spiders.pagination`` (rel=next, "Trang sau"/"Tiếp"/"»", numbers, ``?page=N``…).
 """
 
 from __future__ import annotations
 
 import re
 
-from scrapy.http import TextResponse
-
 from spiders.base import PortalSpider
-
-_NEXT_LABELS = ("trang sau", "tiếp", "tiếp theo", "sau", "next", "»", "›", ">>")
 
 
 class GenericSpider(PortalSpider):
@@ -30,15 +27,3 @@ class GenericSpider(PortalSpider):
         r"|/(?:trang|page)-\d+(?:\.html?)?/?$|[?&](?:page|start|p_p_lifecycle)=|\.(?:jpe?g|png|gif|pdf|docx?|xlsx?|zip|rar|mp4|css|js|xml)$",
         re.IGNORECASE,
     )
-
-    def next_page_url(self, response: TextResponse) -> str | None:
-        href = response.css("a[rel=next]::attr(href), link[rel=next]::attr(href)").get()
-        if not href:
-            for link in response.css("a[href]"):
-                label = " ".join(link.css("::text").getall()).strip().casefold()
-                if label in _NEXT_LABELS:
-                    href = link.attrib["href"]
-                    break
-        if not href or href.startswith(("javascript", "#")):
-            return None
-        return response.urljoin(href)

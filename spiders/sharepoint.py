@@ -1,26 +1,19 @@
 """SharePoint publishing portals (``/Pages/*.aspx``, ``/Trang/*.aspx``), incl. PublishingPortal.
 
 Generated ids (``ctl00_ctl39_g_<guid>``) differ per site, so listings are read by structure:
-article links inside the main zone, paging by the ``Page=N`` query parameter. The
-PublishingPortal variant (Bắc Kạn) is the same walk; only the article markup differs, and that
-is the extractor's business.
+article links inside the main zone. Paging is ``?Page=N`` on some builds and a postback on
+others (``javascript:__doPostBack('ctl00$…','Page$2')``, replayed with the page's form by the
+base spider); ``spiders.pagination`` finds either. The PublishingPortal variant (Bắc Kạn) is
+the same walk; only the article markup differs, and that is the extractor's business.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlsplit
 
 from scrapy.http import TextResponse
 
 from spiders.base import ListingEntry, PortalSpider
-
-
-def page_number(url: str) -> int:
-    for key, value in parse_qsl(urlsplit(url).query):
-        if key.lower() == "page" and value.isdigit():
-            return int(value)
-    return 1
 
 
 class SharePointSpider(PortalSpider):
@@ -45,13 +38,6 @@ class SharePointSpider(PortalSpider):
         text = " ".join(link.xpath("ancestor::*[self::li or self::tr or self::div][1]//text()").getall())
         found = re.search(r"\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2})?", text)
         return found.group(0) if found else None
-
-    def next_page_url(self, response: TextResponse) -> str | None:
-        wanted = page_number(response.url) + 1
-        for href in response.css("a[href]::attr(href)").getall():
-            if re.search(r"[?&]Page=\d+", href, re.IGNORECASE) and page_number(response.urljoin(href)) == wanted:
-                return response.urljoin(href)
-        return None
 
 
 class SharePointPublishingPortalSpider(SharePointSpider):

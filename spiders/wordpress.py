@@ -2,7 +2,8 @@
 
 ``/wp-json/wp/v2/posts?search=OCOP&per_page=N&page=K`` is walked while K < X-WP-TotalPages
 (a page past the end answers 400, which is the end, not a fault); ``/feed/`` and
-``/category/<slug>/page/N/`` (``a.next.page-numbers``) work for sites without the API.
+``/category/<slug>/page/N/`` ("Sau »", ``/page/N/``: ``spiders.pagination``) work for sites
+without the API.
 The article HTML page is always fetched: it is what gets archived and extracted.
 """
 
@@ -37,7 +38,6 @@ class WordPressSpider(PortalSpider):
     listing_item_css = "article"
     item_link_css = ".entry-title a, h2 a, h3 a"
     item_date_css = "time.entry-date::attr(datetime), time::attr(datetime)"
-    next_page_css = "a.next.page-numbers, div.nav-previous a, a.next"
     default_start_paths = ("/wp-json/wp/v2/posts?search=OCOP", "/feed/")
     search_markers = ("?s=", "&s=", "/search/")
 
@@ -52,13 +52,14 @@ class WordPressSpider(PortalSpider):
         per_page = self.crawler.settings.getint("HARVESTER_WP_PER_PAGE", 50)
         return self.api_request(with_query(url, per_page=per_page, page=1), page=1)
 
-    def api_request(self, url: str, *, page: int):  # type: ignore[no-untyped-def]
-        request = self.listing_request(url, kind="api", page=page)
+    def api_request(self, url: str, *, page: int, walk: str | None = None):  # type: ignore[no-untyped-def]
+        request = self.listing_request(url, kind="api", page=page, walk=walk)
         request.meta["handle_httpstatus_list"] = [400]  # past the last page: the end
         return request
 
     def parse_api(self, response: Response) -> Iterator[Any]:
-        if response.status in (304, 400):
+        if response.status in (304, 400):  # 400: past the last page of results
+            self.walk_of(response).end = "end"
             return
         try:
             posts = json.loads(response.text)
@@ -70,10 +71,15 @@ class WordPressSpider(PortalSpider):
         entries = [self.post_entry(post) for post in posts if isinstance(post, dict) and post.get("link")]
         entries = self.keep_articles(response, entries)
         yield from self.follow_entries(response, entries)
+        walk = self.walk_of(response)
         page = response.meta.get("harvester_page", 1)
+        if not self.turn_page(walk, page, entries):
+            return
         total = int(response.headers.get(b"X-WP-TotalPages", b"0") or 0)
-        if page < total and self.should_paginate(response, entries):
-            yield self.api_request(with_query(response.url, page=page + 1), page=page + 1)
+        if page < total:
+            yield self.api_request(with_query(response.url, page=page + 1), page=page + 1, walk=walk.key)
+        else:
+            walk.end = "end"
 
     @staticmethod
     def post_entry(post: dict[str, Any]) -> ListingEntry:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import json
+import math
+import sqlite3
 import sys
 import tempfile
 import time
@@ -11,7 +15,9 @@ from typing import Any
 import click
 
 from harvester.errors import HarvesterError
+from harvester.fixture_portals import start_farm
 from harvester.paths import default_db_path
+from harvester.registry import COLUMNS, SETTINGS, get_portal, load_registry
 
 registry_option = click.option(
     "--registry", type=click.Path(path_type=Path), default=None,
@@ -43,13 +49,19 @@ def _convert(raw: str) -> Any:
         return raw.lower() == "true"
     for kind in (int, float):
         try:
-            return kind(raw)
+            value = kind(raw)
         except ValueError:
-            pass
+            continue
+        if isinstance(value, float) and not math.isfinite(value):
+            # an infinite delay or timeout hangs the run and keeps the lock
+            raise click.BadParameter(f"{raw!r} is not a finite number", param_hint="--set")
+        return value
     return raw
 
 
 def _run(db_path: Path | None, portals: list[Any], overrides: dict[str, Any], command: str) -> int:
+    # Imported here: the crawl machinery (Scrapy, the spiders, the extractors) loads only for the
+    # crawl commands, so the other commands of the CLI start without it.
     from harvester import runner
 
     db = db_path or default_db_path()
@@ -73,8 +85,6 @@ def crawl_command(ctx: click.Context, portal_ids: tuple[str, ...], registry: Pat
     harvester crawl --portal tinh-bac-kan --portal ntm-ha-tinh --db ocop.db
     harvester crawl --registry my-sites.csv --portal my-site --db my.db
     """
-    from harvester.registry import get_portal, load_registry
-
     portals = load_registry(registry)
     chosen = [get_portal(portals, pid) for pid in dict.fromkeys(portal_ids)]
     ctx.exit(_run(db_path, chosen, parse_overrides(overrides), "crawl"))
@@ -92,8 +102,6 @@ def nightly_command(ctx: click.Context, registry: Path | None, db_path: Path | N
     \b
     harvester nightly --db /var/lib/ocop/ocop.db
     """
-    from harvester.registry import load_registry
-
     portals = [p for p in load_registry(registry) if p.enabled]
     if not portals:
         raise HarvesterError(f"{registry or 'data/portals.csv'}: no enabled portals to crawl")
@@ -130,9 +138,6 @@ def demo_command(ctx: click.Context, db_path: Path, keep_serving: bool) -> None:
     harvester demo
     harvester demo --db /tmp/demo.db --keep-serving
     """
-    from harvester.fixture_portals import start_farm
-    from harvester.registry import load_registry
-
     farm = start_farm(port=DEMO_PORT)
     try:
         with tempfile.TemporaryDirectory(prefix="ocop-demo-") as tmp:
@@ -155,11 +160,6 @@ def write_farm_registry(farm: Any, path: Path) -> Path:
     The imitation sites describe themselves with extra keys (page sizes, fault timings) that
     are facts about the fixture, not crawl settings; the registry rejects unknown keys.
     """
-    import csv
-    import json
-
-    from harvester.registry import COLUMNS, SETTINGS
-
     rows = farm.registry_rows()
     for row in rows:
         settings = json.loads(row.get("settings") or "{}")
@@ -173,7 +173,6 @@ def write_farm_registry(farm: Any, path: Path) -> Path:
 
 def documents_summary(db_path: Path) -> str:
     """One line on what the documents (laws) sections gave: decisions, attachments, annex products."""
-    import sqlite3
 
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:

@@ -37,6 +37,9 @@ class Article:
     figures: tuple[dict, ...] = ()  # {"count", "stars", "status", "year", "place"}
     documents: tuple[dict, ...] = ()  # {"number", "issued"}
     edited_after: timedelta = timedelta(days=2, hours=3)
+    # Set when the article is about OCOP without naming it (only star levels, a decision): the
+    # marker test of is_ocop would miss it.
+    ocop: bool | None = None
 
     @property
     def modified(self) -> datetime:
@@ -54,6 +57,8 @@ class Article:
 
     @property
     def is_ocop(self) -> bool:
+        if self.ocop is not None:
+            return self.ocop
         blob = (self.title + " " + self.text).lower()
         return any(m in blob for m in OCOP_MARKERS)
 
@@ -495,6 +500,47 @@ _ALL: list[Article] = [
         author="Bảo Ngọc",
         figures=(_fig(4, "3", year=2024, place="huyện Tam Đảo"), _fig(19, None, year=2024, place="huyện Tam Đảo")),
     ),
+    # Served in legacy encodings (faults site): one stray byte in UTF-8, TCVN3 and VNI font bytes.
+    # No capital letter carries a tone mark: TCVN3 has no codes for those (see legacy.py).
+    Article(
+        key="tn-utf8-stray-byte",
+        title="Thái Nguyên có thêm 25 sản phẩm OCOP đạt 3 sao",
+        published=_t("2023-11-20 10:10"),
+        province="Thái Nguyên",
+        lead="Hội đồng đánh giá sản phẩm OCOP tỉnh Thái Nguyên vừa công nhận 25 sản phẩm đạt 3 sao năm 2023.",
+        paragraphs=(
+            "Nhóm chè và sản phẩm từ chè chiếm 17 sản phẩm; còn lại là gạo nếp vải, miến dong và mật ong rừng.",
+            "Theo đại diện hợp tác xã chè La Bằng, việc được công nhận giúp sản phẩm vào được các cửa hàng tiện lợi ở Hà Nội.",
+        ),
+        author="Minh Hằng",
+        figures=(_fig(25, "3", year=2023),),
+    ),
+    Article(
+        key="hd-tcvn3",
+        title="Hải Dương công nhận 19 sản phẩm OCOP năm 2023",
+        published=_t("2023-12-05 15:20"),
+        province="Hải Dương",
+        lead="UBND tỉnh Hải Dương vừa công nhận 19 sản phẩm đạt chuẩn OCOP năm 2023, trong đó 4 sản phẩm đạt 4 sao và 15 sản phẩm đạt 3 sao.",
+        paragraphs=(
+            "Các sản phẩm mới gồm bánh gai, vải thiều sấy, gốm Chu Đậu và rau má sấy lạnh của các hợp tác xã ở Thanh Hà và Ninh Giang.",
+            "Sở Nông nghiệp cho biết tỉnh sẽ ưu tiên hỗ trợ thiết kế bao bì cho các chủ thể là hộ kinh doanh.",
+        ),
+        author="Quang Huy",
+        figures=(_fig(19, "3+", year=2023), _fig(4, "4", year=2023), _fig(15, "3", year=2023)),
+    ),
+    Article(
+        key="bd-vni",
+        title="Bình Định: 14 sản phẩm được công nhận OCOP 4 sao",
+        published=_t("2024-02-26 09:45"),
+        province="Bình Định",
+        lead="Sở Nông nghiệp tỉnh Bình Định cho biết năm 2023 có 14 sản phẩm được công nhận OCOP 4 sao.",
+        paragraphs=(
+            "Nổi bật là nước mắm Đề Gi, bánh tráng nước dừa Tam Quan và rượu Bàu Đá của các làng nghề ven biển.",
+            "Tỉnh đang hoàn thiện hồ sơ để đề nghị Trung ương đánh giá 2 sản phẩm tiềm năng 5 sao.",
+        ),
+        author="Ngọc Thuận",
+        figures=(_fig(14, "4", year=2023), _fig(2, "5", status="proposed", year=2023)),
+    ),
 ]
 
 _UNRELATED: list[Article] = [
@@ -612,7 +658,8 @@ SITE_ARTICLES: dict[str, tuple[str, ...]] = {
         "tv-vinh-danh-45", "nd-tong-ket-2021", "kt-ke-hoach-2025", "nt-moi-xa-phuong",
         "u-cap-nuoc", "sl-27-san-pham-syndicated", "u-trien-lam-anh",
     ),
-    "faults": ("hg-cp1258-declared", "bth-cp1258-undeclared", "vp-tam-dao", "u-ret-dam"),
+    "faults": ("hg-cp1258-declared", "bth-cp1258-undeclared", "vp-tam-dao", "u-ret-dam",
+               "tn-utf8-stray-byte", "hd-tcvn3", "bd-vni"),
 }
 
 # Document numbers shown in sidebars ("văn bản mới", NukeViet block-law): no article cites them.
@@ -681,6 +728,44 @@ _GEN_FILLER = (
     "Sản phẩm được giới thiệu tại các điểm bán hàng OCOP và trên sàn thương mại điện tử.",
     "Địa phương ưu tiên nguồn vốn nông thôn mới cho các sản phẩm có tiềm năng nâng hạng.",
 )
+# Paragraphs of a real-length article (the benchmark's pages: ~2,200 characters like real
+# passages, not the 400 of a template stub). Written for the fixtures; no product counts, so the
+# article's figures stay the three of its lead.
+_GEN_LONG = (
+    "Theo Sở Nông nghiệp và Phát triển nông thôn tỉnh {province}, hội đồng đánh giá cấp tỉnh đã làm việc trong hai "
+    "ngày, kiểm tra hồ sơ, nếm thử sản phẩm và đi thực tế tại cơ sở sản xuất của từng chủ thể trước khi chấm điểm.",
+    "Phần lớn chủ thể năm nay là hợp tác xã và doanh nghiệp nhỏ ở khu vực nông thôn, nhiều nơi đã đầu tư dây chuyền "
+    "sơ chế, kho lạnh và đăng ký mã số vùng trồng để đáp ứng yêu cầu của các chuỗi siêu thị.",
+    "Tại huyện {district}, vùng nguyên liệu {product} được mở rộng thêm khoảng 40 héc-ta, thu hút gần 300 hộ dân "
+    "tham gia liên kết sản xuất theo hướng hữu cơ, có hợp đồng bao tiêu đầu ra ổn định.",
+    "Bà Nguyễn Thị Hạnh, giám đốc một hợp tác xã ở {district}, cho biết từ khi có bao bì mới và tem truy xuất nguồn "
+    "gốc, đơn hàng từ các tỉnh phía Bắc tăng gấp đôi so với cùng kỳ năm trước.",
+    "Hội đồng cũng chỉ ra một số hạn chế: câu chuyện sản phẩm còn sơ sài, một số cơ sở chưa có phòng kiểm nghiệm "
+    "nội bộ, việc quảng bá trên sàn thương mại điện tử chưa được chú trọng đúng mức.",
+    "Để khắc phục, tỉnh {province} sẽ tổ chức các lớp tập huấn về thiết kế nhãn, xây dựng câu chuyện sản phẩm và "
+    "kỹ năng bán hàng trực tuyến cho cán bộ hợp tác xã trong quý tới.",
+    "Ngân sách hỗ trợ năm nay tập trung vào máy móc chế biến, chứng nhận chất lượng và tham gia hội chợ xúc tiến "
+    "thương mại tại Hà Nội, Thành phố Hồ Chí Minh và các tỉnh lân cận.",
+    "Nhiều địa phương gắn việc phát triển sản phẩm với du lịch cộng đồng: du khách được tham quan vườn, trải nghiệm "
+    "thu hoạch và mua sản phẩm tại điểm bán ngay trong làng.",
+    "Ông Trần Văn Lâm, Phó Chủ tịch UBND huyện {district}, đánh giá chương trình đã giúp thu nhập bình quân của "
+    "người dân tăng rõ rệt, nhất là ở các xã vùng sâu còn nhiều khó khăn.",
+    "Trong thời gian tới, các chủ thể có sản phẩm được công nhận phải duy trì chất lượng; sản phẩm nào không đảm bảo "
+    "sẽ bị thu hồi giấy chứng nhận theo quy định hiện hành.",
+    "Trung tâm khuyến nông tỉnh sẽ tiếp tục theo dõi, hướng dẫn quy trình canh tác an toàn và hỗ trợ cấp mã số vùng "
+    "trồng cho các hộ liên kết với hợp tác xã.",
+)
+_GEN_LONG_UNRELATED = (
+    "Theo kế hoạch, công trình được thi công theo từng giai đoạn để không ảnh hưởng đến sinh hoạt của người dân "
+    "trong khu vực và bảo đảm an toàn giao thông.",
+    "Chính quyền địa phương đã tổ chức họp dân, lấy ý kiến về phương án và thông báo lịch thực hiện trên loa truyền "
+    "thanh của các thôn.",
+    "Người dân được khuyến cáo theo dõi thông tin trên cổng thông tin của huyện và liên hệ số điện thoại đường dây "
+    "nóng khi cần hỗ trợ.",
+    "Đơn vị thực hiện cam kết hoàn trả mặt bằng, vệ sinh môi trường và bàn giao đúng tiến độ đã đăng ký với cơ quan "
+    "chức năng.",
+)
+
 _GEN_UNRELATED = (
     ("Hướng dẫn phòng chống dịch bệnh trên đàn gia súc mùa mưa", "Cơ quan thú y khuyến cáo người chăn nuôi vệ sinh chuồng trại và tiêm phòng đầy đủ."),
     ("Sửa chữa hệ thống chiếu sáng công cộng tại trung tâm huyện", "Đơn vị thi công làm việc vào ban đêm để hạn chế ảnh hưởng giao thông."),
@@ -688,14 +773,17 @@ _GEN_UNRELATED = (
 )
 
 
-def generated_article(seed: int, n: int, *, when: datetime, ocop: bool = True) -> Article:
-    """A deterministic template article; same (seed, n) → same text."""
+def generated_article(seed: int, n: int, *, when: datetime, ocop: bool = True, long: bool = False) -> Article:
+    """A deterministic template article; same (seed, n) → same text. ``long``: ~2,200 characters."""
     rng = random.Random(seed * 1_000_003 + n)
     if not ocop:
         title, lead = _GEN_UNRELATED[rng.randrange(len(_GEN_UNRELATED))]
+        body = ("Thông tin chi tiết được niêm yết tại trụ sở UBND xã.",)
+        if long:
+            body += tuple(rng.sample(_GEN_LONG_UNRELATED, len(_GEN_LONG_UNRELATED))) * 4
         return Article(
             key=f"gen-{seed}-{n}", title=f"{title} (số {n})", published=when, province=None,
-            category="tin-tuc", lead=lead, paragraphs=("Thông tin chi tiết được niêm yết tại trụ sở UBND xã.",),
+            category="tin-tuc", lead=lead, paragraphs=body,
         )
     province = _GEN_PROVINCES[rng.randrange(len(_GEN_PROVINCES))]
     district = _GEN_DISTRICTS[rng.randrange(len(_GEN_DISTRICTS))]
@@ -714,8 +802,122 @@ def generated_article(seed: int, n: int, *, when: datetime, ocop: bool = True) -
             f"Sản phẩm {product} của huyện {district} là một trong những sản phẩm được công nhận lần này.",
             _GEN_FILLER[rng.randrange(len(_GEN_FILLER))],
             _GEN_FILLER[rng.randrange(len(_GEN_FILLER))],
+            *(p.format(province=province, district=district, product=product)
+              for p in (rng.sample(_GEN_LONG, 10) if long else ())),
         ),
         author="Phóng viên",
         source=f"Báo {province}",
         figures=(_fig(total, "3+", year=year), _fig(four, "4", year=year), _fig(three, "3", year=year)),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Recall articles: the sites that test "every OCOP article, exactly once" (nukeviet-portal,
+# wordpress-news, sharepoint-postback). Half the OCOP titles never say OCOP, as in real coverage
+# ("Ninh Bình: 980 sản phẩm đạt chuẩn …"); some bodies never say it either and count products
+# by star level instead. Decoys share words with them (sản phẩm, 4 sao, đạt chuẩn) but are not
+# about the programme.
+
+_RECALL_PLACES = (
+    ("Ninh Bình", "Kim Sơn"), ("Tuyên Quang", "Chiêm Hóa"), ("Hà Giang", "Bắc Quang"), ("Thái Bình", "Vũ Thư"),
+    ("Sóc Trăng", "Mỹ Xuyên"), ("Quảng Ngãi", "Ba Tơ"), ("Lạng Sơn", "Bắc Sơn"), ("Đồng Tháp", "Lai Vung"),
+    ("Hà Nam", "Lý Nhân"), ("Gia Lai", "Chư Sê"), ("Bến Tre", "Mỏ Cày Nam"), ("Phú Thọ", "Thanh Sơn"),
+)
+_RECALL_PRODUCTS = (
+    "cam Vinh", "miến dong", "chè Shan tuyết", "gạo tám thơm", "bánh phồng tôm", "mắm tép", "quýt đường",
+    "hồng không hạt", "nem chua", "bưởi đỏ", "tỏi cô đơn", "mật ong bạc hà", "rượu ngô", "hạt điều rang",
+)
+_OCOP_TITLES_PLAIN = (  # titles that never say OCOP
+    "{province}: {n} sản phẩm đạt chuẩn 3 sao trở lên",
+    "Vinh danh {n} chủ thể có sản phẩm tiêu biểu năm {year}",
+    "Huyện {district} có thêm {n} sản phẩm được công nhận 4 sao",
+    "Nâng hạng sao cho đặc sản {product} {district}",
+    "Thêm {n} sản phẩm của {province} được công nhận đạt chuẩn",
+    "{product} {district} giữ vững hạng 4 sao sau đánh giá lại",
+)
+_OCOP_TITLES_NAMED = (
+    "{province} công nhận {n} sản phẩm OCOP đợt {round} năm {year}",
+    "Hội chợ sản phẩm OCOP {province} thu hút hơn {n} gian hàng",
+    "{product} {district} đạt chuẩn OCOP 4 sao",
+    "{province} đặt mục tiêu {n} sản phẩm OCOP mới",
+)
+_DECOYS = (
+    ("Ra mắt sản phẩm du lịch đêm trên sông {district}",
+     "Tour du lịch đêm gồm ba điểm dừng, kết hợp biểu diễn nghệ thuật dân gian và ẩm thực địa phương.",
+     "Ban tổ chức dự kiến đón khoảng {n} lượt khách mỗi tháng trong mùa cao điểm."),
+    ("Khánh thành khách sạn 4 sao đầu tiên tại huyện {district}",
+     "Khách sạn có {n} phòng nghỉ, hội trường và bể bơi, tạo thêm việc làm cho lao động địa phương.",
+     "Chủ đầu tư cho biết công trình được xây dựng trong 18 tháng."),
+    ("Xã {commune} đạt chuẩn nông thôn mới nâng cao",
+     "Sau ba năm phấn đấu, xã đã hoàn thành {n} tiêu chí về giao thông, thủy lợi, trường học và môi trường.",
+     "Người dân hiến đất mở rộng đường liên thôn và trồng hàng rào xanh."),
+    ("Giá {product} tăng mạnh, nông dân {district} phấn khởi",
+     "Thương lái thu mua tận vườn với giá cao hơn năm trước khoảng {n} nghìn đồng mỗi ki-lô-gam.",
+     "Nhiều hộ đã mở rộng diện tích và áp dụng quy trình chăm sóc hữu cơ."),
+    ("Ngày hội văn hóa các dân tộc huyện {district} lần thứ {round}",
+     "Ngày hội có {n} đội văn nghệ tham gia cùng các trò chơi dân gian và trình diễn trang phục truyền thống.",
+     "Các gian trưng bày giới thiệu nghề dệt thổ cẩm và đan lát của đồng bào."),
+    ("Hướng dẫn phòng bệnh cho đàn trâu bò trong mùa lạnh",
+     "Cơ quan thú y huyện {district} khuyến cáo che chắn chuồng trại và dự trữ khoảng {n} tấn rơm khô.",
+     "Các xã tổ chức tiêm phòng lở mồm long móng đợt hai trong tháng này."),
+)
+_COMMUNES = ("Yên Thắng", "Tân Mỹ", "Phúc Sơn", "Đông Hòa", "Thạch Bình", "An Lạc", "Hòa Phú", "Mường Lạn")
+
+
+def _recall_ocop(rng: random.Random, key: str, when: datetime, named_title: bool, named_body: bool) -> Article:
+    province, district = _RECALL_PLACES[rng.randrange(len(_RECALL_PLACES))]
+    product = _RECALL_PRODUCTS[rng.randrange(len(_RECALL_PRODUCTS))]
+    four, three = rng.randint(2, 9), rng.randint(6, 30)
+    n, year = four + three, when.year
+    fields = {"province": province, "district": district, "product": product, "n": n, "year": year,
+              "round": rng.randint(1, 3)}
+    pool = _OCOP_TITLES_NAMED if named_title else _OCOP_TITLES_PLAIN
+    title = pool[rng.randrange(len(pool))].format(**fields)
+    title = title[0].upper() + title[1:]
+    programme = "Chương trình OCOP" if named_body else "chương trình phát triển sản phẩm chủ lực của tỉnh"
+    number = f"{rng.randint(100, 2999)}/QĐ-UBND"
+    lead = (f"UBND tỉnh {province} vừa ban hành Quyết định số {number} công nhận {n} sản phẩm đạt 3 sao trở lên "
+            f"thuộc {programme} năm {year}, trong đó {four} sản phẩm đạt 4 sao và {three} sản phẩm đạt 3 sao.")
+    return Article(
+        key=key, title=title, published=when, province=province, lead=lead,
+        paragraphs=(
+            f"Sản phẩm {product} của huyện {district} là một trong những sản phẩm được nâng hạng đợt này.",
+            "Các chủ thể được hỗ trợ thiết kế bao bì, tem truy xuất nguồn gốc và tham gia hội chợ xúc tiến thương mại.",
+        ),
+        author="Phóng viên", category="ocop" if named_title else "tin-tuc",
+        figures=(_fig(n, "3+", year=year), _fig(four, "4", year=year), _fig(three, "3", year=year)),
+        documents=(_doc(number, None),), ocop=True,
+    )
+
+
+def _recall_decoy(rng: random.Random, key: str, when: datetime) -> Article:
+    _, district = _RECALL_PLACES[rng.randrange(len(_RECALL_PLACES))]
+    fields = {"district": district, "product": _RECALL_PRODUCTS[rng.randrange(len(_RECALL_PRODUCTS))],
+              "commune": _COMMUNES[rng.randrange(len(_COMMUNES))], "n": rng.randint(12, 90), "round": rng.randint(2, 9)}
+    title, lead, more = (t.format(**fields) for t in _DECOYS[rng.randrange(len(_DECOYS))])
+    return Article(key=key, title=title, published=when, province=None, lead=lead, paragraphs=(more,),
+                   category="tin-tuc", ocop=False)
+
+
+def recall_articles(site_id: str, *, ocop: int, decoys: int, start: datetime) -> list[Article]:
+    """``ocop`` OCOP articles (every other title without "OCOP"; one in three bodies without it
+    either) and ``decoys`` unrelated ones, interleaved, one every 19 hours from ``start``."""
+    rng = random.Random(f"recall-{site_id}")
+    kinds = ["ocop"] * ocop + ["decoy"] * decoys
+    rng.shuffle(kinds)
+    out, seen_titles, made = [], set(), 0
+    for i, kind in enumerate(kinds):
+        when = start + timedelta(hours=19 * i)
+        while True:
+            key = f"{site_id}-{i}-{made}"
+            made += 1
+            if kind == "decoy":
+                article = _recall_decoy(rng, key, when)
+            else:
+                k = sum(1 for a in out if a.ocop)
+                article = _recall_ocop(rng, key, when, named_title=k % 2 == 0, named_body=k % 3 != 1)
+            if article.title not in seen_titles:  # tests find articles by title
+                break
+        seen_titles.add(article.title)
+        out.append(article)
+    return out

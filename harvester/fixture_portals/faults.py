@@ -8,11 +8,19 @@ URL map (all linked from /tin-tuc/):
   /bai-viet/<slug>-post1.html  Windows-1258 bytes, charset declared in <meta> (OCOP article)
   /bai-viet/<slug>-post2.html  Windows-1258 bytes, NO charset anywhere (OCOP article)
   /bai-viet/<slug>-post4.html  an unrelated (non-OCOP) article, plain UTF-8
+  /bai-viet/<slug>-post5.html  UTF-8 with one stray Windows-1252 byte (0x92) in a paragraph, charset declared
+  /bai-viet/<slug>-post6.html  TCVN3 font bytes, <font face=".VnTime">, no charset anywhere
+  /bai-viet/<slug>-post7.html  VNI-Windows font bytes, <font face="VNI-Times">, charset iso-8859-1
   /loi/vong-lap-a.html       302 → vong-lap-b.html → 302 → vong-lap-a.html …
   /loi/khong-ton-tai.html    404
   /loi/trang-lon.html        a ~20 MB HTML page (size: site.settings["big_page_bytes"])
   /loi/tap-tin.html          binary bytes (application/octet-stream)
   /loi/trong.html            200 with an empty body
+  /loi/chuyen-huong-ngoai.html    302 to another host (site.settings["foreign_url"])
+  /loi/chuyen-huong-may-chu.html  302 to 127.0.0.1 (site.settings["loopback_url"])
+  /loi/chuyen-huong-tep.html      302 to file:///etc/passwd
+  /loi/lam-moi.html               a page whose <meta http-equiv=refresh> points at the loopback URL
+  /loi/chuyen-huong-trong.html    301 to one of the site's own articles (a redirect to follow)
 The plain page markup (no detail-* classes) makes extractors fall back to trafilatura.
 """
 
@@ -25,6 +33,7 @@ import unicodedata
 from harvester.fixture_portals import generic
 from harvester.fixture_portals import render as r
 from harvester.fixture_portals.content import Article
+from harvester.fixture_portals.legacy import to_tcvn3, to_vni
 from harvester.fixture_portals.server import Post, Response, Site, html, not_found, redirect
 
 ROBOTS = "User-agent: *\nDisallow: /quan-tri/\n"
@@ -39,12 +48,27 @@ FAULT_LINKS = (
     ("/loi/trang-lon.html", "Trang rất lớn"),
     ("/loi/tap-tin.html", "Tệp nhị phân"),
     ("/loi/trong.html", "Trang trống"),
+    ("/loi/chuyen-huong-ngoai.html", "Chuyển sang trang khác"),
+    ("/loi/chuyen-huong-may-chu.html", "Chuyển vào máy nội bộ"),
+    ("/loi/chuyen-huong-tep.html", "Chuyển sang tệp hệ thống"),
+    ("/loi/lam-moi.html", "Tự làm mới sang máy nội bộ"),
+    ("/loi/chuyen-huong-trong.html", "Chuyển trong trang"),
 )
+
+# Where the off-portal redirects point (nothing listens there by default; tests put a
+# listener in place to check that it is never asked).
+FOREIGN_URL = "http://127.0.0.99:9/tin-ngoai.html"
+LOOPBACK_URL = "http://127.0.0.1:9/quan-tri/cau-hinh.html"
 
 # Which content article each special path carries.
 CP1258_DECLARED = "hg-cp1258-declared"
 CP1258_UNDECLARED = "bth-cp1258-undeclared"
 RETRY_503 = "vp-tam-dao"
+INNER_REDIRECT_TARGET = "u-ret-dam"
+STRAY_BYTE = "tn-utf8-stray-byte"
+TCVN3 = "hd-tcvn3"
+VNI = "bd-vni"
+LEGACY_ENCODED = (CP1258_DECLARED, CP1258_UNDECLARED, STRAY_BYTE, TCVN3, VNI)
 
 
 def to_cp1258(text: str) -> bytes:
@@ -78,9 +102,18 @@ def to_cp1258(text: str) -> bytes:
     return bytes(out)
 
 
-def plain_page(title: str, art: Article, *, meta_charset: str | None) -> str:
+def with_stray_byte(page: str) -> bytes:
+    """UTF-8 with one Windows-1252 right quote (0x92) pasted into the second paragraph."""
+    body = page.encode("utf-8")
+    at = body.index(b"<p>", body.index(b"<p>") + 1) + len(b"<p>")
+    return body[:at] + b"\x92" + body[at:]
+
+
+def plain_page(title: str, art: Article, *, meta_charset: str | None, font: str | None = None) -> str:
     meta = f'<meta http-equiv="Content-Type" content="text/html; charset={meta_charset}">' if meta_charset else ""
     paras = "".join(f"<p>{r.e(p)}</p>" for p in art.body_paragraphs)
+    if font:  # legacy-font pages draw their bytes as Vietnamese through the font
+        paras = f'<font face="{font}">{paras}</font>'
     return (
         f"<html><head>{meta}<title>{r.e(title)}</title></head><body>"
         f'<table width="100%"><tr><td><a href="/">Trang chủ</a> | <a href="/tin-tuc/">Tin tức</a></td></tr></table>'
@@ -92,7 +125,8 @@ def plain_page(title: str, art: Article, *, meta_charset: str | None) -> str:
 
 def install(site: Site) -> None:
     generic.install(site, per_page=20)
-    site.settings.update({"slow_delay": 5.0, "big_page_bytes": 20 * 1024 * 1024, "retry_after": 1})
+    site.settings.update({"slow_delay": 5.0, "big_page_bytes": 20 * 1024 * 1024, "retry_after": 1,
+                          "foreign_url": FOREIGN_URL, "loopback_url": LOOPBACK_URL})
     site.start_paths = ["/tin-tuc/"]
     counters = site.state.setdefault("hits", {})
     retry_hits = site.state.setdefault("retry_hits", {})  # path -> [(time.monotonic(), status)]
@@ -128,6 +162,15 @@ def install(site: Site) -> None:
             return Response(200, {"Content-Type": "text/html"}, body)
         if key == CP1258_UNDECLARED:
             body = to_cp1258(plain_page(post.title, post.article, meta_charset=None))
+            return Response(200, {"Content-Type": "text/html"}, body)
+        if key == STRAY_BYTE:
+            body = with_stray_byte(plain_page(post.title, post.article, meta_charset="utf-8"))
+            return Response(200, {"Content-Type": "text/html; charset=utf-8"}, body)
+        if key == TCVN3:
+            return Response(200, {"Content-Type": "text/html"},
+                            to_tcvn3(plain_page(post.title, post.article, meta_charset=None, font=".VnTime")))
+        if key == VNI:
+            body = to_vni(plain_page(post.title, post.article, meta_charset="iso-8859-1", font="VNI-Times"))
             return Response(200, {"Content-Type": "text/html"}, body)
         if key == RETRY_503:
             busy = unavailable(path)
@@ -184,6 +227,18 @@ def install(site: Site) -> None:
     site.add_route("/loi/trang-lon.html", big)
     site.add_route("/loi/tap-tin.html", binary)
     site.add_route("/loi/trong.html", lambda p, q, h: Response(200, {"Content-Type": "text/html; charset=utf-8"}, b""))
+    site.add_route("/loi/chuyen-huong-ngoai.html", lambda p, q, h: redirect(site.settings["foreign_url"]))
+    site.add_route("/loi/chuyen-huong-may-chu.html", lambda p, q, h: redirect(site.settings["loopback_url"]))
+    site.add_route("/loi/chuyen-huong-tep.html", lambda p, q, h: redirect("file:///etc/passwd"))
+    site.add_route("/loi/lam-moi.html", lambda p, q, h: html(
+        f'<html><head><meta http-equiv="refresh" content="0;url={site.settings["loopback_url"]}">'
+        "<title>Đang chuyển trang</title></head><body><p>Đang chuyển trang…</p></body></html>"))
+
+    def inner_redirect(path, query, headers) -> Response:
+        post = post_for(INNER_REDIRECT_TARGET)
+        return redirect(post.path, 301) if post else not_found()
+
+    site.add_route("/loi/chuyen-huong-trong.html", inner_redirect)
     site.add_route("/robots.txt", lambda p, q, h: Response(200, {"Content-Type": "text/plain"}, ROBOTS.encode()))
 
     def factory(site_: Site, article: Article) -> Post:

@@ -114,18 +114,20 @@ def _layout(site: Site, title: str, main: str, *, head_extra: str = "", crumbs: 
 </body></html>"""
 
 
-def _pagination(base: str, page: int, pages: int, cat_title: str) -> str:
-    """nv_alias_page(): with ≤7 pages and page ≥ 2, the active <li> is closed by a stray <li>."""
+def _pagination(base: str, page: int, pages: int, cat_title: str, *, rel: bool = True) -> str:
+    """nv_alias_page(): with ≤7 pages and page ≥ 2, the active <li> is closed by a stray <li>.
+    ``rel=False``: the themes (and nv_generate_page) that print no rel on « and »."""
     if pages <= 1:
         return ""
 
     def href(n: int) -> str:
         return base if n == 1 else f"{base}page-{n}/"
 
+    prev_rel, next_rel = (' rel="prev"', ' rel="next"') if rel else ("", "")
     items = []
     if page > 1:
         items.append(
-            f'<li class="page-item"><a class="page-link" rel="prev" title="{r.e(cat_title)} - Trang {page - 1}" href="{href(page - 1)}">&laquo;</a></li>'
+            f'<li class="page-item"><a class="page-link"{prev_rel} title="{r.e(cat_title)} - Trang {page - 1}" href="{href(page - 1)}">&laquo;</a></li>'
         )
     for n in range(1, pages + 1):
         if n == page:
@@ -137,7 +139,7 @@ def _pagination(base: str, page: int, pages: int, cat_title: str) -> str:
             )
     if page < pages:
         items.append(
-            f'<li class="page-item"><a class="page-link" rel="next" title="{r.e(cat_title)} - Trang {page + 1}" href="{href(page + 1)}">&raquo;</a></li>'
+            f'<li class="page-item"><a class="page-link"{next_rel} title="{r.e(cat_title)} - Trang {page + 1}" href="{href(page + 1)}">&raquo;</a></li>'
         )
     return f'<div class="text-center"><ul class="pagination">{"".join(items)}</ul></div>'
 
@@ -159,19 +161,27 @@ def _listing_html(site: Site, posts: list[Post], *, date_fmt=_egov_list_date) ->
     return "\n".join(out)
 
 
-def install(site: Site) -> None:
+def install_portal(site: Site) -> None:
+    """A generalist provincial portal on NukeViet whose theme prints no rel on its pager:
+    numbered ``<li><a href="…/page-N/">N</a>`` links and a "»" (``nv_generate_page``); its
+    search pages link ``&page=N`` by number only."""
+    install(site, per_page=4, rel_next=False)
+    site.site_kind = "portal"
+
+
+def install(site: Site, *, per_page: int = PER_PAGE, rel_next: bool = True) -> None:
     site.post_factory = _post_factory
-    site.settings = {"per_page": PER_PAGE, "listing_date_format": "%d/%m/%Y %I:%M:%S %p"}
+    site.settings = {"per_page": per_page, "listing_date_format": "%d/%m/%Y %I:%M:%S %p"}
     site.start_paths = ["/vi/news/rss/", "/vi/news/"]
     site.registry_settings = {"search_url": "/vi/news/search/?q=OCOP"}
 
     def listing(base: str, posts: list[Post], page: int, title: str, crumbs) -> Response:
-        chunk, pages = r.page_slice(posts, page, PER_PAGE)
+        chunk, pages = r.page_slice(posts, page, per_page)
         if page < 1 or (page > pages):
             return not_found()
         main = (
             f'<div class="news_column">{_listing_html(site, chunk)}</div>'
-            + _pagination(base, page, pages, title)
+            + _pagination(base, page, pages, title, rel=rel_next)
         )
         heading = f"{title} - Trang {page}" if page > 1 else title
         return html(_layout(site, heading, main, crumbs=crumbs))
@@ -187,7 +197,7 @@ def install(site: Site) -> None:
         if head == "rss":
             return _rss(site, parts[1] if len(parts) > 1 else None)
         if head == "search":
-            return _search(site, query)
+            return _search(site, query, per_page=per_page, rel_next=rel_next)
         if head == "tag":
             posts = [p for p in site.newest_first() if p.article.is_ocop]
             return html(_layout(site, "OCOP", f'<div class="news_column">{_listing_html(site, posts)}</div>'))
@@ -333,14 +343,19 @@ def _rss(site: Site, cat_alias: str | None) -> Response:
                "application/rss+xml; charset=utf-8")
 
 
-def _search(site: Site, query) -> Response:
-    q = r.qstr(query, "q").strip().lower()
+def _search(site: Site, query, *, per_page: int, rel_next: bool) -> Response:
+    typed = r.qstr(query, "q").strip()
+    q = typed.lower()
     page = r.qint(query, "page", 1)
     hits = [p for p in site.newest_first() if q and (q in p.title.lower() or q in p.article.text.lower())]
-    chunk, pages = r.page_slice(hits, page, PER_PAGE)
+    chunk, pages = r.page_slice(hits, page, per_page)
     nav = ""
-    if page < pages:
-        nav = f'<div class="text-center"><ul class="pagination"><li class="page-item"><a class="page-link" rel="next" href="/vi/news/search/?q={r.e(q)}&amp;page={page + 1}">&raquo;</a></li></ul></div>'
+    if rel_next and page < pages:
+        nav = f'<div class="text-center"><ul class="pagination"><li class="page-item"><a class="page-link" rel="next" href="/vi/news/search/?q={r.e(typed)}&amp;page={page + 1}">&raquo;</a></li></ul></div>'
+    elif pages > 1:  # bare numbers outside any pager markup: only the ?page=N in the link says "next"
+        numbers = "".join(f"<b>{n}</b>" if n == page else f'<a href="/vi/news/search/?q={r.e(typed)}&amp;page={n}">{n}</a>'
+                          for n in range(1, pages + 1))
+        nav = f'<p class="ket-qua">Kết quả: {numbers}</p>'
     main = (
         f'<div class="news_column"><div class="alert alert-info">Có {len(hits)} kết quả cho từ khóa <strong>{r.e(q)}</strong></div>'
         f"{_listing_html(site, chunk, date_fmt=lambda d: d.strftime('%d/%m/%Y %H:%M:%S'))}</div>{nav}"

@@ -91,6 +91,7 @@ class Site:
         self.settings: dict = {}  # fixture knobs (page sizes, fault delays); not written to the registry
         # registry "settings" column (only keys harvester.registry accepts); "search_url" may be a path
         self.registry_settings: dict = {}
+        self.site_kind = "fixture"  # the registry's site_kind: "portal"/"newspaper" sites filter deep titles
         self.start_paths: list[str] = []
         self.document_paths: list[str] = []
         self.state: dict = {}  # per-site mutable state for fault routes (retry counters...)
@@ -99,6 +100,10 @@ class Site:
         self._log: list[tuple[str, str, int]] = []
         self._lock = threading.Lock()
         self._published = 0
+        self._by_path: dict[str, Post] = {}
+        # Rendered pages that depend only on the posts, dropped whenever a post is added (so the
+        # 10,000-page benchmark site measures the crawler, not this server's templates).
+        self.rendered: dict[str, bytes] = {}
         self.post_factory: Callable[[Site, Article], Post] | None = None
 
     # -- routes ----------------------------------------------------------------------------------
@@ -134,9 +139,11 @@ class Site:
             post = self.post_factory(self, article)
             with self._lock:
                 self.posts.append(post)  # factories number posts by len(self.posts)
+                self._by_path[post.path] = post
             added.append(post)
         with self._lock:
             self.posts.sort(key=lambda p: (p.published, p.post_id))
+            self.rendered.clear()
         return added
 
     def newest_first(self, *, category: str | None = None) -> list[Post]:
@@ -148,10 +155,7 @@ class Site:
         return posts
 
     def post_by_path(self, path: str) -> Post | None:
-        for p in self.posts:
-            if p.path == path:
-                return p
-        return None
+        return self._by_path.get(path)
 
     def publish(self, n: int = 1) -> list[Post]:
         """Add n generated OCOP articles, newer than everything on the site."""
@@ -221,6 +225,11 @@ class _RequestHandler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         query = parse_qs(parts.query, keep_blank_values=True)
         headers = {k.lower(): v for k, v in self.headers.items()}
+        if self.command == "POST":  # form fields join the query (ASP.NET postbacks)
+            length = int(headers.get("content-length") or 0)
+            form = self.rfile.read(min(length, 4 * 1024 * 1024)).decode("utf-8", "replace")
+            for key, values in parse_qs(form, keep_blank_values=True).items():
+                query.setdefault(key, []).extend(values)
         try:
             resp = site.dispatch(parts.path or "/", query, headers)
         except Exception as exc:  # a fixture bug must show as a 500, not hang the client

@@ -7,6 +7,9 @@ URL map:
   /pages/<slug>-<4hex>.aspx              detail
   /PictureLibrary/<hex>/<file>.jpg       images
   /robots.txt                            disallows /_layouts/ and /_vti_bin/
+The "sharepoint-postback" site (install_postback) pages its news list only by postback:
+  POST /Pages/tin-tuc.aspx with __EVENTTARGET=<pager control>, __EVENTARGUMENT=Page$N and the
+  page's __VIEWSTATE (without it: 500, like ASP.NET's "Invalid postback"); GET ?Page=N is ignored.
 Traps: aspnetForm with a large __VIEWSTATE, "Skip Ribbon Commands", web-part chrome titles
 "PublishingPortal - Block_BanTin_Toolbar" / "…_ViewData" as text, day-only date "19/05/2022",
 "Tăng cỡ chữ Giảm cỡ chữ", the article rendered a second time in a hidden print block,
@@ -70,7 +73,7 @@ def _layout(site: Site, path: str, title: str, zone: str) -> str:
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1066/styles/Themable/corev15.css?rev=2a">
 </head>
 <body>
-<form method="post" action=".{r.e(path)}" id="aspnetForm">
+<form method="post" action="./{r.e(path.rsplit("/", 1)[-1])}" id="aspnetForm">
 <div class="aspNetHidden">
 <input type="hidden" name="__REQUESTDIGEST" id="__REQUESTDIGEST" value="0x{_rng(site, 'digest').getrandbits(256):064X},05 Dec 2024 01:26:00 -0000">
 <input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="{_viewstate(site, path)}">
@@ -115,16 +118,51 @@ def _article_block(site: Site, post: Post, *, copy: int) -> str:
     return f'<div id="{_ctl(site, "print")}_pnPrint" class="print-version" style="display:none">{head}{content}</div>'
 
 
-def install(site: Site) -> None:
+def pager_control(site: Site) -> str:
+    """The postback target of the news list's pager (its GUID depends on the seed)."""
+    return "ctl00$ctl39$g_" + _guid(site, "pager").replace("-", "_") + "$ctl00$Pager"
+
+
+def _postback_links(site: Site, page: int, pages: int) -> str:
+    target = pager_control(site)
+
+    def link(n: int, label: str) -> str:
+        return f"<a href=\"javascript:__doPostBack('{target}','Page${n}')\">{label}</a>"
+
+    links = "".join(f"<span>{n}</span>" if n == page else link(n, str(n)) for n in range(1, pages + 1))
+    return links + (link(page + 1, "Trang sau") if page < pages else "")
+
+
+def install_postback(site: Site) -> None:
+    """A generalist SharePoint portal whose news list pages only by __doPostBack."""
+    install(site, per_page=4, postback=True)
+    site.start_paths = ["/Pages/tin-tuc.aspx"]
+    site.site_kind = "portal"
+
+
+def _postback_page(site: Site, name: str, query) -> int | None:
+    """The page a postback asks for; None for a postback the page did not render."""
+    if r.qstr(query, "__EVENTTARGET") != pager_control(site):
+        return 1
+    if r.qstr(query, "__VIEWSTATE") != _viewstate(site, f"/Pages/{name}.aspx"):
+        return None
+    argument = r.qstr(query, "__EVENTARGUMENT")
+    return int(argument[5:]) if argument.startswith("Page$") and argument[5:].isdigit() else None
+
+
+def install(site: Site, *, per_page: int = PER_PAGE, postback: bool = False) -> None:
     site.post_factory = _post_factory
-    site.settings = {"per_page": PER_PAGE}
+    site.settings = {"per_page": per_page}
     site.start_paths = ["/Pages/chuong-trinh-ocop.aspx", "/Pages/tin-tuc.aspx"]
 
     def listing(name: str, query) -> Response:
         title, cat = LISTS[name]
         posts = site.newest_first(category=cat)
-        page = r.qint(query, "Page", 1)
-        chunk, pages = r.page_slice(posts, page, PER_PAGE)
+        page = _postback_page(site, name, query) if postback else r.qint(query, "Page", 1)
+        if page is None:
+            return Response(500, {"Content-Type": "text/html; charset=utf-8"},
+                            b"<html><body>Invalid postback or callback argument.</body></html>", cacheable=False)
+        chunk, pages = r.page_slice(posts, page, per_page)
         if page < 1 or page > pages:
             chunk = []
         items = "".join(
@@ -133,11 +171,13 @@ def install(site: Site) -> None:
             f'<p>{r.e(p.article.lead)}</p></div>'
             for p in chunk
         )
-        links = "".join(
-            f"<span>{n}</span>" if n == page else f'<a href="/Pages/{name}.aspx?Page={n}">{n}</a>' for n in range(1, pages + 1)
-        )
-        if page < pages:
-            links += f'<a href="/Pages/{name}.aspx?Page={page + 1}" class="next">Trang sau</a>'
+        if postback:
+            links = _postback_links(site, page, pages)
+        else:
+            links = "".join(f"<span>{n}</span>" if n == page else f'<a href="/Pages/{name}.aspx?Page={n}">{n}</a>'
+                            for n in range(1, pages + 1))
+            if page < pages:
+                links += f'<a href="/Pages/{name}.aspx?Page={page + 1}" class="next">Trang sau</a>'
         inner = f'<div class="list-news">{items}</div><div class="Paging">{links}</div>'
         zone = _chrome("PublishingPortal - Block_BanTin_ListData", inner, 2, _ctl(site, "list-" + name))
         return html(_layout(site, f"/Pages/{name}.aspx", title, zone))

@@ -79,7 +79,9 @@ def write_page(db: Any, item: Mapping[str, Any], *, kind: str, encoding: str | N
         body = body.encode("utf-8")
     headers = plain_headers(item.get("headers"))
     fetched_at = to_iso(item.get("fetched_at"))
-    digest = sha256_bytes(body)
+    # the crawl's extraction workers compress and hash the body beside the extraction
+    digest = item.get("_body_sha256") or sha256_bytes(body)
+    archived = item.get("_body_z") or compress(body)
     old = fetch_row(db, "SELECT sha256, first_fetched_at, changed_at FROM pages WHERE url = ?", (url,))
     first = (old and old["first_fetched_at"]) or fetched_at
     changed = old["changed_at"] if old and old["sha256"] == digest and old["changed_at"] else fetched_at
@@ -88,9 +90,9 @@ def write_page(db: Any, item: Mapping[str, Any], *, kind: str, encoding: str | N
     values = {
         "url": url, "final_url": item.get("final_url") or item.get("url"), "portal_id": item.get("portal_id"),
         "kind": kind, "status": item.get("status"), "reason": None,
-        "content_type": header(headers, "content-type"), "encoding": encoding,
+        "content_type": header(headers, "content-type"), "encoding": encoding, "decoding": item.get("_decoding"),
         "headers": json.dumps(headers, ensure_ascii=False, sort_keys=True),
-        "body": compress(body), "body_size": len(body), "sha256": digest,
+        "body": archived, "body_size": item.get("_body_size", len(body)), "sha256": digest,
         "etag": header(headers, "etag"), "last_modified": header(headers, "last-modified"),
         "fetched_at": fetched_at, "first_fetched_at": first, "changed_at": changed,
         "recheck_after": due, "run_id": item.get("run_id"), "text_chars": text_chars,

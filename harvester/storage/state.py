@@ -1,4 +1,4 @@
-"""Crawl state the spiders read: which URLs are seen, their validators, whether a run completed.
+"""Crawl state the spiders read: which URLs are seen, their validators, each listing's frontier.
 
 Spiders never open SQL themselves: they call the ``load_*`` functions here once at start, on a
 read-only connection (``mode=ro``), so a spider cannot write outside the item pipelines. The
@@ -8,6 +8,7 @@ meaning of "seen" (stored and not due for a recheck; a 404/410 backing off) live
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -113,23 +114,17 @@ def _older_than(conn: sqlite3.Connection, portal_id: str, days: float) -> set[st
     return {row[0] for row in rows}
 
 
-def has_completed_run(db_path: str | Path, portal_id: str) -> bool:
-    """True once a crawl of this portal has run to the end (a crawl_runs row exists).
-
-    A run killed with -9 writes no row, so the next run walks listings to the end again instead
-    of stopping at the first known page, and the gap the kill left behind is filled.
-    """
+def load_frontier(db_path: str | Path, portal_id: str) -> dict[str, tuple[list[str], str | None]]:
+    """listing URL -> (the entries that topped it at its last complete walk, when that walk ran);
+    see storage.frontier."""
     conn = _connect(db_path)
     if conn is None:
-        return False
+        return {}
     try:
-        row = conn.execute(
-            "SELECT 1 FROM crawl_runs WHERE portal_id = ? AND finished_at IS NOT NULL "
-            "AND COALESCE(status, '') != 'failed' LIMIT 1",
-            (portal_id,),
-        ).fetchone()
-    except sqlite3.DatabaseError:
-        row = None
+        rows = conn.execute("SELECT listing, top_urls, walked_at FROM crawl_frontier WHERE portal_id = ?",
+                            (portal_id,)).fetchall()
+    except sqlite3.OperationalError:  # a database from before the frontier table: no frontier yet
+        rows = []
     finally:
         conn.close()
-    return row is not None
+    return {row["listing"]: (json.loads(row["top_urls"]), row["walked_at"]) for row in rows}

@@ -30,10 +30,9 @@ from scrapy.exceptions import StopDownload
 from scrapy.http import Response, TextResponse
 
 from extractors.dates import parse_vn_date
-from extractors.text import fold_words
+from extractors.text import fold_words, is_ocop_relevant
 from harvester.attachments import DEFAULT_MAX_BYTES, check_response, status_of
 from harvester.clock import now_iso
-from harvester.ingest import is_ocop_relevant
 from harvester.storage.document_state import load_document_state
 
 _GENERIC_LINK_TEXT = {"tai ve", "tai xuong", "download", "xem", "xem file", "tep dinh kem", "file dinh kem"}

@@ -80,3 +80,39 @@ def test_everything_failing_exits_non_zero_but_records_faults(write_registry, tm
     conn.close()
     assert rows == [(DEAD, "connection-refused")]
     assert runs == [("failed",)]
+
+
+def test_a_symlink_to_the_same_database_takes_the_same_lock(write_registry, tmp_path):
+    registry = write_registry([("site-a", "nukeviet", DEAD)])
+    real = tmp_path / "data" / "ocop.db"
+    real.parent.mkdir()
+    alias_dir = tmp_path / "alias"
+    alias_dir.symlink_to(real.parent)
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    assert lock_path_for(link) == lock_path_for(real) == lock_path_for(alias_dir / "ocop.db")
+    with run_lock(real):
+        result = run_cli("crawl", "--registry", str(registry), "--portal", "site-a", "--db", str(link))
+    assert result.returncode == 1
+    assert "another harvester run is in progress" in result.stderr
+    assert not real.exists()
+
+
+def test_remote_control_extensions_are_never_enabled():
+    """Neither the telnet console nor Scrapy 2.19's code-running HTTP server listens during a crawl."""
+    from scrapy import Spider
+    from scrapy.extensions.remote_control import RemoteControl
+    from scrapy.extensions.telnet import TelnetConsole
+    from scrapy.utils.test import get_crawler
+
+    from harvester.registry import Portal
+    from harvester.runner import build_settings, portal_settings
+
+    portal = Portal(id="site-a", name="a", family="generic", start_urls=[DEAD], settings={"concurrency": 2})
+    settings = portal_settings(build_settings("x.db"), portal)
+    assert not settings.getbool("TELNETCONSOLE_ENABLED") and not settings.getbool("REMOTE_CONTROL_ENABLED")
+    # get_crawler turns both flags off itself: switch them on to see that EXTENSIONS alone keeps them out
+    crawler = get_crawler(Spider, {"TELNETCONSOLE_ENABLED": True, "REMOTE_CONTROL_ENABLED": True,
+                                   "EXTENSIONS": settings.getdict("EXTENSIONS")})
+    enabled = [type(e) for e in crawler.extensions.middlewares]
+    assert TelnetConsole not in enabled and RemoteControl not in enabled

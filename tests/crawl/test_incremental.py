@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from urllib.parse import urlsplit
 
@@ -67,5 +68,39 @@ def test_recheck_uses_conditional_get_and_gets_304(tmp_path):
         unchanged = conn.execute("SELECT unchanged FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()[0]
         conn.close()
         assert unchanged == len(statuses)
+    finally:
+        farm.stop()
+
+
+def test_a_night_with_failures_keeps_the_frontier_and_the_next_walks_on_to_it(tmp_path):
+    """The gap of issue 9: new articles deeper than page 1 fail (503) on a night whose page-1
+    articles are stored; the next night's page 1 shows only stored articles, yet the walk goes on
+    to where the last complete walk began and stores the rest."""
+    from harvester.fixture_portals import start_farm
+    from harvester.fixture_portals.generic import FEED_ITEMS
+
+    farm = start_farm(["bulk"], bulk_pages=40)
+    site = farm.sites["bulk"]
+    try:
+        registry = farm_registry(farm, tmp_path / "portals.csv")
+        db = tmp_path / "ocop.db"
+        assert crawl_farm(farm, db, registry).returncode == 0
+        new = farm.publish("bulk", 55)  # newest first: page 1 (20), page 2 (20), page 3 (15 + old)
+        deep = new[:-FEED_ITEMS]  # the oldest of the new: beyond the feed's reach, below page 1
+        site.state["unavailable"] = {p.path for p in deep}
+        failing = crawl_farm(farm, db, registry)
+        # portal, new, upd, same, err: the deep articles are the night's errors
+        assert failing.returncode == 0
+        assert re.search(rf"fixture-bulk\s+{FEED_ITEMS}\s+0\s+0\s+{len(deep)}\s", failing.stdout), failing.stdout
+        site.state["unavailable"] = set()
+        mark = len(farm.request_log("bulk"))
+        healed = crawl_farm(farm, db, registry)
+        assert healed.returncode == 0, healed.stderr[-2000:]
+        asked = [path for _, path, _ in farm.request_log("bulk")[mark:]]
+        assert "/tin-tuc/trang-2.html" in asked and "/tin-tuc/trang-3.html" in asked
+        conn = sqlite3.connect(db)
+        stored = {r[0] for r in conn.execute("SELECT url FROM pages WHERE kind IN ('article', 'other')")}
+        conn.close()
+        assert {site.url(p.path) for p in site.posts} == stored
     finally:
         farm.stop()

@@ -131,3 +131,104 @@ def test_robots_crawl_delay_is_applied_to_that_hosts_slot_and_capped():
     other = Request("http://127.0.0.23/")
     middleware.process_request(other)
     assert "autothrottle_dont_adjust_delay" not in other.meta
+
+
+# --- staying on the portal ---------------------------------------------------------------------
+
+def _portal(domain, start_urls=(), **settings):
+    from harvester.registry import Portal
+
+    return Portal(id="p", name="p", family="generic", start_urls=list(start_urls) or [f"https://{domain}/"],
+                  domain=domain, settings=settings)
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("https://tinh.gov.vn/tin-tuc/bai-1.html", True),
+        ("http://tinh.gov.vn/tin-tuc/bai-1.html", True),  # scheme variant
+        ("https://www.tinh.gov.vn/bai-1.html", True),  # www variant
+        ("https://TINH.gov.vn./bai-1.html", True),
+        ("https://tinh.gov.vn:443/bai-1.html", True),
+        ("https://tinh.gov.vn:8443/bai-1.html", False),  # another port is another service
+        ("https://sonnptnt.tinh.gov.vn/bai.html", True),  # registered through a start URL
+        ("https://search.example.net/?q=OCOP", True),  # the registered search_url's host
+        ("https://other.gov.vn/bai-1.html", False),
+        ("https://tinh.gov.vn.evil.example/", False),
+        ("http://127.0.0.1/admin", False),
+        ("http://localhost/", False),
+        ("http://10.0.0.5/", False),
+        ("http://169.254.169.254/latest/meta-data/", False),  # cloud metadata (link-local)
+        ("http://[::1]/", False),
+        ("file:///etc/passwd", False),
+        ("ftp://tinh.gov.vn/x", False),
+        ("javascript:alert(1)", False),
+        ("http://tinh.gov.vn:99999/", False),  # not a port at all
+    ],
+)
+def test_on_portal_allows_only_the_registered_hosts(url, allowed):
+    portal = _portal("tinh.gov.vn", ["https://tinh.gov.vn/rss", "https://sonnptnt.tinh.gov.vn/tin/"],
+                     search_url="https://search.example.net/?q=OCOP")
+    assert mw.on_portal(url, mw.portal_origins(portal)) is allowed
+
+
+def test_a_portal_on_a_loopback_address_keeps_only_that_address_and_port():
+    origins = mw.portal_origins(_portal("http://127.0.0.11:8380/", ["http://127.0.0.11:8380/tin-tuc/"]))
+    assert mw.on_portal("http://127.0.0.11:8380/bai.html", origins)
+    for elsewhere in ("http://127.0.0.1:8380/bai.html", "http://127.0.0.12:8380/", "http://127.0.0.11:8381/",
+                      "http://127.0.0.11/"):
+        assert not mw.on_portal(elsewhere, origins), elsewhere
+
+
+def _guard(portal):
+    from scrapy import Spider
+
+    crawler = crawler_with()
+    crawler.spider = Spider.from_crawler(crawler, "p")
+    crawler.spider.portal = portal
+    crawler.stats.open_spider()
+    return mw.PortalRedirectGuard.from_crawler(crawler)
+
+
+@pytest.mark.parametrize("location", [b"http://127.0.0.1:9/x", b"//other.gov.vn/x", b"file:///etc/passwd"])
+def test_guard_refuses_a_3xx_off_the_portal_before_it_is_followed(location):
+    guard = _guard(_portal("tinh.gov.vn"))
+    request = Request("https://tinh.gov.vn/bai.html")
+    response = Response(request.url, status=302, headers={"Location": location}, request=request)
+    with pytest.raises(mw.OffPortalRedirect) as refused:
+        guard.process_response(request, response)
+    assert refused.value.status == 302 and refused.value.target.endswith(location.decode().lstrip("/"))
+    assert guard.crawler.stats.get_value("harvester/off_portal_redirects") == 1
+
+
+def test_guard_lets_redirects_within_the_portal_and_other_answers_through():
+    guard = _guard(_portal("tinh.gov.vn"))
+    request = Request("https://tinh.gov.vn/bai.html")
+    for status, headers in ((301, {"Location": "/bai-moi.html"}), (302, {"Location": "https://www.tinh.gov.vn/x"}),
+                            (200, {}), (404, {})):
+        response = Response(request.url, status=status, headers=headers, request=request)
+        assert guard.process_response(request, response) is response
+    follow = Request("https://tinh.gov.vn/bai-moi.html", meta={"redirect_urls": [request.url]})
+    assert guard.process_request(follow) is None
+
+
+def test_guard_refuses_a_meta_refresh_off_the_portal():
+    guard = _guard(_portal("tinh.gov.vn"))
+    refreshed = Request("http://127.0.0.1/", meta={"redirect_urls": ["https://tinh.gov.vn/a.html"],
+                                                   "redirect_reasons": ["meta refresh"]})
+    with pytest.raises(mw.OffPortalRedirect):
+        guard.process_request(refreshed)
+
+
+def test_guard_judges_a_meta_refresh_before_it_is_followed():
+    from scrapy.http import HtmlResponse
+
+    guard = _guard(_portal("tinh.gov.vn"))
+    request = Request("https://tinh.gov.vn/a.html")
+    page = b'<html><head><meta http-equiv="refresh" content="0;url=http://10.1.2.3/x"></head></html>'
+    with pytest.raises(mw.OffPortalRedirect) as refused:
+        guard.process_response(request, HtmlResponse(request.url, body=page, request=request))
+    assert refused.value.target == "http://10.1.2.3/x" and refused.value.status is None
+    inside = page.replace(b"http://10.1.2.3/x", b"/b.html")
+    response = HtmlResponse(request.url, body=inside, request=request)
+    assert guard.process_response(request, response) is response

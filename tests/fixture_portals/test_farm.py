@@ -480,3 +480,56 @@ def test_pool_size_and_relevance_markers():
     assert len(ocop) >= 25 and len(other) >= 10
     only_phrase = ARTICLES["nt-moi-xa-phuong"]
     assert "ocop" not in (only_phrase.title + only_phrase.text).lower() and only_phrase.is_ocop
+
+
+def test_recall_sites_are_generalist_with_silent_titles_and_decoys():
+    from harvester.fixture_portals import build_site
+
+    for site_id in ("nukeviet-portal", "wordpress-news", "sharepoint-postback"):
+        site = build_site(site_id)
+        assert site.site_kind in ("portal", "newspaper")
+        ocop = [p for p in site.posts if p.article.is_ocop]
+        decoys = [p for p in site.posts if not p.article.is_ocop]
+        assert decoys and len({p.title for p in site.posts}) == len(site.posts)
+        assert sum("ocop" not in p.title.lower() for p in ocop) * 2 >= len(ocop)
+        assert any("ocop" not in (p.title + p.article.text).lower() for p in ocop)
+        assert not any("ocop" in (p.title + p.article.text).lower() for p in decoys)
+
+
+def test_nukeviet_portal_pager_has_no_rel():
+    with start_farm(["nukeviet-portal"]) as farm:
+        status, _, body = fetch(farm, "nukeviet-portal", "/vi/news/")
+        assert status == 200 and b'href="/vi/news/page-2/"' in body and b"&raquo;" in body
+        assert b'rel="next"' not in body
+        status, _, body = fetch(farm, "nukeviet-portal", "/vi/news/search/?q=OCOP")
+        assert b"q=OCOP&amp;page=2" in body and b'rel="next"' not in body
+
+
+def test_sharepoint_postback_pages_only_by_posting_the_form_back():
+    from urllib.parse import urlencode
+
+    from harvester.fixture_portals.sharepoint import pager_control
+
+    with start_farm(["sharepoint-postback"]) as farm:
+        site = farm.sites["sharepoint-postback"]
+        status, _, first = fetch(farm, "sharepoint-postback", "/Pages/tin-tuc.aspx")
+        assert status == 200 and b"__doPostBack(&#x27;" not in first
+        assert f"__doPostBack('{pager_control(site)}','Page$2')".encode() in first
+        viewstate = re.search(rb'name="__VIEWSTATE" id="__VIEWSTATE" value="([^"]+)"', first).group(1).decode()
+        assert fetch(farm, "sharepoint-postback", "/Pages/tin-tuc.aspx?Page=2")[2] == first  # GET paging ignored
+
+        def post(fields):
+            parts = urlsplit(farm.url("sharepoint-postback"))
+            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+            conn.request("POST", "/Pages/tin-tuc.aspx", body=urlencode(fields),
+                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+            resp = conn.getresponse()
+            out = resp.status, resp.read()
+            conn.close()
+            return out
+
+        event = {"__EVENTTARGET": pager_control(site), "__EVENTARGUMENT": "Page$2"}
+        status, second = post({**event, "__VIEWSTATE": viewstate})
+        second_titles = {p.title for p in site.newest_first()[4:8]}
+        assert status == 200 and all(t.encode() in second for t in second_titles)
+        assert post(event)[0] == 500  # no view state: ASP.NET's "Invalid postback"

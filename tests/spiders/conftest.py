@@ -10,6 +10,7 @@ from scrapy.utils.test import get_crawler
 
 import harvester.settings as project_settings
 from harvester.registry import Portal
+from harvester.urls import canonicalize
 
 BASE = "http://127.0.0.11:8000"
 
@@ -48,13 +49,19 @@ def render(site, path: str, *, meta: dict | None = None, headers: dict | None = 
 def make_spider():
     """A spider of ``cls`` for a Portal row, configured with the project settings."""
 
-    def make(cls, *, site_kind: str = "ntm", portal_id: str = "test-portal", seen=(), **settings):
+    def make(cls, *, site_kind: str = "ntm", portal_id: str = "test-portal", seen=(), frontier=None, walked_at=None,
+             **settings):
+        """``frontier``: {listing path: [entry paths]}, as the last complete walk left it;
+        ``walked_at``: {listing path: ISO time of that walk}."""
         crawler = get_crawler(cls, {**_project_settings(), **settings})
         portal = Portal(id=portal_id, name=portal_id, family=cls.family, start_urls=[BASE + "/"],
                         site_kind=site_kind, domain=BASE)
         spider = cls.from_crawler(crawler, portal=portal, db_path=None)
         crawler.spider = spider
         spider.seen = set(seen)
+        spider.frontier = {canonicalize(BASE + path): frozenset(canonicalize(BASE + p) for p in urls)
+                           for path, urls in (frontier or {}).items()}
+        spider.walked_at = {canonicalize(BASE + path): when for path, when in (walked_at or {}).items()}
         return spider
 
     return make

@@ -40,13 +40,30 @@ def test_last_page_has_no_next_link(fixture_site, make_spider):
     assert [r for r in requests_of(out) if r.meta["harvester_kind"] == "article"]
 
 
-def test_paging_stops_at_a_page_of_known_articles(fixture_site, make_spider):
+def test_paging_stops_where_the_last_complete_walk_began(fixture_site, make_spider):
     site = fixture_site("nukeviet")
-    known = {BASE + p.path for p in site.newest_first(category="chuong-trinh-ocop")}
-    spider = make_spider(NukeVietSpider, seen=known)
+    posts = site.newest_first(category="chuong-trinh-ocop")
+    known = {BASE + p.path for p in posts}
+    spider = make_spider(NukeVietSpider, seen=known, frontier={CATEGORY: [p.path for p in posts[:3]]})
     out = list(spider.parse_listing(listing(site)))
     assert requests_of(out) == []
-    assert spider.crawler.stats.get_value("harvester/listing_stopped_at_known") == 1
+    assert spider.crawler.stats.get_value("harvester/walks_met_frontier") == 1
+    assert spider.walks[BASE + CATEGORY].end == "met"
+
+
+def test_a_page_of_stored_articles_does_not_end_a_walk_that_has_not_met_its_frontier(fixture_site, make_spider):
+    """The gap a killed night leaves: page 1 shows only stored articles, older new ones lie deeper."""
+    site = fixture_site("nukeviet")
+    posts = site.newest_first(category="chuong-trinh-ocop")
+    per_page = site.settings["per_page"]
+    stored_top = {BASE + p.path for p in posts[:per_page]}  # the killed run stored page 1 only
+    old_frontier = [p.path for p in posts[-2:]]  # where the last complete walk began
+    spider = make_spider(NukeVietSpider, seen=stored_top, frontier={CATEGORY: old_frontier})
+    out = requests_of(spider.parse_listing(listing(site)))
+    assert [r.url for r in out] == [BASE + CATEGORY + "page-2/"]
+    page2 = requests_of(spider.parse_listing(listing(site, CATEGORY + "page-2/", page=2)))
+    assert {r.url for r in page2 if r.meta["harvester_kind"] == "article"} == {
+        BASE + p.path for p in posts[per_page:2 * per_page]}
 
 
 def _articles_from_all_pages(site, spider):
@@ -59,16 +76,22 @@ def _articles_from_all_pages(site, spider):
     return urls
 
 
-def test_generalist_site_fetches_only_ocop_looking_titles(fixture_site, make_spider):
+def test_every_new_entry_is_fetched_and_titles_filter_only_deep_backfill(fixture_site, make_spider):
     site = fixture_site("nukeviet")
     by_url = {BASE + p.path: p.article for p in site.posts}
-    fetched = _articles_from_all_pages(site, make_spider(NukeVietSpider, site_kind="portal"))
-    everything = _articles_from_all_pages(site, make_spider(NukeVietSpider, site_kind="ntm"))
-    assert set(everything) == set(by_url)  # a topical site: every listed article
-    skipped = set(everything) - set(fetched)
+    page_one = {BASE + p.path for p in site.newest_first()[: site.settings["per_page"]]}
+    nightly = _articles_from_all_pages(site, make_spider(NukeVietSpider, site_kind="portal"))
+    assert set(nightly) == set(by_url)  # within HARVESTER_FETCH_ALL_PAGES: every entry, the body decides
+    shallow = make_spider(NukeVietSpider, site_kind="portal", HARVESTER_FETCH_ALL_PAGES=1)
+    fetched = _articles_from_all_pages(site, shallow)
+    skipped = set(nightly) - set(fetched)
     assert skipped, "the module home lists non-OCOP news too"
+    assert not skipped & page_one  # page 1 is never filtered
     assert all(not by_url[u].is_ocop for u in skipped)
-    assert all(by_url[u].is_ocop for u in fetched)
+    assert all(by_url[u].is_ocop for u in set(fetched) - page_one)
+    assert shallow.crawler.stats.get_value("harvester/skipped_by_title") == len(skipped)
+    topical = _articles_from_all_pages(site, make_spider(NukeVietSpider, site_kind="ntm", HARVESTER_FETCH_ALL_PAGES=1))
+    assert set(topical) == set(by_url)  # topical sites: every entry at any depth
 
 
 def test_search_results_are_all_fetched_even_on_generalist_sites(fixture_site, make_spider):

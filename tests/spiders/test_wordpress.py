@@ -78,12 +78,18 @@ def test_last_api_page_asks_for_no_further_page(fixture_site, make_spider):
     assert not [r for r in out if r.meta["harvester_kind"] == "api"]
 
 
-def test_api_paging_stops_at_known_posts_after_a_completed_run(fixture_site, make_spider):
+def test_api_paging_stops_at_its_frontier_and_walks_on_without_one(fixture_site, make_spider):
     site = fixture_site("wordpress")
     known = {BASE + p.path for p in site.posts}
-    spider = make_spider(WordPressSpider, seen=known)
-    assert requests_of(spider.parse_api(api(site, 1))) == []
-    assert spider.crawler.stats.get_value("harvester/listing_stopped_at_known") == 1
+    first = api(site, 1)
+    listing = first.url[len(BASE):]
+    ocop = [p.path for p in site.newest_first() if "ocop" in (p.title + p.article.text).lower()]
+    spider = make_spider(WordPressSpider, seen=known, frontier={listing: ocop[:2]})
+    assert requests_of(spider.parse_api(first)) == []
+    assert spider.crawler.stats.get_value("harvester/walks_met_frontier") == 1
+    # every post stored but no complete walk on record (a run was killed): page on to the end
+    gap = make_spider(WordPressSpider, seen=known)
+    assert [r.meta["harvester_page"] for r in requests_of(gap.parse_api(api(site, 1)))] == [2]
 
 
 def test_api_answer_that_is_not_json_is_a_fault(make_spider):
