@@ -455,7 +455,7 @@ def find_conflicts(figs: list[Fig]) -> list[ConflictFlag]:
     """The same comparable key from two sources with different counts."""
     groups: dict[tuple, list[Fig]] = defaultdict(list)
     for fig in figs:
-        if fig.c.comparable:
+        if fig.c.comparable and not _round_of_unknown_date(fig.c):
             groups[fig.c.key].append(fig)
     flags = []
     for members in groups.values():
@@ -474,6 +474,13 @@ def find_conflicts(figs: list[Fig]) -> list[ConflictFlag]:
             status=c.status, basis=c.basis, unit=c.unit, counts=counts,
         ))
     return flags
+
+
+def _round_of_unknown_date(c: Comparable) -> bool:
+    """New products dated only by their year: one source's round (a decision of November) and
+    another's (a council of June, or the year's sum) share that key without being one fact, so
+    they are not set against each other. Running totals of a year are (as of its end)."""
+    return c.basis == "new" and c.as_of is not None and len(c.as_of) == 4
 
 
 def _every_count_first(members: list[Fig]) -> list[Fig]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from harvester.errors import RegistryError
+from harvester.errors import HarvesterError, RegistryError
 from harvester.paths import data_file
 from harvester.settings import HARVESTER_SETTINGS
 
@@ -45,7 +45,7 @@ def silent_days() -> int:
     """HARVESTER_SILENT_DAYS (read when asked): the silence_days of portals whose row sets none."""
     try:
         days = _SILENT_DAYS.value()
-    except ValueError:
+    except HarvesterError:  # not a finite number
         days = None
     if not _is_int(days) or days < 1:
         raw = os.environ.get(_SILENT_DAYS.name)

@@ -482,7 +482,7 @@ _ALL: list[Article] = [
         province="Bình Thuận",
         lead="Bình Thuận hiện có 97 sản phẩm OCOP, trong đó thanh long và nước mắm Phan Thiết chiếm gần một nửa.",
         paragraphs=(
-            "Năm 2023, tỉnh dự kiến tổ chức đánh giá cho khoảng 25 sản phẩm mới, ưu tiên các sản phẩm từ hải sản khô và hạt điều.",
+            "Năm 2023, tỉnh phấn đấu công nhận thêm khoảng 25 sản phẩm mới, ưu tiên các sản phẩm từ hải sản khô và hạt điều.",
             "Ngành nông nghiệp đề nghị các địa phương rà soát sản phẩm sắp hết hạn chứng nhận để hướng dẫn đánh giá lại.",
         ),
         author="Đặng Thư",

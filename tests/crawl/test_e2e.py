@@ -308,11 +308,6 @@ def test_cp1258_pages_decoded(crawled):
         assert "\ufffd" not in row["text"]
 
 
-NEEDS_DECODER = pytest.mark.xfail(
-    strict=True,
-    reason="needs extractors.text.decode_bytes of the pages branch: UTF-8 with replacement and a bad-byte "
-           "count, TCVN3/VNI detection, reported as .problem (stored in pages.decoding)",
-)
 
 
 @pytest.mark.parametrize(
@@ -320,9 +315,9 @@ NEEDS_DECODER = pytest.mark.xfail(
     [
         ("hg-cp1258-declared", False),
         ("bth-cp1258-undeclared", False),
-        pytest.param("tn-utf8-stray-byte", True, marks=NEEDS_DECODER),
-        pytest.param("hd-tcvn3", None, marks=NEEDS_DECODER),
-        pytest.param("bd-vni", None, marks=NEEDS_DECODER),
+        ("tn-utf8-stray-byte", True),
+        ("hd-tcvn3", None),
+        ("bd-vni", None),
     ],
 )
 def test_legacy_encoded_pages_give_their_figures_or_a_reason(crawled, key, flagged):

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from harvester import audit
 from harvester.audit import AuditError, run_audit
 from harvester.cli import cli
+from harvester.comparable import comparable
 from harvester.report import render_html, render_json, render_text
 from harvester.review import flagged_keys
 
@@ -194,3 +195,21 @@ def test_flags_past_the_memory_limit_wait_in_a_file(known_db, monkeypatch):
     assert all(s["url"] and s["before"] for f in data["conflicts"] for s in f["sources"])  # filled before spooling
     assert "Conflicting counts (2)" in render_text(report)
     assert len({k for k, flags in flagged_keys(report).items() if any(f.startswith("conflict") for f in flags)}) == 4
+
+
+def _new_products(fig_id, count, as_of, source):
+    row = {"place": "Thái Nguyên", "province": "Thái Nguyên", "province_2025": "Thái Nguyên", "year": 2023,
+           "as_of": as_of, "stars": "3", "status": "achieved", "basis": "new", "place_level": "province",
+           "published": "2023-11-20"}
+    return audit.Fig(id=fig_id, article_id=source, attachment_id=None, count=count, extracted=count, stars="3",
+                     status="achieved", year=2023, place="Thái Nguyên", province="Thái Nguyên",
+                     province_2025="Thái Nguyên", quote=f"{count} sản phẩm", start=0, end=1, sentence_id=fig_id,
+                     published="2023-11-20", key=f"k{fig_id}", verdict=None, c=comparable(row))
+
+
+def test_new_products_dated_only_by_year_are_rounds_not_one_fact():
+    # a council's round of 25 and a November decision's 9, both "new in 2023": not a conflict
+    assert audit.find_conflicts([_new_products(1, 25, "2023", 1), _new_products(2, 9, "2023", 2)]) == []
+    # the same round dated to its month by two sources that disagree: a conflict
+    [flag] = audit.find_conflicts([_new_products(1, 25, "2023-11", 1), _new_products(2, 24, "2023-11", 2)])
+    assert flag.counts == [24, 25]
