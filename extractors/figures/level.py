@@ -22,7 +22,7 @@ TABLE = RuleTable("level", "stars", [
                          rf"(?:hạng\s+)?(?P<to>{_STAR_N})\s*sao",
          "the level reached", Example("Năm 2020 tỉnh sẽ nâng cấp 1 sản phẩm 4 sao lên 5 sao.", 1, "5"),
          "a level then the level it is raised to ('3 sao đề nghị đánh giá nâng hạng 4 sao'): the count is "
-         "of the raised level"),
+         "of the raised level", needs=('lên', 'thành', 'nâng')),
     Rule("level-after", g.STAR_RE.pattern, "the level named",
          Example("UBND tỉnh vừa công nhận 18 sản phẩm đạt hạng 3 sao.", 18, "3"),
          "the first star phrase after the count, before the next count or clause"),
@@ -32,7 +32,7 @@ TABLE = RuleTable("level", "stars", [
     Rule("level-of-total", rf"tổng\s+số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:đạt\s+)?"
                            rf"(?P<level>(?:từ\s+)?(?:hạng\s+)?{_STAR_N}\s*sao(?:\s+trở\s+lên)?)\s+(?:lên|thành|là|đạt)\s*$",
          "the level named", Example("Tỉnh phấn đấu nâng tổng số sản phẩm 4 sao lên 15 sản phẩm.", 15, "4"),
-         "the total of one level raised to the count"),
+         "the total of one level raised to the count", needs=("tổng",)),
     Rule("level-heads-list", r"(?:(?:các|những|số|nhiều)\s+s[ảa]n\s+ph[ẩa]m(?!\w)"
                              r"|có\s+s[ảa]n\s+ph[ẩa]m(?=[^.;:]{0,40}?\s+sao\s*(?:gồm|:)))",
          "the level named",
@@ -40,7 +40,7 @@ TABLE = RuleTable("level", "stars", [
          "a level in the phrase that opens the list ('các sản phẩm đạt 4 sao có …')"),
     Rule("level-shared-predicate", r"\s(?:đều|cùng)\s", "the next count's level",
          Example("Cả 4 sản phẩm công nhận lần đầu và 3 sản phẩm công nhận lại đều đạt 3 sao.", 4, "3"),
-         "'A và B đều đạt 3 sao': both subjects of one predicate have its level"),
+         "'A và B đều đạt 3 sao': both subjects of one predicate have its level", needs=('đều', 'cùng')),
     Rule("level-shared-noun", r"(?:và|,)\s*$", "the next count's level",
          Example("Huyện Ba Tri và huyện Bình Đại có 12 và 9 sản phẩm OCOP 3 sao.", 12, "3"),
          "'12 và 9 sản phẩm OCOP 3 sao': coordinated counts share one noun phrase and its level"),
@@ -87,7 +87,7 @@ def window_end(p: Passage, c: Count, nxt: Count | None) -> int:
 def _after(p: Passage, c: Count, nxt: Count | None) -> re.Match[str] | None:
     text = p.text
     end = window_end(p, c, nxt)
-    m = g.STAR_RE.search(text, c.noun_end, end) if end > c.noun_end else None
+    m = g.STAR_RE.search(text, c.noun_end, end) if g.may_contain(text, g.STAR_WORDS, c.noun_end, end) else None
     if (m and nxt is not None and any(sep in text[c.noun_end:m.start() + 1] for sep in ",(")
             and _HEADS_NEXT.fullmatch(text, m.end(), nxt.start)):
         return None  # "…, hạng 4 sao có 9 sản phẩm", "(3 sao: 21 sản phẩm": the level heads the next count
@@ -110,8 +110,9 @@ def read_level(p: Passage, c: Count, nxt: Count | None, first: Count, prev: Coun
         return
     left_start = max(sent.start, c.start - 40)
     last = None
-    for last in g.STAR_RE.finditer(text, left_start, c.start):  # noqa: B007
-        pass
+    if g.may_contain(text, g.STAR_WORDS, left_start, c.start):
+        for last in g.STAR_RE.finditer(text, left_start, c.start):  # noqa: B007
+            pass
     taken = prev is not None and prev.star_end is not None and last is not None and last.end() <= prev.star_end
     if last is not None and not taken and _REVERSED_JOINER.fullmatch(text, last.end(), c.start):
         c.stars = g.stars_of(last)
@@ -163,6 +164,8 @@ def _heading_level(p: Passage, first: Count) -> str | None:
     lo = max(sent.start, first.start - LOOK_BACK)
     head = TABLE.search("level-heads-list", p.text, lo, first.start)
     if not head:
+        return None
+    if not g.may_contain(p.text, g.STAR_WORDS, head.end(), first.start):
         return None
     last = None
     for last in g.STAR_RE.finditer(p.text, head.end(), first.start):  # noqa: B007

@@ -4,7 +4,7 @@ and article date. Places are found once per text; readers look them up by offset
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count, find_counts
@@ -27,14 +27,13 @@ class Passage:
     _place_starts: list[int] = field(default_factory=list)
     _years: dict[int, bool] = field(default_factory=dict)
     heading_levels: dict[int, str | None] = field(default_factory=dict)  # per sentence, read once
+    article_year: int | None = field(init=False)
+    memo: dict = field(default_factory=dict)  # readers' work done once per passage, by key
 
     def __post_init__(self) -> None:
         self._place_starts = [m.start for m in self.places]
-
-    @property
-    def article_year(self) -> int | None:
         date = self.article_date or ""
-        return int(date[:4]) if date[:4].isdigit() else None
+        self.article_year = int(date[:4]) if date[:4].isdigit() else None
 
     def places_in(self, start: int, end: int) -> list[PlaceMention]:
         """Place mentions that lie inside ``text[start:end]``."""
@@ -73,17 +72,6 @@ def read_passage(text: str, *, title: str | None, article_date: str | None,
         plan.append(in_plan)
         counts.append(find_counts(text, sent, i, i == len(sentences) - 1))
     if places is None:
-        places = _places_of_counted_sentences(text, sentences, counts)
+        places = find_places(text) if any(counts) else []  # as extract() finds them: once, for the whole text
     headline = 0 if sentences and is_headline(text, sentences[0]) else None
     return Passage(text, title, article_date, default_place, sentences, counts, places, plan, headline)
-
-
-def _places_of_counted_sentences(text: str, sentences: list[Sentence], counts: list[list[Count]]) -> list[PlaceMention]:
-    """Place mentions of the sentences that count products (the readers look nowhere else), when
-    the caller has not found the places of the whole text already."""
-    out: list[PlaceMention] = []
-    for sent, found in zip(sentences, counts, strict=True):
-        if found:
-            out.extend(replace(m, start=m.start + sent.start, end=m.end + sent.start)
-                       for m in find_places(text[sent.start:sent.end]))
-    return out

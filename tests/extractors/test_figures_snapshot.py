@@ -4,7 +4,8 @@ The snapshot (``figures_snapshot.json`` beside this file) pins the output of ``f
 self-written gold folders (``tests/fixtures/*``) and, where the shared corpus is present, on the
 real dev passages — so that work on speed cannot change a result unnoticed. Each passage is read
 four times: without context; with the article's date and province from its gold file; so, and with
-the text's places found by the caller (as ``extract`` does); and so, in NFD. The snapshot
+the text's places found by the caller (as ``extract`` does); and so, in NFD; and the text's
+``find_places`` mentions are pinned beside them. The snapshot
 holds a digest of every reading's figures (all their fields) and, for reading a difference, the
 dated reading's count, stars, status, year, basis and offsets (no text of the passages: the corpus stays outside the repo).
 
@@ -20,13 +21,14 @@ import hashlib
 import json
 import sys
 import unicodedata
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from extractors.figures import find_figures
 from extractors.places import find_places
-from extractors.records import Figure
+from extractors.records import Figure, PlaceMention
 from extractors.text import decode_bytes
 
 HERE = Path(__file__).resolve().parent
@@ -34,7 +36,7 @@ REPO = HERE.parent.parent
 SNAPSHOT = HERE / "figures_snapshot.json"
 FIXTURES = REPO / "tests" / "fixtures"
 DEV = REPO.parent / "shared" / "corpus" / "dev"
-READINGS = ("bare", "dated", "places", "nfd")
+READINGS = ("bare", "dated", "places", "nfd", "find_places")
 
 
 def _sources() -> dict[str, Path]:
@@ -49,8 +51,8 @@ def _row(f: Figure) -> list:
     return [f.count, f.stars, f.status, f.year, f.basis, f.start, f.end]
 
 
-def _digest(figures: list[Figure]) -> str:
-    blob = json.dumps([f.to_json() for f in figures], ensure_ascii=False, sort_keys=True)
+def _digest(records: list[Figure] | list[PlaceMention]) -> str:
+    blob = json.dumps([asdict(r) for r in records], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:20]
 
 
@@ -71,6 +73,7 @@ def _readings(folder: Path) -> dict[str, dict]:
             entry[name] = {"digest": _digest(figures)}
             if name == "dated":  # the other readings mostly give the same rows: their digests suffice
                 entry[name]["rows"] = [_row(f) for f in figures]
+        entry["find_places"] = {"digest": _digest(find_places(text))}
         out[path.stem] = entry
     return out
 
