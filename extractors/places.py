@@ -268,7 +268,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
 def _scan_places(text: str) -> list[PlaceMention]:
     original = unicodedata.normalize("NFC", text)
     text = canon(original)
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    tokens = [(*m.span(), m.group()) for m in _WORD.finditer(text)]
     bare, prefixed = _province_index()
     districts = _district_index()
     mentions: list[PlaceMention] = []
@@ -276,7 +276,8 @@ def _scan_places(text: str) -> list[PlaceMention]:
     n = len(tokens)
     resume = 0  # the token after the last mention found
     # only a capitalised word, a prefix or "cả"/"toàn" can start a mention
-    for i in [i for i, t in enumerate(tokens) if t[2][:1].isupper() or t[2].lower() in _STARTERS]:
+    for i in [i for i, (_, _, w) in enumerate(tokens)
+              if w[:1].isupper() or w in _STARTERS or (not w.islower() and w.lower() in _STARTERS)]:
         if i < resume:
             continue
         start, _end, word = tokens[i]

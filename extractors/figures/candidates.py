@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.figures import grammar as g
+from extractors.figures.lowercase import lowered
 from extractors.figures.sentences import Sentence
-from extractors.numbers import parse_number
+from extractors.numbers import NUMBER_WORDS, parse_number
 
 MAX_COUNT = 50_000  # no province or nation has more OCOP products; bigger numbers are sales
 
@@ -65,12 +66,15 @@ class Count:
         return qs, max(self.noun_end, self.star_end or 0)
 
 
-def _anchor_matches(s_text: str) -> list[re.Match[str]]:
+def _anchor_matches(s_text: str, exact: bool) -> list[re.Match[str]]:
     """ANCHOR_RE matches, tried only just before each "sản phẩm" (the full pattern is slow to try
-    at every position of a long page)."""
+    at every position of a long page) that has a number before it (``exact``: when the text has no
+    letter that folds apart, which the test by lower case would miss)."""
     out: list[re.Match[str]] = []
     last_end = 0
     for noun in g.NOUN_RE.finditer(s_text):
+        if exact and not _number_before(s_text, noun.start()):
+            continue
         lo = max(last_end, noun.start() - 80)
         m = g.last(g.ANCHOR_RE.finditer(s_text, lo, noun.end()))
         if m is not None and m.end() == noun.end() and m.start() >= last_end:
@@ -79,18 +83,34 @@ def _anchor_matches(s_text: str) -> list[re.Match[str]]:
     return out
 
 
+def _number_before(s_text: str, at: int) -> bool:
+    """Whether a number (digits, or a number word) ends right before the spaces before ``at``: every
+    anchor ends so, so without one the anchor pattern need not be tried."""
+    k = at
+    while k > 0 and s_text[k - 1].isspace():
+        k -= 1
+    if k == at or k == 0:
+        return False
+    if s_text[k - 1].isdigit():
+        return True
+    j = k
+    while j > 0 and j > k - 6 and s_text[j - 1].isalpha():
+        j -= 1
+    return s_text[j:k].lower() in NUMBER_WORDS
+
+
 def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> list[Count]:
     """Every count candidate of one sentence, in reading order, with its bracket depth."""
     s_text = text[sent.start:sent.end]
     found: list[Count] = []
-    lowered = s_text.lower()
-    if "sản" not in lowered and "san" not in lowered and "sp" not in lowered and not is_text_end:
+    low = s_text.lower()
+    if "sản" not in low and "san" not in low and "sp" not in low and not is_text_end:
         return found  # no noun, no count (a sentence of prose, a caption, a menu)
-    for m in _anchor_matches(s_text):
+    for m in _anchor_matches(s_text, lowered(text) is not None):
         count = _anchored(s_text, m, sent.start, index)
         if count is not None:
             found.append(count)
-    totals = g.TOTAL_WITHOUT_NOUN_RE.finditer(s_text) if ("tổng" in lowered or "lượng" in lowered) else ()
+    totals = g.TOTAL_WITHOUT_NOUN_RE.finditer(s_text) if ("tổng" in low or "lượng" in low) else ()
     for t in totals:
         value = parse_number(t.group("num"))
         if value is not None and value <= MAX_COUNT:

@@ -167,38 +167,7 @@ REPORT_HEADING_RE = re.compile(
 )
 
 
-# ------------------------------------------------------------------ cheap tests before a pattern
-
-#: The only letters whose case-insensitive match with an ASCII or Vietnamese letter is not their
-#: lower case at the same offset ("İ".lower() is two characters; "ı" and "ſ" match "i" and "s").
-_FOLDS_APART = ("İ", "ı", "ſ")
-
-
-_LAST: tuple[str, str | None] = ("", "")  # the text read last and its lower case: a passage is read whole
-
-
-def lowered(text: str) -> str | None:
-    """``text.lower()``, offset for offset, or None when the text holds a letter that folds apart."""
-    global _LAST
-    last = _LAST
-    if last[0] is text:
-        return last[1]
-    low = None if any(ch in text for ch in _FOLDS_APART) else text.lower()
-    _LAST = (text, low)
-    return low
-
-
-def may_contain(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds one of ``words`` (lower case, ignoring case): False means no
-    pattern that needs one of them can match there, so the pattern need not be tried."""
-    low = lowered(text)
-    if low is None:
-        return True
-    for w in words:  # noqa: SIM110 - a loop is cheaper than any() over a generator, on a hot path
-        if low.find(w, start, end) != -1:
-            return True
-    return False
-
+# ------------------------------------------------------------------ words a pattern needs
 
 #: A star phrase always holds one of these.
 STAR_WORDS = ("sao", "*", "★")

@@ -11,6 +11,7 @@ import re
 
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
+from extractors.figures.lowercase import may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.zones import LOOK_AHEAD, LOOK_BACK, own_end
@@ -87,7 +88,7 @@ def window_end(p: Passage, c: Count, nxt: Count | None) -> int:
 def _after(p: Passage, c: Count, nxt: Count | None) -> re.Match[str] | None:
     text = p.text
     end = window_end(p, c, nxt)
-    m = g.STAR_RE.search(text, c.noun_end, end) if g.may_contain(text, g.STAR_WORDS, c.noun_end, end) else None
+    m = g.STAR_RE.search(text, c.noun_end, end) if may_contain(text, g.STAR_WORDS, c.noun_end, end) else None
     if (m and nxt is not None and any(sep in text[c.noun_end:m.start() + 1] for sep in ",(")
             and _HEADS_NEXT.fullmatch(text, m.end(), nxt.start)):
         return None  # "…, hạng 4 sao có 9 sản phẩm", "(3 sao: 21 sản phẩm": the level heads the next count
@@ -110,7 +111,7 @@ def read_level(p: Passage, c: Count, nxt: Count | None, first: Count, prev: Coun
         return
     left_start = max(sent.start, c.start - 40)
     last = None
-    if g.may_contain(text, g.STAR_WORDS, left_start, c.start):
+    if may_contain(text, g.STAR_WORDS, left_start, c.start):
         for last in g.STAR_RE.finditer(text, left_start, c.start):  # noqa: B007
             pass
     taken = prev is not None and prev.star_end is not None and last is not None and last.end() <= prev.star_end
@@ -165,7 +166,7 @@ def _heading_level(p: Passage, first: Count) -> str | None:
     head = TABLE.search("level-heads-list", p.text, lo, first.start)
     if not head:
         return None
-    if not g.may_contain(p.text, g.STAR_WORDS, head.end(), first.start):
+    if not may_contain(p.text, g.STAR_WORDS, head.end(), first.start):
         return None
     last = None
     for last in g.STAR_RE.finditer(p.text, head.end(), first.start):  # noqa: B007

@@ -4,10 +4,11 @@ and article date. Places are found once per text; readers look them up by offset
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count, find_counts
+from extractors.figures.lowercase import lowered
 from extractors.figures.sentences import Sentence, is_heading, is_headline, split_sentences
 from extractors.places import find_places
 from extractors.records import PlaceMention
@@ -58,6 +59,7 @@ class Passage:
 
 def read_passage(text: str, *, title: str | None, article_date: str | None,
                  default_place: str | None, places: list[PlaceMention] | None = None) -> Passage:
+    lowered(text)  # the readers' patterns run on its lower case (lowercase.known_lower)
     sentences = split_sentences(text)
     counts: list[list[Count]] = []
     plan: list[bool] = []
@@ -72,6 +74,17 @@ def read_passage(text: str, *, title: str | None, article_date: str | None,
         plan.append(in_plan)
         counts.append(find_counts(text, sent, i, i == len(sentences) - 1))
     if places is None:
-        places = find_places(text) if any(counts) else []  # as extract() finds them: once, for the whole text
+        places = _places_of_counted_sentences(text, sentences, counts)
     headline = 0 if sentences and is_headline(text, sentences[0]) else None
     return Passage(text, title, article_date, default_place, sentences, counts, places, plan, headline)
+
+
+def _places_of_counted_sentences(text: str, sentences: list[Sentence], counts: list[list[Count]]) -> list[PlaceMention]:
+    """Place mentions of the sentences that count products (the readers look nowhere else), when
+    the caller has not found the places of the whole text already."""
+    out: list[PlaceMention] = []
+    for sent, found in zip(sentences, counts, strict=True):
+        if found:
+            out.extend(replace(m, start=m.start + sent.start, end=m.end + sent.start)
+                       for m in find_places(text[sent.start:sent.end]))
+    return out

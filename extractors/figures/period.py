@@ -19,6 +19,7 @@ import re
 
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
+from extractors.figures.lowercase import may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.sentences import Sentence
@@ -144,7 +145,7 @@ def _cited_or_stamped(p: Passage, y: re.Match[str]) -> bool:
     if key not in p.memo:
         text = p.text
         lo = max(0, y.start() - 110)
-        p.memo[key] = bool((g.may_contain(text, ("/",), lo, y.start()) and _REGULATION.search(text, lo, y.start()))
+        p.memo[key] = bool((may_contain(text, ("/",), lo, y.start()) and _REGULATION.search(text, lo, y.start()))
                            or _STAMP.match(text, y.end()))
     return p.memo[key]
 
@@ -326,8 +327,8 @@ def plan_year(p: Passage) -> int | None:
     """The year of the plan the passage states ("Kế hoạch … năm 2024", "đặt mục tiêu năm 2022", the
     headline "Phấn đấu đạt 235 sản phẩm OCOP năm 2024"): the year of its targets that name none."""
     for sent in p.sentences:
-        if not (g.may_contain(p.text, _PLAN_NOUNS, sent.start, sent.end)
-                and g.may_contain(p.text, ("năm",), sent.start, sent.end)):
+        if not (may_contain(p.text, _PLAN_NOUNS, sent.start, sent.end)
+                and may_contain(p.text, ("năm",), sent.start, sent.end)):
             continue
         m = _PLAN_YEAR.search(p.text, sent.start, sent.end)
         if m:

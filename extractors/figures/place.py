@@ -12,7 +12,7 @@ import bisect
 import re
 
 from extractors.figures.candidates import Count
-from extractors.figures.grammar import may_contain
+from extractors.figures.lowercase import may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.zones import LOOK_BACK, own_end

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import NamedTuple
 
-from extractors.figures.grammar import may_contain
+from extractors.figures.lowercase import compile_lower, known_lower, lowered, may_contain
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,11 @@ class Rule:
     def regex(self) -> re.Pattern[str]:
         return _compiled(self.pattern)
 
+    @cached_property
+    def lower_regex(self) -> re.Pattern[str] | None:
+        """The pattern for the text's lower case (``lowercase.compile_lower``), or None."""
+        return compile_lower("", self.pattern)
+
 
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
@@ -69,6 +74,9 @@ class Hit(NamedTuple):
         return self.rule.name
 
 
+_hit = tuple.__new__  # builds a Hit without the Python-level __new__ of a NamedTuple (a hot path)
+
+
 class RuleTable:
     """Rules of one reader, tried in order; every pattern ignores case.
 
@@ -88,11 +96,20 @@ class RuleTable:
         self._by_name = {r.name: r for r in rules}
 
     @cached_property
+    def _alternation(self) -> str:
+        return "(?:" + "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules)) + ")"
+
+    @cached_property
     def _all(self) -> re.Pattern[str]:
         """One alternation, rule i in group r<i>: at each position the first rule in table order wins.
         Scanned tables hold cue words, so matches start at a word's start: the guard skips the rest
         of the positions before any alternative is tried."""
-        return _compiled("(?<!\\w)(?:" + "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules)) + ")")
+        return _compiled("(?<!\\w)" + self._alternation)
+
+    @cached_property
+    def _all_lower(self) -> re.Pattern[str] | None:
+        """The same alternation for the text's lower case (``lowercase.compile_lower``), or None."""
+        return compile_lower("(?<!\\w)", self._alternation)
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -106,8 +123,13 @@ class RuleTable:
         if end <= start:
             return []
         of_group = self._of_group
-        return [Hit(of_group[m.lastgroup], m.start(), m.end(), m.group(0))  # type: ignore[index]
-                for m in self._all.finditer(text, start, end)]
+        fast = self._all_lower
+        low = lowered(text) if fast is not None else None
+        if low is None:
+            return [_hit(Hit, (of_group[m.lastgroup], m.start(), m.end(), m.group(0)))  # type: ignore[index]
+                    for m in self._all.finditer(text, start, end)]
+        return [_hit(Hit, (of_group[m.lastgroup], m.start(), m.end(), text[m.start():m.end()]))  # type: ignore[index]
+                for m in fast.finditer(low, start, end)]
 
     @cached_property
     def _of_group(self) -> dict[str, Rule]:
@@ -122,21 +144,30 @@ class RuleTable:
         hits = self.scan(text, start, end)
         return hits[-1] if hits else None
 
+    # A match on the passage's lower case has the original's offsets, and groups in lower case.
+
     def match(self, name: str, text: str, start: int, end: int) -> re.Match[str] | None:
         """One named rule matched exactly at ``start`` (its own pattern, anchored)."""
-        return self._by_name[name].regex.match(text, start, end)  # anchored: fails fast, no test first
+        rule = self._by_name[name]  # anchored: it fails fast, no word test first
+        low, fast = known_lower(text), rule.lower_regex
+        return fast.match(low, start, end) if low is not None and fast is not None else rule.regex.match(
+            text, start, end)
 
     def search(self, name: str, text: str, start: int, end: int) -> re.Match[str] | None:
         rule = self._by_name[name]
         if rule.needs and not may_contain(text, rule.needs, start, end):
             return None
-        return rule.regex.search(text, start, end)
+        low, fast = known_lower(text), rule.lower_regex
+        return fast.search(low, start, end) if low is not None and fast is not None else rule.regex.search(
+            text, start, end)
 
     def finditer(self, name: str, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         rule = self._by_name[name]
         if rule.needs and not may_contain(text, rule.needs, start, end):
             return iter(())
-        return rule.regex.finditer(text, start, end)
+        low, fast = known_lower(text), rule.lower_regex
+        return fast.finditer(low, start, end) if low is not None and fast is not None else rule.regex.finditer(
+            text, start, end)
 
 
 def rule_tables() -> list[RuleTable]:

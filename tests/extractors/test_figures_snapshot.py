@@ -122,7 +122,7 @@ def main() -> None:
         return
     stored = _stored()
     diff = [line for name in measured for line in _differences(name, stored.get(name, {}), measured[name])]
-    print("\n".join(diff) if diff else "identical")
+    print("\n".join(diff[:20] + ([f"… {len(diff)} readings differ"] if len(diff) > 20 else [])) if diff else "identical")
     sys.exit(1 if diff else 0)
 
 
