@@ -43,7 +43,7 @@ from extractors.figures.period import (
 )
 from extractors.figures.place import districts_named, read_place
 from extractors.figures.result import read_result
-from extractors.figures.sentences import Sentence, is_heading, split_sentences
+from extractors.figures.sentences import Sentence, split_sentences
 from extractors.figures.status import read_status
 from extractors.figures.textmap import Identity, nfc_with_map
 from extractors.figures.zones import set_desc_end
@@ -120,7 +120,7 @@ def _read(p: Passage) -> None:
     section_year: int | None = None  # the year the last section heading names
     for i, counts in enumerate(p.counts):
         sent = p.sentences[i]
-        if is_heading(p.text, sent):
+        if p.headings[i]:
             # a sub-heading without a year stays in its section's year; a new part ("II. …") does not
             named = heading_year(p, i)
             if named is not None or grammar.ROMAN_HEADING_RE.match(p.text, sent.start, sent.end):

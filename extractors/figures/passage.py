@@ -24,6 +24,7 @@ class Passage:
     counts: list[list[Count]]  # per sentence
     places: list[PlaceMention]
     plan_section: list[bool]  # per sentence: under a "Mục tiêu"/"Nhiệm vụ" heading of a plan
+    headings: list[bool]  # per sentence: a section heading (sentences.is_heading)
     headline: int | None  # index of the sentence that is the article's headline
     _place_starts: list[int] = field(default_factory=list)
     _years: dict[int, bool] = field(default_factory=dict)
@@ -63,9 +64,11 @@ def read_passage(text: str, *, title: str | None, article_date: str | None,
     sentences = split_sentences(text)
     counts: list[list[Count]] = []
     plan: list[bool] = []
+    headings: list[bool] = []
     in_plan = False
     for i, sent in enumerate(sentences):
-        if is_heading(text, sent):
+        headings.append(is_heading(text, sent))
+        if headings[-1]:
             if g.PLAN_HEADING_RE.match(text, sent.start, sent.end):
                 in_plan = True
             elif g.REPORT_HEADING_RE.match(text, sent.start, sent.end) or g.ROMAN_HEADING_RE.match(
@@ -76,7 +79,7 @@ def read_passage(text: str, *, title: str | None, article_date: str | None,
     if places is None:
         places = _places_of_counted_sentences(text, sentences, counts)
     headline = 0 if sentences and is_headline(text, sentences[0]) else None
-    return Passage(text, title, article_date, default_place, sentences, counts, places, plan, headline)
+    return Passage(text, title, article_date, default_place, sentences, counts, places, plan, headings, headline)
 
 
 def _places_of_counted_sentences(text: str, sentences: list[Sentence], counts: list[list[Count]]) -> list[PlaceMention]:
