@@ -32,21 +32,30 @@ CUES = RuleTable("basis: cues", "basis", [
                       r"|kết\s+thúc\s+năm", "cumulative",
          Example("Đến hết năm 2022 có 203 sản phẩm OCOP được công nhận.", 203, "cumulative"),
          "a stock at a date, or a target stock 'đến năm 2025 có 300'"),
-    Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+\d+|(?:đứng|xếp)\s+đầu", "cumulative",
+    Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+\d+|(?:đứng|xếp)\s+đầu"
+                    r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)", "cumulative",
          Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
-         "a place ranked by its number of products: its stock", needs=('đứng', 'xếp', 'vị')),
-    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó))(?=[\s,]+[^.;]{0,50}?(?:đã|hiện)\s+có)",
+         "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33'): "
+         "its stock", needs=("đứng", "xếp", "vị", "nhất")),
+    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó))(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
          "cumulative",
-         Example("Như vậy, tỉnh đã có 11 sản phẩm OCOP 5 sao.", 11, "cumulative"),
-         "'Như vậy, … đã có N': the total after the round"),
+         Example("Với kết quả này, tỉnh có 11 sản phẩm OCOP 5 sao.", 11, "cumulative"),
+         "'Như vậy, … đã có N', 'Với kết quả này tỉnh có N': the total after the round"),
     Rule("since-start", r"từ\s+(?:khi|lúc)\s+(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm"
                         r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:2018|2019)", "cumulative",
          Example("Sau 5 năm triển khai, tỉnh có 120 sản phẩm OCOP.", 120, "cumulative"),
          "a sum since the programme started"),
     Rule("place-has", r"(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|nước|quốc|xã)"
+                      # "toàn tỉnh Bà Rịa-Vũng Tàu hiện đã có": the place's name may follow (read_basis checks
+                      # that the words between are a name)
+                      r"(?:\s+[^\W\d_][\w'’-]*){0,4}?"
                       r"(?=\s+(?:(?:hiện|đã|đang|hiện\s+đã)\s+)?(?:có|đạt)(?!\s+thêm))"
                       r"|trên\s+địa\s+bàn(?:\s+\w+){0,3}\s+(?:hiện\s+|đã\s+)?có(?!\s+thêm)", "cumulative",
          Example("Toàn tỉnh có 155 sản phẩm OCOP.", 155, "cumulative"), "what the whole place has"),
+    Rule("has-already", r"(?<!\w)đã\s+có(?!\s+thêm)", "cumulative",
+         Example("Tổng cộng, tỉnh Đắk Nông đã có 52 sản phẩm OCOP.", 52, "cumulative"),
+         "'X đã có N': what a place has so far (a year or the decision opening the clause of products said "
+         "to be recognised makes them a round's, as for 'toàn tỉnh có')"),
     Rule("added", r"(?<!\w)thêm(?!\w)|(?<!\w)tăng(?!\w)", "new",
          Example("Năm 2024, thị xã có thêm 8 sản phẩm OCOP.", 8, "new"), "more products, an increase"),
     Rule("new-round", r"(?:công\s+nhận|cấp|phân\s+hạng|chứng\s+nhận|xếp\s+hạng|phát\s+triển)\s+mới", "new",
@@ -103,6 +112,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "otherwise, what a place has"),
 ], doc="Tried in this order when the cues say nothing.", values="`cumulative`, `new`")
 
+# "toàn tỉnh", "toàn tỉnh Bà Rịa-Vũng Tàu": the whole place, or the whole place and its name
+_NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*)*|(?i:trên\s+địa\s+bàn.*)", re.S)
 _CONTINUES_ROUND = re.compile(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt)", _I)
 _ROUND_OPENS = re.compile(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt)(?!\w)[\s,:]*$", _I)
 _YEAR_OPENS = re.compile(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:19|20)\d\d\s*,?\s*$", _I)
@@ -150,7 +161,9 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
     for k in range(len(hits) - 1, -1, -1):
         h = hits[k]
         if h.value == "cumulative":
-            if h.name == "place-has" and _round_clause(p, c, h, hits[:k]):
+            if h.name == "place-has" and not _NAMED_WHOLE.fullmatch(h.text):
+                continue  # "toàn tỉnh năm 2023 có": the words between are no name
+            if h.name in ("place-has", "has-already") and _round_clause(p, c, h, hits[:k]):
                 return "new", "round-clause"
             return "cumulative", h.name
         if h.value == "new":
@@ -167,6 +180,8 @@ def _round_clause(p: Passage, c: Count, has: Hit, before: list[Hit]) -> bool:
     if any(h.value == "cumulative" for h in before):
         return False
     opener = max(sent.start, has.start - 40)
+    if _ROUND_OPENS.search(text, opener, has.start) and has.name == "has-already":
+        return True  # "Theo đó, đã có 29 sản phẩm …": what the round gave
     if not (_YEAR_OPENS.search(text, opener, has.start) or _ROUND_OPENS.search(text, opener, has.start)):
         return False
     return bool(_CONTINUES_ROUND.search(text, c.noun_end, min(sent.end, c.noun_end + 120)))

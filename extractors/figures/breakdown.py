@@ -103,7 +103,8 @@ def _link_parts(p: Passage, counts: list[Count], previous: list[Count] | None) -
         if i == 0:
             if previous and _OPENER.fullmatch(text, sent.start, c.start):
                 whole = _last_top(previous)
-                if whole is not None:
+                # a part is no larger than its whole: "…2 sản phẩm. Cụ thể, 9 sản phẩm …" goes back to another count
+                if whole is not None and c.value <= (whole.alias or whole).value:
                     _link(c, whole, "next-sentence")
             continue
         prev = counts[i - 1]

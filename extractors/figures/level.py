@@ -29,7 +29,8 @@ TABLE = RuleTable("level", "stars", [
          "the first star phrase after the count, before the next count or clause"),
     Rule("level-before", g.STAR_RE.pattern, "the level named",
          Example("Cụ thể, 3 sao: 45 sản phẩm; 4 sao: 7 sản phẩm.", 45, "3"),
-         "a level right before the count, joined by ':', 'có', 'gồm', 'là', '(' or 'chiếm N% với'"),
+         "a level right before the count, joined by ':', 'có', 'gồm', 'là', '(', 'chiếm N% với' or 'đối với' "
+         "('phân hạng 4 sao, 3 sao đối với 57 sản phẩm')"),
     Rule("level-of-total", rf"tổng\s+số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:đạt\s+)?"
                            rf"(?P<level>(?:từ\s+)?(?:hạng\s+)?{_STAR_N}\s*sao(?:\s+trở\s+lên)?)\s+(?:lên|thành|là|đạt)\s*$",
          "the level named", Example("Tỉnh phấn đấu nâng tổng số sản phẩm 4 sao lên 15 sản phẩm.", 15, "4"),
@@ -54,7 +55,7 @@ TABLE = RuleTable("level", "stars", [
 
 # Where the words describing one count stop.
 STOP_RE = re.compile(
-    r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|,\s*(?:nhưng|song|tuy\s+nhiên)(?!\w)"
+    r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|,\s*(?:nhưng|song|tuy\s+nhiên|đồng\s+thời)(?!\w)"
     # a new plan clause: "công nhận thêm 25 sản phẩm và phấn đấu có sản phẩm 5 sao đầu tiên"
     r"|(?:,|\svà)\s+(?:phấn\s+đấu|hướng\s+tới|tiến\s+tới|đặt\s+mục\s+tiêu)(?!\w)", re.IGNORECASE
 )
@@ -64,7 +65,11 @@ _HEADS_NEXT = re.compile(r"\s*(?::|có|gồm|là)\s*", re.IGNORECASE)
 _REVERSED_JOINER = re.compile(
     # "4 sao chiếm 25% với 46 sản phẩm": the level's share, then its count
     r"\s*(?:chiếm\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d{1,3}(?:[.,]\d+)?\s*%\s*,?\s*(?:với|có|là)"
-    r"|:|có|gồm|là|với|cho|\(|-|–)\s*(?:có\s+)?$", re.IGNORECASE)
+    r"|:|có|gồm|là|với|cho|\(|-|–"
+    # "phân hạng 4 sao, 3 sao đối với 57 sản phẩm": the rank given, then the products it is given to
+    r"|đối(?:\s+với)?"
+    # "huyện có nhiều sản phẩm đạt 4 sao nhất với 17 sản phẩm": the level the place leads in
+    r"|nhất\s+(?:với|là))\s*(?:có\s+)?$", re.IGNORECASE)
 # "tiềm năng 5 sao: 2 sản phẩm": a reversed level that only has potential is a proposal.
 _POTENTIAL_BEFORE = re.compile(r"(?:có\s+)?tiềm\s+năng(?:\s+(?:đạt|lên|nâng\s+hạng))?\s*(?:hạng\s+)?$", re.IGNORECASE)
 

@@ -13,6 +13,7 @@ import re
 from extractors.figures.candidates import Count
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
+from extractors.figures.status import CUES
 from extractors.figures.zones import LOOK_BACK
 
 _I = re.IGNORECASE
@@ -22,6 +23,10 @@ TABLE = RuleTable("result", "is a result", [
          Example("Phiên chợ trưng bày hơn 800 sản phẩm, trong đó có 250 sản phẩm OCOP.", 250, None),
          "a part of a count that is not of results (candidates, a fair) is not one either, unless it "
          "states a result of its own ('đạt 4 sao', 'được công nhận', 'tiềm năng 5 sao')", needs=('trong', 'gồm')),
+    Rule("no-antecedent", r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)", "not a result",
+         Example("Cụ thể: huyện Lục Nam (12 sản phẩm của 5 chủ thể); huyện Yên Thế (7 sản phẩm).", 12, None),
+         "a breakdown ('Cụ thể', 'Trong đó') of a count the passage does not give, with no verb, cue or level "
+         "of the count: what its counts count is not said", needs=("trong", "cụ")),
     Rule("failed", r"\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:không|chưa)\s+đạt(?!\s+được)", "not a result",
          Example("Kết quả, 7 sản phẩm còn lại chưa đạt, được đề nghị giữ hạng 4 sao.", 7, None),
          "products that failed, whatever level is named after them", needs=('không', 'chưa')),
@@ -141,6 +146,9 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
             whole.trace.get("result") == "other-attribute"
             or not _OWN_RESULT.search(text, c.noun_end, _clause_end(p, c))):
         return "part-of-non-result"
+    if (whole is None and c.stars is None and c.trace.get("status") in ("default-achieved", "list-status")
+            and _no_antecedent(p, c)):
+        return "no-antecedent"
     right = TABLE.matching_at(_RIGHT_AFTER_NOUN, text, c.noun_end, after_end)
     if "failed" in right:
         return "failed"
@@ -184,6 +192,14 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
             return None
         return "candidate"
     return None
+
+
+def _no_antecedent(p: Passage, c: Count) -> bool:
+    """The count's sentence opens a breakdown, and no count before it in the passage is what it breaks down."""
+    sent = p.sentences[c.sent]
+    if not TABLE.match("no-antecedent", p.text, sent.start, c.start) or CUES.scan(p.text, sent.start, c.start):
+        return False  # "Cụ thể, công nhận … cho 14 sản phẩm", "Cụ thể, Công ty A có 7 sản phẩm" say what they count
+    return not any(x.result for counts in p.counts[:c.sent] for x in counts)
 
 
 _POTENTIAL = re.compile(r"\s*(?:ocop\s+)?(?:có\s+)?tiềm\s+năng\s+|\s*", _I)
