@@ -42,7 +42,7 @@ TABLE = RuleTable("breakdown", "whole", [
          "a sentence or paragraph opening with 'Trong đó' or 'Cụ thể' breaks down the count before it"),
 ], doc="Tried in this order for each count after the first of a passage. A part takes its whole's "
        "status, year, basis and place unless it states its own; it takes the whole's level only in "
-       "the same sentence, or in a next sentence opened by 'Trong đó' when it names no place of its own.",
+       "the same sentence.",
    values="the whole (another count; the examples give its value), or none")
 
 # "Trong đó, …", "Cụ thể, TP Hải Dương có …" before the first count of a sentence

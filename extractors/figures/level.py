@@ -48,8 +48,7 @@ TABLE = RuleTable("level", "stars", [
          "'12 và 9 sản phẩm OCOP 3 sao': coordinated counts share one noun phrase and its level"),
     Rule("level-of-whole", r"trong\s+đó|\(", "the whole's level",
          Example("Tỉnh có 12 sản phẩm 4 sao (3 sản phẩm cấp lại).", 3, "4"),
-         "a part of a breakdown in the same sentence (or opening the next one with 'Trong đó') "
-         "takes its whole's level"),
+         "a part of a breakdown in the same sentence takes its whole's level"),
 ], doc="Tried in this order; the first rule that finds a level decides.",
    values="`3`, `4`, `5`, `3+`, `4+`, `3-4` (GOLD_FORMAT), None when no level is tied to the count")
 

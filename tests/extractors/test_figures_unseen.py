@@ -54,6 +54,12 @@ ROWS = [
      "chè xanh và miến dong.",
      [(9, None, "achieved", "new"), (2, "5", "proposed", "new"), (1, None, "achieved", "new"),
       (2, None, "achieved", "new")]),
+    # a "Trong đó" sentence after the whole leaves its parts' level unsaid (in the whole's sentence a
+    # part takes it)
+    ("UBND tỉnh công nhận 9 sản phẩm OCOP đạt 4 sao. Trong đó, có 6 sản phẩm đánh giá lại.",
+     [(9, "4", "achieved", "new"), (6, None, "achieved", "new")]),
+    ("UBND tỉnh công nhận 9 sản phẩm OCOP đạt 4 sao, trong đó có 6 sản phẩm đánh giá lại.",
+     [(9, "4", "achieved", "new"), (6, "4", "achieved", "new")]),
     # a headline's basis, a round's by default, yields to the one the body states for the same fact
     ("Lai Châu có 96 sản phẩm OCOP 3 sao trở lên\n\nTính đến nay, toàn tỉnh Lai Châu đã có 96 sản phẩm OCOP "
      "3 sao trở lên.",
