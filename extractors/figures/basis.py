@@ -84,14 +84,14 @@ CUES = RuleTable("basis: cues", "basis", [
 
 CONTEXT = RuleTable("basis: context", "basis", [
     Rule("new-after-noun", r"\s*(?:OCOP\s+)?(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)(?!\w)",
-         "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"), "'N sản phẩm mới', 'lần đầu'", needs=('mới', 'lần')),
+         "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"), "'N sản phẩm mới', 'lần đầu'", needs=("mới", "lần")),
     Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)",
          "new", Example("Năm nay tỉnh đã cấp chứng nhận cho 43/34 sản phẩm, đạt 126,5% kế hoạch.", 43, "new"),
-         "'N sản phẩm …, đạt X% kế hoạch': a year's products against the year's plan", needs=('%',)),
+         "'N sản phẩm …, đạt X% kế hoạch': a year's products against the year's plan", needs=("%",)),
     Rule("stock-after-noun", r"\s*(?:OCOP\s+)?(?:hiện\s+có|đã\s+được\s+(?:công\s+nhận|chứng\s+nhận|cấp)\s+(?:năm\s+)?"
                              r"(?:19|20)\d\d\s*,)", "cumulative",
          Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận năm 2019, 2020, 2021.", 44, "cumulative"),
-         "'N sản phẩm hiện có', products certified over several rounds: the stock", needs=('hiện', 'đã')),
+         "'N sản phẩm hiện có', products certified over several rounds: the stock", needs=("hiện", "đã")),
     Rule("whole-basis", r"trong\s+đó", "the whole's",
          Example("Đến cuối năm 2023, tỉnh có 77 sản phẩm OCOP. Trong đó, 9 sản phẩm đạt 4 sao.", 9, "cumulative"),
          "the parts of a breakdown take their whole's basis"),

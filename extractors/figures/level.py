@@ -23,7 +23,7 @@ TABLE = RuleTable("level", "stars", [
                          rf"(?:hạng\s+)?(?P<to>{_STAR_N})\s*sao",
          "the level reached", Example("Năm 2020 tỉnh sẽ nâng cấp 1 sản phẩm 4 sao lên 5 sao.", 1, "5"),
          "a level then the level it is raised to ('3 sao đề nghị đánh giá nâng hạng 4 sao'): the count is "
-         "of the raised level", needs=('lên', 'thành', 'nâng')),
+         "of the raised level", needs=("lên", "thành", "nâng")),
     Rule("level-after", g.STAR_RE.pattern, "the level named",
          Example("UBND tỉnh vừa công nhận 18 sản phẩm đạt hạng 3 sao.", 18, "3"),
          "the first star phrase after the count, before the next count or clause"),
@@ -42,7 +42,7 @@ TABLE = RuleTable("level", "stars", [
          "a level in the phrase that opens the list ('các sản phẩm đạt 4 sao có …')"),
     Rule("level-shared-predicate", r"\s(?:đều|cùng)\s", "the next count's level",
          Example("Cả 4 sản phẩm công nhận lần đầu và 3 sản phẩm công nhận lại đều đạt 3 sao.", 4, "3"),
-         "'A và B đều đạt 3 sao': both subjects of one predicate have its level", needs=('đều', 'cùng')),
+         "'A và B đều đạt 3 sao': both subjects of one predicate have its level", needs=("đều", "cùng")),
     Rule("level-shared-noun", r"(?:và|,)\s*$", "the next count's level",
          Example("Huyện Ba Tri và huyện Bình Đại có 12 và 9 sản phẩm OCOP 3 sao.", 12, "3"),
          "'12 và 9 sản phẩm OCOP 3 sao': coordinated counts share one noun phrase and its level"),

@@ -31,24 +31,24 @@ _Y = r"(?:19|20)\d\d"
 TABLE = RuleTable("period", "year", [
     Rule("target-year", rf"(?:đến|tới)\s+(?:năm\s+)?{_Y}(?!\d)|{_Y}\s*[-–]\s*{_Y}", "the year planned for",
          Example("Tỉnh phấn đấu đến năm 2025 có 300 sản phẩm OCOP.", 300, 2025),
-         "a target's year: 'đến năm 2025', the end of 'giai đoạn 2021-2025'", needs=('đến', 'tới', '-', '–')),
+         "a target's year: 'đến năm 2025', the end of 'giai đoạn 2021-2025'", needs=("đến", "tới", "-", "–")),
     Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố|quốc\s+gia)\s+)?(?:đợt\s+\d+\s*,?\s*)?(?:trong\s+)?"
                             rf"năm\s+({_Y})(?!\d)", "the year named",
          Example("Số sản phẩm OCOP tăng từ 56 sản phẩm năm 2019 lên 210 sản phẩm năm 2023.", 210, 2023),
-         "a year right after the noun or the count's level ('03 sản phẩm tiềm năng 5 sao năm 2021')", needs=('năm',)),
+         "a year right after the noun or the count's level ('03 sản phẩm tiềm năng 5 sao năm 2021')", needs=("năm",)),
     Rule("period-end", rf"(?:giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?|\(\s*){_Y}\s*[-–]\s*(?:năm\s+)?({_Y})", "the period's last year",
          Example("Giai đoạn 2018-2023, cả nước có hơn 10.300 sản phẩm OCOP.", 10300, 2023),
-         "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end", needs=('-', '–')),
+         "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end", needs=("-", "–")),
     Rule("since-start-of-year", rf"từ\s+đầu\s+năm\s+({_Y})", "that year",
          Example("Từ đầu năm 2025 đến nay, toàn tỉnh có thêm 62 sản phẩm được công nhận.", 62, 2025),
-         "'Từ đầu năm 2025 đến nay': what was added this year", needs=('đầu',)),
+         "'Từ đầu năm 2025 đến nay': what was added this year", needs=("đầu",)),
     Rule("against-plan-year", rf"[^.;]{{0,40}}?(?:đạt|vượt|hoàn\s+thành|so\s+với)[^.;]{{0,25}}?(?:kế\s+hoạch|chỉ\s+tiêu"
                               rf"|mục\s+tiêu)[^.;]{{0,40}}?năm\s+({_Y})(?!\d)", "the plan's year",
          Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.", 213, 2023),
-         "a count measured against a year's plan is of that year", needs=('hoạch', 'tiêu')),
+         "a count measured against a year's plan is of that year", needs=("hoạch", "tiêu")),
     Rule("year-before-bracket", rf"năm\s+({_Y})\s*\(\s*$", "that year",
          Example("Năm nay tỉnh công nhận 58 sản phẩm, gấp hai lần năm 2022 (31 sản phẩm).", 31, 2022),
-         "'năm 2022 (31 sản phẩm)': the count in brackets is of the year before them", needs=('(',)),
+         "'năm 2022 (31 sản phẩm)': the count in brackets is of the year before them", needs=("(",)),
     Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
                           r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
                           r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,))(?!\w)", "no year",
@@ -57,7 +57,7 @@ TABLE = RuleTable("period", "year", [
     Rule("as-of-date", rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*)?"
                        rf"(?:tháng\s+)?(?:\d{{1,2}}\s*[/.-]\s*|năm\s+)?{_Y}", "the year of the date",
          Example("Tính đến 31/1/2025, tỉnh có 267 sản phẩm OCOP.", 267, 2025),
-         "the date a running total is counted to", needs=('đến', 'tới')),
+         "the date a running total is counted to", needs=("đến", "tới")),
     Rule("year-in-clause", _Y, "the last year before the count",
          Example("Năm 2021 huyện Mường Tè có 06 sản phẩm OCOP.", 6, 2021),
          "a year in the count's clause, before it (not 'so với năm …', not a cited document's date, "
@@ -65,10 +65,10 @@ TABLE = RuleTable("period", "year", [
     Rule("this-year", r"(?<!\w)(?:năm\s+nay|(?:vào\s+)?cuối\s+năm(?!\s*(?:19|20)\d\d)(?!\s+(?:nay|qua|trước))"
                       r"|đầu\s+năm\s+nay)(?!\w)", "the article's year",
          Example("Tỉnh dự kiến đề xuất thêm 2 sản phẩm vào cuối năm.", 2, 2024),
-         "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024)", needs=('năm',)),
+         "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024)", needs=("năm",)),
     Rule("year-after-count", rf"\s(?:trong\s+)?năm\s+({_Y})(?!\d)", "the year named after",
          Example("Huyện có 12 sản phẩm được UBND tỉnh công nhận trong năm 2021.", 12, 2021),
-         "'trong năm 2021' later in the count's clause", needs=('năm',)),
+         "'trong năm 2021' later in the count's clause", needs=("năm",)),
     Rule("whole-year", r"trong\s+đó", "the whole's year",
          Example("Năm 2022, tỉnh công nhận 35 sản phẩm, gồm 05 sản phẩm 4 sao và 30 sản phẩm 3 sao.", 30, 2022),
          "the parts of a breakdown take the year of their whole"),
@@ -77,7 +77,7 @@ TABLE = RuleTable("period", "year", [
          "the year said before in the same sentence, or by the counts before it in the same line"),
     Rule("heading-year", rf"(?:năm|đến\s+năm)\s+({_Y})", "the year of the section",
          Example("II. MỤC TIÊU ĐẾN NĂM 2025\n- Có ít nhất 120 sản phẩm OCOP còn hiệu lực.", 120, 2025),
-         "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025')", needs=('năm',)),
+         "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025')", needs=("năm",)),
     Rule("round-year", rf"(?:đợt\s+\d+\s*,?\s*)?năm\s+{_Y}|ngày\s+\d|{_Y}", "the round's year",
          Example("UBND tỉnh vừa phê duyệt kết quả phân hạng sản phẩm OCOP đợt 2 năm 2022. Theo đó, công nhận "
                  "14 sản phẩm đạt 3 sao.", 14, 2022),
@@ -85,7 +85,7 @@ TABLE = RuleTable("period", "year", [
          "round the passage names: headline, lead sentence, decision date"),
     Rule("article-year", r"(?:ngày|sáng|trưa|chiều|tối|hôm)\s+\d{1,2}\s*[/-]\s*\d{1,2}(?!\s*[/-]\s*\d)", "the article's year",
          Example("Chiều 29-8, UBND huyện công bố quyết định công nhận 15 sản phẩm đạt OCOP 3 sao.", 15, 2024),
-         "with no year anywhere, a round's counts are in the year of the article's date (here 2024)", needs=('ngày', 'sáng', 'trưa', 'chiều', 'tối', 'hôm')),
+         "with no year anywhere, a round's counts are in the year of the article's date (here 2024)", needs=("ngày", "sáng", "trưa", "chiều", "tối", "hôm")),
 ], doc="Tried in this order; 'undated-total' stops the search with no year. The last two apply only "
        "to counts of one round (basis `new`, or a total raised by the round).",
    values="a year, or None")

@@ -28,10 +28,10 @@ TABLE = RuleTable("place", "place", [
                          r"|thị\s+trấn)(?:\s+(?:đều\s+)?(?:có|đạt|với))?(?:\s+(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|hơn"
                          r"|gần))?\s*$", "each place listed before",
          Example("Các huyện Yên Lạc và Tam Dương (mỗi địa phương có 5 sản phẩm).", 5, "huyện Yên Lạc"),
-         "'A, B và C mỗi địa phương có N': one figure per place", needs=('mỗi',)),
+         "'A, B và C mỗi địa phương có N': one figure per place", needs=("mỗi",)),
     Rule("of-place", rf"\s*(?:ocop\s+)?(?:của|tại|thuộc)\s+({_PREFIX}\s+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){{0,3}})",
          "the place named", Example("Trong đợt này có 6 sản phẩm của huyện Lục Ngạn.", 6, "huyện Lục Ngạn"),
-         "'N sản phẩm của/tại/thuộc huyện X'", needs=('của', 'tại', 'thuộc')),
+         "'N sản phẩm của/tại/thuộc huyện X'", needs=("của", "tại", "thuộc")),
     Rule("list-entry", rf"(?<!\w)((?:{_PREFIX}\s+)?{_NAME})\s*\)?\s*,?\s*(?:\(\s*|có\s+|:\s*|với\s+|là\s+)?$",
          "the name before the count",
          Example("Số sản phẩm theo huyện: Phú Thiện 4 sản phẩm, Mang Yang 2 sản phẩm.", 2, "Mang Yang"),
@@ -42,7 +42,7 @@ TABLE = RuleTable("place", "place", [
     Rule("district-anaphor", r"(?<!\w)(?<!mỗi )(?<!Mỗi )(?<!các )(?<!Các )(?<!những )(?<!nhiều )(?<!hai )(?<!ba )"
                              r"(?:huyện|thị\s+xã|quận)(?!\s+(?-i:[A-ZĐÀ-Ỹ]))(?!\w)", "the district named before",
          Example("Huyện Yên Thế có 21 sản phẩm OCOP. Năm 2024 huyện có thêm 5 sản phẩm.", 5, "huyện Yên Thế"),
-         "'huyện' alone refers to the district named before (or in the title)", needs=('huyện', 'thị', 'quận')),
+         "'huyện' alone refers to the district named before (or in the title)", needs=("huyện", "thị", "quận")),
     Rule("whole-place", r"trong\s+đó", "the whole's place",
          Example("Huyện Na Hang có 12 sản phẩm, trong đó 3 sản phẩm 4 sao.", 3, "Huyện Na Hang"),
          "a part is about its whole's place"),

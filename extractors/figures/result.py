@@ -22,27 +22,27 @@ TABLE = RuleTable("result", "is a result", [
     Rule("part-of-non-result", r"[\s,;:(]*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)", "not a result",
          Example("Phiên chợ trưng bày hơn 800 sản phẩm, trong đó có 250 sản phẩm OCOP.", 250, None),
          "a part of a count that is not of results (candidates, a fair) is not one either, unless it "
-         "states a result of its own ('đạt 4 sao', 'được công nhận', 'tiềm năng 5 sao')", needs=('trong', 'gồm')),
+         "states a result of its own ('đạt 4 sao', 'được công nhận', 'tiềm năng 5 sao')", needs=("trong", "gồm")),
     Rule("no-antecedent", r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)", "not a result",
          Example("Cụ thể: huyện Lục Nam (12 sản phẩm của 5 chủ thể); huyện Yên Thế (7 sản phẩm).", 12, None),
          "a breakdown ('Cụ thể', 'Trong đó') of a count the passage does not give, with no verb, cue or level "
          "of the count: what its counts count is not said", needs=("trong", "cụ")),
     Rule("failed", r"\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:không|chưa)\s+đạt(?!\s+được)", "not a result",
          Example("Kết quả, 7 sản phẩm còn lại chưa đạt, được đề nghị giữ hạng 4 sao.", 7, None),
-         "products that failed, whatever level is named after them", needs=('không', 'chưa')),
+         "products that failed, whatever level is named after them", needs=("không", "chưa")),
     Rule("expired", r"\s*(?:ocop\s+)?(?:có\s+giấy\s+chứng\s+nhận\s+)?(?:đã\s+)?hết\s+(?:thời\s+)?hạn|\s*(?:ocop\s+)?(?:hết\s+hiệu\s+lực|bị\s+thu\s+hồi)",
          "not a result",
          Example("Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.", 60, None),
-         "expired or revoked products (unless they were certified again: 'công nhận lại 13 sản phẩm đã hết hạn')", needs=('hết', 'thu')),
+         "expired or revoked products (unless they were certified again: 'công nhận lại 13 sản phẩm đã hết hạn')", needs=("hết", "thu")),
     Rule("report-label", r"(?<!\w)số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:không|chưa|đăng\s+ký|tham\s+gia|dự\s+thi)"
                          r"[^:;\n]{0,40}?\s*:\s*$", "not a result",
          Example("- Số sản phẩm không đạt: 7 sản phẩm.", 7, None),
-         "a report line that names what it counts before a colon", needs=(':',)),
+         "a report line that names what it counts before a colon", needs=(":",)),
     Rule("made-from", r"\s*(?:ocop\s+)?(?:(?:được\s+)?(?:làm|chế\s+biến|sản\s+xuất)\s+)?từ\s+(?:sữa|chè|trà|dừa|gạo|lúa"
                       r"|ngô|sắn|cá|tôm|thịt|quế|hồi|mật\s+ong|dược\s+liệu|nấm|sâm|cà\s+phê|hạt\s+điều|điều|tre|mây|cói"
                       r"|gỗ|thủy\s+sản|thuỷ\s+sản|trái\s+cây|rau|nông\s+sản|bưởi|cam|vải|nhãn|xoài|chuối|mô\s+hình)(?!\w)",
          "not a result", Example("Trong số đó có 5 sản phẩm từ sữa và 7 sản phẩm từ chè.", 5, None),
-         "products counted by what they are made from", needs=('từ',)),
+         "products counted by what they are made from", needs=("từ",)),
     Rule("product-kind", r"\s*(?:là\s+)?(?-i:chả(?:\s+lụa)?|thức\s+uống|tổ\s+yến|trứng|mật\s+ong|nước\s+mắm|rượu|bánh|kẹo"
                          r"|trà|chè|gạo|cà\s+phê|nem|giò|mứt|nấm|dầu|tinh\s+dầu|miến|bún|phở|cây\s+có\s+múi"
                          r"|cây\s+ăn\s+trái|trái\s+cây|rau|thịt|cá|tôm)(?!\w)", "not a result",
@@ -57,7 +57,7 @@ TABLE = RuleTable("result", "is a result", [
          "a qualifier after the noun that names another kind of product (with no level named)"),
     Rule("unranked-potential", r"\s*(?:ocop\s+)?(?:có\s+)?tiềm\s+năng", "not a result",
          Example("Huyện đã chọn 15 sản phẩm tiềm năng để hỗ trợ.", 15, None),
-         "potential products with no level named are candidates", needs=('tiềm',)),
+         "potential products with no level named are candidates", needs=("tiềm",)),
     Rule("other-attribute", r"(?<!\w)(?:sàn|thương\s+mại\s+điện\s+tử|livestream|trực\s+tuyến|website|lên\s+trang"
                             r"|vùng\s+nguyên\s+liệu|hữu\s+cơ|vietgap|globalgap|truy\s+xuất|mã\s+qr|mã\s+vạch|xuất\s+khẩu"
                             r"|siêu\s+thị|trưng\s+bày|hội\s+chợ|gian\s+hàng|điểm\s+bán|cửa\s+hàng|phiên\s+chợ"
@@ -69,30 +69,30 @@ TABLE = RuleTable("result", "is a result", [
                             r"(?:\s*,\s*phân\s+hạng)?(?:\s+(?:cho|đối\s+với|với))?\s*$", "not a result",
          Example("Năm 2021, huyện tổ chức đánh giá, phân hạng cho 33 sản phẩm, kết quả có 29 sản phẩm đạt 3 sao.",
                  33, None),
-         "the products an assessment was held for are candidates", needs=('tổ',)),
+         "the products an assessment was held for are candidates", needs=("tổ",)),
     Rule("assessing", r"(?<!\w)(?<!đã\s)(?<!vừa\s)(?:xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:và\s+)?|họp\s+)?(?:thẩm\s+định\s*,\s*)?"
                       r"(?:đánh\s+giá|chấm\s+điểm)(?:\s*,\s*(?:phân|xếp)\s+hạng)?(?:\s+(?:cho|đối\s+với))?"
                       r"(?:\s+(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|hơn|gần))?\s*$",
          "not a result",
          Example("Hội đồng OCOP tỉnh họp đánh giá, phân hạng 33 sản phẩm.", 33, None),
-         "a council assessing products, with no level or result said of them (not a finished 'đã đánh giá')", needs=('đánh', 'chấm')),
+         "a council assessing products, with no level or result said of them (not a finished 'đã đánh giá')", needs=("đánh", "chấm")),
     Rule("product-group", r"(?<!\w)(?:nhóm|ngành\s+hàng|phân\s+nhóm|bộ\s+sản\s+phẩm|thuộc\s+(?:\d+\s+)?ngành)(?!\w)",
          "not a result",
          Example("Dẫn đầu là nhóm thực phẩm với 210 sản phẩm, tiếp theo là nhóm đồ uống (35 sản phẩm).", 210, None),
-         "products counted by their group or trade", needs=('nhóm', 'ngành', 'bộ')),
+         "products counted by their group or trade", needs=("nhóm", "ngành", "bộ")),
     Rule("being-assessed", r"\s*(?:OCOP\s+)?(?:từ\s+[^;.]{0,40}?)?(?:được\s+|đang\s+được\s+)(?:đưa\s+ra\s+)?"
                            r"(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định)(?![^;.]{0,25}(?:đạt|công\s+nhận|chứng\s+nhận|sao))", "not a result",
          Example("Có 544 sản phẩm từ 26 quận, huyện được đánh giá, trong đó 54 sản phẩm được đưa ra đánh giá lần đầu.",
                  544, None),
-         "products being assessed, with no result said of them", needs=('được',)),
+         "products being assessed, with no result said of them", needs=("được",)),
     Rule("in-progress", r"(?<!\w)đang\s+(?:tiếp\s+tục\s+)?(?:đánh\s+giá|xem\s+xét|hoàn\s+thiện|xây\s+dựng|thẩm\s+định)"
                         r"[^.;]{0,30}$", "not a result",
          Example("Thành phố đang tiếp tục đánh giá, công nhận 4 sản phẩm mới.", 4, None),
-         "products still being assessed or prepared", needs=('đang',)),
+         "products still being assessed or prepared", needs=("đang",)),
     Rule("entered-programme", r"(?:tham\s+gia\s+(?:chương\s+trình|ocop)[^.;]{0,20}?(?:với|gồm|có)\s*$)"
                               r"|(?:lựa\s+chọn|chọn|đưa)\s+$", "not a result",
          Example("Đến nay có 219 chủ thể tham gia chương trình với 569 sản phẩm.", 569, None),
-         "products taking part in, or chosen for, the programme", needs=('tham', 'chọn', 'đưa')),
+         "products taking part in, or chosen for, the programme", needs=("tham", "chọn", "đưa")),
     Rule("candidate", r"(?<!\w)(?:tham\s+dự|đăng\s+ký|dự\s+thi|chấm\s+điểm|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét"
                       r"|dự\s+thi|mới)|(?:(?<=ph[ẩa]m\s)|(?<=SP\s)|(?<=OCOP\s))tham\s+gia(?=\s*(?:[;,.)]|$|nhiều|nhất))"
                       r"|(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng)\s+hồ\s+sơ(?!\s+(?:để\s+)?(?:đề\s+nghị|đề\s+xuất|trình"
@@ -101,10 +101,10 @@ TABLE = RuleTable("result", "is a result", [
          "not a result",
          Example("Năm 2022 có 36 sản phẩm đăng ký tham gia đánh giá, phân hạng.", 36, None),
          "registered, entered, taking part in the assessment, dossiers received ('tiếp nhận 25 hồ sơ với 40 "
-         "sản phẩm'), with no level or result said of the count", needs=('tham', 'đăng', 'dự', 'chấm', 'hồ', 'tiếp', 'vào')),
+         "sản phẩm'), with no level or result said of the count", needs=("tham", "đăng", "dự", "chấm", "hồ", "tiếp", "vào")),
     Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)", "a result",
          Example("Năm 2021 có 40 sản phẩm đã được công nhận sau khi đăng ký tham gia.", 40, "result"),
-         "a count then said to be recognised is a result, whatever the clause says of candidates", needs=('được', 'đạt')),
+         "a count then said to be recognised is a result, whatever the clause says of candidates", needs=("được", "đạt")),
 ], doc="Tried in this order; the first rule that applies makes the count not a figure. A count with "
        "a level keeps being a result for the rules that read only unranked products.",
    values="`not a result` (the count is dropped), `a result`")
