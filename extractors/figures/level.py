@@ -11,7 +11,7 @@ import re
 
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
-from extractors.figures.lowercase import may_contain
+from extractors.figures.lowercase import Folded, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.zones import LOOK_AHEAD, LOOK_BACK, own_end
@@ -53,10 +53,10 @@ TABLE = RuleTable("level", "stars", [
    values="`3`, `4`, `5`, `3+`, `4+`, `3-4` (GOLD_FORMAT), None when no level is tied to the count")
 
 # Where the words describing one count stop.
-STOP_RE = re.compile(
+STOP_RE = Folded(
     r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|,\s*(?:nhưng|song|tuy\s+nhiên|đồng\s+thời)(?!\w)"
     # a new plan clause: "công nhận thêm 25 sản phẩm và phấn đấu có sản phẩm 5 sao đầu tiên"
-    r"|(?:,|\svà)\s+(?:phấn\s+đấu|hướng\s+tới|tiến\s+tới|đặt\s+mục\s+tiêu)(?!\w)", re.IGNORECASE
+    r"|(?:,|\svà)\s+(?:phấn\s+đấu|hướng\s+tới|tiến\s+tới|đặt\s+mục\s+tiêu)(?!\w)"
 )
 # After a comma, "hạng 4 sao có 9 sản phẩm": the level heads the next count, not the one before.
 _HEADS_NEXT = re.compile(r"\s*(?::|có|gồm|là)\s*", re.IGNORECASE)

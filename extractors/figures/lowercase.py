@@ -12,6 +12,8 @@ hold any of the words a pattern needs (:func:`may_contain`)?
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from re import _constants as sre_c  # stdlib internals, read only to learn a pattern's first letters
 from re import _parser as sre_parse
 
@@ -60,7 +62,10 @@ def _lowerable(items: sre_parse.SubPattern | list) -> bool:
         elif op is sre_c.IN:
             if not _lowerable(av):
                 return False
-        elif op is sre_c.RANGE or op is sre_c.GROUPREF or op is sre_c.GROUPREF_EXISTS:
+        elif op is sre_c.RANGE:
+            if not _uncased_range(*av):
+                return False
+        elif op is sre_c.GROUPREF or op is sre_c.GROUPREF_EXISTS:
             return False
         elif op is sre_c.SUBPATTERN:
             if av[1] or av[2] or not _lowerable(av[3]):  # a flag set or cleared inside
@@ -75,6 +80,11 @@ def _lowerable(items: sre_parse.SubPattern | list) -> bool:
                 av if op is sre_c.ATOMIC_GROUP else av[1]):
             return False
     return True
+
+
+def _uncased_range(lo: int, hi: int) -> bool:
+    """A short range of characters without case ("[1-5]"): it matches the same either way."""
+    return hi - lo <= 256 and all(chr(c).lower() == chr(c) == chr(c).upper() for c in range(lo, hi + 1))
 
 
 def _first_letters(items: sre_parse.SubPattern | list) -> set[str] | None:
@@ -128,3 +138,25 @@ def compile_lower(head: str, body: str) -> re.Pattern[str] | None:
     first = _first_letters(sre_parse.parse(body, re.IGNORECASE))
     ahead = "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])" if first else ""
     return re.compile(head + ahead + body)
+
+
+class Folded:
+    """A case-insensitive pattern that runs on the passage's lower case when it is known
+    (:func:`known_lower`) and the pattern allows it: the same matches, groups in lower case."""
+
+    def __init__(self, pattern: str):
+        self.regex = re.compile(pattern, re.IGNORECASE)
+        self.lower = compile_lower("", pattern)
+        self.pattern = pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = known_lower(text) if self.lower is not None else None
+        return self.regex.search(text, pos, endpos) if low is None else self.lower.search(low, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = known_lower(text) if self.lower is not None else None
+        return self.regex.match(text, pos, endpos) if low is None else self.lower.match(low, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        low = known_lower(text) if self.lower is not None else None
+        return self.regex.finditer(text, pos, endpos) if low is None else self.lower.finditer(low, pos, endpos)

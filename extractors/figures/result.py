@@ -119,11 +119,6 @@ _OWNER = re.compile(r"(?<!\w)của\s+(?:ctcp|công\s+ty|htx|hợp\s+tác\s+xã|h
                     r"|chi\s+nhánh|tổ\s+hợp\s+tác)(?!\w)", _I)
 
 
-# the rules read right after the count's noun, in its next 40 characters (tested in one call)
-_RIGHT_AFTER_NOUN = ("failed", "expired", "made-from", "product-kind", "other-kind", "unranked-potential",
-                     "result-after")
-
-
 def read_result(p: Passage, c: Count, prev: Count | None) -> None:
     """Marks the count not a result (``c.result = False``) by the first rule that applies."""
     rule = _not_a_result(p, c, prev)
@@ -149,28 +144,28 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if (whole is None and c.stars is None and c.trace.get("status") in ("default-achieved", "list-status")
             and _no_antecedent(p, c)):
         return "no-antecedent"
-    right = TABLE.matching_at(_RIGHT_AFTER_NOUN, text, c.noun_end, after_end)
-    if "failed" in right:
+    if TABLE.match("failed", text, c.noun_end, after_end):
         return "failed"
-    if "expired" in right and not _RECERTIFIED_BEFORE.search(text, max(sent.start, c.start - 40), c.start):
+    if TABLE.match("expired", text, c.noun_end, after_end) and not _RECERTIFIED_BEFORE.search(
+            text, max(sent.start, c.start - 40), c.start):
         return "expired"
     if TABLE.search("report-label", text, max(sent.start, c.start - 60), c.start):
         return "report-label"
     unranked = not c.stars or c.trace.get("stars") == "level-of-whole"
-    if unranked and "made-from" in right:
+    if unranked and TABLE.match("made-from", text, c.noun_end, after_end):
         return "made-from"
-    if "product-kind" in right:
+    if TABLE.match("product-kind", text, c.noun_end, after_end):
         return "product-kind"
-    if unranked and "other-kind" in right:
+    if unranked and TABLE.match("other-kind", text, c.noun_end, after_end):
         return "other-kind"
-    if unranked and "unranked-potential" in right:
+    if unranked and TABLE.match("unranked-potential", text, c.noun_end, after_end):
         return "unranked-potential"
+    result_after = TABLE.match("result-after", text, c.noun_end, after_end)
     if _other_attribute(p, c):
         return "other-attribute"
     if TABLE.search("assessment-held", text, max(sent.start, c.start - 60), c.start):
         return "assessment-held"
-    if unranked and "result-after" not in right and TABLE.search("assessing", text, max(sent.start, c.start - 60),
-                                                                  c.start):
+    if unranked and not result_after and TABLE.search("assessing", text, max(sent.start, c.start - 60), c.start):
         return "assessing"
     if unranked and TABLE.search("product-group", text, max(sent.start, c.start - LOOK_BACK), c.start):
         return "product-group"
@@ -187,7 +182,7 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         "candidate", text, _skip_potential(text, c.noun_end, after_end), after_end)
     if candidate and not _put_forward(p, c):  # a proposal for a rank is a dossier too, and a figure
         # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
-        if "result-after" in right:
+        if result_after:
             c.decide("result", "result-after")
             return None
         return "candidate"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import NamedTuple
 
-from extractors.figures.lowercase import compile_lower, known_lower, lowered, may_contain
+from extractors.figures.lowercase import compile_lower, known_lower, lowered
 
 
 @dataclass(frozen=True)
@@ -155,29 +155,31 @@ class RuleTable:
 
     def search(self, name: str, text: str, start: int, end: int) -> re.Match[str] | None:
         rule = self._by_name[name]
-        if rule.needs and not may_contain(text, rule.needs, start, end):
+        low = known_lower(text)
+        if low is None:
+            return rule.regex.search(text, start, end)
+        if rule.needs and not _holds(low, rule.needs, start, end):
             return None
-        low, fast = known_lower(text), rule.lower_regex
-        return fast.search(low, start, end) if low is not None and fast is not None else rule.regex.search(
-            text, start, end)
-
-    def matching_at(self, names: tuple[str, ...], text: str, start: int, end: int) -> set[str]:
-        """Which of the named rules match exactly at ``start`` (each as :meth:`match` would say), in
-        one call: each rule is a lookahead of one pattern, tried in C rather than call by call."""
-        m = self._lookaheads(names).match(text, start, end)
-        return {name for i, name in enumerate(names) if m.start(f"a{i}") != -1}  # type: ignore[union-attr]
-
-    @cache  # noqa: B019 - a handful of tables, each with a fixed few name tuples
-    def _lookaheads(self, names: tuple[str, ...]) -> re.Pattern[str]:
-        return _compiled("".join(f"(?:(?=(?P<a{i}>{self._by_name[n].pattern})))?" for i, n in enumerate(names)))
+        fast = rule.lower_regex
+        return fast.search(low, start, end) if fast is not None else rule.regex.search(text, start, end)
 
     def finditer(self, name: str, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         rule = self._by_name[name]
-        if rule.needs and not may_contain(text, rule.needs, start, end):
+        low = known_lower(text)
+        if low is None:
+            return rule.regex.finditer(text, start, end)
+        if rule.needs and not _holds(low, rule.needs, start, end):
             return iter(())
-        low, fast = known_lower(text), rule.lower_regex
-        return fast.finditer(low, start, end) if low is not None and fast is not None else rule.regex.finditer(
-            text, start, end)
+        fast = rule.lower_regex
+        return fast.finditer(low, start, end) if fast is not None else rule.regex.finditer(text, start, end)
+
+
+def _holds(low: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` holds one of ``words`` (``lowercase.may_contain`` on a known lower case)."""
+    for w in words:  # noqa: SIM110 - a loop is cheaper than any() over a generator, on a hot path
+        if low.find(w, start, end) != -1:
+            return True
+    return False
 
 
 def rule_tables() -> list[RuleTable]:
