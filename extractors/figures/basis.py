@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from extractors.figures.candidates import Count
+from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
 from extractors.figures.zones import clause_start, own_end
@@ -114,9 +115,9 @@ CONTEXT = RuleTable("basis: context", "basis", [
 
 # "toàn tỉnh", "toàn tỉnh Bà Rịa-Vũng Tàu": the whole place, or the whole place and its name
 _NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*)*|(?i:trên\s+địa\s+bàn.*)", re.S)
-_CONTINUES_ROUND = re.compile(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt)", _I)
-_ROUND_OPENS = re.compile(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt)(?!\w)[\s,:]*$", _I)
-_YEAR_OPENS = re.compile(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:19|20)\d\d\s*,?\s*$", _I)
+_CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt)")
+_ROUND_OPENS = Folded(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt)(?!\w)[\s,:]*$")
+_YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:19|20)\d\d\s*,?\s*$")
 
 
 def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> None:

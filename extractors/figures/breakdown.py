@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from extractors.figures.candidates import Count
+from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.zones import own_end
@@ -46,7 +47,7 @@ TABLE = RuleTable("breakdown", "whole", [
    values="the whole (another count; the examples give its value), or none")
 
 # "Trong đó, …", "Cụ thể, TP Hải Dương có …" before the first count of a sentence
-_OPENER = re.compile(r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)[^.;:]{0,200}", re.IGNORECASE)
+_OPENER = Folded(r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)[^.;:]{0,200}")
 _BREAKS_LIST = re.compile(
     r"(?<!\w)(?:phấn\s+đấu|nâng\s+tổng|đưa\s+tổng|tổng\s+số|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|năm\s+(?:19|20)\d\d"
     r"|mục\s+tiêu|kế\s+hoạch)(?!\w)",

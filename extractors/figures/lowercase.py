@@ -157,6 +157,10 @@ class Folded:
         low = known_lower(text) if self.lower is not None else None
         return self.regex.match(text, pos, endpos) if low is None else self.lower.match(low, pos, endpos)
 
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = known_lower(text) if self.lower is not None else None
+        return self.regex.fullmatch(text, pos, endpos) if low is None else self.lower.fullmatch(low, pos, endpos)
+
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         low = known_lower(text) if self.lower is not None else None
         return self.regex.finditer(text, pos, endpos) if low is None else self.lower.finditer(low, pos, endpos)

@@ -19,7 +19,7 @@ import re
 
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
-from extractors.figures.lowercase import may_contain
+from extractors.figures.lowercase import Folded, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.sentences import Sentence
@@ -90,12 +90,12 @@ TABLE = RuleTable("period", "year", [
        "to counts of one round (basis `new`, or a total raised by the round).",
    values="a year, or None")
 
-_NOT_A_PERIOD_BEFORE = re.compile(
+_NOT_A_PERIOD_BEFORE = Folded(
     r"(?:so\s+với|kể\s+từ|từ|gấp\s+(?:gần\s+|hơn\s+)?\w+\s+lần|hơn|bằng)\s+(?:(?:năm|giai\s+đoạn|cùng\s+kỳ)\s+)?"
-    r"(?:\d{4}\s*[-–]\s*)?$", _I)
-_REGULATION = re.compile(r"(?:quy\s+định|căn\s+cứ|thực\s+hiện|hướng\s+dẫn)[^.;]{0,20}?\s(?:tại\s+)?(?:quyết\s+định"
+    r"(?:\d{4}\s*[-–]\s*)?$")
+_REGULATION = Folded(r"(?:quy\s+định|căn\s+cứ|thực\s+hiện|hướng\s+dẫn)[^.;]{0,20}?\s(?:tại\s+)?(?:quyết\s+định"
                          r"|nghị\s+định|thông\s+tư|kế\s+hoạch|văn\s+bản)?\s*(?:số\s*:?\s*)?\d+[^\s,;]*/[^\s,;]+"
-                         r"(?:\s+của\s+[^,;]{0,40}?)?\s*,?\s*(?:ngày\s*)?[\d/.\- ]*(?:tháng\s+\d+\s+năm\s*)?$", _I)
+                         r"(?:\s+của\s+[^,;]{0,40}?)?\s*,?\s*(?:ngày\s*)?[\d/.\- ]*(?:tháng\s+\d+\s+năm\s*)?$")
 _EXPIRED_BEFORE = re.compile(r"hết\s+(?:hạn|hiệu\s+lực)", _I)
 # "nâng hạng 3 sản phẩm đã được công nhận năm 2020": the year of an earlier certification
 _EARLIER_RANK = re.compile(r"(?<!\w)đã\s+(?:được\s+)?(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng)", _I)
@@ -103,8 +103,8 @@ _YEAR_LIST = re.compile(rf"\s*,\s*{_Y}")  # "năm 2019, 2020, 2021": several rou
 _STAMP = re.compile(r"-[01]\d(?:-[0-3]\d)?(?!\d)")  # "2025-03", "2025-12-30": an ISO date stamp
 _LEAD = 8  # sentences read for a passage's round: from the first that is about OCOP products on
 # a sentence set aside from the passage's main round: "Riêng năm 2023, …", "Trước đó, …"
-_ASIDE = re.compile(r"\W*(?:riêng|ngoài\s+ra|bên\s+cạnh\s+đó|so\s+với)(?!\w)", _I)
-_ABOUT_PRODUCTS = re.compile(r"(?<!\w)(?:ocop|s[ảa]n\s+ph[ẩa]m)(?!\w)", _I)
+_ASIDE = Folded(r"\W*(?:riêng|ngoài\s+ra|bên\s+cạnh\s+đó|so\s+với)(?!\w)")
+_ABOUT_PRODUCTS = Folded(r"(?<!\w)(?:ocop|s[ảa]n\s+ph[ẩa]m)(?!\w)")
 _GOVERNMENT_DOCUMENT = re.compile(r"\d+/(?:\d{4}/)?(?:QĐ|NĐ|NQ|CT)-(?:TTg|CP)\b[^.;]{0,25}$")
 
 
@@ -115,28 +115,28 @@ def lead(p: Passage) -> list[Sentence]:
         if _ABOUT_PRODUCTS.search(p.text, sent.start, sent.end):
             return p.sentences[i:i + _LEAD]
     return []
-_ROUND_WORDS = re.compile(
+_ROUND_WORDS = Folded(
     r"(?<!\w)(?:đợt|đánh\s+giá|phân\s+hạng|xếp\s+hạng|công\s+nhận|chứng\s+nhận|quyết\s+định|công\s+bố|hội\s+nghị"
-    r"|phê\s+duyệt)(?!\w)", _I)
-_PLAN_ANYWHERE = re.compile(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|đặt\s+ra|(?<!số\s)kế\s+hoạch"
-                            r"(?!\s+số)|sẽ|đang\s+(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng|đề\s+nghị|đề\s+xuất))(?!\w)", _I)
-_FAIR_WORDS = re.compile(r"(?<!\w)(?:hội\s+chợ|triển\s+lãm|trưng\s+bày|festival|lễ\s+hội)(?!\w)", _I)
+    r"|phê\s+duyệt)(?!\w)")
+_PLAN_ANYWHERE = Folded(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|đặt\s+ra|(?<!số\s)kế\s+hoạch"
+                            r"(?!\s+số)|sẽ|đang\s+(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng|đề\s+nghị|đề\s+xuất))(?!\w)")
+_FAIR_WORDS = Folded(r"(?<!\w)(?:hội\s+chợ|triển\s+lãm|trưng\s+bày|festival|lễ\s+hội)(?!\w)")
 _PLAN_WORDS = re.compile(
     r"(?<!\w)(?:giai\s+đoạn|đến\s+năm|tới\s+năm|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng|so\s+với"
     r"|tính\s+đến|đến\s+hết|đến\s+cuối|hết\s+năm|cuối\s+năm)(?!\w)[^.;]{0,25}$", _I)
-_UNDATED_ANYWHERE = re.compile(TABLE["undated-total"].pattern, _I)
+_UNDATED_ANYWHERE = Folded(TABLE["undated-total"].pattern)
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
-_AGAINST_PLAN = re.compile(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", _I)
-_ADDED = re.compile(r"(?<!\w)(?:thêm|mới|lần\s+đầu)(?!\w)", _I)
+_AGAINST_PLAN = Folded(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)")
+_ADDED = Folded(r"(?<!\w)(?:thêm|mới|lần\s+đầu)(?!\w)")
 _YEAR_OPENER = re.compile(rf"[\W\d_]{{0,6}}(?:riêng\s+|trong\s+)?năm\s+({_Y})\s*,", _I)
 _PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)[^.;\n]{{0,120}}?(?<!đến\s)(?<!tới\s)"
                         rf"(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])"
                         rf"|(?<!đến\s)(?<!tới\s)(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])[^.;\n]{{0,60}}?"
                         rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\s+số)", _I)
 _PLAN_NOUNS = ("hoạch", "tiêu", "phấn")  # every match of _PLAN_YEAR holds one of these, and "năm"
-_PER_YEAR = re.compile(r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân)(?!\w)", _I)
-_RAISED_BY_ROUND = re.compile(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số|qua\s+đó|như\s+vậy"
-                              r"|với\s+kết\s+quả\s+(?:trên|này|đó))(?!\w)", _I)
+_PER_YEAR = Folded(r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân)(?!\w)")
+_RAISED_BY_ROUND = Folded(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số|qua\s+đó|như\s+vậy"
+                              r"|với\s+kết\s+quả\s+(?:trên|này|đó))(?!\w)")
 
 
 def _cited_or_stamped(p: Passage, y: re.Match[str]) -> bool:

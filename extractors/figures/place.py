@@ -12,7 +12,7 @@ import bisect
 import re
 
 from extractors.figures.candidates import Count
-from extractors.figures.lowercase import may_contain
+from extractors.figures.lowercase import Folded, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.zones import LOOK_BACK, own_end
@@ -53,7 +53,7 @@ TABLE = RuleTable("place", "place", [
          Example("Toàn tỉnh có 70 sản phẩm OCOP.", 70, None), "otherwise the province the article is about"),
 ], doc="Tried in this order.", values="a place as written, `Việt Nam`, or the article's province")
 
-_WHOLE_PROVINCE = re.compile(r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành\s+phố|thành)(?!\w)", _I)
+_WHOLE_PROVINCE = Folded(r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành\s+phố|thành)(?!\w)")
 _NAMED_DISTRICT = re.compile(r"(?<!\w)(?i:huyện|thị\s+xã|quận)\s+[A-ZĐÀ-Ỹ][\w'’-]*(?:[ \t]+[A-ZĐÀ-Ỹ][\w'’-]*){0,3}")
 _ADMIN_PREFIX = re.compile(r"^(?:huyện|quận|thị\s+xã|thành\s+phố|tp\.?|tỉnh|xã|phường|thị\s+trấn)$", _I)
 _COMMUNE = re.compile(r"^(?:xã|phường|thị\s+trấn)\s", _I)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from extractors.figures.candidates import Count
+from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.status import CUES
@@ -109,14 +110,14 @@ TABLE = RuleTable("result", "is a result", [
        "a level keeps being a result for the rules that read only unranked products.",
    values="`not a result` (the count is dropped), `a result`")
 
-_ATTRIBUTE_STOP = re.compile(
-    r";|,(?!\s*(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s))|(?<!\w)trong\s+đó(?!\w)|\d+\s*%", _I)
-_RECERTIFIED_BEFORE = re.compile(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$", _I)
-_OWN_RESULT = re.compile(r"(?<!\w)(?:đạt|được\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
-                         r"|tiềm\s+năng", _I)
-_HIGHER = re.compile(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)", _I)
-_OWNER = re.compile(r"(?<!\w)của\s+(?:ctcp|công\s+ty|htx|hợp\s+tác\s+xã|hộ\s+kinh\s+doanh|hộ|cơ\s+sở|doanh\s+nghiệp"
-                    r"|chi\s+nhánh|tổ\s+hợp\s+tác)(?!\w)", _I)
+_ATTRIBUTE_STOP = Folded(
+    r";|,(?!\s*(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s))|(?<!\w)trong\s+đó(?!\w)|\d+\s*%")
+_RECERTIFIED_BEFORE = Folded(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$")
+_OWN_RESULT = Folded(r"(?<!\w)(?:đạt|được\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
+                         r"|tiềm\s+năng")
+_HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
+_OWNER = Folded(r"(?<!\w)của\s+(?:ctcp|công\s+ty|htx|hợp\s+tác\s+xã|hộ\s+kinh\s+doanh|hộ|cơ\s+sở|doanh\s+nghiệp"
+                    r"|chi\s+nhánh|tổ\s+hợp\s+tác)(?!\w)")
 
 
 def read_result(p: Passage, c: Count, prev: Count | None) -> None:

@@ -15,6 +15,7 @@ import re
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
 from extractors.figures.level import window_end
+from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
 from extractors.figures.zones import clause_start, own_end
@@ -158,8 +159,8 @@ _DESCRIPTOR_STOP = re.compile(r"[;.]|,(?!\s*(?:tức\s+là|có\s+tiềm\s+năng)
 _PLAN_CONTEXT = ("plan-objective", "plan-section", "plan-paragraph", "list-status", "whole-status")
 _RIGHT_STOP = re.compile(r"[;(]|,\s*(?:đạt|vượt|bằng)\s+[\d.,]+\s*%")
 _CONJUNCT = re.compile(r"[,;]")
-_PART_OF = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
-_HIGHER = re.compile(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)", re.IGNORECASE)
+_PART_OF = Folded(r"(?<!\w)trong\s+đó(?!\w)")
+_HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
 _MODAL_YEAR = re.compile(r"((?:19|20)\d\d)")
 _STATUS_OF_KIND = {"achieved": "achieved", "perfect": "achieved", "temporal": "achieved", "weak": "achieved",
                    "proposed": "proposed", "modal": "target", "target": "target"}

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 from extractors.figures.candidates import Count
+from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
 
 LOOK_BACK = 300  # characters of a sentence read before a count
 LOOK_AHEAD = 160  # characters read after it
 
 _OWN_WORDS_END = re.compile(r"[,;:(]|\s(?:và|trong\s+đó)\s")
-_BREAKDOWN_WORD = re.compile(r"(?<!\w)trong\s+đó(?!\w)|\(|(?<!\w)(?:bao\s+)?gồm(?!\w)|:", re.IGNORECASE)
+_BREAKDOWN_WORD = Folded(r"(?<!\w)trong\s+đó(?!\w)|\(|(?<!\w)(?:bao\s+)?gồm(?!\w)|:")
 
 
 def own_end(c: Count) -> int:
