@@ -40,6 +40,10 @@ TABLE = RuleTable("level", "stars", [
          "the level named",
          Example("Trong số các sản phẩm đạt 4 sao năm 2024 có 10 sản phẩm cấp lại và 5 sản phẩm cấp mới.", 5, "4"),
          "a level in the phrase that opens the list ('các sản phẩm đạt 4 sao có …')"),
+    Rule("level-national", r"(?:ocop\s+)?cấp\s+quốc\s+gia", "5",
+         Example("Tỉnh đề nghị đánh giá, phân hạng sản phẩm OCOP cấp quốc gia cho 3 sản phẩm.", 3, "5"),
+         "products ranked at the national level ('cấp quốc gia') with no level written: the national "
+         "ranking is of 5 stars only", needs=("quốc",)),
     Rule("level-shared-predicate", r"\s(?:đều|cùng)\s", "the next count's level",
          Example("Cả 4 sản phẩm công nhận lần đầu và 3 sản phẩm công nhận lại đều đạt 3 sao.", 4, "3"),
          "'A và B đều đạt 3 sao': both subjects of one predicate have its level", needs=("đều", "cùng")),
@@ -140,6 +144,10 @@ def read_level(p: Passage, c: Count, nxt: Count | None, first: Count, prev: Coun
     if header is not None:
         c.stars = header
         c.decide("stars", "level-heads-list")
+        return
+    if TABLE.search("level-national", text, max(sent.start, c.start - 80), window_end(p, c, nxt)):
+        c.stars = "5"  # the national council ranks 5 stars only
+        c.decide("stars", "level-national")
 
 
 def share_predicate(p: Passage, counts: list[Count]) -> None:

@@ -241,8 +241,17 @@ def _other_attribute(p: Passage, c: Count) -> bool:
         end = owner.start()
         m = None
     right_end = m.start() if m else end
-    return bool(TABLE.search("other-attribute", text, clause_start, c.start)
-                or TABLE.search("other-attribute", text, c.noun_end, right_end))
+    return _attribute_in(text, clause_start, c.start) or _attribute_in(text, c.noun_end, right_end)
+
+
+def _attribute_in(text: str, start: int, end: int) -> bool:
+    """An attribute word in ``text[start:end]`` that is no part of a name: "HTX Hữu cơ Song Vũ với 3
+    sản phẩm" names a cooperative, written with capitals after the clause's first word."""
+    for m in TABLE.finditer("other-attribute", text, start, end):
+        word = text[m.start():m.end()]
+        if not (word[:1].isupper() and text[start:m.start()].strip()):
+            return True
+    return False
 
 
 TABLES = [TABLE]

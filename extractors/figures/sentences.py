@@ -25,6 +25,7 @@ class Sentence:
 _WRAPPED_LINE = 55  # a line at least this long that ends mid-sentence was wrapped
 
 
+_ACRONYM = re.compile(r"[A-ZĐ]{2,}\b")
 _WRAP = re.compile(r"[^\W\d_,]\n(?=[a-zà-ỹđ])")
 
 
@@ -45,12 +46,12 @@ def _is_break(text: str, m: re.Match[str], wrapped: bool = False) -> bool:
         before = text[max(0, m.start() - 2):m.start()].rstrip()
         if before and before[-1] in ".!?:;…":
             return True
-        if rest[0].islower() or (wrapped and re.match(r"[A-ZĐ]{2,}\b", rest) and before[-1:].isalpha()):
-            return False  # "…130 sản phẩm\nOCOP đạt…": an acronym goes on a wrapped line
         line_start = text.rfind("\n", 0, m.start()) + 1
+        long_line = wrapped or m.start() - line_start >= _WRAPPED_LINE
+        if rest[0].islower() or (long_line and _ACRONYM.match(rest) and before[-1:].isalpha()):
+            return False  # "…130 sản phẩm\nOCOP đạt…": an acronym goes on a wrapped line
         # a line cut before a number was wrapped: a long one, or any in a hard-wrapped text
-        return not (rest[0].isdigit() and before[-1:].isalpha()
-                    and (wrapped or m.start() - line_start >= _WRAPPED_LINE))
+        return not (rest[0].isdigit() and before[-1:].isalpha() and long_line)
     if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "-•+*–“\"'‘(["):
         return False
     if token.startswith("."):

@@ -60,6 +60,15 @@ ROWS = [
      [(9, "4", "achieved", "new"), (6, None, "achieved", "new")]),
     ("UBND tỉnh công nhận 9 sản phẩm OCOP đạt 4 sao, trong đó có 6 sản phẩm đánh giá lại.",
      [(9, "4", "achieved", "new"), (6, "4", "achieved", "new")]),
+    # the national level ranks 5 stars only: "cấp quốc gia" with no level written is 5 stars
+    ("Hội đồng tỉnh đề xuất Bộ đánh giá, phân hạng sản phẩm OCOP cấp quốc gia đối với 2 sản phẩm: chè shan "
+     "tuyết và miến dong.",
+     [(2, "5", "proposed", "new")]),
+    # an attribute word inside a capitalised name ("HTX Hữu cơ …") is a name, not an attribute; and a
+    # long line that ends in a word and goes on with an acronym ("…xếp hạng\nOCOP 3 sao") was wrapped
+    ("Năm 2023 tỉnh công nhận 20 sản phẩm. Tiêu biểu, HTX Nông nghiệp Hữu cơ Tân Lập với 4 sản phẩm xếp hạng\n"
+     "OCOP 3 sao như: cà phê nhân xanh, cà phê rang xay.",
+     [(20, None, "achieved", "new"), (4, "3", "achieved", "new")]),
     # a headline's basis, a round's by default, yields to the one the body states for the same fact
     ("Lai Châu có 96 sản phẩm OCOP 3 sao trở lên\n\nTính đến nay, toàn tỉnh Lai Châu đã có 96 sản phẩm OCOP "
      "3 sao trở lên.",
