@@ -53,6 +53,11 @@ CUES = RuleTable("basis: cues", "basis", [
                       r"(?=\s+(?:(?:hiện|đã|đang|hiện\s+đã)\s+)?(?:có|đạt)(?!\s+thêm))"
                       r"|trên\s+địa\s+bàn(?:\s+\w+){0,3}\s+(?:hiện\s+|đã\s+)?có(?!\s+thêm)", "cumulative",
          Example("Toàn tỉnh có 155 sản phẩm OCOP.", 155, "cumulative"), "what the whole place has"),
+    Rule("per-place-has", r"mỗi\s+(?:huyện|xã|quận|địa\s+phương|thị\s+xã|thành\s+phố|phường|đơn\s+vị)"
+                          r"(?:\s*,\s*(?:huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))*"
+                          r"\s+(?:(?:đều|phải)\s+)?(?:có|đạt)(?!\s+thêm)", "cumulative",
+         Example("Năm 2025, mỗi huyện, thành phố có ít nhất 3 sản phẩm OCOP 4 sao.", 3, "cumulative"),
+         "a target 'mỗi huyện có (ít nhất) N': what each place is to have, a stock"),
     Rule("has-already", r"(?<!\w)đã\s+có(?!\s+thêm)", "cumulative",
          Example("Tổng cộng, tỉnh Đắk Nông đã có 52 sản phẩm OCOP.", 52, "cumulative"),
          "'X đã có N': what a place has so far (a year or the decision opening the clause of products said "
@@ -162,6 +167,8 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
     for k in range(len(hits) - 1, -1, -1):
         h = hits[k]
         if h.value == "cumulative":
+            if h.name == "per-place-has" and c.status != "target":
+                continue  # "A và B, mỗi địa phương có 12 sản phẩm" of a round: the round's, per place
             if h.name == "place-has" and not _NAMED_WHOLE.fullmatch(h.text):
                 continue  # "toàn tỉnh năm 2023 có": the words between are no name
             if h.name in ("place-has", "has-already") and _round_clause(p, c, h, hits[:k]):

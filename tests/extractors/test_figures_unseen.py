@@ -69,6 +69,9 @@ ROWS = [
     ("Năm 2023 tỉnh công nhận 20 sản phẩm. Tiêu biểu, HTX Nông nghiệp Hữu cơ Tân Lập với 4 sản phẩm xếp hạng\n"
      "OCOP 3 sao như: cà phê nhân xanh, cà phê rang xay.",
      [(20, None, "achieved", "new"), (4, "3", "achieved", "new")]),
+    # a target "mỗi huyện có (ít nhất) N": what each place is to have, a stock
+    ("Tỉnh đặt mục tiêu năm 2025 mỗi huyện, thành phố có ít nhất 5 sản phẩm OCOP đạt 3 sao trở lên.",
+     [(5, "3+", "target", "cumulative")]),
     # a headline's basis, a round's by default, yields to the one the body states for the same fact
     ("Lai Châu có 96 sản phẩm OCOP 3 sao trở lên\n\nTính đến nay, toàn tỉnh Lai Châu đã có 96 sản phẩm OCOP "
      "3 sao trở lên.",
@@ -76,6 +79,8 @@ ROWS = [
 ]
 
 NOT_FIGURES = [
+    # products renamed by a decision are counted by their name, not by their rank
+    "Quyết định cũng đổi tên 2 sản phẩm: chè búp khô và chè xanh của HTX Tân Cương.",
     # a breakdown of a count the passage does not give (it starts mid-article), no verb, cue or level:
     # what the counts count is not said
     "Cụ thể: huyện Yên Dũng (14 sản phẩm của 6 chủ thể); huyện Hiệp Hòa (9 sản phẩm của 5 chủ thể).",
