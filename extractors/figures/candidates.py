@@ -211,6 +211,8 @@ def _truncated_tail(s_text: str, sent: Sentence, index: int, taken: set[int]) ->
 
 
 def _set_depths(s_text: str, offset: int, counts: list[Count]) -> None:
+    if "(" not in s_text and ")" not in s_text:
+        return  # no brackets: every count stays at depth 0
     depth = 0
     marks = [(mm.start() + offset, mm.group(0)) for mm in re.finditer(r"[()]", s_text)]
     j = 0

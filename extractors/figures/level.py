@@ -78,7 +78,15 @@ _POTENTIAL_BEFORE = re.compile(r"(?:có\s+)?tiềm\s+năng(?:\s+(?:đạt|lên|n
 
 
 def window_end(p: Passage, c: Count, nxt: Count | None) -> int:
-    """Where the words describing ``c`` end: the next count, a new clause, a closing bracket."""
+    """Where the words describing ``c`` end: the next count, a new clause, a closing bracket (read once
+    per count and noun end: the level and the status readers both need it)."""
+    key = ("window", id(c), c.noun_end, id(nxt))
+    if key not in p.memo:
+        p.memo[key] = _window_end(p, c, nxt)
+    return p.memo[key]
+
+
+def _window_end(p: Passage, c: Count, nxt: Count | None) -> int:
     sent = p.sentences[c.sent]
     limit = min(sent.end, c.noun_end + LOOK_AHEAD)
     if nxt is not None:

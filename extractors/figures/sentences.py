@@ -31,8 +31,17 @@ _WRAP = re.compile(r"[^\W\d_,]\n(?=[a-zà-ỹđ])")
 
 def is_hard_wrapped(text: str) -> bool:
     """Lines cut mid-sentence by the portal (or a PDF): four or more lines that end in a word and go
-    on in lower case on the next line."""
-    return len(_WRAP.findall(text)) >= 4
+    on in lower case on the next line (the matches of _WRAP, counted at the line breaks only)."""
+    found = 0
+    i = text.find("\n", 1)
+    while i != -1 and i + 1 < len(text):
+        before, after = text[i - 1], text[i + 1]
+        if before.isalnum() and not before.isdecimal() and ("a" <= after <= "z" or "à" <= after <= "ỹ" or after == "đ"):
+            found += 1
+            if found >= 4:
+                return True
+        i = text.find("\n", i + 1)
+    return False
 
 
 def _is_break(text: str, m: re.Match[str], wrapped: bool = False) -> bool:

@@ -34,7 +34,15 @@ def set_desc_end(p: Passage, c: Count, nxt: Count | None) -> None:
 def clause_start(p: Passage, c: Count, prev: Count | None, *, semicolon: bool = False) -> int:
     """Where the words of ``c``'s clause start: after the previous count's own words (or the
     sentence start, at most LOOK_BACK back); for a part, after the breakdown word that opens it
-    ("…năm 2021, trong đó có 14 …"); with ``semicolon``, after the last ';' (a list of objectives)."""
+    ("…năm 2021, trong đó có 14 …"); with ``semicolon``, after the last ';' (a list of objectives).
+    Read once per count: the readers run after the counts' words and breakdowns are settled."""
+    key = ("clause", id(c), id(prev), semicolon)
+    if key not in p.memo:
+        p.memo[key] = _clause_start(p, c, prev, semicolon)
+    return p.memo[key]
+
+
+def _clause_start(p: Passage, c: Count, prev: Count | None, semicolon: bool) -> int:
     sent = p.sentences[c.sent]
     start = max(own_end(prev) if prev else sent.start, c.start - LOOK_BACK, sent.start)
     start = min(start, c.start)
