@@ -4,7 +4,7 @@ and article date. Places are found once per text; readers look them up by offset
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count, find_counts
@@ -88,6 +88,7 @@ def _places_of_counted_sentences(text: str, sentences: list[Sentence], counts: l
     out: list[PlaceMention] = []
     for sent, found in zip(sentences, counts, strict=True):
         if found:
-            out.extend(replace(m, start=m.start + sent.start, end=m.end + sent.start)
+            at = sent.start  # the mentions moved to the text's offsets (built directly: replace() is slow)
+            out.extend(PlaceMention(m.name, m.level, m.province, m.province_2025, m.start + at, m.end + at)
                        for m in find_places(text[sent.start:sent.end]))
     return out

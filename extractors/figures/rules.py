@@ -147,11 +147,9 @@ class RuleTable:
     # A match on the passage's lower case has the original's offsets, and groups in lower case.
 
     def match(self, name: str, text: str, start: int, end: int) -> re.Match[str] | None:
-        """One named rule matched exactly at ``start`` (its own pattern, anchored)."""
-        rule = self._by_name[name]  # anchored: it fails fast, no word test first
-        low, fast = known_lower(text), rule.lower_regex
-        return fast.match(low, start, end) if low is not None and fast is not None else rule.regex.match(
-            text, start, end)
+        """One named rule matched exactly at ``start`` (its own pattern, anchored: it fails within a few
+        letters, so neither a word test nor the lower case pays for itself here)."""
+        return self._by_name[name].regex.match(text, start, end)
 
     def search(self, name: str, text: str, start: int, end: int) -> re.Match[str] | None:
         rule = self._by_name[name]
