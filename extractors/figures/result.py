@@ -248,10 +248,13 @@ def _other_attribute(p: Passage, c: Count) -> bool:
 
 def _attribute_in(text: str, start: int, end: int) -> bool:
     """An attribute word in ``text[start:end]`` that is no part of a name: "HTX Hữu cơ Song Vũ với 3
-    sản phẩm" names a cooperative, written with capitals after the clause's first word."""
+    sản phẩm" names a cooperative — a capitalised word after the clause's first word, and the name
+    goes on in capitals ("chứng nhận VietGAP." is the attribute)."""
     for m in TABLE.finditer("other-attribute", text, start, end):
-        word = text[m.start():m.end()]
-        if not (word[:1].isupper() and text[start:m.start()].strip()):
+        after = text[m.end():m.end() + 30].split(None, 1)
+        in_name = (text[m.start()].isupper() and bool(text[start:m.start()].strip())
+                   and bool(after) and after[0][:1].isupper())
+        if not in_name:
             return True
     return False
 

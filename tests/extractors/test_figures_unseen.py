@@ -79,6 +79,8 @@ ROWS = [
 ]
 
 NOT_FIGURES = [
+    # a capitalised attribute that no name goes on after is still the attribute
+    "Tỉnh có 9 sản phẩm được chứng nhận VietGAP.",
     # products renamed by a decision are counted by their name, not by their rank
     "Quyết định cũng đổi tên 2 sản phẩm: chè búp khô và chè xanh của HTX Tân Cương.",
     # a breakdown of a count the passage does not give (it starts mid-article), no verb, cue or level:
