@@ -10,8 +10,9 @@ no missed figure of that count and "wrong" one where it has. A rule decided in a
 is an overfitting suspect: it should state a construction general enough to have its own test row,
 or be folded into a more general rule, or go. Merges count like drops (right unless a gold figure of
 that count went missing); the status cues that decide nothing themselves ("neutral", "weak": they
-keep a stronger cue from being read) count the passages where they occur before a true positive. Decisions made outside the tables (a year from the
-passage's plan or report, the basis of a round's clause…) are listed after them.
+keep a stronger cue from being read) count the passages where they occur before a true positive.
+Decisions made outside the tables (a year from the passage's plan or report, the basis of a round's
+clause…) are listed after them.
 
 GOLD_DIR defaults to ../shared/corpus/dev beside the repository; without it the script says so and
 stops. Reads only; prints a table and the count of suspects.

@@ -90,7 +90,8 @@ CUES = RuleTable("basis: cues", "basis", [
 
 CONTEXT = RuleTable("basis: context", "basis", [
     Rule("new-after-noun", r"\s*(?:OCOP\s+)?(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)(?!\w)",
-         "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"), "'N sản phẩm mới', 'lần đầu'", needs=("mới", "lần")),
+         "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"), "'N sản phẩm mới', 'lần đầu'",
+         needs=("mới", "lần")),
     Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)",
          "new", Example("Năm nay tỉnh đã cấp chứng nhận cho 43/34 sản phẩm, đạt 126,5% kế hoạch.", 43, "new"),
          "'N sản phẩm …, đạt X% kế hoạch': a year's products against the year's plan", needs=("%",)),

@@ -35,10 +35,12 @@ TABLE = RuleTable("period", "year", [
     Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố|quốc\s+gia)\s+)?(?:đợt\s+\d+\s*,?\s*)?(?:trong\s+)?"
                             rf"năm\s+({_Y})(?!\d)", "the year named",
          Example("Số sản phẩm OCOP tăng từ 56 sản phẩm năm 2019 lên 210 sản phẩm năm 2023.", 210, 2023),
-         "a year right after the noun or the count's level ('03 sản phẩm tiềm năng 5 sao năm 2021')", needs=("năm",)),
+         "a year right after the noun or the count's level ('03 sản phẩm tiềm năng 5 sao năm 2021')",
+         needs=("năm",)),
     Rule("period-end", rf"(?:giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?|\(\s*){_Y}\s*[-–]\s*(?:năm\s+)?({_Y})", "the period's last year",
          Example("Giai đoạn 2018-2023, cả nước có hơn 10.300 sản phẩm OCOP.", 10300, 2023),
-         "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end", needs=("-", "–")),
+         "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end",
+         needs=("-", "–")),
     Rule("since-start-of-year", rf"từ\s+đầu\s+năm\s+({_Y})", "that year",
          Example("Từ đầu năm 2025 đến nay, toàn tỉnh có thêm 62 sản phẩm được công nhận.", 62, 2025),
          "'Từ đầu năm 2025 đến nay': what was added this year", needs=("đầu",)),
@@ -65,7 +67,8 @@ TABLE = RuleTable("period", "year", [
     Rule("this-year", r"(?<!\w)(?:năm\s+nay|(?:vào\s+)?cuối\s+năm(?!\s*(?:19|20)\d\d)(?!\s+(?:nay|qua|trước))"
                       r"|đầu\s+năm\s+nay)(?!\w)", "the article's year",
          Example("Tỉnh dự kiến đề xuất thêm 2 sản phẩm vào cuối năm.", 2, 2024),
-         "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024)", needs=("năm",)),
+         "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024)",
+         needs=("năm",)),
     Rule("year-after-count", rf"\s(?:trong\s+)?năm\s+({_Y})(?!\d)", "the year named after",
          Example("Huyện có 12 sản phẩm được UBND tỉnh công nhận trong năm 2021.", 12, 2021),
          "'trong năm 2021' later in the count's clause", needs=("năm",)),
@@ -77,7 +80,8 @@ TABLE = RuleTable("period", "year", [
          "the year said before in the same sentence, or by the counts before it in the same line"),
     Rule("heading-year", rf"(?:năm|đến\s+năm)\s+({_Y})", "the year of the section",
          Example("II. MỤC TIÊU ĐẾN NĂM 2025\n- Có ít nhất 120 sản phẩm OCOP còn hiệu lực.", 120, 2025),
-         "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025')", needs=("năm",)),
+         "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025')",
+         needs=("năm",)),
     Rule("round-year", rf"(?:đợt\s+\d+\s*,?\s*)?năm\s+{_Y}|ngày\s+\d|{_Y}", "the round's year",
          Example("UBND tỉnh vừa phê duyệt kết quả phân hạng sản phẩm OCOP đợt 2 năm 2022. Theo đó, công nhận "
                  "14 sản phẩm đạt 3 sao.", 14, 2022),
@@ -85,7 +89,8 @@ TABLE = RuleTable("period", "year", [
          "round the passage names: headline, lead sentence, decision date"),
     Rule("article-year", r"(?:ngày|sáng|trưa|chiều|tối|hôm)\s+\d{1,2}\s*[/-]\s*\d{1,2}(?!\s*[/-]\s*\d)", "the article's year",
          Example("Chiều 29-8, UBND huyện công bố quyết định công nhận 15 sản phẩm đạt OCOP 3 sao.", 15, 2024),
-         "with no year anywhere, a round's counts are in the year of the article's date (here 2024)", needs=("ngày", "sáng", "trưa", "chiều", "tối", "hôm")),
+         "with no year anywhere, a round's counts are in the year of the article's date (here 2024)",
+         needs=("ngày", "sáng", "trưa", "chiều", "tối", "hôm")),
 ], doc="Tried in this order; 'undated-total' stops the search with no year. The last two apply only "
        "to counts of one round (basis `new`, or a total raised by the round).",
    values="a year, or None")

@@ -23,7 +23,8 @@ TABLE = RuleTable("result", "is a result", [
     Rule("part-of-non-result", r"[\s,;:(]*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)", "not a result",
          Example("Phiên chợ trưng bày hơn 800 sản phẩm, trong đó có 250 sản phẩm OCOP.", 250, None),
          "a part of a count that is not of results (candidates, a fair) is not one either, unless it "
-         "states a result of its own ('đạt 4 sao', 'được công nhận', 'tiềm năng 5 sao')", needs=("trong", "gồm")),
+         "states a result of its own ('đạt 4 sao', 'được công nhận', 'tiềm năng 5 sao')",
+         needs=("trong", "gồm")),
     Rule("no-antecedent", r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)", "not a result",
          Example("Cụ thể: huyện Lục Nam (12 sản phẩm của 5 chủ thể); huyện Yên Thế (7 sản phẩm).", 12, None),
          "a breakdown ('Cụ thể', 'Trong đó') of a count the passage does not give, with no verb, cue or level "
@@ -34,7 +35,8 @@ TABLE = RuleTable("result", "is a result", [
     Rule("expired", r"\s*(?:ocop\s+)?(?:có\s+giấy\s+chứng\s+nhận\s+)?(?:đã\s+)?hết\s+(?:thời\s+)?hạn|\s*(?:ocop\s+)?(?:hết\s+hiệu\s+lực|bị\s+thu\s+hồi)",
          "not a result",
          Example("Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.", 60, None),
-         "expired or revoked products (unless they were certified again: 'công nhận lại 13 sản phẩm đã hết hạn')", needs=("hết", "thu")),
+         "expired or revoked products (unless they were certified again: 'công nhận lại 13 sản phẩm đã hết hạn')",
+         needs=("hết", "thu")),
     Rule("report-label", r"(?<!\w)số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:không|chưa|đăng\s+ký|tham\s+gia|dự\s+thi)"
                          r"[^:;\n]{0,40}?\s*:\s*$", "not a result",
          Example("- Số sản phẩm không đạt: 7 sản phẩm.", 7, None),
@@ -78,7 +80,8 @@ TABLE = RuleTable("result", "is a result", [
                       r"(?:\s+(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|hơn|gần))?\s*$",
          "not a result",
          Example("Hội đồng OCOP tỉnh họp đánh giá, phân hạng 33 sản phẩm.", 33, None),
-         "a council assessing products, with no level or result said of them (not a finished 'đã đánh giá')", needs=("đánh", "chấm")),
+         "a council assessing products, with no level or result said of them (not a finished 'đã đánh giá')",
+         needs=("đánh", "chấm")),
     Rule("product-group", r"(?<!\w)(?:nhóm|ngành\s+hàng|phân\s+nhóm|bộ\s+sản\s+phẩm|thuộc\s+(?:\d+\s+)?ngành)(?!\w)",
          "not a result",
          Example("Dẫn đầu là nhóm thực phẩm với 210 sản phẩm, tiếp theo là nhóm đồ uống (35 sản phẩm).", 210, None),
@@ -104,10 +107,12 @@ TABLE = RuleTable("result", "is a result", [
          "not a result",
          Example("Năm 2022 có 36 sản phẩm đăng ký tham gia đánh giá, phân hạng.", 36, None),
          "registered, entered, taking part in the assessment, dossiers received ('tiếp nhận 25 hồ sơ với 40 "
-         "sản phẩm'), with no level or result said of the count", needs=("tham", "đăng", "dự", "chấm", "hồ", "tiếp", "vào")),
+         "sản phẩm'), with no level or result said of the count",
+         needs=("tham", "đăng", "dự", "chấm", "hồ", "tiếp", "vào")),
     Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)", "a result",
          Example("Năm 2021 có 40 sản phẩm đã được công nhận sau khi đăng ký tham gia.", 40, "result"),
-         "a count then said to be recognised is a result, whatever the clause says of candidates", needs=("được", "đạt")),
+         "a count then said to be recognised is a result, whatever the clause says of candidates",
+         needs=("được", "đạt")),
 ], doc="Tried in this order; the first rule that applies makes the count not a figure. A count with "
        "a level keeps being a result for the rules that read only unranked products.",
    values="`not a result` (the count is dropped), `a result`")

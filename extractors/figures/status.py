@@ -133,7 +133,8 @@ DESCRIPTORS = RuleTable("status: the count's own descriptors", "status", [
     Rule("potential-level", r"tiềm\s+năng(?!\s*(?:,|và)\s*thế\s+mạnh)", "proposed",
          Example("Tỉnh đã công nhận 60 sản phẩm 4 sao, trong đó 4 sản phẩm tiềm năng nâng hạng lên 5 sao.", 4,
                  "proposed"),
-         "products with potential for a level (between the noun and the level) are put forward for it", needs=("tiềm",)),
+         "products with potential for a level (between the noun and the level) are put forward for it",
+         needs=("tiềm",)),
     Rule("proposed-for", r"\s*(?:OCOP\s+)?(?:(?:cơ\s+bản\s+)?đủ\s+(?:điều\s+kiện|số\s+điểm|điểm)\s+(?:để\s+)?(?:được\s+)?|(?:được|là)\s+)?"
                          r"(?:đề\s+nghị|đề\s+xuất|công\s+nhận(?=[\s,;.]))(?!\s+(?:đánh\s+giá|công\s+nhận|cấp|xếp\s+hạng|phân\s+hạng)\s+lại)",
          "proposed", Example("Có 5 sản phẩm đề nghị Bộ xem xét, phân hạng OCOP 5 sao.", 5, "proposed"),
