@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import takewhile
 
 from extractors.figures.candidates import Count
 from extractors.figures.lowercase import Folded, may_contain
@@ -80,8 +81,9 @@ def read_place(p: Passage, c: Count, prev: Count | None, districts: list[tuple[i
         return _decided(c, "distributive", None)
     of = TABLE.match("of-place", text, c.noun_end, min(sent.end, c.noun_end + 60))
     if of:
-        c.places = [of.group(1)]
-        return _decided(c, "of-place", level_of_written(of.group(1)))
+        name = _capitalised_name(of.group(1))
+        c.places = [name]
+        return _decided(c, "of-place", level_of_written(name))
     gap_start = max(own_end(prev) if prev else sent.start, c.start - LOOK_BACK, sent.start)
     gap_start = min(gap_start, c.start)
     named = p.places_in(gap_start, c.start)
@@ -107,6 +109,17 @@ def read_place(p: Passage, c: Count, prev: Count | None, districts: list[tuple[i
         return _decided(c, "list-place", prev.place_level)
     c.places = [p.default_place]
     return _decided(c, "main-province", "province" if p.default_place else None)
+
+
+def _capitalised_name(written: str) -> str:
+    """A prefixed place name without the lower-case words after it: "huyện Văn Yên và" (… và 3 sản
+    phẩm của huyện Yên Bình) is "huyện Văn Yên"."""
+    prefix = _DISTRICT.match(written) or _COMMUNE.match(written)
+    if prefix is None:
+        return written
+    words = written[prefix.end():].split()
+    kept = words[:1] + list(takewhile(lambda w: w[:1].isupper(), words[1:]))
+    return (written[:prefix.end()] + " ".join(kept)).strip()
 
 
 def _decided(c: Count, rule: str, level: str | None) -> None:

@@ -102,3 +102,9 @@ def test_not_a_figure(text):
 def test_a_breakdown_after_its_whole_stays():
     text = "Năm 2024 tỉnh công nhận 23 sản phẩm.\nCụ thể: huyện Yên Dũng 14 sản phẩm, huyện Hiệp Hòa 9 sản phẩm."
     assert [f.count for f in find_figures(text)] == [23, 14, 9]
+
+
+def test_a_place_named_after_de_stops_at_its_name():
+    # "N sản phẩm của huyện X và M sản phẩm của huyện Y": the place is "huyện X", not "huyện X và"
+    text = "Tỉnh công nhận 12 sản phẩm, gồm 5 sản phẩm của huyện Văn Yên và 7 sản phẩm của thị xã Nghĩa Lộ."
+    assert [(f.count, f.place) for f in find_figures(text)][1:] == [(5, "huyện Văn Yên"), (7, "thị xã Nghĩa Lộ")]
