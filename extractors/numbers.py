@@ -28,6 +28,8 @@ _UNITS = {
 }
 _GROUPS = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
 _NUMBER_WORDS = set(_UNITS) | set(_GROUPS) | {"mười", "mươi", "trăm", "chục"}
+#: Every word a number can be written with, in lower case.
+NUMBER_WORDS = frozenset(_NUMBER_WORDS)
 
 # Words that may only follow another number word ("mốt" 1, "tư" 4, "lăm" 5 after tens;
 # "mươi" after a digit; "linh"/"lẻ" after hundreds) cannot start a number.

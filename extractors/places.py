@@ -240,6 +240,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _MAX_WORDS = 5
 _DISTRICT_PREFIXES = (("huyện",), ("quận",), ("thị", "xã"), ("thành", "phố"), ("tp",), ("tỉnh",))
 _PREFIX_FIRST_WORDS = {words[0] for words in _DISTRICT_PREFIXES}
+_STARTERS = _PREFIX_FIRST_WORDS | {"cả", "toàn"}  # lower-case words that may start a mention
 
 
 def _is_capitalised(word: str) -> bool:
@@ -267,14 +268,18 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
 def _scan_places(text: str) -> list[PlaceMention]:
     original = unicodedata.normalize("NFC", text)
     text = canon(original)
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    tokens = [(*m.span(), m.group()) for m in _WORD.finditer(text)]
     bare, prefixed = _province_index()
     districts = _district_index()
     mentions: list[PlaceMention] = []
     pending: list[tuple[int, int, str, str, tuple[District, ...]]] = []  # ambiguous districts
-    i = 0
     n = len(tokens)
-    while i < n:
+    resume = 0  # the token after the last mention found
+    # only a capitalised word, a prefix or "cả"/"toàn" can start a mention
+    for i in [i for i, (_, _, w) in enumerate(tokens)
+              if w[:1].isupper() or w in _STARTERS or (not w.islower() and w.lower() in _STARTERS)]:
+        if i < resume:
+            continue
         start, _end, word = tokens[i]
         low = word.lower()
         # national
@@ -283,7 +288,7 @@ def _scan_places(text: str) -> list[PlaceMention]:
             if (low, nxt) in {("cả", "nước"), ("toàn", "quốc")} and _gap_is_space(text, tokens, i, i + 1):
                 mentions.append(PlaceMention(NATIONAL, "national", None, None,
                                              start, tokens[i + 1][1]))
-                i += 2
+                resume = i + 2
                 continue
         # prefixed: tỉnh / thành phố / TP / huyện / quận / thị xã + name
         prefix_len, prefix = _prefix_at(tokens, i, text) if low in _PREFIX_FIRST_WORDS else (0, "")
@@ -299,7 +304,7 @@ def _scan_places(text: str) -> list[PlaceMention]:
                     pending.append((name_start, end, written, level, ambiguous))
                 else:
                     mentions.append(PlaceMention(written, level, province, _p2025(province), name_start, end))
-                i = k
+                resume = k
                 continue
         if word[:1].isupper():
             found_bare = _match_bare(text, tokens, i, bare)
@@ -307,9 +312,8 @@ def _scan_places(text: str) -> list[PlaceMention]:
                 k, province = found_bare
                 end = tokens[k - 1][1]
                 mentions.append(PlaceMention(original[start:end], "province", province, _p2025(province), start, end))
-                i = k
+                resume = k
                 continue
-        i += 1
     if pending:
         named = {m.province for m in mentions if m.province}
         for s, e, written, level, candidates in pending:

@@ -43,7 +43,7 @@ from extractors.figures.period import (
 )
 from extractors.figures.place import districts_named, read_place
 from extractors.figures.result import read_result
-from extractors.figures.sentences import Sentence, is_heading, split_sentences
+from extractors.figures.sentences import Sentence, split_sentences
 from extractors.figures.status import read_status
 from extractors.figures.textmap import Identity, nfc_with_map
 from extractors.figures.zones import set_desc_end
@@ -120,7 +120,7 @@ def _read(p: Passage) -> None:
     section_year: int | None = None  # the year the last section heading names
     for i, counts in enumerate(p.counts):
         sent = p.sentences[i]
-        if is_heading(p.text, sent):
+        if p.headings[i]:
             # a sub-heading without a year stays in its section's year; a new part ("II. …") does not
             named = heading_year(p, i)
             if named is not None or grammar.ROMAN_HEADING_RE.match(p.text, sent.start, sent.end):
@@ -183,14 +183,13 @@ def _prevs(counts: list[Count]) -> list[Count | None]:
 
 
 def _inherit_level(p: Passage, c: Count) -> None:
-    """A part takes its whole's level in the same sentence, or in a next sentence opened by
-    "Trong đó" when it names no place of its own."""
+    """A part takes its whole's level in the whole's sentence only: the annotators leave the level of
+    "… 9 sản phẩm đạt 4 sao. Trong đó, có 6 sản phẩm đánh giá lại" unsaid, and the rule that carried
+    it into a next "Trong đó" sentence was right and wrong as often on the dev passages."""
     w = c.whole
     if c.stars is not None or w is None or w.stars is None or not w.stars.isdigit():
         return  # a part of "3-4 sao" or "3 sao trở lên" products may be of any of those levels
     if w.sent != c.sent:
-        opener = p.text[p.sentences[c.sent].start:c.start]
-        if any(ch.isupper() for ch in opener[1:]) or not opener.lower().lstrip(" -–•*+").startswith("trong đó"):
-            return  # only "Trong đó, 7 sản phẩm … và 1 sản phẩm …", not a list by place
+        return  # "Trong đó, 6 sản phẩm …" in the next sentence: its level is not said
     c.stars = w.stars
     c.decide("stars", "level-of-whole")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from extractors.figures.candidates import Count
+from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
 from extractors.figures.zones import clause_start, own_end
@@ -32,21 +33,35 @@ CUES = RuleTable("basis: cues", "basis", [
                       r"|kết\s+thúc\s+năm", "cumulative",
          Example("Đến hết năm 2022 có 203 sản phẩm OCOP được công nhận.", 203, "cumulative"),
          "a stock at a date, or a target stock 'đến năm 2025 có 300'"),
-    Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+\d+|(?:đứng|xếp)\s+đầu", "cumulative",
+    Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+\d+|(?:đứng|xếp)\s+đầu"
+                    r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)", "cumulative",
          Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
-         "a place ranked by its number of products: its stock"),
-    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó))(?=[\s,]+[^.;]{0,50}?(?:đã|hiện)\s+có)",
+         "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33'): "
+         "its stock", needs=("đứng", "xếp", "vị", "nhất")),
+    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó))(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
          "cumulative",
-         Example("Như vậy, tỉnh đã có 11 sản phẩm OCOP 5 sao.", 11, "cumulative"),
-         "'Như vậy, … đã có N': the total after the round"),
+         Example("Với kết quả này, tỉnh có 11 sản phẩm OCOP 5 sao.", 11, "cumulative"),
+         "'Như vậy, … đã có N', 'Với kết quả này tỉnh có N': the total after the round"),
     Rule("since-start", r"từ\s+(?:khi|lúc)\s+(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm"
                         r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:2018|2019)", "cumulative",
          Example("Sau 5 năm triển khai, tỉnh có 120 sản phẩm OCOP.", 120, "cumulative"),
          "a sum since the programme started"),
     Rule("place-has", r"(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|nước|quốc|xã)"
+                      # "toàn tỉnh Bà Rịa-Vũng Tàu hiện đã có": the place's name may follow (read_basis checks
+                      # that the words between are a name)
+                      r"(?:\s+[^\W\d_][\w'’-]*){0,4}?"
                       r"(?=\s+(?:(?:hiện|đã|đang|hiện\s+đã)\s+)?(?:có|đạt)(?!\s+thêm))"
                       r"|trên\s+địa\s+bàn(?:\s+\w+){0,3}\s+(?:hiện\s+|đã\s+)?có(?!\s+thêm)", "cumulative",
          Example("Toàn tỉnh có 155 sản phẩm OCOP.", 155, "cumulative"), "what the whole place has"),
+    Rule("per-place-has", r"mỗi\s+(?:huyện|xã|quận|địa\s+phương|thị\s+xã|thành\s+phố|phường|đơn\s+vị)"
+                          r"(?:\s*,\s*(?:huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))*"
+                          r"\s+(?:(?:đều|phải)\s+)?(?:có|đạt)(?!\s+thêm)", "cumulative",
+         Example("Năm 2025, mỗi huyện, thành phố có ít nhất 3 sản phẩm OCOP 4 sao.", 3, "cumulative"),
+         "a target 'mỗi huyện có (ít nhất) N': what each place is to have, a stock"),
+    Rule("has-already", r"(?<!\w)đã\s+có(?!\s+thêm)", "cumulative",
+         Example("Tổng cộng, tỉnh Đắk Nông đã có 52 sản phẩm OCOP.", 52, "cumulative"),
+         "'X đã có N': what a place has so far (a year or the decision opening the clause of products said "
+         "to be recognised makes them a round's, as for 'toàn tỉnh có')"),
     Rule("added", r"(?<!\w)thêm(?!\w)|(?<!\w)tăng(?!\w)", "new",
          Example("Năm 2024, thị xã có thêm 8 sản phẩm OCOP.", 8, "new"), "more products, an increase"),
     Rule("new-round", r"(?:công\s+nhận|cấp|phân\s+hạng|chứng\s+nhận|xếp\s+hạng|phát\s+triển)\s+mới", "new",
@@ -75,14 +90,15 @@ CUES = RuleTable("basis: cues", "basis", [
 
 CONTEXT = RuleTable("basis: context", "basis", [
     Rule("new-after-noun", r"\s*(?:OCOP\s+)?(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)(?!\w)",
-         "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"), "'N sản phẩm mới', 'lần đầu'"),
+         "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"), "'N sản phẩm mới', 'lần đầu'",
+         needs=("mới", "lần")),
     Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)",
          "new", Example("Năm nay tỉnh đã cấp chứng nhận cho 43/34 sản phẩm, đạt 126,5% kế hoạch.", 43, "new"),
-         "'N sản phẩm …, đạt X% kế hoạch': a year's products against the year's plan"),
+         "'N sản phẩm …, đạt X% kế hoạch': a year's products against the year's plan", needs=("%",)),
     Rule("stock-after-noun", r"\s*(?:OCOP\s+)?(?:hiện\s+có|đã\s+được\s+(?:công\s+nhận|chứng\s+nhận|cấp)\s+(?:năm\s+)?"
                              r"(?:19|20)\d\d\s*,)", "cumulative",
          Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận năm 2019, 2020, 2021.", 44, "cumulative"),
-         "'N sản phẩm hiện có', products certified over several rounds: the stock"),
+         "'N sản phẩm hiện có', products certified over several rounds: the stock", needs=("hiện", "đã")),
     Rule("whole-basis", r"trong\s+đó", "the whole's",
          Example("Đến cuối năm 2023, tỉnh có 77 sản phẩm OCOP. Trong đó, 9 sản phẩm đạt 4 sao.", 9, "cumulative"),
          "the parts of a breakdown take their whole's basis"),
@@ -103,9 +119,11 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "otherwise, what a place has"),
 ], doc="Tried in this order when the cues say nothing.", values="`cumulative`, `new`")
 
-_CONTINUES_ROUND = re.compile(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt)", _I)
-_ROUND_OPENS = re.compile(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt)(?!\w)[\s,:]*$", _I)
-_YEAR_OPENS = re.compile(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:19|20)\d\d\s*,?\s*$", _I)
+# "toàn tỉnh", "toàn tỉnh Bà Rịa-Vũng Tàu": the whole place, or the whole place and its name
+_NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*)*|(?i:trên\s+địa\s+bàn.*)", re.S)
+_CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt)")
+_ROUND_OPENS = Folded(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt)(?!\w)[\s,:]*$")
+_YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:19|20)\d\d\s*,?\s*$")
 
 
 def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> None:
@@ -150,7 +168,11 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
     for k in range(len(hits) - 1, -1, -1):
         h = hits[k]
         if h.value == "cumulative":
-            if h.name == "place-has" and _round_clause(p, c, h, hits[:k]):
+            if h.name == "per-place-has" and c.status != "target":
+                continue  # "A và B, mỗi địa phương có 12 sản phẩm" of a round: the round's, per place
+            if h.name == "place-has" and not _NAMED_WHOLE.fullmatch(h.text):
+                continue  # "toàn tỉnh năm 2023 có": the words between are no name
+            if h.name in ("place-has", "has-already") and _round_clause(p, c, h, hits[:k]):
                 return "new", "round-clause"
             return "cumulative", h.name
         if h.value == "new":
@@ -167,6 +189,8 @@ def _round_clause(p: Passage, c: Count, has: Hit, before: list[Hit]) -> bool:
     if any(h.value == "cumulative" for h in before):
         return False
     opener = max(sent.start, has.start - 40)
+    if _ROUND_OPENS.search(text, opener, has.start) and has.name == "has-already":
+        return True  # "Theo đó, đã có 29 sản phẩm …": what the round gave
     if not (_YEAR_OPENS.search(text, opener, has.start) or _ROUND_OPENS.search(text, opener, has.start)):
         return False
     return bool(_CONTINUES_ROUND.search(text, c.noun_end, min(sent.end, c.noun_end + 120)))

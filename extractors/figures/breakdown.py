@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from extractors.figures.candidates import Count
+from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.zones import own_end
@@ -42,11 +43,11 @@ TABLE = RuleTable("breakdown", "whole", [
          "a sentence or paragraph opening with 'Trong đó' or 'Cụ thể' breaks down the count before it"),
 ], doc="Tried in this order for each count after the first of a passage. A part takes its whole's "
        "status, year, basis and place unless it states its own; it takes the whole's level only in "
-       "the same sentence, or in a next sentence opened by 'Trong đó' when it names no place of its own.",
+       "the same sentence.",
    values="the whole (another count; the examples give its value), or none")
 
 # "Trong đó, …", "Cụ thể, TP Hải Dương có …" before the first count of a sentence
-_OPENER = re.compile(r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)[^.;:]{0,200}", re.IGNORECASE)
+_OPENER = Folded(r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)[^.;:]{0,200}")
 _BREAKS_LIST = re.compile(
     r"(?<!\w)(?:phấn\s+đấu|nâng\s+tổng|đưa\s+tổng|tổng\s+số|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|năm\s+(?:19|20)\d\d"
     r"|mục\s+tiêu|kế\s+hoạch)(?!\w)",
@@ -103,7 +104,8 @@ def _link_parts(p: Passage, counts: list[Count], previous: list[Count] | None) -
         if i == 0:
             if previous and _OPENER.fullmatch(text, sent.start, c.start):
                 whole = _last_top(previous)
-                if whole is not None:
+                # a part is no larger than its whole: "…2 sản phẩm. Cụ thể, 9 sản phẩm …" goes back to another count
+                if whole is not None and c.value <= (whole.alias or whole).value:
                     _link(c, whole, "next-sentence")
             continue
         prev = counts[i - 1]

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.figures import grammar as g
+from extractors.figures.lowercase import lowered
 from extractors.figures.sentences import Sentence
-from extractors.numbers import parse_number
+from extractors.numbers import NUMBER_WORDS, parse_number
 
 MAX_COUNT = 50_000  # no province or nation has more OCOP products; bigger numbers are sales
 
@@ -65,39 +66,61 @@ class Count:
         return qs, max(self.noun_end, self.star_end or 0)
 
 
-def _anchor_matches(s_text: str) -> list[re.Match[str]]:
+def _anchor_matches(s_text: str, s_low: str | None) -> list[re.Match[str]]:
     """ANCHOR_RE matches, tried only just before each "sản phẩm" (the full pattern is slow to try
-    at every position of a long page)."""
+    at every position of a long page) that has a number before it. ``s_low`` is the sentence in lower
+    case when the text has no letter that folds apart (``lowercase.lowered``): the number test and the
+    patterns then read it; the matches' groups are in lower case."""
     out: list[re.Match[str]] = []
     last_end = 0
-    for noun in g.NOUN_RE.finditer(s_text):
+    text, nouns, anchor = (s_text, g.NOUN_RE, g.ANCHOR_RE) if s_low is None else (
+        s_low, g.NOUN_LOWER_RE, g.ANCHOR_LOWER_RE)
+    for noun in nouns.finditer(text):
+        if s_low is not None and not _number_before(s_low, noun.start()):
+            continue
         lo = max(last_end, noun.start() - 80)
-        m = g.last(g.ANCHOR_RE.finditer(s_text, lo, noun.end()))
+        m = g.last(anchor.finditer(text, lo, noun.end()))
         if m is not None and m.end() == noun.end() and m.start() >= last_end:
             out.append(m)
             last_end = m.end()
     return out
 
 
+def _number_before(s_text: str, at: int) -> bool:
+    """Whether a number (digits, or a number word) ends right before the spaces before ``at``: every
+    anchor ends so, so without one the anchor pattern need not be tried."""
+    k = at
+    while k > 0 and s_text[k - 1].isspace():
+        k -= 1
+    if k == at or k == 0:
+        return False
+    if s_text[k - 1].isdigit():
+        return True
+    j = k
+    while j > 0 and j > k - 6 and s_text[j - 1].isalpha():
+        j -= 1
+    return s_text[j:k].lower() in NUMBER_WORDS
+
+
 def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> list[Count]:
     """Every count candidate of one sentence, in reading order, with its bracket depth."""
     s_text = text[sent.start:sent.end]
     found: list[Count] = []
-    lowered = s_text.lower()
-    if "sản" not in lowered and "san" not in lowered and "sp" not in lowered and not is_text_end:
+    low = s_text.lower()
+    if "sản" not in low and "san" not in low and "sp" not in low and not is_text_end:
         return found  # no noun, no count (a sentence of prose, a caption, a menu)
-    for m in _anchor_matches(s_text):
-        count = _anchored(s_text, m, sent.start, index)
+    for m in _anchor_matches(s_text, low if lowered(text) is not None else None):
+        count = _anchored(s_text, low, m, sent.start, index)
         if count is not None:
             found.append(count)
-    totals = g.TOTAL_WITHOUT_NOUN_RE.finditer(s_text) if ("tổng" in lowered or "lượng" in lowered) else ()
+    totals = g.TOTAL_WITHOUT_NOUN_RE.finditer(s_text) if ("tổng" in low or "lượng" in low) else ()
     for t in totals:
         value = parse_number(t.group("num"))
         if value is not None and value <= MAX_COUNT:
             found.append(Count(sent.start + t.start("num"), sent.start + t.end("num"), sent.start + t.end("num"),
                                value, index))
     if found:
-        found.extend(_nounless(s_text, sent.start, index, {c.start for c in found}))
+        found.extend(_nounless(s_text, low, sent.start, index, {c.start for c in found}))
     found.sort(key=lambda c: c.start)
     if is_text_end:
         tail = _truncated_tail(s_text, sent, index, {c.start for c in found})
@@ -107,7 +130,7 @@ def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> lis
     return found
 
 
-def _anchored(s_text: str, m: re.Match[str], offset: int, index: int) -> Count | None:
+def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int) -> Count | None:
     raw = m.group("num")
     value = parse_number(raw)
     if value is None or value > MAX_COUNT:
@@ -126,7 +149,9 @@ def _anchored(s_text: str, m: re.Match[str], offset: int, index: int) -> Count |
     if 1990 <= value <= 2040 and m.group("hi"):
         return None  # "2021-2025 sản phẩm" is a period
     num_start = m.start("num")
-    spelled = g.RANGE_WITH_DEN_RE.search(s_text, max(0, num_start - 25), num_start)
+    lo = max(0, num_start - 25)
+    spelled = g.RANGE_WITH_DEN_RE.search(s_text, lo, num_start) if (
+        s_low.find("đến", lo, num_start) != -1 or s_low.find("tới", lo, num_start) != -1) else None
     if spelled:  # "từ 1 đến 2 sản phẩm": a range is recorded by its lower bound
         low_value = parse_number(spelled.group("lo"))
         if low_value is not None and low_value < value:
@@ -136,7 +161,8 @@ def _anchored(s_text: str, m: re.Match[str], offset: int, index: int) -> Count |
     if ocop:
         noun_end = ocop.end()
     den = int(m.group("den")) if m.group("den") else None
-    back_ref = bool(g.BACK_REF_BEFORE_RE.search(before) or g.DEMONSTRATIVE_BEFORE_RE.search(s_text, 0, m.start()))
+    back_ref = bool(("trong" in s_low[max(0, m.start() - 15):m.start()] and g.BACK_REF_BEFORE_RE.search(before)) or (
+        s_low.rfind("là", 0, m.start()) != -1 and g.DEMONSTRATIVE_BEFORE_RE.search(s_text, 0, m.start())))
     return Count(offset + num_start, offset + m.end("num"), offset + noun_end, value, index, den, back_ref=back_ref)
 
 
@@ -144,7 +170,7 @@ _ONE_AFTER = re.compile(r"(?<!\w)(?:đối\s+với|cho|thêm|công\s+nhận|đ�
 _ONE_OPENS = re.compile(r"Một\s+s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:được|đạt|vừa)(?!\w)")
 
 
-def _nounless(s_text: str, offset: int, index: int, taken: set[int]) -> list[Count]:
+def _nounless(s_text: str, low: str, offset: int, index: int, taken: set[int]) -> list[Count]:
     """Counts whose noun is dropped, found only in a sentence that already counts products:
     coordinated counts sharing the next one's noun, and "3 sao: 71" breakdown entries."""
     out: list[Count] = []
@@ -158,13 +184,14 @@ def _nounless(s_text: str, offset: int, index: int, taken: set[int]) -> list[Cou
         taken.add(offset + m_start)
         out.append(Count(offset + m_start, offset + m_end, offset + m_end, value, index, shares_noun=shares))
 
-    for m in g.SHARED_NOUN_AND_RE.finditer(s_text):
+    # each pattern is tried only in a sentence (``low``: in lower case) that has a word it needs
+    for m in g.SHARED_NOUN_AND_RE.finditer(s_text) if "và" in low else ():
         add(m.start("num"), m.end("num"), m.group("num"), True)
-    for m in g.SHARED_NOUN_LIST_RE.finditer(s_text):
+    for m in g.SHARED_NOUN_LIST_RE.finditer(s_text) if "lượt" in low else ():
         base = m.start("list")
         for item in re.finditer(r"[\d.]+", m.group("list")):
             add(base + item.start(), base + item.end(), item.group(0), True)
-    for m in g.LEVEL_COLON_COUNT_RE.finditer(s_text):
+    for m in g.LEVEL_COLON_COUNT_RE.finditer(s_text) if ":" in s_text else ():
         add(m.start("num"), m.end("num"), m.group("num"), False)
     return out
 
@@ -184,6 +211,8 @@ def _truncated_tail(s_text: str, sent: Sentence, index: int, taken: set[int]) ->
 
 
 def _set_depths(s_text: str, offset: int, counts: list[Count]) -> None:
+    if "(" not in s_text and ")" not in s_text:
+        return  # no brackets: every count stays at depth 0
     depth = 0
     marks = [(mm.start() + offset, mm.group(0)) for mm in re.finditer(r"[()]", s_text)]
     j = 0

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import TypeVar
 
+from extractors.figures.lowercase import Folded
 from extractors.numbers import WORDS_PATTERN
 
 _I = re.IGNORECASE
@@ -20,15 +21,20 @@ _I = re.IGNORECASE
 COUNT_DIGITS = r"(?<![\w.,/])(?:\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w]|[.,]\d)"
 NOUN = r"(?:s[ảa]n\s+ph[ẩa]m|SP)(?!\w)"
 
+
+def _anchor(sp: str) -> str:
+    return (rf"(?P<num>{COUNT_DIGITS}|{WORDS_PATTERN})"
+            r"(?:[ \t]*[-–][ \t]*(?P<hi>\d{1,6})(?![\w.,/]))?"  # a range "400-500": the lower bound counts
+            r"(?:[ \t]*/[ \t]*(?P<den>\d{1,6})(?![\w.,/]))?"  # "43/34": achieved out of planned
+            rf"\s+(?P<noun>s[ảa]n\s+ph[ẩa]m|{sp})(?!\w)")
+
+
 #: "<count>[-<upper>][/<denominator>] sản phẩm" — the anchor of every figure.
-ANCHOR_RE = re.compile(
-    rf"(?P<num>{COUNT_DIGITS}|{WORDS_PATTERN})"
-    r"(?:[ \t]*[-–][ \t]*(?P<hi>\d{1,6})(?![\w.,/]))?"  # a range "400-500": the lower bound counts
-    r"(?:[ \t]*/[ \t]*(?P<den>\d{1,6})(?![\w.,/]))?"  # "43/34": achieved out of planned
-    r"\s+(?P<noun>s[ảa]n\s+ph[ẩa]m|SP)(?!\w)",
-    _I,
-)
+ANCHOR_RE = re.compile(_anchor("SP"), _I)
 NOUN_RE = re.compile(r"s[ảa]n\s+ph[ẩa]m(?!\w)|(?<!\w)SP(?!\w)", _I)
+#: The same two for a text in lower case (``lowercase.lowered``): the same matches, found faster.
+ANCHOR_LOWER_RE = re.compile(_anchor("sp"))
+NOUN_LOWER_RE = re.compile(r"s[ảa]n\s+ph[ẩa]m(?!\w)|(?<!\w)sp(?!\w)")
 OCOP_AFTER_RE = re.compile(r"[ \t]+OCOP(?!\w)")
 
 #: A count cut off by the end of a truncated passage: "… cũng đã công nhận 18", "có 12 sản phẩ".
@@ -78,7 +84,7 @@ _SAO = r"(?:sao(?!\w)|\*|★)"
 _HANG = r"(?:hạng\s+)?"
 
 #: One star phrase. Alternatives are tried in this order at each position.
-STAR_RE = re.compile(
+STAR_RE = Folded(
     # upgrade: "(từ hạng 3 sao) lên hạng 4 sao, 5 sao" → the level(s) reached
     rf"(?P<up>(?:từ\s+{_HANG}{_STAR_N}\s*sao\s+)?(?:lên|thành)\s+{_HANG}(?P<up_a>{_STAR_N})\s*{_SAO}"
     rf"(?P<up_more>(?:\s*(?:,|và|hoặc)\s*{_HANG}{_STAR_N}\s*{_SAO}){{0,3}}))"
@@ -92,7 +98,6 @@ STAR_RE = re.compile(
     rf"|(?P<list>{_HANG}(?P<l_a>{_STAR_N})\s*{_SAO}(?P<l_more>(?:\s*(?:,|và|hoặc|/)\s*{_HANG}{_STAR_N}\s*{_SAO}){{1,3}}))"
     # one level: "4 sao", "4*", "bốn sao", "03 sao"
     rf"|(?P<single>(?P<s_a>{_STAR_N})\s*{_SAO})",
-    _I,
 )
 STAR_N_RE = re.compile(_STAR_N, _I)
 _STAR_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
@@ -165,6 +170,12 @@ REPORT_HEADING_RE = re.compile(
     r"|kinh\s+phí|mục\s+đích)(?!\w)",
     _I,
 )
+
+
+# ------------------------------------------------------------------ words a pattern needs
+
+#: A star phrase always holds one of these.
+STAR_WORDS = ("sao", "*", "★")
 
 
 T = TypeVar("T")

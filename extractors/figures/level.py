@@ -11,6 +11,7 @@ import re
 
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
+from extractors.figures.lowercase import Folded, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.zones import LOOK_AHEAD, LOOK_BACK, own_end
@@ -22,40 +23,44 @@ TABLE = RuleTable("level", "stars", [
                          rf"(?:hạng\s+)?(?P<to>{_STAR_N})\s*sao",
          "the level reached", Example("Năm 2020 tỉnh sẽ nâng cấp 1 sản phẩm 4 sao lên 5 sao.", 1, "5"),
          "a level then the level it is raised to ('3 sao đề nghị đánh giá nâng hạng 4 sao'): the count is "
-         "of the raised level"),
+         "of the raised level", needs=("lên", "thành", "nâng")),
     Rule("level-after", g.STAR_RE.pattern, "the level named",
          Example("UBND tỉnh vừa công nhận 18 sản phẩm đạt hạng 3 sao.", 18, "3"),
          "the first star phrase after the count, before the next count or clause"),
     Rule("level-before", g.STAR_RE.pattern, "the level named",
          Example("Cụ thể, 3 sao: 45 sản phẩm; 4 sao: 7 sản phẩm.", 45, "3"),
-         "a level right before the count, joined by ':', 'có', 'gồm', 'là', '(' or 'chiếm N% với'"),
+         "a level right before the count, joined by ':', 'có', 'gồm', 'là', '(', 'chiếm N% với' or 'đối với' "
+         "('phân hạng 4 sao, 3 sao đối với 57 sản phẩm')"),
     Rule("level-of-total", rf"tổng\s+số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:đạt\s+)?"
                            rf"(?P<level>(?:từ\s+)?(?:hạng\s+)?{_STAR_N}\s*sao(?:\s+trở\s+lên)?)\s+(?:lên|thành|là|đạt)\s*$",
          "the level named", Example("Tỉnh phấn đấu nâng tổng số sản phẩm 4 sao lên 15 sản phẩm.", 15, "4"),
-         "the total of one level raised to the count"),
+         "the total of one level raised to the count", needs=("tổng",)),
     Rule("level-heads-list", r"(?:(?:các|những|số|nhiều)\s+s[ảa]n\s+ph[ẩa]m(?!\w)"
                              r"|có\s+s[ảa]n\s+ph[ẩa]m(?=[^.;:]{0,40}?\s+sao\s*(?:gồm|:)))",
          "the level named",
          Example("Trong số các sản phẩm đạt 4 sao năm 2024 có 10 sản phẩm cấp lại và 5 sản phẩm cấp mới.", 5, "4"),
          "a level in the phrase that opens the list ('các sản phẩm đạt 4 sao có …')"),
+    Rule("level-national", r"(?:ocop\s+)?cấp\s+quốc\s+gia", "5",
+         Example("Tỉnh đề nghị đánh giá, phân hạng sản phẩm OCOP cấp quốc gia cho 3 sản phẩm.", 3, "5"),
+         "products ranked at the national level ('cấp quốc gia') with no level written: the national "
+         "ranking is of 5 stars only", needs=("quốc",)),
     Rule("level-shared-predicate", r"\s(?:đều|cùng)\s", "the next count's level",
          Example("Cả 4 sản phẩm công nhận lần đầu và 3 sản phẩm công nhận lại đều đạt 3 sao.", 4, "3"),
-         "'A và B đều đạt 3 sao': both subjects of one predicate have its level"),
+         "'A và B đều đạt 3 sao': both subjects of one predicate have its level", needs=("đều", "cùng")),
     Rule("level-shared-noun", r"(?:và|,)\s*$", "the next count's level",
          Example("Huyện Ba Tri và huyện Bình Đại có 12 và 9 sản phẩm OCOP 3 sao.", 12, "3"),
          "'12 và 9 sản phẩm OCOP 3 sao': coordinated counts share one noun phrase and its level"),
     Rule("level-of-whole", r"trong\s+đó|\(", "the whole's level",
          Example("Tỉnh có 12 sản phẩm 4 sao (3 sản phẩm cấp lại).", 3, "4"),
-         "a part of a breakdown in the same sentence (or opening the next one with 'Trong đó') "
-         "takes its whole's level"),
+         "a part of a breakdown in the same sentence takes its whole's level"),
 ], doc="Tried in this order; the first rule that finds a level decides.",
    values="`3`, `4`, `5`, `3+`, `4+`, `3-4` (GOLD_FORMAT), None when no level is tied to the count")
 
 # Where the words describing one count stop.
-STOP_RE = re.compile(
-    r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|,\s*(?:nhưng|song|tuy\s+nhiên)(?!\w)"
+STOP_RE = Folded(
+    r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|,\s*(?:nhưng|song|tuy\s+nhiên|đồng\s+thời)(?!\w)"
     # a new plan clause: "công nhận thêm 25 sản phẩm và phấn đấu có sản phẩm 5 sao đầu tiên"
-    r"|(?:,|\svà)\s+(?:phấn\s+đấu|hướng\s+tới|tiến\s+tới|đặt\s+mục\s+tiêu)(?!\w)", re.IGNORECASE
+    r"|(?:,|\svà)\s+(?:phấn\s+đấu|hướng\s+tới|tiến\s+tới|đặt\s+mục\s+tiêu)(?!\w)"
 )
 # After a comma, "hạng 4 sao có 9 sản phẩm": the level heads the next count, not the one before.
 _HEADS_NEXT = re.compile(r"\s*(?::|có|gồm|là)\s*", re.IGNORECASE)
@@ -63,13 +68,25 @@ _HEADS_NEXT = re.compile(r"\s*(?::|có|gồm|là)\s*", re.IGNORECASE)
 _REVERSED_JOINER = re.compile(
     # "4 sao chiếm 25% với 46 sản phẩm": the level's share, then its count
     r"\s*(?:chiếm\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d{1,3}(?:[.,]\d+)?\s*%\s*,?\s*(?:với|có|là)"
-    r"|:|có|gồm|là|với|cho|\(|-|–)\s*(?:có\s+)?$", re.IGNORECASE)
+    r"|:|có|gồm|là|với|cho|\(|-|–"
+    # "phân hạng 4 sao, 3 sao đối với 57 sản phẩm": the rank given, then the products it is given to
+    r"|đối(?:\s+với)?"
+    # "huyện có nhiều sản phẩm đạt 4 sao nhất với 17 sản phẩm": the level the place leads in
+    r"|nhất\s+(?:với|là))\s*(?:có\s+)?$", re.IGNORECASE)
 # "tiềm năng 5 sao: 2 sản phẩm": a reversed level that only has potential is a proposal.
 _POTENTIAL_BEFORE = re.compile(r"(?:có\s+)?tiềm\s+năng(?:\s+(?:đạt|lên|nâng\s+hạng))?\s*(?:hạng\s+)?$", re.IGNORECASE)
 
 
 def window_end(p: Passage, c: Count, nxt: Count | None) -> int:
-    """Where the words describing ``c`` end: the next count, a new clause, a closing bracket."""
+    """Where the words describing ``c`` end: the next count, a new clause, a closing bracket (read once
+    per count and noun end: the level and the status readers both need it)."""
+    key = ("window", id(c), c.noun_end, id(nxt))
+    if key not in p.memo:
+        p.memo[key] = _window_end(p, c, nxt)
+    return p.memo[key]
+
+
+def _window_end(p: Passage, c: Count, nxt: Count | None) -> int:
     sent = p.sentences[c.sent]
     limit = min(sent.end, c.noun_end + LOOK_AHEAD)
     if nxt is not None:
@@ -87,7 +104,7 @@ def window_end(p: Passage, c: Count, nxt: Count | None) -> int:
 def _after(p: Passage, c: Count, nxt: Count | None) -> re.Match[str] | None:
     text = p.text
     end = window_end(p, c, nxt)
-    m = g.STAR_RE.search(text, c.noun_end, end) if end > c.noun_end else None
+    m = g.STAR_RE.search(text, c.noun_end, end) if may_contain(text, g.STAR_WORDS, c.noun_end, end) else None
     if (m and nxt is not None and any(sep in text[c.noun_end:m.start() + 1] for sep in ",(")
             and _HEADS_NEXT.fullmatch(text, m.end(), nxt.start)):
         return None  # "…, hạng 4 sao có 9 sản phẩm", "(3 sao: 21 sản phẩm": the level heads the next count
@@ -110,8 +127,9 @@ def read_level(p: Passage, c: Count, nxt: Count | None, first: Count, prev: Coun
         return
     left_start = max(sent.start, c.start - 40)
     last = None
-    for last in g.STAR_RE.finditer(text, left_start, c.start):  # noqa: B007
-        pass
+    if may_contain(text, g.STAR_WORDS, left_start, c.start):
+        for last in g.STAR_RE.finditer(text, left_start, c.start):  # noqa: B007
+            pass
     taken = prev is not None and prev.star_end is not None and last is not None and last.end() <= prev.star_end
     if last is not None and not taken and _REVERSED_JOINER.fullmatch(text, last.end(), c.start):
         c.stars = g.stars_of(last)
@@ -134,6 +152,10 @@ def read_level(p: Passage, c: Count, nxt: Count | None, first: Count, prev: Coun
     if header is not None:
         c.stars = header
         c.decide("stars", "level-heads-list")
+        return
+    if TABLE.search("level-national", text, max(sent.start, c.start - 80), window_end(p, c, nxt)):
+        c.stars = "5"  # the national council ranks 5 stars only
+        c.decide("stars", "level-national")
 
 
 def share_predicate(p: Passage, counts: list[Count]) -> None:
@@ -163,6 +185,8 @@ def _heading_level(p: Passage, first: Count) -> str | None:
     lo = max(sent.start, first.start - LOOK_BACK)
     head = TABLE.search("level-heads-list", p.text, lo, first.start)
     if not head:
+        return None
+    if not may_contain(p.text, g.STAR_WORDS, head.end(), first.start):
         return None
     last = None
     for last in g.STAR_RE.finditer(p.text, head.end(), first.start):  # noqa: B007

@@ -72,6 +72,7 @@ class _Fact:
         return self.count.trace.get("year") in _INFERRED_YEAR
 
 
+_DEFAULT_BASIS = ("round-result", "plain-has")  # a basis no words of the mention state
 _INFERRED_YEAR = ("round-year", "article-year", "plan-year", "sentence-year")
 
 
@@ -134,6 +135,10 @@ def _compatible(a: _Fact, b: _Fact) -> bool:
 def _absorb(kept: _Fact, other: _Fact) -> None:
     """Keep one fact; its year is the one a mention states (GOLD_FORMAT)."""
     if kept.basis is not None and other.basis is not None and kept.basis != other.basis:
+        if kept.count.trace.get("basis") in _DEFAULT_BASIS and other.count.trace.get("basis") not in _DEFAULT_BASIS:
+            # "Khánh Hòa có 309 sản phẩm" (a headline, a round's by default) restated "Tính đến nay, …
+            # đã có 309": the basis, and so the year, of the mention that states one
+            kept.basis, kept.year, kept.as_of = other.basis, other.year, other.as_of
         return  # a headline's round year does not date the body's running total
     if other.year is not None and (kept.year is None or (kept.inferred_year and not other.inferred_year)):
         kept.year = other.year
@@ -153,7 +158,7 @@ def _add(facts: _Facts, new: _Fact, main: str | None, text: str) -> _Fact:
             _absorb(f, new)
             new.count.decide("merge", "same-words")
             return f
-    if _bare(new):  # its status is only the default: any earlier fact of that count and place
+    if _bare(new) and not words:  # its status is only the default: any earlier fact of that count and place
         for f in same_count:
             if f.alive and _key(f, main)[::2] == key[::2] and f.count.sent != new.count.sent:
                 _absorb(f, new)
@@ -192,7 +197,8 @@ def _own_words(text: str, c: Count) -> str:
 
 def _bare(f: _Fact) -> bool:
     """A count said with nothing of its own — no level, no cue, no place, no part of a breakdown,
-    nothing broken down: "3 sản phẩm gồm", "Đây là 3 sản phẩm …" restate a count already given."""
+    nothing broken down (and, the caller checks, no words describing it: "Hai sản phẩm đánh giá lần
+    đầu" is a fact of its own): "3 sản phẩm gồm", "Đây là 3 sản phẩm …" restate a count already given."""
     c = f.count
     return (c.stars is None and c.whole is None and not c.parts
             and c.trace.get("status") == "default-achieved"

@@ -4,10 +4,11 @@ and article date. Places are found once per text; readers look them up by offset
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count, find_counts
+from extractors.figures.lowercase import lowered
 from extractors.figures.sentences import Sentence, is_heading, is_headline, split_sentences
 from extractors.places import find_places
 from extractors.records import PlaceMention
@@ -23,18 +24,18 @@ class Passage:
     counts: list[list[Count]]  # per sentence
     places: list[PlaceMention]
     plan_section: list[bool]  # per sentence: under a "Mục tiêu"/"Nhiệm vụ" heading of a plan
+    headings: list[bool]  # per sentence: a section heading (sentences.is_heading)
     headline: int | None  # index of the sentence that is the article's headline
     _place_starts: list[int] = field(default_factory=list)
     _years: dict[int, bool] = field(default_factory=dict)
     heading_levels: dict[int, str | None] = field(default_factory=dict)  # per sentence, read once
+    article_year: int | None = field(init=False)
+    memo: dict = field(default_factory=dict)  # readers' work done once per passage, by key
 
     def __post_init__(self) -> None:
         self._place_starts = [m.start for m in self.places]
-
-    @property
-    def article_year(self) -> int | None:
         date = self.article_date or ""
-        return int(date[:4]) if date[:4].isdigit() else None
+        self.article_year = int(date[:4]) if date[:4].isdigit() else None
 
     def places_in(self, start: int, end: int) -> list[PlaceMention]:
         """Place mentions that lie inside ``text[start:end]``."""
@@ -59,12 +60,15 @@ class Passage:
 
 def read_passage(text: str, *, title: str | None, article_date: str | None,
                  default_place: str | None, places: list[PlaceMention] | None = None) -> Passage:
+    lowered(text)  # the readers' patterns run on its lower case (lowercase.known_lower)
     sentences = split_sentences(text)
     counts: list[list[Count]] = []
     plan: list[bool] = []
+    headings: list[bool] = []
     in_plan = False
     for i, sent in enumerate(sentences):
-        if is_heading(text, sent):
+        headings.append(is_heading(text, sent))
+        if headings[-1]:
             if g.PLAN_HEADING_RE.match(text, sent.start, sent.end):
                 in_plan = True
             elif g.REPORT_HEADING_RE.match(text, sent.start, sent.end) or g.ROMAN_HEADING_RE.match(
@@ -75,7 +79,7 @@ def read_passage(text: str, *, title: str | None, article_date: str | None,
     if places is None:
         places = _places_of_counted_sentences(text, sentences, counts)
     headline = 0 if sentences and is_headline(text, sentences[0]) else None
-    return Passage(text, title, article_date, default_place, sentences, counts, places, plan, headline)
+    return Passage(text, title, article_date, default_place, sentences, counts, places, plan, headings, headline)
 
 
 def _places_of_counted_sentences(text: str, sentences: list[Sentence], counts: list[list[Count]]) -> list[PlaceMention]:
@@ -84,6 +88,7 @@ def _places_of_counted_sentences(text: str, sentences: list[Sentence], counts: l
     out: list[PlaceMention] = []
     for sent, found in zip(sentences, counts, strict=True):
         if found:
-            out.extend(replace(m, start=m.start + sent.start, end=m.end + sent.start)
+            at = sent.start  # the mentions moved to the text's offsets (built directly: replace() is slow)
+            out.extend(PlaceMention(m.name, m.level, m.province, m.province_2025, m.start + at, m.end + at)
                        for m in find_places(text[sent.start:sent.end]))
     return out

@@ -19,6 +19,7 @@ import re
 
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
+from extractors.figures.lowercase import Folded, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.sentences import Sentence
@@ -30,24 +31,26 @@ _Y = r"(?:19|20)\d\d"
 TABLE = RuleTable("period", "year", [
     Rule("target-year", rf"(?:đến|tới)\s+(?:năm\s+)?{_Y}(?!\d)|{_Y}\s*[-–]\s*{_Y}", "the year planned for",
          Example("Tỉnh phấn đấu đến năm 2025 có 300 sản phẩm OCOP.", 300, 2025),
-         "a target's year: 'đến năm 2025', the end of 'giai đoạn 2021-2025'"),
+         "a target's year: 'đến năm 2025', the end of 'giai đoạn 2021-2025'", needs=("đến", "tới", "-", "–")),
     Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố|quốc\s+gia)\s+)?(?:đợt\s+\d+\s*,?\s*)?(?:trong\s+)?"
                             rf"năm\s+({_Y})(?!\d)", "the year named",
          Example("Số sản phẩm OCOP tăng từ 56 sản phẩm năm 2019 lên 210 sản phẩm năm 2023.", 210, 2023),
-         "a year right after the noun or the count's level ('03 sản phẩm tiềm năng 5 sao năm 2021')"),
+         "a year right after the noun or the count's level ('03 sản phẩm tiềm năng 5 sao năm 2021')",
+         needs=("năm",)),
     Rule("period-end", rf"(?:giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?|\(\s*){_Y}\s*[-–]\s*(?:năm\s+)?({_Y})", "the period's last year",
          Example("Giai đoạn 2018-2023, cả nước có hơn 10.300 sản phẩm OCOP.", 10300, 2023),
-         "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end"),
+         "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end",
+         needs=("-", "–")),
     Rule("since-start-of-year", rf"từ\s+đầu\s+năm\s+({_Y})", "that year",
          Example("Từ đầu năm 2025 đến nay, toàn tỉnh có thêm 62 sản phẩm được công nhận.", 62, 2025),
-         "'Từ đầu năm 2025 đến nay': what was added this year"),
+         "'Từ đầu năm 2025 đến nay': what was added this year", needs=("đầu",)),
     Rule("against-plan-year", rf"[^.;]{{0,40}}?(?:đạt|vượt|hoàn\s+thành|so\s+với)[^.;]{{0,25}}?(?:kế\s+hoạch|chỉ\s+tiêu"
                               rf"|mục\s+tiêu)[^.;]{{0,40}}?năm\s+({_Y})(?!\d)", "the plan's year",
          Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.", 213, 2023),
-         "a count measured against a year's plan is of that year"),
+         "a count measured against a year's plan is of that year", needs=("hoạch", "tiêu")),
     Rule("year-before-bracket", rf"năm\s+({_Y})\s*\(\s*$", "that year",
          Example("Năm nay tỉnh công nhận 58 sản phẩm, gấp hai lần năm 2022 (31 sản phẩm).", 31, 2022),
-         "'năm 2022 (31 sản phẩm)': the count in brackets is of the year before them"),
+         "'năm 2022 (31 sản phẩm)': the count in brackets is of the year before them", needs=("(",)),
     Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
                           r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
                           r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,))(?!\w)", "no year",
@@ -56,7 +59,7 @@ TABLE = RuleTable("period", "year", [
     Rule("as-of-date", rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*)?"
                        rf"(?:tháng\s+)?(?:\d{{1,2}}\s*[/.-]\s*|năm\s+)?{_Y}", "the year of the date",
          Example("Tính đến 31/1/2025, tỉnh có 267 sản phẩm OCOP.", 267, 2025),
-         "the date a running total is counted to"),
+         "the date a running total is counted to", needs=("đến", "tới")),
     Rule("year-in-clause", _Y, "the last year before the count",
          Example("Năm 2021 huyện Mường Tè có 06 sản phẩm OCOP.", 6, 2021),
          "a year in the count's clause, before it (not 'so với năm …', not a cited document's date, "
@@ -64,10 +67,11 @@ TABLE = RuleTable("period", "year", [
     Rule("this-year", r"(?<!\w)(?:năm\s+nay|(?:vào\s+)?cuối\s+năm(?!\s*(?:19|20)\d\d)(?!\s+(?:nay|qua|trước))"
                       r"|đầu\s+năm\s+nay)(?!\w)", "the article's year",
          Example("Tỉnh dự kiến đề xuất thêm 2 sản phẩm vào cuối năm.", 2, 2024),
-         "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024)"),
+         "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024)",
+         needs=("năm",)),
     Rule("year-after-count", rf"\s(?:trong\s+)?năm\s+({_Y})(?!\d)", "the year named after",
          Example("Huyện có 12 sản phẩm được UBND tỉnh công nhận trong năm 2021.", 12, 2021),
-         "'trong năm 2021' later in the count's clause"),
+         "'trong năm 2021' later in the count's clause", needs=("năm",)),
     Rule("whole-year", r"trong\s+đó", "the whole's year",
          Example("Năm 2022, tỉnh công nhận 35 sản phẩm, gồm 05 sản phẩm 4 sao và 30 sản phẩm 3 sao.", 30, 2022),
          "the parts of a breakdown take the year of their whole"),
@@ -76,7 +80,8 @@ TABLE = RuleTable("period", "year", [
          "the year said before in the same sentence, or by the counts before it in the same line"),
     Rule("heading-year", rf"(?:năm|đến\s+năm)\s+({_Y})", "the year of the section",
          Example("II. MỤC TIÊU ĐẾN NĂM 2025\n- Có ít nhất 120 sản phẩm OCOP còn hiệu lực.", 120, 2025),
-         "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025')"),
+         "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025')",
+         needs=("năm",)),
     Rule("round-year", rf"(?:đợt\s+\d+\s*,?\s*)?năm\s+{_Y}|ngày\s+\d|{_Y}", "the round's year",
          Example("UBND tỉnh vừa phê duyệt kết quả phân hạng sản phẩm OCOP đợt 2 năm 2022. Theo đó, công nhận "
                  "14 sản phẩm đạt 3 sao.", 14, 2022),
@@ -84,17 +89,18 @@ TABLE = RuleTable("period", "year", [
          "round the passage names: headline, lead sentence, decision date"),
     Rule("article-year", r"(?:ngày|sáng|trưa|chiều|tối|hôm)\s+\d{1,2}\s*[/-]\s*\d{1,2}(?!\s*[/-]\s*\d)", "the article's year",
          Example("Chiều 29-8, UBND huyện công bố quyết định công nhận 15 sản phẩm đạt OCOP 3 sao.", 15, 2024),
-         "with no year anywhere, a round's counts are in the year of the article's date (here 2024)"),
+         "with no year anywhere, a round's counts are in the year of the article's date (here 2024)",
+         needs=("ngày", "sáng", "trưa", "chiều", "tối", "hôm")),
 ], doc="Tried in this order; 'undated-total' stops the search with no year. The last two apply only "
        "to counts of one round (basis `new`, or a total raised by the round).",
    values="a year, or None")
 
-_NOT_A_PERIOD_BEFORE = re.compile(
+_NOT_A_PERIOD_BEFORE = Folded(
     r"(?:so\s+với|kể\s+từ|từ|gấp\s+(?:gần\s+|hơn\s+)?\w+\s+lần|hơn|bằng)\s+(?:(?:năm|giai\s+đoạn|cùng\s+kỳ)\s+)?"
-    r"(?:\d{4}\s*[-–]\s*)?$", _I)
-_REGULATION = re.compile(r"(?:quy\s+định|căn\s+cứ|thực\s+hiện|hướng\s+dẫn)[^.;]{0,20}?\s(?:tại\s+)?(?:quyết\s+định"
+    r"(?:\d{4}\s*[-–]\s*)?$")
+_REGULATION = Folded(r"(?:quy\s+định|căn\s+cứ|thực\s+hiện|hướng\s+dẫn)[^.;]{0,20}?\s(?:tại\s+)?(?:quyết\s+định"
                          r"|nghị\s+định|thông\s+tư|kế\s+hoạch|văn\s+bản)?\s*(?:số\s*:?\s*)?\d+[^\s,;]*/[^\s,;]+"
-                         r"(?:\s+của\s+[^,;]{0,40}?)?\s*,?\s*(?:ngày\s*)?[\d/.\- ]*(?:tháng\s+\d+\s+năm\s*)?$", _I)
+                         r"(?:\s+của\s+[^,;]{0,40}?)?\s*,?\s*(?:ngày\s*)?[\d/.\- ]*(?:tháng\s+\d+\s+năm\s*)?$")
 _EXPIRED_BEFORE = re.compile(r"hết\s+(?:hạn|hiệu\s+lực)", _I)
 # "nâng hạng 3 sản phẩm đã được công nhận năm 2020": the year of an earlier certification
 _EARLIER_RANK = re.compile(r"(?<!\w)đã\s+(?:được\s+)?(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng)", _I)
@@ -102,8 +108,8 @@ _YEAR_LIST = re.compile(rf"\s*,\s*{_Y}")  # "năm 2019, 2020, 2021": several rou
 _STAMP = re.compile(r"-[01]\d(?:-[0-3]\d)?(?!\d)")  # "2025-03", "2025-12-30": an ISO date stamp
 _LEAD = 8  # sentences read for a passage's round: from the first that is about OCOP products on
 # a sentence set aside from the passage's main round: "Riêng năm 2023, …", "Trước đó, …"
-_ASIDE = re.compile(r"\W*(?:riêng|ngoài\s+ra|bên\s+cạnh\s+đó|so\s+với)(?!\w)", _I)
-_ABOUT_PRODUCTS = re.compile(r"(?<!\w)(?:ocop|s[ảa]n\s+ph[ẩa]m)(?!\w)", _I)
+_ASIDE = Folded(r"\W*(?:riêng|ngoài\s+ra|bên\s+cạnh\s+đó|so\s+với)(?!\w)")
+_ABOUT_PRODUCTS = Folded(r"(?<!\w)(?:ocop|s[ảa]n\s+ph[ẩa]m)(?!\w)")
 _GOVERNMENT_DOCUMENT = re.compile(r"\d+/(?:\d{4}/)?(?:QĐ|NĐ|NQ|CT)-(?:TTg|CP)\b[^.;]{0,25}$")
 
 
@@ -114,27 +120,39 @@ def lead(p: Passage) -> list[Sentence]:
         if _ABOUT_PRODUCTS.search(p.text, sent.start, sent.end):
             return p.sentences[i:i + _LEAD]
     return []
-_ROUND_WORDS = re.compile(
+_ROUND_WORDS = Folded(
     r"(?<!\w)(?:đợt|đánh\s+giá|phân\s+hạng|xếp\s+hạng|công\s+nhận|chứng\s+nhận|quyết\s+định|công\s+bố|hội\s+nghị"
-    r"|phê\s+duyệt)(?!\w)", _I)
-_PLAN_ANYWHERE = re.compile(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|đặt\s+ra|(?<!số\s)kế\s+hoạch"
-                            r"(?!\s+số)|sẽ|đang\s+(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng|đề\s+nghị|đề\s+xuất))(?!\w)", _I)
-_FAIR_WORDS = re.compile(r"(?<!\w)(?:hội\s+chợ|triển\s+lãm|trưng\s+bày|festival|lễ\s+hội)(?!\w)", _I)
+    r"|phê\s+duyệt)(?!\w)")
+_PLAN_ANYWHERE = Folded(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|đặt\s+ra|(?<!số\s)kế\s+hoạch"
+                            r"(?!\s+số)|sẽ|đang\s+(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng|đề\s+nghị|đề\s+xuất))(?!\w)")
+_FAIR_WORDS = Folded(r"(?<!\w)(?:hội\s+chợ|triển\s+lãm|trưng\s+bày|festival|lễ\s+hội)(?!\w)")
 _PLAN_WORDS = re.compile(
     r"(?<!\w)(?:giai\s+đoạn|đến\s+năm|tới\s+năm|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng|so\s+với"
     r"|tính\s+đến|đến\s+hết|đến\s+cuối|hết\s+năm|cuối\s+năm)(?!\w)[^.;]{0,25}$", _I)
-_UNDATED_ANYWHERE = re.compile(TABLE["undated-total"].pattern, _I)
+_UNDATED_ANYWHERE = Folded(TABLE["undated-total"].pattern)
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
-_AGAINST_PLAN = re.compile(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", _I)
-_ADDED = re.compile(r"(?<!\w)(?:thêm|mới|lần\s+đầu)(?!\w)", _I)
+_AGAINST_PLAN = Folded(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)")
+_ADDED = Folded(r"(?<!\w)(?:thêm|mới|lần\s+đầu)(?!\w)")
 _YEAR_OPENER = re.compile(rf"[\W\d_]{{0,6}}(?:riêng\s+|trong\s+)?năm\s+({_Y})\s*,", _I)
 _PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)[^.;\n]{{0,120}}?(?<!đến\s)(?<!tới\s)"
                         rf"(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])"
                         rf"|(?<!đến\s)(?<!tới\s)(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])[^.;\n]{{0,60}}?"
                         rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\s+số)", _I)
-_PER_YEAR = re.compile(r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân)(?!\w)", _I)
-_RAISED_BY_ROUND = re.compile(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số|qua\s+đó|như\s+vậy"
-                              r"|với\s+kết\s+quả\s+(?:trên|này|đó))(?!\w)", _I)
+_PLAN_NOUNS = ("hoạch", "tiêu", "phấn")  # every match of _PLAN_YEAR holds one of these, and "năm"
+_PER_YEAR = Folded(r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân)(?!\w)")
+_RAISED_BY_ROUND = Folded(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số|qua\s+đó|như\s+vậy"
+                              r"|với\s+kết\s+quả\s+(?:trên|này|đó))(?!\w)")
+
+
+def _cited_or_stamped(p: Passage, y: re.Match[str]) -> bool:
+    """A year of a regulation cited, or of a date stamp (read once per year of the passage)."""
+    key = ("cited", y.start())
+    if key not in p.memo:
+        text = p.text
+        lo = max(0, y.start() - 110)
+        p.memo[key] = bool((may_contain(text, ("/",), lo, y.start()) and _REGULATION.search(text, lo, y.start()))
+                           or _STAMP.match(text, y.end()))
+    return p.memo[key]
 
 
 def _years_before(p: Passage, lo: int, hi: int, *, asides: bool = False) -> list[re.Match[str]]:
@@ -147,9 +165,7 @@ def _years_before(p: Passage, lo: int, hi: int, *, asides: bool = False) -> list
     for y in g.YEAR_RE.finditer(text, lo, hi):
         if _NOT_A_PERIOD_BEFORE.search(text, max(lo, y.start() - 25), y.start()):
             continue
-        if _REGULATION.search(text, max(0, y.start() - 110), y.start()):
-            continue
-        if _STAMP.match(text, y.end()):
+        if _cited_or_stamped(p, y):
             continue
         if not asides:
             opened = text.rfind("(", lo, y.start())
@@ -245,7 +261,7 @@ def _written_year(p: Passage, c: Count, lo: int) -> bool:
         c.as_of = as_of
         _set(c, int(as_of[:4]), "as-of-date")
         return True
-    period = g.last(m for m in TABLE["period-end"].regex.finditer(text, lo, c.start)
+    period = g.last(m for m in TABLE.finditer("period-end", text, lo, c.start)
                    if not _NOT_A_PERIOD_BEFORE.search(text, max(lo, m.start() - 25), m.start()))
     if period is not None:
         _set(c, int(period.group(1)), "period-end")
@@ -278,11 +294,11 @@ def _planned_year(p: Passage, c: Count, lo: int) -> int | None:
     before it, else the first after it up to the clause's end (not the next clause's "đến năm 2030")."""
     text = p.text
     sent = p.sentences[c.sent]
-    regex = TABLE["target-year"].regex
-    before = [m for m in regex.finditer(text, max(sent.start, c.start - LOOK_BACK), c.start)
+    before = [m for m in TABLE.finditer("target-year", text, max(sent.start, c.start - LOOK_BACK), c.start)
               if not _NOT_A_PERIOD_BEFORE.search(text, max(sent.start, m.start() - 20), m.start())]
     stop = re.compile(r";|\.\s").search(text, c.noun_end, sent.end)
-    after = list(regex.finditer(text, c.noun_end, min(stop.start() if stop else sent.end, c.noun_end + LOOK_AHEAD)))
+    after = list(TABLE.finditer("target-year", text, c.noun_end,
+                                min(stop.start() if stop else sent.end, c.noun_end + LOOK_AHEAD)))
     m = before[-1] if before else (after[0] if after else None)
     if m is None:
         return None
@@ -308,7 +324,7 @@ def stated_year(p: Passage, index: int) -> int | None:
 def heading_year(p: Passage, index: int) -> int | None:
     """The year a section heading names ("I. KẾT QUẢ THỰC HIỆN NĂM 2023", "1. Mục tiêu đến năm 2025")."""
     sent = p.sentences[index]
-    m = TABLE["heading-year"].regex.search(p.text, sent.start, sent.end)
+    m = TABLE.search("heading-year", p.text, sent.start, sent.end)
     return int(m.group(1)) if m else None
 
 
@@ -316,6 +332,9 @@ def plan_year(p: Passage) -> int | None:
     """The year of the plan the passage states ("Kế hoạch … năm 2024", "đặt mục tiêu năm 2022", the
     headline "Phấn đấu đạt 235 sản phẩm OCOP năm 2024"): the year of its targets that name none."""
     for sent in p.sentences:
+        if not (may_contain(p.text, _PLAN_NOUNS, sent.start, sent.end)
+                and may_contain(p.text, ("năm",), sent.start, sent.end)):
+            continue
         m = _PLAN_YEAR.search(p.text, sent.start, sent.end)
         if m:
             return int(m.group(1) or m.group(2))
@@ -407,7 +426,7 @@ def report_year(p: Passage) -> int | None:
     """With no round named, the year a report is counted to ("tính đến hết tháng 10 năm 2023"): its
     new products are that year's."""
     for sent in p.sentences[:12]:
-        for m in TABLE["as-of-date"].regex.finditer(p.text, sent.start, sent.end):
+        for m in TABLE.finditer("as-of-date", p.text, sent.start, sent.end):
             if re.search(r"hết|cuối|tháng", m.group(0), _I):
                 return int(re.findall(r"\d{4}", m.group(0))[-1])
     return None
@@ -416,7 +435,7 @@ def report_year(p: Passage) -> int | None:
 def _as_of_date(p: Passage, lo: int, hi: int) -> str | None:
     """ "tính đến 31/1/2025" → 2025-01-31, "đến tháng 7/2025" → 2025-07, "đến hết năm 2022" → 2022."""
     m = None
-    for m in TABLE["as-of-date"].regex.finditer(p.text, lo, hi):  # noqa: B007
+    for m in TABLE.finditer("as-of-date", p.text, lo, hi):  # noqa: B007
         pass
     if m is None:
         return None

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import takewhile
 
 from extractors.figures.candidates import Count
+from extractors.figures.lowercase import Folded, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.zones import LOOK_BACK, own_end
@@ -27,10 +29,10 @@ TABLE = RuleTable("place", "place", [
                          r"|thị\s+trấn)(?:\s+(?:đều\s+)?(?:có|đạt|với))?(?:\s+(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|hơn"
                          r"|gần))?\s*$", "each place listed before",
          Example("Các huyện Yên Lạc và Tam Dương (mỗi địa phương có 5 sản phẩm).", 5, "huyện Yên Lạc"),
-         "'A, B và C mỗi địa phương có N': one figure per place"),
+         "'A, B và C mỗi địa phương có N': one figure per place", needs=("mỗi",)),
     Rule("of-place", rf"\s*(?:ocop\s+)?(?:của|tại|thuộc)\s+({_PREFIX}\s+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){{0,3}})",
          "the place named", Example("Trong đợt này có 6 sản phẩm của huyện Lục Ngạn.", 6, "huyện Lục Ngạn"),
-         "'N sản phẩm của/tại/thuộc huyện X'"),
+         "'N sản phẩm của/tại/thuộc huyện X'", needs=("của", "tại", "thuộc")),
     Rule("list-entry", rf"(?<!\w)((?:{_PREFIX}\s+)?{_NAME})\s*\)?\s*,?\s*(?:\(\s*|có\s+|:\s*|với\s+|là\s+)?$",
          "the name before the count",
          Example("Số sản phẩm theo huyện: Phú Thiện 4 sản phẩm, Mang Yang 2 sản phẩm.", 2, "Mang Yang"),
@@ -41,7 +43,7 @@ TABLE = RuleTable("place", "place", [
     Rule("district-anaphor", r"(?<!\w)(?<!mỗi )(?<!Mỗi )(?<!các )(?<!Các )(?<!những )(?<!nhiều )(?<!hai )(?<!ba )"
                              r"(?:huyện|thị\s+xã|quận)(?!\s+(?-i:[A-ZĐÀ-Ỹ]))(?!\w)", "the district named before",
          Example("Huyện Yên Thế có 21 sản phẩm OCOP. Năm 2024 huyện có thêm 5 sản phẩm.", 5, "huyện Yên Thế"),
-         "'huyện' alone refers to the district named before (or in the title)"),
+         "'huyện' alone refers to the district named before (or in the title)", needs=("huyện", "thị", "quận")),
     Rule("whole-place", r"trong\s+đó", "the whole's place",
          Example("Huyện Na Hang có 12 sản phẩm, trong đó 3 sản phẩm 4 sao.", 3, "Huyện Na Hang"),
          "a part is about its whole's place"),
@@ -52,7 +54,7 @@ TABLE = RuleTable("place", "place", [
          Example("Toàn tỉnh có 70 sản phẩm OCOP.", 70, None), "otherwise the province the article is about"),
 ], doc="Tried in this order.", values="a place as written, `Việt Nam`, or the article's province")
 
-_WHOLE_PROVINCE = re.compile(r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành\s+phố|thành)(?!\w)", _I)
+_WHOLE_PROVINCE = Folded(r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành\s+phố|thành)(?!\w)")
 _NAMED_DISTRICT = re.compile(r"(?<!\w)(?i:huyện|thị\s+xã|quận)\s+[A-ZĐÀ-Ỹ][\w'’-]*(?:[ \t]+[A-ZĐÀ-Ỹ][\w'’-]*){0,3}")
 _ADMIN_PREFIX = re.compile(r"^(?:huyện|quận|thị\s+xã|thành\s+phố|tp\.?|tỉnh|xã|phường|thị\s+trấn)$", _I)
 _COMMUNE = re.compile(r"^(?:xã|phường|thị\s+trấn)\s", _I)
@@ -79,8 +81,9 @@ def read_place(p: Passage, c: Count, prev: Count | None, districts: list[tuple[i
         return _decided(c, "distributive", None)
     of = TABLE.match("of-place", text, c.noun_end, min(sent.end, c.noun_end + 60))
     if of:
-        c.places = [of.group(1)]
-        return _decided(c, "of-place", level_of_written(of.group(1)))
+        name = _capitalised_name(of.group(1))
+        c.places = [name]
+        return _decided(c, "of-place", level_of_written(name))
     gap_start = max(own_end(prev) if prev else sent.start, c.start - LOOK_BACK, sent.start)
     gap_start = min(gap_start, c.start)
     named = p.places_in(gap_start, c.start)
@@ -106,6 +109,17 @@ def read_place(p: Passage, c: Count, prev: Count | None, districts: list[tuple[i
         return _decided(c, "list-place", prev.place_level)
     c.places = [p.default_place]
     return _decided(c, "main-province", "province" if p.default_place else None)
+
+
+def _capitalised_name(written: str) -> str:
+    """A prefixed place name without the lower-case words after it: "huyện Văn Yên và" (… và 3 sản
+    phẩm của huyện Yên Bình) is "huyện Văn Yên"."""
+    prefix = _DISTRICT.match(written) or _COMMUNE.match(written)
+    if prefix is None:
+        return written
+    words = written[prefix.end():].split()
+    kept = words[:1] + list(takewhile(lambda w: w[:1].isupper(), words[1:]))
+    return (written[:prefix.end()] + " ".join(kept)).strip()
 
 
 def _decided(c: Count, rule: str, level: str | None) -> None:
@@ -174,6 +188,8 @@ def _distributive(p: Passage, c: Count) -> list[str]:
     text = p.text
     sent = p.sentences[c.sent]
     left_start = max(sent.start, c.start - 200)
+    if not may_contain(text, TABLE["distributive"].needs, left_start, c.start):
+        return []
     left = text[left_start:c.start]
     m = TABLE["distributive"].regex.search(left)
     if not m:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 
 from extractors.figures.candidates import Count
+from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
+from extractors.figures.status import CUES
 from extractors.figures.zones import LOOK_BACK
 
 _I = re.IGNORECASE
@@ -21,23 +23,29 @@ TABLE = RuleTable("result", "is a result", [
     Rule("part-of-non-result", r"[\s,;:(]*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)", "not a result",
          Example("Phiên chợ trưng bày hơn 800 sản phẩm, trong đó có 250 sản phẩm OCOP.", 250, None),
          "a part of a count that is not of results (candidates, a fair) is not one either, unless it "
-         "states a result of its own ('đạt 4 sao', 'được công nhận', 'tiềm năng 5 sao')"),
+         "states a result of its own ('đạt 4 sao', 'được công nhận', 'tiềm năng 5 sao')",
+         needs=("trong", "gồm")),
+    Rule("no-antecedent", r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)", "not a result",
+         Example("Cụ thể: huyện Lục Nam (12 sản phẩm của 5 chủ thể); huyện Yên Thế (7 sản phẩm).", 12, None),
+         "a breakdown ('Cụ thể', 'Trong đó') of a count the passage does not give, with no verb, cue or level "
+         "of the count: what its counts count is not said", needs=("trong", "cụ")),
     Rule("failed", r"\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:không|chưa)\s+đạt(?!\s+được)", "not a result",
          Example("Kết quả, 7 sản phẩm còn lại chưa đạt, được đề nghị giữ hạng 4 sao.", 7, None),
-         "products that failed, whatever level is named after them"),
+         "products that failed, whatever level is named after them", needs=("không", "chưa")),
     Rule("expired", r"\s*(?:ocop\s+)?(?:có\s+giấy\s+chứng\s+nhận\s+)?(?:đã\s+)?hết\s+(?:thời\s+)?hạn|\s*(?:ocop\s+)?(?:hết\s+hiệu\s+lực|bị\s+thu\s+hồi)",
          "not a result",
          Example("Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.", 60, None),
-         "expired or revoked products (unless they were certified again: 'công nhận lại 13 sản phẩm đã hết hạn')"),
+         "expired or revoked products (unless they were certified again: 'công nhận lại 13 sản phẩm đã hết hạn')",
+         needs=("hết", "thu")),
     Rule("report-label", r"(?<!\w)số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:không|chưa|đăng\s+ký|tham\s+gia|dự\s+thi)"
                          r"[^:;\n]{0,40}?\s*:\s*$", "not a result",
          Example("- Số sản phẩm không đạt: 7 sản phẩm.", 7, None),
-         "a report line that names what it counts before a colon"),
+         "a report line that names what it counts before a colon", needs=(":",)),
     Rule("made-from", r"\s*(?:ocop\s+)?(?:(?:được\s+)?(?:làm|chế\s+biến|sản\s+xuất)\s+)?từ\s+(?:sữa|chè|trà|dừa|gạo|lúa"
                       r"|ngô|sắn|cá|tôm|thịt|quế|hồi|mật\s+ong|dược\s+liệu|nấm|sâm|cà\s+phê|hạt\s+điều|điều|tre|mây|cói"
                       r"|gỗ|thủy\s+sản|thuỷ\s+sản|trái\s+cây|rau|nông\s+sản|bưởi|cam|vải|nhãn|xoài|chuối|mô\s+hình)(?!\w)",
          "not a result", Example("Trong số đó có 5 sản phẩm từ sữa và 7 sản phẩm từ chè.", 5, None),
-         "products counted by what they are made from"),
+         "products counted by what they are made from", needs=("từ",)),
     Rule("product-kind", r"\s*(?:là\s+)?(?-i:chả(?:\s+lụa)?|thức\s+uống|tổ\s+yến|trứng|mật\s+ong|nước\s+mắm|rượu|bánh|kẹo"
                          r"|trà|chè|gạo|cà\s+phê|nem|giò|mứt|nấm|dầu|tinh\s+dầu|miến|bún|phở|cây\s+có\s+múi"
                          r"|cây\s+ăn\s+trái|trái\s+cây|rau|thịt|cá|tôm)(?!\w)", "not a result",
@@ -52,42 +60,45 @@ TABLE = RuleTable("result", "is a result", [
          "a qualifier after the noun that names another kind of product (with no level named)"),
     Rule("unranked-potential", r"\s*(?:ocop\s+)?(?:có\s+)?tiềm\s+năng", "not a result",
          Example("Huyện đã chọn 15 sản phẩm tiềm năng để hỗ trợ.", 15, None),
-         "potential products with no level named are candidates"),
+         "potential products with no level named are candidates", needs=("tiềm",)),
     Rule("other-attribute", r"(?<!\w)(?:sàn|thương\s+mại\s+điện\s+tử|livestream|trực\s+tuyến|website|lên\s+trang"
                             r"|vùng\s+nguyên\s+liệu|hữu\s+cơ|vietgap|globalgap|truy\s+xuất|mã\s+qr|mã\s+vạch|xuất\s+khẩu"
                             r"|siêu\s+thị|trưng\s+bày|hội\s+chợ|gian\s+hàng|điểm\s+bán|cửa\s+hàng|phiên\s+chợ"
                             r"|(?:đăng\s+)?bán(?:\s+(?:được|ra|tại|trên))?|tiêu\s+thụ|sản\s+lượng|bảo\s+hộ|nhãn\s+hiệu"
-                            r"|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối|giới\s+thiệu|quảng\s+bá)(?!\w)", "not a result",
+                            r"|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối|giới\s+thiệu|quảng\s+bá|đổi\s+tên|điều\s+chỉnh\s+tên)(?!\w)",
+         "not a result",
          Example("Hỗ trợ các chủ thể đưa 35 sản phẩm OCOP lên sàn thương mại điện tử.", 35, None),
-         "products counted by another attribute: sold online, on display, with organic areas, exported"),
+         "products counted by another attribute: sold online, on display, with organic areas, exported, "
+         "renamed"),
     Rule("assessment-held", r"(?<!\w)tổ\s+chức\s+(?:\d+\s+đợt\s+)?(?:thẩm\s+định\s*,\s*)?đánh\s+giá(?:\s+lại)?"
                             r"(?:\s*,\s*phân\s+hạng)?(?:\s+(?:cho|đối\s+với|với))?\s*$", "not a result",
          Example("Năm 2021, huyện tổ chức đánh giá, phân hạng cho 33 sản phẩm, kết quả có 29 sản phẩm đạt 3 sao.",
                  33, None),
-         "the products an assessment was held for are candidates"),
+         "the products an assessment was held for are candidates", needs=("tổ",)),
     Rule("assessing", r"(?<!\w)(?<!đã\s)(?<!vừa\s)(?:xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:và\s+)?|họp\s+)?(?:thẩm\s+định\s*,\s*)?"
                       r"(?:đánh\s+giá|chấm\s+điểm)(?:\s*,\s*(?:phân|xếp)\s+hạng)?(?:\s+(?:cho|đối\s+với))?"
                       r"(?:\s+(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|hơn|gần))?\s*$",
          "not a result",
          Example("Hội đồng OCOP tỉnh họp đánh giá, phân hạng 33 sản phẩm.", 33, None),
-         "a council assessing products, with no level or result said of them (not a finished 'đã đánh giá')"),
+         "a council assessing products, with no level or result said of them (not a finished 'đã đánh giá')",
+         needs=("đánh", "chấm")),
     Rule("product-group", r"(?<!\w)(?:nhóm|ngành\s+hàng|phân\s+nhóm|bộ\s+sản\s+phẩm|thuộc\s+(?:\d+\s+)?ngành)(?!\w)",
          "not a result",
          Example("Dẫn đầu là nhóm thực phẩm với 210 sản phẩm, tiếp theo là nhóm đồ uống (35 sản phẩm).", 210, None),
-         "products counted by their group or trade"),
+         "products counted by their group or trade", needs=("nhóm", "ngành", "bộ")),
     Rule("being-assessed", r"\s*(?:OCOP\s+)?(?:từ\s+[^;.]{0,40}?)?(?:được\s+|đang\s+được\s+)(?:đưa\s+ra\s+)?"
                            r"(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định)(?![^;.]{0,25}(?:đạt|công\s+nhận|chứng\s+nhận|sao))", "not a result",
          Example("Có 544 sản phẩm từ 26 quận, huyện được đánh giá, trong đó 54 sản phẩm được đưa ra đánh giá lần đầu.",
                  544, None),
-         "products being assessed, with no result said of them"),
+         "products being assessed, with no result said of them", needs=("được",)),
     Rule("in-progress", r"(?<!\w)đang\s+(?:tiếp\s+tục\s+)?(?:đánh\s+giá|xem\s+xét|hoàn\s+thiện|xây\s+dựng|thẩm\s+định)"
                         r"[^.;]{0,30}$", "not a result",
          Example("Thành phố đang tiếp tục đánh giá, công nhận 4 sản phẩm mới.", 4, None),
-         "products still being assessed or prepared"),
+         "products still being assessed or prepared", needs=("đang",)),
     Rule("entered-programme", r"(?:tham\s+gia\s+(?:chương\s+trình|ocop)[^.;]{0,20}?(?:với|gồm|có)\s*$)"
                               r"|(?:lựa\s+chọn|chọn|đưa)\s+$", "not a result",
          Example("Đến nay có 219 chủ thể tham gia chương trình với 569 sản phẩm.", 569, None),
-         "products taking part in, or chosen for, the programme"),
+         "products taking part in, or chosen for, the programme", needs=("tham", "chọn", "đưa")),
     Rule("candidate", r"(?<!\w)(?:tham\s+dự|đăng\s+ký|dự\s+thi|chấm\s+điểm|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét"
                       r"|dự\s+thi|mới)|(?:(?<=ph[ẩa]m\s)|(?<=SP\s)|(?<=OCOP\s))tham\s+gia(?=\s*(?:[;,.)]|$|nhiều|nhất))"
                       r"|(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng)\s+hồ\s+sơ(?!\s+(?:để\s+)?(?:đề\s+nghị|đề\s+xuất|trình"
@@ -96,22 +107,24 @@ TABLE = RuleTable("result", "is a result", [
          "not a result",
          Example("Năm 2022 có 36 sản phẩm đăng ký tham gia đánh giá, phân hạng.", 36, None),
          "registered, entered, taking part in the assessment, dossiers received ('tiếp nhận 25 hồ sơ với 40 "
-         "sản phẩm'), with no level or result said of the count"),
+         "sản phẩm'), with no level or result said of the count",
+         needs=("tham", "đăng", "dự", "chấm", "hồ", "tiếp", "vào")),
     Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)", "a result",
          Example("Năm 2021 có 40 sản phẩm đã được công nhận sau khi đăng ký tham gia.", 40, "result"),
-         "a count then said to be recognised is a result, whatever the clause says of candidates"),
+         "a count then said to be recognised is a result, whatever the clause says of candidates",
+         needs=("được", "đạt")),
 ], doc="Tried in this order; the first rule that applies makes the count not a figure. A count with "
        "a level keeps being a result for the rules that read only unranked products.",
    values="`not a result` (the count is dropped), `a result`")
 
-_ATTRIBUTE_STOP = re.compile(
-    r";|,(?!\s*(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s))|(?<!\w)trong\s+đó(?!\w)|\d+\s*%", _I)
-_RECERTIFIED_BEFORE = re.compile(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$", _I)
-_OWN_RESULT = re.compile(r"(?<!\w)(?:đạt|được\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
-                         r"|tiềm\s+năng", _I)
-_HIGHER = re.compile(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)", _I)
-_OWNER = re.compile(r"(?<!\w)của\s+(?:ctcp|công\s+ty|htx|hợp\s+tác\s+xã|hộ\s+kinh\s+doanh|hộ|cơ\s+sở|doanh\s+nghiệp"
-                    r"|chi\s+nhánh|tổ\s+hợp\s+tác)(?!\w)", _I)
+_ATTRIBUTE_STOP = Folded(
+    r";|,(?!\s*(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s))|(?<!\w)trong\s+đó(?!\w)|\d+\s*%")
+_RECERTIFIED_BEFORE = Folded(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$")
+_OWN_RESULT = Folded(r"(?<!\w)(?:đạt|được\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
+                         r"|tiềm\s+năng")
+_HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
+_OWNER = Folded(r"(?<!\w)của\s+(?:ctcp|công\s+ty|htx|hợp\s+tác\s+xã|hộ\s+kinh\s+doanh|hộ|cơ\s+sở|doanh\s+nghiệp"
+                    r"|chi\s+nhánh|tổ\s+hợp\s+tác)(?!\w)")
 
 
 def read_result(p: Passage, c: Count, prev: Count | None) -> None:
@@ -128,7 +141,6 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     text = p.text
     sent = p.sentences[c.sent]
     after_end = min(sent.end, c.noun_end + 40)
-    after = text[c.noun_end:after_end]
     whole = c.whole
     if whole is None and prev is not None and not prev.result and TABLE.match(
             "part-of-non-result", text, prev.noun_end, c.start):
@@ -137,6 +149,9 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
             whole.trace.get("result") == "other-attribute"
             or not _OWN_RESULT.search(text, c.noun_end, _clause_end(p, c))):
         return "part-of-non-result"
+    if (whole is None and c.stars is None and c.trace.get("status") in ("default-achieved", "list-status")
+            and _no_antecedent(p, c)):
+        return "no-antecedent"
     if TABLE.match("failed", text, c.noun_end, after_end):
         return "failed"
     if TABLE.match("expired", text, c.noun_end, after_end) and not _RECERTIFIED_BEFORE.search(
@@ -151,14 +166,14 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "product-kind"
     if unranked and TABLE.match("other-kind", text, c.noun_end, after_end):
         return "other-kind"
-    if unranked and TABLE.match("unranked-potential", after, 0, len(after)):
+    if unranked and TABLE.match("unranked-potential", text, c.noun_end, after_end):
         return "unranked-potential"
+    result_after = TABLE.match("result-after", text, c.noun_end, after_end)
     if _other_attribute(p, c):
         return "other-attribute"
     if TABLE.search("assessment-held", text, max(sent.start, c.start - 60), c.start):
         return "assessment-held"
-    if unranked and TABLE.search("assessing", text, max(sent.start, c.start - 60), c.start) and not TABLE.match(
-            "result-after", after, 0, len(after)):
+    if unranked and not result_after and TABLE.search("assessing", text, max(sent.start, c.start - 60), c.start):
         return "assessing"
     if unranked and TABLE.search("product-group", text, max(sent.start, c.start - LOOK_BACK), c.start):
         return "product-group"
@@ -175,11 +190,19 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         "candidate", text, _skip_potential(text, c.noun_end, after_end), after_end)
     if candidate and not _put_forward(p, c):  # a proposal for a rank is a dossier too, and a figure
         # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
-        if TABLE.match("result-after", after, 0, len(after)):
+        if result_after:
             c.decide("result", "result-after")
             return None
         return "candidate"
     return None
+
+
+def _no_antecedent(p: Passage, c: Count) -> bool:
+    """The count's sentence opens a breakdown, and no count before it in the passage is what it breaks down."""
+    sent = p.sentences[c.sent]
+    if not TABLE.match("no-antecedent", p.text, sent.start, c.start) or CUES.scan(p.text, sent.start, c.start):
+        return False  # "Cụ thể, công nhận … cho 14 sản phẩm", "Cụ thể, Công ty A có 7 sản phẩm" say what they count
+    return not any(x.result for counts in p.counts[:c.sent] for x in counts)
 
 
 _POTENTIAL = re.compile(r"\s*(?:ocop\s+)?(?:có\s+)?tiềm\s+năng\s+|\s*", _I)
@@ -225,8 +248,20 @@ def _other_attribute(p: Passage, c: Count) -> bool:
         end = owner.start()
         m = None
     right_end = m.start() if m else end
-    return bool(TABLE.search("other-attribute", text, clause_start, c.start)
-                or TABLE.search("other-attribute", text, c.noun_end, right_end))
+    return _attribute_in(text, clause_start, c.start) or _attribute_in(text, c.noun_end, right_end)
+
+
+def _attribute_in(text: str, start: int, end: int) -> bool:
+    """An attribute word in ``text[start:end]`` that is no part of a name: "HTX Hữu cơ Song Vũ với 3
+    sản phẩm" names a cooperative — a capitalised word after the clause's first word, and the name
+    goes on in capitals ("chứng nhận VietGAP." is the attribute)."""
+    for m in TABLE.finditer("other-attribute", text, start, end):
+        after = text[m.end():m.end() + 30].split(None, 1)
+        in_name = (text[m.start()].isupper() and bool(text[start:m.start()].strip())
+                   and bool(after) and after[0][:1].isupper())
+        if not in_name:
+            return True
+    return False
 
 
 TABLES = [TABLE]

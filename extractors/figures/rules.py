@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import NamedTuple
 
+from extractors.figures.lowercase import compile_lower, known_lower, lowered
+
 
 @dataclass(frozen=True)
 class Example:
@@ -36,10 +38,18 @@ class Rule:
     value: str | None  # what the rule decides; each reader documents its values
     example: Example
     why: str = ""  # one line for the docs: the construction of Vietnamese prose it states
+    # lower-case words one of which every match holds: where none occurs, the pattern is not tried
+    # (tests/extractors/test_figures_rules.py checks every match of every gold passage holds one)
+    needs: tuple[str, ...] = ()
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
         return _compiled(self.pattern)
+
+    @cached_property
+    def lower_regex(self) -> re.Pattern[str] | None:
+        """The pattern for the text's lower case (``lowercase.compile_lower``), or None."""
+        return compile_lower("", self.pattern)
 
 
 @cache
@@ -64,6 +74,9 @@ class Hit(NamedTuple):
         return self.rule.name
 
 
+_hit = tuple.__new__  # builds a Hit without the Python-level __new__ of a NamedTuple (a hot path)
+
+
 class RuleTable:
     """Rules of one reader, tried in order; every pattern ignores case.
 
@@ -83,11 +96,20 @@ class RuleTable:
         self._by_name = {r.name: r for r in rules}
 
     @cached_property
+    def _alternation(self) -> str:
+        return "(?:" + "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules)) + ")"
+
+    @cached_property
     def _all(self) -> re.Pattern[str]:
         """One alternation, rule i in group r<i>: at each position the first rule in table order wins.
         Scanned tables hold cue words, so matches start at a word's start: the guard skips the rest
         of the positions before any alternative is tried."""
-        return _compiled("(?<!\\w)(?:" + "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules)) + ")")
+        return _compiled("(?<!\\w)" + self._alternation)
+
+    @cached_property
+    def _all_lower(self) -> re.Pattern[str] | None:
+        """The same alternation for the text's lower case (``lowercase.compile_lower``), or None."""
+        return compile_lower("(?<!\\w)", self._alternation)
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -101,8 +123,13 @@ class RuleTable:
         if end <= start:
             return []
         of_group = self._of_group
-        return [Hit(of_group[m.lastgroup], m.start(), m.end(), m.group(0))  # type: ignore[index]
-                for m in self._all.finditer(text, start, end)]
+        fast = self._all_lower
+        low = lowered(text) if fast is not None else None
+        if low is None:
+            return [_hit(Hit, (of_group[m.lastgroup], m.start(), m.end(), m.group(0)))  # type: ignore[index]
+                    for m in self._all.finditer(text, start, end)]
+        return [_hit(Hit, (of_group[m.lastgroup], m.start(), m.end(), text[m.start():m.end()]))  # type: ignore[index]
+                for m in fast.finditer(low, start, end)]
 
     @cached_property
     def _of_group(self) -> dict[str, Rule]:
@@ -117,12 +144,40 @@ class RuleTable:
         hits = self.scan(text, start, end)
         return hits[-1] if hits else None
 
+    # A match on the passage's lower case has the original's offsets, and groups in lower case.
+
     def match(self, name: str, text: str, start: int, end: int) -> re.Match[str] | None:
-        """One named rule matched exactly at ``start`` (its own pattern, anchored)."""
+        """One named rule matched exactly at ``start`` (its own pattern, anchored: it fails within a few
+        letters, so neither a word test nor the lower case pays for itself here)."""
         return self._by_name[name].regex.match(text, start, end)
 
     def search(self, name: str, text: str, start: int, end: int) -> re.Match[str] | None:
-        return self._by_name[name].regex.search(text, start, end)
+        rule = self._by_name[name]
+        low = known_lower(text)
+        if low is None:
+            return rule.regex.search(text, start, end)
+        if rule.needs and not _holds(low, rule.needs, start, end):
+            return None
+        fast = rule.lower_regex
+        return fast.search(low, start, end) if fast is not None else rule.regex.search(text, start, end)
+
+    def finditer(self, name: str, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        rule = self._by_name[name]
+        low = known_lower(text)
+        if low is None:
+            return rule.regex.finditer(text, start, end)
+        if rule.needs and not _holds(low, rule.needs, start, end):
+            return iter(())
+        fast = rule.lower_regex
+        return fast.finditer(low, start, end) if fast is not None else rule.regex.finditer(text, start, end)
+
+
+def _holds(low: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` holds one of ``words`` (``lowercase.may_contain`` on a known lower case)."""
+    for w in words:  # noqa: SIM110 - a loop is cheaper than any() over a generator, on a hot path
+        if low.find(w, start, end) != -1:
+            return True
+    return False
 
 
 def rule_tables() -> list[RuleTable]:

@@ -25,13 +25,23 @@ class Sentence:
 _WRAPPED_LINE = 55  # a line at least this long that ends mid-sentence was wrapped
 
 
+_ACRONYM = re.compile(r"[A-ZĐ]{2,}\b")
 _WRAP = re.compile(r"[^\W\d_,]\n(?=[a-zà-ỹđ])")
 
 
 def is_hard_wrapped(text: str) -> bool:
     """Lines cut mid-sentence by the portal (or a PDF): four or more lines that end in a word and go
-    on in lower case on the next line."""
-    return len(_WRAP.findall(text)) >= 4
+    on in lower case on the next line (the matches of _WRAP, counted at the line breaks only)."""
+    found = 0
+    i = text.find("\n", 1)
+    while i != -1 and i + 1 < len(text):
+        before, after = text[i - 1], text[i + 1]
+        if before.isalnum() and not before.isdecimal() and ("a" <= after <= "z" or "à" <= after <= "ỹ" or after == "đ"):
+            found += 1
+            if found >= 4:
+                return True
+        i = text.find("\n", i + 1)
+    return False
 
 
 def _is_break(text: str, m: re.Match[str], wrapped: bool = False) -> bool:
@@ -45,12 +55,12 @@ def _is_break(text: str, m: re.Match[str], wrapped: bool = False) -> bool:
         before = text[max(0, m.start() - 2):m.start()].rstrip()
         if before and before[-1] in ".!?:;…":
             return True
-        if rest[0].islower() or (wrapped and re.match(r"[A-ZĐ]{2,}\b", rest) and before[-1:].isalpha()):
-            return False  # "…130 sản phẩm\nOCOP đạt…": an acronym goes on a wrapped line
         line_start = text.rfind("\n", 0, m.start()) + 1
+        long_line = wrapped or m.start() - line_start >= _WRAPPED_LINE
+        if rest[0].islower() or (long_line and _ACRONYM.match(rest) and before[-1:].isalpha()):
+            return False  # "…130 sản phẩm\nOCOP đạt…": an acronym goes on a wrapped line
         # a line cut before a number was wrapped: a long one, or any in a hard-wrapped text
-        return not (rest[0].isdigit() and before[-1:].isalpha()
-                    and (wrapped or m.start() - line_start >= _WRAPPED_LINE))
+        return not (rest[0].isdigit() and before[-1:].isalpha() and long_line)
     if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "-•+*–“\"'‘(["):
         return False
     if token.startswith("."):

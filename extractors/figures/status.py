@@ -15,9 +15,10 @@ import re
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
 from extractors.figures.level import window_end
+from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
-from extractors.figures.zones import clause_start
+from extractors.figures.zones import clause_start, own_end
 
 _PLAN_QUALIFIER = (r"(?:\s+(?:năm(?:\s+(?:19|20)\d\d)?|đề\s+ra|được\s+giao|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
                    r"|của\s+(?:đề\s+án|kế\s+hoạch|chương\s+trình|tỉnh|huyện|thành\s+phố)))")
@@ -76,9 +77,9 @@ CUES = RuleTable("status: cues of the clause", "status", [
          Example("Sau 3 năm phấn đấu, huyện đã có 12 sản phẩm OCOP.", 12, "achieved"),
          "the perfective 'đã', 'vừa', 'thực hiện được'"),
     Rule("passive-result", r"được\s+(?:công\s+nhận|cấp|chứng\s+nhận|xếp\s+hạng|đánh\s+giá|phân\s+hạng|ubnd"
-                           r"|chủ\s+tịch|trao|vinh\s+danh)", "perfect",
+                           r"|chủ\s+tịch|trao|vinh\s+danh)|trao\s+(?:giấy\s+)?chứng\s+nhận", "perfect",
          Example("Theo chỉ tiêu năm, huyện được công nhận 9 sản phẩm OCOP.", 9, "achieved"),
-         "recognised, certified, ranked"),
+         "recognised, certified, ranked, certificates handed over"),
     Rule("running-total", r"l[ũu]y\s+kế|luỹ\s+kế|tính\s+đến|đến\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|tổng\s+cộng"
                           r"|tính\s+chung|vinh\s+danh", "temporal",
          Example("Lũy kế có 150 sản phẩm OCOP.", 150, "achieved"), "a running total up to now"),
@@ -96,10 +97,10 @@ CUES = RuleTable("status: cues of the clause", "status", [
 CONTEXT = RuleTable("status: context", "status", [
     Rule("plan-in-brackets", rf"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu){_PLAN_QUALIFIER}{{0,2}}\s*\(\s*$", "target",
          Example("Năm 2024, tỉnh có thêm 41 sản phẩm, đạt 137% kế hoạch năm (30 sản phẩm).", 30, "target"),
-         "a count in brackets right after the plan it states"),
+         "a count in brackets right after the plan it states", needs=("hoạch", "tiêu")),
     Rule("plan-noun-before", rf"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu){_PLAN_QUALIFIER}{{0,2}}\s*(?:là\s+|:\s*)?$",
          "target", Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra.", 200, "target"),
-         "the count right after the plan noun is the plan"),
+         "the count right after the plan noun is the plan", needs=("hoạch", "tiêu")),
     Rule("whole-status", r"trong\s+đó", "the whole's",
          Example("Phấn đấu giai đoạn 2021-2025 có 168 sản phẩm OCOP.\n\nTrong đó có 18 sản phẩm 5 sao.", 18, "target"),
          "a part of a breakdown with no cue of its own has its whole's status, across sentences too"),
@@ -128,26 +129,27 @@ CONTEXT = RuleTable("status: context", "status", [
 DESCRIPTORS = RuleTable("status: the count's own descriptors", "status", [
     Rule("already-certified", r"\s*(?:OCOP\s+)?(?:đã\s+được|đã)\s+(?:công\s+nhận|chứng\s+nhận|cấp\s+giấy)", "achieved",
          Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận.", 44, "achieved"),
-         "products described as already certified, even as the object of a plan"),
+         "products described as already certified, even as the object of a plan", needs=("đã",)),
     Rule("potential-level", r"tiềm\s+năng(?!\s*(?:,|và)\s*thế\s+mạnh)", "proposed",
          Example("Tỉnh đã công nhận 60 sản phẩm 4 sao, trong đó 4 sản phẩm tiềm năng nâng hạng lên 5 sao.", 4,
                  "proposed"),
-         "products with potential for a level (between the noun and the level) are put forward for it"),
-    Rule("proposed-for", r"\s*(?:OCOP\s+)?(?:(?:cơ\s+bản\s+)?đủ\s+điều\s+kiện\s+(?:để\s+)?(?:được\s+)?|(?:được|là)\s+)?"
+         "products with potential for a level (between the noun and the level) are put forward for it",
+         needs=("tiềm",)),
+    Rule("proposed-for", r"\s*(?:OCOP\s+)?(?:(?:cơ\s+bản\s+)?đủ\s+(?:điều\s+kiện|số\s+điểm|điểm)\s+(?:để\s+)?(?:được\s+)?|(?:được|là)\s+)?"
                          r"(?:đề\s+nghị|đề\s+xuất|công\s+nhận(?=[\s,;.]))(?!\s+(?:đánh\s+giá|công\s+nhận|cấp|xếp\s+hạng|phân\s+hạng)\s+lại)",
          "proposed", Example("Có 5 sản phẩm đề nghị Bộ xem xét, phân hạng OCOP 5 sao.", 5, "proposed"),
-         "the products are put forward (not for re-evaluation)"),
+         "the products are put forward (not for re-evaluation)", needs=("đề", "công")),
     Rule("proposed-by", r"\s*(?:OCOP\s+)?do\s+[^.;\n]{0,50}?(?:đề\s+nghị|đề\s+xuất|trình)(?!\w)", "proposed",
          Example("Hội đồng Trung ương xem xét hồ sơ của 19 sản phẩm do 11 tỉnh, thành phố đề nghị.", 19, "proposed"),
-         "put forward by someone else, a passive agent"),
+         "put forward by someone else, a passive agent", needs=("do",)),
     Rule("awaiting-level", r"\s*(?:OCOP\s+)?(?:đang\s+)?chờ\s+(?:phân\s+hạng|xếp\s+hạng|công\s+nhận|đánh\s+giá|xét)",
          "proposed",
          Example("Tỉnh có 133 sản phẩm OCOP, trong đó 1 sản phẩm chờ phân hạng 5 sao cấp quốc gia.", 1, "proposed"),
-         "waiting to be ranked"),
+         "waiting to be ranked", needs=("chờ",)),
     Rule("submitted-level", r"\s*(?:OCOP\s+)?(?:đã\s+|đang\s+)?trình\s+(?:(?:trung\s+ương|bộ)\s+)?"
                             r"(?:công\s+nhận\s+|xét\s+)?(?:hạng\s+)?0?5\s*sao", "proposed",
          Example("Thành phố có 33 sản phẩm OCOP, trong đó 1 sản phẩm trình 5 sao.", 1, "proposed"),
-         "submitted for five stars"),
+         "submitted for five stars", needs=("trình",)),
 ], doc="Read right after the noun. A descriptor never turns a target into a proposal (a planned proposal "
        "is a target), and in a part of an achieved whole a proposal counts only for 5 stars or a "
        "higher council ('5 sản phẩm 3 sao đề nghị đánh giá nâng hạng 4 sao' of a recognised round stay achieved).",
@@ -157,8 +159,9 @@ _DESCRIPTOR_STOP = re.compile(r"[;.]|,(?!\s*(?:tức\s+là|có\s+tiềm\s+năng)
 # statuses a count has from its surroundings, not from a cue of its own clause
 _PLAN_CONTEXT = ("plan-objective", "plan-section", "plan-paragraph", "list-status", "whole-status")
 _RIGHT_STOP = re.compile(r"[;(]|,\s*(?:đạt|vượt|bằng)\s+[\d.,]+\s*%")
-_PART_OF = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.IGNORECASE)
-_HIGHER = re.compile(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)", re.IGNORECASE)
+_CONJUNCT = re.compile(r"[,;]")
+_PART_OF = Folded(r"(?<!\w)trong\s+đó(?!\w)")
+_HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
 _MODAL_YEAR = re.compile(r"((?:19|20)\d\d)")
 _STATUS_OF_KIND = {"achieved": "achieved", "perfect": "achieved", "temporal": "achieved", "weak": "achieved",
                    "proposed": "proposed", "modal": "target", "target": "target"}
@@ -223,6 +226,12 @@ def read_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, *, 
         pass
     if part is not None and prev is not None:
         zone_start = part.end()
+    elif prev is not None and prev.sent == c.sent:
+        # "…200 sản phẩm đạt 3 sao trở lên được công nhận, ít nhất có 2 sản phẩm đạt 5 sao": the words
+        # after a count up to the comma describe that count; the next conjunct's clause starts after it
+        comma = _CONJUNCT.search(text, own_end(prev), c.start)
+        if comma is not None:
+            zone_start = max(zone_start, comma.end())
     left = CUES.scan(text, zone_start, c.start)
     status, rule = _clause_status(p, c, prev, nxt, left, plan_line)
     # a cue after the count describes that count only; the next count in a list does not inherit it
@@ -310,9 +319,9 @@ def _proposal(p: Passage, c: Count, in_achieved_whole: bool) -> str | None:
             return "potential-level"
     head = text[c.noun_end:c.noun_end + 20]
     proposed = DESCRIPTORS.match("proposed-for", text, c.noun_end, min(sent_end, c.noun_end + 60))
-    if proposed and "công nhận" in proposed.group(0).lower() and "điều kiện" not in proposed.group(0).lower():
+    if proposed and "công nhận" in proposed.group(0).lower() and "đủ" not in proposed.group(0).lower():
         proposed = None  # "N sản phẩm công nhận …" is a result; "đủ điều kiện công nhận" awaits the decision
-    if proposed and (c.stars or "đề" in head or "điều kiện" in head):
+    if proposed and (c.stars or "đề" in head or "đủ" in head):
         window = text[proposed.start():(c.star_end or proposed.end()) + 40]
         if not in_achieved_whole or _HIGHER.search(window):
             return "proposed-for"

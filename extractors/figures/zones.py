@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 from extractors.figures.candidates import Count
+from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
 
 LOOK_BACK = 300  # characters of a sentence read before a count
 LOOK_AHEAD = 160  # characters read after it
 
 _OWN_WORDS_END = re.compile(r"[,;:(]|\s(?:và|trong\s+đó)\s")
-_BREAKDOWN_WORD = re.compile(r"(?<!\w)trong\s+đó(?!\w)|\(|(?<!\w)(?:bao\s+)?gồm(?!\w)|:", re.IGNORECASE)
+_BREAKDOWN_WORD = Folded(r"(?<!\w)trong\s+đó(?!\w)|\(|(?<!\w)(?:bao\s+)?gồm(?!\w)|:")
 
 
 def own_end(c: Count) -> int:
@@ -33,7 +34,15 @@ def set_desc_end(p: Passage, c: Count, nxt: Count | None) -> None:
 def clause_start(p: Passage, c: Count, prev: Count | None, *, semicolon: bool = False) -> int:
     """Where the words of ``c``'s clause start: after the previous count's own words (or the
     sentence start, at most LOOK_BACK back); for a part, after the breakdown word that opens it
-    ("…năm 2021, trong đó có 14 …"); with ``semicolon``, after the last ';' (a list of objectives)."""
+    ("…năm 2021, trong đó có 14 …"); with ``semicolon``, after the last ';' (a list of objectives).
+    Read once per count: the readers run after the counts' words and breakdowns are settled."""
+    key = ("clause", id(c), id(prev), semicolon)
+    if key not in p.memo:
+        p.memo[key] = _clause_start(p, c, prev, semicolon)
+    return p.memo[key]
+
+
+def _clause_start(p: Passage, c: Count, prev: Count | None, semicolon: bool) -> int:
     sent = p.sentences[c.sent]
     start = max(own_end(prev) if prev else sent.start, c.start - LOOK_BACK, sent.start)
     start = min(start, c.start)

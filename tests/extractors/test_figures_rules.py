@@ -82,3 +82,34 @@ def test_docs_list_the_rule_tables_of_the_code() -> None:
         "docs/extraction.md lists other rules than extractors/figures; regenerate the block with "
         "python -c \"from extractors.figures.rules import rules_markdown; print(rules_markdown())\""
     )
+
+
+def _texts() -> list[str]:
+    """The self-written gold passages and every rule's example: text to check the speed-ups on."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures").glob("*/*.txt"))]
+    return texts + [rule.example.text for _, rule in _rows()]
+
+
+@pytest.mark.parametrize(("table", "rule"), [(t, r) for t, r in _rows() if r.needs],
+                         ids=lambda x: x.name if isinstance(x, Rule) else x.reader)
+def test_every_match_holds_a_needed_word(table: RuleTable, rule: Rule) -> None:
+    """Rule.needs lets the pattern be skipped where none of its words occurs: true only if every match
+    holds one."""
+    for text in _texts():
+        for m in rule.regex.finditer(text):
+            assert any(w in m.group(0).lower() for w in rule.needs), (rule.name, m.group(0))
+
+
+@pytest.mark.parametrize(("table", "rule"), [(t, r) for t, r in _rows() if r.lower_regex is not None],
+                         ids=lambda x: x.name if isinstance(x, Rule) else x.reader)
+def test_the_lower_case_pattern_finds_the_same_matches(table: RuleTable, rule: Rule) -> None:
+    for text in _texts():
+        low = text.lower()
+        assert len(low) == len(text)
+        assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in rule.lower_regex.finditer(low)]
+
+
+def test_a_letter_that_folds_apart_keeps_the_original_patterns() -> None:
+    # "ſ" matches "s" ignoring case but its lower case is itself: the text is read as it is
+    text = "Tỉnh có 12 ſản phẩm OCOP đạt 4 sao."
+    assert [(f.count, f.stars) for f in find_figures(text)] == [(12, "4")]

@@ -1,0 +1,166 @@
+"""Patterns run on the text's lower case: the same matches, found faster.
+
+The grammar's patterns ignore case. Python's ``re`` tries a case-insensitive alternation branch by
+branch at every position, while on a lower-cased text a case-sensitive copy of the pattern can skip
+branches by their first letter. The copy finds exactly the matches of the original when the pattern
+has no capital letter, no case-sensitive part and no character range, and the text has no letter
+whose lower case is not the letter its case-insensitive match stands for (``İ``, ``ı``, ``ſ``: then
+the original pattern is used). The same lower case answers a cheaper question first: does a window
+hold any of the words a pattern needs (:func:`may_contain`)?
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from re import _constants as sre_c  # stdlib internals, read only to learn a pattern's first letters
+from re import _parser as sre_parse
+
+#: The only letters whose case-insensitive match with an ASCII or Vietnamese letter is not their
+#: lower case at the same offset ("İ".lower() is two characters; "ı" and "ſ" match "i" and "s").
+_FOLDS_APART = ("İ", "ı", "ſ")
+
+_LAST: tuple[str, str | None] = ("", "")  # the text read last and its lower case: a passage is read whole
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()``, offset for offset, or None when the text holds a letter that folds apart."""
+    global _LAST
+    last = _LAST
+    if last[0] is text:
+        return last[1]
+    low = None if any(ch in text for ch in _FOLDS_APART) else text.lower()
+    _LAST = (text, low)
+    return low
+
+
+def known_lower(text: str) -> str | None:
+    """The lower case of ``text`` when it is the text read last (the passage), else None: a slice of
+    the passage is matched as it is rather than lower-cased anew."""
+    last = _LAST
+    return last[1] if last[0] is text else None
+
+
+def may_contain(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds one of ``words`` (lower case, ignoring case): False means no
+    pattern that needs one of them can match there, so the pattern need not be tried."""
+    low = lowered(text)
+    if low is None:
+        return True
+    for w in words:  # noqa: SIM110 - a loop is cheaper than any() over a generator, on a hot path
+        if low.find(w, start, end) != -1:
+            return True
+    return False
+
+
+def _lowerable(items: sre_parse.SubPattern | list) -> bool:
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            if chr(av) != chr(av).lower():
+                return False
+        elif op is sre_c.IN:
+            if not _lowerable(av):
+                return False
+        elif op is sre_c.RANGE:
+            if not _uncased_range(*av):
+                return False
+        elif op is sre_c.GROUPREF or op is sre_c.GROUPREF_EXISTS:
+            return False
+        elif op is sre_c.SUBPATTERN:
+            if av[1] or av[2] or not _lowerable(av[3]):  # a flag set or cleared inside
+                return False
+        elif op is sre_c.BRANCH:
+            if not all(_lowerable(alt) for alt in av[1]):
+                return False
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
+            if not _lowerable(av[2]):
+                return False
+        elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.ATOMIC_GROUP) and not _lowerable(
+                av if op is sre_c.ATOMIC_GROUP else av[1]):
+            return False
+    return True
+
+
+def _uncased_range(lo: int, hi: int) -> bool:
+    """A short range of characters without case ("[1-5]"): it matches the same either way."""
+    return hi - lo <= 256 and all(chr(c).lower() == chr(c) == chr(c).upper() for c in range(lo, hi + 1))
+
+
+def _first_letters(items: sre_parse.SubPattern | list) -> set[str] | None:
+    """The letters a match can start with, or None when unknown (a class, or a possibly empty match)."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            out.add(chr(av))
+            return out
+        if op is sre_c.IN:
+            for o, a in av:
+                if o is not sre_c.LITERAL:
+                    return None
+                out.add(chr(a))
+            return out
+        if op is sre_c.BRANCH:
+            for alt in av[1]:
+                first = _first_letters(alt)
+                if first is None:
+                    return None
+                out |= first
+            return out
+        if op is sre_c.SUBPATTERN:
+            first = _first_letters(av[3])
+            if first is None:
+                return None
+            return out | first
+        if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+            first = _first_letters(av[2])
+            if first is None:
+                return None
+            out |= first
+            if av[0] >= 1:
+                return out
+            continue  # an optional part: the match may start after it
+        if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+            continue  # zero width
+        return None
+    return None
+
+
+def compile_lower(head: str, body: str) -> re.Pattern[str] | None:
+    """``head + body`` as a case-sensitive pattern for lower-cased text, with a test of the first
+    letter of ``body`` after the zero-width ``head``; None when the pattern cannot be run so."""
+    try:
+        tree = sre_parse.parse(head + body, re.IGNORECASE)
+    except re.error:
+        return None
+    if not _lowerable(tree):
+        return None
+    first = _first_letters(sre_parse.parse(body, re.IGNORECASE))
+    ahead = "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])" if first else ""
+    return re.compile(head + ahead + body)
+
+
+class Folded:
+    """A case-insensitive pattern that runs on the passage's lower case when it is known
+    (:func:`known_lower`) and the pattern allows it: the same matches, groups in lower case."""
+
+    def __init__(self, pattern: str):
+        self.regex = re.compile(pattern, re.IGNORECASE)
+        self.lower = compile_lower("", pattern)
+        self.pattern = pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = known_lower(text) if self.lower is not None else None
+        return self.regex.search(text, pos, endpos) if low is None else self.lower.search(low, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = known_lower(text) if self.lower is not None else None
+        return self.regex.match(text, pos, endpos) if low is None else self.lower.match(low, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = known_lower(text) if self.lower is not None else None
+        return self.regex.fullmatch(text, pos, endpos) if low is None else self.lower.fullmatch(low, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        low = known_lower(text) if self.lower is not None else None
+        return self.regex.finditer(text, pos, endpos) if low is None else self.lower.finditer(low, pos, endpos)
