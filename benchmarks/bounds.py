@@ -138,6 +138,17 @@ def read_only_folder_reader(work: Path) -> list[str]:
 
 
 @case
+def registry_with_an_infinite_delay(work: Path) -> list[str]:
+    """A user registry asking for download_delay Infinity: refused with its line, no crawl starts."""
+    registry = work / "my-portals.csv"
+    registry.write_text(
+        "id,name,family,site_kind,domain,province,province_2025,start_urls,document_urls,enabled,settings\n"
+        'my-site,My site,generic,portal,127.0.0.9,Lào Cai,Lào Cai,http://127.0.0.9/tin-tuc,,1,'
+        '"{""download_delay"": Infinity}"\n', encoding="utf-8")
+    return harvester("crawl", "--registry", str(registry), "--portal", "my-site", "--db", str(work / "c.db"))
+
+
+@case
 def html_page_of_50_mb(work: Path) -> list[str]:
     """A 50 MB page of one article's paragraphs repeated: the extractors read a bounded prefix."""
     paragraph = ("<p>Toàn tỉnh hiện có 142 sản phẩm OCOP, trong đó 9 sản phẩm đạt 4 sao và "
