@@ -393,8 +393,14 @@ def _bare_first_words() -> frozenset[str]:
     return frozenset(key.split()[0].lower() for key in bare)
 
 
+@lru_cache(maxsize=4096)
+def _first_word(word: str) -> str:
+    """A token as the keys of _bare_first_words are written (cached: names recur on every page)."""
+    return canon(word).lower()
+
+
 def _match_bare(text, tokens, i, bare):  # type: ignore[no-untyped-def]
-    if canon(tokens[i][2]).lower() not in _bare_first_words():
+    if _first_word(tokens[i][2]) not in _bare_first_words():
         return None
     n = len(tokens)
     for k in range(min(n, i + _MAX_WORDS), i, -1):
