@@ -20,7 +20,7 @@ from extractors.numbers import NUMBER_WORDS, parse_number
 MAX_COUNT = 50_000  # no province or nation has more OCOP products; bigger numbers are sales
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Count:
     """One count of products and every reading of it (filled in by the readers)."""
 
