@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from extractors.paths import data_file
 from extractors.records import PlaceMention
@@ -237,6 +238,7 @@ def province_2025(old_name: str | None) -> str | None:
 # ---------------------------------------------------------------- finding places in text
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _MAX_WORDS = 5
 _DISTRICT_PREFIXES = (("huyện",), ("quận",), ("thị", "xã"), ("thành", "phố"), ("tp",), ("tỉnh",))
 _PREFIX_FIRST_WORDS = {words[0] for words in _DISTRICT_PREFIXES}
@@ -268,7 +270,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
 def _scan_places(text: str) -> list[PlaceMention]:
     original = unicodedata.normalize("NFC", text)
     text = canon(original)
-    tokens = [(*m.span(), m.group()) for m in _WORD.finditer(text)]
+    tokens = _tokens(text)
     bare, prefixed = _province_index()
     districts = _district_index()
     mentions: list[PlaceMention] = []
@@ -322,6 +324,14 @@ def _scan_places(text: str) -> list[PlaceMention]:
             mentions.append(PlaceMention(written, level, province, _p2025(province), s, e))
         mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every ``_WORD`` of the text, from one split (the words and what parts them,
+    whose lengths give the offsets): cheaper than a match object per word."""
+    parts = _WORD_SPLIT.split(text)  # [between, word, between, word, …, between]
+    ends = list(accumulate(map(len, parts)))
+    return list(zip(ends[0::2], ends[1::2], parts[1::2]))
 
 
 def _p2025(province: str | None) -> str | None:
