@@ -166,9 +166,13 @@ def _css(root, selector: str) -> list:
 def _first(root, *selectors: str):
     """The first element matching the first selector that matches anything (lxml elements without
     children are falsy, so never chain lookups with `or`)."""
-    if len(selectors) > 1 and not _css(root, ", ".join(selectors)):
-        return None  # one pass over the tree answers for all of them (the usual case)
-    for selector in selectors:
+    found = _css(root, selectors[0]) if selectors else []
+    if found:
+        return found[0]  # a family's own selector comes first and matches on its pages
+    rest = selectors[1:]
+    if len(rest) > 1 and not _css(root, ", ".join(rest)):
+        return None  # one pass over the tree answers for all the others
+    for selector in rest:
         found = _css(root, selector)
         if found:
             return found[0]
