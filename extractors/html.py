@@ -520,9 +520,13 @@ def _generic_date_line(doc, exclude: list) -> str | None:
 
 def _first_with_text(root, selectors: tuple[str, ...]):  # type: ignore[no-untyped-def]
     """The first element holding text, trying the selectors in order of preference."""
-    if not _css(root, ", ".join(selectors)):
+    found = _first(root, selectors[0]) if selectors else None
+    if found is not None and _text(found):
+        return found  # the preferred selector, on the pages of the layout it was written for
+    rest = selectors[1:]
+    if not rest or not _css(root, ", ".join(rest)):
         return None
-    for sel in selectors:
+    for sel in rest:
         found = _first(root, sel)
         if found is not None and _text(found):
             return found
