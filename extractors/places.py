@@ -277,9 +277,11 @@ def _scan_places(text: str) -> list[PlaceMention]:
     pending: list[tuple[int, int, str, str, tuple[District, ...]]] = []  # ambiguous districts
     n = len(tokens)
     resume = 0  # the token after the last mention found
-    # only a capitalised word, a prefix or "cả"/"toàn" can start a mention
+    # only a prefix, "cả"/"toàn" or a capitalised word that starts a province's name can start a mention
+    firsts = _bare_first_words()
     for i in [i for i, (_, _, w) in enumerate(tokens)
-              if w[:1].isupper() or w in _STARTERS or (not w.islower() and w.lower() in _STARTERS)]:
+              if w in _STARTERS or (not w.islower() and w.lower() in _STARTERS)
+              or (w[:1].isupper() and _first_word(w) in firsts)]:
         if i < resume:
             continue
         start, _end, word = tokens[i]
