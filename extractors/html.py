@@ -120,10 +120,10 @@ def _parse(html: str):
     declaration = _XML_DECLARATION.match(html)
     if declaration:
         html = html[declaration.end():]
+    if "__VIEWSTATE" in html:  # first: the search for control characters then reads a tenth of the page
+        html = _LONG_INPUT_VALUE.sub(r'\1""', html)
     if _CONTROL.search(html):
         html = _CONTROL.sub(" ", html)
-    if "__VIEWSTATE" in html:
-        html = _LONG_INPUT_VALUE.sub(r'\1""', html)
     if not html.strip():
         return None
     try:
