@@ -322,5 +322,10 @@ def ocop_relevance(title: str | None, text: str | None) -> Relevance:
 
 
 def is_ocop_relevant(title: str | None, text: str | None) -> bool:
-    """Shorthand for ``ocop_relevance(title, text).relevant``."""
-    return ocop_relevance(title, text).relevant
+    """``ocop_relevance(title, text).relevant``, reading only as far as the answer needs (every
+    crawled page asks; most OCOP articles name the programme)."""
+    raw = f"{title or ''}\n{text or ''}"
+    folded = fold_words(raw)
+    if OCOP_MARKERS.search(folded) or _RANKED_PRODUCTS.search(folded):
+        return True
+    return bool(_PRODUCT_COUNT.search(folded)) and bool(_DOCUMENT_NUMBER.search(raw))
