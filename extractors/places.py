@@ -333,7 +333,7 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     whose lengths give the offsets): cheaper than a match object per word."""
     parts = _WORD_SPLIT.split(text)  # [between, word, between, word, …, between]
     ends = list(accumulate(map(len, parts)))
-    return list(zip(ends[0::2], ends[1::2], parts[1::2]))
+    return list(zip(ends[0:-1:2], ends[1::2], parts[1::2], strict=True))
 
 
 def _p2025(province: str | None) -> str | None:
