@@ -174,13 +174,14 @@ def _css(root, selector: str) -> list:
 # A query costs 15-60 µs a page whether it finds anything or not, and a union of the selectors of
 # many layouts (the newspaper layouts' body, title, sapo) costs one query per part: the parts that
 # name a class or id the page does not have are not run. The page's class names and ids are read
-# once, on the first such union (two queries).
+# once (two queries), on the first such union or when the generic reader starts; from then on every
+# selector is pruned so.
 _CLASSES = etree.XPath("//@class", smart_strings=False)
 _IDS = etree.XPath("//@id", smart_strings=False)
 _PAGE_NAMES: tuple[Callable[[], object], frozenset[str], frozenset[str]] = (lambda: None, frozenset(), frozenset())
 _NOT_REQUIRED = re.compile(r"\[[^\]]*\]|:[\w-]+(?:\([^)]*\))?")  # attributes and pseudo-classes
 _NAMED = re.compile(r"([.#])([\w-]+)")
-_PRUNED_PARTS = 3  # a shorter selector costs about what reading the page's names does
+_PRUNED_PARTS = 3  # before the page's names are read, a selector of fewer parts is run as it is
 
 
 @functools.lru_cache(maxsize=512)
@@ -201,15 +202,22 @@ def _possible_part(root, selector: str) -> str:  # type: ignore[no-untyped-def]
     """The selector without the parts that name a class or id no element of the page has (class
     names as CSS reads them, split at white space; ids whole): the same elements, fewer queries."""
     parts = _parts(selector)
-    if parts is None or len(parts) < _PRUNED_PARTS or all(not c and not i for _, c, i in parts):
+    if parts is None or all(not c and not i for _, c, i in parts):
         return selector
-    global _PAGE_NAMES
     page = root.getroottree().getroot()
     if _PAGE_NAMES[0]() is not page:
-        _PAGE_NAMES = (weakref.ref(page), frozenset(" ".join(_CLASSES(page)).split()), frozenset(_IDS(page)))
+        if len(parts) < _PRUNED_PARTS:
+            return selector  # a short selector costs about what reading the page's names does
+        _read_names(page)
     _, classes, ids = _PAGE_NAMES
     kept = [part for part, c, i in parts if c <= classes and i <= ids]
     return selector if len(kept) == len(parts) else ", ".join(kept)
+
+
+def _read_names(page) -> None:  # type: ignore[no-untyped-def]
+    """Read the class names and ids of the page (``page``: its root element) for :func:`_possible_part`."""
+    global _PAGE_NAMES
+    _PAGE_NAMES = (weakref.ref(page), frozenset(" ".join(_CLASSES(page)).split()), frozenset(_IDS(page)))
 
 
 def _first(root, *selectors: str):
@@ -583,6 +591,7 @@ def _first_with_text(root, selectors: tuple[str, ...]):  # type: ignore[no-untyp
 
 
 def _generic(doc, url: str | None) -> MainText:
+    _read_names(doc)  # the newspaper layouts' selectors are many, and most miss on a page
     body = _first_with_text(doc, _GENERIC_BODY)
     title_el = _first_with_text(doc, _GENERIC_TITLE)
     title = _text(title_el) if title_el is not None else None
