@@ -279,9 +279,10 @@ def _scan_places(text: str) -> list[PlaceMention]:
     resume = 0  # the token after the last mention found
     # only a prefix, "cả"/"toàn" or a capitalised word that starts a province's name can start a mention
     firsts = _bare_first_words()
+    # (a capitalised word is never islower(): the test of most words stops there)
     for i in [i for i, (_, _, w) in enumerate(tokens)
-              if w in _STARTERS or (not w.islower() and w.lower() in _STARTERS)
-              or (w[:1].isupper() and _first_word(w) in firsts)]:
+              if w in _STARTERS or (not w.islower() and (w.lower() in _STARTERS
+                                                          or (w[:1].isupper() and _first_word(w) in firsts)))]:
         if i < resume:
             continue
         start, _end, word = tokens[i]
@@ -336,7 +337,9 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return list(zip(ends[0:-1:2], ends[1::2], parts[1::2], strict=True))
 
 
+@lru_cache(maxsize=256)
 def _p2025(province: str | None) -> str | None:
+    """province_2025, cached: it reads the gazetteer row by row, and a text names few provinces."""
     return province_2025(province) if province else None
 
 
