@@ -348,10 +348,11 @@ def _gap_is_space(text: str, tokens: list[tuple[int, int, str]], a: int, b: int)
 
 
 def _prefix_at(tokens: list[tuple[int, int, str]], i: int, text: str) -> tuple[int, str]:
+    first = tokens[i][2].lower()
     for words in _DISTRICT_PREFIXES:
-        if i + len(words) > len(tokens):
+        if words[0] != first or i + len(words) > len(tokens):
             continue
-        if all(tokens[i + k][2].lower() == w for k, w in enumerate(words)):
+        if len(words) == 1 or tokens[i + 1][2].lower() == words[1]:  # the prefixes have one or two words
             if len(words) == 2 and not _gap_is_space(text, tokens, i, i + 1):
                 continue
             if i + len(words) < len(tokens):
