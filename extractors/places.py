@@ -254,8 +254,9 @@ def find_places(text: str | None) -> list[PlaceMention]:
 
     Province mentions carry the name as written (without "tỉnh"); district mentions include
     their prefix ("huyện Yên Bình"); "cả nước"/"toàn quốc" give a national mention ("Việt Nam").
-    The last few texts' mentions are kept: the pipeline ranks provinces and reads figures on the
-    same text, and places are found once for both.
+    The last few texts' mentions are kept, for callers that look the same short names up again (the
+    audit reads the place of each figure); ``extract`` finds a text's places once and hands them to
+    both the province ranking and the figures.
     """
     if not text:
         return []
