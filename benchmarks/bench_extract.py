@@ -13,7 +13,9 @@ text (mean about 2,200), spread like the real dev passages. Page sets:
 For each set, A = ``extract_html`` (main text + dates, places, documents, figures) and B =
 ``trafilatura.extract`` (main text only) run alternately, page set by page set, for ``--runs``
 rounds; the script prints the median time per page of each, the ratio A/B, and the share of A
-spent in ``main_text``. ``--huge`` adds the time and peak memory of extract_html on generated
+spent in ``main_text``; then the time of ``extract`` and of its largest parts on the main texts.
+find_places keeps the mentions of its last few texts, and every page set holds the same articles:
+A empties that cache before each page, as a crawl (which never reads a text twice) would find it. ``--huge`` adds the time and peak memory of extract_html on generated
 10 MB and 50 MB pages, each in its own process. Not a test: nothing is asserted.
 """
 
@@ -29,8 +31,12 @@ from html import escape
 
 import trafilatura
 
+from extractors.documents import find_documents
+from extractors.figures import find_figures
 from extractors.html import main_text
-from extractors.pipeline import extract_html
+from extractors.pipeline import extract, extract_html
+from extractors.places import _find_places, find_places
+from extractors.text import normalize
 from harvester.fixture_portals.content import Article
 from harvester.fixture_portals.farm import SITE_TABLE
 from harvester.fixture_portals.server import Site
@@ -176,6 +182,15 @@ def _ms_per_page(fn, pages: list[str]) -> float:  # type: ignore[no-untyped-def]
     return (time.perf_counter() - start) * 1000 / len(pages)
 
 
+def _fresh(fn):  # type: ignore[no-untyped-def]
+    """``fn`` with find_places' cache of recent texts emptied first: every page set holds the same
+    articles, and a crawl never sees a text twice."""
+    def run(arg):  # type: ignore[no-untyped-def]
+        _find_places.cache_clear()
+        return fn(arg)
+    return run
+
+
 def compare(sets: dict[str, list[str]], runs: int) -> None:
     for pages in sets.values():  # warm caches (gazetteer, regexes, compiled selectors, imports)
         extract_html(pages[0])
@@ -183,7 +198,7 @@ def compare(sets: dict[str, list[str]], runs: int) -> None:
     times: dict[str, dict[str, list[float]]] = {name: {"A": [], "B": [], "main": []} for name in sets}
     for _ in range(runs):
         for name, pages in sets.items():
-            times[name]["A"].append(_ms_per_page(extract_html, pages))
+            times[name]["A"].append(_ms_per_page(_fresh(extract_html), pages))
             times[name]["B"].append(_ms_per_page(trafilatura.extract, pages))
             times[name]["main"].append(_ms_per_page(main_text, pages))
     print(f"{'page set':<16}{'pages':>6}{'chars':>8}{'A ms':>9}{'B ms':>9}{'A/B':>7}{'main_text':>11}")
@@ -195,6 +210,19 @@ def compare(sets: dict[str, list[str]], runs: int) -> None:
     known = [medians[f] for f in FAMILIES]
     a, b = sum(k["A"] for k in known), sum(k["B"] for k in known)
     print(f"{'known families':<16}{'':>14}{a / len(known):>9.2f}{b / len(known):>9.2f}{a / b:>7.2f}")
+
+
+def parts(pages: list[str], runs: int) -> None:
+    """Median ms a page of each extractor that ``extract`` runs on the pages' main texts."""
+    texts = [normalize(main_text(p).text) for p in pages]
+    steps = {"find_places": _fresh(find_places), "find_documents": find_documents,
+             "find_figures": lambda t: find_figures(t, places=find_places(t)),  # (the places cached)
+             "extract (all)": _fresh(extract)}
+    for fn in steps.values():  # warm
+        fn(texts[0])
+    print("\nextract() on the same main texts, ms a page (find_figures is given the text's places):")
+    for name, fn in steps.items():
+        print(f"  {name:<16}{statistics.median(_ms_per_page(fn, texts) for _ in range(runs)):>7.2f}")
 
 
 def huge(size: int) -> None:
@@ -225,6 +253,7 @@ def main() -> None:
     sets = {family: family_pages(family, arts) for family in FAMILIES}
     sets["unknown layouts"] = unknown_pages(arts)
     compare(sets, args.runs)
+    parts(sets["nukeviet"], args.runs)
     if args.huge:
         for size in (10_000_000, 50_000_000):
             huge(size)

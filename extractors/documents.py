@@ -62,6 +62,10 @@ _NUMBER_RE = re.compile(
     re.VERBOSE,
 )
 
+# Where a match of _NUMBER_RE can start: a digit after none of the characters its look-behinds refuse
+# (tested after the digit, so that the search skips to digits).
+_NUMBER_START = re.compile(r"\d(?<![\w/.,-]\d)(?<!\d:\d)")
+
 _TYPE_WORDS = "|".join(sorted((re.escape(t) for t in DOC_TYPES), key=len, reverse=True))
 _TYPE_BEFORE = re.compile(
     rf"(?P<type>{_TYPE_WORDS})(?:[ \t\n]+(?:số|Số|SỐ)(?:[ \t]*hiệu)?)?[ \t]*:?[ \t\n]*$", re.IGNORECASE
@@ -195,7 +199,7 @@ def find_documents(text: str | None) -> list[DocumentRef]:
     if not text:
         return []
     mentions: list[_Mention] = []
-    for m in _NUMBER_RE.finditer(text):
+    for m in _numbers(text):
         raw = m.group(0)
         if _in_url(text, m.start()):
             continue
@@ -223,6 +227,19 @@ def find_documents(text: str | None) -> list[DocumentRef]:
     mentions.extend(_bare_numbers(text, mentions))
     mentions.sort(key=lambda mention: mention[3])
     return _merge(text, mentions)
+
+
+def _numbers(text: str) -> Iterator[re.Match[str]]:
+    """``_NUMBER_RE.finditer(text)``, tried only at the digits it can start at (found by a search that
+    skips to digits): the full pattern tested at every character costs more than the rest of
+    ``find_documents``."""
+    end = 0
+    for digit in _NUMBER_START.finditer(text):
+        if digit.start() >= end:
+            m = _NUMBER_RE.match(text, digit.start())
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 def _bare_numbers(text: str, cited: list[_Mention]) -> Iterator[_Mention]:

@@ -45,7 +45,7 @@ def _extract(text: str | None, *, title: str | None, date_line: str | None, url:
     title = normalize(title).strip() or None if isinstance(title, str) else None
     found_published = _published(text, title, date_line) or published or find_published(text, title=title)
     places = find_places(text)  # found once: rank_provinces and the figures read the same mentions
-    provinces = rank_provinces(text, title=title)
+    provinces = rank_provinces(text, title=title, places=places)
     documents = find_documents(text)
     figures = _figures(text, as_of=found_published.date if found_published else None,
                        default_place=provinces[0] if provinces else None, title=title, places=places)
@@ -59,16 +59,17 @@ def _published(text: str, title: str | None, date_line: str | None) -> Published
     return parse_date_line(date_line)
 
 
-def rank_provinces(text: str, *, title: str | None = None) -> list[str]:
+def rank_provinces(text: str, *, title: str | None = None, places: list[PlaceMention] | None = None) -> list[str]:
     """The provinces a passage reports on, most important first.
 
     Score = mentions in the text (districts count for their province) + 3 for a mention in the
     title + 2 for the province named first. Provinces scoring under half the top score are names
-    in passing (a sidebar, a footer address, a visiting delegation) and are dropped.
+    in passing (a sidebar, a footer address, a visiting delegation) and are dropped. ``places`` are
+    the text's ``find_places`` mentions when the caller has them already.
     """
     score: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-    for mention in find_places(text):
+    for mention in find_places(text) if places is None else places:
         if mention.province is None:
             continue
         if not first_seen:  # the passage usually names its subject first

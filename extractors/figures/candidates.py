@@ -13,14 +13,14 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.figures import grammar as g
-from extractors.figures.lowercase import lowered
+from extractors.figures.lowercase import FOLDS_APART, lowered
 from extractors.figures.sentences import Sentence
 from extractors.numbers import NUMBER_WORDS, parse_number
 
 MAX_COUNT = 50_000  # no province or nation has more OCOP products; bigger numbers are sales
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Count:
     """One count of products and every reading of it (filled in by the readers)."""
 
@@ -136,7 +136,7 @@ def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int
     if value is None or value > MAX_COUNT:
         return None
     before = s_text[max(0, m.start() - 15):m.start()]
-    if g.NOT_A_COUNT_BEFORE_RE.search(before):
+    if _may_end_with(before, len(before), _NOT_A_COUNT_WORDS) and g.NOT_A_COUNT_BEFORE_RE.search(before):
         return None
     low = raw.lower().strip()
     if not raw[0].isdigit():
@@ -162,8 +162,26 @@ def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int
         noun_end = ocop.end()
     den = int(m.group("den")) if m.group("den") else None
     back_ref = bool(("trong" in s_low[max(0, m.start() - 15):m.start()] and g.BACK_REF_BEFORE_RE.search(before)) or (
-        s_low.rfind("là", 0, m.start()) != -1 and g.DEMONSTRATIVE_BEFORE_RE.search(s_text, 0, m.start())))
+        _may_end_with(s_text, m.start(), ("là", "cả")) and g.DEMONSTRATIVE_BEFORE_RE.search(s_text, 0, m.start())))
     return Count(offset + num_start, offset + m.end("num"), offset + noun_end, value, index, den, back_ref=back_ref)
+
+
+# The last word of every match of NOT_A_COUNT_BEFORE_RE ("giai đoạn" ends in "đoạn").
+_NOT_A_COUNT_WORDS = ("năm", "tháng", "ngày", "số", "thứ", "lần", "top", "đợt", "khóa", "khoá", "kỳ", "điều", "khoản",
+                      "mục", "đoạn", "phiên", "quý", "bộ", "combo", "hộp", "set")
+
+
+def _may_end_with(text: str, end: int, words: tuple[str, ...]) -> bool:
+    """Whether ``text[:end]``, less the spaces that close it, may end with one of ``words`` (lower case),
+    ignoring case: False means no pattern that ends so (then spaces) can match there. Cheaper than
+    trying such a pattern at every position of the text before a count."""
+    k = end
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    tail = text[max(0, k - 8):k]
+    if any(ch in tail for ch in FOLDS_APART):
+        return True  # "ſ" matches "s" ignoring case, but is its own lower case
+    return tail.lower().endswith(words)
 
 
 _ONE_AFTER = re.compile(r"(?<!\w)(?:đối\s+với|cho|thêm|công\s+nhận|đề\s+nghị|đề\s+xuất|trình|chỉ\s+có)\s+$", re.IGNORECASE)
@@ -179,7 +197,7 @@ def _nounless(s_text: str, low: str, offset: int, index: int, taken: set[int]) -
         value = parse_number(raw)
         before = s_text[max(0, m_start - 15):m_start]
         if (value is None or value > MAX_COUNT or offset + m_start in taken
-                or g.NOT_A_COUNT_BEFORE_RE.search(before)):
+                or (_may_end_with(before, len(before), _NOT_A_COUNT_WORDS) and g.NOT_A_COUNT_BEFORE_RE.search(before))):
             return
         taken.add(offset + m_start)
         out.append(Count(offset + m_start, offset + m_end, offset + m_end, value, index, shares_noun=shares))

@@ -19,7 +19,7 @@ from re import _parser as sre_parse
 
 #: The only letters whose case-insensitive match with an ASCII or Vietnamese letter is not their
 #: lower case at the same offset ("İ".lower() is two characters; "ı" and "ſ" match "i" and "s").
-_FOLDS_APART = ("İ", "ı", "ſ")
+FOLDS_APART = ("İ", "ı", "ſ")
 
 _LAST: tuple[str, str | None] = ("", "")  # the text read last and its lower case: a passage is read whole
 
@@ -30,7 +30,7 @@ def lowered(text: str) -> str | None:
     last = _LAST
     if last[0] is text:
         return last[1]
-    low = None if any(ch in text for ch in _FOLDS_APART) else text.lower()
+    low = None if any(ch in text for ch in FOLDS_APART) else text.lower()
     _LAST = (text, low)
     return low
 

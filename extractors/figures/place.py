@@ -13,7 +13,7 @@ import re
 from itertools import takewhile
 
 from extractors.figures.candidates import Count
-from extractors.figures.lowercase import Folded, may_contain
+from extractors.figures.lowercase import Folded, known_lower, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.zones import LOOK_BACK, own_end
@@ -56,6 +56,7 @@ TABLE = RuleTable("place", "place", [
 
 _WHOLE_PROVINCE = Folded(r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành\s+phố|thành)(?!\w)")
 _NAMED_DISTRICT = re.compile(r"(?<!\w)(?i:huyện|thị\s+xã|quận)\s+[A-ZĐÀ-Ỹ][\w'’-]*(?:[ \t]+[A-ZĐÀ-Ỹ][\w'’-]*){0,3}")
+_DISTRICT_WORD = re.compile(r"huyện|thị\s+xã|quận")  # its prefix words, on the lower case
 _ADMIN_PREFIX = re.compile(r"^(?:huyện|quận|thị\s+xã|thành\s+phố|tp\.?|tỉnh|xã|phường|thị\s+trấn)$", _I)
 _COMMUNE = re.compile(r"^(?:xã|phường|thị\s+trấn)\s", _I)
 _DISTRICT = re.compile(r"^(?:huyện|quận|thị\s+xã|thành\s+phố|tp\.?)\s*", _I)
@@ -68,8 +69,26 @@ def districts_named(p: Passage) -> list[tuple[int, str]]:
     """(position, "huyện X") of every district named with its prefix; the title's at position -1, so
     an interview titled "Chủ tịch UBND huyện Thanh Hà: …" resolves "huyện"."""
     found = [(-1, m.group(0)) for m in _NAMED_DISTRICT.finditer(p.title or "")]
-    found += [(m.start(), m.group(0)) for m in _NAMED_DISTRICT.finditer(p.text)]
+    found += [(m.start(), m.group(0)) for m in _named_districts(p.text)]
     return [(pos, name[0].lower() + name[1:]) for pos, name in found]
+
+
+def _named_districts(text: str) -> list[re.Match[str]]:
+    """``_NAMED_DISTRICT.finditer(text)``, tried only where the lower case holds a prefix word (found
+    by a plain search, which skips to its letters): every match starts at one, and the text's lower
+    case has its offsets (``lowercase.lowered``)."""
+    low = known_lower(text)
+    if low is None:
+        return list(_NAMED_DISTRICT.finditer(text))
+    out: list[re.Match[str]] = []
+    end = 0
+    for prefix in _DISTRICT_WORD.finditer(low):
+        if prefix.start() >= end:
+            m = _NAMED_DISTRICT.match(text, prefix.start())
+            if m is not None:
+                out.append(m)
+                end = m.end()
+    return out
 
 
 def read_place(p: Passage, c: Count, prev: Count | None, districts: list[tuple[int, str]]) -> None:

@@ -7,9 +7,11 @@ import http.client
 from urllib.parse import urlsplit
 
 import pytest
+from lxml import html as lxml_html
+from lxml.cssselect import CSSSelector
 
 from extractors import bounds
-from extractors.html import detect_family, main_text
+from extractors.html import _css, detect_family, main_text
 from extractors.pipeline import extract_html
 from harvester.fixture_portals import ARTICLES, PLANTED, start_farm
 from harvester.fixture_portals.content import SIDEBAR_DOCUMENTS
@@ -311,3 +313,32 @@ def test_unknown_layout_is_read_by_prose_density_without_sidebars_or_related_lis
     assert "Tin liên quan" not in m.text and "năm trước nữa" not in m.text  # cut at the related heading
     assert "đạt 3 sao" not in m.text  # the link list
     assert m.date_line == "14/03/2025 07:30"
+
+
+def test_a_huge_hidden_state_is_not_parsed_and_the_article_after_it_is_kept():
+    # a __VIEWSTATE whose value holds markup-like text: emptying it must stop at its closing quote
+    state = "/wEPDwUBMA9k" + "<p>không phải bài</p>&gt;" * 200
+    head = ("<form id='aspnetForm'><div class='aspNetHidden'>"
+            f"<input type='hidden' name='__VIEWSTATE' id='__VIEWSTATE' value=\"{state}\">"
+            "<input type='hidden' name='__EVENTVALIDATION' value='short'></div>")
+    article = ("<div id='DeltaPlaceHolderMain'><div class='ms-webpart-zone'><h1>Lào Cai có thêm 9 sản phẩm OCOP</h1>"
+               "<div class='content-detail'><p>Toàn tỉnh có 9 sản phẩm mới được công nhận đạt 3 sao.</p></div>"
+               "</div></div></form>")
+    with_state = main_text(head + article, family="sharepoint")
+    without = main_text("<form id='aspnetForm'>" + article, family="sharepoint")
+    assert with_state.title == without.title == "Lào Cai có thêm 9 sản phẩm OCOP"
+    assert with_state.text == without.text == "Toàn tỉnh có 9 sản phẩm mới được công nhận đạt 3 sao."
+
+
+@pytest.mark.parametrize("selector", [
+    ".detail-content, .absent, p.lead",  # the part naming no class of the page is not run
+    ".absent, #nothing, .also-absent",
+    "#main, .absent, [itemprop=articleBody]",  # an attribute test names no class: always run
+    ".lead, .tab-separated, #main, .absent",
+])
+def test_a_union_of_selectors_finds_what_lxml_finds(selector):
+    doc = lxml_html.document_fromstring(
+        "<html><body><div id='main'><p class='lead'>Mở đầu</p>"
+        "<div class=\"x\ttab-separated\ny\">Nội dung</div><span itemprop='articleBody'>Bài</span>"
+        "<p class='detail-content'>Chi tiết</p></div></body></html>")
+    assert _css(doc, selector) == CSSSelector(selector, translator="html")(doc)

@@ -7,7 +7,15 @@ import unicodedata
 
 import pytest
 
-from extractors.text import Decoded, decode_bytes, fold, fold_words, normalize, ocop_relevance
+from extractors.text import (
+    Decoded,
+    decode_bytes,
+    fold,
+    fold_words,
+    is_ocop_relevant,
+    normalize,
+    ocop_relevance,
+)
 
 SAMPLE = (
     "Tỉnh Hà Tĩnh vừa công nhận 27 sản phẩm OCOP đạt 3 sao; Quyết định số 812/QĐ-UBND "
@@ -203,6 +211,7 @@ def test_normalize_nfc_and_empty():
         ("ĐẠT 4★  sao\n", "dat 4★  sao\n"),  # symbols and white space kept as they are
         ("Mỗi xã một sản phẩm", "moi xa mot san pham"),
         ("İstanbul", "istanbul"),
+        ("“Ðắk” – 😀 Ở 中文", "“dak” – 😀 o 中文"),  # characters past the table's letters are kept
     ],
 )
 def test_fold_is_one_character_per_character(text, folded):
@@ -226,25 +235,25 @@ def test_fold_words_is_a_comparison_key(text, key):
 # --- relevance -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("title", "text", "relevant", "cue"),
-    [
-        ("Sơn La có thêm 31 sản phẩm OCOP", "", True, "programme"),
-        ("Tổng kết chương trình", "Chương trình Mỗi xã, phường, thị trấn một sản phẩm năm 2023 đạt kết quả tốt.", True,
-         "programme"),
-        ("Ninh Bình: 980 sản phẩm đạt chuẩn", "", True, "ranked_products"),
-        ("Vinh danh 49 chủ thể", "Năm nay tỉnh có 12 sản phẩm đạt 4 sao và 30 sản phẩm 3 sao.", True,
-         "ranked_products"),
-        ("Hội đồng họp phiên thứ hai", "Hội đồng tiến hành phân hạng 40 sản phẩm của các huyện.", True,
-         "ranked_products"),
-        ("Công nhận kết quả đánh giá", "Quyết định số 1250/QĐ-UBND công nhận 18 sản phẩm của 11 chủ thể.", True,
-         "documents"),
-        ("Khách sạn 4 sao khai trương", "Khách sạn 4 sao đầu tiên của huyện đón khách từ tháng 6.", False, None),
-        ("Hội nghị giao ban quý III", "Theo Công văn 4802/UBND-NL5, các sở báo cáo trước ngày 15.", False, None),
-        ("Hội chợ nông sản", "Hội chợ trưng bày 200 sản phẩm của các hợp tác xã.", False, None),
-        (None, None, False, None),
-    ],
-)
+RELEVANCE_CASES = [
+    ("Sơn La có thêm 31 sản phẩm OCOP", "", True, "programme"),
+    ("Tổng kết chương trình", "Chương trình Mỗi xã, phường, thị trấn một sản phẩm năm 2023 đạt kết quả tốt.", True,
+     "programme"),
+    ("Ninh Bình: 980 sản phẩm đạt chuẩn", "", True, "ranked_products"),
+    ("Vinh danh 49 chủ thể", "Năm nay tỉnh có 12 sản phẩm đạt 4 sao và 30 sản phẩm 3 sao.", True,
+     "ranked_products"),
+    ("Hội đồng họp phiên thứ hai", "Hội đồng tiến hành phân hạng 40 sản phẩm của các huyện.", True,
+     "ranked_products"),
+    ("Công nhận kết quả đánh giá", "Quyết định số 1250/QĐ-UBND công nhận 18 sản phẩm của 11 chủ thể.", True,
+     "documents"),
+    ("Khách sạn 4 sao khai trương", "Khách sạn 4 sao đầu tiên của huyện đón khách từ tháng 6.", False, None),
+    ("Hội nghị giao ban quý III", "Theo Công văn 4802/UBND-NL5, các sở báo cáo trước ngày 15.", False, None),
+    ("Hội chợ nông sản", "Hội chợ trưng bày 200 sản phẩm của các hợp tác xã.", False, None),
+    (None, None, False, None),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "relevant", "cue"), RELEVANCE_CASES)
 def test_ocop_relevance(title, text, relevant, cue):
     found = ocop_relevance(title, text)
     assert found.relevant is relevant
@@ -254,3 +263,8 @@ def test_ocop_relevance(title, text, relevant, cue):
         assert not found.programme and found.ranked_products > 0
     elif cue == "documents":
         assert found.ranked_products == 0 and found.product_counts == 1 and found.documents == 1
+
+
+@pytest.mark.parametrize(("title", "text", "relevant", "cue"), RELEVANCE_CASES)
+def test_is_ocop_relevant_stops_early_with_the_same_answer(title, text, relevant, cue):
+    assert is_ocop_relevant(title, text) is relevant
