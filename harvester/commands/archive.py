@@ -1,9 +1,10 @@
-"""Commands over the archive: reextract, export, portals."""
+"""Commands over the archive: reextract, export, portals, prune."""
 
 from __future__ import annotations
 
 import json
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -11,7 +12,7 @@ import click
 from harvester import export as export_lib
 from harvester import reextract as reextract_lib
 from harvester import storage
-from harvester.clock import utc_now
+from harvester.clock import to_iso, utc_now
 from harvester.paths import default_db_path
 from harvester.registry import load_registry
 from harvester.schema import open_db
@@ -108,4 +109,31 @@ def portals_command(registry_path: Path | None, db_path: Path | None, as_json: b
                    f"{'on ' if portal.enabled else 'off'} {last:16} {flags}".rstrip())
 
 
-COMMANDS = [reextract_command, export_command, portals_command]
+@click.command("prune")
+@db_option
+@click.option("--other-older-than", "days", type=click.IntRange(min=1), required=True, metavar="DAYS",
+              help="Empty the archived body of non-OCOP pages last fetched more than DAYS days ago.")
+@click.option("--dry-run", is_flag=True, help="Only say what would be emptied.")
+@click.option("--vacuum", is_flag=True,
+              help="Then rebuild the file so it shrinks (needs free space the size of the database; "
+                   "waits for a running crawl to finish writing).")
+def prune_command(db_path: Path | None, days: int, dry_run: bool, vacuum: bool) -> None:
+    """Keep the archive of non-OCOP pages for a while only: their rows stay (the seen mark, URL,
+    size, sha256), their bodies go. Articles, listings, faults and attachments are never touched.
+
+    \b
+    harvester prune --db ocop.db --other-older-than 60 --dry-run
+    harvester prune --db ocop.db --other-older-than 60 --vacuum
+    """
+    db = open_db(db_path or default_db_path(), create=False)
+    cutoff = to_iso(utc_now() - timedelta(days=days))
+    report = storage.prune_other_bodies(db, cutoff, dry_run=dry_run)
+    verb = "would empty" if dry_run else "emptied"
+    click.echo(f"{verb} the archived body of {report.pages} non-OCOP pages fetched before {cutoff[:10]}: "
+               f"{report.archived_bytes / 1e6:.1f} MB stored ({report.raw_bytes / 1e6:.1f} MB as received)")
+    if vacuum and not dry_run:
+        storage.vacuum(db)
+        click.echo("database file rebuilt (VACUUM)")
+
+
+COMMANDS = [reextract_command, export_command, portals_command, prune_command]

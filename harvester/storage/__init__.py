@@ -28,6 +28,7 @@ from harvester.storage.core import (
     sha256_bytes,
     sha256_text,
     transaction,
+    vacuum,
 )
 from harvester.storage.documents import (
     document_place,
@@ -39,7 +40,9 @@ from harvester.storage.documents import (
 from harvester.storage.figure_keys import refresh as refresh_research
 from harvester.storage.pages import (
     ArticleResult,
+    PruneReport,
     page_url,
+    prune_other_bodies,
     recheck_after,
     save_fault,
     save_other,
@@ -54,6 +57,7 @@ __all__ = [
     "FAULT_KIND",
     "ArticleResult",
     "AttachmentRecord",
+    "PruneReport",
     "SeenUrls",
     "Verdict",
     "compress",
@@ -65,6 +69,7 @@ __all__ = [
     "page_url",
     "portal_health",
     "prune_documents",
+    "prune_other_bodies",
     "recheck_after",
     "record_run",
     "refresh_research",
@@ -82,5 +87,6 @@ __all__ = [
     "sync_portals",
     "transaction",
     "upsert_document",
+    "vacuum",
     "validators",
 ]

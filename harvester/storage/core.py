@@ -57,6 +57,11 @@ def header(headers: Mapping[str, str], name: str) -> str | None:
     return None
 
 
+def vacuum(db: Any) -> None:
+    """Rebuild the file so that space freed by deletions and pruning goes back to the disk."""
+    db.conn.execute("VACUUM")
+
+
 @contextmanager
 def transaction(db: Any) -> Iterator[None]:
     """One write transaction (BEGIN IMMEDIATE), or join the caller's if one is open."""

@@ -188,3 +188,37 @@ def save_other(db: Any, item: Mapping[str, Any], main: MainText | None = None,
                                   text_chars=len(main.text) if main else None, published=None)
     return ArticleResult("dropped", url, page_id=page_id)
 
+
+
+@dataclass(frozen=True)
+class PruneReport:
+    """What :func:`prune_other_bodies` emptied (or would empty, on a dry run)."""
+
+    pages: int
+    archived_bytes: int  # compressed, as stored
+    raw_bytes: int  # as received
+
+
+def prune_other_bodies(db: Any, fetched_before: str, *, dry_run: bool = False,
+                       batch: int = 5000) -> PruneReport:
+    """Empty the archived body of every non-OCOP page (kind ``other``) last fetched before
+    ``fetched_before`` (ISO time). The row stays, with its URL, size and sha256: it is still the
+    crawl's seen mark, so nothing is refetched and no gap opens; only ``reextract`` can no longer
+    re-judge such a page. Articles, listings, faults and attachments are never touched.
+
+    Walks the table by id in batches of one transaction each, so a crawl writing at the same time
+    waits at most one batch, and a kill loses nothing but the batch in flight (which is simply
+    pruned again next time)."""
+    where = "kind = 'other' AND body IS NOT NULL AND fetched_at < ? AND id BETWEEN ? AND ?"
+    last = db.conn.execute("SELECT COALESCE(MAX(id), 0) FROM pages").fetchone()[0]
+    pages = archived = raw = 0
+    for low in range(1, last + 1, batch):
+        params = (fetched_before, low, low + batch - 1)
+        with transaction(db):
+            found, size, raw_size = db.conn.execute(
+                f"SELECT count(*), COALESCE(SUM(length(body)), 0), COALESCE(SUM(body_size), 0) "
+                f"FROM pages WHERE {where}", params).fetchone()
+            if found and not dry_run:
+                db.conn.execute(f"UPDATE pages SET body = NULL WHERE {where}", params)
+        pages, archived, raw = pages + found, archived + size, raw + raw_size
+    return PruneReport(pages, archived, raw)

@@ -24,8 +24,9 @@ COMMANDS = {
     "portals": ["portals"],
     "reextract": ["reextract"],
     "ingest-attachment": ["ingest-attachment", "FILE"],
+    "prune": ["prune", "--other-older-than", "30"],
 }
-WRITING = {"reextract", "ingest-attachment"}
+WRITING = {"reextract", "ingest-attachment", "prune"}
 
 
 def _digest(path) -> str:
