@@ -43,13 +43,13 @@ TABLE = RuleTable("level", "stars", [
          Example("Trong số các sản phẩm đạt 4 sao năm 2024 có 10 sản phẩm cấp lại và 5 sản phẩm cấp mới.", 5, "4"),
          "a level in the phrase that opens the list ('các sản phẩm đạt 4 sao có …', 'Sản phẩm đạt 4 sao gồm: …')"),
     Rule("level-of-heading", r"[\W_]*(?:[IVXLC]+\s*[.)]|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\s*\))?\s*"
-                             r"(?:(?:danh\s+sách\s+|các\s+|nhóm\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+OCOP)?\s+(?:đạt\s+)?)?"
+                             r"(?:(?:danh\s+sách\s+|các\s+|nhóm\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+OCOP)?\s+)?(?:đạt\s+)?"
                              rf"(?:hạng\s+)?(?P<level>{_STAR_N})\s*sao(?:\s+(?:bao\s+)?gồm)?\s*:?\s*$",
          "the level the heading names",
          Example("II. Sản phẩm đạt 4 sao\nHuyện Mộc Châu có 5 sản phẩm, huyện Yên Châu có 2 sản phẩm.", 2, "4"),
          "a section heading that names one level of products and nothing else ('1. Sản phẩm đạt 5 sao', "
-         "'SẢN PHẨM 4 SAO', 'Hạng 3 sao:') gives it to the counts of its paragraph that name none, up to the "
-         "next heading"),
+         "'SẢN PHẨM 4 SAO', 'Đạt 4 sao') gives it to the counts that name none in its paragraph and in the "
+         "list items right after it, up to the next heading"),
     Rule("level-national", r"(?:ocop\s+)?cấp\s+quốc\s+gia", "5",
          Example("Tỉnh đề nghị đánh giá, phân hạng sản phẩm OCOP cấp quốc gia cho 3 sản phẩm.", 3, "5"),
          "products ranked at the national level ('cấp quốc gia') with no level written: the national "
@@ -206,8 +206,14 @@ def _section_levels(p: Passage) -> list[str | None]:
             block, level = sent.block, str(g.star_level(m.group("level"))) if m else None
             out.append(None)
             continue
-        out.append(level if sent.block == block else None)
+        if sent.block != block and not _LIST_ITEM.match(p.text, sent.start):
+            level = None  # prose after the heading's paragraph: the section's list has ended
+        block = sent.block  # the items of a list with blank lines between them go on
+        out.append(level)
     return out
+
+
+_LIST_ITEM = re.compile(r"[-–•*+]|[a-zđ0-9]{1,2}\s*[.)]\s")
 
 
 def heading_level(p: Passage, first: Count) -> str | None:
