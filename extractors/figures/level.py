@@ -190,7 +190,8 @@ def share_predicate(p: Passage, counts: list[Count]) -> None:
 
 
 def section_level(p: Passage, c: Count) -> str | None:
-    """The level named by the section heading above the count's sentence, in the same paragraph."""
+    """The level named by the section heading above the count's sentence, when the sentence is in the
+    heading's paragraph or in the list items that follow it."""
     levels = p.memo.get("section-levels")
     if levels is None:
         levels = p.memo["section-levels"] = _section_levels(p)

@@ -28,7 +28,8 @@ CUES = RuleTable("status: cues of the clause", "status", [
          Example("Thực hiện Kế hoạch số 90/KH-UBND, đến nay tỉnh có 45 sản phẩm OCOP.", 45, "achieved"),
          "a plan cited by its number, the national target programme: not a plan of this count"),
     Rule("by-request-of", r"(?:theo|trên\s+cơ\s+sở|căn\s+cứ|thực\s+hiện)\s+(?:đề\s+nghị|đề\s+xuất|tờ\s+trình"
-                          r"|kế\s+hoạch(?!\s*,)|chỉ\s+tiêu)|đề\s+nghị\s+của", "neutral",
+                          r"|chỉ\s+tiêu|kế\s+hoạch)(?<!theo\skế\shoạch)|theo\s+kế\s+hoạch(?!\s*,)|đề\s+nghị\s+của",
+         "neutral",
          Example("Trên cơ sở đề nghị của Hội đồng, UBND tỉnh công nhận 40 sản phẩm đạt 4 sao.", 40, "achieved"),
          "acting on a proposal or a plan is not proposing or planning (but 'Theo kế hoạch, …' opening a "
          "clause says what the plan is)"),
