@@ -43,7 +43,7 @@ TABLE = RuleTable("level", "stars", [
          Example("Trong số các sản phẩm đạt 4 sao năm 2024 có 10 sản phẩm cấp lại và 5 sản phẩm cấp mới.", 5, "4"),
          "a level in the phrase that opens the list ('các sản phẩm đạt 4 sao có …', 'Sản phẩm đạt 4 sao gồm: …')"),
     Rule("level-of-heading", r"[\W_]*(?:[IVXLC]+\s*[.)]|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\s*\))?\s*"
-                             r"(?:(?:danh\s+sách\s+|các\s+|nhóm\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+OCOP)?\s+)?(?:đạt\s+)?"
+                             r"(?:(?:danh\s+sách\s+|các\s+|nhóm\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+)?(?:đạt\s+)?"
                              rf"(?:hạng\s+)?(?P<level>{_STAR_N})\s*sao(?:\s+(?:bao\s+)?gồm)?\s*:?\s*$",
          "the level the heading names",
          Example("II. Sản phẩm đạt 4 sao\nHuyện Mộc Châu có 5 sản phẩm, huyện Yên Châu có 2 sản phẩm.", 2, "4"),
