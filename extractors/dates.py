@@ -191,8 +191,10 @@ _LABELS = re.compile(
 # A header clock or contact strip, not an article date.
 _PAGE_CHROME = re.compile(r"đường dây nóng|hotline|điện thoại|hôm nay|email|fax", re.IGNORECASE)
 _MAX_LEFTOVER_WORDS = 4
-# A source's name printed before its date ("Báo Nông nghiệp và Môi trường 21/07/2025") may be longer.
-_SOURCE_NAME = re.compile(r"^\W*(?:báo|tạp chí|đài|cổng|trang|theo|nguồn|thông tấn|truyền hình)\b", re.IGNORECASE)
+# A source's name printed before its date ("Báo Nông nghiệp và Môi trường 21/07/2025") may be longer, and
+# so may a byline ("Bài và ảnh: Thu Hà - 09:15, 21/08/2023").
+_SOURCE_NAME = re.compile(r"^\W*(?:(?:báo|tạp chí|đài|cổng|trang|theo|nguồn|thông tấn|truyền hình)\b"
+                          r"|(?:bài|tin)(?:\s*(?:,|và)\s*ảnh)?\s*:|ảnh\s*:|thực\s+hiện\s*:)", re.IGNORECASE)
 _MAX_SOURCE_WORDS = 10
 # Headings of related-article blocks: dates below them belong to other articles.
 _RELATED_HEADING = re.compile(

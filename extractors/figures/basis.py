@@ -26,9 +26,12 @@ CUES = RuleTable("basis: cues", "basis", [
          "a total up to now"),
     Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)", "cumulative",
          Example("Tổng số sản phẩm OCOP của huyện là 61 sản phẩm.", 61, "cumulative"), "the total"),
-    Rule("raised-total", r"nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số", "cumulative",
+    Rule("raised-total", r"nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số"
+                         r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?[^.;:\d]{0,40}?\s(?:tăng\s+)?lên(?!\w)|(?<!\w)tăng\s+lên(?!\w)",
+         "cumulative",
          Example("Năm 2023 công nhận 23 sản phẩm, nâng tổng số sản phẩm OCOP của tỉnh lên 198.", 198, "cumulative"),
-         "the total a round raised"),
+         "the total a round raised ('nâng tổng số lên', 'số sản phẩm OCOP của huyện đã lên tới 71', 'tăng lên 120 "
+         "sản phẩm': risen to, not by)"),
     Rule("as-of-end", r"(?:đến|tới)\s+(?:hết|cuối|thời\s+điểm|ngày|tháng)|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
                       r"|kết\s+thúc\s+năm", "cumulative",
          Example("Đến hết năm 2022 có 203 sản phẩm OCOP được công nhận.", 203, "cumulative"),

@@ -46,8 +46,8 @@ TABLE = RuleTable("breakdown", "whole", [
        "the same sentence.",
    values="the whole (another count; the examples give its value), or none")
 
-# "Trong đó, …", "Cụ thể, TP Hải Dương có …" before the first count of a sentence
-_OPENER = Folded(r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)[^.;:]{0,200}")
+# "Trong đó, …", "Cụ thể: 35 sản phẩm …", "Cụ thể, TP Hải Dương có …" before the first count of a sentence
+_OPENER = Folded(r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)\s*:?[^.;:]{0,200}")
 _BREAKS_LIST = re.compile(
     r"(?<!\w)(?:phấn\s+đấu|nâng\s+tổng|đưa\s+tổng|tổng\s+số|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|năm\s+(?:19|20)\d\d"
     r"|mục\s+tiêu|kế\s+hoạch)(?!\w)",

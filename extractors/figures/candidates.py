@@ -113,7 +113,7 @@ def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> lis
         count = _anchored(s_text, low, m, sent.start, index)
         if count is not None:
             found.append(count)
-    totals = g.TOTAL_WITHOUT_NOUN_RE.finditer(s_text) if ("tổng" in low or "lượng" in low) else ()
+    totals = g.TOTAL_WITHOUT_NOUN_RE.finditer(s_text) if ("tổng" in low or "lượng" in low or "lên" in low) else ()
     for t in totals:
         value = parse_number(t.group("num"))
         if value is not None and value <= MAX_COUNT:
@@ -168,7 +168,8 @@ def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int
 
 # The last word of every match of NOT_A_COUNT_BEFORE_RE ("giai đoạn" ends in "đoạn").
 _NOT_A_COUNT_WORDS = ("năm", "tháng", "ngày", "số", "thứ", "lần", "top", "đợt", "khóa", "khoá", "kỳ", "điều", "khoản",
-                      "mục", "đoạn", "phiên", "quý", "bộ", "combo", "hộp", "set")
+                      "mục", "đoạn", "phiên", "quý", "bộ", "combo", "hộp", "set", "giỏ", "gói", "quà",
+                      "tặng", "tết", "biếu")
 
 
 def _may_end_with(text: str, end: int, words: tuple[str, ...]) -> bool:

@@ -44,9 +44,12 @@ TRUNCATED_TAIL_RE = re.compile(
     _I,
 )
 
-#: A total stated without repeating the noun: "nâng tổng số sản phẩm OCOP của tỉnh lên 312".
+#: A total stated without repeating the noun: "nâng tổng số sản phẩm OCOP của tỉnh lên 312", "số sản
+#: phẩm OCOP của huyện đã lên tới 71" (a plain "số sản phẩm" only with a rise: "số sản phẩm … là" may
+#: count candidates).
 TOTAL_WITHOUT_NOUN_RE = re.compile(
-    r"(?:tổng\s+số|số\s+lượng)\s+s[ảa]n\s+ph[ẩa]m(?:\s+OCOP)?[^.;:\d\n]{0,40}?\s(?:lên|là|đạt)\s+(?:con\s+số\s+)?"
+    r"(?:(?:tổng\s+số|số\s+lượng)\s+s[ảa]n\s+ph[ẩa]m(?:\s+OCOP)?[^.;:\d\n]{0,40}?\s(?:lên|là|đạt)"
+    r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+OCOP)?[^.;:\d\n]{0,40}?\s(?:tăng\s+)?lên)\s+(?:tới\s+|đến\s+)?(?:con\s+số\s+)?"
     rf"(?P<num>{COUNT_DIGITS})(?!\s*(?:%|s[ảa]n\s+ph[ẩa]m|xã|chủ|tỷ|triệu|hộ|ha|tấn|đồng))",
     _I,
 )
@@ -65,7 +68,8 @@ LEVEL_COLON_COUNT_RE = re.compile(
 #: Words right before a number that make it a date, an ordinal or an identifier, not a count.
 NOT_A_COUNT_BEFORE_RE = re.compile(
     r"(?:năm|tháng|ngày|(?<!trong\s)(?<!tổng\s)số|thứ|lần|top|đợt|khóa|khoá|kỳ|điều|khoản|mục|giai\s+đoạn|phiên|quý"
-    r"|(?<!\w)(?:bộ|combo|hộp|set))\s*$",  # "Bộ 3 sản phẩm quà tặng": one product made of three
+    # "Bộ 3 sản phẩm quà tặng", "Giỏ quà Tết 4 sản phẩm": one product made of several
+    r"|(?<!\w)(?:bộ|combo|hộp|set|giỏ|gói)(?:\s+quà(?:\s+(?:tặng|tết|biếu))?)?)\s*$",
     _I,
 )
 #: A lone "năm" (five / year) after these words is the year: "trong năm sản phẩm ...".

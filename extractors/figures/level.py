@@ -2,7 +2,8 @@
 
 A level is read after the count, up to the next count or clause ("đạt hạng 4 sao", "từ 3 đến 5
 sao" → ``3+``, "3 - 4 sao" → ``3-4``); written before it ("3 sao: 25 sản phẩm"); by a level that
-heads the list ("Trong số các sản phẩm đạt 4 sao có …"); or by the whole a part belongs to.
+heads the list ("Trong số các sản phẩm đạt 4 sao có …"); by a section heading that names a level
+("2. Sản phẩm đạt 4 sao"); or by the whole a part belongs to.
 """
 
 from __future__ import annotations
@@ -29,17 +30,26 @@ TABLE = RuleTable("level", "stars", [
          "the first star phrase after the count, before the next count or clause"),
     Rule("level-before", g.STAR_RE.pattern, "the level named",
          Example("Cụ thể, 3 sao: 45 sản phẩm; 4 sao: 7 sản phẩm.", 45, "3"),
-         "a level right before the count, joined by ':', 'có', 'gồm', 'là', '(', 'chiếm N% với' or 'đối với' "
-         "('phân hạng 4 sao, 3 sao đối với 57 sản phẩm')"),
+         "a level right before the count, joined by ':', 'có', 'gồm', 'là', 'chiếm', '(', 'chiếm N% với', "
+         "'đối với' ('phân hạng 4 sao, 3 sao đối với 57 sản phẩm') or a table's cell border ('Hạng 3 sao | 21 sản phẩm')"),
     Rule("level-of-total", rf"tổng\s+số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:đạt\s+)?"
-                           rf"(?P<level>(?:từ\s+)?(?:hạng\s+)?{_STAR_N}\s*sao(?:\s+trở\s+lên)?)\s+(?:lên|thành|là|đạt)\s*$",
-         "the level named", Example("Tỉnh phấn đấu nâng tổng số sản phẩm 4 sao lên 15 sản phẩm.", 15, "4"),
-         "the total of one level raised to the count", needs=("tổng",)),
+                           rf"(?P<level>(?:từ\s+)?(?:hạng\s+)?{_STAR_N}\s*sao(?:\s+trở\s+lên)?)"
+                           r"(?:\s+(?:của|trên|tại|toàn)\s+[^\d.;,:]{1,30}?)?\s+(?:lên|thành|là|đạt)\s*$",
+         "the level named", Example("Tỉnh phấn đấu nâng tổng số sản phẩm 4 sao của tỉnh lên 15 sản phẩm.", 15, "4"),
+         "the total of one level (of a place) raised to the count", needs=("tổng",)),
     Rule("level-heads-list", r"(?:(?:các|những|số|nhiều)\s+s[ảa]n\s+ph[ẩa]m(?!\w)"
-                             r"|có\s+s[ảa]n\s+ph[ẩa]m(?=[^.;:]{0,40}?\s+sao\s*(?:gồm|:)))",
+                             r"|(?:có\s+|danh\s+sách\s+|(?<![^\W\d_]\s))s[ảa]n\s+ph[ẩa]m(?=[^.;:]{0,40}?\s+sao\s*(?:(?:bao\s+)?gồm|:)))",
          "the level named",
          Example("Trong số các sản phẩm đạt 4 sao năm 2024 có 10 sản phẩm cấp lại và 5 sản phẩm cấp mới.", 5, "4"),
-         "a level in the phrase that opens the list ('các sản phẩm đạt 4 sao có …')"),
+         "a level in the phrase that opens the list ('các sản phẩm đạt 4 sao có …', 'Sản phẩm đạt 4 sao gồm: …')"),
+    Rule("level-of-heading", r"[\W_]*(?:[IVXLC]+\s*[.)]|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\s*\))?\s*"
+                             r"(?:(?:danh\s+sách\s+|các\s+|nhóm\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+)?(?:đạt\s+)?"
+                             rf"(?:hạng\s+)?(?P<level>{_STAR_N})\s*sao(?:\s+(?:bao\s+)?gồm)?\s*:?\s*$",
+         "the level the heading names",
+         Example("II. Sản phẩm đạt 4 sao\nHuyện Mộc Châu có 5 sản phẩm, huyện Yên Châu có 2 sản phẩm.", 2, "4"),
+         "a section heading that names one level of products and nothing else ('1. Sản phẩm đạt 5 sao', "
+         "'SẢN PHẨM 4 SAO', 'Đạt 4 sao') gives it to the counts that name none in its paragraph and in the "
+         "list items right after it, up to the next heading"),
     Rule("level-national", r"(?:ocop\s+)?cấp\s+quốc\s+gia", "5",
          Example("Tỉnh đề nghị đánh giá, phân hạng sản phẩm OCOP cấp quốc gia cho 3 sản phẩm.", 3, "5"),
          "products ranked at the national level ('cấp quốc gia') with no level written: the national "
@@ -62,13 +72,15 @@ STOP_RE = Folded(
     # a new plan clause: "công nhận thêm 25 sản phẩm và phấn đấu có sản phẩm 5 sao đầu tiên"
     r"|(?:,|\svà)\s+(?:phấn\s+đấu|hướng\s+tới|tiến\s+tới|đặt\s+mục\s+tiêu)(?!\w)"
 )
-# After a comma, "hạng 4 sao có 9 sản phẩm": the level heads the next count, not the one before.
-_HEADS_NEXT = re.compile(r"\s*(?::|có|gồm|là)\s*", re.IGNORECASE)
+# After a comma, "hạng 4 sao có 9 sản phẩm", "hạng 4 sao chiếm 6 sản phẩm": the level heads the next
+# count, not the one before.
+_HEADS_NEXT = re.compile(r"\s*(?::|có|gồm|là|chiếm|\|)\s*", re.IGNORECASE)
 # A star phrase right before the count, order reversed: "3 sao: 25 sản phẩm", "hạng 4 sao có 12".
 _REVERSED_JOINER = re.compile(
     # "4 sao chiếm 25% với 46 sản phẩm": the level's share, then its count
     r"\s*(?:chiếm\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d{1,3}(?:[.,]\d+)?\s*%\s*,?\s*(?:với|có|là)"
-    r"|:|có|gồm|là|với|cho|\(|-|–"
+    # "hạng 3 sao chiếm 34 sản phẩm": the level is the subject; "Hạng 3 sao | 21 sản phẩm": a table row
+    r"|:|có|gồm|là|với|cho|chiếm|\(|-|–|\||\t"
     # "phân hạng 4 sao, 3 sao đối với 57 sản phẩm": the rank given, then the products it is given to
     r"|đối(?:\s+với)?"
     # "huyện có nhiều sản phẩm đạt 4 sao nhất với 17 sản phẩm": the level the place leads in
@@ -153,6 +165,11 @@ def read_level(p: Passage, c: Count, nxt: Count | None, first: Count, prev: Coun
         c.stars = header
         c.decide("stars", "level-heads-list")
         return
+    section = section_level(p, c)
+    if section is not None:
+        c.stars = section
+        c.decide("stars", "level-of-heading")
+        return
     if TABLE.search("level-national", text, max(sent.start, c.start - 80), window_end(p, c, nxt)):
         c.stars = "5"  # the national council ranks 5 stars only
         c.decide("stars", "level-national")
@@ -170,6 +187,34 @@ def share_predicate(p: Passage, counts: list[Count]) -> None:
         if TABLE.search("level-shared-predicate", p.text, nxt.noun_end, nxt.star_end):
             c.stars = nxt.stars
             c.decide("stars", "level-shared-predicate")
+
+
+def section_level(p: Passage, c: Count) -> str | None:
+    """The level named by the section heading above the count's sentence, when the sentence is in the
+    heading's paragraph or in the list items that follow it."""
+    levels = p.memo.get("section-levels")
+    if levels is None:
+        levels = p.memo["section-levels"] = _section_levels(p)
+    return levels[c.sent]
+
+
+def _section_levels(p: Passage) -> list[str | None]:
+    out: list[str | None] = []
+    block, level = -1, None  # the paragraph of the last heading, and the level it names
+    for i, sent in enumerate(p.sentences):
+        if p.headings[i]:
+            m = TABLE.match("level-of-heading", p.text, sent.start, sent.end)
+            block, level = sent.block, str(g.star_level(m.group("level"))) if m else None
+            out.append(None)
+            continue
+        if sent.block != block and not _LIST_ITEM.match(p.text, sent.start):
+            level = None  # prose after the heading's paragraph: the section's list has ended
+        block = sent.block  # the items of a list with blank lines between them go on
+        out.append(level)
+    return out
+
+
+_LIST_ITEM = re.compile(r"[-–•*+]|[a-zđ0-9]{1,2}\s*[.)]\s")
 
 
 def heading_level(p: Passage, first: Count) -> str | None:

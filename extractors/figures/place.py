@@ -20,6 +20,10 @@ from extractors.figures.zones import LOOK_BACK, own_end
 from extractors.places import is_place_name, province_info, resolve
 
 NATIONAL = "Việt Nam"
+_UNIT = (r"(?:địa\s+phương|đơn\s+vị|nơi|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|xã|phường|thị\s+trấn)(?!\w)")
+# the level of a distributive phrase, by its first unit word ("mỗi địa phương": none)
+_UNIT_LEVELS = (("xã", "commune"), ("phường", "commune"), ("thị trấn", "commune"), ("thị xã", "district"),
+                ("huyện", "district"), ("quận", "district"), ("thành phố", "district"), ("tỉnh", "province"))
 _I = re.IGNORECASE
 _NAME = r"(?-i:[A-ZĐÀ-Ỹ][\w'’-]*(?:[ \t]+[A-ZĐÀ-Ỹ][\w'’-]*){0,3})"
 _PREFIX = r"(?:huyện|quận|thị\s+xã|thành\s+phố|TP\.?|xã|phường|thị\s+trấn)"
@@ -30,6 +34,12 @@ TABLE = RuleTable("place", "place", [
                          r"|gần))?\s*$", "each place listed before",
          Example("Các huyện Yên Lạc và Tam Dương (mỗi địa phương có 5 sản phẩm).", 5, "huyện Yên Lạc"),
          "'A, B và C mỗi địa phương có N': one figure per place", needs=("mỗi",)),
+    Rule("distributive-phrase", rf"(?<!\w)(mỗi\s+{_UNIT}(?:\s*,\s*{_UNIT}){{0,3}})"
+                                r"(?:\s+(?:đều|phải|sẽ|cần|phấn\s+đấu)){0,2}(?:\s+(?:có|đạt|với))?"
+                                r"(?:\s+(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|hơn|gần|từ))?\s*$", "the phrase as written",
+         Example("Năm 2025, mỗi huyện, thành phố có ít nhất 3 sản phẩm OCOP 4 sao.", 3, "mỗi huyện, thành phố"),
+         "'mỗi xã/huyện (, thành phố) có (ít nhất) N' with no places listed: the count is about each unit, "
+         "written so, at the unit's level (not comparable with any one place's count)", needs=("mỗi",)),
     Rule("of-place", rf"\s*(?:ocop\s+)?(?:của|tại|thuộc)\s+({_PREFIX}\s+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){{0,3}})",
          "the place named", Example("Trong đợt này có 6 sản phẩm của huyện Lục Ngạn.", 6, "huyện Lục Ngạn"),
          "'N sản phẩm của/tại/thuộc huyện X'", needs=("của", "tại", "thuộc")),
@@ -98,6 +108,11 @@ def read_place(p: Passage, c: Count, prev: Count | None, districts: list[tuple[i
     if spread:
         c.places = spread  # type: ignore[assignment]
         return _decided(c, "distributive", None)
+    each = TABLE.search("distributive-phrase", text, max(sent.start, c.start - 80), c.start)
+    if each:
+        phrase = " ".join(text[each.start(1):each.end(1)].split())  # as written (a match's groups may be lower case)
+        c.places = [phrase]
+        return _decided(c, "distributive-phrase", _unit_level(phrase))
     of = TABLE.match("of-place", text, c.noun_end, min(sent.end, c.noun_end + 60))
     if of:
         name = _capitalised_name(of.group(1))
@@ -128,6 +143,11 @@ def read_place(p: Passage, c: Count, prev: Count | None, districts: list[tuple[i
         return _decided(c, "list-place", prev.place_level)
     c.places = [p.default_place]
     return _decided(c, "main-province", "province" if p.default_place else None)
+
+
+def _unit_level(phrase: str) -> str | None:
+    unit = phrase.split(None, 1)[1].lower()
+    return next((level for word, level in _UNIT_LEVELS if unit.startswith(word)), None)
 
 
 def _capitalised_name(written: str) -> str:
@@ -183,9 +203,11 @@ def _list_entry(p: Passage, c: Count, gap_start: int) -> tuple[str, str | None] 
         hit = resolve(name.title())
         return (name, level_of_written(name.title()) or "district") if hit else None
     words = name.split()
-    if not all(w[:1].isupper() for w in words[1:] if not _ADMIN_PREFIX.match(w)):
+    prefix = _DISTRICT.match(name) or _COMMUNE.match(name)  # "thị trấn", "thành phố": two lower-case words
+    named = name[prefix.end():].split() if prefix else words[1:]
+    if not all(w[:1].isupper() for w in named if not _ADMIN_PREFIX.match(w)):
         return None  # "Quảng Trị đã có": a name and the words after it
-    while words and (words[0].lower() in _NOT_NAMES and not _ADMIN_PREFIX.match(words[0])):
+    while not prefix and words and (words[0].lower() in _NOT_NAMES and not _ADMIN_PREFIX.match(words[0])):
         words = words[1:]
     if not words or (words[0].lower() in _NOT_NAMES and len(words) == 1):
         return None

@@ -29,9 +29,10 @@ TABLE = RuleTable("result", "is a result", [
          Example("Cụ thể: huyện Lục Nam (12 sản phẩm của 5 chủ thể); huyện Yên Thế (7 sản phẩm).", 12, None),
          "a breakdown ('Cụ thể', 'Trong đó') of a count the passage does not give, with no verb, cue or level "
          "of the count: what its counts count is not said", needs=("trong", "cụ")),
-    Rule("failed", r"\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:không|chưa)\s+đạt(?!\s+được)", "not a result",
+    Rule("failed", r"\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:không|chưa)\s+(?:đạt(?!\s+được)|đáp\s+ứng)", "not a result",
          Example("Kết quả, 7 sản phẩm còn lại chưa đạt, được đề nghị giữ hạng 4 sao.", 7, None),
-         "products that failed, whatever level is named after them", needs=("không", "chưa")),
+         "products that failed or did not meet the criteria ('chưa đáp ứng'), whatever level is named after them",
+         needs=("không", "chưa")),
     Rule("expired", r"\s*(?:ocop\s+)?(?:có\s+giấy\s+chứng\s+nhận\s+)?(?:đã\s+)?hết\s+(?:thời\s+)?hạn|\s*(?:ocop\s+)?(?:hết\s+hiệu\s+lực|bị\s+thu\s+hồi)",
          "not a result",
          Example("Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.", 60, None),
@@ -76,21 +77,24 @@ TABLE = RuleTable("result", "is a result", [
                  33, None),
          "the products an assessment was held for are candidates", needs=("tổ",)),
     Rule("assessing", r"(?<!\w)(?<!đã\s)(?<!vừa\s)(?:xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:và\s+)?|họp\s+)?(?:thẩm\s+định\s*,\s*)?"
-                      r"(?:đánh\s+giá|chấm\s+điểm)(?:\s*,\s*(?:phân|xếp)\s+hạng)?(?:\s+(?:cho|đối\s+với))?"
-                      r"(?:\s+(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|hơn|gần))?\s*$",
+                      r"(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định)(?:\s*,\s*(?:phân|xếp)\s+hạng)?(?:\s+(?:cho|đối\s+với|là))?"
+                      r"(?:\s+(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|hơn|gần))?\s*:?\s*$",
          "not a result",
          Example("Hội đồng OCOP tỉnh họp đánh giá, phân hạng 33 sản phẩm.", 33, None),
-         "a council assessing products, with no level or result said of them (not a finished 'đã đánh giá')",
-         needs=("đánh", "chấm")),
+         "a council assessing products, or the number assessed ('số sản phẩm được thẩm định là N'), with no "
+         "level or result said of them (not a finished 'đã đánh giá')",
+         needs=("đánh", "chấm", "thẩm")),
     Rule("product-group", r"(?<!\w)(?:nhóm|ngành\s+hàng|phân\s+nhóm|bộ\s+sản\s+phẩm|thuộc\s+(?:\d+\s+)?ngành)(?!\w)",
          "not a result",
          Example("Dẫn đầu là nhóm thực phẩm với 210 sản phẩm, tiếp theo là nhóm đồ uống (35 sản phẩm).", 210, None),
          "products counted by their group or trade", needs=("nhóm", "ngành", "bộ")),
-    Rule("being-assessed", r"\s*(?:OCOP\s+)?(?:từ\s+[^;.]{0,40}?)?(?:được\s+|đang\s+được\s+)(?:đưa\s+ra\s+)?"
+    Rule("being-assessed", r"\s*(?:OCOP\s+)?(?:từ\s+[^;.]{0,40}?)?(?:được\s+|đang\s+được\s+|(?:đang\s+)?chờ\s+(?:kết\s+quả\s+)?)"
+                           r"(?:đưa\s+(?:ra|vào)\s+)?"
                            r"(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định)(?![^;.]{0,25}(?:đạt|công\s+nhận|chứng\s+nhận|sao))", "not a result",
          Example("Có 544 sản phẩm từ 26 quận, huyện được đánh giá, trong đó 54 sản phẩm được đưa ra đánh giá lần đầu.",
                  544, None),
-         "products being assessed, with no result said of them", needs=("được",)),
+         "products being assessed or awaiting the result ('đang chờ kết quả thẩm định'), with no result said of "
+         "them", needs=("được", "chờ")),
     Rule("in-progress", r"(?<!\w)đang\s+(?:tiếp\s+tục\s+)?(?:đánh\s+giá|xem\s+xét|hoàn\s+thiện|xây\s+dựng|thẩm\s+định)"
                         r"[^.;]{0,30}$", "not a result",
          Example("Thành phố đang tiếp tục đánh giá, công nhận 4 sản phẩm mới.", 4, None),
@@ -117,8 +121,11 @@ TABLE = RuleTable("result", "is a result", [
        "a level keeps being a result for the rules that read only unranked products.",
    values="`not a result` (the count is dropped), `a result`")
 
+# a comma ends the clause, except in a list of counts or of bare unit nouns ("các tỉnh, thành phố được")
 _ATTRIBUTE_STOP = Folded(
-    r";|,(?!\s*(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s))|(?<!\w)trong\s+đó(?!\w)|\d+\s*%")
+    r";|,(?!\s*(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s"
+    r"|(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\s*(?:[,;.)]|(?:và|được|đã|trong|trên)\s)))"
+    r"|(?<!\w)trong\s+đó(?!\w)|\d+\s*%")
 _RECERTIFIED_BEFORE = Folded(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$")
 _OWN_RESULT = Folded(r"(?<!\w)(?:đạt|được\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
                          r"|tiềm\s+năng")

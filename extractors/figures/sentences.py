@@ -27,6 +27,7 @@ _WRAPPED_LINE = 55  # a line at least this long that ends mid-sentence was wrapp
 
 _ACRONYM = re.compile(r"[A-ZĐ]{2,}\b")
 _WRAP = re.compile(r"[^\W\d_,]\n(?=[a-zà-ỹđ])")
+_LETTER_ITEM = re.compile(r"[a-zđ]\)\s")
 
 
 def is_hard_wrapped(text: str) -> bool:
@@ -57,6 +58,8 @@ def _is_break(text: str, m: re.Match[str], wrapped: bool = False) -> bool:
             return True
         line_start = text.rfind("\n", 0, m.start()) + 1
         long_line = wrapped or m.start() - line_start >= _WRAPPED_LINE
+        if _LETTER_ITEM.match(rest):
+            return True  # "b) Sản phẩm 3 sao: …": a lettered list item opens its own line
         if rest[0].islower() or (long_line and _ACRONYM.match(rest) and before[-1:].isalpha()):
             return False  # "…130 sản phẩm\nOCOP đạt…": an acronym goes on a wrapped line
         # a line cut before a number was wrapped: a long one, or any in a hard-wrapped text

@@ -5,10 +5,12 @@ list of (count, stars, status, year) tuples the sentence yields.
 """
 
 import unicodedata
+from dataclasses import asdict
 
 import pytest
 
 from extractors.figures import find_figures, split_sentences
+from harvester.comparable import comparable
 
 
 def tuples(text, **kw):
@@ -289,6 +291,23 @@ def test_distributive_places_give_one_figure_each():
     assert [(f.count, f.place) for f in figs] == [(5, "huyện Yên Lạc"), (5, "Tam Dương"), (3, "huyện Sông Lô")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tỉnh đặt mục tiêu năm 2025 mỗi huyện, thành phố có ít nhất 5 sản phẩm OCOP đạt 3 sao.",
+         [(5, "mỗi huyện, thành phố", "district")]),
+        ("Tỉnh Lào Cai phấn đấu mỗi xã có ít nhất 1 sản phẩm OCOP.", [(1, "mỗi xã", "commune")]),
+        ("Mỗi quận, huyện phấn đấu có ít nhất 02 sản phẩm đạt 3 sao.", [(2, "Mỗi quận, huyện", "district")]),
+        ("Đến năm 2030, mỗi thị trấn đạt tối thiểu 3 sản phẩm OCOP.", [(3, "mỗi thị trấn", "commune")]),
+        ("Các xã còn lại mỗi địa phương có từ 1 đến 2 sản phẩm.", [(1, "mỗi địa phương", None)]),
+    ],
+)
+def test_a_distributive_place_is_the_phrase_as_written(text, expected):
+    figs = find_figures(text, default_place="Lào Cai")
+    assert [(f.count, f.place, f.place_level) for f in figs] == expected
+    assert all(not comparable({**asdict(f), "published": "2024-05-01"}).comparable for f in figs)
+
+
 def test_places_and_default_place():
     figs = find_figures("Huyện Na Hang có 8 sản phẩm. Toàn tỉnh có 70 sản phẩm.", default_place="Tuyên Quang")
     assert [(f.count, f.place) for f in figs] == [(8, "Huyện Na Hang"), (70, "Tuyên Quang")]
@@ -305,9 +324,9 @@ def test_places_and_default_place():
          [(21, "Huyện Yên Thế"), (5, "huyện Yên Thế"), (90, "Bắc Giang")]),
         ("Đến nay, toàn huyện có 18 sản phẩm OCOP.", "Thị xã Quảng Yên nâng hạng sản phẩm",
          [(18, "thị xã Quảng Yên")]),
-        # "mỗi huyện" is every district, not the one named before
+        # "mỗi huyện" is every district, not the one named before: the place is the phrase as written
         ("Huyện Yên Thế có 21 sản phẩm OCOP. Phấn đấu mỗi huyện có ít nhất 2 sản phẩm 4 sao.", None,
-         [(21, "Huyện Yên Thế"), (2, "Bắc Giang")]),
+         [(21, "Huyện Yên Thế"), (2, "mỗi huyện")]),
         # no district named anywhere: the article's province stays
         ("Năm 2024 huyện có thêm 5 sản phẩm OCOP.", None, [(5, "Bắc Giang")]),
     ],
