@@ -124,7 +124,7 @@ def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list
         if c.den is not None:
             _plan_denominator(p, c, facts, main)
     _drop_restated_headline(facts.all, main)
-    return [_figure(original, p, offsets, f) for f in facts.all if f.alive]
+    return [_figure(original, p, offsets, f, main) for f in facts.all if f.alive]
 
 
 def _compatible(a: _Fact, b: _Fact) -> bool:
@@ -291,7 +291,7 @@ def _main_place(counts: list[Count], default_place: str | None) -> str | None:
     return max(tally, key=lambda k: tally[k]) if tally else None
 
 
-def _figure(original: str, p: Passage, offsets: OffsetMap | Identity, f: _Fact) -> Figure:
+def _figure(original: str, p: Passage, offsets: OffsetMap | Identity, f: _Fact, main: str | None) -> Figure:
     c = f.count
     sent = p.sentences[c.sent]
     s0, e0 = offsets.start(f.qs), offsets.end(f.qe)
@@ -299,6 +299,10 @@ def _figure(original: str, p: Passage, offsets: OffsetMap | Identity, f: _Fact) 
     s_lo, s_hi = max(sent.start, f.qs - SENTENCE_MAX // 2), min(sent.end, f.qe + SENTENCE_MAX // 2)
     ss, se = offsets.start(s_lo), offsets.end(s_hi)
     province, province_2025 = _resolve(f.place) if f.place else (None, None)
+    if province is None and c.trace.get("place") == "distributive-phrase":
+        # "mỗi huyện có ít nhất 1" is spread over the districts of the province the passage is
+        # about: listed under it, never compared with one place's count (its level is not "province")
+        province, province_2025 = _resolve(main)
     as_of = f.as_of
     if f.year is not None and (as_of is None or not as_of.startswith(str(f.year))):
         as_of = str(f.year)

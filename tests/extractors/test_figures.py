@@ -305,6 +305,8 @@ def test_distributive_places_give_one_figure_each():
 def test_a_distributive_place_is_the_phrase_as_written(text, expected):
     figs = find_figures(text, default_place="Lào Cai")
     assert [(f.count, f.place, f.place_level) for f in figs] == expected
+    # spread over the units of the passage's province: listed under it, never compared with it
+    assert [(f.province, f.province_2025) for f in figs] == [("Lào Cai", "Lào Cai")]
     assert all(not comparable({**asdict(f), "published": "2024-05-01"}).comparable for f in figs)
 
 
