@@ -144,10 +144,10 @@ DESCRIPTORS = RuleTable("status: the count's own descriptors", "status", [
     Rule("proposed-by", r"\s*(?:OCOP\s+)?do\s+[^.;\n]{0,50}?(?:đề\s+nghị|đề\s+xuất|trình)(?!\w)", "proposed",
          Example("Hội đồng Trung ương xem xét hồ sơ của 19 sản phẩm do 11 tỉnh, thành phố đề nghị.", 19, "proposed"),
          "put forward by someone else, a passive agent", needs=("do",)),
-    Rule("awaiting-level", r"\s*(?:OCOP\s+)?(?:đang\s+)?chờ\s+(?:phân\s+hạng|xếp\s+hạng|công\s+nhận|đánh\s+giá|xét)",
+    Rule("awaiting-level", r"\s*(?:OCOP\s+)?(?:đang\s+)?chờ\s+(?:[^\s.,;]+\s+){0,3}?(?:phân\s+hạng|xếp\s+hạng|công\s+nhận|đánh\s+giá|xét)",
          "proposed",
          Example("Tỉnh có 133 sản phẩm OCOP, trong đó 1 sản phẩm chờ phân hạng 5 sao cấp quốc gia.", 1, "proposed"),
-         "waiting to be ranked", needs=("chờ",)),
+         "waiting to be ranked, by whoever is named ('chờ Trung ương công nhận')", needs=("chờ",)),
     Rule("submitted-level", r"\s*(?:OCOP\s+)?(?:đã\s+|đang\s+)?trình\s+(?:(?:trung\s+ương|bộ)\s+)?"
                             r"(?:công\s+nhận\s+|xét\s+)?(?:hạng\s+)?0?5\s*sao", "proposed",
          Example("Thành phố có 33 sản phẩm OCOP, trong đó 1 sản phẩm trình 5 sao.", 1, "proposed"),

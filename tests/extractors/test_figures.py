@@ -195,6 +195,9 @@ PROPOSED = [
         [(60, "4", "achieved", None), (4, "5", "proposed", None)],
     ),
     ("Sở đã trình UBND tỉnh công nhận 17 sản phẩm OCOP năm 2023.", [(17, None, "proposed", 2023)]),
+    # waiting for someone named to rank them
+    ("Tỉnh có 40 sản phẩm OCOP, trong đó 5 sản phẩm đang chờ Trung ương công nhận 5 sao.",
+     [(40, None, "achieved", None), (5, "5", "proposed", None)]),
     # proposed by a passive agent: "N sản phẩm do <the provinces> đề nghị"
     ("Hội đồng Trung ương xem xét hồ sơ của 19 sản phẩm do 11 tỉnh, thành phố đề nghị.", [(19, None, "proposed", None)]),
 ]
