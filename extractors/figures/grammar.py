@@ -144,7 +144,10 @@ def stars_of(m: re.Match[str]) -> str:
 
 # ------------------------------------------------------------------ years and dates
 
-YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)(?!\s*/\s*[A-ZĐ])")
+#: A year 19xx or 20xx, not inside a longer number, not a document's "/2024/NĐ". (Each branch opens
+#: with its digit and tests the character before after it: the search then skips to a "1" or a "2"
+#: in C instead of trying every position.)
+YEAR_RE = re.compile(r"(?:1(?<!\d1)9|2(?<!\d2)0)\d\d(?!\d)(?!\s*/\s*[A-ZĐ])")
 #: A day/month(/year) date: "31/1/2025", "29-8", "ngày 2 tháng 6 năm 2021".
 DATE_RE = re.compile(
     r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)(?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
@@ -156,7 +159,9 @@ MONTH_YEAR_RE = re.compile(r"tháng\s+(?P<m>[01]?\d)\s*(?:/|năm)\s*(?P<y>(?:19|
 
 # ------------------------------------------------------------------ sentences and headings
 
-SENTENCE_BREAK_RE = re.compile(r"\n[ \t]*\n|\n|[.!?…]+[\"”’»)\]]*(?=\s)")
+#: A blank line, a line end, or a run of . ! ? … (and closing quotes) before a space. Opens with one
+#: class of characters, which the search skips to in C.
+SENTENCE_BREAK_RE = re.compile(r"[\n.!?…](?:(?<=\n)(?:[ \t]*\n)?|(?<=[.!?…])[.!?…]*[\"”’»)\]]*(?=\s))")
 ABBREVIATIONS = frozenset(
     {"tp", "q", "p", "h", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "đ/c", "v.v", "vv", "st", "no"}
 )
