@@ -32,12 +32,14 @@ def _anchor(sp: str) -> str:
 #: "<count>[-<upper>][/<denominator>] sản phẩm" — the anchor of every figure.
 ANCHOR_RE = re.compile(_anchor("SP"), _I)
 NOUN_RE = re.compile(r"s[ảa]n\s+ph[ẩa]m(?!\w)|(?<!\w)SP(?!\w)", _I)
-#: The same two for a text in lower case (``lowercase.lowered``): the same matches, found faster. Each
-#: opens with a test of the characters a match can start with (a digit, a number word's first letter;
-#: "s"), which passes over the other positions at one comparison instead of trying every branch.
+#: The same two for a text in lower case (``lowercase.lowered``): the same matches, found faster. The
+#: anchor opens with a test of the characters a match can start with (a digit, a number word's first
+#: letter), which passes over the other positions at one comparison instead of trying every branch;
+#: the noun opens with its "s" (and tests the character before it after it), which the search skips
+#: to in C.
 _NUMBER_FIRST = "".join(sorted({w[0] for w in NUMBER_WORDS}))
 ANCHOR_LOWER_RE = re.compile(rf"(?=[\d{_NUMBER_FIRST}])" + _anchor("sp"))
-NOUN_LOWER_RE = re.compile(r"(?=s)(?:s[ảa]n\s+ph[ẩa]m(?!\w)|(?<!\w)sp(?!\w))")
+NOUN_LOWER_RE = re.compile(r"s(?:[ảa]n\s+ph[ẩa]m(?!\w)|(?<!\ws)p(?!\w))")
 OCOP_AFTER_RE = re.compile(r"[ \t]+OCOP(?!\w)")
 
 #: A count cut off by the end of a truncated passage: "… cũng đã công nhận 18", "có 12 sản phẩ".
