@@ -1,6 +1,6 @@
 """Time of extract_html on article pages of real length, against trafilatura.extract on the same pages.
 
-Run:  python benchmarks/bench_extract.py [--runs 7] [--huge]
+Run:  python benchmarks/bench_extract.py [--runs 7] [--huge] [--given-family]
 
 Articles: eight, written for this benchmark (never corpus text), 950 to 4,500 characters of main
 text (mean about 2,200), spread like the real dev passages. Page sets:
@@ -14,6 +14,8 @@ For each set, A = ``extract_html`` (main text + dates, places, documents, figure
 ``trafilatura.extract`` (main text only) run alternately, page set by page set, for ``--runs``
 rounds; the script prints the median time per page of each, the ratio A/B, and the share of A
 spent in ``main_text``; then the time of ``extract`` and of its largest parts on the main texts.
+By default A fingerprints each page's CMS (``detect_family``); ``--given-family`` hands A the family
+of each family set, as the crawl does (``harvester/ingest.py`` passes the registry's family).
 find_places keeps the mentions of its last few texts, and every page set holds the same articles:
 A empties that cache before each page, as a crawl (which never reads a text twice) would find it. ``--huge`` adds the time and peak memory of extract_html on generated
 10 MB and 50 MB pages, each in its own process. Not a test: nothing is asserted.
@@ -22,6 +24,7 @@ A empties that cache before each page, as a crawl (which never reads a text twic
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import subprocess
 import sys
@@ -191,16 +194,19 @@ def _fresh(fn):  # type: ignore[no-untyped-def]
     return run
 
 
-def compare(sets: dict[str, list[str]], runs: int) -> None:
+def compare(sets: dict[str, list[str]], runs: int, given_family: bool = False) -> None:
     for pages in sets.values():  # warm caches (gazetteer, regexes, compiled selectors, imports)
         extract_html(pages[0])
         trafilatura.extract(pages[0])
     times: dict[str, dict[str, list[float]]] = {name: {"A": [], "B": [], "main": []} for name in sets}
     for _ in range(runs):
         for name, pages in sets.items():
-            times[name]["A"].append(_ms_per_page(_fresh(extract_html), pages))
+            # the crawl hands over the family the registry knows (harvester/ingest.py); by default the
+            # page is fingerprinted, as for a page of unknown origin
+            family = name if given_family and name in FAMILIES else None
+            times[name]["A"].append(_ms_per_page(_fresh(functools.partial(extract_html, family=family)), pages))
             times[name]["B"].append(_ms_per_page(trafilatura.extract, pages))
-            times[name]["main"].append(_ms_per_page(main_text, pages))
+            times[name]["main"].append(_ms_per_page(functools.partial(main_text, family=family), pages))
     print(f"{'page set':<16}{'pages':>6}{'chars':>8}{'A ms':>9}{'B ms':>9}{'A/B':>7}{'main_text':>11}")
     medians = {name: {k: statistics.median(v) for k, v in t.items()} for name, t in times.items()}
     for name, pages in sets.items():
@@ -248,11 +254,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--huge", action="store_true", help="also time generated 10 MB and 50 MB pages")
+    parser.add_argument("--given-family", action="store_true",
+                        help="hand extract_html each family page set's family, as the crawl does (no fingerprinting)")
     args = parser.parse_args()
     arts = articles()
     sets = {family: family_pages(family, arts) for family in FAMILIES}
     sets["unknown layouts"] = unknown_pages(arts)
-    compare(sets, args.runs)
+    compare(sets, args.runs, args.given_family)
     parts(sets["nukeviet"], args.runs)
     if args.huge:
         for size in (10_000_000, 50_000_000):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from lxml import etree
+
 # HTML characters parsed. Base64 images pasted into the article are dropped first, so they do not
 # push the article's text past the cap.
 MAX_HTML_CHARS = 2_000_000
@@ -21,6 +23,10 @@ MAX_ELEMENTS = 60_000
 MAX_TEXT_CHARS = 200_000
 # UTF-8 spends at most 3 bytes on a Vietnamese letter: bytes beyond this cannot reach the HTML cap.
 MAX_HTML_BYTES = 3 * MAX_HTML_CHARS
+
+# The nodes ``root.iter()`` walks (elements, comments, processing instructions), counted without
+# making a Python object of each.
+_NODES = etree.XPath("count(descendant-or-self::*|descendant::comment()|descendant::processing-instruction())")
 
 _DATA_URI = re.compile(r"data:[\w/+.-]{1,100};base64,[A-Za-z0-9+/=]+")
 _DATA_URI_BYTES = re.compile(rb"data:[\w/+.-]{1,100};base64,[A-Za-z0-9+/=]+")
@@ -71,6 +77,8 @@ def _cut_point(page, limit: int, lt, gt) -> int:  # type: ignore[no-untyped-def]
 def cap_elements(root) -> str | None:  # type: ignore[no-untyped-def]
     """Keep the first :data:`MAX_ELEMENTS` elements of an lxml tree in document order (the rest is
     removed in place); the reason, or None when the tree was small enough."""
+    if _NODES(root) <= MAX_ELEMENTS:
+        return None  # most pages: counted in C, 5-10 µs instead of walking the tree at 0.4 µs a node
     first_cut = next(itertools.islice(root.iter(), MAX_ELEMENTS, None), None)
     if first_cut is None:
         return None

@@ -89,8 +89,10 @@ _DATE_OPENING = re.compile(rf"(?:^|[.;\n])[ \t]*(?:Ngày|ngày)[ \t]+{_DATE_BODY
 # A number without a symbol, announced by a type word and "số": "Quyết định số 148 của Thủ tướng".
 # Not a count ("Kế hoạch số 2 sản phẩm"), not "số lượng"/"số hóa" (no digits right after "số").
 _COUNTED = r"sản phẩm|sp|chủ thể|xã|huyện|hộ|người|triệu|tỷ|đồng|sao|tiêu chí|hợp tác xã|lượt|ha\b|%"
+# "số 45" (not "45 sản phẩm"). It opens with the letters "s" can be ignoring case and tests the
+# character before after it: the search then skips to an "s" in C instead of trying every character.
 _BARE_NUMBER = re.compile(
-    rf"(?<!\w)số[ \t]*:?[ \t]*(?P<number>\d{{1,5}})(?![\w/-]|[.,]\d)(?![ \t]*(?:{_COUNTED}))", re.IGNORECASE
+    rf"(?-i:[sSſ])(?<!\w.)ố[ \t]*:?[ \t]*(?P<number>\d{{1,5}})(?![\w/-]|[.,]\d)(?![ \t]*(?:{_COUNTED}))", re.IGNORECASE
 )
 _TYPE_ENDING = re.compile(rf"(?P<type>{_TYPE_WORDS})[ \t]+$", re.IGNORECASE)
 
@@ -112,6 +114,8 @@ _SPACES = re.compile(r"\s+")
 def normalize_number(s: str) -> str:
     """The number as printed without spaces around ``/`` and ``-`` (letters and case kept)."""
     s = unicodedata.normalize("NFC", s or "").replace("–", "-").strip()
+    if _SPACES.search(s) is None:
+        return s  # no space to drop around "/" or "-", none to collapse (most numbers)
     return _SPACES.sub(" ", _SPACED_JOINT.sub(r"\1", s))
 
 

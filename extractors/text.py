@@ -223,9 +223,14 @@ def normalize(s: str | None) -> str:
     s = unicodedata.normalize("NFC", s)
     if _NEEDS_TRANSLATE.search(s):  # most text has none of those characters: skip the slow pass
         s = s.replace("\r\n", "\n").translate(_NORMALIZE)
-    s = _SPACE_RUN.sub(" ", s)
-    s = _TRAILING.sub("\n", s)
-    s = _LEADING.sub("\n", s)
+    # each pass only where its pattern can match: a search for two characters is cheaper than the
+    # pattern tried at every space of the text (the main text of a page has none of them)
+    if "  " in s:
+        s = _SPACE_RUN.sub(" ", s)
+    if " \n" in s:
+        s = _TRAILING.sub("\n", s)
+    if "\n " in s:
+        s = _LEADING.sub("\n", s)
     return s.strip(" ")
 
 

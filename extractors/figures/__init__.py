@@ -98,12 +98,15 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None, ti
 
 def _may_count(text: str) -> bool:
     """Whether a count of products may be anchored in the text: its lower case names the noun ("sản",
-    "san", "sp") and the anchor pattern finds one. The word test first: on a page of other news
-    the pattern would be tried at every character."""
+    "san", "sp") and the anchor pattern finds one (on the lower case, where its case-sensitive copy
+    skips most positions by their first letter). The word test first: on a page of other news the
+    pattern would be tried at every character."""
     low = lowered(text)
-    if low is not None and "sản" not in low and "san" not in low and "sp" not in low:
+    if low is None:
+        return bool(grammar.ANCHOR_RE.search(text))
+    if "sản" not in low and "san" not in low and "sp" not in low:
         return False
-    return bool(grammar.ANCHOR_RE.search(text))
+    return bool(grammar.ANCHOR_LOWER_RE.search(low))
 
 
 def _previous(by_depth: dict[int, Count], depth: int) -> Count | None:

@@ -54,6 +54,9 @@ _BREAKS_LIST = re.compile(
     re.IGNORECASE)
 
 
+_STOP = re.compile(r"[.;]")
+
+
 def link_sentence(p: Passage, counts: list[Count], previous: list[Count] | None) -> None:
     """Set ``whole`` for the counts of one sentence; ``previous`` are the counts of the sentence
     right before it (for "Trong đó, …" opening this one)."""
@@ -147,7 +150,7 @@ def _marker(gap: str) -> str | None:
     if TABLE["trong-do"].regex.search(gap):
         return "trong-do"
     listing = TABLE["listing"].regex.search(gap)
-    if listing is None or len(gap) > 100 or re.search(r"[.;]", gap):
+    if listing is None or len(gap) > 100 or _STOP.search(gap):
         return None
     if listing.group(0).strip().lower() == "với" and (listing.start() > 30 or "," in gap[:listing.start()]):
         return None  # "… đứng thứ 3 với 131 sản phẩm. Đứng đầu là tỉnh A, với 265": a new clause

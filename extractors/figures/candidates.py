@@ -10,6 +10,7 @@ other things (xã, chủ thể, hộ…) never anchor.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extractors.figures import grammar as g
@@ -180,8 +181,9 @@ def _may_end_with(text: str, end: int, words: tuple[str, ...]) -> bool:
     while k > 0 and text[k - 1].isspace():
         k -= 1
     tail = text[max(0, k - 8):k]
-    if any(ch in tail for ch in FOLDS_APART):
-        return True  # "ſ" matches "s" ignoring case, but is its own lower case
+    for ch in FOLDS_APART:  # (a loop: any() over a generator costs more, on a hot path)
+        if ch in tail:
+            return True  # "ſ" matches "s" ignoring case, but is its own lower case
     return tail.lower().endswith(words)
 
 
@@ -204,7 +206,7 @@ def _nounless(s_text: str, low: str, offset: int, index: int, taken: set[int]) -
         out.append(Count(offset + m_start, offset + m_end, offset + m_end, value, index, shares_noun=shares))
 
     # each pattern is tried only in a sentence (``low``: in lower case) that has a word it needs
-    for m in g.SHARED_NOUN_AND_RE.finditer(s_text) if "và" in low else ():
+    for m in _at_digit_runs(g.SHARED_NOUN_AND_RE, s_text) if "và" in low else ():
         add(m.start("num"), m.end("num"), m.group("num"), True)
     for m in g.SHARED_NOUN_LIST_RE.finditer(s_text) if "lượt" in low else ():
         base = m.start("list")
@@ -213,6 +215,22 @@ def _nounless(s_text: str, low: str, offset: int, index: int, taken: set[int]) -
     for m in g.LEVEL_COLON_COUNT_RE.finditer(s_text) if ":" in s_text else ():
         add(m.start("num"), m.end("num"), m.group("num"), False)
     return out
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _at_digit_runs(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts with a digit that no letter or
+    digit precedes: it is tried only where a run of digits starts (found by a search that skips to
+    digits), not at every character."""
+    end = 0
+    for run in _DIGIT_RUN.finditer(text):
+        if run.start() >= end:
+            m = pattern.match(text, run.start())
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 def _truncated_tail(s_text: str, sent: Sentence, index: int, taken: set[int]) -> Count | None:
@@ -229,11 +247,14 @@ def _truncated_tail(s_text: str, sent: Sentence, index: int, taken: set[int]) ->
     return Count(off + t.start(group), off + t.end(group), end, value, index, truncated=True)
 
 
+_BRACKET = re.compile(r"[()]")
+
+
 def _set_depths(s_text: str, offset: int, counts: list[Count]) -> None:
     if "(" not in s_text and ")" not in s_text:
         return  # no brackets: every count stays at depth 0
     depth = 0
-    marks = [(mm.start() + offset, mm.group(0)) for mm in re.finditer(r"[()]", s_text)]
+    marks = [(mm.start() + offset, mm.group(0)) for mm in _BRACKET.finditer(s_text)]
     j = 0
     for c in counts:
         while j < len(marks) and marks[j][0] < c.start:

@@ -175,6 +175,9 @@ def read_level(p: Passage, c: Count, nxt: Count | None, first: Count, prev: Coun
         c.decide("stars", "level-national")
 
 
+_AND_BEFORE = re.compile(r"\svà\s*$")
+
+
 def share_predicate(p: Passage, counts: list[Count]) -> None:
     """"cả 4 sản phẩm … và 3 sản phẩm … đều được đánh giá đạt 3 sao": a level said of two coordinated
     counts with "đều"/"cùng" belongs to both."""
@@ -182,7 +185,7 @@ def share_predicate(p: Passage, counts: list[Count]) -> None:
         c, nxt = counts[i], counts[i + 1]
         if c.stars is not None or nxt.stars is None or nxt.star_end is None:
             continue
-        if not re.search(r"\svà\s*$", p.text[own_end(c):nxt.start]):
+        if not _AND_BEFORE.search(p.text[own_end(c):nxt.start]):
             continue
         if TABLE.search("level-shared-predicate", p.text, nxt.noun_end, nxt.star_end):
             c.stars = nxt.stars

@@ -144,6 +144,13 @@ _RAISED_BY_ROUND = Folded(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+tổng\
                               r"|với\s+kết\s+quả\s+(?:trên|này|đó))(?!\w)")
 
 
+_SENTENCE_STOP = re.compile(r";|\.\s")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")  # "2021-" before a year: the end of a period
+_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
+_CLAUSE_STOP = re.compile(r"[;(,]|(?<!\w)trong\s+đó(?!\w)", _I)
+
+
 def _cited_or_stamped(p: Passage, y: re.Match[str]) -> bool:
     """A year of a regulation cited, or of a date stamp (read once per year of the passage)."""
     key = ("cited", y.start())
@@ -296,13 +303,13 @@ def _planned_year(p: Passage, c: Count, lo: int) -> int | None:
     sent = p.sentences[c.sent]
     before = [m for m in TABLE.finditer("target-year", text, max(sent.start, c.start - LOOK_BACK), c.start)
               if not _NOT_A_PERIOD_BEFORE.search(text, max(sent.start, m.start() - 20), m.start())]
-    stop = re.compile(r";|\.\s").search(text, c.noun_end, sent.end)
+    stop = _SENTENCE_STOP.search(text, c.noun_end, sent.end)
     after = list(TABLE.finditer("target-year", text, c.noun_end,
                                 min(stop.start() if stop else sent.end, c.noun_end + LOOK_AHEAD)))
     m = before[-1] if before else (after[0] if after else None)
     if m is None:
         return None
-    year = int(re.findall(r"\d{4}", m.group(0))[-1])
+    year = int(_FOUR_DIGITS.findall(m.group(0))[-1])
     if p.article_year and year < p.article_year and "đến" in m.group(0).lower():
         return None  # "đến năm 2020" in a 2021 article is a date
     return year
@@ -392,7 +399,7 @@ def round_year(p: Passage) -> int | None:
         named, dated = None, None
         for y in _years_before(p, sent.start, sent.end, asides=True):
             before = text[max(sent.start, y.start() - 40):y.start()]
-            if _PLAN_WORDS.search(before) or re.search(r"\d\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", text[y.end():]):
+            if _PLAN_WORDS.search(before) or _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(text, y.end()):
                 continue
             if _GOVERNMENT_DOCUMENT.search(text, max(sent.start, y.start() - 60), y.start()):
                 continue  # "Quyết định số 1048/QĐ-TTg ngày 21/8/2019": the programme's regulation, no round
@@ -459,7 +466,7 @@ def _clause_end(p: Passage, c: Count, nxt: Count | None) -> int:
     end = min(sent.end, c.noun_end + 80)
     if nxt is not None:
         end = min(end, nxt.start)
-    stop = re.search(r"[;(,]|(?<!\w)trong\s+đó(?!\w)", p.text[c.noun_end:end], _I)
+    stop = _CLAUSE_STOP.search(p.text[c.noun_end:end])
     return c.noun_end + stop.start() if stop else end
 
 

@@ -231,10 +231,14 @@ def _put_forward(p: Passage, c: Count) -> bool:
     return bool(_HIGHER.search(p.text, max(sent.start, c.start - 80), min(sent.end, c.noun_end + 80)))
 
 
+_CLAUSE_STOP = re.compile(r"[;(]|,|\.\s")
+_SENTENCE_STOP = re.compile(r"[;(]|\.\s")
+
+
 def _clause_end(p: Passage, c: Count, *, stop_at_comma: bool = True) -> int:
     sent_end = p.sentences[c.sent].end
     end = min(sent_end, c.noun_end + 120)
-    stop = re.compile(r"[;(]|,|\.\s" if stop_at_comma else r"[;(]|\.\s").search(p.text, c.noun_end, end)
+    stop = (_CLAUSE_STOP if stop_at_comma else _SENTENCE_STOP).search(p.text, c.noun_end, end)
     return stop.start() if stop else end
 
 

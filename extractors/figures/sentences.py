@@ -28,6 +28,7 @@ _WRAPPED_LINE = 55  # a line at least this long that ends mid-sentence was wrapp
 _ACRONYM = re.compile(r"[A-ZĐ]{2,}\b")
 _WRAP = re.compile(r"[^\W\d_,]\n(?=[a-zà-ỹđ])")
 _LETTER_ITEM = re.compile(r"[a-zđ]\)\s")
+_LAST_WORD = re.compile(r"([\w/]+)$")
 
 
 def is_hard_wrapped(text: str) -> bool:
@@ -70,7 +71,7 @@ def _is_break(text: str, m: re.Match[str], wrapped: bool = False) -> bool:
         line_start = text.rfind("\n", 0, m.start()) + 1
         if g.LIST_NUMBER_RE.fullmatch(text, line_start, m.start()):
             return False  # "II. KẾT QUẢ", "2. Năm 2022": the number of a heading or list item
-        word = re.search(r"([\w/]+)$", text[max(0, m.start() - 8):m.start()])
+        word = _LAST_WORD.search(text[max(0, m.start() - 8):m.start()])
         if word and (word.group(1).lower() in g.ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
             return False
     return True

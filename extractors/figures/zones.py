@@ -35,14 +35,20 @@ def clause_start(p: Passage, c: Count, prev: Count | None, *, semicolon: bool = 
     """Where the words of ``c``'s clause start: after the previous count's own words (or the
     sentence start, at most LOOK_BACK back); for a part, after the breakdown word that opens it
     ("…năm 2021, trong đó có 14 …"); with ``semicolon``, after the last ';' (a list of objectives).
-    Read once per count: the readers run after the counts' words and breakdowns are settled."""
-    key = ("clause", id(c), id(prev), semicolon)
-    if key not in p.memo:
-        p.memo[key] = _clause_start(p, c, prev, semicolon)
-    return p.memo[key]
+    Read once per count (the ';' test aside): the readers run after the counts' words and breakdowns
+    are settled."""
+    key = ("clause", id(c), id(prev))
+    start = p.memo.get(key)
+    if start is None:
+        start = p.memo[key] = _clause_start(p, c, prev)
+    if semicolon:
+        k = p.text.rfind(";", start, c.start)
+        if k != -1:
+            start = k + 1
+    return start
 
 
-def _clause_start(p: Passage, c: Count, prev: Count | None, semicolon: bool) -> int:
+def _clause_start(p: Passage, c: Count, prev: Count | None) -> int:
     sent = p.sentences[c.sent]
     start = max(own_end(prev) if prev else sent.start, c.start - LOOK_BACK, sent.start)
     start = min(start, c.start)
@@ -52,8 +58,4 @@ def _clause_start(p: Passage, c: Count, prev: Count | None, semicolon: bool) -> 
             pass
         if last is not None:
             start = last.end()
-    if semicolon:
-        k = p.text.rfind(";", start, c.start)
-        if k != -1:
-            start = k + 1
     return start

@@ -342,3 +342,16 @@ def test_a_union_of_selectors_finds_what_lxml_finds(selector):
         "<div class=\"x\ttab-separated\ny\">Nội dung</div><span itemprop='articleBody'>Bài</span>"
         "<p class='detail-content'>Chi tiết</p></div></body></html>")
     assert _css(doc, selector) == CSSSelector(selector, translator="html")(doc)
+
+
+def test_the_element_cap_counts_comments_and_instructions_as_the_walk_does(monkeypatch):
+    from lxml import html as lxml_html
+
+    page = "<html><body><p>một</p><!-- ghi chú --><?xml-stylesheet href='a'?><p>hai</p></body></html>"
+    nodes = len(list(lxml_html.document_fromstring(page).iter()))  # html, body, p, comment, pi, p
+    monkeypatch.setattr(bounds, "MAX_ELEMENTS", nodes)
+    assert bounds.cap_elements(lxml_html.document_fromstring(page)) is None
+    monkeypatch.setattr(bounds, "MAX_ELEMENTS", nodes - 1)
+    tree = lxml_html.document_fromstring(page)
+    assert bounds.cap_elements(tree) == f"page cut after {nodes - 1:,} elements"
+    assert len(list(tree.iter())) == nodes - 1

@@ -1,0 +1,75 @@
+"""The patterns written for speed find exactly what their plain forms find.
+
+Python's ``re`` skips to a pattern's first character in C only when the pattern opens with a
+literal or a character class, so a few hot patterns open with their first character and test the
+character before it afterwards (``(?<!\\d)(?:19|20)`` became ``(?:1(?<!\\d1)9|2(?<!\\d2)0)``). Each
+is compared here with its plain form on generated strings, with and without start and end
+positions (a lookbehind reads before the start position, a lookahead stops at the end position).
+A change to one of these patterns must be made to its plain form below as well.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from extractors import dates, documents, places
+from extractors.figures import grammar
+from extractors.figures.candidates import _at_digit_runs
+
+_YEARS = ["2024", "1999", "2019", "12", "1", "9", "20", "0", "/NĐ", " / Q", "-", " ", "x", "\n"]
+_BREAKS = [".", "!", "?", "…", "...", "\n", "\n\n", " \t\n", "”", ")", "]", " ", "a", "B", "1.316"]
+_NOUNS = ["sản phẩm", "san pham", "sản  phẩm", "sp", "ssp", "x", " ", "\n", "s", "p", "1", "phẩm"]
+_TONES = ["o", "O", "u", "U", "á", "ạ", "é", "ý", "ỵ", "a", "1", " ", "_", "Hoá", "Thuỵ", "oà"]
+_NUMBERS = ["số", "Số", "SỐ", "ſố", "xsố", " ", ":", "\t", "12", "2", "1.5", "/", "-", " sản phẩm", " xã",
+            "a", "\n", "số 12", "Số: 45"]
+_ISO = ["2025", "1999", "-03", "-10", "T", " ", "08:30", ":00", "+07:00", "Z", "+0700", ".123", "1", "x",
+        "2025-03-10", "12019-01-02"]
+
+
+def _strings(pieces: list[str], seed: int, count: int = 3000) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 9))) for _ in range(count)]
+
+
+def _found(pattern: re.Pattern[str], text: str, *bounds: int) -> list[tuple]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text, *bounds)]
+
+
+@pytest.mark.parametrize(("fast", "plain", "pieces"), [
+    (grammar.YEAR_RE, re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)(?!\s*/\s*[A-ZĐ])"), _YEARS),
+    (grammar.SENTENCE_BREAK_RE, re.compile(r"\n[ \t]*\n|\n|[.!?…]+[\"”’»)\]]*(?=\s)"), _BREAKS),
+    (grammar.NOUN_LOWER_RE, re.compile(r"s[ảa]n\s+ph[ẩa]m(?!\w)|(?<!\w)sp(?!\w)"), _NOUNS),
+    (places._OLD_STYLE, re.compile(r"(?:[oO][áàảãạéèẻẽẹ]|[uU][ýỳỷỹỵ])(?![^\W\d_])"), _TONES),
+    (documents._BARE_NUMBER, re.compile(
+        rf"(?<!\w)số[ \t]*:?[ \t]*(?P<number>\d{{1,5}})(?![\w/-]|[.,]\d)(?![ \t]*(?:{documents._COUNTED}))",
+        re.IGNORECASE), _NUMBERS),
+    (dates._ISO, re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?:(?:[T ]|\+0?7)(\d\d):(\d\d)(?::(\d\d))?"
+                            r"(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)?"), _ISO),
+], ids=["year", "sentence-break", "noun", "old-style-tone", "bare-number", "iso-date"])
+def test_a_fast_pattern_finds_what_its_plain_form_finds(fast, plain, pieces):
+    matched = 0
+    for text in _strings(pieces, seed=len(pieces)):
+        assert _found(fast, text) == _found(plain, text), text
+        for bounds in ((1,), (2, len(text) - 1)):
+            if len(text) > bounds[0]:
+                assert _found(fast, text, *bounds) == _found(plain, text, *bounds), (text, bounds)
+        matched += bool(_found(plain, text))
+    assert matched > 100  # the strings exercise the pattern, not only its misses
+
+
+def test_counts_sharing_a_noun_are_found_at_the_digit_runs_as_everywhere():
+    rnd = random.Random(6)
+    nums = ["1", "12", "1.316", "2,5", "07", "٣", "１2", "a1", "x12", ".5", "3/4"]
+    joins = [" và ", " VÀ ", "và", " , ", "  và\n", " "]
+    nouns = [" sản phẩm", " SP", " san pham", "", " sp"]
+    matched = 0
+    for _ in range(3000):
+        parts = [x for _ in range(rnd.randint(1, 4)) for x in (rnd.choice(nums), rnd.choice(joins))]
+        text = "".join([*parts, rnd.choice(nums), rnd.choice(nouns)])
+        everywhere = [m.span() for m in grammar.SHARED_NOUN_AND_RE.finditer(text)]
+        assert [m.span() for m in _at_digit_runs(grammar.SHARED_NOUN_AND_RE, text)] == everywhere, text
+        matched += bool(everywhere)
+    assert matched > 100
