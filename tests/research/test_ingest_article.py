@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -164,3 +165,23 @@ def test_url_size_is_bounded(site):
         url_item(f"{site}/bai-viet", portal_id="analyst", allow_private=True, max_bytes=100)
     with pytest.raises(SourceError, match="only http and https"):
         url_item("ftp://example.vn/x", portal_id="analyst")
+
+
+def test_a_name_that_resolves_elsewhere_at_connect_time_is_refused(site, monkeypatch):
+    """DNS rebinding: the check sees a public address, the connection would reach loopback."""
+    port = int(site.rsplit(":", 1)[1])
+    real = socket.getaddrinfo
+    answers = iter([("93.184.216.34", port)])  # first lookup (the check): a public address
+
+    def rebinding(host, *args, **kwargs):
+        if host != "tin.rebind.example":
+            return real(host, *args, **kwargs)
+        address = next(answers, ("127.0.0.1", port))  # every later lookup: loopback
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", address)]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with pytest.raises(SourceError, match=r"connected to a local or private address \(127\.0\.0\.1\)"):
+        url_item(f"http://tin.rebind.example:{port}/bai-viet", portal_id="analyst")
+    # allowed on purpose, the same connection path fetches the page
+    item = url_item(f"http://tin.rebind.example:{port}/bai-viet", portal_id="analyst", allow_private=True)
+    assert item["status"] == 200 and b"<html" in item["body"].lower()
