@@ -97,11 +97,16 @@ class RuleTable:
 
     @cached_property
     def _alternation(self) -> str:
-        return "(?:" + "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules)) + ")"
+        """The rules in table order, each followed by an empty group r<i> that names it: a group
+        around a rule would be entered at every word start before its first letter is tested (the
+        engine tests an alternative's first letter only when it opens with one), a third of a scan's
+        time; an empty group at its end is entered only when the rule has matched, the last group
+        closed, so ``lastgroup`` still names the rule and the match is the same."""
+        return "(?:" + "|".join(f"(?:{r.pattern})(?P<r{i}>)" for i, r in enumerate(self.rules)) + ")"
 
     @cached_property
     def _all(self) -> re.Pattern[str]:
-        """One alternation, rule i in group r<i>: at each position the first rule in table order wins.
+        """One alternation, rule i named by group r<i>: at each position the first rule in table order wins.
         Scanned tables hold cue words, so matches start at a word's start: the guard skips the rest
         of the positions before any alternative is tried."""
         return _compiled("(?<!\\w)" + self._alternation)
