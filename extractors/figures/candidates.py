@@ -110,11 +110,13 @@ def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> lis
     low = s_text.lower()
     if "sản" not in low and "san" not in low and "sp" not in low and not is_text_end:
         return found  # no noun, no count (a sentence of prose, a caption, a menu)
-    for m in _anchor_matches(s_text, low if lowered(text) is not None else None):
+    foldable = lowered(text) is not None
+    for m in _anchor_matches(s_text, low if foldable else None):
         count = _anchored(s_text, low, m, sent.start, index)
         if count is not None:
             found.append(count)
-    totals = g.TOTAL_WITHOUT_NOUN_RE.finditer(s_text) if ("tổng" in low or "lượng" in low or "lên" in low) else ()
+    totals = (g.TOTAL_WITHOUT_NOUN_LOWER_RE.finditer(low) if foldable else g.TOTAL_WITHOUT_NOUN_RE.finditer(s_text)) if (
+        "tổng" in low or "lượng" in low or "lên" in low) else ()
     for t in totals:
         value = parse_number(t.group("num"))
         if value is not None and value <= MAX_COUNT:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import TypeVar
 
-from extractors.figures.lowercase import Folded
+from extractors.figures.lowercase import Folded, compile_lower
 from extractors.numbers import NUMBER_WORDS, WORDS_PATTERN
 
 _I = re.IGNORECASE
@@ -58,6 +58,10 @@ TOTAL_WITHOUT_NOUN_RE = re.compile(
     rf"(?P<num>{COUNT_DIGITS})(?!\s*(?:%|s[ảa]n\s+ph[ẩa]m|xã|chủ|tỷ|triệu|hộ|ha|tấn|đồng))",
     _I,
 )
+#: The same for the sentence's lower case (``lowercase.lowered``): tried case-insensitively it
+#: walked its branches at every character of a sentence that names a total (a third of finding a
+#: page's counts); its case-sensitive copy is three times faster.
+TOTAL_WITHOUT_NOUN_LOWER_RE = compile_lower("", TOTAL_WITHOUT_NOUN_RE.pattern.replace("OCOP", "ocop"))
 #: Counts that share the noun of the count after them: "lần lượt 17 và 14 sản phẩm",
 #: "12 và 9 sản phẩm OCOP 3 sao". A comma list needs "lần lượt" (a comma alone joins clauses).
 SHARED_NOUN_AND_RE = re.compile(

@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
+from pathlib import Path
 
 import pytest
 
 from extractors import dates, documents, places
-from extractors.figures import grammar
+from extractors.figures import basis, grammar, status
 from extractors.figures.candidates import _at_digit_runs
+from extractors.figures.rules import Example, Rule, RuleTable
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 _YEARS = ["2024", "1999", "2019", "12", "1", "9", "20", "0", "/NĐ", " / Q", "-", " ", "x", "\n"]
 _BREAKS = [".", "!", "?", "…", "...", "\n", "\n\n", " \t\n", "”", ")", "]", " ", "a", "B", "1.316"]
@@ -73,3 +78,69 @@ def test_counts_sharing_a_noun_are_found_at_the_digit_runs_as_everywhere():
         assert [m.span() for m in _at_digit_runs(grammar.SHARED_NOUN_AND_RE, text)] == everywhere, text
         matched += bool(everywhere)
     assert matched > 100
+
+
+_TOTALS = ["tổng số", "Tổng Số", "TỔNG SỐ", "số lượng", "Số Lượng", "số", "Số", "xsố", " ", "  ", "\n", "sản phẩm",
+           "SẢN PHẨM", "san pham", " OCOP", " ocop", " Ocop", " lên", " LÊN", " là", " đạt", " tăng", " tới", " đến",
+           " con số", " 12", " 1.316", "7", "%", " xã", ".", ",", ":", " sản phẩm", "x", "ſố"]
+
+
+def test_the_lower_case_total_finds_what_the_total_finds():
+    """The count of "tổng số sản phẩm … lên N", read on the lower case (a text without a letter that
+    folds apart), is found where and as the case-insensitive pattern finds it."""
+    rnd = random.Random(13)
+    matched = 0
+    for _ in range(4000):
+        # mostly the shape of a total ("Tổng số sản phẩm OCOP của tỉnh lên 312"), a piece changed here and there
+        shape = [rnd.choice(_TOTALS[:7]), rnd.choice([" sản phẩm", " SẢN PHẨM", " san pham", " sản  phẩm"]),
+                 rnd.choice(["", " OCOP", " ocop"]), rnd.choice(["", " của tỉnh", " x:"]),
+                 rnd.choice([" lên", " LÊN", " là", " đạt", " tăng lên", ""]), rnd.choice(["", " tới", " con số"]),
+                 rnd.choice([" 12", " 1.316", " 7", "12", " 12,5"]), rnd.choice(["", " sản phẩm", "%", " xã", "."])]
+        for _ in range(rnd.randint(0, 3)):
+            shape[rnd.randrange(len(shape))] = rnd.choice(_TOTALS)
+        text = "".join(shape)
+        if any(ch in text for ch in "İıſ"):
+            continue  # such a text is read with the case-insensitive pattern
+        plain = _found(grammar.TOTAL_WITHOUT_NOUN_RE, text)
+        assert _found(grammar.TOTAL_WITHOUT_NOUN_LOWER_RE, text.lower()) == plain, text
+        matched += bool(plain)
+    assert matched > 100
+
+
+def _plain_alternation(table: RuleTable) -> re.Pattern[str]:
+    """A table's alternation with a group around each rule: its first form."""
+    return re.compile("(?<!\\w)(?:" + "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(table.rules)) + ")",
+                      re.IGNORECASE)
+
+
+def _windows(text: str, seed: int) -> list[tuple[int, int]]:
+    rnd = random.Random(seed)
+    out = [(0, len(text))]
+    for _ in range(40):
+        a = rnd.randrange(len(text) + 1)
+        out.append((a, min(len(text), a + rnd.randint(0, 300))))
+    return out
+
+
+@pytest.mark.parametrize("table", [status.CUES, basis.CUES], ids=lambda t: t.reader)
+def test_a_scanned_table_names_the_rule_its_plain_alternation_names(table: RuleTable) -> None:
+    """A scanned table names each rule by an empty group after it; the hits are those of the
+    alternation with a group around each rule, on the passages' text and in windows of it."""
+    plain = _plain_alternation(table)
+    paths = sorted(FIXTURES.glob("*/*.txt"))
+    assert paths
+    for n, path in enumerate(paths):
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        for start, end in _windows(text, n):
+            want = [(m.start(), m.end(), table.rules[int(m.lastgroup[1:])].name)
+                    for m in plain.finditer(text, start, end)]
+            assert [(h.start, h.end, h.name) for h in table.scan(text, start, end)] == want
+
+
+def test_a_rule_with_groups_of_its_own_is_still_named() -> None:
+    table = RuleTable("test", "value", [
+        Rule("grouped", r"(đã)\s+(có)", "a", Example("Tỉnh đã có 3 sản phẩm.", 3, "a")),
+        Rule("plain", r"có|đã", "b", Example("Tỉnh có 3 sản phẩm.", 3, "b")),
+    ])
+    hits = table.scan("Tỉnh đã có, rồi có và đã làm")
+    assert [(h.text, h.name) for h in hits] == [("đã có", "grouped"), ("có", "plain"), ("đã", "plain")]
