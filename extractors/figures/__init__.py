@@ -87,13 +87,18 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None, ti
         return []
     original = text
     text, offsets = nfc_with_map(text)
-    if not _may_count(text) and not grammar.TRUNCATED_TAIL_RE.search(text[-80:]):
+    if not _may_count(text) and not _may_end_cut(text[-80:]):
         return []
     if not isinstance(offsets, Identity):
         places = None  # mentions of the caller's text are offsets into it, not into its NFC copy
     passage = read_passage(text, title=title, article_date=as_of, default_place=default_place, places=places)
     _read(passage)
     return to_figures(original, passage, offsets)
+
+
+def _may_end_cut(tail: str) -> bool:
+    """Whether the text's last characters are a count cut off by a truncated passage."""
+    return grammar.may_end_truncated(tail) and bool(grammar.TRUNCATED_TAIL_RE.search(tail))
 
 
 def _may_count(text: str) -> bool:

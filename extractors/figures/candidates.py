@@ -237,7 +237,7 @@ def _at_digit_runs(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str
 
 def _truncated_tail(s_text: str, sent: Sentence, index: int, taken: set[int]) -> Count | None:
     window = s_text[-80:]
-    t = g.TRUNCATED_TAIL_RE.search(window)
+    t = g.TRUNCATED_TAIL_RE.search(window) if g.may_end_truncated(window) else None
     if not t:
         return None
     group = "num" if t.group("num") else "num2"

@@ -49,6 +49,18 @@ TRUNCATED_TAIL_RE = re.compile(
     _I,
 )
 
+
+def may_end_truncated(text: str) -> bool:
+    """Whether ``text`` may end as TRUNCATED_TAIL_RE needs: its last character before the closing
+    white space a digit, or a letter of "sản ph" ("ſ" is an "s" ignoring case). False means the
+    pattern, which is tried at every position, cannot match."""
+    tail = text.rstrip()
+    if not tail:
+        return False
+    last = tail[-1]
+    return last.isdigit() or last.lower() in "sảnphẩ" or last == "ſ"
+
+
 #: A total stated without repeating the noun: "nâng tổng số sản phẩm OCOP của tỉnh lên 312", "số sản
 #: phẩm OCOP của huyện đã lên tới 71" (a plain "số sản phẩm" only with a rise: "số sản phẩm … là" may
 #: count candidates).

@@ -66,7 +66,7 @@ TABLE = RuleTable("place", "place", [
 
 _WHOLE_PROVINCE = Folded(r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|thành\s+phố|thành)(?!\w)")
 _NAMED_DISTRICT = re.compile(r"(?<!\w)(?i:huyện|thị\s+xã|quận)\s+[A-ZĐÀ-Ỹ][\w'’-]*(?:[ \t]+[A-ZĐÀ-Ỹ][\w'’-]*){0,3}")
-_DISTRICT_WORD = re.compile(r"huyện|thị\s+xã|quận")  # its prefix words, on the lower case
+_TOWN_WORD = re.compile(r"thị\s+xã")  # a prefix word of two, tried where the lower case has "thị"
 _ADMIN_PREFIX = re.compile(r"^(?:huyện|quận|thị\s+xã|thành\s+phố|tp\.?|tỉnh|xã|phường|thị\s+trấn)$", _I)
 _COMMUNE = re.compile(r"^(?:xã|phường|thị\s+trấn)\s", _I)
 _DISTRICT = re.compile(r"^(?:huyện|quận|thị\s+xã|thành\s+phố|tp\.?)\s*", _I)
@@ -92,13 +92,32 @@ def _named_districts(text: str) -> list[re.Match[str]]:
         return list(_NAMED_DISTRICT.finditer(text))
     out: list[re.Match[str]] = []
     end = 0
-    for prefix in _DISTRICT_WORD.finditer(low):
-        if prefix.start() >= end:
-            m = _NAMED_DISTRICT.match(text, prefix.start())
+    for start in _prefix_words(low):
+        if start >= end:
+            m = _NAMED_DISTRICT.match(text, start)
             if m is not None:
                 out.append(m)
                 end = m.end()
     return out
+
+
+def _prefix_words(low: str) -> list[int]:
+    """Where "huyện", "quận" and "thị xã" start in ``low``, in order: plain searches for the words
+    instead of one alternation, which stopped at every "h", "q" and "t" of the text. No two of the
+    words can overlap, so these are the starts of that alternation's matches."""
+    starts = []
+    for word in ("huyện", "quận"):
+        k = low.find(word)
+        while k != -1:
+            starts.append(k)
+            k = low.find(word, k + len(word))
+    k = low.find("thị")
+    while k != -1:
+        if _TOWN_WORD.match(low, k):
+            starts.append(k)
+        k = low.find("thị", k + 3)
+    starts.sort()
+    return starts
 
 
 def read_place(p: Passage, c: Count, prev: Count | None, districts: list[tuple[int, str]]) -> None:

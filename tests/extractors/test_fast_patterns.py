@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from extractors import dates, documents, places
-from extractors.figures import basis, grammar, status
+from extractors.figures import basis, grammar, place, status
 from extractors.figures.candidates import _at_digit_runs
 from extractors.figures.rules import Example, Rule, RuleTable
 
@@ -144,3 +144,40 @@ def test_a_rule_with_groups_of_its_own_is_still_named() -> None:
     ])
     hits = table.scan("Tỉnh đã có, rồi có và đã làm")
     assert [(h.text, h.name) for h in hits] == [("đã có", "grouped"), ("có", "plain"), ("đã", "plain")]
+
+
+_DISTRICT_PIECES = ["huyện", "quận", "thị xã", "thị  xã", "thị\nxã", "thị", "xã", "thịxã", "huyệ", "uyện", "h", "q",
+                    "t", " ", "thị thị xã", "quậnhuyện", "a", "\t"]
+
+
+def test_the_district_prefix_words_are_the_alternations_matches():
+    alternation = re.compile(r"huyện|thị\s+xã|quận")
+    matched = 0
+    for text in _strings(_DISTRICT_PIECES, seed=21):
+        want = [m.start() for m in alternation.finditer(text)]
+        assert place._prefix_words(text) == want, text
+        matched += bool(want)
+    assert matched > 100
+
+
+_TAILS = ["có", "thêm", "cho", "nhận", "đạt", "công nhận", "xếp hạng", " ", "\n", " 18", "12", "1.316", " sản phẩm", " s",
+          " sả", " sản", " sản ph", " sản phẩ", " SẢN PHẨ", " ſ", "ſản", " SP", ".", ",", "x", "٣", "²", " \u00a0", "OCOP"]
+
+
+def test_a_tail_that_cannot_end_a_truncated_count_is_not_searched():
+    """``may_end_truncated`` is False only where TRUNCATED_TAIL_RE finds nothing."""
+    matched = 0
+    rnd = random.Random(22)
+    for _ in range(6000):
+        # mostly a cut count ("đã công nhận 18", "có 12 sản ph"), a piece changed here and there
+        shape = [rnd.choice(_TAILS[:7]), rnd.choice([" 18", " 1.316", " 7", "12", " ٣"]),
+                 rnd.choice(["", " s", " sả", " sản", " sản ph", " SẢN PHẨ", " ſ", " sản phẩm", " SP"]),
+                 rnd.choice(["", " ", "\n", " \u00a0", ".", "x"])]
+        for _ in range(rnd.randint(0, 2)):
+            shape[rnd.randrange(len(shape))] = rnd.choice(_TAILS)
+        text = "".join(shape)
+        found = grammar.TRUNCATED_TAIL_RE.search(text)
+        if found:
+            assert grammar.may_end_truncated(text), text
+        matched += bool(found)
+    assert matched > 100
