@@ -71,7 +71,7 @@ TOTAL_WITHOUT_NOUN_RE = re.compile(
     _I,
 )
 #: The same for the sentence's lower case (``lowercase.lowered``): tried case-insensitively it
-#: walked its branches at every character of a sentence that names a total (a third of finding a
+#: walked its branches at every character of a sentence that names a total (an eighth of finding a
 #: page's counts); its case-sensitive copy is three times faster.
 TOTAL_WITHOUT_NOUN_LOWER_RE = compile_lower("", TOTAL_WITHOUT_NOUN_RE.pattern.replace("OCOP", "ocop"))
 #: Counts that share the noun of the count after them: "lần lượt 17 và 14 sản phẩm",

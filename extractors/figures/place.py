@@ -105,7 +105,7 @@ def _prefix_words(low: str) -> list[int]:
     """Where "huyện", "quận" and "thị xã" start in ``low``, in order: plain searches for the words
     instead of one alternation, which stopped at every "h", "q" and "t" of the text. No two of the
     words can overlap, so these are the starts of that alternation's matches."""
-    starts = []
+    starts: list[int] = []
     for word in ("huyện", "quận"):
         k = low.find(word)
         while k != -1:

@@ -99,7 +99,7 @@ class RuleTable:
     def _alternation(self) -> str:
         """The rules in table order, each followed by an empty group r<i> that names it: a group
         around a rule would be entered at every word start before its first letter is tested (the
-        engine tests an alternative's first letter only when it opens with one), a third of a scan's
+        engine tests an alternative's first letter only when it opens with one), a fifth of a scan's
         time; an empty group at its end is entered only when the rule has matched, the last group
         closed, so ``lastgroup`` still names the rule and the match is the same."""
         return "(?:" + "|".join(f"(?:{r.pattern})(?P<r{i}>)" for i, r in enumerate(self.rules)) + ")"
