@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -189,7 +190,6 @@ def save_other(db: Any, item: Mapping[str, Any], main: MainText | None = None,
     return ArticleResult("dropped", url, page_id=page_id)
 
 
-
 @dataclass(frozen=True)
 class PruneReport:
     """What :func:`prune_other_bodies` emptied (or would empty, on a dry run)."""
@@ -214,7 +214,7 @@ def prune_other_bodies(db: Any, fetched_before: str, *, dry_run: bool = False,
     pages = archived = raw = 0
     for low in range(1, last + 1, batch):
         params = (fetched_before, low, low + batch - 1)
-        with transaction(db):
+        with nullcontext() if dry_run else transaction(db):  # a dry run takes no write lock
             found, size, raw_size = db.conn.execute(
                 f"SELECT count(*), COALESCE(SUM(length(body)), 0), COALESCE(SUM(body_size), 0) "
                 f"FROM pages WHERE {where}", params).fetchone()
