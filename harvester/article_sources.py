@@ -164,63 +164,49 @@ class _StayOnHost(urllib.request.HTTPRedirectHandler):
 _StayOnHost.max_redirections = MAX_REDIRECTS
 
 
-def _connect_checked(allow_private: bool):  # type: ignore[no-untyped-def]
+def _connect_checked(address, *args, **kwargs):  # type: ignore[no-untyped-def]
     """``socket.create_connection`` that refuses a socket whose peer is not a global address.
 
     ``check_host`` resolved the name once; the connection resolves it again, and a name that
     answers a public address first and 127.0.0.1 next (DNS rebinding) would pass the first check.
     The address actually connected to is checked here, before a byte is sent."""
-
-    def connect(address, *args, **kwargs):  # type: ignore[no-untyped-def]
-        sock = socket.create_connection(address, *args, **kwargs)
-        peer = ipaddress.ip_address(sock.getpeername()[0])
-        if not allow_private and not peer.is_global:
-            sock.close()
-            raise SourceError(f"{address[0]} connected to a local or private address ({peer}); refused "
-                              "(pass --allow-private-hosts to fetch it anyway)")
-        return sock
-
-    return connect
+    sock = socket.create_connection(address, *args, **kwargs)
+    peer = ipaddress.ip_address(sock.getpeername()[0])
+    if not peer.is_global:
+        sock.close()
+        raise SourceError(f"{address[0]} connected to a local or private address ({peer}); refused "
+                          "(pass --allow-private-hosts to fetch it anyway)")
+    return sock
 
 
-def _checked_connection(base, allow_private: bool):  # type: ignore[no-untyped-def]
+def _checked_connection(base):  # type: ignore[no-untyped-def]
     """A factory of ``base`` connections (HTTP or HTTPS) that open their socket through
     :func:`_connect_checked`; ``_create_connection`` is http.client's hook for that."""
-    connect = _connect_checked(allow_private)
 
     def build(*args, **kwargs):  # type: ignore[no-untyped-def]
         conn = base(*args, **kwargs)
-        conn._create_connection = connect
+        conn._create_connection = _connect_checked
         return conn
 
     return build
 
 
 class _CheckedHTTP(urllib.request.HTTPHandler):
-    def __init__(self, allow_private: bool) -> None:
-        super().__init__()
-        self.allow_private = allow_private
-
     def http_open(self, req):  # type: ignore[no-untyped-def]
-        return self.do_open(_checked_connection(http.client.HTTPConnection, self.allow_private), req)
+        return self.do_open(_checked_connection(http.client.HTTPConnection), req)
 
 
 class _CheckedHTTPS(urllib.request.HTTPSHandler):
-    def __init__(self, allow_private: bool) -> None:
-        super().__init__()
-        self.allow_private = allow_private
-
     def https_open(self, req):  # type: ignore[no-untyped-def]
-        return self.do_open(_checked_connection(http.client.HTTPSConnection, self.allow_private), req,
-                            context=self._context)
+        return self.do_open(_checked_connection(http.client.HTTPSConnection), req, context=self._context)
 
 
 def url_item(url: str, *, portal_id: str, published: str | None = None, allow_private: bool = False,
              max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT_S) -> dict[str, Any]:
     """Fetch one article URL (bounded in size and time, kept on its host) as a page item."""
     check_host(url, allow_private=allow_private)
-    opener = urllib.request.build_opener(_StayOnHost(allow_private), _CheckedHTTP(allow_private),
-                                         _CheckedHTTPS(allow_private))
+    checked = [] if allow_private else [_CheckedHTTP(), _CheckedHTTPS()]
+    opener = urllib.request.build_opener(_StayOnHost(allow_private), *checked)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
     try:
         with opener.open(request, timeout=timeout) as response:
