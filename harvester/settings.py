@@ -98,6 +98,12 @@ HARVESTER_SETTINGS: tuple[Setting, ...] = (
         "generalist sites (HARVESTER_TITLE_FILTER_KINDS) are backfill, fetched only when the title looks OCOP.",
     ),
     Setting(
+        "HARVESTER_ALLOW_PRIVATE_HOSTS",
+        False,
+        "Crawl portals whose host names resolve to loopback or private addresses (refused by default: "
+        "a registered name that rebinds to the operator's own network must not be read and stored).",
+    ),
+    Setting(
         "HARVESTER_SHUTDOWN_GRACE",
         10.0,
         "Seconds a SIGTERM/SIGINT gives pages in flight to be stored before the run stops anyway.",
@@ -166,6 +172,9 @@ ITEM_PIPELINES = {
 CONCURRENT_ITEMS = 16
 
 # No JOBDIR: what has been fetched is whatever SQLite committed, which survives kill -9.
+# A registered host name that resolves to loopback or a private network is refused (resolver.py).
+TWISTED_DNS_RESOLVER = "harvester.resolver.PublicOnlyResolver"
+
 COOKIES_ENABLED = False
 LOG_LEVEL = "WARNING"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -130,15 +130,19 @@ DEMO_PORT = 8380
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=Path("ocop-demo.db"),
               show_default=True, help="Database the demo crawl writes.")
 @click.option("--keep-serving", is_flag=True, help="Keep the imitation portals running after the crawl (Ctrl-C stops).")
+@click.option("--port", type=click.IntRange(1, 65535), default=DEMO_PORT, show_default=True,
+              help="Port the imitation portals listen on (each on its own 127.0.0.x); keep it the same from one "
+                   "run to the next for an incremental second night. A taken port falls back to free ones.")
 @click.pass_context
-def demo_command(ctx: click.Context, db_path: Path, keep_serving: bool) -> None:
+def demo_command(ctx: click.Context, db_path: Path, keep_serving: bool, port: int) -> None:
     """Crawl imitation portals served on 127.0.0.x (no internet needed) and show what came out.
 
     \b
     harvester demo
     harvester demo --db /tmp/demo.db --keep-serving
+    harvester demo --port 8480
     """
-    farm = start_farm(port=DEMO_PORT)
+    farm = start_farm(port=port)
     try:
         with tempfile.TemporaryDirectory(prefix="ocop-demo-") as tmp:
             registry = write_farm_registry(farm, Path(tmp) / "portals.csv")

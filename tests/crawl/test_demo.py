@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import socket
 import sqlite3
 
 import pytest
@@ -18,9 +19,18 @@ def _totals(output: str) -> tuple[int, int]:
     return int(found.group(1)), int(found.group(2))
 
 
+def _free_port() -> int:
+    """A port free on the imitation portals' addresses, so that concurrent test runs do not share
+    the demo's default one (a taken port would give the second night other URLs)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.11", 0))
+        return probe.getsockname()[1]
+
+
 def test_demo_twice_is_a_first_night_then_an_incremental_one(tmp_path):
     db = tmp_path / "demo.db"
-    first = run_cli("demo", "--db", str(db), timeout=180)
+    port = str(_free_port())
+    first = run_cli("demo", "--db", str(db), "--port", port, timeout=180)
     assert first.returncode == 0, first.stderr
     new, _ = _totals(first.stdout)
     assert new > 20
@@ -32,7 +42,7 @@ def test_demo_twice_is_a_first_night_then_an_incremental_one(tmp_path):
         products = conn.execute("SELECT count(*) FROM products").fetchone()[0]
     assert articles >= new and products > 0
 
-    second = run_cli("demo", "--db", str(db), timeout=180)
+    second = run_cli("demo", "--db", str(db), "--port", port, timeout=180)
     assert second.returncode == 0, second.stderr
     assert _totals(second.stdout) == (0, 0)
     with sqlite3.connect(db) as conn:
