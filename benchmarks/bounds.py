@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -99,6 +100,33 @@ def docx_bomb_crawl_item(work: Path) -> list[str]:
         "print(*sqlite3.connect(sys.argv[2]).execute('SELECT status, reason FROM attachments').fetchone())\n"
     )
     return [sys.executable, "-c", code, str(docx_bomb(work)), str(work / "crawl.db")]
+
+
+def pdf_bomb(work: Path, inflated_mb: int = 2000) -> Path:
+    """A 2 MB PDF whose one content stream inflates to ``inflated_mb`` MB of spaces."""
+    content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (OCOP) Tj ET\n" + b" " * (inflated_mb * 1024 * 1024), 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               f"<< /Length {len(content)} /Filter /FlateDecode >>\nstream\n".encode() + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    pdf, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    pdf += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    pdf += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path = work / "qd-bom.pdf"
+    path.write_bytes(pdf)
+    return path
+
+
+@case
+def pdf_bomb_ingest_attachment(work: Path) -> list[str]:
+    """2 GB inflated from 2 MB: read by the bounded PDF reader (its peak is counted here too)."""
+    return harvester("ingest-attachment", str(pdf_bomb(work)), "--db", str(work / "p.db"))
 
 
 @case

@@ -25,30 +25,21 @@ import re
 import shutil
 import subprocess
 import tempfile
-import unicodedata
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import IO
 
-import pypdf
 from lxml import etree
 from lxml import html as lxml_html
-from pdfminer.high_level import extract_text as miner_extract
-from pdfminer.layout import LAParams
-from pypdf.errors import FileNotDecryptedError, PdfReadError
 
 from extractors.annex import html_tables, row_text
 from extractors.text import decode_bytes
+from harvester.pdf_reader import clean_text, read_pdf_bounded
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
-# Below this many non-space characters per page a PDF is treated as scanned images.
-MIN_CHARS_PER_PAGE = 20
-OCR_MAX_PAGES = 30
-OCR_TIMEOUT_SECONDS = 300
 
 # Content types that are never a decision text; refused before the body is read.
 _REFUSED_TYPES = ("video/", "audio/", "font/")
@@ -60,8 +51,9 @@ class Limits:
 
     The body is capped before download (``max_bytes``); a DOCX is a ZIP whose members are
     checked against their declared sizes and read as streams, so a few hundred KB that inflate
-    to gigabytes are refused, not inflated. Pages and text beyond the caps are not read: the
-    text kept is the beginning of the document.
+    to gigabytes are refused, not inflated. A PDF is read in a child process limited in memory
+    and time (``harvester/pdf_reader.py``): its compressed streams cannot be checked beforehand.
+    Pages and text beyond the caps are not read: the text kept is the beginning of the document.
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES  # the file as downloaded
@@ -70,6 +62,8 @@ class Limits:
     max_pages: int = 500  # PDF pages read
     max_text_chars: int = 1_000_000  # extracted text kept (~300 pages of a decision)
     max_html_bytes: int = 2 * 1024 * 1024  # an HTML page served instead of a file
+    max_pdf_memory: int = 256 * 1024 * 1024  # address space of the PDF reader and of each OCR tool it runs
+    max_pdf_seconds: float = 300.0  # wall-clock time of the PDF reader, OCR of up to 30 pages included
 
 
 LIMITS = Limits()
@@ -197,115 +191,13 @@ def _cap_text(result: AttachmentText, max_chars: int) -> AttachmentText:
     return replace(result, status="too-large", reason=reason, text=result.text[:max_chars])
 
 
-def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\x00", "")
-    lines = [line.rstrip() for line in text.splitlines()]
-    return "\n".join(lines).strip("\n")
-
-
 # --- PDF ---------------------------------------------------------------------------------
 
 def _pdf_text(body: bytes, limits: Limits) -> AttachmentText:
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(body))
-    except (PdfReadError, ValueError, OSError) as exc:
-        return AttachmentText("error", f"unreadable PDF: {exc}")
-    if reader.is_encrypted:
-        try:
-            opened = reader.decrypt("")
-        except Exception as exc:  # missing crypto backend, unknown algorithm
-            return AttachmentText("encrypted", f"encrypted PDF that could not be opened: {exc}")
-        if not opened:
-            return AttachmentText("encrypted", "encrypted PDF: the empty password was refused")
-    cut = None
-    try:
-        page_count = len(reader.pages)
-        pages, length = [], 0
-        for number, page in enumerate(reader.pages):
-            if number >= limits.max_pages:
-                cut = f"{page_count} pages, over the {limits.max_pages}-page limit; the first {limits.max_pages} read"
-                break
-            if length > limits.max_text_chars:
-                cut = f"text longer than {limits.max_text_chars} characters after {number} of {page_count} pages"
-                break
-            # Layout mode keeps the columns of annex tables aligned; the annex parser needs that.
-            pages.append(page.extract_text(extraction_mode="layout") or "")
-            length += len(pages[-1])
-        text = _clean("\n\f\n".join(pages).replace("\f\n\f", "\f"))
-        method = "pypdf"
-    except FileNotDecryptedError as exc:
-        return AttachmentText("encrypted", f"encrypted PDF: {exc}")
-    except Exception as exc:
-        log.info("pypdf failed (%s); trying pdfminer", exc)
-        page_count, text, method = None, "", "pypdf"
-    read_pages = min(page_count or 0, limits.max_pages) or None
-    if _too_little_text(text, read_pages):
-        miner = _pdfminer_text(body, limits.max_pages)
-        if miner and not _too_little_text(miner, read_pages):
-            text, method = miner, "pdfminer"
-    if _too_little_text(text, read_pages):
-        return _ocr_or_flag(body, page_count)
-    if cut:
-        return AttachmentText("too-large", cut, text, method, page_count)
-    return AttachmentText("ok", None, text, method, page_count)
-
-
-def _too_little_text(text: str, pages: int | None) -> bool:
-    visible = len(re.sub(r"\s", "", text))
-    return visible < MIN_CHARS_PER_PAGE * max(1, pages or 1)
-
-
-def _pdfminer_text(body: bytes, max_pages: int) -> str:
-    try:
-        return _clean(miner_extract(io.BytesIO(body), maxpages=max_pages, laparams=LAParams(line_margin=0.3)))
-    except Exception as exc:
-        log.info("pdfminer failed: %s", exc)
-        return ""
-
-
-def ocr_available() -> str | None:
-    """Why OCR cannot run here, or None when tesseract, its Vietnamese model and pdftoppm exist."""
-    if not shutil.which("tesseract"):
-        return "tesseract is not installed"
-    if not shutil.which("pdftoppm"):
-        return "pdftoppm (poppler-utils) is not installed"
-    try:
-        langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True,
-                               timeout=30).stdout.split()
-    except (OSError, subprocess.SubprocessError) as exc:
-        return f"tesseract does not run: {exc}"
-    if "vie" not in langs:
-        return "tesseract's Vietnamese model (vie.traineddata) is not installed"
-    return None
-
-
-def _ocr_or_flag(body: bytes, pages: int | None) -> AttachmentText:
-    flag = "no text layer (scanned images)"
-    missing = ocr_available()
-    if missing:
-        return AttachmentText("no-text-layer", f"{flag}; OCR skipped: {missing}", "", None, pages)
-    try:
-        text = _ocr_pdf(body)
-    except (OSError, subprocess.SubprocessError) as exc:
-        return AttachmentText("no-text-layer", f"{flag}; OCR failed: {exc}", "", None, pages)
-    if not text.strip():
-        return AttachmentText("no-text-layer", f"{flag}; OCR found no text", "", "ocr", pages)
-    return AttachmentText("no-text-layer", f"{flag}; text recognised by tesseract (vie)", text, "ocr", pages)
-
-
-def _ocr_pdf(body: bytes) -> str:
-    with tempfile.TemporaryDirectory(prefix="ocr-") as tmp:
-        pdf = Path(tmp) / "in.pdf"
-        pdf.write_bytes(body)
-        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-l", str(OCR_MAX_PAGES), str(pdf),
-                        str(Path(tmp) / "page")], check=True, capture_output=True, timeout=OCR_TIMEOUT_SECONDS)
-        texts = []
-        for image in sorted(Path(tmp).glob("page*.png")):
-            # psm 6: a single uniform block keeps table rows on one line each.
-            done = subprocess.run(["tesseract", str(image), "stdout", "-l", "vie", "--psm", "6"],
-                                  check=True, capture_output=True, timeout=OCR_TIMEOUT_SECONDS)
-            texts.append(done.stdout.decode("utf-8", "replace"))
-        return _clean("\n\f\n".join(texts))
+    """Read in a child process within the memory and time limits (``harvester/pdf_reader.py``)."""
+    answer = read_pdf_bounded(body, max_pages=limits.max_pages, max_text_chars=limits.max_text_chars,
+                              max_memory=limits.max_pdf_memory, max_seconds=limits.max_pdf_seconds)
+    return AttachmentText(**answer)
 
 
 # --- DOCX --------------------------------------------------------------------------------
@@ -359,7 +251,7 @@ def _docx_text(body: bytes, limits: Limits) -> AttachmentText:
         with archive.open(DOCX_TEXT_PART) as member:
             stream = io.BufferedReader(_Capped(member, limits.max_member_bytes))
             lines, tables, cut = _docx_blocks(stream, limits.max_text_chars)
-    text = _clean("\n".join(lines))
+    text = clean_text("\n".join(lines))
     if cut:
         return AttachmentText("too-large", cut, text, "docx", None, tables)
     if not text.strip():
@@ -456,7 +348,7 @@ def _doc_text(body: bytes) -> AttachmentText:
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
         return AttachmentText("error", f"antiword: {message}", method="antiword")
-    text = _clean(done.stdout.decode("utf-8", "replace"))
+    text = clean_text(done.stdout.decode("utf-8", "replace"))
     if not text.strip():
         return AttachmentText("empty", "the .doc has no text", "", "antiword")
     return AttachmentText("ok", None, text, "antiword")
@@ -482,7 +374,7 @@ def _html_text(body: bytes, limits: Limits) -> AttachmentText:
     for element in tree.iter():
         if isinstance(element.tag, str) and element.tag in _BLOCK_TAGS:
             element.tail = "\n" + (element.tail or "")
-    text = _clean(re.sub(r"\n\s*\n+", "\n", tree.text_content()))
+    text = clean_text(re.sub(r"\n\s*\n+", "\n", tree.text_content()))
     return AttachmentText("bad-type", reason, text, "html", None, tables)
 
 

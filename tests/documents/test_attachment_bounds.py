@@ -1,12 +1,17 @@
 """Hostile attachments: a DOCX zip bomb and a DOCX of countless paragraphs are recorded as too-large
-without being read into memory whole (peak memory measured in a child process)."""
+without being read into memory whole (peak memory measured in a child process); a PDF whose
+compressed streams inflate beyond the reader's memory, or take longer than its time, is recorded
+too-large by the bounded PDF reader and costs the caller nothing."""
 
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 import sys
+import time
 import zipfile
+import zlib
 
 import pytest
 from click.testing import CliRunner
@@ -39,6 +44,29 @@ def bomb(tmp_path_factory):
     path = tmp_path_factory.mktemp("bomb") / "phu-luc.docx"
     write_docx(path, ["Sản phẩm OCOP đạt 3 sao"] * 1000, repeat=2400)
     return path
+
+
+def pdf_bomb(inflated_mb: int, pages: int = 1) -> bytes:
+    """A valid PDF of ``pages`` pages, each drawing one word and then ``inflated_mb`` MB of spaces
+    compressed into a few hundred KB (deflate packs runs of one byte about 1000:1)."""
+    content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (OCOP) Tj ET\n" + b" " * (inflated_mb * 1024 * 1024), 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(pages))}] /Count {pages} >>".encode()]
+    font = 3 + 2 * pages
+    for i in range(pages):
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {4 + 2 * i} 0 R "
+                       f"/Resources << /Font << /F1 {font} 0 R >> >> >>".encode())
+        objects.append(f"<< /Length {len(content)} /Filter /FlateDecode >>\nstream\n".encode() + content
+                       + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    pdf, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    pdf += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    return pdf + f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +159,27 @@ def test_ingest_file_over_the_size_limit_is_not_read(fresh_db, bomb):
     row = fresh_db["attachments"].get(attachment_id)
     assert row["status"] == "too-large" and f"the file is {bomb.stat().st_size} bytes" in row["reason"]
     assert row["body"] is None and row["text"] is None
+
+
+def test_pdf_that_inflates_beyond_the_readers_memory_is_too_large_and_the_caller_unharmed():
+    body = pdf_bomb(400)  # one stream of 400 MB; pdfminer, the fallback, would hold it all
+    assert len(body) < 1024 * 1024
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = extract_text(body, "pdf", Limits(max_pdf_memory=256 * 1024 * 1024))
+    assert result.status == "too-large", result
+    assert "needs more than 256 MB of memory" in result.reason and result.text == ""
+    # the stream was inflated in the child, never here
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 * 1024
+
+
+def test_pdf_that_takes_longer_than_the_readers_time_is_stopped():
+    body = pdf_bomb(60, pages=10)  # each page's stream under pypdf's cap: slow, not refused
+    started = time.monotonic()
+    result = extract_text(body, "pdf", Limits(max_pdf_seconds=1.0))
+    assert time.monotonic() - started < 30
+    assert result.status == "too-large" and "took longer than 1 s" in result.reason, result
+
+
+def test_a_small_pdf_bomb_within_the_limits_is_read_as_before():
+    result = extract_text(pdf_bomb(2), "pdf")
+    assert result.status in ("ok", "no-text-layer") and result.pages == 1, result

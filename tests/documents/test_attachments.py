@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from harvester.attachments import check_response, extract_text, ocr_available, sniff_type
+from harvester.attachments import check_response, extract_text, sniff_type
+from harvester.pdf_reader import ocr_available
 
 
 def _read(rendered, name):
