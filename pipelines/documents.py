@@ -1,11 +1,15 @@
 """DocumentsPipeline: "document" items to ``storage.save_document``, "attachment" items through
 ``ingest.ingest_attachment`` (read → extract → save).
 
-One transaction per item. Other kinds pass through untouched.
+One transaction per item. Other kinds pass through untouched. An attachment's file is read in a
+thread: a PDF is read by a child process (``harvester/pdf_reader.py``) that may take from 0.2 s
+to its time limit, and the reactor keeps downloading meanwhile. What is read is extracted and
+saved back on the reactor's thread, which owns the connection.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -32,7 +36,7 @@ class DocumentsPipeline:
             self.db.conn.close()
             self.db = None
 
-    def process_item(self, item: Any, spider: Any = None) -> Any:
+    async def process_item(self, item: Any, spider: Any = None) -> Any:
         kind = dict(item).get("kind") if hasattr(item, "keys") else None
         if kind not in ("document", "attachment"):
             return item
@@ -43,7 +47,8 @@ class DocumentsPipeline:
             if kind == "document":
                 storage.save_document(self.db, item)
             else:
-                ingest.ingest_attachment(self.db, item)
+                _, text = await asyncio.to_thread(ingest.read_attachment, ingest.as_dict(item))
+                ingest.ingest_attachment(self.db, item, text)
         except Exception as exc:  # one bad item must not stop the crawl; it is logged and counted
             log.error("%s: could not store %s item: %s", item.get("url"), kind, exc)
             if stats:
