@@ -27,13 +27,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+from harvester.fixture_portals.hostile_files import pdf_bomb, write_docx
+
 LIMIT_MB = 300
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CASES: dict[str, Callable[[Path], list[str]]] = {}
 
 
@@ -45,19 +44,6 @@ def case(build: Callable[[Path], list[str]]) -> Callable[[Path], list[str]]:
 
 def harvester(*args: str) -> list[str]:
     return [sys.executable, "-m", "harvester", *args]
-
-
-def write_docx(path: Path, paragraphs: list[str], repeat: int) -> Path:
-    """A DOCX whose body is ``paragraphs`` × ``repeat``, streamed into the ZIP (never held whole)."""
-    chunk = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs).encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        with archive.open("word/document.xml", "w", force_zip64=True) as member:
-            member.write(f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>'.encode())
-            for _ in range(repeat):
-                member.write(chunk)
-            member.write(b"</w:body></w:document>")
-    return path
 
 
 def docx_bomb(work: Path) -> Path:
@@ -103,31 +89,17 @@ def docx_bomb_crawl_item(work: Path) -> list[str]:
     return [sys.executable, "-c", code, str(docx_bomb(work)), str(work / "crawl.db")]
 
 
-def pdf_bomb(work: Path, inflated_mb: int = 2000) -> Path:
-    """A 2 MB PDF whose one content stream inflates to ``inflated_mb`` MB of spaces."""
-    content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (OCOP) Tj ET\n" + b" " * (inflated_mb * 1024 * 1024), 9)
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
-               f"<< /Length {len(content)} /Filter /FlateDecode >>\nstream\n".encode() + content + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    pdf, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(pdf))
-        pdf += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(pdf)
-    pdf += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    pdf += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    pdf += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+def pdf_bomb_file(work: Path) -> Path:
+    """A 2 MB PDF whose one content stream inflates to 2 GB of spaces."""
     path = work / "qd-bom.pdf"
-    path.write_bytes(pdf)
+    path.write_bytes(pdf_bomb(2000))
     return path
 
 
 @case
 def pdf_bomb_ingest_attachment(work: Path) -> list[str]:
     """2 GB inflated from 2 MB: read by the bounded PDF reader (its peak is counted here too)."""
-    return harvester("ingest-attachment", str(pdf_bomb(work)), "--db", str(work / "p.db"))
+    return harvester("ingest-attachment", str(pdf_bomb_file(work)), "--db", str(work / "p.db"))
 
 
 @case

@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 import zipfile
-import zlib
 
 import pytest
 from click.testing import CliRunner
@@ -19,23 +18,10 @@ from click.testing import CliRunner
 from harvester import ingest
 from harvester.attachments import Limits, extract_text, sniff_type
 from harvester.cli import cli
+from harvester.fixture_portals.hostile_files import pdf_bomb, write_docx
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Generous: the reader's own imports cost ~60-90 MB; reading the bomb whole costs gigabytes.
 PEAK_RSS_BOUND_KB = 300 * 1024
-
-
-def write_docx(path, paragraphs, *, repeat: int = 1) -> None:
-    """A minimal DOCX whose body is ``paragraphs`` written ``repeat`` times, streamed into the ZIP."""
-    chunk = "".join(f'<w:p><w:r><w:t xml:space="preserve">{p}</w:t></w:r></w:p>' for p in paragraphs).encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.'
-                         'openxmlformats.org/package/2006/content-types"/>')
-        with archive.open("word/document.xml", "w", force_zip64=True) as member:
-            member.write(f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>'.encode())
-            for _ in range(repeat):
-                member.write(chunk)
-            member.write(b"</w:body></w:document>")
 
 
 @pytest.fixture(scope="module")
@@ -44,29 +30,6 @@ def bomb(tmp_path_factory):
     path = tmp_path_factory.mktemp("bomb") / "phu-luc.docx"
     write_docx(path, ["Sản phẩm OCOP đạt 3 sao"] * 1000, repeat=2400)
     return path
-
-
-def pdf_bomb(inflated_mb: int, pages: int = 1) -> bytes:
-    """A valid PDF of ``pages`` pages, each drawing one word and then ``inflated_mb`` MB of spaces
-    compressed into a few hundred KB (deflate packs runs of one byte about 1000:1)."""
-    content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (OCOP) Tj ET\n" + b" " * (inflated_mb * 1024 * 1024), 9)
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(pages))}] /Count {pages} >>".encode()]
-    font = 3 + 2 * pages
-    for i in range(pages):
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {4 + 2 * i} 0 R "
-                       f"/Resources << /Font << /F1 {font} 0 R >> >> >>".encode())
-        objects.append(f"<< /Length {len(content)} /Filter /FlateDecode >>\nstream\n".encode() + content
-                       + b"\nendstream")
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    pdf, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(pdf))
-        pdf += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(pdf)
-    pdf += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    pdf += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    return pdf + f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
 
 
 @pytest.fixture(scope="module")
