@@ -218,9 +218,14 @@ _MAX_SOURCE_WORDS = 10
 # Headings of related-article blocks: dates below them belong to other articles.
 _RELATED_HEADING = re.compile(
     r"^\W*(?:những |các )?(?:tin|bài|bài viết)\s+(?:mới hơn|cũ hơn|liên quan|khác|cùng chuyên mục|đã đưa|mới nhất"
-    r"|xem nhiều|đọc nhiều)|^\W*(?:xem thêm|đọc thêm|cùng chuyên mục)\W*$",
+    r"|xem nhiều|đọc nhiều|nổi bật)|^\W*(?:xem thêm|đọc thêm|cùng chuyên mục|đọc nhiều|xem nhiều|mới nhất"
+    r"|tin mới|nổi bật)\W*$",
     re.IGNORECASE,
 )
+# The signing or effective date in a document's attribute block ("Ngày ban hành: 10/01/2024"): the
+# page's date only when the page shows no other, as a legal-text page does; on a news page it
+# belongs to a document listed in a sidebar.
+_DOCUMENT_DATE_LABEL = re.compile(r"^\W*ngày\s+(?:ban\s+hành|ký|(?:có\s+)?hiệu\s+lực)\b", re.IGNORECASE)
 # A CMS attribute label opening a line: "date 2025-10-23 …", "Ngày đăng: 12/03/2024 | Người đăng: …",
 # "Cập nhật lúc 10:20, ngày 05/06/2024 …". Text may follow on the same line (a scraped page glues
 # the first paragraph to it). A bare "Ngày 27/12/2022 UBND tỉnh …" opens a sentence and is not one.
@@ -354,12 +359,22 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     offset = 0
     nonempty = 0
     prose_since = False
+    document_dates: list[PublishedDate] = []
+    in_box = False
     for line in text.split("\n"):
         if _RELATED_HEADING.search(line):
-            break
-        if line.strip():
+            if candidates:
+                break
+            # a box of other articles above the article: its dates are theirs, up to the blank line
+            in_box = True
+        if in_box:
+            in_box = bool(line.strip())
+        elif line.strip():
             found = _date_in_line(line)
-            if found:
+            if found and _DOCUMENT_DATE_LABEL.match(line):
+                value, start, end = found
+                document_dates.append(PublishedDate(value, "text", line[start:end], offset + start, offset + end))
+            elif found:
                 value, start, end = found
                 quote = line[start:end]
                 candidates.append(PublishedDate(value, "text", quote, offset + start, offset + end))
@@ -378,6 +393,8 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
         if _is_header_clock(candidates, placed):
             return candidates[1]
         return candidates[0]
+    if document_dates:
+        return document_dates[0]
     head = text[:3000]
     m = _LETTERHEAD.search(head)
     if m:

@@ -33,6 +33,17 @@ _BODY = ("Tỉnh đã hỗ trợ các hợp tác xã hoàn thiện bao bì, nhã
         ("date line: ISO with a zone", f"Tiêu đề\n2024-07-09T03:11:12Z\n{_BODY}", "2024-07-09T10:11:12+07:00"),
         ("date line: English month-day", f"Tiêu đề\nPublished: July 9, 2024\n{_BODY}", "2024-07-09"),
         ("date line: English day-month", f"Tiêu đề\n09 Jul 2024 | 10:15\n{_BODY}", "2024-07-09T10:15:00+07:00"),
+        ("a box of other articles above the article",
+         f"Đọc nhiều\nBài khác về OCOP\n11/06/2024\nBài khác nữa\n09/06/2024\n\nTiêu đề\n10/06/2024 08:00\n{_BODY}",
+         "2024-06-10T08:00:00+07:00"),
+        ("a 'Tin mới nhất' box above the article",
+         f"Tin mới nhất\n- Bài khác (12/06/2024)\n\nTiêu đề\n10/06/2024\n{_BODY}", "2024-06-10"),
+        ("a sidebar document's signing date is not the article's",
+         f"Văn bản mới\nQuyết định 41/QĐ-UBND\nNgày ban hành: 03/06/2024\n\nTiêu đề\n10/06/2024\n{_BODY}",
+         "2024-06-10"),
+        ("a legal-text page: its signing date is the page's date",
+         f"Số hiệu: 41/QĐ-UBND Loại văn bản: Quyết định\nNgày ban hành: 03/06/2024 Ngày hiệu lực: Đã biết\n"
+         f"Ngày ban hành: 03/06/2024\n{_BODY}", "2024-06-03"),
     ],
 )
 def test_published_shapes(rule, page, value):
@@ -71,6 +82,6 @@ def test_red_team_passages_floor():
     """Floors just under the after-fix score; the passages were read while fixing, so this guards
     against regressions only (docs/extraction.md gives the first-contact score)."""
     m = evaluate(_PASSAGES).metrics()
-    assert m["published"]["accuracy"] >= 0.93
+    assert m["published"]["accuracy"] >= 0.96
     assert m["documents"]["f1"] >= 0.97
     assert m["documents_issued"]["accuracy"] >= 0.92
