@@ -83,5 +83,5 @@ def test_red_team_passages_floor():
     against regressions only (docs/extraction.md gives the first-contact score)."""
     m = evaluate(_PASSAGES).metrics()
     assert m["published"]["accuracy"] >= 0.96
-    assert m["documents"]["f1"] >= 0.97
-    assert m["documents_issued"]["accuracy"] >= 0.92
+    assert m["documents"]["f1"] >= 0.99
+    assert m["documents_issued"]["accuracy"] >= 0.98
