@@ -209,7 +209,9 @@ _MAX_LEFTOVER_WORDS = 4
 # so may a byline ("Bài và ảnh: Thu Hà - 09:15, 21/08/2023").
 _SOURCE_NAME = re.compile(r"^\W*(?:(?:báo|tạp chí|đài|cổng|trang|theo|nguồn|thông tấn|truyền hình)\b"
                           r"|(?:bài|tin)(?:\s*(?:,|và)\s*ảnh)?\s*:|ảnh\s*:|thực\s+hiện\s*:"
-                          r"|(?:nhóm\s+)?(?:phóng\s+viên|pv|tác\s+giả|người\s+viết)\s*:)", re.IGNORECASE)
+                          r"|(?:nhóm\s+)?(?:phóng\s+viên|pv|tác\s+giả(?:\s+bài\s+viết)?|người\s+viết)\s*:"
+                          # a unit as the source, set off from the date: "Trung tâm Truyền thông tỉnh - 07/08/2023"
+                          r"|(?:trung\s+tâm|sở|văn\s+phòng|ban|ủy\s+ban|ubnd)\b[^.;!?]*[-–|]\s*$)", re.IGNORECASE)
 # A byline: a person's name (two to four capitalised words) then a separator and the writer's unit
 # or the date ("Nguyễn Thu Trang (Trung tâm Khuyến nông) | 09/10/2023", "Thanh Nga - Văn phòng
 # Điều phối NTM tỉnh, 15/03/2024"). A headline names a place and goes on with a verb, no separator.
@@ -312,12 +314,30 @@ def _date_line(line: str) -> tuple[str, int, int] | None:
     rest = _LABELS.sub(" ", rest)
     rest = re.sub(r"[+-]?\d+", " ", rest)
     words = [w for w in re.split(r"[\s,|:;()\[\]/+.–-]+", rest) if w]
-    if len(words) > _MAX_LEFTOVER_WORDS and not _is_source_line(stripped, start, len(words)):
+    if (len(words) > _MAX_LEFTOVER_WORDS and not _is_source_line(stripped, start, len(words))
+            and not _opens_attribute_row(stripped, start, end)):
         return None
     lead = len(line) - len(line.lstrip())
     if "T" not in value:
         value = _value(date.fromisoformat(value), _find_time(stripped, (start, end)))
     return value, lead, len(line.rstrip())
+
+
+# After a date that opens the line: its time, then the "|" of a row of CMS attributes.
+_ROW_AFTER_DATE = re.compile(r"(?:[\s,-]*\d{1,2}\s*[:hg]\s*\d{2}(?::\d{2})?(?:\s*(?:[AaPp][Mm]|SA|CH))?)?"
+                             r"(?:\s*\(?\s*GMT\s*\+\s*7\s*\)?)?\s*\|")
+
+
+# Fields of such a row (a table row in the body has a date and "|" too, but not these).
+_ROW_FIELD = re.compile(r"\b(?:tác giả|nguồn|lượt xem|lượt đọc|đã xem|chuyên mục|danh mục|người đăng|người viết"
+                        r"|biên tập|views?|in bài|chia sẻ|bình luận)\b", re.IGNORECASE)
+
+
+def _opens_attribute_row(stripped: str, date_start: int, date_end: int) -> bool:
+    """A row of CMS attributes led by the date: "07/08/2023 | 14:05 | Tác giả: … | Nguồn: …",
+    "Thứ hai, 07/08/2023, 14:05:33 GMT+7 | Nguồn: …"."""
+    row = _ROW_AFTER_DATE.match(stripped, date_end)
+    return bool(row and _ATTRIBUTE_GAP.match(stripped[:date_start]) and _ROW_FIELD.search(stripped, row.end()))
 
 
 def _is_source_line(stripped: str, date_start: int, words: int) -> bool:

@@ -29,6 +29,16 @@ _BODY = ("Tỉnh đã hỗ trợ các hợp tác xã hoàn thiện bao bì, nhã
          "2024-06-04"),
         ("byline: 'Phóng viên:' label",
          f"Tiêu đề\nPhóng viên: Trần Đức Anh | Thứ Hai, 12/02/2024 - 08:05\n{_BODY}", "2024-02-12T08:05:00+07:00"),
+        ("byline: 'Tác giả bài viết:' and a source",
+         f"Tiêu đề\nTác giả bài viết: Lê Hà | Nguồn tin: Báo Hà Tĩnh | 11/09/2023\n{_BODY}", "2023-09-11"),
+        ("source: a unit set off from the date",
+         f"Tiêu đề\nTrung tâm Truyền thông tỉnh - 11/09/2023 07:05\n{_BODY}", "2023-09-11T07:05:00+07:00"),
+        ("attribute row led by the date",
+         f"Tiêu đề\n11/09/2023 | 07:05 | Tác giả: Nguyễn Văn Bình | Nguồn: Sở Nông nghiệp và PTNT\n{_BODY}",
+         "2023-09-11T07:05:00+07:00"),
+        ("attribute row led by weekday, date, time",
+         f"Tiêu đề\nThứ hai, 11/09/2023, 07:05:33 GMT+7 | Nguồn: Báo Hà Giang điện tử\n{_BODY}",
+         "2023-09-11T07:05:33+07:00"),
         ("date line: ISO with a time", f"Tiêu đề\n2024-07-09 10:11:12\n{_BODY}", "2024-07-09T10:11:12+07:00"),
         ("date line: ISO with a zone", f"Tiêu đề\n2024-07-09T03:11:12Z\n{_BODY}", "2024-07-09T10:11:12+07:00"),
         ("date line: English month-day", f"Tiêu đề\nPublished: July 9, 2024\n{_BODY}", "2024-07-09"),
@@ -57,6 +67,8 @@ def test_published_shapes(rule, page, value):
     ("rule", "page"),
     [
         # a headline that names a place and goes on with a verb is not a byline
+        ("a table row in the body is not an attribute row",
+         f"{_BODY}\n| 11/09/2023 | Quyết định số 12/QĐ-UBND | công nhận 12 sản phẩm OCOP 3 sao của huyện |"),
         ("headline with a date is not a byline", f"Cà Mau có thêm 14 sản phẩm OCOP mới 13/09/2023 đạt 3 sao\n{_BODY}"),
         # an English date inside a body sentence is not the article's date
         ("English date in prose", f"{_BODY} The fair opened on March 5, 2024 in Hanoi with many OCOP stalls."),
