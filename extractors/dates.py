@@ -308,7 +308,8 @@ def _date_line(line: str) -> tuple[str, int, int] | None:
         return None
     value, start, end = found
     rest = stripped[:start] + " " + stripped[end:]
-    if re.search(r"\(\s*$", stripped[:start]) and stripped[:start].strip(" (") and rest.count(" ") > 2:
+    before = stripped[:start]
+    if re.search(r"\(\s*$", before) and before.strip(" (") and rest.count(" ") > 2 and not _is_byline(before):
         return None  # "Other article title (16/06/2021)" in a related list
     rest = _TIME.sub(" ", rest)
     rest = _LABELS.sub(" ", rest)
@@ -338,6 +339,14 @@ def _opens_attribute_row(stripped: str, date_start: int, date_end: int) -> bool:
     "Thứ hai, 07/08/2023, 14:05:33 GMT+7 | Nguồn: …"."""
     row = _ROW_AFTER_DATE.match(stripped, date_end)
     return bool(row and _ATTRIBUTE_GAP.match(stripped[:date_start]) and _ROW_FIELD.search(stripped, row.end()))
+
+
+_BYLINE_WORDS = 6
+
+
+def _is_byline(before: str) -> bool:
+    """The text before a date is a writer's or a source's name ("Minh Khôi (", "Nguồn: Báo Lạng Sơn (")."""
+    return bool(_BYLINE_NAME.match(before) or (_SOURCE_NAME.search(before) and len(before.split()) <= _BYLINE_WORDS))
 
 
 def _is_source_line(stripped: str, date_start: int, words: int) -> bool:

@@ -39,6 +39,9 @@ _BODY = ("Tỉnh đã hỗ trợ các hợp tác xã hoàn thiện bao bì, nhã
         ("attribute row led by weekday, date, time",
          f"Tiêu đề\nThứ hai, 11/09/2023, 07:05:33 GMT+7 | Nguồn: Báo Hà Giang điện tử\n{_BODY}",
          "2023-09-11T07:05:33+07:00"),
+        ("closing byline: a name, the date in brackets", f"Tiêu đề\n{_BODY}\nHồng Nhung (05/03/2024)", "2024-03-05"),
+        ("closing byline: a source, the date in brackets", f"Tiêu đề\n{_BODY}\nNguồn: Báo Sơn La (05/03/2024)",
+         "2024-03-05"),
         ("date line: ISO with a time", f"Tiêu đề\n2024-07-09 10:11:12\n{_BODY}", "2024-07-09T10:11:12+07:00"),
         ("date line: ISO with a zone", f"Tiêu đề\n2024-07-09T03:11:12Z\n{_BODY}", "2024-07-09T10:11:12+07:00"),
         ("date line: English month-day", f"Tiêu đề\nPublished: July 9, 2024\n{_BODY}", "2024-07-09"),
@@ -67,6 +70,7 @@ def test_published_shapes(rule, page, value):
     ("rule", "page"),
     [
         # a headline that names a place and goes on with a verb is not a byline
+        ("an item of a related list below the body", f"Tiêu đề\n{_BODY}\nSơn La tổ chức hội chợ OCOP (05/03/2024)"),
         ("a table row in the body is not an attribute row",
          f"{_BODY}\n| 11/09/2023 | Quyết định số 12/QĐ-UBND | công nhận 12 sản phẩm OCOP 3 sao của huyện |"),
         ("headline with a date is not a byline", f"Cà Mau có thêm 14 sản phẩm OCOP mới 13/09/2023 đạt 3 sao\n{_BODY}"),
