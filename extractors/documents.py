@@ -77,16 +77,21 @@ _SO_BEFORE = re.compile(r"(?:^|[\s|(])(?:Số|số|SỐ)(?:[ \t]+(?:hiệu|HIỆ
 
 _DATE_BODY = r"""(?:
       (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<y1>(?:19|20)\d\d)
-    | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>(?:19|20)\d\d)
+    | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:(?:,\s*)?năm\s+|/\s*)(?P<y2>(?:19|20)\d\d)
     )"""
+_ISSUER_WORD = r"(?:[ \t]+(?!(?:ngày|về|việc|và|tổ|diễn|họp|khai|từ|đến)\b)[^\W\d_](?:[^\W\d]|&)*)"
 _DATE_AFTER = re.compile(
     rf"""[ \t]*[,(]?[ \t\n|]*
-    (?:(?:ban[ \t]hành|ký|kí)[ \t]+)?
+    (?:(?:được[ \t]+)?(?:ký[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?     # "được ban hành ngày", "ký ban hành ngày"
     (?:[A-ZĐ][^\W\d_]*(?:[ \t][A-ZĐ][^\W\d_]*){{0,3}},[ \t]*)?   # "Quảng Nam, ngày ..."
-    (?:của(?:[ \t]+(?!ngày\b|về\b|việc\b|và\b)[^\W\d_](?:[^\W\d]|&)*){{1,8}}[ \t]+)?  # "của Thủ tướng Chính phủ ngày ..."
+    # "của Thủ tướng Chính phủ ngày ...", "do Chủ tịch UBND tỉnh ký ngày ..."; not an event's date
+    # ("của Sở tổ chức ngày ...") nor a subject's ("về việc ... ngày ...")
+    (?:(?:của{_ISSUER_WORD}{{1,8}}|do{_ISSUER_WORD}{{1,8}}[ \t]+(?:ký|kí|ban[ \t]hành))[ \t]+)?
     ngày[ \t\n]+{_DATE_BODY}""",
     re.VERBOSE | re.IGNORECASE,
 )
+# The date alone in brackets right after the number: "Quyết định số 1048/QĐ-TTg (21/8/2019)".
+_DATE_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*(?:ngày[ \t]+)?{_DATE_BODY}[ \t]*\)", re.VERBOSE | re.IGNORECASE)
 # How far after a number its signing date may end (room for "của Thủ tướng Chính phủ ngày …").
 _DATE_REACH = 120
 # "Ngày 02 tháng 6 năm 2021, UBND tỉnh ban hành …", also without the comma ("Ngày 27/12/2022 UBND …").
@@ -235,7 +240,7 @@ def find_documents(text: str | None) -> list[DocumentRef]:
             doc_type = type_of_symbol(number)
         issued = None
         quote_end = m.end()
-        dm = _DATE_AFTER.match(text, m.end(), min(len(text), m.end() + _DATE_REACH))
+        dm = _date_after(text, m.end())
         if dm:
             issued = _date_from(dm)
             quote_end = dm.end()
@@ -247,6 +252,12 @@ def find_documents(text: str | None) -> list[DocumentRef]:
     mentions.extend(_bare_numbers(text, mentions))
     mentions.sort(key=lambda mention: mention[3])
     return _merge(text, mentions)
+
+
+def _date_after(text: str, end: int) -> re.Match[str] | None:
+    """The signing date printed right after a number that ends at ``end``."""
+    reach = min(len(text), end + _DATE_REACH)
+    return _DATE_AFTER.match(text, end, reach) or _DATE_IN_BRACKETS.match(text, end, reach)
 
 
 def _attribute_issued(text: str, number: re.Match[str]) -> tuple[str | None, int] | None:
@@ -300,7 +311,7 @@ def _bare_numbers(text: str, cited: list[_Mention]) -> Iterator[_Mention]:
         number = m.group("number")
         if (doc_type, number) in full:
             continue
-        dm = _DATE_AFTER.match(text, m.end(), min(len(text), m.end() + _DATE_REACH))
+        dm = _date_after(text, m.end())
         issued = _date_from(dm) if dm else _date_opening_sentence(text, typed.start())
         yield number, doc_type, issued, typed.start(), dm.end() if dm else m.end()
 
