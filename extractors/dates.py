@@ -35,6 +35,13 @@ _MONTH_NAME = re.compile(
     r"\s*,?\s*(?:năm\s+)?((?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
+# English dates as bilingual portals and syndicated copies print them: "March 5, 2024", "18 Mar 2024".
+_EN_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_EN_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_EN_DAY_MONTH = re.compile(rf"(?<![\d/.-])(\d{{1,2}})(?:st|nd|rd|th)?\s+{_EN_MONTH},?\s+((?:19|20)\d\d)(?!\d)",
+                           re.IGNORECASE)
+_EN_MONTH_DAY = re.compile(rf"\b{_EN_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 # "2025-03-10", "2025-03-10T08:30:00+07:00". The year's branches open with its digit and test the
 # character before after it: the search skips to a "1" or a "2" in C instead of trying every position.
 _ISO = re.compile(
@@ -56,7 +63,8 @@ def _valid(y: int, m: int, d: int) -> date | None:
 def _find_date(s: str) -> tuple[date, int, int] | None:
     """The first day-first date in s with its span."""
     best = None
-    for pattern, kind in ((_DMY, "dmy"), (_LONG, "long"), (_MONTH_NAME, "name")):
+    for pattern, kind in ((_DMY, "dmy"), (_LONG, "long"), (_MONTH_NAME, "name"), (_EN_DAY_MONTH, "en-dm"),
+                          (_EN_MONTH_DAY, "en-md")):
         m = pattern.search(s)
         if not m:
             continue
@@ -64,9 +72,13 @@ def _find_date(s: str) -> tuple[date, int, int] | None:
             found = _valid(int(m.group(4)), int(m.group(3)), int(m.group(1)))
         elif kind == "long":
             found = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        else:
+        elif kind == "name":
             month = _MONTH_WORDS[" ".join(m.group(2).lower().split())]
             found = _valid(int(m.group(3)), month, int(m.group(1)))
+        elif kind == "en-dm":
+            found = _valid(int(m.group(3)), _EN_MONTHS[m.group(2).lower()], int(m.group(1)))
+        else:
+            found = _valid(int(m.group(3)), _EN_MONTHS[m.group(1).lower()], int(m.group(2)))
         if found and (best is None or m.start() < best[1]):
             best = (found, m.start(), m.end())
     return best
@@ -196,14 +208,26 @@ _MAX_LEFTOVER_WORDS = 4
 # A source's name printed before its date ("Báo Nông nghiệp và Môi trường 21/07/2025") may be longer, and
 # so may a byline ("Bài và ảnh: Thu Hà - 09:15, 21/08/2023").
 _SOURCE_NAME = re.compile(r"^\W*(?:(?:báo|tạp chí|đài|cổng|trang|theo|nguồn|thông tấn|truyền hình)\b"
-                          r"|(?:bài|tin)(?:\s*(?:,|và)\s*ảnh)?\s*:|ảnh\s*:|thực\s+hiện\s*:)", re.IGNORECASE)
+                          r"|(?:bài|tin)(?:\s*(?:,|và)\s*ảnh)?\s*:|ảnh\s*:|thực\s+hiện\s*:"
+                          r"|(?:nhóm\s+)?(?:phóng\s+viên|pv|tác\s+giả(?:\s+bài\s+viết)?|người\s+viết)\s*:"
+                          # a unit as the source, set off from the date: "Trung tâm Truyền thông tỉnh - 07/08/2023"
+                          r"|(?:trung\s+tâm|sở|văn\s+phòng|ban|ủy\s+ban|ubnd)\b[^.;!?]*[-–|]\s*$)", re.IGNORECASE)
+# A byline: a person's name (two to four capitalised words) then a separator and the writer's unit
+# or the date ("Nguyễn Thu Trang (Trung tâm Khuyến nông) | 09/10/2023", "Thanh Nga - Văn phòng
+# Điều phối NTM tỉnh, 15/03/2024"). A headline names a place and goes on with a verb, no separator.
+_BYLINE_NAME = re.compile(r"^\W*[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){1,3}[ \t]*[-–|,(]")
 _MAX_SOURCE_WORDS = 10
 # Headings of related-article blocks: dates below them belong to other articles.
 _RELATED_HEADING = re.compile(
     r"^\W*(?:những |các )?(?:tin|bài|bài viết)\s+(?:mới hơn|cũ hơn|liên quan|khác|cùng chuyên mục|đã đưa|mới nhất"
-    r"|xem nhiều|đọc nhiều)|^\W*(?:xem thêm|đọc thêm|cùng chuyên mục)\W*$",
+    r"|xem nhiều|đọc nhiều|nổi bật)|^\W*(?:xem thêm|đọc thêm|cùng chuyên mục|đọc nhiều|xem nhiều|mới nhất"
+    r"|tin mới|nổi bật)\W*$",
     re.IGNORECASE,
 )
+# The signing or effective date in a document's attribute block ("Ngày ban hành: 10/01/2024"): the
+# page's date only when the page shows no other, as a legal-text page does; on a news page it
+# belongs to a document listed in a sidebar.
+_DOCUMENT_DATE_LABEL = re.compile(r"^\W*ngày\s+(?:ban\s+hành|ký|(?:có\s+)?hiệu\s+lực)\b", re.IGNORECASE)
 # A CMS attribute label opening a line: "date 2025-10-23 …", "Ngày đăng: 12/03/2024 | Người đăng: …",
 # "Cập nhật lúc 10:20, ngày 05/06/2024 …". Text may follow on the same line (a scraped page glues
 # the first paragraph to it). A bare "Ngày 27/12/2022 UBND tỉnh …" opens a sentence and is not one.
@@ -215,13 +239,14 @@ _ATTRIBUTE_LABEL = re.compile(
 _ATTRIBUTE_GAP = re.compile(rf"^(?:[\s,:|-]|{_WEEKDAY}|lúc|ngày|\d{{1,2}}\s*[:hg]\s*\d{{2}}(?::\d{{2}})?(?:\s*[AaPp][Mm])?)*$",
                             re.IGNORECASE)
 _DATE_TEXT = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d"
-_PLACE = r"[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3}"
+# A place name, its words joined by spaces or a hyphen ("Thừa Thiên-Huế", "Bà Rịa - Vũng Tàu").
+_PLACE = r"[A-ZĐ][^\W\d_]*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)[A-ZĐ][^\W\d_]*){0,4}"
 _AGENCY = r"[A-ZĐ][\w.+/&-]*(?:[ \t]+[A-ZĐ][\w.+/&-]*){0,2}"
 # A news agency's dateline heading the first paragraph: "Cần Thơ (TTXVN 14/08/2024) Sau 5 năm …",
-# "(VNA 03/02/2022) - …", "Đà Lạt, 12/9/2023 (TTXVN) - …".
+# "(VNA 03/02/2022) - …", "Đà Lạt, 12/9/2023 (TTXVN) - …", "Lạng Sơn, ngày 12/7/2024 (TTXVN) - …".
 _AGENCY_DATELINE = re.compile(
     rf"^[ \t]*(?:{_PLACE}[ \t]*,?[ \t]*)?\([ \t]*{_AGENCY}[ \t]*[,-]?[ \t]*(?P<date>{_DATE_TEXT})[ \t]*\)"
-    rf"|^[ \t]*{_PLACE}[ \t]*,[ \t]*(?P<date2>{_DATE_TEXT})"
+    rf"|^[ \t]*{_PLACE}[ \t]*,[ \t]*(?:ngày[ \t]+)?(?P<date2>{_DATE_TEXT})"
     rf"[ \t]*\([ \t]*{_AGENCY}[ \t]*\)"
 )
 # A date glued to the name before it ("Báo Nông nghiệp Việt Nam02/01/2025"): a byline, never prose.
@@ -278,21 +303,50 @@ def _date_line(line: str) -> tuple[str, int, int] | None:
     stripped = line.strip(" \t-–•|*()[]")
     if not stripped or len(stripped) > 120 or _PAGE_CHROME.search(stripped):
         return None
-    found = _find_date(stripped)
+    found = _first_date(stripped)
     if not found:
         return None
-    d, start, end = found
+    value, start, end = found
     rest = stripped[:start] + " " + stripped[end:]
-    if re.search(r"\(\s*$", stripped[:start]) and stripped[:start].strip(" (") and rest.count(" ") > 2:
+    before = stripped[:start]
+    if re.search(r"\(\s*$", before) and before.strip(" (") and rest.count(" ") > 2 and not _is_byline(before):
         return None  # "Other article title (16/06/2021)" in a related list
     rest = _TIME.sub(" ", rest)
     rest = _LABELS.sub(" ", rest)
     rest = re.sub(r"[+-]?\d+", " ", rest)
     words = [w for w in re.split(r"[\s,|:;()\[\]/+.–-]+", rest) if w]
-    if len(words) > _MAX_LEFTOVER_WORDS and not _is_source_line(stripped, start, len(words)):
+    if (len(words) > _MAX_LEFTOVER_WORDS and not _is_source_line(stripped, start, len(words))
+            and not _opens_attribute_row(stripped, start, end)):
         return None
     lead = len(line) - len(line.lstrip())
-    return _value(d, _find_time(stripped, (start, end))), lead, len(line.rstrip())
+    if "T" not in value:
+        value = _value(date.fromisoformat(value), _find_time(stripped, (start, end)))
+    return value, lead, len(line.rstrip())
+
+
+# After a date that opens the line: its time, then the "|" of a row of CMS attributes.
+_ROW_AFTER_DATE = re.compile(r"(?:[\s,-]*\d{1,2}\s*[:hg]\s*\d{2}(?::\d{2})?(?:\s*(?:[AaPp][Mm]|SA|CH))?)?"
+                             r"(?:\s*\(?\s*GMT\s*\+\s*7\s*\)?)?\s*\|")
+
+
+# Fields of such a row (a table row in the body has a date and "|" too, but not these).
+_ROW_FIELD = re.compile(r"\b(?:tác giả|nguồn|lượt xem|lượt đọc|đã xem|chuyên mục|danh mục|người đăng|người viết"
+                        r"|biên tập|views?|in bài|chia sẻ|bình luận)\b", re.IGNORECASE)
+
+
+def _opens_attribute_row(stripped: str, date_start: int, date_end: int) -> bool:
+    """A row of CMS attributes led by the date: "07/08/2023 | 14:05 | Tác giả: … | Nguồn: …",
+    "Thứ hai, 07/08/2023, 14:05:33 GMT+7 | Nguồn: …"."""
+    row = _ROW_AFTER_DATE.match(stripped, date_end)
+    return bool(row and _ATTRIBUTE_GAP.match(stripped[:date_start]) and _ROW_FIELD.search(stripped, row.end()))
+
+
+_BYLINE_WORDS = 6
+
+
+def _is_byline(before: str) -> bool:
+    """The text before a date is a writer's or a source's name ("Minh Khôi (", "Nguồn: Báo Lạng Sơn (")."""
+    return bool(_BYLINE_NAME.match(before) or (_SOURCE_NAME.search(before) and len(before.split()) <= _BYLINE_WORDS))
 
 
 def _is_source_line(stripped: str, date_start: int, words: int) -> bool:
@@ -301,7 +355,7 @@ def _is_source_line(stripped: str, date_start: int, words: int) -> bool:
     before = stripped[:date_start]
     if words > _MAX_SOURCE_WORDS or re.search(r"[.;!?]\s", before):
         return False
-    return bool(_SOURCE_NAME.search(before) or _GLUED.search(before))
+    return bool(_SOURCE_NAME.search(before) or _GLUED.search(before) or _BYLINE_NAME.match(before))
 
 
 # The rules, in the order they are tried on each line.
@@ -334,12 +388,22 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     offset = 0
     nonempty = 0
     prose_since = False
+    document_dates: list[PublishedDate] = []
+    in_box = False
     for line in text.split("\n"):
         if _RELATED_HEADING.search(line):
-            break
-        if line.strip():
+            if candidates:
+                break
+            # a box of other articles above the article: its dates are theirs, up to the blank line
+            in_box = True
+        if in_box:
+            in_box = bool(line.strip())
+        elif line.strip():
             found = _date_in_line(line)
-            if found:
+            if found and _DOCUMENT_DATE_LABEL.match(line):
+                value, start, end = found
+                document_dates.append(PublishedDate(value, "text", line[start:end], offset + start, offset + end))
+            elif found:
                 value, start, end = found
                 quote = line[start:end]
                 candidates.append(PublishedDate(value, "text", quote, offset + start, offset + end))
@@ -358,6 +422,8 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
         if _is_header_clock(candidates, placed):
             return candidates[1]
         return candidates[0]
+    if document_dates:
+        return document_dates[0]
     head = text[:3000]
     m = _LETTERHEAD.search(head)
     if m:

@@ -51,12 +51,15 @@ TYPE_CODES = {
 _SEG = r"[A-ZĐ](?:[A-ZĐa-zđ0-9]|&(?=[A-ZĐ])){0,11}"
 _SLASH = r"[ \t]?/[ \t]?"
 _DASH = r"(?:[-–]|[ \t][-–]|[-–][ \t])"
+# After the type letters a dash may have a space on each side ("919 / QĐ - TTg", "156/KH - UBND");
+# later in the symbol that shape is more often a separator before other text.
+_TYPE_DASH = r"[ \t]?[-–][ \t]?"
 _NUMBER_RE = re.compile(
     rf"""(?<![\w/.,-])(?<!\d:)   # "QCVN 01-183:2016/BNNPTNT" is a standard, not a document
     (?:
       (?P<party>\d{{1,5}}{_DASH}{_SEG}{_SLASH}{_SEG}(?:{_DASH}{_SEG})*)
     |
-      (?P<state>\d{{1,5}}(?:{_SLASH}(?:19|20)\d\d)?{_SLASH}{_SEG}(?:{_DASH}{_SEG})*)
+      (?P<state>\d{{1,5}}(?:{_SLASH}(?:19|20)\d\d)?{_SLASH}{_SEG}(?:{_TYPE_DASH}{_SEG}(?:{_DASH}{_SEG})*)?)
     )
     (?![\w/])""",
     re.VERBOSE,
@@ -70,21 +73,37 @@ _TYPE_WORDS = "|".join(sorted((re.escape(t) for t in DOC_TYPES), key=len, revers
 _TYPE_BEFORE = re.compile(
     rf"(?P<type>{_TYPE_WORDS})(?:[ \t\n]+(?:số|Số|SỐ)(?:[ \t]*hiệu)?)?[ \t]*:?[ \t\n]*$", re.IGNORECASE
 )
-_SO_BEFORE = re.compile(r"(?:^|[\s|(])(?:Số|số|SỐ)[ \t]*:?[ \t]*$")
+_SO_BEFORE = re.compile(r"(?:^|[\s|(])(?:Số|số|SỐ)(?:[ \t]+(?:hiệu|HIỆU)[ \t]*\|?)?[ \t]*:?[ \t]*$")
 
 _DATE_BODY = r"""(?:
       (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<y1>(?:19|20)\d\d)
-    | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>(?:19|20)\d\d)
+    | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:(?:,\s*)?năm\s+|/\s*)(?P<y2>(?:19|20)\d\d)
     )"""
+_ISSUER_WORD = r"(?:[ \t]+(?!(?:ngày|về|việc|và|tổ|diễn|họp|khai|từ|đến)\b)[^\W\d_](?:[^\W\d]|&)*)"
 _DATE_AFTER = re.compile(
     rf"""[ \t]*[,(]?[ \t\n|]*
-    (?:(?:ban[ \t]hành|ký|kí)[ \t]+)?
+    (?:(?:được[ \t]+)?(?:ký[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?     # "được ban hành ngày", "ký ban hành ngày"
     (?:[A-ZĐ][^\W\d_]*(?:[ \t][A-ZĐ][^\W\d_]*){{0,3}},[ \t]*)?   # "Quảng Nam, ngày ..."
+    # "của Thủ tướng Chính phủ ngày ...", "do Chủ tịch UBND tỉnh ký ngày ..."; not an event's date
+    # ("của Sở tổ chức ngày ...") nor a subject's ("về việc ... ngày ...")
+    (?:(?:của{_ISSUER_WORD}{{1,8}}|do{_ISSUER_WORD}{{1,8}}[ \t]+(?:ký|kí|ban[ \t]hành))[ \t]+)?
     ngày[ \t\n]+{_DATE_BODY}""",
     re.VERBOSE | re.IGNORECASE,
 )
+# The date alone in brackets right after the number: "Quyết định số 1048/QĐ-TTg (21/8/2019)".
+_DATE_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*(?:ngày[ \t]+)?{_DATE_BODY}[ \t]*\)", re.VERBOSE | re.IGNORECASE)
+# How far after a number its signing date may end (room for "của Thủ tướng Chính phủ ngày …").
+_DATE_REACH = 120
 # "Ngày 02 tháng 6 năm 2021, UBND tỉnh ban hành …", also without the comma ("Ngày 27/12/2022 UBND …").
 _DATE_OPENING = re.compile(rf"(?:^|[.;\n])[ \t]*(?:Ngày|ngày)[ \t]+{_DATE_BODY}[ \t]*,?", re.VERBOSE)
+
+# A document's attribute block, as legal-text sites and "văn bản mới" boxes print it: the number
+# ("Số hiệu: 779/QĐ-UBND", or a short line "Quyết định 35/QĐ-UBND"), then, on its own line or
+# later on the same one, "Ngày ban hành: 14/07/2022".
+_NUMBER_LABEL = re.compile(r"số[ \t]+hiệu[ \t]*[:|]?[ \t]*$", re.IGNORECASE)
+_ISSUED_LABEL = re.compile(rf"[ \t|]*ngày[ \t]+ban[ \t]+hành[ \t]*[:|]?[ \t]*{_DATE_BODY}", re.VERBOSE | re.IGNORECASE)
+_BLOCK_LINES = 3
+_SHORT_LINE_WORDS = 6
 
 # A number without a symbol, announced by a type word and "số": "Quyết định số 148 của Thủ tướng".
 # Not a count ("Kế hoạch số 2 sản phẩm"), not "số lượng"/"số hóa" (no digits right after "số").
@@ -221,16 +240,50 @@ def find_documents(text: str | None) -> list[DocumentRef]:
             doc_type = type_of_symbol(number)
         issued = None
         quote_end = m.end()
-        dm = _DATE_AFTER.match(text, m.end(), min(len(text), m.end() + 80))
+        dm = _date_after(text, m.end())
         if dm:
             issued = _date_from(dm)
             quote_end = dm.end()
         else:
             issued = _date_opening_sentence(text, quote_start)
+            if issued is None:
+                issued, quote_end = _attribute_issued(text, m) or (None, quote_end)
         mentions.append((number, doc_type, issued, quote_start, quote_end))
     mentions.extend(_bare_numbers(text, mentions))
     mentions.sort(key=lambda mention: mention[3])
     return _merge(text, mentions)
+
+
+def _date_after(text: str, end: int) -> re.Match[str] | None:
+    """The signing date printed right after a number that ends at ``end``."""
+    reach = min(len(text), end + _DATE_REACH)
+    return _DATE_AFTER.match(text, end, reach) or _DATE_IN_BRACKETS.match(text, end, reach)
+
+
+def _attribute_issued(text: str, number: re.Match[str]) -> tuple[str | None, int] | None:
+    """(signing date, end of its quote) from the attribute block the number heads, if it heads one."""
+    line_start = text.rfind("\n", 0, number.start()) + 1
+    line_end = text.find("\n", number.end())
+    line_end = len(text) if line_end < 0 else line_end
+    labelled = _NUMBER_LABEL.search(text, line_start, number.start()) is not None
+    if not labelled and len(text[line_start:line_end].split()) > _SHORT_LINE_WORDS:
+        return None
+    rest = _ISSUED_LABEL.search(text, number.end(), line_end) if labelled else None
+    if rest:
+        return _date_from(rest), rest.end()
+    start = line_end + 1
+    for _ in range(_BLOCK_LINES):
+        if start > len(text):
+            break
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        found = _ISSUED_LABEL.match(text, start, end)
+        if found:
+            return _date_from(found), found.end()
+        if _NUMBER_RE.search(text, start, end):
+            return None  # the next document's block
+        start = end + 1
+    return None
 
 
 def _numbers(text: str) -> Iterator[re.Match[str]]:
@@ -258,7 +311,7 @@ def _bare_numbers(text: str, cited: list[_Mention]) -> Iterator[_Mention]:
         number = m.group("number")
         if (doc_type, number) in full:
             continue
-        dm = _DATE_AFTER.match(text, m.end(), min(len(text), m.end() + 80))
+        dm = _date_after(text, m.end())
         issued = _date_from(dm) if dm else _date_opening_sentence(text, typed.start())
         yield number, doc_type, issued, typed.start(), dm.end() if dm else m.end()
 
