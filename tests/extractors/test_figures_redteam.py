@@ -1,0 +1,132 @@
+"""Red-team passages: the registers the hidden set holds (official decisions and their annex lists,
+year-end and half-year reports, district and commune news, plans and programmes, conference and
+inspection summaries, news-agency reprints, other provinces' portal styles), written by someone new
+to the rules, on invented facts, and annotated by GOLD_FORMAT.md before the extractor was run on them.
+
+The passages are data, one file per register in ``tests/extractors/redteam/``: each holds ``id``,
+``register``, ``published``, ``text`` and ``figures`` (count, stars, status, year, basis, place,
+quote). A ``year`` or ``basis`` of ``"?"`` is one a careful annotator could set either way: it is not
+compared here and not scored (null) by ``extractors.evaluate``. A passage may carry ``xfail``: why it is
+left failing (a fix would be phrase-specific or would cost dev).
+
+These are unit tests of constructions, not evidence of accuracy on real text: their first contact
+(docs/extraction.md) is the only number from them that estimates anything.
+
+``python tests/extractors/test_figures_redteam.py`` prints the project scorer's figures metrics over
+all passages and per register.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from extractors.evaluate import evaluate
+from extractors.pipeline import extract
+
+FOLDER = Path(__file__).parent / "redteam"
+EITHER = "?"
+FIELDS = ("count", "stars", "status", "year", "basis")
+
+
+def load_passages() -> list[dict]:
+    passages = []
+    for path in sorted(FOLDER.glob("*.json")):
+        passages += json.loads(path.read_text(encoding="utf-8"))
+    return passages
+
+
+PASSAGES = load_passages()
+
+
+def _fits(gold: tuple, predicted: tuple) -> bool:
+    return all(g == EITHER or g == p for g, p in zip(gold, predicted, strict=True))
+
+
+def unmatched(gold: list[tuple], predicted: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """Pair gold and predicted figures one to one (exact gold tuples first, then those with an
+    either-way field); returns what is left on each side."""
+    left = list(predicted)
+    missed = []
+    for g in sorted(gold, key=lambda t: EITHER in t):
+        hit = next((p for p in left if _fits(g, p)), None)
+        if hit is None:
+            missed.append(g)
+        else:
+            left.remove(hit)
+    return missed, left
+
+
+def test_passages_are_well_formed():
+    ids = Counter(p["id"] for p in PASSAGES)
+    assert not [i for i, n in ids.items() if n > 1]
+    assert 60 <= len(PASSAGES) <= 90
+    for p in PASSAGES:
+        assert 300 <= len(p["text"]) <= 2500, p["id"]
+        for f in p["figures"]:
+            assert f["quote"] in p["text"], (p["id"], f["quote"])
+            assert f["status"] in {"achieved", "target", "proposed"}, p["id"]
+            assert f["basis"] in {"new", "cumulative", None, EITHER}, p["id"]
+
+
+def _param(p: dict):
+    marks = [pytest.mark.xfail(reason=p["xfail"], strict=True)] if p.get("xfail") else []
+    return pytest.param(p, id=p["id"], marks=marks)
+
+
+@pytest.mark.parametrize("passage", [_param(p) for p in PASSAGES])
+def test_passage(passage):
+    gold = [tuple(f[k] for k in FIELDS) for f in passage["figures"]]
+    predicted = [(f.count, f.stars, f.status, f.year, f.basis) for f in extract(passage["text"]).figures]
+    missed, extra = unmatched(gold, predicted)
+    assert (missed, extra) == ([], [])
+
+
+def gold_folder(passages: list[dict], folder: Path) -> None:
+    """Write the passages as a gold folder ``extractors.evaluate`` reads (an either-way field is null)."""
+    for p in passages:
+        (folder / f"{p['id']}.txt").write_text(p["text"], encoding="utf-8")
+        figures = [{k: (None if v == EITHER else v) for k, v in f.items()} for f in p["figures"]]
+        gold = {"id": p["id"], "text_file": f"{p['id']}.txt", "published": p["published"],
+                "provinces": [], "documents": [], "figures": figures}
+        (folder / f"{p['id']}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+
+
+def scores() -> list[str]:
+    lines = [f"{'register':<12}{'passages':>9}{'strict F1':>10}{'P':>7}{'R':>7}{'lenient':>9}"
+             f"{'year':>14}{'basis':>14}"]
+    registers = sorted({p["register"] for p in PASSAGES})
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_folder(PASSAGES, Path(tmp))
+        for register in [*registers, "all"]:
+            ids = {p["id"].split("-")[0] for p in PASSAGES if register in (p["register"], "all")}
+            reports = [evaluate(tmp, only=f"{prefix}-*.json") for prefix in sorted(ids)]
+            lines.append(_row(register, reports))
+    return lines
+
+
+def _row(name: str, reports: list) -> str:
+    def total(attr: str, *fields: str) -> list[int]:
+        return [sum(getattr(getattr(r, attr), f) for r in reports) for f in fields]
+
+    tp, pred, gold = total("figures_strict", "tp", "predicted", "expected")
+    ltp, lpred, lgold = total("figures_lenient", "tp", "predicted", "expected")
+    yc, yt = total("year", "correct", "total")
+    bc, bt = total("basis", "correct", "total")
+    p, r = tp / pred if pred else 1.0, tp / gold if gold else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    lp, lr = ltp / lpred if lpred else 1.0, ltp / lgold if lgold else 1.0
+    lf1 = 2 * lp * lr / (lp + lr) if lp + lr else 0.0
+    passages = sum(r.passages for r in reports)
+    return (f"{name:<12}{passages:>9}{f1:>10.3f}{p:>7.3f}{r:>7.3f}{lf1:>9.3f}"
+            f"{yc / yt if yt else 1:>7.3f} {yc:>3}/{yt:<3}{bc / bt if bt else 1:>7.3f} {bc:>3}/{bt:<3}")
+
+
+if __name__ == "__main__":
+    print("\n".join(scores()))
+    sys.exit(0)
