@@ -96,7 +96,8 @@ TABLE = RuleTable("period", "year", [
    values="a year, or None")
 
 _NOT_A_PERIOD_BEFORE = Folded(
-    r"(?:so\s+với|kể\s+từ|từ|gấp\s+(?:gần\s+|hơn\s+)?\w+\s+lần|hơn|bằng)\s+(?:(?:năm|giai\s+đoạn|cùng\s+kỳ)\s+)?"
+    r"(?:so\s+với|kể\s+từ|từ|gấp\s+(?:gần\s+|hơn\s+)?\w+\s+lần|hơn|bằng)\s+(?:(?:cùng\s+kỳ|cuối|hết|đầu)\s+)?"
+    r"(?:(?:năm|giai\s+đoạn)\s+)?"
     r"(?:\d{4}\s*[-–]\s*)?$")
 _REGULATION = Folded(r"(?:quy\s+định|căn\s+cứ|thực\s+hiện|hướng\s+dẫn)[^.;]{0,20}?\s(?:tại\s+)?(?:quyết\s+định"
                          r"|nghị\s+định|thông\s+tư|kế\s+hoạch|văn\s+bản)?\s*(?:số\s*:?\s*)?\d+[^\s,;]*/[^\s,;]+"
