@@ -193,7 +193,7 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if unranked and TABLE.search("entered-programme", text, max(sent.start, c.start - 60), c.start):
         return "entered-programme"
     candidate = (unranked and TABLE.search("candidate", text, max(sent.start, c.start - LOOK_BACK),
-                                           min(sent.end, c.noun_end + 120))) or TABLE.match(
+                                           _next_count_start(p, c, min(sent.end, c.noun_end + 120)))) or TABLE.match(
         "candidate", text, _skip_potential(text, c.noun_end, after_end), after_end)
     if candidate and not _put_forward(p, c):  # a proposal for a rank is a dossier too, and a figure
         # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
@@ -202,6 +202,15 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
             return None
         return "candidate"
     return None
+
+
+def _next_count_start(p: Passage, c: Count, end: int) -> int:
+    """Where the next count of the sentence starts, if before ``end``: a candidate word after it
+    ("…, trong đó 2 sản phẩm 4 sao; năm 2025 huyện đăng ký 5 sản phẩm") is about that count."""
+    for x in p.counts[c.sent]:
+        if x.start > c.noun_end:
+            return min(end, x.start)
+    return end
 
 
 def _no_antecedent(p: Passage, c: Count) -> bool:
