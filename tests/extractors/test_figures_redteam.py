@@ -89,7 +89,7 @@ def test_passage(passage):
 
 
 # The constructions the red-team misses showed, one self-written row each (not passage text):
-# (text, [(count, stars, status, year, basis), ...]) of every figure find_figures keeps.
+# (text, [(count, stars, status[, year, basis]), ...]) of every figure find_figures keeps.
 ROWS = [
     # a comparison's year is its base, not the count's ("so với cuối năm 2024", "so với cùng kỳ năm 2024")
     ("Đến tháng 6/2025, huyện có 30 sản phẩm OCOP, tăng 4 sản phẩm so với cuối năm 2024.",
@@ -100,12 +100,27 @@ ROWS = [
     ("Toàn huyện có 13 sản phẩm OCOP, trong đó 2 sản phẩm 4 sao; năm 2025 huyện đăng ký 5 sản phẩm tham gia "
      "đánh giá.",
      [(13, None, "achieved", None, "cumulative"), (2, "4", "achieved", None, "cumulative")]),
+    # products evaluated for the first time or again, in a round's result, are its results
+    ("UBND huyện công nhận 14 sản phẩm đạt 3 sao, trong đó 9 sản phẩm được đánh giá lần đầu và 5 sản phẩm "
+     "được đánh giá lại.",
+     [(14, "3", "achieved"), (9, "3", "achieved"), (5, "3", "achieved")]),
+    ("Trong số này có 12 sản phẩm được đánh giá lại sau khi hết hạn, 30 sản phẩm được công nhận lần đầu.",
+     [(12, None, "achieved"), (30, None, "achieved")]),
+    # a council considering products, products awaiting a council, products brought to a fair
+    ("Hội đồng đã xem xét 26 sản phẩm. Kết quả, 22 sản phẩm đạt 3 sao.", [(22, "3", "achieved")]),
+    ("Tỉnh đã có 18 sản phẩm được công nhận; 23 sản phẩm đang chờ Hội đồng tỉnh đánh giá.",
+     [(18, None, "achieved")]),
+    ("Hội chợ có 160 gian hàng. Riêng tỉnh Gia Lai mang đến 95 sản phẩm OCOP 3-4 sao.", []),
+    # but the central council considering what provinces put forward considers proposals
+    ("Hội đồng cấp Trung ương đã họp, xem xét hồ sơ của 19 sản phẩm do 11 tỉnh đề nghị.", [(19, None, "proposed")]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
 def test_construction(text, expected):
-    assert [(f.count, f.stars, f.status, f.year, f.basis) for f in find_figures(text)] == expected
+    figures = [(f.count, f.stars, f.status, f.year, f.basis) for f in find_figures(text)]
+    width = len(expected[0]) if expected else 5  # a row compares the fields it is about
+    assert [t[:width] for t in figures] == expected
 
 
 def gold_folder(passages: list[dict], folder: Path) -> None:
