@@ -38,6 +38,11 @@ TABLE = RuleTable("result", "is a result", [
          Example("Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.", 60, None),
          "expired or revoked products (unless they were certified again: 'công nhận lại 13 sản phẩm đã hết hạn')",
          needs=("hết", "thu")),
+    Rule("revoked", r"(?<!\w)(?:thu\s+hồi|h[ủu]y\s+bỏ|hu[ỷy]\s+bỏ|h[ủu]y|hu[ỷy])\s+(?:giấy\s+)?(?:chứng\s+nhận|quyết\s+định"
+                    r"\s+công\s+nhận|công\s+nhận|kết\s+quả\s+công\s+nhận)(?:\s+ocop)?(?:\s+(?:của|đối\s+với|cho))?\s*$",
+         "not a result",
+         Example("UBND tỉnh thu hồi giấy chứng nhận của 4 sản phẩm OCOP do chủ thể ngừng sản xuất.", 4, None),
+         "products whose certificate or recognition is revoked, said before them", needs=("thu", "hủy", "huỷ", "huy")),
     Rule("report-label", r"(?<!\w)số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:không|chưa|đăng\s+ký|tham\s+gia|dự\s+thi)"
                          r"[^:;\n]{0,40}?\s*:\s*$", "not a result",
          Example("- Số sản phẩm không đạt: 7 sản phẩm.", 7, None),
@@ -169,6 +174,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if TABLE.match("expired", text, c.noun_end, after_end) and not _RECERTIFIED_BEFORE.search(
             text, max(sent.start, c.start - 40), c.start):
         return "expired"
+    if TABLE.search("revoked", text, max(sent.start, c.start - 60), c.start):
+        return "revoked"
     if TABLE.search("report-label", text, max(sent.start, c.start - 60), c.start):
         return "report-label"
     unranked = not c.stars or c.trace.get("stars") == "level-of-whole"

@@ -113,6 +113,23 @@ ROWS = [
     ("Hội chợ có 160 gian hàng. Riêng tỉnh Gia Lai mang đến 95 sản phẩm OCOP 3-4 sao.", []),
     # but the central council considering what provinces put forward considers proposals
     ("Hội đồng cấp Trung ương đã họp, xem xét hồ sơ của 19 sản phẩm do 11 tỉnh đề nghị.", [(19, None, "proposed")]),
+    # revoked certificates, said before the count
+    ("Năm 2024 tỉnh thu hồi giấy chứng nhận của 4 sản phẩm OCOP, đồng thời công nhận lại 11 sản phẩm.",
+     [(11, None, "achieved")]),
+    # a score reached, then the proposal
+    ("Hội đồng huyện chấm điểm 11 sản phẩm; 8 sản phẩm đạt từ 50 điểm trở lên được đề nghị Hội đồng tỉnh công "
+     "nhận 3 sao.", [(8, "3", "proposed")]),
+    # stocks: still valid, what a place only had then; a year's products against its target
+    ("Năm 2024, sau điều chỉnh, toàn tỉnh còn 168 sản phẩm OCOP còn hiệu lực.",
+     [(168, None, "achieved", 2024, "cumulative")]),
+    ("Năm 2019 tỉnh mới có 17 sản phẩm OCOP, đến nay đã có 205 sản phẩm.",
+     [(17, None, "achieved", 2019, "cumulative"), (205, None, "achieved", None, "cumulative")]),
+    ("Năm 2025, tỉnh đặt mục tiêu có thêm 30 sản phẩm. Đến ngày 15/10/2025, toàn tỉnh mới có 17 sản phẩm được "
+     "công nhận, đạt 57% mục tiêu.",
+     [(30, None, "target", 2025, "new"), (17, None, "achieved", 2025, "new")]),
+    # a year opening a report line with a colon opens a round's clause
+    ("Kết quả năm 2024: toàn huyện có 9 sản phẩm được công nhận, trong đó 2 sản phẩm 4 sao.",
+     [(9, None, "achieved", 2024, "new"), (2, "4", "achieved", 2024, "new")]),
 ]
 
 
