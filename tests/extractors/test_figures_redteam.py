@@ -46,7 +46,7 @@ PASSAGES = load_passages()
 
 
 def _fits(gold: tuple, predicted: tuple) -> bool:
-    return all(g == EITHER or g == p for g, p in zip(gold, predicted, strict=True))
+    return all(g in (EITHER, p) for g, p in zip(gold, predicted, strict=True))
 
 
 def unmatched(gold: list[tuple], predicted: list[tuple]) -> tuple[list[tuple], list[tuple]]:
