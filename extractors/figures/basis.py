@@ -152,8 +152,6 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     after = text[own_end(c):min(sent.end, own_end(c) + 60)]
     ranked = ("thứ" in after or "đầu" in after or "vị trí" in after) and CUES.search(
         "ranking", text, own_end(c), min(sent.end, own_end(c) + 60))
-    if ranked and not hits:  # "Với 142 sản phẩm OCOP, Quảng Ngãi đứng thứ 3 …"
-        return _set(c, "cumulative", "ranking")
     decided = _from_cues(p, c, hits)
     if decided is not None:
         return _set(c, *decided)
@@ -163,6 +161,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     same_list = prev is not None and ";" not in text[prev.start:c.start]
     if same_list and prev.basis is not None and not weak:  # type: ignore[union-attr]
         return _set(c, prev.basis, "list-basis")  # type: ignore[union-attr]
+    if ranked and not hits:  # "Với 142 sản phẩm OCOP, Quảng Ngãi đứng thứ 3 …" (of a round's list: the round's)
+        return _set(c, "cumulative", "ranking")
     if weak:
         return _set(c, "new", weak[-1].name)
     if c.status == "target":

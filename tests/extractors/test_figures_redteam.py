@@ -130,6 +130,30 @@ ROWS = [
     # a year opening a report line with a colon opens a round's clause
     ("Kết quả năm 2024: toàn huyện có 9 sản phẩm được công nhận, trong đó 2 sản phẩm 4 sao.",
      [(9, None, "achieved", 2024, "new"), (2, "4", "achieved", 2024, "new")]),
+    # a plan in brackets after its noun is no part of the count before it
+    ("Năm 2024 tỉnh công nhận 52 sản phẩm, trong đó 9 sản phẩm 4 sao, 43 sản phẩm 3 sao, đạt 130% kế hoạch năm "
+     "(40 sản phẩm).",
+     [(52, None, "achieved", 2024, "new"), (9, "4", "achieved", 2024, "new"), (43, "3", "achieved", 2024, "new"),
+      (40, None, "target", 2024, "new")]),
+    # a colon after the next item's label ("năm 2023:") opens no breakdown of the item before
+    ("Sau 5 năm, tỉnh đã có 150 sản phẩm OCOP. Cụ thể: năm 2022: 72 sản phẩm và năm 2023: 78 sản phẩm.",
+     [(150, None, "achieved", None, "cumulative"), (72, None, "achieved", 2022, "new"),
+      (78, None, "achieved", 2023, "new")]),
+    # "Cụ thể, 4 sao: 25 sản phẩm" in the next paragraph breaks down the target before
+    ("Phấn đấu đến năm 2025, toàn tỉnh có 120 sản phẩm OCOP đạt từ 3 sao trở lên.\n\nCụ thể, 4 sao: 25 sản phẩm; "
+     "5 sao: 2 sản phẩm.",
+     [(120, "3+", "target", 2025, "cumulative"), (25, "4", "target", 2025, "cumulative"),
+      (2, "5", "target", 2025, "cumulative")]),
+    # "Hiện tỉnh có N": a running total, no year
+    ("Năm 2025, tỉnh phấn đấu có thêm 10 sản phẩm OCOP. Hiện tỉnh có 87 sản phẩm OCOP.",
+     [(10, None, "target", 2025, "new"), (87, None, "achieved", None, "cumulative")]),
+    # a rate of every year has no year; a year named after it does
+    ("Theo Kế hoạch giai đoạn 2023-2025, mỗi năm tỉnh phấn đấu có thêm 20 sản phẩm OCOP; cụ thể năm 2023 là 20 "
+     "sản phẩm, năm 2024 là 22 sản phẩm.",
+     [(20, None, "target", None, "new"), (20, None, "target", 2023, "new"), (22, None, "target", 2024, "new")]),
+    # a place's rank after a round's list does not make the list's last count a stock
+    ("Năm 2022, thị xã có 12 sản phẩm được công nhận 4 sao và 9 sản phẩm đạt 3 sao, đứng thứ 5 toàn thành phố.",
+     [(12, "4", "achieved", 2022, "new"), (9, "3", "achieved", 2022, "new")]),
 ]
 
 
