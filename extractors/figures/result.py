@@ -181,7 +181,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     unranked = not c.stars or c.trace.get("stars") == "level-of-whole"
     if unranked and TABLE.match("made-from", text, c.noun_end, after_end):
         return "made-from"
-    if TABLE.match("product-kind", text, c.noun_end, after_end):
+    kind = TABLE.match("product-kind", text, c.noun_end, after_end)
+    if kind and not _ranked_here(c) and not _names_listed(text, kind, sent.end):
         return "product-kind"
     if unranked and TABLE.match("other-kind", text, c.noun_end, after_end):
         return "other-kind"
@@ -215,6 +216,21 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
             return None
         return "candidate"
     return None
+
+
+def _ranked_here(c: Count) -> bool:
+    """The count names its own level after it ("3 sản phẩm cà phê được nâng hạng lên 4 sao"): counted
+    by its rank, whatever kind of product it is."""
+    return c.trace.get("stars") in ("level-after", "level-raised")
+
+
+_LISTED = re.compile(r"[^.;,]*?(?:,|\svà)\s+(?!\d)[^\W\d_]")
+
+
+def _names_listed(text: str, kind: re.Match[str], end: int) -> bool:
+    """"2 sản phẩm là chè Shan tuyết và rượu táo mèo": 'là' opens the names of the products counted,
+    not the kind they are counted by."""
+    return kind.group(0).lstrip().lower().startswith("là") and bool(_LISTED.match(text, kind.end(), end))
 
 
 def _next_count_start(p: Passage, c: Count, end: int) -> int:

@@ -154,6 +154,20 @@ ROWS = [
     # a place's rank after a round's list does not make the list's last count a stock
     ("Năm 2022, thị xã có 12 sản phẩm được công nhận 4 sao và 9 sản phẩm đạt 3 sao, đứng thứ 5 toàn thành phố.",
      [(12, "4", "achieved", 2022, "new"), (9, "3", "achieved", 2022, "new")]),
+    # a level's share, then its count in brackets
+    ("Toàn tỉnh có 85 sản phẩm OCOP. Trong đó, sản phẩm 4 sao chiếm 20% (17 sản phẩm), sản phẩm 3 sao chiếm 80% "
+     "(68 sản phẩm).", [(85, None, "achieved"), (17, "4", "achieved"), (68, "3", "achieved")]),
+    # the level of a named product in a list after "gồm:" is not the count's
+    ("UBND thành phố công nhận 12 sản phẩm OCOP năm 2023, gồm: bánh pía (4 sao); nem nướng (3 sao); khô cá lóc "
+     "(3 sao).", [(12, None, "achieved")]),
+    # the whole named again with its level in the parts' sentence gives them the level
+    ("Bộ vừa công nhận 21 sản phẩm OCOP 5 sao năm 2025. Trong 21 sản phẩm được công nhận OCOP 5 sao đợt này, Hà "
+     "Nội có 4 sản phẩm; Quảng Ninh có 3 sản phẩm.",
+     [(21, "5", "achieved"), (4, "5", "achieved"), (3, "5", "achieved")]),
+    # products of one kind counted by their rank, and products named after 'là'
+    ("Năm 2025, huyện có 3 sản phẩm cà phê được nâng hạng từ 3 sao lên 4 sao.", [(3, "4", "achieved")]),
+    ("Bộ công nhận 11 sản phẩm OCOP 5 sao năm 2025. Trong đó, tỉnh Lào Cai có 2 sản phẩm là chè Shan tuyết và "
+     "rượu táo mèo.", [(11, "5", "achieved"), (2, None, "achieved")]),
 ]
 
 
