@@ -108,6 +108,9 @@ CONTEXT = RuleTable("basis: context", "basis", [
          Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận năm 2019, 2020, 2021.", 44, "cumulative"),
          "'N sản phẩm hiện có', '… còn hiệu lực' (still valid), products certified over several rounds: the stock",
          needs=("hiện", "đã", "còn")),
+    Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)", "the previous count's",
+         Example("Năm 2019, tỉnh chỉ có 15 sản phẩm OCOP. Năm 2021, con số này là 67 sản phẩm.", 67, "cumulative"),
+         "'con số này là N': the same measure as the count before, at another date", needs=("con",)),
     Rule("whole-basis", r"trong\s+đó", "the whole's",
          Example("Đến cuối năm 2023, tỉnh có 77 sản phẩm OCOP. Trong đó, 9 sản phẩm đạt 4 sao.", 9, "cumulative"),
          "the parts of a breakdown take their whole's basis"),
@@ -155,6 +158,10 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     decided = _from_cues(p, c, hits)
     if decided is not None:
         return _set(c, *decided)
+    if CONTEXT.search("same-measure", text, zone, c.start):
+        earlier = prev or _last_result_before(p, c)
+        if earlier is not None and earlier.basis is not None:
+            return _set(c, earlier.basis, "same-measure")
     weak = [h for h in hits if h.value == "new (weak)"]
     if c.whole is not None and c.whole.basis is not None and not weak:
         return _set(c, c.whole.basis, "whole-basis")
@@ -172,11 +179,21 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     return _set(c, "cumulative", "plain-has")
 
 
+def _last_result_before(p: Passage, c: Count) -> Count | None:
+    for counts in reversed(p.counts[:c.sent]):
+        for x in reversed(counts):
+            if x.result:
+                return x
+    return None
+
+
 def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
     """The nearest strong cue, right to left."""
     for k in range(len(hits) - 1, -1, -1):
         h = hits[k]
         if h.value == "cumulative":
+            if h.name == "ranking" and c.whole is not None and c.whole.basis is not None:
+                continue  # "Trong đó, phường A có nhiều sản phẩm nhất với 7": a part of the round's count
             if h.name == "per-place-has" and c.status != "target":
                 continue  # "A và B, mỗi địa phương có 12 sản phẩm" of a round: the round's, per place
             if h.name == "place-has" and not _NAMED_WHOLE.fullmatch(h.text):

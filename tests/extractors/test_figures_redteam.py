@@ -168,6 +168,12 @@ ROWS = [
     ("Năm 2025, huyện có 3 sản phẩm cà phê được nâng hạng từ 3 sao lên 4 sao.", [(3, "4", "achieved")]),
     ("Bộ công nhận 11 sản phẩm OCOP 5 sao năm 2025. Trong đó, tỉnh Lào Cai có 2 sản phẩm là chè Shan tuyết và "
      "rượu táo mèo.", [(11, "5", "achieved"), (2, None, "achieved")]),
+    # "con số này": the measure of the count before, at another date
+    ("Năm 2019, tỉnh chỉ có 15 sản phẩm OCOP. Năm 2021, con số này là 67 sản phẩm.",
+     [(15, None, "achieved", 2019, "cumulative"), (67, None, "achieved", 2021, "cumulative")]),
+    # a place that leads a round's list: a part of the round's count
+    ("Năm 2022, thị xã có 21 sản phẩm được công nhận. Trong đó, phường Đường Lâm có nhiều sản phẩm nhất với 7 "
+     "sản phẩm.", [(21, None, "achieved", 2022, "new"), (7, None, "achieved", 2022, "new")]),
 ]
 
 
