@@ -174,6 +174,9 @@ ROWS = [
     # a place that leads a round's list: a part of the round's count
     ("Năm 2022, thị xã có 21 sản phẩm được công nhận. Trong đó, phường Đường Lâm có nhiều sản phẩm nhất với 7 "
      "sản phẩm.", [(21, None, "achieved", 2022, "new"), (7, None, "achieved", 2022, "new")]),
+    # a telegraphic headline leaves the plan words out: the body's target is the same fact
+    ("Hòa Bình: mỗi năm thêm 20 sản phẩm OCOP\n\nTheo Kế hoạch, mỗi năm tỉnh phấn đấu có thêm 20 sản phẩm OCOP.",
+     [(20, None, "target")]),
 ]
 
 
