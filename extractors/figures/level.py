@@ -30,7 +30,7 @@ TABLE = RuleTable("level", "stars", [
          "the first star phrase after the count, before the next count or clause"),
     Rule("level-before", g.STAR_RE.pattern, "the level named",
          Example("Cụ thể, 3 sao: 45 sản phẩm; 4 sao: 7 sản phẩm.", 45, "3"),
-         "a level right before the count, joined by ':', 'có', 'gồm', 'là', 'chiếm', '(', 'chiếm N% với' or '(', "
+         "a level right before the count, joined by ':', 'có', 'gồm', 'là', 'chiếm', '(', 'chiếm N% với' / 'chiếm N% (', "
          "'đối với' ('phân hạng 4 sao, 3 sao đối với 57 sản phẩm') or a table's cell border ('Hạng 3 sao | 21 sản phẩm')"),
     Rule("level-of-total", rf"tổng\s+số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:đạt\s+)?"
                            rf"(?P<level>(?:từ\s+)?(?:hạng\s+)?{_STAR_N}\s*sao(?:\s+trở\s+lên)?)"
