@@ -61,6 +61,10 @@ CUES = RuleTable("basis: cues", "basis", [
                           r"\s+(?:(?:đều|phải)\s+)?(?:có|đạt)(?!\s+thêm)", "cumulative",
          Example("Năm 2025, mỗi huyện, thành phố có ít nhất 3 sản phẩm OCOP 4 sao.", 3, "cumulative"),
          "a target 'mỗi huyện có (ít nhất) N': what each place is to have, a stock"),
+    Rule("has-only", r"(?<!\w)(?:mới|chỉ)\s+(?:chỉ\s+)?có(?!\s+thêm)", "cumulative",
+         Example("Năm 2020, huyện mới chỉ có 3 sản phẩm OCOP; đến nay đã có 28 sản phẩm.", 3, "cumulative"),
+         "'X mới (chỉ) có N', 'chỉ có N': all a place had then (only so many), a stock, not what a year added",
+         needs=("mới", "chỉ")),
     Rule("has-already", r"(?<!\w)đã\s+có(?!\s+thêm)", "cumulative",
          Example("Tổng cộng, tỉnh Đắk Nông đã có 52 sản phẩm OCOP.", 52, "cumulative"),
          "'X đã có N': what a place has so far (a year or the decision opening the clause of products said "
@@ -95,13 +99,18 @@ CONTEXT = RuleTable("basis: context", "basis", [
     Rule("new-after-noun", r"\s*(?:OCOP\s+)?(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)(?!\w)",
          "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"), "'N sản phẩm mới', 'lần đầu'",
          needs=("mới", "lần")),
-    Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)",
+    Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu"
+                              r"|mục\s+tiêu)",
          "new", Example("Năm nay tỉnh đã cấp chứng nhận cho 43/34 sản phẩm, đạt 126,5% kế hoạch.", 43, "new"),
          "'N sản phẩm …, đạt X% kế hoạch': a year's products against the year's plan", needs=("%",)),
-    Rule("stock-after-noun", r"\s*(?:OCOP\s+)?(?:hiện\s+có|đã\s+được\s+(?:công\s+nhận|chứng\s+nhận|cấp)\s+(?:năm\s+)?"
+    Rule("stock-after-noun", r"\s*(?:OCOP\s+)?(?:hiện\s+có|còn\s+hiệu\s+lực|đã\s+được\s+(?:công\s+nhận|chứng\s+nhận|cấp)\s+(?:năm\s+)?"
                              r"(?:19|20)\d\d\s*,)", "cumulative",
          Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận năm 2019, 2020, 2021.", 44, "cumulative"),
-         "'N sản phẩm hiện có', products certified over several rounds: the stock", needs=("hiện", "đã")),
+         "'N sản phẩm hiện có', '… còn hiệu lực' (still valid), products certified over several rounds: the stock",
+         needs=("hiện", "đã", "còn")),
+    Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)", "the previous count's",
+         Example("Năm 2019, tỉnh chỉ có 15 sản phẩm OCOP. Năm 2021, con số này là 67 sản phẩm.", 67, "cumulative"),
+         "'con số này là N': the same measure as the count before, at another date", needs=("con",)),
     Rule("whole-basis", r"trong\s+đó", "the whole's",
          Example("Đến cuối năm 2023, tỉnh có 77 sản phẩm OCOP. Trong đó, 9 sản phẩm đạt 4 sao.", 9, "cumulative"),
          "the parts of a breakdown take their whole's basis"),
@@ -126,7 +135,7 @@ CONTEXT = RuleTable("basis: context", "basis", [
 _NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*)*|(?i:trên\s+địa\s+bàn.*)", re.S)
 _CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt)")
 _ROUND_OPENS = Folded(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt)(?!\w)[\s,:]*$")
-_YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:19|20)\d\d\s*,?\s*$")
+_YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:19|20)\d\d\s*[,:]?\s*$")
 
 
 def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> None:
@@ -146,17 +155,21 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     after = text[own_end(c):min(sent.end, own_end(c) + 60)]
     ranked = ("thứ" in after or "đầu" in after or "vị trí" in after) and CUES.search(
         "ranking", text, own_end(c), min(sent.end, own_end(c) + 60))
-    if ranked and not hits:  # "Với 142 sản phẩm OCOP, Quảng Ngãi đứng thứ 3 …"
-        return _set(c, "cumulative", "ranking")
     decided = _from_cues(p, c, hits)
     if decided is not None:
         return _set(c, *decided)
+    if CONTEXT.search("same-measure", text, zone, c.start):
+        earlier = prev or _last_result_before(p, c)
+        if earlier is not None and earlier.basis is not None:
+            return _set(c, earlier.basis, "same-measure")
     weak = [h for h in hits if h.value == "new (weak)"]
     if c.whole is not None and c.whole.basis is not None and not weak:
         return _set(c, c.whole.basis, "whole-basis")
     same_list = prev is not None and ";" not in text[prev.start:c.start]
     if same_list and prev.basis is not None and not weak:  # type: ignore[union-attr]
         return _set(c, prev.basis, "list-basis")  # type: ignore[union-attr]
+    if ranked and not hits:  # "Với 142 sản phẩm OCOP, Quảng Ngãi đứng thứ 3 …" (of a round's list: the round's)
+        return _set(c, "cumulative", "ranking")
     if weak:
         return _set(c, "new", weak[-1].name)
     if c.status == "target":
@@ -166,11 +179,21 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     return _set(c, "cumulative", "plain-has")
 
 
+def _last_result_before(p: Passage, c: Count) -> Count | None:
+    for counts in reversed(p.counts[:c.sent]):
+        for x in reversed(counts):
+            if x.result:
+                return x
+    return None
+
+
 def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
     """The nearest strong cue, right to left."""
     for k in range(len(hits) - 1, -1, -1):
         h = hits[k]
         if h.value == "cumulative":
+            if h.name == "ranking" and c.whole is not None and c.whole.basis is not None:
+                continue  # "Trong đó, phường A có nhiều sản phẩm nhất với 7": a part of the round's count
             if h.name == "per-place-has" and c.status != "target":
                 continue  # "A và B, mỗi địa phương có 12 sản phẩm" of a round: the round's, per place
             if h.name == "place-has" and not _NAMED_WHOLE.fullmatch(h.text):

@@ -47,7 +47,7 @@ TABLE = RuleTable("breakdown", "whole", [
    values="the whole (another count; the examples give its value), or none")
 
 # "Trong đó, …", "Cụ thể: 35 sản phẩm …", "Cụ thể, TP Hải Dương có …" before the first count of a sentence
-_OPENER = Folded(r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)\s*:?[^.;:]{0,200}")
+_OPENER = Folded(r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)\s*:?[^.;:]{0,200}(?::\s*)?")
 _BREAKS_LIST = re.compile(
     r"(?<!\w)(?:phấn\s+đấu|nâng\s+tổng|đưa\s+tổng|tổng\s+số|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|năm\s+(?:19|20)\d\d"
     r"|mục\s+tiêu|kế\s+hoạch)(?!\w)",
@@ -55,6 +55,8 @@ _BREAKS_LIST = re.compile(
 
 
 _STOP = re.compile(r"[.;]")
+_PLAN_BEFORE = Folded(r"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+[^\W\d_]+){0,3}\s*$")
+_LABEL_DIGIT = re.compile(r"\d")
 
 
 def link_sentence(p: Passage, counts: list[Count], previous: list[Count] | None) -> None:
@@ -152,6 +154,8 @@ def _marker(gap: str) -> str | None:
     listing = TABLE["listing"].regex.search(gap)
     if listing is None or len(gap) > 100 or _STOP.search(gap):
         return None
+    if listing.group(0) == ":" and _LABEL_DIGIT.search(gap, 0, listing.start()):
+        return None  # "năm 2022: 72 sản phẩm và năm 2023: 80 sản phẩm": the next item's own label
     if listing.group(0).strip().lower() == "với" and (listing.start() > 30 or "," in gap[:listing.start()]):
         return None  # "… đứng thứ 3 với 131 sản phẩm. Đứng đầu là tỉnh A, với 265": a new clause
     return "listing"
@@ -173,7 +177,8 @@ def _bracket_owner(p: Passage, before: list[Count], c: Count) -> Count | None:
     for owner in reversed(before):
         if owner.depth == c.depth - 1 and owner.start < bracket:
             between = text[own_end(owner):bracket]
-            if len(between) <= 60 and "(" not in between and ")" not in between and ";" not in between:
+            if len(between) <= 60 and "(" not in between and ")" not in between and ";" not in between \
+                    and not _PLAN_BEFORE.search(between):  # "…, đạt 130% kế hoạch năm (40 sản phẩm)": the plan
                 return owner
             return None
     return None

@@ -30,7 +30,7 @@ TABLE = RuleTable("level", "stars", [
          "the first star phrase after the count, before the next count or clause"),
     Rule("level-before", g.STAR_RE.pattern, "the level named",
          Example("Cụ thể, 3 sao: 45 sản phẩm; 4 sao: 7 sản phẩm.", 45, "3"),
-         "a level right before the count, joined by ':', 'có', 'gồm', 'là', 'chiếm', '(', 'chiếm N% với', "
+         "a level right before the count, joined by ':', 'có', 'gồm', 'là', 'chiếm', '(', 'chiếm N% với' / 'chiếm N% (', "
          "'đối với' ('phân hạng 4 sao, 3 sao đối với 57 sản phẩm') or a table's cell border ('Hạng 3 sao | 21 sản phẩm')"),
     Rule("level-of-total", rf"tổng\s+số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:đạt\s+)?"
                            rf"(?P<level>(?:từ\s+)?(?:hạng\s+)?{_STAR_N}\s*sao(?:\s+trở\s+lên)?)"
@@ -71,6 +71,8 @@ STOP_RE = Folded(
     r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|,\s*(?:nhưng|song|tuy\s+nhiên|đồng\s+thời)(?!\w)"
     # a new plan clause: "công nhận thêm 25 sản phẩm và phấn đấu có sản phẩm 5 sao đầu tiên"
     r"|(?:,|\svà)\s+(?:phấn\s+đấu|hướng\s+tới|tiến\s+tới|đặt\s+mục\s+tiêu)(?!\w)"
+    # a list of named products: "công nhận 12 sản phẩm, gồm: bánh pía (4 sao); nem nướng (3 sao)"
+    r"|(?<!\w)gồm\s*:"
 )
 # After a comma, "hạng 4 sao có 9 sản phẩm", "hạng 4 sao chiếm 6 sản phẩm": the level heads the next
 # count, not the one before.
@@ -78,7 +80,7 @@ _HEADS_NEXT = re.compile(r"\s*(?::|có|gồm|là|chiếm|\|)\s*", re.IGNORECASE)
 # A star phrase right before the count, order reversed: "3 sao: 25 sản phẩm", "hạng 4 sao có 12".
 _REVERSED_JOINER = re.compile(
     # "4 sao chiếm 25% với 46 sản phẩm": the level's share, then its count
-    r"\s*(?:chiếm\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d{1,3}(?:[.,]\d+)?\s*%\s*,?\s*(?:với|có|là)"
+    r"\s*(?:chiếm\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d{1,3}(?:[.,]\d+)?\s*%\s*,?\s*(?:với|có|là|\()"
     # "hạng 3 sao chiếm 34 sản phẩm": the level is the subject; "Hạng 3 sao | 21 sản phẩm": a table row
     r"|:|có|gồm|là|với|cho|chiếm|\(|-|–|\||\t"
     # "phân hạng 4 sao, 3 sao đối với 57 sản phẩm": the rank given, then the products it is given to

@@ -29,6 +29,10 @@ _I = re.IGNORECASE
 _Y = r"(?:19|20)\d\d"
 
 TABLE = RuleTable("period", "year", [
+    Rule("per-year", r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân)(?!\w)", "no year",
+         Example("Giai đoạn 2023-2025, mỗi năm tỉnh phấn đấu có thêm 20 sản phẩm OCOP.", 20, None),
+         "a rate of every year ('mỗi năm', 'hằng năm', 'bình quân') is of no one year, unless a year is named "
+         "after it", needs=("năm", "quân")),
     Rule("target-year", rf"(?:đến|tới)\s+(?:năm\s+)?{_Y}(?!\d)|{_Y}\s*[-–]\s*{_Y}", "the year planned for",
          Example("Tỉnh phấn đấu đến năm 2025 có 300 sản phẩm OCOP.", 300, 2025),
          "a target's year: 'đến năm 2025', the end of 'giai đoạn 2021-2025'", needs=("đến", "tới", "-", "–")),
@@ -53,9 +57,10 @@ TABLE = RuleTable("period", "year", [
          "'năm 2022 (31 sản phẩm)': the count in brackets is of the year before them", needs=("(",)),
     Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
                           r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
-                          r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,))(?!\w)", "no year",
+                          r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,)"
+                          r"|hiện(?=\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường)\s))(?!\w)", "no year",
          Example("Đến nay, tỉnh có 98 sản phẩm OCOP.", 98, None),
-         "a running total up to now, with no year of its own in its clause"),
+         "a running total up to now ('Hiện toàn huyện có', 'Hiện tỉnh có'), with no year of its own in its clause"),
     Rule("as-of-date", rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*)?"
                        rf"(?:tháng\s+)?(?:\d{{1,2}}\s*[/.-]\s*|năm\s+)?{_Y}", "the year of the date",
          Example("Tính đến 31/1/2025, tỉnh có 267 sản phẩm OCOP.", 267, 2025),
@@ -96,7 +101,8 @@ TABLE = RuleTable("period", "year", [
    values="a year, or None")
 
 _NOT_A_PERIOD_BEFORE = Folded(
-    r"(?:so\s+với|kể\s+từ|từ|gấp\s+(?:gần\s+|hơn\s+)?\w+\s+lần|hơn|bằng)\s+(?:(?:năm|giai\s+đoạn|cùng\s+kỳ)\s+)?"
+    r"(?:so\s+với|kể\s+từ|từ|gấp\s+(?:gần\s+|hơn\s+)?\w+\s+lần|hơn|bằng)\s+(?:(?:cùng\s+kỳ|cuối|hết|đầu)\s+)?"
+    r"(?:(?:năm|giai\s+đoạn)\s+)?"
     r"(?:\d{4}\s*[-–]\s*)?$")
 _REGULATION = Folded(r"(?:quy\s+định|căn\s+cứ|thực\s+hiện|hướng\s+dẫn)[^.;]{0,20}?\s(?:tại\s+)?(?:quyết\s+định"
                          r"|nghị\s+định|thông\s+tư|kế\s+hoạch|văn\s+bản)?\s*(?:số\s*:?\s*)?\d+[^\s,;]*/[^\s,;]+"
@@ -139,7 +145,7 @@ _PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\
                         rf"|(?<!đến\s)(?<!tới\s)(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])[^.;\n]{{0,60}}?"
                         rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\s+số)", _I)
 _PLAN_NOUNS = ("hoạch", "tiêu", "phấn")  # every match of _PLAN_YEAR holds one of these, and "năm"
-_PER_YEAR = Folded(r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân)(?!\w)")
+_PER_YEAR = Folded(TABLE["per-year"].pattern)
 _RAISED_BY_ROUND = Folded(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số|qua\s+đó|như\s+vậy"
                               r"|với\s+kết\s+quả\s+(?:trên|này|đó))(?!\w)")
 
@@ -188,6 +194,8 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     sent = p.sentences[c.sent]
     lo = clause_start(p, c, prev)
     dated = p.has_year(c.sent)  # most rules need a year written in the sentence
+    if _per_year(p, c, lo, dated):
+        return
     if dated and _written_year(p, c, lo):
         return
     text = p.text
@@ -240,6 +248,17 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         return
     if line_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
         _set(c, line_year, "sentence-year")
+
+
+def _per_year(p: Passage, c: Count, lo: int, dated: bool) -> bool:
+    """"mỗi năm tỉnh phấn đấu có thêm 20 sản phẩm", "bình quân mỗi năm có 15": a rate of every year
+    is of no one year, unless a year is named after the rate ("mỗi năm …; năm 2023 là 20")."""
+    rate = g.last(_PER_YEAR.finditer(p.text, lo, c.start))
+    if rate is None or ";" in p.text[rate.end():c.start] or (dated and _years_before(p, rate.end(), c.start)):
+        return False
+    c.undated = True
+    c.decide("year", "per-year")
+    return True
 
 
 def _written_year(p: Passage, c: Count, lo: int) -> bool:
@@ -309,6 +328,8 @@ def _planned_year(p: Passage, c: Count, lo: int) -> int | None:
     m = before[-1] if before else (after[0] if after else None)
     if m is None:
         return None
+    if before and m is before[-1] and _years_before(p, max(m.end(), lo), c.start):
+        return None  # "Kế hoạch giai đoạn 2023-2025 …; cụ thể năm 2023 là 20 sản phẩm": the nearer year
     year = int(_FOUR_DIGITS.findall(m.group(0))[-1])
     if p.article_year and year < p.article_year and "đến" in m.group(0).lower():
         return None  # "đến năm 2020" in a 2021 article is a date

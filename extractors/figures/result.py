@@ -38,6 +38,11 @@ TABLE = RuleTable("result", "is a result", [
          Example("Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.", 60, None),
          "expired or revoked products (unless they were certified again: 'công nhận lại 13 sản phẩm đã hết hạn')",
          needs=("hết", "thu")),
+    Rule("revoked", r"(?<!\w)(?:thu\s+hồi|h[ủu]y\s+bỏ|hu[ỷy]\s+bỏ|h[ủu]y|hu[ỷy])\s+(?:giấy\s+)?(?:chứng\s+nhận|quyết\s+định"
+                    r"\s+công\s+nhận|công\s+nhận|kết\s+quả\s+công\s+nhận)(?:\s+ocop)?(?:\s+(?:của|đối\s+với|cho))?\s*$",
+         "not a result",
+         Example("UBND tỉnh thu hồi giấy chứng nhận của 4 sản phẩm OCOP do chủ thể ngừng sản xuất.", 4, None),
+         "products whose certificate or recognition is revoked, said before them", needs=("thu", "hủy", "huỷ", "huy")),
     Rule("report-label", r"(?<!\w)số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:không|chưa|đăng\s+ký|tham\s+gia|dự\s+thi)"
                          r"[^:;\n]{0,40}?\s*:\s*$", "not a result",
          Example("- Số sản phẩm không đạt: 7 sản phẩm.", 7, None),
@@ -65,36 +70,41 @@ TABLE = RuleTable("result", "is a result", [
     Rule("other-attribute", r"(?<!\w)(?:sàn|thương\s+mại\s+điện\s+tử|livestream|trực\s+tuyến|website|lên\s+trang"
                             r"|vùng\s+nguyên\s+liệu|hữu\s+cơ|vietgap|globalgap|truy\s+xuất|mã\s+qr|mã\s+vạch|xuất\s+khẩu"
                             r"|siêu\s+thị|trưng\s+bày|hội\s+chợ|gian\s+hàng|điểm\s+bán|cửa\s+hàng|phiên\s+chợ"
+                            r"|mang\s+(?:đến|tới|theo)"
                             r"|(?:đăng\s+)?bán(?:\s+(?:được|ra|tại|trên))?|tiêu\s+thụ|sản\s+lượng|bảo\s+hộ|nhãn\s+hiệu"
                             r"|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối|giới\s+thiệu|quảng\s+bá|đổi\s+tên|điều\s+chỉnh\s+tên)(?!\w)",
          "not a result",
          Example("Hỗ trợ các chủ thể đưa 35 sản phẩm OCOP lên sàn thương mại điện tử.", 35, None),
-         "products counted by another attribute: sold online, on display, with organic areas, exported, "
-         "renamed"),
+         "products counted by another attribute: sold online, on display or brought to a fair ('mang đến 95 sản "
+         "phẩm'), with organic areas, exported, renamed"),
     Rule("assessment-held", r"(?<!\w)tổ\s+chức\s+(?:\d+\s+đợt\s+)?(?:thẩm\s+định\s*,\s*)?đánh\s+giá(?:\s+lại)?"
                             r"(?:\s*,\s*phân\s+hạng)?(?:\s+(?:cho|đối\s+với|với))?\s*$", "not a result",
          Example("Năm 2021, huyện tổ chức đánh giá, phân hạng cho 33 sản phẩm, kết quả có 29 sản phẩm đạt 3 sao.",
                  33, None),
          "the products an assessment was held for are candidates", needs=("tổ",)),
-    Rule("assessing", r"(?<!\w)(?<!đã\s)(?<!vừa\s)(?:xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:và\s+)?|họp\s+)?(?:thẩm\s+định\s*,\s*)?"
+    Rule("assessing", r"(?<!\w)xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:(?:của|cho|đối\s+với)\s+)?$"
+                      r"|(?<!\w)(?<!đã\s)(?<!vừa\s)(?:xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:và\s+)?|họp\s+)?(?:thẩm\s+định\s*,\s*)?"
                       r"(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định)(?:\s*,\s*(?:phân|xếp)\s+hạng)?(?:\s+(?:cho|đối\s+với|là))?"
                       r"(?:\s+(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|hơn|gần))?\s*:?\s*$",
          "not a result",
          Example("Hội đồng OCOP tỉnh họp đánh giá, phân hạng 33 sản phẩm.", 33, None),
-         "a council assessing products, or the number assessed ('số sản phẩm được thẩm định là N'), with no "
-         "level or result said of them (not a finished 'đã đánh giá')",
-         needs=("đánh", "chấm", "thẩm")),
+         "a council assessing or considering products ('đã xem xét 26 sản phẩm'), or the number assessed ('số "
+         "sản phẩm được thẩm định là N'), with no level or result said of them (not a finished 'đã đánh giá')",
+         needs=("đánh", "chấm", "thẩm", "xem")),
     Rule("product-group", r"(?<!\w)(?:nhóm|ngành\s+hàng|phân\s+nhóm|bộ\s+sản\s+phẩm|thuộc\s+(?:\d+\s+)?ngành)(?!\w)",
          "not a result",
          Example("Dẫn đầu là nhóm thực phẩm với 210 sản phẩm, tiếp theo là nhóm đồ uống (35 sản phẩm).", 210, None),
          "products counted by their group or trade", needs=("nhóm", "ngành", "bộ")),
-    Rule("being-assessed", r"\s*(?:OCOP\s+)?(?:từ\s+[^;.]{0,40}?)?(?:được\s+|đang\s+được\s+|(?:đang\s+)?chờ\s+(?:kết\s+quả\s+)?)"
+    Rule("being-assessed", r"\s*(?:OCOP\s+)?(?:từ\s+[^;.]{0,40}?)?"
+                           r"(?!được\s+(?:đánh\s+giá|thẩm\s+định)(?:\s*,\s*(?:phân|xếp)\s+hạng)?\s+(?:lần\s+đầu|lại)(?!\w))"
+                           r"(?:được\s+|đang\s+được\s+|(?:đang\s+)?chờ\s+(?:kết\s+quả\s+)?(?:hội\s+đồng[^;.,]{0,25}?\s)?)"
                            r"(?:đưa\s+(?:ra|vào)\s+)?"
                            r"(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định)(?![^;.]{0,25}(?:đạt|công\s+nhận|chứng\s+nhận|sao))", "not a result",
          Example("Có 544 sản phẩm từ 26 quận, huyện được đánh giá, trong đó 54 sản phẩm được đưa ra đánh giá lần đầu.",
                  544, None),
-         "products being assessed or awaiting the result ('đang chờ kết quả thẩm định'), with no result said of "
-         "them", needs=("được", "chờ")),
+         "products being assessed or awaiting the result ('đang chờ kết quả thẩm định', 'đang chờ Hội đồng tỉnh "
+         "đánh giá'), with no result said of them ('được đánh giá lần đầu', 'được đánh giá lại' are results)",
+         needs=("được", "chờ")),
     Rule("in-progress", r"(?<!\w)đang\s+(?:tiếp\s+tục\s+)?(?:đánh\s+giá|xem\s+xét|hoàn\s+thiện|xây\s+dựng|thẩm\s+định)"
                         r"[^.;]{0,30}$", "not a result",
          Example("Thành phố đang tiếp tục đánh giá, công nhận 4 sản phẩm mới.", 4, None),
@@ -164,12 +174,15 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if TABLE.match("expired", text, c.noun_end, after_end) and not _RECERTIFIED_BEFORE.search(
             text, max(sent.start, c.start - 40), c.start):
         return "expired"
+    if TABLE.search("revoked", text, max(sent.start, c.start - 60), c.start):
+        return "revoked"
     if TABLE.search("report-label", text, max(sent.start, c.start - 60), c.start):
         return "report-label"
     unranked = not c.stars or c.trace.get("stars") == "level-of-whole"
     if unranked and TABLE.match("made-from", text, c.noun_end, after_end):
         return "made-from"
-    if TABLE.match("product-kind", text, c.noun_end, after_end):
+    kind = TABLE.match("product-kind", text, c.noun_end, after_end)
+    if kind and not _ranked_here(c) and not _names_listed(text, kind, sent.end):
         return "product-kind"
     if unranked and TABLE.match("other-kind", text, c.noun_end, after_end):
         return "other-kind"
@@ -180,7 +193,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "other-attribute"
     if TABLE.search("assessment-held", text, max(sent.start, c.start - 60), c.start):
         return "assessment-held"
-    if unranked and not result_after and TABLE.search("assessing", text, max(sent.start, c.start - 60), c.start):
+    if unranked and not result_after and TABLE.search("assessing", text, max(sent.start, c.start - 60), c.start) \
+            and not _national_proposal(p, c):
         return "assessing"
     if unranked and TABLE.search("product-group", text, max(sent.start, c.start - LOOK_BACK), c.start):
         return "product-group"
@@ -193,7 +207,7 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if unranked and TABLE.search("entered-programme", text, max(sent.start, c.start - 60), c.start):
         return "entered-programme"
     candidate = (unranked and TABLE.search("candidate", text, max(sent.start, c.start - LOOK_BACK),
-                                           min(sent.end, c.noun_end + 120))) or TABLE.match(
+                                           _next_count_start(p, c, min(sent.end, c.noun_end + 120)))) or TABLE.match(
         "candidate", text, _skip_potential(text, c.noun_end, after_end), after_end)
     if candidate and not _put_forward(p, c):  # a proposal for a rank is a dossier too, and a figure
         # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
@@ -202,6 +216,30 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
             return None
         return "candidate"
     return None
+
+
+def _ranked_here(c: Count) -> bool:
+    """The count names its own level after it ("3 sản phẩm cà phê được nâng hạng lên 4 sao"): counted
+    by its rank, whatever kind of product it is."""
+    return c.trace.get("stars") in ("level-after", "level-raised")
+
+
+_LISTED = re.compile(r"[^.;,]*?(?:,|\svà)\s+(?!\d)[^\W\d_]")
+
+
+def _names_listed(text: str, kind: re.Match[str], end: int) -> bool:
+    """"2 sản phẩm là chè Shan tuyết và rượu táo mèo": 'là' opens the names of the products counted,
+    not the kind they are counted by."""
+    return kind.group(0).lstrip().lower().startswith("là") and bool(_LISTED.match(text, kind.end(), end))
+
+
+def _next_count_start(p: Passage, c: Count, end: int) -> int:
+    """Where the next count of the sentence starts, if before ``end``: a candidate word after it
+    ("…, trong đó 2 sản phẩm 4 sao; năm 2025 huyện đăng ký 5 sản phẩm") is about that count."""
+    for x in p.counts[c.sent]:
+        if x.start > c.noun_end:
+            return min(end, x.start)
+    return end
 
 
 def _no_antecedent(p: Passage, c: Count) -> bool:
@@ -229,6 +267,15 @@ def _put_forward(p: Passage, c: Count) -> bool:
         return True
     sent = p.sentences[c.sent]
     return bool(_HIGHER.search(p.text, max(sent.start, c.start - 80), min(sent.end, c.noun_end + 80)))
+
+
+def _national_proposal(p: Passage, c: Count) -> bool:
+    """The central council considering the products provinces put forward ("Hội đồng … cấp Trung ương
+    … xem xét hồ sơ của 19 sản phẩm do 11 tỉnh đề nghị"): proposals for five stars, not candidates
+    of a provincial round."""
+    sent = p.sentences[c.sent]
+    return c.trace.get("status") == "proposed-by" and bool(
+        _HIGHER.search(p.text, max(sent.start, c.start - 120), min(sent.end, c.noun_end + 80)))
 
 
 _CLAUSE_STOP = re.compile(r"[;(]|,|\.\s")

@@ -137,10 +137,11 @@ DESCRIPTORS = RuleTable("status: the count's own descriptors", "status", [
                  "proposed"),
          "products with potential for a level (between the noun and the level) are put forward for it",
          needs=("tiềm",)),
-    Rule("proposed-for", r"\s*(?:OCOP\s+)?(?:(?:cơ\s+bản\s+)?đủ\s+(?:điều\s+kiện|số\s+điểm|điểm)\s+(?:để\s+)?(?:được\s+)?|(?:được|là)\s+)?"
+    Rule("proposed-for", r"\s*(?:OCOP\s+)?(?:đạt\s+(?:từ\s+|trên\s+)?\d+\s+điểm(?:\s+trở\s+lên)?\s*,?\s*)?(?:(?:cơ\s+bản\s+)?đủ\s+(?:điều\s+kiện|số\s+điểm|điểm)\s+(?:để\s+)?(?:được\s+)?|(?:được|là)\s+)?"
                          r"(?:đề\s+nghị|đề\s+xuất|công\s+nhận(?=[\s,;.]))(?!\s+(?:đánh\s+giá|công\s+nhận|cấp|xếp\s+hạng|phân\s+hạng)\s+lại)",
          "proposed", Example("Có 5 sản phẩm đề nghị Bộ xem xét, phân hạng OCOP 5 sao.", 5, "proposed"),
-         "the products are put forward (not for re-evaluation)", needs=("đề", "công")),
+         "the products are put forward (not for re-evaluation), also after the score they reached ('đạt từ 50 "
+         "điểm trở lên được đề nghị')", needs=("đề", "công")),
     Rule("proposed-by", r"\s*(?:OCOP\s+)?do\s+[^.;\n]{0,50}?(?:đề\s+nghị|đề\s+xuất|trình)(?!\w)", "proposed",
          Example("Hội đồng Trung ương xem xét hồ sơ của 19 sản phẩm do 11 tỉnh, thành phố đề nghị.", 19, "proposed"),
          "put forward by someone else, a passive agent", needs=("do",)),
@@ -323,7 +324,7 @@ def _proposal(p: Passage, c: Count, in_achieved_whole: bool) -> str | None:
     proposed = DESCRIPTORS.match("proposed-for", text, c.noun_end, min(sent_end, c.noun_end + 60))
     if proposed and "công nhận" in proposed.group(0).lower() and "đủ" not in proposed.group(0).lower():
         proposed = None  # "N sản phẩm công nhận …" is a result; "đủ điều kiện công nhận" awaits the decision
-    if proposed and (c.stars or "đề" in head or "đủ" in head):
+    if proposed and (c.stars or "đề" in head or "đủ" in head or "đề" in proposed.group(0).lower()):
         window = text[proposed.start():(c.star_end or proposed.end()) + 40]
         if not in_achieved_whole or _HIGHER.search(window):
             return "proposed-for"
