@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import dates, documents, places
+from extractors import dates, documents, html, places
 from extractors.figures import basis, grammar, place, status
 from extractors.figures.candidates import _at_digit_runs
 from extractors.figures.rules import Example, Rule, RuleTable
@@ -181,3 +181,12 @@ def test_a_tail_that_cannot_end_a_truncated_count_is_not_searched():
             assert grammar.may_end_truncated(text), text
         matched += bool(found)
     assert matched > 100
+
+
+def test_control_characters_are_found_in_the_pages_bytes_as_by_the_class_search():
+    """``html._has_control`` deletes the control bytes of the page's UTF-8 form instead of searching
+    the text with the class: the same answer for every character, surrogates and astral ones too."""
+    rnd = random.Random(29)
+    singles = [chr(c) for c in (*range(0x80), 0xA0, 0x1EA1, 0xD800, 0xDFFF, 0xFFFF, 0x10000, 0x10FFFF)]
+    for text in singles + ["".join(rnd.choice(singles) for _ in range(rnd.randint(0, 8))) for _ in range(5000)]:
+        assert html._has_control(text) == bool(html._CONTROL.search(text)), repr(text)
