@@ -22,9 +22,10 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import urljoin
 
+from cssselect import parse as cssselect_parse
 from lxml import etree
 from lxml import html as lxml_html
-from lxml.cssselect import CSSSelector
+from lxml.cssselect import LxmlHTMLTranslator
 
 from extractors.bounds import cap_elements, cap_html, cap_html_bytes, cap_text, join_reasons
 from extractors.dates import parse_date_line
@@ -164,12 +165,36 @@ def _text(el) -> str:
 
 
 @functools.lru_cache(maxsize=512)
-def _compiled(selector: str) -> CSSSelector | None:
+def _compiled(selector: str) -> etree.XPath | None:
     # Translating CSS to XPath costs more than running it; the selector set is small and fixed.
     try:
-        return CSSSelector(selector, translator="html")
+        return etree.XPath(_xpath_of(selector))
     except Exception:
         return None
+
+
+_TRANSLATOR = LxmlHTMLTranslator()  # what CSSSelector(selector, translator="html") translates with
+# A step that takes any element holding one attribute of one value ("#news-bodyhtml",
+# "[itemprop=headline]"): XPath tests the attribute on every element of the page, and an element
+# without it costs as much as one with it (40 us on a bench page of 190 elements, 230 us on one of
+# 1,400). The same elements are the parents of the attributes of that name, which XPath reaches
+# without visiting the others (10 and 36 us).
+_ANY_WITH_ATTRIBUTE = re.compile(r"descendant-or-self::\*\[@([\w-]+) = ('[^']*')\](/.*)?", re.DOTALL)
+
+
+def _xpath_of(selector: str) -> str:
+    """The XPath CSSSelector runs for ``selector`` (one path per selector of a group, joined by
+    "|"), each path whose first step takes any element with one attribute value reaching those
+    elements through the attribute: the same elements, in document order."""
+    paths = []
+    for part in cssselect_parse(selector):
+        path = _TRANSLATOR.selector_to_xpath(part, prefix="descendant-or-self::")
+        m = _ANY_WITH_ATTRIBUTE.fullmatch(path)
+        if m:
+            name, value, rest = m.groups()
+            path = f"descendant-or-self::node()/@{name}/parent::*[@{name} = {value}]{rest or ''}"
+        paths.append(path)
+    return " | ".join(paths)
 
 
 def _css(root, selector: str) -> list:
