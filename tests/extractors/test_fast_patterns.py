@@ -209,8 +209,8 @@ def _portal_pages() -> list[str]:
 
 
 def test_a_selector_finds_by_its_attribute_what_cssselect_finds(monkeypatch):
-    """``html._compiled`` reaches the elements of a step "any element with this attribute value" through
-    the attribute; every selector main_text runs, on every portal page and every element it is run
+    """``html._compiled`` reaches the elements of a step "any element with this attribute value (or class
+    name)" through the attribute; every selector main_text runs, on every portal page and every element it is run
     from, and a few more on every page, find what CSSSelector's XPath finds, in the same order."""
     asked: list[tuple[object, str]] = []
     real_css = html._css
@@ -222,13 +222,15 @@ def test_a_selector_finds_by_its_attribute_what_cssselect_finds(monkeypatch):
     monkeypatch.setattr(html, "_css", recording)
     pages = _portal_pages()
     extra = ("#news-bodyhtml", "[itemprop=headline]", "[itemprop=articleBody] p", "#main .content, [role=main]",
-             "[id='a b']", "div#news-bodyhtml", "[class=hidden]")
+             "[id='a b']", "div#news-bodyhtml", "[class=hidden]", ".bodytext", "[class*=news] a", ".news_column p",
+             ".a.b, .hidden")
     for page in pages:
         html.main_text(page)
         root = lxml_html.document_fromstring(page)
         asked += [(root, s) for s in extra] + [(el, s) for el in root.iter("div") for s in extra[:2]]
     rewritten = {s for _, s in asked if "node()/@" in html._xpath_of(s)}
-    assert {"#news-bodyhtml", "[itemprop=headline]", "#DeltaPlaceHolderMain"} <= rewritten
+    assert {"#news-bodyhtml", "[itemprop=headline]", "#DeltaPlaceHolderMain", ".detail-content",
+            "[class*=date], [class*=time], [class*=ngay]"} <= rewritten
     assert len(pages) > 40
     for root, selector in asked:
         if not selector:
