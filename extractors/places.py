@@ -333,11 +333,13 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return list(zip(ends[0:-1:2], ends[1::2], parts[1::2], strict=True))
 
 
-def _may_start(word: str, firsts: frozenset[str]) -> bool:
+@lru_cache(maxsize=4096)
+def _may_start(word: str) -> bool:
     """Whether a token may start a mention: a prefix, "cả"/"toàn", or a capitalised word that starts a
-    province's name (a capitalised word is never islower(): the test of most words stops there)."""
+    province's name (a capitalised word is never islower(): the test of most words stops there).
+    Cached: the capitalised words of a page ("Theo", "UBND", "Hội") recur on every page."""
     return word in _STARTERS or (not word.islower() and (
-        word.lower() in _STARTERS or (word[:1].isupper() and _first_word(word) in firsts)))
+        word.lower() in _STARTERS or (word[:1].isupper() and _first_word(word) in _bare_first_words())))
 
 
 def _mention_starts(text: str, resume: Callable[[], int]) -> Iterator[tuple[list[tuple[int, int, str]], int]]:
@@ -347,17 +349,16 @@ def _mention_starts(text: str, resume: Callable[[], int]) -> Iterator[tuple[list
     after it that a mention can span. Without an apostrophe a token is a run of letters and digits,
     so the few tokens that may start a mention (a tenth of a page's words) are found by searches
     and only the words around them are split: tokenising the whole text was most of the time."""
-    firsts = _bare_first_words()
     starts = _possible_starts(text)
     if starts is None:
         tokens = _tokens(text)
         for i, (start, _, w) in enumerate(tokens):
-            if _may_start(w, firsts) and start >= resume():
+            if _may_start(w) and start >= resume():
                 yield tokens, i
         return
     for start in starts:
         run = _RUN.match(text, start)
-        if run is None or not _may_start(run.group(), firsts) or start < resume():
+        if run is None or not _may_start(run.group()) or start < resume():
             continue
         local: list[tuple[int, int, str]] = []
         if start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
