@@ -194,7 +194,7 @@ def _xpath_of(selector: str) -> str:
     through the attribute (_BY_ATTRIBUTE): the same elements, in document order."""
     paths = []
     for part in cssselect_parse(selector):
-        path = _TRANSLATOR.selector_to_xpath(part, prefix="descendant-or-self::")
+        path = _TRANSLATOR.selector_to_xpath(part, prefix="descendant-or-self::", translate_pseudo_elements=True)
         for pattern, attribute in _BY_ATTRIBUTE:
             m = pattern.fullmatch(path)
             if m:

@@ -236,3 +236,5 @@ def test_a_selector_finds_by_its_attribute_what_cssselect_finds(monkeypatch):
         if not selector:
             continue
         assert html._compiled(selector)(root) == CSSSelector(selector, translator="html")(root), selector
+    for selector in {s for _, s in asked if s} - rewritten:  # the others are run as cssselect writes them
+        assert html._xpath_of(selector) == CSSSelector(selector, translator="html").path, selector
