@@ -22,9 +22,10 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import urljoin
 
+from cssselect import parse as cssselect_parse
 from lxml import etree
 from lxml import html as lxml_html
-from lxml.cssselect import CSSSelector
+from lxml.cssselect import LxmlHTMLTranslator
 
 from extractors.bounds import cap_elements, cap_html, cap_html_bytes, cap_text, join_reasons
 from extractors.dates import parse_date_line
@@ -113,6 +114,15 @@ _XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*>")
 _LONG_INPUT_VALUE = re.compile(r"(<input\b[^>]*?\svalue=)(\"[^\"]{2000,}\"|'[^']{2000,}')", re.IGNORECASE)
 # NUL and other C0 controls make lxml refuse the document.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL_BYTES = bytes(c for c in range(0x20) if chr(c) not in "\t\n\r")
+
+
+def _has_control(html: str) -> bool:
+    """Whether the page holds a character of _CONTROL: read from its UTF-8 bytes (no other character
+    is written with a byte below 0x20), from which deleting those bytes is a C loop, a third of the
+    time of the class search (35 -> 14 us on an 11 KB page)."""
+    raw = html.encode("utf-8", "surrogatepass")
+    return len(raw.translate(None, _CONTROL_BYTES)) != len(raw)
 
 
 def _parse(html: str):
@@ -122,7 +132,7 @@ def _parse(html: str):
         html = html[declaration.end():]
     if "__VIEWSTATE" in html:  # first: the search for control characters then reads a tenth of the page
         html = _LONG_INPUT_VALUE.sub(r'\1""', html)
-    if _CONTROL.search(html):
+    if _has_control(html):
         html = _CONTROL.sub(" ", html)
     if not html.strip():
         return None
@@ -155,12 +165,44 @@ def _text(el) -> str:
 
 
 @functools.lru_cache(maxsize=512)
-def _compiled(selector: str) -> CSSSelector | None:
+def _compiled(selector: str) -> etree.XPath | None:
     # Translating CSS to XPath costs more than running it; the selector set is small and fixed.
     try:
-        return CSSSelector(selector, translator="html")
+        return etree.XPath(_xpath_of(selector))
     except Exception:
         return None
+
+
+_TRANSLATOR = LxmlHTMLTranslator()  # what CSSSelector(selector, translator="html") translates with
+# A first step that takes any element ("*") by one attribute — of one value ("#news-bodyhtml",
+# "[itemprop=headline]") or holding one class name (".detail-content", "[class*=date]"): XPath tests
+# the attribute on every element of the page, and an element without it costs about what one with it
+# does (an id: 40 us on a bench page of 190 elements, 230 us on one of 1,400). The same elements are
+# the parents of the attributes of that name (of that value, or holding that name), which XPath
+# reaches without visiting the others (10 and 36 us); each keeps its whole test.
+_BY_ATTRIBUTE = (
+    (re.compile(r"descendant-or-self::\*(\[@([\w-]+) = '[^']*'\])(/.*)?", re.DOTALL), "@{name}"),
+    (re.compile(r"descendant-or-self::\*(\[@class and contains\(@class, '([^']+)'\)"
+                r"(?: and contains\(concat\(' ', normalize-space\(@class\), ' '\), ' [^']+ '\))?\])(/.*)?",
+                re.DOTALL), "@class[contains(., '{name}')]"),
+)
+
+
+def _xpath_of(selector: str) -> str:
+    """The XPath CSSSelector runs for ``selector`` (one path per selector of a group, joined by
+    "|"), each path whose first step takes any element by one attribute reaching those elements
+    through the attribute (_BY_ATTRIBUTE): the same elements, in document order."""
+    paths = []
+    for part in cssselect_parse(selector):
+        path = _TRANSLATOR.selector_to_xpath(part, prefix="descendant-or-self::", translate_pseudo_elements=True)
+        for pattern, attribute in _BY_ATTRIBUTE:
+            m = pattern.fullmatch(path)
+            if m:
+                test, name, rest = m.groups()
+                path = f"descendant-or-self::node()/{attribute.format(name=name)}/parent::*{test}{rest or ''}"
+                break
+        paths.append(path)
+    return " | ".join(paths)
 
 
 def _css(root, selector: str) -> list:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -273,21 +274,13 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
 def _scan_places(text: str) -> list[PlaceMention]:
     original = unicodedata.normalize("NFC", text)
     text = canon(original)
-    tokens = _tokens(text)
     bare, prefixed = _province_index()
     districts = _district_index()
     mentions: list[PlaceMention] = []
     pending: list[tuple[int, int, str, str, tuple[District, ...]]] = []  # ambiguous districts
-    n = len(tokens)
-    resume = 0  # the token after the last mention found
-    # only a prefix, "cả"/"toàn" or a capitalised word that starts a province's name can start a mention
-    firsts = _bare_first_words()
-    # (a capitalised word is never islower(): the test of most words stops there)
-    for i in [i for i, (_, _, w) in enumerate(tokens)
-              if w in _STARTERS or (not w.islower() and (w.lower() in _STARTERS
-                                                          or (w[:1].isupper() and _first_word(w) in firsts)))]:
-        if i < resume:
-            continue
+    resume = 0  # the offset where the last mention found ends
+    for tokens, i in _mention_starts(text, lambda: resume):  # noqa: B023 - the current end, read at each start
+        n = len(tokens)
         start, _end, word = tokens[i]
         low = word.lower()
         # national
@@ -296,7 +289,7 @@ def _scan_places(text: str) -> list[PlaceMention]:
             if (low, nxt) in {("cả", "nước"), ("toàn", "quốc")} and _gap_is_space(text, tokens, i, i + 1):
                 mentions.append(PlaceMention(NATIONAL, "national", None, None,
                                              start, tokens[i + 1][1]))
-                resume = i + 2
+                resume = tokens[i + 1][1]
                 continue
         # prefixed: tỉnh / thành phố / TP / huyện / quận / thị xã + name
         prefix_len, prefix = _prefix_at(tokens, i, text) if low in _PREFIX_FIRST_WORDS else (0, "")
@@ -312,7 +305,7 @@ def _scan_places(text: str) -> list[PlaceMention]:
                     pending.append((name_start, end, written, level, ambiguous))
                 else:
                     mentions.append(PlaceMention(written, level, province, _p2025(province), name_start, end))
-                resume = k
+                resume = tokens[k - 1][1]
                 continue
         if word[:1].isupper():
             found_bare = _match_bare(text, tokens, i, bare)
@@ -320,7 +313,7 @@ def _scan_places(text: str) -> list[PlaceMention]:
                 k, province = found_bare
                 end = tokens[k - 1][1]
                 mentions.append(PlaceMention(original[start:end], "province", province, _p2025(province), start, end))
-                resume = k
+                resume = tokens[k - 1][1]
                 continue
     if pending:
         named = {m.province for m in mentions if m.province}
@@ -338,6 +331,94 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     parts = _WORD_SPLIT.split(text)  # [between, word, between, word, …, between]
     ends = list(accumulate(map(len, parts)))
     return list(zip(ends[0:-1:2], ends[1::2], parts[1::2], strict=True))
+
+
+@lru_cache(maxsize=4096)
+def _may_start(word: str) -> bool:
+    """Whether a token may start a mention: a prefix, "cả"/"toàn", or a capitalised word that starts a
+    province's name (a capitalised word is never islower(): the test of most words stops there).
+    Cached: the capitalised words of a page ("Theo", "UBND", "Hội") recur on every page."""
+    return word in _STARTERS or (not word.islower() and (
+        word.lower() in _STARTERS or (word[:1].isupper() and _first_word(word) in _bare_first_words())))
+
+
+def _mention_starts(text: str, resume: Callable[[], int]) -> Iterator[tuple[list[tuple[int, int, str]], int]]:
+    """(tokens, i) for every token ``tokens[i]`` that may start a mention and starts at or after
+    ``resume()`` (the end of the last mention found), in reading order; ``tokens``
+    holds the token before it when only a space parts them (``_blocked`` reads it) and the tokens
+    after it that a mention can span. Without an apostrophe a token is a run of letters and digits,
+    so the few tokens that may start a mention (a tenth of a page's words) are found by searches
+    and only the words around them are split: tokenising the whole text was most of the time."""
+    starts = _possible_starts(text)
+    if starts is None:
+        tokens = _tokens(text)
+        for i, (start, _, w) in enumerate(tokens):
+            if _may_start(w) and start >= resume():
+                yield tokens, i
+        return
+    for start in starts:
+        run = _RUN.match(text, start)
+        if run is None or not _may_start(run.group()) or start < resume():
+            continue
+        local: list[tuple[int, int, str]] = []
+        if start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
+            j = start - 2
+            while j > 0 and text[j - 1].isalnum():
+                j -= 1
+            local.append((j, start - 1, text[j:start - 1]))
+        i = len(local)
+        for t in _RUN.finditer(text, start):
+            local.append((t.start(), t.end(), t.group()))
+            if len(local) - i == _SPAN_TOKENS:
+                break
+        yield local, i
+
+
+def _possible_starts(text: str) -> list[int] | None:
+    """The offsets, in order, of every token that begins with a capital (or a character beyond the
+    Latin letters) or is one of ``_STARTERS`` in any case: a superset of the tokens that
+    ``_may_start``. None when a token is not a run of letters and digits ("a'b" is one token) or the
+    text's lower case is not offset for offset ("İ"): then the whole text is split."""
+    if "'" in text or "’" in text:
+        return None
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    starts = {m.start() for m in _CAPITAL_RE.finditer(text)}
+    size = len(text)
+    for word in _STARTERS:
+        k = low.find(word)
+        while k != -1:
+            end = k + len(word)
+            if (k == 0 or not text[k - 1].isalnum()) and (end == size or not text[end].isalnum()):
+                starts.add(k)
+            k = low.find(word, end)
+    return sorted(starts)
+
+
+def _char_class(chars: list[str]) -> str:
+    """A regex character class of ``chars`` (sorted), written as ranges."""
+    out, run = [], [chars[0], chars[0]]
+    for ch in chars[1:]:
+        if ord(ch) == ord(run[1]) + 1:
+            run[1] = ch
+        else:
+            out.append(run)
+            run = [ch, ch]
+    out.append(run)
+    return "[" + "".join(re.escape(a) if a == b else f"{re.escape(a)}-{re.escape(b)}" for a, b in out) + "]"
+
+
+# Capitals among the Latin letters (ASCII, Latin-1, Latin Extended, Vietnamese), read from the
+# characters; a character beyond them is taken as a possible capital, and the test of its token
+# rejects it if it is not. The lookbehind after the class: a token starts where no letter or digit
+# precedes, and a pattern that opens with a class is skipped to in C.
+_CAPITAL_RE = re.compile(_char_class([chr(c) for c in (*range(0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper()])[:-1]
+                         + "\\u0250-\\u1dff\\u1f00-\\U0010ffff](?<![^\\W_].)")
+_RUN = re.compile(r"[^\W_]+")
+# the tokens a mention read from a token i can reach: up to i + 2 + _MAX_WORDS - 1 after a two-word
+# prefix ("thị xã"), and whether one more follows
+_SPAN_TOKENS = _MAX_WORDS + 2
 
 
 @lru_cache(maxsize=256)

@@ -16,11 +16,14 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
+from lxml.cssselect import CSSSelector
 
-from extractors import dates, documents, places
+from extractors import dates, documents, html, places
 from extractors.figures import basis, grammar, place, status
 from extractors.figures.candidates import _at_digit_runs
 from extractors.figures.rules import Example, Rule, RuleTable
+from harvester.fixture_portals.farm import build_site
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -181,3 +184,57 @@ def test_a_tail_that_cannot_end_a_truncated_count_is_not_searched():
             assert grammar.may_end_truncated(text), text
         matched += bool(found)
     assert matched > 100
+
+
+def test_control_characters_are_found_in_the_pages_bytes_as_by_the_class_search():
+    """``html._has_control`` deletes the control bytes of the page's UTF-8 form instead of searching
+    the text with the class: the same answer for every character, surrogates and astral ones too."""
+    rnd = random.Random(29)
+    singles = [chr(c) for c in (*range(0x80), 0xA0, 0x1EA1, 0xD800, 0xDFFF, 0xFFFF, 0x10000, 0x10FFFF)]
+    for text in singles + ["".join(rnd.choice(singles) for _ in range(rnd.randint(0, 8))) for _ in range(5000)]:
+        assert html._has_control(text) == bool(html._CONTROL.search(text)), repr(text)
+
+
+def _portal_pages() -> list[str]:
+    """Every article page of the imitation portals (all sites, all their articles), rendered in process."""
+    out = []
+    for site_id in ("nukeviet", "wordpress", "liferay", "sharepoint", "generic", "faults", "nukeviet-portal",
+                    "wordpress-news", "sharepoint-postback"):
+        site = build_site(site_id)
+        for post in site.posts:
+            response = site.dispatch(post.path, {}, {})
+            if response.status == 200:
+                out.append(response.body.decode("utf-8", "replace"))
+    return out
+
+
+def test_a_selector_finds_by_its_attribute_what_cssselect_finds(monkeypatch):
+    """``html._compiled`` reaches the elements of a step "any element with this attribute value (or class
+    name)" through the attribute; every selector main_text runs, on every portal page and every element it is run
+    from, and a few more on every page, find what CSSSelector's XPath finds, in the same order."""
+    asked: list[tuple[object, str]] = []
+    real_css = html._css
+
+    def recording(root, selector):
+        asked.append((root, selector))
+        return real_css(root, selector)
+
+    monkeypatch.setattr(html, "_css", recording)
+    pages = _portal_pages()
+    extra = ("#news-bodyhtml", "[itemprop=headline]", "[itemprop=articleBody] p", "#main .content, [role=main]",
+             "[id='a b']", "div#news-bodyhtml", "[class=hidden]", ".bodytext", "[class*=news] a", ".news_column p",
+             ".a.b, .hidden")
+    for page in pages:
+        html.main_text(page)
+        root = lxml_html.document_fromstring(page)
+        asked += [(root, s) for s in extra] + [(el, s) for el in root.iter("div") for s in extra[:2]]
+    rewritten = {s for _, s in asked if "node()/@" in html._xpath_of(s)}
+    assert {"#news-bodyhtml", "[itemprop=headline]", "#DeltaPlaceHolderMain", ".detail-content",
+            "[class*=date], [class*=time], [class*=ngay]"} <= rewritten
+    assert len(pages) > 40
+    for root, selector in asked:
+        if not selector:
+            continue
+        assert html._compiled(selector)(root) == CSSSelector(selector, translator="html")(root), selector
+    for selector in {s for _, s in asked if s} - rewritten:  # the others are run as cssselect writes them
+        assert html._xpath_of(selector) == CSSSelector(selector, translator="html").path, selector
