@@ -35,9 +35,9 @@ EITHER = "?"
 FIELDS = ("count", "stars", "status", "year", "basis")
 
 
-def load_passages() -> list[dict]:
+def load_passages(folder: Path = FOLDER) -> list[dict]:
     passages = []
-    for path in sorted(FOLDER.glob("*.json")):
+    for path in sorted(folder.glob("*.json")):
         passages += json.loads(path.read_text(encoding="utf-8"))
     return passages
 
@@ -197,14 +197,16 @@ def gold_folder(passages: list[dict], folder: Path) -> None:
         (folder / f"{p['id']}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
 
 
-def scores() -> list[str]:
+def scores(passages: list[dict] = PASSAGES) -> list[str]:
+    """The project scorer's figures metrics, per register and over all (a register's passages share
+    the id prefix before the first '-')."""
     lines = [f"{'register':<12}{'passages':>9}{'strict F1':>10}{'P':>7}{'R':>7}{'lenient':>9}"
              f"{'year':>14}{'basis':>14}"]
-    registers = sorted({p["register"] for p in PASSAGES})
+    registers = sorted({p["register"] for p in passages})
     with tempfile.TemporaryDirectory() as tmp:
-        gold_folder(PASSAGES, Path(tmp))
+        gold_folder(passages, Path(tmp))
         for register in [*registers, "all"]:
-            ids = {p["id"].split("-")[0] for p in PASSAGES if register in (p["register"], "all")}
+            ids = {p["id"].split("-")[0] for p in passages if register in (p["register"], "all")}
             reports = [evaluate(tmp, only=f"{prefix}-*.json") for prefix in sorted(ids)]
             lines.append(_row(register, reports))
     return lines
