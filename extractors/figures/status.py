@@ -137,11 +137,14 @@ DESCRIPTORS = RuleTable("status: the count's own descriptors", "status", [
                  "proposed"),
          "products with potential for a level (between the noun and the level) are put forward for it",
          needs=("tiềm",)),
-    Rule("proposed-for", r"\s*(?:OCOP\s+)?(?:đạt\s+(?:từ\s+|trên\s+)?\d+\s+điểm(?:\s+trở\s+lên)?\s*,?\s*)?(?:(?:cơ\s+bản\s+)?đủ\s+(?:điều\s+kiện|số\s+điểm|điểm)\s+(?:để\s+)?(?:được\s+)?|(?:được|là)\s+)?"
+    Rule("proposed-for", r"\s*(?:OCOP\s+)?(?:đạt\s+(?:từ\s+|trên\s+)?\d+\s+điểm(?:\s+trở\s+lên)?\s*,?\s*)?(?:(?:cơ\s+bản\s+)?đủ\s+(?:điều\s+kiện|số\s+điểm|điểm)\s+(?:để\s+)?(?:được\s+)?|(?:đã\s+)?(?:được|là)\s+)?"
+                         r"(?:(?<=được\s)(?:[^\s,.;]+\s+){1,6}?(?:(?:chấm\s+điểm|đánh\s+giá|thẩm\s+định)\s*(?:,|và)\s*)?"
+                         r"(?=đề\s+nghị|đề\s+xuất))?"
                          r"(?:đề\s+nghị|đề\s+xuất|công\s+nhận(?=[\s,;.]))(?!\s+(?:đánh\s+giá|công\s+nhận|cấp|xếp\s+hạng|phân\s+hạng)\s+lại)",
          "proposed", Example("Có 5 sản phẩm đề nghị Bộ xem xét, phân hạng OCOP 5 sao.", 5, "proposed"),
          "the products are put forward (not for re-evaluation), also after the score they reached ('đạt từ 50 "
-         "điểm trở lên được đề nghị')", needs=("đề", "công")),
+         "điểm trở lên được đề nghị') and by an agent named after 'được' ('được Hội đồng huyện chấm điểm và đề nghị "
+         "tỉnh công nhận', 'đã được tỉnh đề nghị')", needs=("đề", "công")),
     Rule("proposed-by", r"\s*(?:OCOP\s+)?do\s+[^.;\n]{0,50}?(?:đề\s+nghị|đề\s+xuất|trình)(?!\w)", "proposed",
          Example("Hội đồng Trung ương xem xét hồ sơ của 19 sản phẩm do 11 tỉnh, thành phố đề nghị.", 19, "proposed"),
          "put forward by someone else, a passive agent", needs=("do",)),
