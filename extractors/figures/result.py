@@ -47,9 +47,23 @@ TABLE = RuleTable("result", "is a result", [
                          r"[^:;\n]{0,40}?\s*:\s*$", "not a result",
          Example("- Số sản phẩm không đạt: 7 sản phẩm.", 7, None),
          "a report line that names what it counts before a colon", needs=(":",)),
+    Rule("registered-for-rank", r"(?<!\w)đăng\s+ký\s+(?:nâng\s+hạng|đánh\s+giá(?:\s+lại)?|xếp\s+hạng|phân\s+hạng"
+                                r"|công\s+nhận)(?:\s+(?:thêm|cho|lại))?\s*$", "not a result",
+         Example("Năm 2025, HTX đăng ký nâng hạng 2 sản phẩm lên 4 sao.", 2, None),
+         "products registered for a rank or a re-evaluation, whatever level is named after them", needs=("đăng",)),
+    Rule("average", r"(?<!\w)(?:bình\s+quân|trung\s+bình)\s+(?:mỗi|một|1)\s+(?:xã|phường|thị\s+trấn|huyện|địa\s+phương"
+                    r"|đơn\s+vị|thôn|làng|chủ\s+thể|hợp\s+tác\s+xã|htx|doanh\s+nghiệp)(?!\w)[^.;,]{0,30}$",
+         "not a result", Example("Toàn tỉnh có 420 sản phẩm OCOP, bình quân mỗi xã có gần 2 sản phẩm.", 2, None),
+         "an average per commune or unit is no count of products", needs=("bình", "trung")),
+    Rule("taking-part", r"\s*tham\s+gia\s+(?:chương\s+trình|ocop)(?!\s+(?:được|đạt))", "not a result",
+         Example("Hội hướng dẫn hội viên xây dựng 25 sản phẩm tham gia Chương trình OCOP.", 25, None),
+         "products taking part in the programme, with no recognition said before or after them ('cấp giấy "
+         "chứng nhận cho 28 sản phẩm tham gia Chương trình OCOP' is a result)", needs=("tham",)),
     Rule("made-from", r"\s*(?:ocop\s+)?(?:(?:được\s+)?(?:làm|chế\s+biến|sản\s+xuất)\s+)?từ\s+(?:sữa|chè|trà|dừa|gạo|lúa"
                       r"|ngô|sắn|cá|tôm|thịt|quế|hồi|mật\s+ong|dược\s+liệu|nấm|sâm|cà\s+phê|hạt\s+điều|điều|tre|mây|cói"
-                      r"|gỗ|thủy\s+sản|thuỷ\s+sản|trái\s+cây|rau|nông\s+sản|bưởi|cam|vải|nhãn|xoài|chuối|mô\s+hình)(?!\w)",
+                      r"|gỗ|thủy\s+sản|thuỷ\s+sản|trái\s+cây|rau|nông\s+sản|bưởi|cam|vải|nhãn|xoài|chuối|mô\s+hình"
+                      r"|nước\s+mắm|mắm|gà(?:\s+đồi)?|vịt|lợn|heo|bò|dê|trâu|dứa|mía|lạc|đậu|tỏi|gừng|nghệ|sen|măng"
+                      r"|khoai|cacao|ca\s+cao|mắc\s+ca|sầu\s+riêng|dâu(?:\s+tằm)?|tằm)(?!\w)",
          "not a result", Example("Trong số đó có 5 sản phẩm từ sữa và 7 sản phẩm từ chè.", 5, None),
          "products counted by what they are made from", needs=("từ",)),
     Rule("product-kind", r"\s*(?:là\s+)?(?-i:chả(?:\s+lụa)?|thức\s+uống|tổ\s+yến|trứng|mật\s+ong|nước\s+mắm|rượu|bánh|kẹo"
@@ -61,12 +75,17 @@ TABLE = RuleTable("result", "is a result", [
     Rule("other-kind", r"\s*(?:tiêu\s+biểu|chủ\s+lực|đặc\s+trưng|đặc\s+sản|địa\s+phương|nông\s+sản|nông\s+nghiệp"
                        r"|công\s+nghiệp|không\s+đạt|chưa\s+đạt|bị\s+thu\s+hồi|bị\s+loại|làng\s+nghề|khác\s+nhau"
                        r"|các\s+loại|hàng\s+hóa|hàng\s+hoá|du\s+lịch(?!\s+(?:cộng\s+đồng|nông))|thuộc\s+(?:nhóm|ngành)"
-                       r"|có\s+nguồn\s+gốc|có\s+lợi\s+thế|/)(?!\w)", "not a result",
+                       r"|có\s+nguồn\s+gốc|có\s+lợi\s+thế|thương\s+mại|/)(?!\w)", "not a result",
          Example("Tỉnh có 20 sản phẩm tiêu biểu được giới thiệu.", 20, None),
-         "a qualifier after the noun that names another kind of product (with no level named)"),
+         "a qualifier after the noun that names another kind of product ('sản phẩm thương mại' of a "
+         "production model), with no level named"),
     Rule("unranked-potential", r"\s*(?:ocop\s+)?(?:có\s+)?tiềm\s+năng", "not a result",
          Example("Huyện đã chọn 15 sản phẩm tiềm năng để hỗ trợ.", 15, None),
          "potential products with no level named are candidates", needs=("tiềm",)),
+    Rule("list-of-non-result", r"[^.;]{0,60}?(?:,|\svà)\s*$", "not a result",
+         Example("Tỉnh có 9 sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh, 2 sản phẩm cấp khu vực.", 2, None),
+         "the next item of a list whose first count names another kind of product, with no cue or result of "
+         "its own, counts the same kind"),
     Rule("other-attribute", r"(?<!\w)(?:sàn|thương\s+mại\s+điện\s+tử|livestream|trực\s+tuyến|website|lên\s+trang"
                             r"|vùng\s+nguyên\s+liệu|hữu\s+cơ|vietgap|globalgap|truy\s+xuất|mã\s+qr|mã\s+vạch|xuất\s+khẩu"
                             r"|siêu\s+thị|trưng\s+bày|hội\s+chợ|gian\s+hàng|điểm\s+bán|cửa\s+hàng|phiên\s+chợ"
@@ -91,19 +110,21 @@ TABLE = RuleTable("result", "is a result", [
          "a council assessing or considering products ('đã xem xét 26 sản phẩm'), or the number assessed ('số "
          "sản phẩm được thẩm định là N'), with no level or result said of them (not a finished 'đã đánh giá')",
          needs=("đánh", "chấm", "thẩm", "xem")),
-    Rule("product-group", r"(?<!\w)(?:nhóm|ngành\s+hàng|phân\s+nhóm|bộ\s+sản\s+phẩm|thuộc\s+(?:\d+\s+)?ngành)(?!\w)",
+    Rule("product-group", r"(?<!\w)(?:nhóm|ngành\s+hàng|phân\s+nhóm|bộ\s+sản\s+phẩm|thuộc\s+(?:\d+\s+)?ngành"
+                          r"|(?:bộ|hộp|giỏ|set|combo)\s+quà)(?!\w)",
          "not a result",
          Example("Dẫn đầu là nhóm thực phẩm với 210 sản phẩm, tiếp theo là nhóm đồ uống (35 sản phẩm).", 210, None),
-         "products counted by their group or trade", needs=("nhóm", "ngành", "bộ")),
-    Rule("being-assessed", r"\s*(?:OCOP\s+)?(?:từ\s+[^;.]{0,40}?)?"
+         "products counted by their group or trade, or the items of a gift set ('Bộ quà tặng … gồm 6 sản phẩm')",
+         needs=("nhóm", "ngành", "bộ", "hộp", "giỏ", "set", "combo")),
+    Rule("being-assessed", r"\s*(?:OCOP\s+)?(?:khác\s+)?(?:từ\s+[^;.]{0,40}?)?"
                            r"(?!được\s+(?:đánh\s+giá|thẩm\s+định)(?:\s*,\s*(?:phân|xếp)\s+hạng)?\s+(?:lần\s+đầu|lại)(?!\w))"
-                           r"(?:được\s+|đang\s+được\s+|(?:đang\s+)?chờ\s+(?:kết\s+quả\s+)?(?:hội\s+đồng[^;.,]{0,25}?\s)?)"
+                           r"(?:được\s+|đang\s+được\s+(?:[^\s,.;]+\s+){0,4}?|(?:đang\s+)?chờ\s+(?:kết\s+quả\s+)?(?:hội\s+đồng[^;.,]{0,25}?\s)?)"
                            r"(?:đưa\s+(?:ra|vào)\s+)?"
                            r"(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định)(?![^;.]{0,25}(?:đạt|công\s+nhận|chứng\s+nhận|sao))", "not a result",
          Example("Có 544 sản phẩm từ 26 quận, huyện được đánh giá, trong đó 54 sản phẩm được đưa ra đánh giá lần đầu.",
                  544, None),
          "products being assessed or awaiting the result ('đang chờ kết quả thẩm định', 'đang chờ Hội đồng tỉnh "
-         "đánh giá'), with no result said of them ('được đánh giá lần đầu', 'được đánh giá lại' are results)",
+         "đánh giá', 'đang được Hội đồng tỉnh thẩm định'), with no result said of them ('được đánh giá lần đầu', 'được đánh giá lại' are results)",
          needs=("được", "chờ")),
     Rule("in-progress", r"(?<!\w)đang\s+(?:tiếp\s+tục\s+)?(?:đánh\s+giá|xem\s+xét|hoàn\s+thiện|xây\s+dựng|thẩm\s+định)"
                         r"[^.;]{0,30}$", "not a result",
@@ -139,6 +160,7 @@ _ATTRIBUTE_STOP = Folded(
 _RECERTIFIED_BEFORE = Folded(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$")
 _OWN_RESULT = Folded(r"(?<!\w)(?:đạt|được\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
                          r"|tiềm\s+năng")
+_RECOGNISED_BEFORE = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|cấp|phân\s+hạng|xếp\s+hạng|đạt)(?!\w)")
 _HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
 _OWNER = Folded(r"(?<!\w)của\s+(?:ctcp|công\s+ty|htx|hợp\s+tác\s+xã|hộ\s+kinh\s+doanh|hộ|cơ\s+sở|doanh\s+nghiệp"
                     r"|chi\s+nhánh|tổ\s+hợp\s+tác)(?!\w)")
@@ -178,7 +200,14 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "revoked"
     if TABLE.search("report-label", text, max(sent.start, c.start - 60), c.start):
         return "report-label"
+    if TABLE.search("registered-for-rank", text, max(sent.start, c.start - 40), c.start):
+        return "registered-for-rank"
+    if TABLE.search("average", text, max(sent.start, c.start - 60), c.start):
+        return "average"
     unranked = not c.stars or c.trace.get("stars") == "level-of-whole"
+    if unranked and TABLE.match("taking-part", text, c.noun_end, after_end) and not _RECOGNISED_BEFORE.search(
+            text, max(sent.start, c.start - 60), c.start):
+        return "taking-part"
     if unranked and TABLE.match("made-from", text, c.noun_end, after_end):
         return "made-from"
     kind = TABLE.match("product-kind", text, c.noun_end, after_end)
@@ -188,6 +217,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "other-kind"
     if unranked and TABLE.match("unranked-potential", text, c.noun_end, after_end):
         return "unranked-potential"
+    if _item_of_other_kind(p, c, prev):
+        return "list-of-non-result"
     result_after = TABLE.match("result-after", text, c.noun_end, after_end)
     if _other_attribute(p, c):
         return "other-attribute"
@@ -216,6 +247,22 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
             return None
         return "candidate"
     return None
+
+
+_OTHER_KINDS = ("made-from", "product-kind", "other-kind", "product-group")
+
+
+def _item_of_other_kind(p: Passage, c: Count, prev: Count | None) -> bool:
+    """"9 sản phẩm công nghiệp nông thôn tiêu biểu, 2 sản phẩm cấp khu vực": a list item with no cue,
+    level or result of its own after a count of another kind of product counts that kind too."""
+    if (prev is None or prev.result or prev.sent != c.sent or c.stars
+            or prev.trace.get("result") not in _OTHER_KINDS or c.trace.get("status") != "list-status"):
+        return False
+    text = p.text
+    if _OWN_RESULT.search(text, c.noun_end, _clause_end(p, c)) or text[c.noun_end:c.noun_end + 6].lower().strip(
+            ).startswith("ocop"):
+        return False
+    return bool(TABLE.match("list-of-non-result", text, prev.noun_end, c.start))
 
 
 def _ranked_here(c: Count) -> bool:

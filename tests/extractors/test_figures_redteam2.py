@@ -80,6 +80,19 @@ ROWS = [
     ("Đến nay đã có 5 sản phẩm được Hội đồng huyện chấm điểm và đề nghị tỉnh công nhận 3 sao.",
      [(5, "3", "proposed")]),
     ("Tỉnh mong Bộ sớm thẩm định 2 sản phẩm đã được tỉnh đề nghị đánh giá 5 sao.", [(2, "5", "proposed")]),
+    # counts that are not OCOP results: registered for a rank, being assessed by a named council, taking part
+    # in the programme, an average per commune, made from a material, items of a gift set, commercial
+    # products of a model, the next item of a list of another kind of product
+    ("Năm tới, tổ hợp tác đăng ký nâng hạng 1 sản phẩm từ 3 sao lên 4 sao.", []),
+    ("Quý II, thị xã có thêm 4 sản phẩm được công nhận 3 sao; 3 sản phẩm khác đang được Hội đồng tỉnh thẩm định.",
+     [(4, "3", "achieved")]),
+    ("Hội Phụ nữ đã giúp hội viên xây dựng 18 sản phẩm tham gia chương trình OCOP, trong đó 7 sản phẩm được "
+     "công nhận 3 sao.", [(7, "3", "achieved")]),
+    ("Huyện có 64 sản phẩm OCOP, trung bình một xã có 3 sản phẩm.", [(64, None, "achieved")]),
+    ("Thành phố có 40 sản phẩm OCOP, trong đó 6 sản phẩm từ cá và 4 sản phẩm từ nước mắm.", [(40, None, "achieved")]),
+    ("Hộp quà Tết của HTX gồm 5 sản phẩm đặc sản. Trong đó, 3 sản phẩm đã đạt OCOP 3 sao.", [(3, "3", "achieved")]),
+    ("Dự án hỗ trợ 4 mô hình, tạo ra 9 sản phẩm thương mại mới.", []),
+    ("Huyện có 5 sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh, 1 sản phẩm cấp khu vực.", []),
 ]
 
 
