@@ -33,6 +33,10 @@ TABLE = RuleTable("result", "is a result", [
          Example("Kết quả, 7 sản phẩm còn lại chưa đạt, được đề nghị giữ hạng 4 sao.", 7, None),
          "products that failed or did not meet the criteria ('chưa đáp ứng'), whatever level is named after them",
          needs=("không", "chưa")),
+    Rule("whole-of-failures", r"(?:không|chưa)\s+(?:đạt|đáp\s+ứng)", "not a result",
+         Example("Hội đồng đã đánh giá 20 sản phẩm, trong đó 16 sản phẩm đạt 3 sao, 4 sản phẩm chưa đạt.", 20, None),
+         "a whole whose breakdown counts products that failed counts the products assessed, not results; its "
+         "parts that passed are that round's ('new')", needs=("không", "chưa")),
     Rule("expired", r"\s*(?:ocop\s+)?(?:có\s+giấy\s+chứng\s+nhận\s+)?(?:đã\s+)?hết\s+(?:thời\s+)?hạn|\s*(?:ocop\s+)?(?:hết\s+hiệu\s+lực|bị\s+thu\s+hồi)",
          "not a result",
          Example("Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.", 60, None),
@@ -172,6 +176,21 @@ def read_result(p: Passage, c: Count, prev: Count | None) -> None:
     if rule is not None:
         c.result = False
         c.decide("result", rule)
+    w = c.whole
+    if rule == "failed" and w is not None and w.result and not w.stars and not _OWN_RESULT.search(
+            p.text, w.noun_end, _clause_end(p, w)):  # "39 sản phẩm đạt từ 50 điểm …; 3 sản phẩm không đạt"
+        _assessed(p, w)
+
+
+def _assessed(p: Passage, whole: Count) -> None:
+    """The whole of a breakdown that counts failures counted the products assessed in one round."""
+    whole.result = False
+    whole.decide("result", "whole-of-failures")
+    for x in p.counts[whole.sent:whole.sent + 2]:
+        for part in x:
+            if part.whole is whole and part.trace.get("basis") == "whole-basis":
+                part.basis = "new"
+                part.decide("basis", "whole-of-failures")
 
 
 def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:

@@ -93,6 +93,11 @@ ROWS = [
     ("Hộp quà Tết của HTX gồm 5 sản phẩm đặc sản. Trong đó, 3 sản phẩm đã đạt OCOP 3 sao.", [(3, "3", "achieved")]),
     ("Dự án hỗ trợ 4 mô hình, tạo ra 9 sản phẩm thương mại mới.", []),
     ("Huyện có 5 sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh, 1 sản phẩm cấp khu vực.", []),
+    # a whole whose breakdown counts failures counted the products assessed; the parts that passed are new
+    ("Năm 2023, Hội đồng tỉnh đã xem xét lại 30 sản phẩm, trong đó 26 sản phẩm được công nhận lại, 4 sản phẩm "
+     "không đạt.", [(26, None, "achieved", 2023, "new")]),
+    ("Hội đồng đã đánh giá 18 sản phẩm; trong đó 15 sản phẩm đạt 3 sao, 3 sản phẩm chưa đạt.",
+     [(15, "3", "achieved", None, "new")]),
 ]
 
 
