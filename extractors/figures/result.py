@@ -156,11 +156,12 @@ TABLE = RuleTable("result", "is a result", [
        "a level keeps being a result for the rules that read only unranked products.",
    values="`not a result` (the count is dropped), `a result`")
 
-# a comma ends the clause, except in a list of counts or of bare unit nouns ("các tỉnh, thành phố được")
+# a comma ends the clause, except in a list of counts or of bare unit nouns ("các tỉnh, thành phố được"); so
+# does "nhưng" ("có 9 sản phẩm OCOP nhưng chỉ 2 sản phẩm tiêu thụ ổn định": the attribute is the second's)
 _ATTRIBUTE_STOP = Folded(
     r";|,(?!\s*(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s"
     r"|(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\s*(?:[,;.)]|(?:và|được|đã|trong|trên)\s)))"
-    r"|(?<!\w)trong\s+đó(?!\w)|\d+\s*%")
+    r"|(?<!\w)(?:trong\s+đó|nhưng|song|tuy\s+nhiên)(?!\w)|\d+\s*%")
 _RECERTIFIED_BEFORE = Folded(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$")
 _OWN_RESULT = Folded(r"(?<!\w)(?:đạt|được\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
                          r"|tiềm\s+năng")

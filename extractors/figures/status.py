@@ -113,10 +113,11 @@ CONTEXT = RuleTable("status: context", "status", [
          Example("II. NHIỆM VỤ NĂM 2025\n1. Chỉ tiêu\n- Đề xuất Trung ương đánh giá 3 sản phẩm tiềm năng 5 sao.",
                  3, "target"),
          "under a 'Mục tiêu' / 'Nhiệm vụ' heading of a plan, until a results heading"),
-    Rule("plan-objective", r"[\W\d_]*(?:tiêu\s+chuẩn\s+h(?:oá|óa|oa)|phát\s+triển(?:\s+mới)?|xây\s+dựng|nâng\s+cấp"
+    Rule("plan-objective", r"[\W\d_]*(?:năm\s+(?:19|20)\d\d\s*:\s*)?(?:tiêu\s+chuẩn\s+h(?:oá|óa|oa)|phát\s+triển(?:\s+mới)?|xây\s+dựng|nâng\s+cấp"
                            r"|nâng\s+hạng|hỗ\s+trợ|củng\s+cố|thu\s+hút|công\s+nhận\s+mới|phấn\s+đấu)(?!\w)", "target",
          Example("Tiêu chuẩn hóa 25 sản phẩm từ hạng 3 sao lên hạng 4 sao.", 25, "target"),
-         "plans list objectives as subjectless verb phrases"),
+         "plans list objectives as subjectless verb phrases, also after a year's label ('Năm 2023: phát triển "
+         "mới 65 sản phẩm')"),
     Rule("plan-paragraph", r"\n", "target",
          Example("Kế hoạch năm 2024 đặt ra 40 sản phẩm OCOP. Mỗi huyện 3 sản phẩm.", 3, "target"),
          "in the line of a plan, a count with no cue at all is part of the plan"),
