@@ -20,10 +20,10 @@ _I = re.IGNORECASE
 
 CUES = RuleTable("basis: cues", "basis", [
     Rule("running-total", r"l[ũu]y\s+kế|luỹ\s+kế|tính\s+chung(?!\s+(?:cả\s+)?(?:\d+\s+|hai\s+|ba\s+|các\s+)?đợt)|tính\s+đến|đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có"
-                          r"|hiện\s+tại|đang\s+có|hiện\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã)|thời\s+điểm\s+này"
+                          r"|hiện\s+tại|đang\s+có|hiện\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã)|thời\s+điểm\s+này|(?:hiện|đang)\s+sở\s+hữu"
                           r"|trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)", "cumulative",
          Example("Lũy kế đến nay, huyện đã công nhận 46 sản phẩm OCOP.", 46, "cumulative"),
-         "a total up to now"),
+         "a total up to now, what a place or owner now has ('hiện sở hữu 97 sản phẩm')"),
     Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)", "cumulative",
          Example("Tổng số sản phẩm OCOP của huyện là 61 sản phẩm.", 61, "cumulative"), "the total"),
     Rule("raised-total", r"nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số"
@@ -77,7 +77,8 @@ CUES = RuleTable("basis: cues", "basis", [
                         r"|nâng\s+hạng|nâng\s+cấp", "new",
          Example("Hội đồng công nhận lại 14 sản phẩm hết hạn.", 14, "new"), "certified again, upgraded"),
     Rule("per-year", r"mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân", "new",
-         Example("Bình quân mỗi năm tỉnh có 15 sản phẩm được công nhận.", 15, "new"), "every year"),
+         Example("Bình quân mỗi năm tỉnh có 15 sản phẩm được công nhận.", 15, "new"),
+         "every year (not the rate of a quantity before it: 'sản xuất 60.000 lít mỗi năm, có 3 sản phẩm')"),
     Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm|từ\s+đầu\s+năm"
                      r"|kết\s+quả", "new",
          Example("UBND huyện vừa công nhận 16 sản phẩm đạt 3 sao.", 16, "new"), "one round, just now, the result"),
@@ -120,6 +121,10 @@ CONTEXT = RuleTable("basis: context", "basis", [
     Rule("proposal", r"đề\s+nghị|đề\s+xuất|tiềm\s+năng", "new",
          Example("Hội đồng đề nghị Trung ương xem xét công nhận 3 sản phẩm OCOP 5 sao.", 3, "new"),
          "products proposed for a rank are that round's"),
+    Rule("target-by-year", r"(?:đến|tới)\s+năm\s+(?:19|20)\d\d", "cumulative",
+         Example("Chỉ tiêu chủ yếu đến năm 2025: 60% số xã đạt chuẩn; có ít nhất 150 sản phẩm OCOP.", 150, "cumulative"),
+         "a target of a list whose sentence opens 'đến năm 2025' is a stock, like 'đến năm 2025 có 300'",
+         needs=("đến", "tới")),
     Rule("target-added", r"$", "new",
          Example("Huyện phấn đấu có ít nhất 6 sản phẩm đạt 3 sao.", 6, "new"),
          "a target with no stock word ('đến năm 2025 có', 'nâng tổng số') is so many more products"),
@@ -133,7 +138,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
 
 # "toàn tỉnh", "toàn tỉnh Bà Rịa-Vũng Tàu": the whole place, or the whole place and its name
 _NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*)*|(?i:trên\s+địa\s+bàn.*)", re.S)
-_CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt)")
+_CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt|nâng\s+hạng)")
+_QUANTITY_BEFORE = re.compile(r"\d[\d.,]*\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*$")
 _ROUND_OPENS = Folded(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt)(?!\w)[\s,:]*$")
 _YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:19|20)\d\d\s*[,:]?\s*$")
 
@@ -173,6 +179,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     if weak:
         return _set(c, "new", weak[-1].name)
     if c.status == "target":
+        if CONTEXT.search("target-by-year", text, sent.start, c.start):
+            return _set(c, "cumulative", "target-by-year")
         return _set(c, "new", "target-added")
     if in_round:
         return _set(c, "new", "round-result")
@@ -202,6 +210,8 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
                 return "new", "round-clause"
             return "cumulative", h.name
         if h.value == "new":
+            if h.name == "per-year" and _QUANTITY_BEFORE.search(p.text, max(0, h.start - 30), h.start):
+                continue  # "sản xuất khoảng 60.000 lít mỗi năm, có 3 sản phẩm": the rate of the litres
             return "new", h.name
     return None
 

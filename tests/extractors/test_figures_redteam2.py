@@ -98,6 +98,21 @@ ROWS = [
      "không đạt.", [(26, None, "achieved", 2023, "new")]),
     ("Hội đồng đã đánh giá 18 sản phẩm; trong đó 15 sản phẩm đạt 3 sao, 3 sản phẩm chưa đạt.",
      [(15, "3", "achieved", None, "new")]),
+    # "nhưng" ends the clause: the attribute after it is the next count's
+    ("Đại biểu cho biết xã có 6 sản phẩm OCOP nhưng chỉ 1 sản phẩm bán được trên sàn.", [(6, None, "achieved")]),
+    # a plan's objectives after a year's label
+    ("Phân kỳ thực hiện:\nNăm 2024: phát triển mới 30 sản phẩm.\nNăm 2025: phát triển mới 35 sản phẩm.",
+     [(30, None, "target", 2024, "new"), (35, None, "target", 2025, "new")]),
+    # a list of targets under 'đến năm 2030' is of stocks
+    ("Nghị quyết đặt chỉ tiêu đến năm 2030: 80% số xã đạt chuẩn nông thôn mới nâng cao; có ít nhất 400 sản phẩm "
+     "OCOP, trong đó 60 sản phẩm 4 sao.",
+     [(400, None, "target", 2030, "cumulative"), (60, "4", "target", 2030, "cumulative")]),
+    # a year opening the clause of products upgraded: the year's
+    ("Trong năm 2024, toàn tỉnh có 9 sản phẩm được nâng hạng từ 3 sao lên 4 sao.", [(9, "4", "achieved", 2024, "new")]),
+    # what an owner now holds is a stock; a rate of a quantity is not the count's
+    ("Năm 2024, liên minh hỗ trợ 30 hợp tác xã. Các hợp tác xã thành viên hiện sở hữu 64 sản phẩm OCOP.",
+     [(64, None, "achieved", None, "cumulative")]),
+    ("Hiện HTX sản xuất khoảng 20 tấn mỗi năm, có 2 sản phẩm OCOP.", [(2, None, "achieved", None, "cumulative")]),
 ]
 
 
