@@ -71,8 +71,9 @@ STOP_RE = Folded(
     r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|,\s*(?:nhưng|song|tuy\s+nhiên|đồng\s+thời)(?!\w)"
     # a new plan clause: "công nhận thêm 25 sản phẩm và phấn đấu có sản phẩm 5 sao đầu tiên"
     r"|(?:,|\svà)\s+(?:phấn\s+đấu|hướng\s+tới|tiến\s+tới|đặt\s+mục\s+tiêu)(?!\w)"
-    # a list of named products: "công nhận 12 sản phẩm, gồm: bánh pía (4 sao); nem nướng (3 sao)"
-    r"|(?<!\w)gồm\s*:"
+    # a list of named products: "công nhận 12 sản phẩm, gồm: bánh pía (4 sao); nem nướng (3 sao)",
+    # or after a colon: "4 sản phẩm trà đạt OCOP: Hồng trà 3 sao (2019), Bạch trà 4 sao (2020)"
+    r"|:(?!\s*\d)"
 )
 # After a comma, "hạng 4 sao có 9 sản phẩm", "hạng 4 sao chiếm 6 sản phẩm": the level heads the next
 # count, not the one before.

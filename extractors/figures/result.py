@@ -75,7 +75,7 @@ TABLE = RuleTable("result", "is a result", [
                          r"|cây\s+ăn\s+trái|trái\s+cây|rau|thịt|cá|tôm)(?!\w)", "not a result",
          Example("Trong 15 sản phẩm được công nhận có 1 sản phẩm chả lụa, 3 sản phẩm là thức uống mật ong.", 3, None),
          "items of one kind or product line ('1 sản phẩm chả lụa', '4 sản phẩm mật ong'): what they are, not "
-         "how they rank"),
+         "how they rank (unless ranked right after the kind: '4 sản phẩm trà đạt OCOP')"),
     Rule("other-kind", r"\s*(?:tiêu\s+biểu|chủ\s+lực|đặc\s+trưng|đặc\s+sản|địa\s+phương|nông\s+sản|nông\s+nghiệp"
                        r"|công\s+nghiệp|không\s+đạt|chưa\s+đạt|bị\s+thu\s+hồi|bị\s+loại|làng\s+nghề|khác\s+nhau"
                        r"|các\s+loại|hàng\s+hóa|hàng\s+hoá|du\s+lịch(?!\s+(?:cộng\s+đồng|nông))|thuộc\s+(?:nhóm|ngành)"
@@ -231,7 +231,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if unranked and TABLE.match("made-from", text, c.noun_end, after_end):
         return "made-from"
     kind = TABLE.match("product-kind", text, c.noun_end, after_end)
-    if kind and not _ranked_here(c) and not _names_listed(text, kind, sent.end):
+    if kind and not _ranked_here(c) and not _names_listed(text, kind, sent.end) and not _OWN_RESULT.match(
+            text, _word_end(text, kind.end()), _clause_end(p, c)):  # "4 sản phẩm trà đạt OCOP": ranked, of a kind
         return "product-kind"
     if unranked and TABLE.match("other-kind", text, c.noun_end, after_end):
         return "other-kind"
@@ -283,6 +284,14 @@ def _item_of_other_kind(p: Passage, c: Count, prev: Count | None) -> bool:
             ).startswith("ocop"):
         return False
     return bool(TABLE.match("list-of-non-result", text, prev.noun_end, c.start))
+
+
+_NEXT_WORD = re.compile(r"\s*")
+
+
+def _word_end(text: str, at: int) -> int:
+    """Where the next word starts after ``at`` (the spaces skipped)."""
+    return _NEXT_WORD.match(text, at).end()
 
 
 def _ranked_here(c: Count) -> bool:

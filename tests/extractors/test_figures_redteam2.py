@@ -113,6 +113,11 @@ ROWS = [
     ("Năm 2024, liên minh hỗ trợ 30 hợp tác xã. Các hợp tác xã thành viên hiện sở hữu 64 sản phẩm OCOP.",
      [(64, None, "achieved", None, "cumulative")]),
     ("Hiện HTX sản xuất khoảng 20 tấn mỗi năm, có 2 sản phẩm OCOP.", [(2, None, "achieved", None, "cumulative")]),
+    # the level of a named product listed after a colon is not the count's
+    ("Cơ sở đã có 3 sản phẩm đạt OCOP: nước mắm nhĩ 4 sao (2021), mắm tép và mắm ruốc 3 sao (2023).",
+     [(3, None, "achieved")]),
+    # products of a kind said to be ranked right after the kind are counted by their rank
+    ("Gia đình chị đã có 2 sản phẩm mứt đạt OCOP.", [(2, None, "achieved")]),
 ]
 
 
