@@ -41,6 +41,15 @@ TABLE = RuleTable("period", "year", [
          Example("Số sản phẩm OCOP tăng từ 56 sản phẩm năm 2019 lên 210 sản phẩm năm 2023.", 210, 2023),
          "a year right after the noun or the count's level ('03 sản phẩm tiềm năng 5 sao năm 2021')",
          needs=("năm",)),
+    Rule("round-in-description", rf"[^.;()]{{0,80}}?(?<!\w)đợt\s+\d+\s*,?\s*năm\s+({_Y})(?!\d)", "the round's year",
+         Example("Sản phẩm được công nhận 4 sao năm 2019 và là 1 trong 11 sản phẩm được Bộ Nông nghiệp và Môi trường "
+                 "công nhận OCOP 5 sao quốc gia đợt 2 năm 2023.", 11, 2023),
+         "the round named in the count's own words ('… được Bộ … công nhận 5 sao quốc gia đợt 2 năm 2023') beats a year "
+         "before the count", needs=("đợt",)),
+    Rule("this-round", r"(?<!\w)(?:cùng|trong)\s+đợt\s+(?:này|đó)(?!\w)", "the year of the round named before",
+         Example("Bộ công nhận 11 sản phẩm OCOP 5 sao quốc gia đợt 2 năm 2023. Cùng đợt này, Quảng Ninh có 2 sản "
+                 "phẩm được công nhận 5 sao.", 2, 2023),
+         "'Cùng đợt này' refers to the round named in the last three sentences", needs=("đợt",)),
     Rule("period-end", rf"(?:giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?|\(\s*){_Y}\s*[-–]\s*(?:năm\s+)?({_Y})", "the period's last year",
          Example("Giai đoạn 2018-2023, cả nước có hơn 10.300 sản phẩm OCOP.", 10300, 2023),
          "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end",
@@ -155,6 +164,7 @@ _SENTENCE_STOP = re.compile(r";|\.\s")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")  # "2021-" before a year: the end of a period
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
+_ROUND_NAMED = Folded(rf"(?<!\w)đợt\s+\d+\s*,?\s*năm\s+({_Y})(?!\d)")
 _CLAUSE_STOP = re.compile(r"[;(,]|(?<!\w)trong\s+đó(?!\w)", _I)
 
 
@@ -196,6 +206,8 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     lo = clause_start(p, c, prev)
     dated = p.has_year(c.sent)  # most rules need a year written in the sentence
     if _per_year(p, c, lo, dated):
+        return
+    if _this_round(p, c, lo):
         return
     if dated and _written_year(p, c, lo):
         return
@@ -262,6 +274,24 @@ def _per_year(p: Passage, c: Count, lo: int, dated: bool) -> bool:
     return True
 
 
+def _this_round(p: Passage, c: Count, lo: int) -> bool:
+    """"Cùng đợt này, Quảng Ninh có 2 sản phẩm …": the round one of the three sentences before names."""
+    text = p.text
+    sent = p.sentences[c.sent]
+    if c.sent == 0 or not may_contain(text, ("đợt",), max(sent.start, lo - 30), c.start) or not TABLE.search(
+            "this-round", text, max(sent.start, lo - 30), c.start):
+        return False
+    named = None
+    for before in reversed(p.sentences[max(0, c.sent - 3):c.sent]):  # a caption or an aside may come between
+        named = g.last(_ROUND_NAMED.finditer(text, before.start, before.end))
+        if named is not None:
+            break
+    if named is None:
+        return False
+    _set(c, int(named.group(1)), "this-round")
+    return True
+
+
 def _written_year(p: Passage, c: Count, lo: int) -> bool:
     """The rules that read a year written in the count's own clause, in table order."""
     text = p.text
@@ -275,6 +305,12 @@ def _written_year(p: Passage, c: Count, lo: int) -> bool:
         after = TABLE.match("year-after-noun", text, at, min(sent.end, at + 40))
         if after:
             _set(c, int(after.group(1)), "year-after-noun")
+            return True
+    end = _clause_end(p, c, None)
+    if may_contain(text, ("đợt",), c.noun_end, end):
+        named = TABLE.match("round-in-description", text, c.noun_end, end)
+        if named and not _NOT_A_PERIOD_BEFORE.search(text, max(0, named.start(1) - 30), named.start(1)):
+            _set(c, int(named.group(1)), "round-in-description")
             return True
     since = TABLE.search("since-start-of-year", text, max(sent.start, lo - 60), c.start)
     if since:

@@ -118,6 +118,10 @@ ROWS = [
      [(3, None, "achieved")]),
     # products of a kind said to be ranked right after the kind are counted by their rank
     ("Gia đình chị đã có 2 sản phẩm mứt đạt OCOP.", [(2, None, "achieved")]),
+    # the round named in a count's own words, and 'cùng đợt này' a few sentences later
+    ("Năm 2020, sản phẩm đạt 3 sao và là một trong 9 sản phẩm được Ủy ban nhân dân tỉnh công nhận OCOP 4 sao "
+     "đợt 1 năm 2024. Ảnh: Minh Anh. Cùng đợt này, huyện có 3 sản phẩm được công nhận 4 sao.",
+     [(9, "4", "achieved", 2024), (3, "4", "achieved", 2024)]),
 ]
 
 
