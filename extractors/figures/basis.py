@@ -97,9 +97,10 @@ CUES = RuleTable("basis: cues", "basis", [
    values="`cumulative`, `new`, `new (weak)`")
 
 CONTEXT = RuleTable("basis: context", "basis", [
-    Rule("new-after-noun", r"\s*(?:OCOP\s+)?(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)(?!\w)",
-         "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"), "'N sản phẩm mới', 'lần đầu'",
-         needs=("mới", "lần")),
+    Rule("new-after-noun", r"\s*(?:OCOP\s+)?(?:(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)"
+                           r"|được\s+(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại)(?!\w)",
+         "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"),
+         "'N sản phẩm mới', 'lần đầu', 'được công nhận lại' (certified again in a round)", needs=("mới", "lần", "lại")),
     Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu"
                               r"|mục\s+tiêu)",
          "new", Example("Năm nay tỉnh đã cấp chứng nhận cho 43/34 sản phẩm, đạt 126,5% kế hoạch.", 43, "new"),

@@ -122,6 +122,9 @@ ROWS = [
     ("Năm 2020, sản phẩm đạt 3 sao và là một trong 9 sản phẩm được Ủy ban nhân dân tỉnh công nhận OCOP 4 sao "
      "đợt 1 năm 2024. Ảnh: Minh Anh. Cùng đợt này, huyện có 3 sản phẩm được công nhận 4 sao.",
      [(9, "4", "achieved", 2024), (3, "4", "achieved", 2024)]),
+    # products certified again are a round's, also after 'Như vậy'
+    ("Như vậy, có 15 sản phẩm được công nhận lại (12 sản phẩm 3 sao, 3 sản phẩm 4 sao).",
+     [(15, None, "achieved", None, "new"), (12, "3", "achieved", None, "new"), (3, "4", "achieved", None, "new")]),
 ]
 
 
