@@ -125,6 +125,9 @@ ROWS = [
     # products certified again are a round's, also after 'Như vậy'
     ("Như vậy, có 15 sản phẩm được công nhận lại (12 sản phẩm 3 sao, 3 sản phẩm 4 sao).",
      [(15, None, "achieved", None, "new"), (12, "3", "achieved", None, "new"), (3, "4", "achieved", None, "new")]),
+    # a count measured against a phase's plan is a stock, not a year's products
+    ("Đến tháng 6/2024, huyện Mường Nhé có 10 sản phẩm OCOP, đạt 100% kế hoạch giai đoạn.",
+     [(10, None, "achieved", 2024, "cumulative")]),
 ]
 
 
