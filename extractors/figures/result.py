@@ -61,8 +61,8 @@ TABLE = RuleTable("result", "is a result", [
          "an average per commune or unit is no count of products", needs=("bình", "trung")),
     Rule("taking-part", r"\s*tham\s+gia\s+(?:chương\s+trình|ocop)(?!\s+(?:được|đạt))", "not a result",
          Example("Hội hướng dẫn hội viên xây dựng 25 sản phẩm tham gia Chương trình OCOP.", 25, None),
-         "products taking part in the programme, with no recognition said before or after them ('cấp giấy "
-         "chứng nhận cho 28 sản phẩm tham gia Chương trình OCOP' is a result)", needs=("tham",)),
+         "products taking part in the programme, with no recognition said before or after them ('UBND tỉnh "
+         "công nhận 12 sản phẩm tham gia Chương trình OCOP' is a result)", needs=("tham",)),
     Rule("made-from", r"\s*(?:ocop\s+)?(?:(?:được\s+)?(?:làm|chế\s+biến|sản\s+xuất)\s+)?từ\s+(?:sữa|chè|trà|dừa|gạo|lúa"
                       r"|ngô|sắn|cá|tôm|thịt|quế|hồi|mật\s+ong|dược\s+liệu|nấm|sâm|cà\s+phê|hạt\s+điều|điều|tre|mây|cói"
                       r"|gỗ|thủy\s+sản|thuỷ\s+sản|trái\s+cây|rau|nông\s+sản|bưởi|cam|vải|nhãn|xoài|chuối|mô\s+hình"
