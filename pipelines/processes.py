@@ -16,13 +16,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import cProfile
 import multiprocessing
+import os
 import signal
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
+
+# A folder: each helper writes its cProfile there when its pipe closes (``<role>-<pid>.prof``),
+# for measuring a crawl's processes one by one (docs/capacity.md).
+PROFILE_ENV = "HARVESTER_PROFILE_HELPERS"
 
 
 class HelperDied(RuntimeError):
@@ -33,12 +40,23 @@ class HelperFailed(RuntimeError):
     """The helper's job raised on this message; the text says what."""
 
 
-def serve(job: Callable[[Any], Any], conn: Connection) -> None:
+def serve(job: Callable[[Any], Any], conn: Connection, name: str = "") -> None:
     """A helper's loop: answer each message with ``job(message)`` until the crawl closes the pipe."""
+    _name_process(name)
     # systemd and Ctrl-C signal the whole process group; the crawl process decides when its
     # helpers stop (it closes their pipes), so a helper never dies with a message half done.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    profile_dir = os.environ.get(PROFILE_ENV)
+    if not profile_dir:
+        _answer_all(job, conn)
+        return
+    profiler = cProfile.Profile()
+    profiler.runcall(_answer_all, job, conn)
+    profiler.dump_stats(Path(profile_dir) / f"{name or 'helper'}-{os.getpid()}.prof")
+
+
+def _answer_all(job: Callable[[Any], Any], conn: Connection) -> None:
     while True:
         try:
             message = conn.recv()
@@ -49,6 +67,14 @@ def serve(job: Callable[[Any], Any], conn: Connection) -> None:
         except Exception as exc:  # a bug costs this message, not the helper
             answer = ("error", f"{type(exc).__name__}: {exc}")
         conn.send(answer)
+
+
+def _name_process(name: str) -> None:
+    """Show the helper's role in ``ps``/``top`` (and to bench_crawl's CPU sampler): forkserver
+    children otherwise all carry the forkserver's command line."""
+    if name:
+        with contextlib.suppress(OSError):  # not Linux, or /proc not mounted
+            Path("/proc/self/comm").write_text(name[:15])
 
 
 @dataclass
@@ -69,7 +95,7 @@ class Helpers:
         self.helpers: list[_Helper] = []
         for _ in range(count):
             mine, theirs = context.Pipe(duplex=True)
-            process = context.Process(target=serve, args=(job, theirs), daemon=True, name=name)
+            process = context.Process(target=serve, args=(job, theirs, name), daemon=True, name=name)
             process.start()
             theirs.close()
             self.helpers.append(_Helper(process, mine))
