@@ -27,6 +27,7 @@ from scrapy.utils.defer import deferred_from_coro
 from harvester import ingest
 from harvester.errors import HarvesterError
 from harvester.schema import open_db
+from pipelines.prepare import unpacked
 from pipelines.processes import HELPERS, HelperDied
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ _DATABASES: dict[str, Any] = {}
 def store(db: Any, item: dict[str, Any]) -> tuple[str, Any]:
     """``("stored", ArticleResult)``, or ``("failed", why)`` when the database refused the write."""
     try:
-        return "stored", ingest.save_step(db, item)
+        return "stored", ingest.save_step(db, unpacked(item))
     except (sqlite3.Error, OSError) as exc:
         return "failed", str(exc)
 
@@ -61,8 +62,8 @@ def write(message: tuple[str, dict[str, Any]]) -> tuple[str, Any]:
 
 
 def for_the_writer(item: dict[str, Any]) -> dict[str, Any]:
-    """The item without its raw body when the extraction workers already compressed it."""
-    if "_body_z" in item:
+    """The item without its raw body when an extraction worker already compressed it."""
+    if "_prepared" in item:
         return {key: value for key, value in item.items() if key != "body"}
     return item
 
