@@ -27,8 +27,9 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-# A folder: each helper writes its cProfile there when its pipe closes (``<role>-<pid>.prof``),
-# for measuring a crawl's processes one by one (docs/capacity.md).
+# A folder, read by the crawl process when it starts its helpers: each helper writes its cProfile
+# there when its pipe closes (``<role>-<pid>.prof``), for measuring a crawl's processes one by one
+# (docs/capacity.md).
 PROFILE_ENV = "HARVESTER_PROFILE_HELPERS"
 
 
@@ -40,14 +41,14 @@ class HelperFailed(RuntimeError):
     """The helper's job raised on this message; the text says what."""
 
 
-def serve(job: Callable[[Any], Any], conn: Connection, name: str = "") -> None:
-    """A helper's loop: answer each message with ``job(message)`` until the crawl closes the pipe."""
+def serve(job: Callable[[Any], Any], conn: Connection, name: str = "", profile_dir: str | None = None) -> None:
+    """A helper's loop: answer each message with ``job(message)`` until the crawl closes the pipe;
+    with ``profile_dir``, under cProfile, written there as ``<name>-<pid>.prof`` at the end."""
     _name_process(name)
     # systemd and Ctrl-C signal the whole process group; the crawl process decides when its
     # helpers stop (it closes their pipes), so a helper never dies with a message half done.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    profile_dir = os.environ.get(PROFILE_ENV)
     if not profile_dir:
         _answer_all(job, conn)
         return
@@ -95,7 +96,8 @@ class Helpers:
         self.helpers: list[_Helper] = []
         for _ in range(count):
             mine, theirs = context.Pipe(duplex=True)
-            process = context.Process(target=serve, args=(job, theirs, name), daemon=True, name=name)
+            process = context.Process(target=serve, args=(job, theirs, name, os.environ.get(PROFILE_ENV)),
+                                      daemon=True, name=name)
             process.start()
             theirs.close()
             self.helpers.append(_Helper(process, mine))

@@ -91,13 +91,6 @@ class Walk:
         return self.end in ("met", "end") or (self.end == "cut" and not self.frontier)
 
 
-def own_text(element: Any) -> list[str]:
-    """The text nodes directly inside an lxml element (what parsel's ``::text`` selects)."""
-    texts = [element.text] if element.text else []
-    texts.extend(child.tail for child in element if child.tail)
-    return texts
-
-
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 
@@ -328,7 +321,7 @@ class PortalSpider(scrapy.Spider):
             href = link.get("href")
             if href is None:
                 continue
-            title = link.get("title") or " ".join(own_text(link))
+            title = link.get("title") or " ".join(link.itertext())  # every text node inside, as parsel's "::text"
             yield ListingEntry(response.urljoin(href), title.strip() or None)
 
     def keep_articles(self, response: Response, entries: Iterable[ListingEntry]) -> list[ListingEntry]:
