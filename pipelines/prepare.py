@@ -73,13 +73,14 @@ class PreparePipeline:
         pipeline.crawler = crawler
         # outside the harvester's own settings (tools, tests) the pipeline prepares in-process
         pipeline.workers = crawler.settings.getint("HARVESTER_EXTRACT_WORKERS", 0)
+        pipeline.profile_dir = crawler.settings.get("HARVESTER_PROFILE_HELPERS") or None
         return pipeline
 
     async def process_item(self, item: Any) -> dict[str, Any]:
         item = ingest.as_dict(item)
         if item.get("kind", "article") != "article":
             return item
-        workers = HELPERS.get("extract", prepared_blob, self.workers)
+        workers = HELPERS.get("extract", prepared_blob, self.workers, profile_dir=self.profile_dir)
         if workers is None:
             return prepare(item)
         try:

@@ -27,11 +27,6 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-# A folder, read by the crawl process when it starts its helpers: each helper writes its cProfile
-# there when its pipe closes (``<role>-<pid>.prof``), for measuring a crawl's processes one by one
-# (docs/capacity.md).
-PROFILE_ENV = "HARVESTER_PROFILE_HELPERS"
-
 
 class HelperDied(RuntimeError):
     """A helper process ended (killed, out of memory) with messages in hand."""
@@ -88,7 +83,8 @@ class _Helper:
 class Helpers:
     """``count`` processes running ``serve(job, …)``; ``await helpers.ask(message)``."""
 
-    def __init__(self, job: Callable[[Any], Any], count: int, *, name: str, depth: int = 8):
+    def __init__(self, job: Callable[[Any], Any], count: int, *, name: str, depth: int = 8,
+                 profile_dir: str | None = None):
         # forkserver: helpers start from a clean interpreter, not from a fork of the reactor
         # process with its threads and sockets
         context = multiprocessing.get_context("forkserver")
@@ -96,8 +92,7 @@ class Helpers:
         self.helpers: list[_Helper] = []
         for _ in range(count):
             mine, theirs = context.Pipe(duplex=True)
-            process = context.Process(target=serve, args=(job, theirs, name, os.environ.get(PROFILE_ENV)),
-                                      daemon=True, name=name)
+            process = context.Process(target=serve, args=(job, theirs, name, profile_dir), daemon=True, name=name)
             process.start()
             theirs.close()
             self.helpers.append(_Helper(process, mine))
@@ -160,11 +155,12 @@ class HelperSet:
         self.running: dict[str, Helpers] = {}
         self.broken: set[str] = set()
 
-    def get(self, role: str, job: Callable[[Any], Any], count: int, depth: int = 8) -> Helpers | None:
+    def get(self, role: str, job: Callable[[Any], Any], count: int, depth: int = 8,
+            profile_dir: str | None = None) -> Helpers | None:
         if count <= 0 or role in self.broken:
             return None
         if role not in self.running:
-            self.running[role] = Helpers(job, count, name=f"harvester-{role}", depth=depth)
+            self.running[role] = Helpers(job, count, name=f"harvester-{role}", depth=depth, profile_dir=profile_dir)
         return self.running[role]
 
     def mark_broken(self, role: str) -> None:

@@ -76,6 +76,7 @@ class SavePipeline:
         pipeline.db_path = crawler.settings.get("HARVESTER_DB") or "ocop.db"
         # outside the harvester's own settings (tools, tests) the pipeline writes in-process
         pipeline.use_writer = crawler.settings.getint("HARVESTER_EXTRACT_WORKERS", 0) > 0
+        pipeline.profile_dir = crawler.settings.get("HARVESTER_PROFILE_HELPERS") or None
         pipeline.db = None
         pipeline.failures_in_a_row = 0
         return pipeline
@@ -93,7 +94,7 @@ class SavePipeline:
         item = ingest.as_dict(item)
         if item.get("kind", "article") not in SAVED_KINDS:
             return item
-        writer = HELPERS.get("writer", write, 1) if self.use_writer else None
+        writer = HELPERS.get("writer", write, 1, profile_dir=self.profile_dir) if self.use_writer else None
         if writer is None:
             return self.account(item, self.save_here(item))
         return self.save_through(writer, item)
