@@ -28,7 +28,7 @@ from harvester import ingest
 from harvester.errors import HarvesterError
 from harvester.schema import open_db
 from pipelines.prepare import unpacked
-from pipelines.processes import HELPERS, HelperDied
+from pipelines.processes import HELPERS, HelperDied, HelperFailed
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +107,8 @@ class SavePipeline:
             HELPERS.mark_broken("writer")
             self.use_writer = False
             outcome = self.save_here(item)
+        except HelperFailed as exc:  # the writer raised on this page: not stored, so counted as such
+            outcome = "failed", str(exc)
         return self.account(item, outcome)
 
     def save_here(self, item: dict[str, Any]) -> tuple[str, Any]:

@@ -3,13 +3,17 @@ crawl process, and are stored exactly as a page prepared in the writer's own pro
 
 from __future__ import annotations
 
+import asyncio
 import pickle
+
+from scrapy.utils.test import get_crawler
 
 from harvester.schema import open_db
 from harvester.storage.pages import page_url
 from harvester.urls import canonicalize
 from pipelines.prepare import prepare, prepared_blob, unpacked
-from pipelines.save import for_the_writer, store, write
+from pipelines.processes import HelperFailed
+from pipelines.save import SavePipeline, for_the_writer, store, write
 
 OCOP = ["Huyện Đông Sơn có thêm 4 sản phẩm OCOP đạt 3 sao sau đợt chấm điểm tháng Mười.",
         "Quyết định số 2150/QĐ-UBND ngày 20/10/2025 công nhận các sản phẩm của hai hợp tác xã."]
@@ -57,3 +61,21 @@ def test_a_redirected_page_keeps_the_requested_url_as_its_key(kit):
     assert page_url(item) == canonicalize("https://x.vn/tin?id=7&utm_source=fb")
     plain = prepare(kit.page_item("https://x.vn/tin?id=8&utm_source=fb", kit.article_html("Tin", OCOP)))
     assert page_url(plain) == plain["_canonical_url"] == canonicalize("https://x.vn/tin?id=8&utm_source=fb")
+
+
+class _FailingWriter:
+    """A writer whose job raised on the page (a bug, an unreadable answer): what Helpers.ask raises."""
+
+    async def ask(self, message):
+        raise HelperFailed("KeyError: '_main'")
+
+
+def test_a_page_the_writer_raised_on_is_a_failed_save(tmp_path, kit):
+    crawler = get_crawler(settings_dict={"HARVESTER_DB": str(tmp_path / "w.db"), "HARVESTER_EXTRACT_WORKERS": 2})
+    pipeline = SavePipeline.from_crawler(crawler)
+    item = kit.page_item("https://x.vn/b.html", kit.article_html("Tin", OCOP), portal_id="x")
+    out = asyncio.run(pipeline.save_through(_FailingWriter(), item))
+    stats = crawler.stats.get_stats()
+    assert stats["harvester/save_errors"] == 1  # so no frontier moves and the page is fetched again
+    assert "KeyError" in stats["harvester/save_error_message"]
+    assert "_result" not in out and "body" not in out
