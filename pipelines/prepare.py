@@ -9,9 +9,9 @@ follows hands each page to the one writer as its answer arrives. ``HARVESTER_EXT
 prepares in the reactor thread instead.
 
 A worker answers with its fields already pickled (``_prepared``, bytes): the crawl process never
-reads them, it only hands them on to the writer, which unpacks them (:func:`unpacked`). Unpickling
-the main text, the extraction and the compressed body in the crawl process only to pickle them
-again for the writer cost the reactor ~0.1 ms a page.
+reads them, it only hands them on to the writer, which unpacks them (:func:`unpacked`): unpickling
+the main text, the extraction and the compressed body on the reactor's thread only to pickle them
+again for the writer was work for nothing (docs/capacity.md has the measurements).
 """
 
 from __future__ import annotations
