@@ -85,6 +85,12 @@ HARVESTER_SETTINGS: tuple[Setting, ...] = (
         "extraction costs more than downloading, so one worker cannot keep up even on 2 cores); a writer "
         "process stores the pages. 0 extracts and writes in the crawl process itself.",
     ),
+    Setting(
+        "HARVESTER_PROFILE_HELPERS",
+        "",
+        "A folder: each extraction worker and the writer writes its cProfile there when the crawl ends "
+        "(<role>-<pid>.prof), for measuring the crawl's processes one by one (docs/capacity.md).",
+    ),
     Setting("HARVESTER_RETRY_AFTER_MAX", 120.0, "Longest Retry-After wait honoured, in seconds."),
     Setting("HARVESTER_BACKOFF_BASE", 2.0, "First retry wait for 5xx/timeouts; doubles each retry."),
     Setting("HARVESTER_BACKOFF_MAX", 60.0, "Longest exponential-backoff wait, in seconds."),

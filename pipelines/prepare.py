@@ -7,11 +7,17 @@ hash, figures and documents). It is the CPU-heavy part of a crawl (~4 ms a page 
 the run) and awaits the answer; the reactor thread keeps downloading, and the save pipeline that
 follows hands each page to the one writer as its answer arrives. ``HARVESTER_EXTRACT_WORKERS=0``
 prepares in the reactor thread instead.
+
+A worker answers with its fields already pickled (``_prepared``, bytes): the crawl process never
+reads them, it only hands them on to the writer, which unpacks them (:func:`unpacked`): unpickling
+the main text, the extraction and the compressed body on the reactor's thread only to pickle them
+again for the writer was work for nothing (docs/capacity.md has the measurements).
 """
 
 from __future__ import annotations
 
 import logging
+import pickle
 from typing import Any
 
 from harvester import ingest
@@ -45,6 +51,19 @@ def prepared_fields(item: dict[str, Any]) -> dict[str, Any]:
     return {key: done[key] for key in PREPARED_KEYS if key in done}
 
 
+def prepared_blob(item: dict[str, Any]) -> bytes:
+    """The worker's answer: :func:`prepared_fields`, pickled for the writer."""
+    return pickle.dumps(prepared_fields(item), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpacked(item: dict[str, Any]) -> dict[str, Any]:
+    """The item with a worker's ``_prepared`` fields in place (as ``save_step`` reads them)."""
+    blob = item.pop("_prepared", None)
+    if blob is not None:
+        item.update(pickle.loads(blob))
+    return item
+
+
 class PreparePipeline:
     """Prepares article items in the extraction workers (or inline); other kinds pass through."""
 
@@ -54,17 +73,18 @@ class PreparePipeline:
         pipeline.crawler = crawler
         # outside the harvester's own settings (tools, tests) the pipeline prepares in-process
         pipeline.workers = crawler.settings.getint("HARVESTER_EXTRACT_WORKERS", 0)
+        pipeline.profile_dir = crawler.settings.get("HARVESTER_PROFILE_HELPERS") or None
         return pipeline
 
     async def process_item(self, item: Any) -> dict[str, Any]:
         item = ingest.as_dict(item)
         if item.get("kind", "article") != "article":
             return item
-        workers = HELPERS.get("extract", prepared_fields, self.workers)
+        workers = HELPERS.get("extract", prepared_blob, self.workers, profile_dir=self.profile_dir)
         if workers is None:
             return prepare(item)
         try:
-            fields = await workers.ask(item)
+            blob = await workers.ask(item)
         except HelperDied as exc:
             log.warning("%s; extracting in the crawl process from now on", exc)
             HELPERS.mark_broken("extract")
@@ -72,5 +92,5 @@ class PreparePipeline:
         except HelperFailed as exc:  # the worker's prepare raised: keep the page, as inline would
             log.warning("prepare failed on %s: %s", item.get("url"), exc)
             return prepare(item)
-        item.update(fields)
+        item["_prepared"] = blob
         return item

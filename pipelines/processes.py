@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import cProfile
 import multiprocessing
+import os
 import signal
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 
@@ -33,12 +36,23 @@ class HelperFailed(RuntimeError):
     """The helper's job raised on this message; the text says what."""
 
 
-def serve(job: Callable[[Any], Any], conn: Connection) -> None:
-    """A helper's loop: answer each message with ``job(message)`` until the crawl closes the pipe."""
+def serve(job: Callable[[Any], Any], conn: Connection, name: str = "", profile_dir: str | None = None) -> None:
+    """A helper's loop: answer each message with ``job(message)`` until the crawl closes the pipe;
+    with ``profile_dir``, under cProfile, written there as ``<name>-<pid>.prof`` at the end."""
+    _name_process(name)
     # systemd and Ctrl-C signal the whole process group; the crawl process decides when its
     # helpers stop (it closes their pipes), so a helper never dies with a message half done.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if not profile_dir:
+        _answer_all(job, conn)
+        return
+    profiler = cProfile.Profile()
+    profiler.runcall(_answer_all, job, conn)
+    profiler.dump_stats(Path(profile_dir) / f"{name or 'helper'}-{os.getpid()}.prof")
+
+
+def _answer_all(job: Callable[[Any], Any], conn: Connection) -> None:
     while True:
         try:
             message = conn.recv()
@@ -51,6 +65,14 @@ def serve(job: Callable[[Any], Any], conn: Connection) -> None:
         conn.send(answer)
 
 
+def _name_process(name: str) -> None:
+    """Show the helper's role in ``ps``/``top`` (and to bench_crawl's CPU sampler): forkserver
+    children otherwise all carry the forkserver's command line."""
+    if name:
+        with contextlib.suppress(OSError):  # not Linux, or /proc not mounted
+            Path("/proc/self/comm").write_text(name[:15])
+
+
 @dataclass
 class _Helper:
     process: Any
@@ -61,7 +83,8 @@ class _Helper:
 class Helpers:
     """``count`` processes running ``serve(job, …)``; ``await helpers.ask(message)``."""
 
-    def __init__(self, job: Callable[[Any], Any], count: int, *, name: str, depth: int = 8):
+    def __init__(self, job: Callable[[Any], Any], count: int, *, name: str, depth: int = 8,
+                 profile_dir: str | None = None):
         # forkserver: helpers start from a clean interpreter, not from a fork of the reactor
         # process with its threads and sockets
         context = multiprocessing.get_context("forkserver")
@@ -69,7 +92,7 @@ class Helpers:
         self.helpers: list[_Helper] = []
         for _ in range(count):
             mine, theirs = context.Pipe(duplex=True)
-            process = context.Process(target=serve, args=(job, theirs), daemon=True, name=name)
+            process = context.Process(target=serve, args=(job, theirs, name, profile_dir), daemon=True, name=name)
             process.start()
             theirs.close()
             self.helpers.append(_Helper(process, mine))
@@ -132,11 +155,12 @@ class HelperSet:
         self.running: dict[str, Helpers] = {}
         self.broken: set[str] = set()
 
-    def get(self, role: str, job: Callable[[Any], Any], count: int, depth: int = 8) -> Helpers | None:
+    def get(self, role: str, job: Callable[[Any], Any], count: int, depth: int = 8,
+            profile_dir: str | None = None) -> Helpers | None:
         if count <= 0 or role in self.broken:
             return None
         if role not in self.running:
-            self.running[role] = Helpers(job, count, name=f"harvester-{role}", depth=depth)
+            self.running[role] = Helpers(job, count, name=f"harvester-{role}", depth=depth, profile_dir=profile_dir)
         return self.running[role]
 
     def mark_broken(self, role: str) -> None:

@@ -27,7 +27,8 @@ from scrapy.utils.defer import deferred_from_coro
 from harvester import ingest
 from harvester.errors import HarvesterError
 from harvester.schema import open_db
-from pipelines.processes import HELPERS, HelperDied
+from pipelines.prepare import unpacked
+from pipelines.processes import HELPERS, HelperDied, HelperFailed
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ _DATABASES: dict[str, Any] = {}
 def store(db: Any, item: dict[str, Any]) -> tuple[str, Any]:
     """``("stored", ArticleResult)``, or ``("failed", why)`` when the database refused the write."""
     try:
-        return "stored", ingest.save_step(db, item)
+        return "stored", ingest.save_step(db, unpacked(item))
     except (sqlite3.Error, OSError) as exc:
         return "failed", str(exc)
 
@@ -61,8 +62,8 @@ def write(message: tuple[str, dict[str, Any]]) -> tuple[str, Any]:
 
 
 def for_the_writer(item: dict[str, Any]) -> dict[str, Any]:
-    """The item without its raw body when the extraction workers already compressed it."""
-    if "_body_z" in item:
+    """The item without its raw body when an extraction worker already compressed it."""
+    if "_prepared" in item:
         return {key: value for key, value in item.items() if key != "body"}
     return item
 
@@ -75,6 +76,7 @@ class SavePipeline:
         pipeline.db_path = crawler.settings.get("HARVESTER_DB") or "ocop.db"
         # outside the harvester's own settings (tools, tests) the pipeline writes in-process
         pipeline.use_writer = crawler.settings.getint("HARVESTER_EXTRACT_WORKERS", 0) > 0
+        pipeline.profile_dir = crawler.settings.get("HARVESTER_PROFILE_HELPERS") or None
         pipeline.db = None
         pipeline.failures_in_a_row = 0
         return pipeline
@@ -92,7 +94,7 @@ class SavePipeline:
         item = ingest.as_dict(item)
         if item.get("kind", "article") not in SAVED_KINDS:
             return item
-        writer = HELPERS.get("writer", write, 1) if self.use_writer else None
+        writer = HELPERS.get("writer", write, 1, profile_dir=self.profile_dir) if self.use_writer else None
         if writer is None:
             return self.account(item, self.save_here(item))
         return self.save_through(writer, item)
@@ -105,6 +107,8 @@ class SavePipeline:
             HELPERS.mark_broken("writer")
             self.use_writer = False
             outcome = self.save_here(item)
+        except HelperFailed as exc:  # the writer raised on this page: not stored, so counted as such
+            outcome = "failed", str(exc)
         return self.account(item, outcome)
 
     def save_here(self, item: dict[str, Any]) -> tuple[str, Any]:

@@ -315,17 +315,26 @@ class PortalSpider(scrapy.Spider):
             yield ListingEntry(response.urljoin(href), title.strip() or None, date or None)
 
     def anchor_entries(self, response: TextResponse) -> Iterator[ListingEntry]:
-        for link in response.css("a[href]"):
-            title = link.attrib.get("title") or " ".join(link.css("::text").getall())
-            yield ListingEntry(response.urljoin(link.attrib["href"]), title.strip() or None)
+        # lxml elements rather than a parsel Selector per link: on a listing page of a few hundred
+        # links the Selector objects cost more than everything else the spider does with the page
+        for link in response.selector.root.iter("a"):
+            href = link.get("href")
+            if href is None:
+                continue
+            title = link.get("title") or " ".join(link.itertext())  # every text node inside, as parsel's "::text"
+            yield ListingEntry(response.urljoin(href), title.strip() or None)
 
     def keep_articles(self, response: Response, entries: Iterable[ListingEntry]) -> list[ListingEntry]:
         kept: dict[str, ListingEntry] = {}
+        host = urlsplit(response.url).hostname
         for entry in entries:
             url = canonicalize(entry.url)
-            if not self.is_article_url(url, response.url):
+            if url in kept:
+                first = kept[url]
+            elif self.is_article_url(url, host=host):
+                first = None
+            else:
                 continue
-            first = kept.get(url)
             if first is None:
                 kept[url] = ListingEntry(url, entry.title, entry.date)
             elif not (first.title and first.date):
@@ -334,11 +343,14 @@ class PortalSpider(scrapy.Spider):
                 kept[url] = ListingEntry(url, first.title or entry.title, first.date or entry.date)
         return list(kept.values())
 
-    def is_article_url(self, url: str, from_url: str | None = None) -> bool:
+    def is_article_url(self, url: str, from_url: str | None = None, *, host: str | None = None) -> bool:
+        """``url`` looks like an article of this portal, on the host of ``from_url`` (or ``host``)."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             return False
-        if from_url and parts.hostname != urlsplit(from_url).hostname:
+        if from_url:
+            host = urlsplit(from_url).hostname
+        if host and parts.hostname != host:
             return False
         if parts.path in ("", "/") and not parts.query:  # a home page is never an article
             return False

@@ -60,7 +60,7 @@ def save_article(db: Any, item: Mapping[str, Any], main: MainText | None, extrac
     served from, so Liferay ``redirect=`` variants update one row. ``force`` re-runs the
     extraction even when the text is unchanged (``harvester reextract``).
     """
-    article_url = canonicalize(str(item.get("final_url") or item.get("url") or ""))
+    article_url = item.get("_canonical_url") or canonicalize(str(item.get("final_url") or item.get("url") or ""))
     text = extraction.text or ""
     digest = sha256_text(text)
     published = _published(item, main, extraction)

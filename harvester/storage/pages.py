@@ -69,7 +69,11 @@ def recheck_after(fetched_at: str, published: str | None, first_fetched_at: str 
 
 def page_url(item: Mapping[str, Any]) -> str:
     """The key of an item's pages row: the canonical form of the URL that was requested."""
-    return canonicalize(str(item.get("url") or ""))
+    url = str(item.get("url") or "")
+    known = item.get("_canonical_url")  # the prepare step's, of the final URL: the same unless redirected
+    if known and item.get("final_url") in (None, url):
+        return str(known)
+    return canonicalize(url)
 
 
 def write_page(db: Any, item: Mapping[str, Any], *, kind: str, encoding: str | None,
