@@ -27,7 +27,6 @@ from pathlib import Path
 import pytest
 
 from extractors.figures import find_figures
-from extractors.pipeline import extract
 
 
 def _first_round():
@@ -40,7 +39,7 @@ def _first_round():
 
 
 _round1 = _first_round()
-EITHER, FIELDS = _round1.EITHER, _round1.FIELDS
+EITHER = _round1.EITHER
 PASSAGES = _round1.load_passages(Path(__file__).parent / "redteam2")
 
 
@@ -60,17 +59,9 @@ def test_passages_are_well_formed():
             assert f["basis"] in {"new", "cumulative", None, EITHER}, p["id"]
 
 
-def _param(p: dict):
-    marks = [pytest.mark.xfail(reason=p["xfail"], strict=True)] if p.get("xfail") else []
-    return pytest.param(p, id=p["id"], marks=marks)
-
-
-@pytest.mark.parametrize("passage", [_param(p) for p in PASSAGES])
+@pytest.mark.parametrize("passage", [_round1.passage_param(p) for p in PASSAGES])
 def test_passage(passage):
-    gold = [tuple(f[k] for k in FIELDS) for f in passage["figures"]]
-    predicted = [(f.count, f.stars, f.status, f.year, f.basis) for f in extract(passage["text"]).figures]
-    missed, extra = _round1.unmatched(gold, predicted)
-    assert (missed, extra) == ([], [])
+    _round1.assert_passage_read_right(passage)
 
 
 # The constructions the second round's misses showed, one self-written row each (not passage text):
