@@ -169,12 +169,20 @@ def ingest_attachment(db: Any, item: Any, text_result: AttachmentText | None = N
                       extractor: Extractor = extract, limits: Limits = LIMITS) -> int:
     """read → extract → save one attachment item (or its given text); returns the attachments id."""
     item = as_dict(item)
+    return storage.save_attachment(db, item, prepare_attachment(item, text_result, extractor=extractor,
+                                                                limits=limits))
+
+
+def prepare_attachment(item: Mapping[str, Any], text_result: AttachmentText | None = None, *,
+                       extractor: Extractor = extract, limits: Limits = LIMITS) -> storage.AttachmentRecord:
+    """read → extract one attachment item (or its given text), without touching the database: a crawl
+    runs this in a thread and saves the record on its own."""
     file_type = item.get("file_type")
     if text_result is None:
         file_type, text_result = read_attachment(item, limits)
     elif file_type is None and item.get("body"):
         file_type = sniff_type(item["body"], header(plain_headers(item.get("headers")), "content-type"), item.get("url"))
-    return storage.save_attachment(db, item, attachment_record(item, file_type, text_result, extractor))
+    return attachment_record(item, file_type, text_result, extractor)
 
 
 def ingest_file(db: Any, path: Any, *, decision: str | None = None, province: str | None = None,

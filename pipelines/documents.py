@@ -1,10 +1,11 @@
 """DocumentsPipeline: "document" items to ``storage.save_document``, "attachment" items through
-``ingest.ingest_attachment`` (read → extract → save).
+``ingest.prepare_attachment`` (read → extract) and ``storage.save_attachment``.
 
-One transaction per item. Other kinds pass through untouched. An attachment's file is read in a
-thread: a PDF is read by a child process (``harvester/pdf_reader.py``) that may take from 0.2 s
-to its time limit, and the reactor keeps downloading meanwhile. What is read is extracted and
-saved back on the reactor's thread, which owns the connection.
+One transaction per item. Other kinds pass through untouched. An attachment is read and extracted
+in a thread (``ingest.prepare_attachment``): a PDF is read by a child process
+(``harvester/pdf_reader.py``) that may take from 0.2 s to its time limit, and a long decision's
+figures take a while too, while the reactor keeps downloading. The record is saved back on the
+reactor's thread, which owns the connection.
 """
 
 from __future__ import annotations
@@ -47,8 +48,9 @@ class DocumentsPipeline:
             if kind == "document":
                 storage.save_document(self.db, item)
             else:
-                _, text = await asyncio.to_thread(ingest.read_attachment, ingest.as_dict(item))
-                ingest.ingest_attachment(self.db, item, text)
+                attachment = ingest.as_dict(item)
+                record = await asyncio.to_thread(ingest.prepare_attachment, attachment)
+                storage.save_attachment(self.db, attachment, record)
         except Exception as exc:  # one bad item must not stop the crawl; it is logged and counted
             log.error("%s: could not store %s item: %s", item.get("url"), kind, exc)
             if stats:
