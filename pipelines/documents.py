@@ -19,6 +19,10 @@ from harvester.schema import open_db
 
 log = logging.getLogger(__name__)
 
+# Attachments read at once: each PDF reader may take its whole memory limit (attachments.Limits), so
+# the crawl's concurrent items must not multiply it; two keep both cores of a small machine busy.
+ATTACHMENTS_AT_ONCE = 2
+
 
 class DocumentsPipeline:
     @classmethod
@@ -27,6 +31,7 @@ class DocumentsPipeline:
         pipeline.crawler = crawler
         pipeline.db_path = crawler.settings.get("HARVESTER_DB") or "ocop.db"
         pipeline.db = None
+        pipeline.reading = None  # the semaphore, made in the crawl's event loop at the first attachment
         return pipeline
 
     def open_spider(self, spider: Any = None) -> None:
@@ -49,7 +54,10 @@ class DocumentsPipeline:
                 storage.save_document(self.db, item)
             else:
                 attachment = ingest.as_dict(item)
-                record = await asyncio.to_thread(ingest.prepare_attachment, attachment)
+                if self.reading is None:
+                    self.reading = asyncio.Semaphore(ATTACHMENTS_AT_ONCE)
+                async with self.reading:
+                    record = await asyncio.to_thread(ingest.prepare_attachment, attachment)
                 storage.save_attachment(self.db, attachment, record)
         except Exception as exc:  # one bad item must not stop the crawl; it is logged and counted
             log.error("%s: could not store %s item: %s", item.get("url"), kind, exc)

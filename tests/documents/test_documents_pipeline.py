@@ -7,7 +7,8 @@ import sqlite3
 
 from scrapy.utils.test import get_crawler
 
-from pipelines.documents import DocumentsPipeline
+from harvester import ingest
+from pipelines.documents import ATTACHMENTS_AT_ONCE, DocumentsPipeline
 
 
 def test_an_attachment_is_read_while_the_loop_goes_on_and_then_stored(tmp_path, rendered):
@@ -33,3 +34,34 @@ def test_an_attachment_is_read_while_the_loop_goes_on_and_then_stored(tmp_path, 
     with sqlite3.connect(db) as conn:
         status, pages, text = conn.execute("SELECT status, pages, text FROM attachments").fetchone()
     assert (status, pages) == ("ok", 2) and "Công nhận 12 sản phẩm đạt OCOP" in text
+
+
+def test_no_more_attachments_are_read_at_once_than_allowed(tmp_path, rendered, monkeypatch):
+    db = tmp_path / "ocop.db"
+    pipeline = DocumentsPipeline.from_crawler(get_crawler(settings_dict={"HARVESTER_DB": str(db)}))
+    pipeline.open_spider()
+    reading, most = 0, 0
+    original = ingest.prepare_attachment
+
+    def counted(item):
+        nonlocal reading, most
+        reading += 1
+        most = max(most, reading)
+        try:
+            return original(item)
+        finally:
+            reading -= 1
+
+    monkeypatch.setattr(ingest, "prepare_attachment", counted)
+    _, _, content_type, body = rendered["1520-QD-UBND.pdf"]
+    items = [{"kind": "attachment", "url": f"http://127.0.0.9/uploads/{i}.pdf", "name": f"{i}.pdf", "portal_id": "t",
+              "status": 200, "headers": {"Content-Type": content_type}, "body": body} for i in range(6)]
+
+    async def all_at_once():
+        return await asyncio.gather(*(pipeline.process_item(item) for item in items))
+
+    asyncio.run(all_at_once())
+    pipeline.close_spider()
+    assert most == ATTACHMENTS_AT_ONCE
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM attachments WHERE status = 'ok'").fetchone()[0] == 6
