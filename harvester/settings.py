@@ -110,6 +110,13 @@ HARVESTER_SETTINGS: tuple[Setting, ...] = (
         "a registered name that rebinds to the operator's own network must not be read and stored).",
     ),
     Setting(
+        "HARVESTER_ATTACHMENT_MAX_BYTES",
+        25 * 1024 * 1024,
+        "Largest attachment a documents crawl downloads, in bytes; a larger one is recorded too-large from "
+        "its headers. Reading caps files at attachments.Limits.max_bytes (also 25 MB), so only a lower "
+        "value changes anything.",
+    ),
+    Setting(
         "HARVESTER_SHUTDOWN_GRACE",
         10.0,
         "Seconds a SIGTERM/SIGINT gives pages in flight to be stored before the run stops anyway.",
