@@ -238,7 +238,7 @@ TABLES: dict[str, str] = {
             unchanged INTEGER DEFAULT 0,
             errors INTEGER DEFAULT 0,
             listing_items INTEGER DEFAULT 0,
-            status TEXT,                -- ok | warning | failed
+            status TEXT,                -- ok | warning | failed | interrupted
             flags TEXT,                 -- JSON list of alerts (zero-items, silent-for-N-days, selectors...)
             stats TEXT                  -- JSON of Scrapy stats worth keeping
         )""",
