@@ -18,8 +18,8 @@ from harvester.errors import USER_ERRORS
 COMMAND_MODULES = (
     "extract",  # extract, evaluate
     "crawl",  # crawl, nightly, demo
-    "archive",  # reextract, export, portals
-    "documents",  # products
+    "archive",  # reextract, export, portals, prune
+    "documents",  # products, documents, attachments, ingest-attachment
     "research",  # query, search, serve, audit
     "ingest",  # ingest-article
     "review",  # review list / mark / walk / export / import

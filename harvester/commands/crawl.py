@@ -82,7 +82,7 @@ def crawl_command(ctx: click.Context, portal_ids: tuple[str, ...], registry: Pat
     """Crawl the given portals now and print what was new.
 
     \b
-    harvester crawl --portal tinh-bac-kan --portal ntm-ha-tinh --db ocop.db
+    harvester crawl --portal backan-portal --portal hatinh-ntm --db ocop.db
     harvester crawl --registry my-sites.csv --portal my-site --db my.db
     """
     portals = load_registry(registry)
