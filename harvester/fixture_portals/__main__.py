@@ -15,7 +15,7 @@ from harvester.fixture_portals.farm import start_farm
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m harvester.fixture_portals")
-    parser.add_argument("--sites", default="", help="comma-separated site ids (default: all)")
+    parser.add_argument("--sites", default="", help="comma-separated site ids (default: the six of the demo)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--bulk-pages", type=int, default=3000)
     parser.add_argument("--registry", default="", help="also write a registry CSV here")

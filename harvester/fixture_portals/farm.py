@@ -167,7 +167,7 @@ class Farm:
 
 
 def start_farm(sites: list[str] | None = None, *, seed: int = 0, bulk_pages: int = 3000, port: int = 0) -> Farm:
-    """Start the named imitation sites (default: all but "bulk") on 127.0.0.11+.
+    """Start the named imitation sites (default: ``DEFAULT_SITES``, the six of the demo) on 127.0.0.11+.
 
     ``port`` 0 picks free ports (tests); a fixed port keeps the sites' URLs the same from one
     run to the next, so a second `harvester demo` on the same database is an incremental night.
