@@ -120,7 +120,8 @@ CONTEXT = RuleTable("status: context", "status", [
          "mới 65 sản phẩm')"),
     Rule("plan-paragraph", r"\n", "target",
          Example("Kế hoạch năm 2024 đặt ra 40 sản phẩm OCOP. Mỗi huyện 3 sản phẩm.", 3, "target"),
-         "in the line of a plan, a count with no cue at all is part of the plan"),
+         "in the line of a plan, a count with no cue at all is part of the plan (not one that names again a "
+         "result stated before: 'Trong 12 sản phẩm có …' after the plan the 12 beat)"),
     Rule("cue-after", r"\s", "the cue after the count",
          Example("Khoảng 20 sản phẩm dự kiến được công nhận trong năm.", 20, "target"),
          "with nothing before it, a cue after the count"),
@@ -285,7 +286,7 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
     if objective and not [h for h in weak if h.start >= objective.end()]:
         c.explicit = True
         return "target", "plan-objective"
-    if plan_line and not weak and not c.truncated:
+    if plan_line and not weak and not c.truncated and (c.alias is None or c.alias.status == "target"):
         return "target", "plan-paragraph"
     # the count's own words after it, nearest first: "20 sản phẩm dự kiến được công nhận"
     end = window_end(p, c, nxt)
