@@ -15,7 +15,7 @@ from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.status import CUES
-from extractors.figures.zones import LOOK_BACK
+from extractors.figures.zones import LOOK_BACK, own_end
 
 _I = re.IGNORECASE
 
@@ -38,7 +38,8 @@ TABLE = RuleTable("result", "is a result", [
     Rule("whole-of-failures", r"(?:không|chưa)\s+(?:đạt|đáp\s+ứng)", "not a result",
          Example("Hội đồng đã đánh giá 20 sản phẩm, trong đó 16 sản phẩm đạt 3 sao, 4 sản phẩm chưa đạt.", 20, None),
          "a whole whose breakdown counts products that failed counts the products assessed, not results; its "
-         "parts that passed are that round's ('new')", needs=("không", "chưa")),
+         "parts that passed are that round's ('new'); so does a count assessed with the failures right after it "
+         "('đã đánh giá 21 sản phẩm, 5 sản phẩm chưa đạt')", needs=("không", "chưa")),
     Rule("expired", r"\s*(?:ocop\s+)?(?:có\s+giấy\s+chứng\s+nhận\s+)?(?:đã\s+)?hết\s+(?:thời\s+)?hạn|\s*(?:ocop\s+)?(?:hết\s+hiệu\s+lực|bị\s+thu\s+hồi)",
          "not a result",
          Example("Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.", 60, None),
@@ -191,9 +192,23 @@ def read_result(p: Passage, c: Count, prev: Count | None) -> None:
         c.result = False
         c.decide("result", rule)
     w = c.whole
+    if rule == "failed" and w is None and _assessed_before(p, c, prev):
+        w = prev  # "Hội đồng đã đánh giá 21 sản phẩm, 5 sản phẩm chưa đạt": the 21 were assessed
     if rule == "failed" and w is not None and w.result and not w.stars and not _OWN_RESULT.search(
             p.text, w.noun_end, _clause_end(p, w)):  # "39 sản phẩm đạt từ 50 điểm …; 3 sản phẩm không đạt"
         _assessed(p, w)
+
+
+_ASSESSED = Folded(r"(?<!\w)(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định|xem\s+xét)(?:\s*,\s*(?:phân|xếp)\s+hạng)?"
+                   r"(?:\s+(?:cho|đối\s+với))?\s*$")
+
+
+def _assessed_before(p: Passage, c: Count, prev: Count | None) -> bool:
+    """"đã đánh giá 21 sản phẩm, 5 sản phẩm chưa đạt": a count of failures right after a count of
+    products assessed, in one list."""
+    return (prev is not None and prev.sent == c.sent and prev.result and not prev.stars and prev.whole is None
+            and bool(_ASSESSED.search(p.text, max(p.sentences[c.sent].start, prev.start - 30), prev.start))
+            and p.text[own_end(prev):c.start].strip() in (",", ";", "và"))
 
 
 def _assessed(p: Passage, whole: Count) -> None:
