@@ -368,13 +368,16 @@ def _skip_potential(text: str, start: int, end: int) -> int:
 
 
 def _put_forward(p: Passage, c: Count) -> bool:
-    """Proposed for a rank — by someone ('do 11 tỉnh đề nghị'), for five stars or to a higher council —
-    not merely submitted to the council that assesses candidates."""
+    """Proposed for a rank — by someone ('do 11 tỉnh đề nghị'), for five stars, to a higher council or
+    for recognition itself ('đề nghị tỉnh công nhận 15 sản phẩm') — not merely submitted to the council
+    that assesses candidates."""
     if c.status != "proposed":
         return False
     if c.trace.get("status") in ("proposed-by", "awaiting-level", "submitted-level"):
         return True
     sent = p.sentences[c.sent]
+    if _PROPOSED_FOR_RECOGNITION.search(p.text, max(sent.start, c.start - 50), c.start):
+        return True
     return bool(_HIGHER.search(p.text, max(sent.start, c.start - 80), min(sent.end, c.noun_end + 80)))
 
 
@@ -387,6 +390,8 @@ def _national_proposal(p: Passage, c: Count) -> bool:
         _HIGHER.search(p.text, max(sent.start, c.start - 120), min(sent.end, c.noun_end + 80)))
 
 
+_PROPOSED_FOR_RECOGNITION = Folded(r"(?<!\w)(?:đề\s+nghị|đề\s+xuất)\s+(?:[^\W\d_]+\s+){0,4}?công\s+nhận"
+                                    r"(?:\s+(?:cho|đối\s+với))?\s*$")
 _CLAUSE_STOP = re.compile(r"[;(]|,|\.\s")
 _SENTENCE_STOP = re.compile(r"[;(]|\.\s")
 

@@ -108,7 +108,8 @@ CONTEXT = RuleTable("status: context", "status", [
          "a part of a breakdown with no cue of its own has its whole's status, across sentences too"),
     Rule("list-status", r",|;|và", "the previous count's",
          Example("Năm 2022 phấn đấu có 30 sản phẩm, 5 sản phẩm 4 sao.", 5, "target"),
-         "a count in a list with no cue of its own has the status of the count before it"),
+         "a count in a list with no cue of its own has the status of the count before it (not after 'kết quả': "
+         "'đề nghị tỉnh công nhận 15 sản phẩm, kết quả 14 sản phẩm đạt' gives the outcome)"),
     Rule("plan-section", g.PLAN_HEADING_RE.pattern, "target",
          Example("II. NHIỆM VỤ NĂM 2025\n1. Chỉ tiêu\n- Đề xuất Trung ương đánh giá 3 sản phẩm tiềm năng 5 sao.",
                  3, "target"),
@@ -169,6 +170,7 @@ _PLAN_CONTEXT = ("plan-objective", "plan-section", "plan-paragraph", "list-statu
 _RIGHT_STOP = re.compile(r"[;(]|,\s*(?:đạt|vượt|bằng)\s+[\d.,]+\s*%")
 _CONJUNCT = re.compile(r"[,;]")
 _PART_OF = Folded(r"(?<!\w)trong\s+đó(?!\w)")
+_OUTCOME = Folded(r"(?<!\w)kết\s+quả(?!\w)")
 _HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
 _MODAL_YEAR = re.compile(r"((?:19|20)\d\d)")
 _STATUS_OF_KIND = {"achieved": "achieved", "perfect": "achieved", "temporal": "achieved", "weak": "achieved",
@@ -275,7 +277,8 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
     if c.whole is not None and c.whole.clause_status is not None:
         c.explicit = c.whole.explicit
         return c.whole.status, "whole-status"
-    if prev is not None and prev.clause_status is not None:
+    if prev is not None and prev.clause_status is not None and not (
+            prev.clause_status == "proposed" and _OUTCOME.search(text, own_end(prev), c.start)):
         c.explicit = prev.explicit
         return prev.clause_status, "list-status"
     if p.plan_section[c.sent]:
