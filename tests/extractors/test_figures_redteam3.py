@@ -68,7 +68,37 @@ def test_passage(passage):
 
 # The constructions the third round's misses showed, one self-written row each (not passage text):
 # (text, [(count, stars, status[, year, basis]), ...]) of every figure find_figures keeps.
-ROWS: list = []
+ROWS = [
+    # products that fell short of the points, and products honoured, are not results
+    ("Kết quả, 26 sản phẩm đạt 3 sao; 4 sản phẩm chưa đủ điểm được trả hồ sơ.", [(26, "3", "achieved")]),
+    ("Ngày 3/1/2024 tỉnh tổ chức lễ vinh danh; 12 sản phẩm được vinh danh là những sản phẩm bán chạy nhất.", []),
+    # the bound of a count of places, and a margin over a plan, count no products
+    ("Cả nước có 180 sản phẩm OCOP 5 sao. Hiện 8 tỉnh đã có trên 300 sản phẩm, 6 tỉnh có dưới 80 sản phẩm.",
+     [(180, "5", "achieved", None, "cumulative")]),
+    ("Năm 2022 tỉnh công nhận 45 sản phẩm, vượt 15 sản phẩm so với kế hoạch năm là 30 sản phẩm.",
+     [(45, None, "achieved", 2022, "new"), (30, None, "target", 2022, "new")]),
+    # a downgrade is of the lower level; a level's total raised without "tổng"
+    ("Năm 2024 có 3 sản phẩm bị hạ hạng từ 4 sao xuống 3 sao.", [(3, "3", "achieved", 2024, "new")]),
+    ("Tỉnh Sơn La công nhận thêm 6 sản phẩm 4 sao, nâng số sản phẩm 4 sao của tỉnh lên 40 sản phẩm.",
+     [(6, "4", "achieved", None, "new"), (40, "4", "achieved", None, "cumulative")]),
+    # "Hiện <place> có N": a running total, no year, also after a year's round
+    ("Năm 2023 tỉnh công nhận 50 sản phẩm. Hiện Điện Biên có 160 sản phẩm OCOP.",
+     [(50, None, "achieved", 2023, "new"), (160, None, "achieved", None, "cumulative")]),
+    # a count that names a result again is not part of the plan stated before it
+    ("Năm 2024 huyện có 12 sản phẩm được công nhận, kế hoạch năm là 8 sản phẩm. Trong 12 sản phẩm có 3 sản phẩm "
+     "4 sao.", [(12, None, "achieved", 2024, "new"), (8, None, "target", 2024, "new"), (3, "4", "achieved", 2024, "new")]),
+    # the year in the verb that ranked the count beats the ceremony's date
+    ("Sáng 10/2/2025, huyện trao chứng nhận cho 9 sản phẩm được UBND tỉnh công nhận năm 2024.",
+     [(9, None, "achieved", 2024, "new")]),
+    # "Như vậy, năm 2022 tỉnh có N": the year's sum
+    ("Như vậy, năm 2022 tỉnh có 40 sản phẩm đạt OCOP, nâng tổng số lên 210 sản phẩm.",
+     [(40, None, "achieved", 2022, "new"), (210, None, "achieved", 2022, "cumulative")]),
+    # products assessed, the failures right after them
+    ("Hội đồng tỉnh đã đánh giá 18 sản phẩm, 3 sản phẩm chưa đạt.", []),
+    # a proposal for recognition after a council's scoring, and the outcome after 'kết quả'
+    ("Năm 2024, Hội đồng huyện chấm điểm và đề nghị tỉnh công nhận 11 sản phẩm, kết quả 10 sản phẩm đạt 3 sao.",
+     [(11, None, "proposed", 2024, "new"), (10, "3", "achieved", 2024, "new")]),
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
