@@ -20,10 +20,10 @@ _I = re.IGNORECASE
 
 CUES = RuleTable("basis: cues", "basis", [
     Rule("running-total", r"l[ũu]y\s+kế|luỹ\s+kế|tính\s+chung(?!\s+(?:cả\s+)?(?:\d+\s+|hai\s+|ba\s+|các\s+)?đợt)|tính\s+đến|đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có"
-                          r"|hiện\s+tại|đang\s+có|hiện\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã)|thời\s+điểm\s+này|(?:hiện|đang)\s+sở\s+hữu"
+                          r"|hiện\s+tại|đang\s+có|hiện\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s)|thời\s+điểm\s+này|(?:hiện|đang)\s+sở\s+hữu"
                           r"|trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)", "cumulative",
          Example("Lũy kế đến nay, huyện đã công nhận 46 sản phẩm OCOP.", 46, "cumulative"),
-         "a total up to now, what a place or owner now has ('hiện sở hữu 97 sản phẩm')"),
+         "a total up to now, what a place or owner now has ('hiện sở hữu 97 sản phẩm', 'Hiện Mộc Châu có 61')"),
     Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)", "cumulative",
          Example("Tổng số sản phẩm OCOP của huyện là 61 sản phẩm.", 61, "cumulative"), "the total"),
     Rule("raised-total", r"nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số"
@@ -41,10 +41,11 @@ CUES = RuleTable("basis: cues", "basis", [
          Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
          "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33'): "
          "its stock", needs=("đứng", "xếp", "vị", "nhất")),
-    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó))(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
+    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó))(?![\s,]+(?:trong\s+)?năm\s+(?:19|20)\d\d)(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
          "cumulative",
          Example("Với kết quả này, tỉnh có 11 sản phẩm OCOP 5 sao.", 11, "cumulative"),
-         "'Như vậy, … đã có N', 'Với kết quả này tỉnh có N': the total after the round"),
+         "'Như vậy, … đã có N', 'Với kết quả này tỉnh có N': the total after the round (not 'Như vậy, năm 2023 "
+         "tỉnh có 83 sản phẩm đạt OCOP': the year's sum)"),
     Rule("since-start", r"từ\s+(?:khi|lúc)\s+(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm"
                         r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:2018|2019)", "cumulative",
          Example("Sau 5 năm triển khai, tỉnh có 120 sản phẩm OCOP.", 120, "cumulative"),

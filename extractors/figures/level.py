@@ -20,11 +20,12 @@ from extractors.figures.zones import LOOK_AHEAD, LOOK_BACK, own_end
 _STAR_N = r"(?:(?<![\d.,])0?[1-5](?![\d.,])|(?<!\w)(?:một|hai|ba|bốn|năm)(?!\w))"
 
 TABLE = RuleTable("level", "stars", [
-    Rule("level-raised", rf"(?:hạng\s+)?{_STAR_N}\s*sao\s+(?:[^,;.()]{{0,30}}?\s)?(?:lên|thành|nâng\s+hạng(?:\s+lên)?)\s+"
+    Rule("level-raised", rf"(?:hạng\s+)?{_STAR_N}\s*sao\s+(?:[^,;.()]{{0,30}}?\s)?(?:lên|xuống|thành|nâng\s+hạng(?:\s+lên)?)\s+"
                          rf"(?:hạng\s+)?(?P<to>{_STAR_N})\s*sao",
          "the level reached", Example("Năm 2020 tỉnh sẽ nâng cấp 1 sản phẩm 4 sao lên 5 sao.", 1, "5"),
          "a level then the level it is raised to ('3 sao đề nghị đánh giá nâng hạng 4 sao'): the count is "
-         "of the raised level", needs=("lên", "thành", "nâng")),
+         "of the raised level, and a lowered one ('hạ hạng từ 4 sao xuống 3 sao') of the lower",
+         needs=("lên", "xuống", "thành", "nâng")),
     Rule("level-after", g.STAR_RE.pattern, "the level named",
          Example("UBND tỉnh vừa công nhận 18 sản phẩm đạt hạng 3 sao.", 18, "3"),
          "the first star phrase after the count, before the next count or clause"),
@@ -32,11 +33,12 @@ TABLE = RuleTable("level", "stars", [
          Example("Cụ thể, 3 sao: 45 sản phẩm; 4 sao: 7 sản phẩm.", 45, "3"),
          "a level right before the count, joined by ':', 'có', 'gồm', 'là', 'chiếm', '(', 'chiếm N% với' / 'chiếm N% (', "
          "'đối với' ('phân hạng 4 sao, 3 sao đối với 57 sản phẩm') or a table's cell border ('Hạng 3 sao | 21 sản phẩm')"),
-    Rule("level-of-total", rf"tổng\s+số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:đạt\s+)?"
+    Rule("level-of-total", rf"(?:tổng\s+|(?<!\w))số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:đạt\s+)?"
                            rf"(?P<level>(?:từ\s+)?(?:hạng\s+)?{_STAR_N}\s*sao(?:\s+trở\s+lên)?)"
                            r"(?:\s+(?:của|trên|tại|toàn)\s+[^\d.;,:]{1,30}?)?\s+(?:lên|thành|là|đạt)\s*$",
          "the level named", Example("Tỉnh phấn đấu nâng tổng số sản phẩm 4 sao của tỉnh lên 15 sản phẩm.", 15, "4"),
-         "the total of one level (of a place) raised to the count", needs=("tổng",)),
+         "the total of one level (of a place) raised to the count ('nâng số sản phẩm 4 sao của huyện lên 13')",
+         needs=("số",)),
     Rule("level-heads-list", r"(?:(?:các|những|số|nhiều)\s+s[ảa]n\s+ph[ẩa]m(?!\w)"
                              r"|(?:có\s+|danh\s+sách\s+|(?<![^\W\d_]\s))s[ảa]n\s+ph[ẩa]m(?=[^.;:]{0,40}?\s+sao\s*(?:(?:bao\s+)?gồm|:)))",
          "the level named",

@@ -36,10 +36,13 @@ TABLE = RuleTable("period", "year", [
     Rule("target-year", rf"(?:đến|tới)\s+(?:năm\s+)?{_Y}(?!\d)|{_Y}\s*[-–]\s*{_Y}", "the year planned for",
          Example("Tỉnh phấn đấu đến năm 2025 có 300 sản phẩm OCOP.", 300, 2025),
          "a target's year: 'đến năm 2025', the end of 'giai đoạn 2021-2025'", needs=("đến", "tới", "-", "–")),
-    Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố|quốc\s+gia)\s+)?(?:đợt\s+\d+\s*,?\s*)?(?:trong\s+)?"
+    Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố|quốc\s+gia)\s+)?(?:đợt\s+\d+\s*,?\s*)?"
+                            r"(?:(?:được\s+(?:[^\W\d_]+\s+){0,4}?)?(?:công\s+nhận|chứng\s+nhận|đạt(?:\s+OCOP)?)\s+)?(?:trong\s+)?"
                             rf"năm\s+({_Y})(?!\d)", "the year named",
          Example("Số sản phẩm OCOP tăng từ 56 sản phẩm năm 2019 lên 210 sản phẩm năm 2023.", 210, 2023),
-         "a year right after the noun or the count's level ('03 sản phẩm tiềm năng 5 sao năm 2021')",
+         "a year right after the noun or the count's level ('03 sản phẩm tiềm năng 5 sao năm 2021'), also after "
+         "the verb that ranked them ('19 sản phẩm 4 sao được UBND tỉnh công nhận năm 2023', '16 sản phẩm đạt OCOP "
+         "năm 2020'): it beats a date before the count",
          needs=("năm",)),
     Rule("round-in-description", rf"[^.;()]{{0,80}}?(?<!\w)đợt\s+\d+\s*,?\s*năm\s+({_Y})(?!\d)", "the round's year",
          Example("Sản phẩm được công nhận 4 sao năm 2019 và là 1 trong 11 sản phẩm được Bộ Nông nghiệp và Môi trường "
@@ -67,9 +70,10 @@ TABLE = RuleTable("period", "year", [
     Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
                           r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
                           r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,)|(?:hiện|đang)\s+sở\s+hữu"
-                          r"|hiện(?=\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường)\s))(?!\w)", "no year",
+                          r"|hiện(?=\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường)\s)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s))(?!\w)", "no year",
          Example("Đến nay, tỉnh có 98 sản phẩm OCOP.", 98, None),
-         "a running total up to now ('Hiện toàn huyện có', 'Hiện tỉnh có', 'hiện sở hữu'), with no year of its own "
+         "a running total up to now ('Hiện toàn huyện có', 'Hiện tỉnh có', 'Hiện Mộc Châu có', 'hiện sở hữu'), with no "
+         "year of its own "
          "in its clause"),
     Rule("as-of-date", rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*)?"
                        rf"(?:tháng\s+)?(?:\d{{1,2}}\s*[/.-]\s*|năm\s+)?{_Y}", "the year of the date",
@@ -85,7 +89,7 @@ TABLE = RuleTable("period", "year", [
          "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024)",
          needs=("năm",)),
     Rule("year-after-count", rf"\s(?:trong\s+)?năm\s+({_Y})(?!\d)", "the year named after",
-         Example("Huyện có 12 sản phẩm được UBND tỉnh công nhận trong năm 2021.", 12, 2021),
+         Example("Huyện có 12 sản phẩm mới được đưa vào danh sách công nhận trong năm 2021.", 12, 2021),
          "'trong năm 2021' later in the count's clause", needs=("năm",)),
     Rule("whole-year", r"trong\s+đó", "the whole's year",
          Example("Năm 2022, tỉnh công nhận 35 sản phẩm, gồm 05 sản phẩm 4 sao và 30 sản phẩm 3 sao.", 30, 2022),

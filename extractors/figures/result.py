@@ -15,7 +15,7 @@ from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.status import CUES
-from extractors.figures.zones import LOOK_BACK
+from extractors.figures.zones import LOOK_BACK, own_end
 
 _I = re.IGNORECASE
 
@@ -29,14 +29,17 @@ TABLE = RuleTable("result", "is a result", [
          Example("Cụ thể: huyện Lục Nam (12 sản phẩm của 5 chủ thể); huyện Yên Thế (7 sản phẩm).", 12, None),
          "a breakdown ('Cụ thể', 'Trong đó') of a count the passage does not give, with no verb, cue or level "
          "of the count: what its counts count is not said", needs=("trong", "cụ")),
-    Rule("failed", r"\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:không|chưa)\s+(?:đạt(?!\s+được)|đáp\s+ứng)", "not a result",
+    Rule("failed", r"\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:không|chưa)\s+(?:đạt(?!\s+được)|đáp\s+ứng|đủ\s+(?:điểm|điều\s+kiện))",
+         "not a result",
          Example("Kết quả, 7 sản phẩm còn lại chưa đạt, được đề nghị giữ hạng 4 sao.", 7, None),
-         "products that failed or did not meet the criteria ('chưa đáp ứng'), whatever level is named after them",
+         "products that failed or did not meet the criteria ('chưa đáp ứng', 'chưa đủ điểm'), whatever level is named "
+         "after them",
          needs=("không", "chưa")),
     Rule("whole-of-failures", r"(?:không|chưa)\s+(?:đạt|đáp\s+ứng)", "not a result",
          Example("Hội đồng đã đánh giá 20 sản phẩm, trong đó 16 sản phẩm đạt 3 sao, 4 sản phẩm chưa đạt.", 20, None),
          "a whole whose breakdown counts products that failed counts the products assessed, not results; its "
-         "parts that passed are that round's ('new')", needs=("không", "chưa")),
+         "parts that passed are that round's ('new'); so does a count assessed with the failures right after it "
+         "('đã đánh giá 21 sản phẩm, 5 sản phẩm chưa đạt')", needs=("không", "chưa")),
     Rule("expired", r"\s*(?:ocop\s+)?(?:có\s+giấy\s+chứng\s+nhận\s+)?(?:đã\s+)?hết\s+(?:thời\s+)?hạn|\s*(?:ocop\s+)?(?:hết\s+hiệu\s+lực|bị\s+thu\s+hồi)",
          "not a result",
          Example("Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.", 60, None),
@@ -59,6 +62,16 @@ TABLE = RuleTable("result", "is a result", [
                     r"|đơn\s+vị|thôn|làng|chủ\s+thể|hợp\s+tác\s+xã|htx|doanh\s+nghiệp)(?!\w)[^.;,]{0,30}$",
          "not a result", Example("Toàn tỉnh có 420 sản phẩm OCOP, bình quân mỗi xã có gần 2 sản phẩm.", 2, None),
          "an average per commune or unit is no count of products", needs=("bình", "trung")),
+    Rule("threshold-of-places", r"(?<![\d.,])\d+\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|địa\s+phương|đơn\s+vị)"
+                                r"(?:\s*,\s*thành(?:\s+phố)?)?\s+(?:(?:đã|mới|chỉ|vẫn|hiện)\s+){0,2}có\s+"
+                                r"(?:trên|dưới|hơn|từ|gần)\s*$", "not a result",
+         Example("Cả nước có 9 tỉnh đã có trên 500 sản phẩm OCOP, 4 tỉnh có dưới 50 sản phẩm.", 500, None),
+         "the bound of a count of places ('9 tỉnh có trên 500 sản phẩm'): it counts the places, not the products",
+         needs=("trên", "dưới", "hơn", "từ", "gần")),
+    Rule("margin-over-plan", r"(?<!\w)vượt\s*$", "not a result",
+         Example("Năm 2023 tỉnh công nhận 40 sản phẩm, vượt 10 sản phẩm so với kế hoạch.", 10, None),
+         "by how much a count beat its plan ('vượt 10 sản phẩm so với kế hoạch'): a difference, not products "
+         "(the plan's own count, 'kế hoạch năm là 30 sản phẩm', is a figure)", needs=("vượt",)),
     Rule("taking-part", r"\s*tham\s+gia\s+(?:chương\s+trình|ocop)(?!\s+(?:được|đạt))", "not a result",
          Example("Hội hướng dẫn hội viên xây dựng 25 sản phẩm tham gia Chương trình OCOP.", 25, None),
          "products taking part in the programme, with no recognition said before or after them ('UBND tỉnh "
@@ -79,10 +92,10 @@ TABLE = RuleTable("result", "is a result", [
     Rule("other-kind", r"\s*(?:tiêu\s+biểu|chủ\s+lực|đặc\s+trưng|đặc\s+sản|địa\s+phương|nông\s+sản|nông\s+nghiệp"
                        r"|công\s+nghiệp|không\s+đạt|chưa\s+đạt|bị\s+thu\s+hồi|bị\s+loại|làng\s+nghề|khác\s+nhau"
                        r"|các\s+loại|hàng\s+hóa|hàng\s+hoá|du\s+lịch(?!\s+(?:cộng\s+đồng|nông))|thuộc\s+(?:nhóm|ngành)"
-                       r"|có\s+nguồn\s+gốc|có\s+lợi\s+thế|thương\s+mại|/)(?!\w)", "not a result",
+                       r"|có\s+nguồn\s+gốc|có\s+lợi\s+thế|thương\s+mại|được\s+(?:vinh\s+danh|tôn\s+vinh)|/)(?!\w)", "not a result",
          Example("Tỉnh có 20 sản phẩm tiêu biểu được giới thiệu.", 20, None),
          "a qualifier after the noun that names another kind of product ('sản phẩm thương mại' of a "
-         "production model), with no level named"),
+         "production model), or products honoured ('được vinh danh' as typical ones), with no level named"),
     Rule("unranked-potential", r"\s*(?:ocop\s+)?(?:có\s+)?tiềm\s+năng", "not a result",
          Example("Huyện đã chọn 15 sản phẩm tiềm năng để hỗ trợ.", 15, None),
          "potential products with no level named are candidates", needs=("tiềm",)),
@@ -165,6 +178,7 @@ _ATTRIBUTE_STOP = Folded(
 _RECERTIFIED_BEFORE = Folded(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$")
 _OWN_RESULT = Folded(r"(?<!\w)(?:đạt|được\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
                          r"|tiềm\s+năng")
+_PLAN_AFTER = Folded(r"\s*(?:ocop\s+)?so\s+với\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)")
 _RECOGNISED_BEFORE = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|cấp|phân\s+hạng|xếp\s+hạng|đạt)(?!\w)")
 _HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
 _OWNER = Folded(r"(?<!\w)của\s+(?:ctcp|công\s+ty|htx|hợp\s+tác\s+xã|hộ\s+kinh\s+doanh|hộ|cơ\s+sở|doanh\s+nghiệp"
@@ -178,9 +192,23 @@ def read_result(p: Passage, c: Count, prev: Count | None) -> None:
         c.result = False
         c.decide("result", rule)
     w = c.whole
+    if rule == "failed" and w is None and _assessed_before(p, c, prev):
+        w = prev  # "Hội đồng đã đánh giá 21 sản phẩm, 5 sản phẩm chưa đạt": the 21 were assessed
     if rule == "failed" and w is not None and w.result and not w.stars and not _OWN_RESULT.search(
             p.text, w.noun_end, _clause_end(p, w)):  # "39 sản phẩm đạt từ 50 điểm …; 3 sản phẩm không đạt"
         _assessed(p, w)
+
+
+_ASSESSED = Folded(r"(?<!\w)(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định|xem\s+xét)(?:\s*,\s*(?:phân|xếp)\s+hạng)?"
+                   r"(?:\s+(?:cho|đối\s+với))?\s*$")
+
+
+def _assessed_before(p: Passage, c: Count, prev: Count | None) -> bool:
+    """"đã đánh giá 21 sản phẩm, 5 sản phẩm chưa đạt": a count of failures right after a count of
+    products assessed, in one list."""
+    return (prev is not None and prev.sent == c.sent and prev.result and not prev.stars and prev.whole is None
+            and bool(_ASSESSED.search(p.text, max(p.sentences[c.sent].start, prev.start - 30), prev.start))
+            and p.text[own_end(prev):c.start].strip() in (",", ";", "và"))
 
 
 def _assessed(p: Passage, whole: Count) -> None:
@@ -204,7 +232,7 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if whole is None and prev is not None and not prev.result and TABLE.match(
             "part-of-non-result", text, prev.noun_end, c.start):
         whole = prev  # "trưng bày hơn 1.000 sản phẩm, trong đó có 400 sản phẩm OCOP"
-    if whole is not None and not whole.result and (
+    if whole is not None and not whole.result and whole.trace.get("result") != "margin-over-plan" and (
             whole.trace.get("result") == "other-attribute"
             or not _OWN_RESULT.search(text, c.noun_end, _clause_end(p, c))):
         return "part-of-non-result"
@@ -224,6 +252,11 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "registered-for-rank"
     if TABLE.search("average", text, max(sent.start, c.start - 60), c.start):
         return "average"
+    if TABLE.search("threshold-of-places", text, max(sent.start, c.start - 60), c.start):
+        return "threshold-of-places"
+    if TABLE.search("margin-over-plan", text, max(sent.start, c.start - 10), c.start) and _PLAN_AFTER.match(
+            text, c.noun_end, after_end):
+        return "margin-over-plan"
     unranked = not c.stars or c.trace.get("stars") == "level-of-whole"
     if unranked and TABLE.match("taking-part", text, c.noun_end, after_end) and not _RECOGNISED_BEFORE.search(
             text, max(sent.start, c.start - 60), c.start):
@@ -335,13 +368,16 @@ def _skip_potential(text: str, start: int, end: int) -> int:
 
 
 def _put_forward(p: Passage, c: Count) -> bool:
-    """Proposed for a rank — by someone ('do 11 tỉnh đề nghị'), for five stars or to a higher council —
-    not merely submitted to the council that assesses candidates."""
+    """Proposed for a rank — by someone ('do 11 tỉnh đề nghị'), for five stars, to a higher council or
+    for recognition itself ('đề nghị tỉnh công nhận 15 sản phẩm') — not merely submitted to the council
+    that assesses candidates."""
     if c.status != "proposed":
         return False
     if c.trace.get("status") in ("proposed-by", "awaiting-level", "submitted-level"):
         return True
     sent = p.sentences[c.sent]
+    if _PROPOSED_FOR_RECOGNITION.search(p.text, max(sent.start, c.start - 50), c.start):
+        return True
     return bool(_HIGHER.search(p.text, max(sent.start, c.start - 80), min(sent.end, c.noun_end + 80)))
 
 
@@ -354,6 +390,8 @@ def _national_proposal(p: Passage, c: Count) -> bool:
         _HIGHER.search(p.text, max(sent.start, c.start - 120), min(sent.end, c.noun_end + 80)))
 
 
+_PROPOSED_FOR_RECOGNITION = Folded(r"(?<!\w)(?:đề\s+nghị|đề\s+xuất)\s+(?:[^\W\d_]+\s+){0,4}?công\s+nhận"
+                                    r"(?:\s+(?:cho|đối\s+với))?\s*$")
 _CLAUSE_STOP = re.compile(r"[;(]|,|\.\s")
 _SENTENCE_STOP = re.compile(r"[;(]|\.\s")
 

@@ -108,7 +108,8 @@ CONTEXT = RuleTable("status: context", "status", [
          "a part of a breakdown with no cue of its own has its whole's status, across sentences too"),
     Rule("list-status", r",|;|và", "the previous count's",
          Example("Năm 2022 phấn đấu có 30 sản phẩm, 5 sản phẩm 4 sao.", 5, "target"),
-         "a count in a list with no cue of its own has the status of the count before it"),
+         "a count in a list with no cue of its own has the status of the count before it (not after 'kết quả': "
+         "'đề nghị tỉnh công nhận 15 sản phẩm, kết quả 14 sản phẩm đạt' gives the outcome)"),
     Rule("plan-section", g.PLAN_HEADING_RE.pattern, "target",
          Example("II. NHIỆM VỤ NĂM 2025\n1. Chỉ tiêu\n- Đề xuất Trung ương đánh giá 3 sản phẩm tiềm năng 5 sao.",
                  3, "target"),
@@ -120,7 +121,8 @@ CONTEXT = RuleTable("status: context", "status", [
          "mới 65 sản phẩm')"),
     Rule("plan-paragraph", r"\n", "target",
          Example("Kế hoạch năm 2024 đặt ra 40 sản phẩm OCOP. Mỗi huyện 3 sản phẩm.", 3, "target"),
-         "in the line of a plan, a count with no cue at all is part of the plan"),
+         "in the line of a plan, a count with no cue at all is part of the plan (not one that names again a "
+         "result stated before: 'Trong 12 sản phẩm có …' after the plan the 12 beat)"),
     Rule("cue-after", r"\s", "the cue after the count",
          Example("Khoảng 20 sản phẩm dự kiến được công nhận trong năm.", 20, "target"),
          "with nothing before it, a cue after the count"),
@@ -168,6 +170,7 @@ _PLAN_CONTEXT = ("plan-objective", "plan-section", "plan-paragraph", "list-statu
 _RIGHT_STOP = re.compile(r"[;(]|,\s*(?:đạt|vượt|bằng)\s+[\d.,]+\s*%")
 _CONJUNCT = re.compile(r"[,;]")
 _PART_OF = Folded(r"(?<!\w)trong\s+đó(?!\w)")
+_OUTCOME = Folded(r"(?<!\w)kết\s+quả(?!\w)")
 _HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
 _MODAL_YEAR = re.compile(r"((?:19|20)\d\d)")
 _STATUS_OF_KIND = {"achieved": "achieved", "perfect": "achieved", "temporal": "achieved", "weak": "achieved",
@@ -274,7 +277,8 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
     if c.whole is not None and c.whole.clause_status is not None:
         c.explicit = c.whole.explicit
         return c.whole.status, "whole-status"
-    if prev is not None and prev.clause_status is not None:
+    if prev is not None and prev.clause_status is not None and not (
+            prev.clause_status == "proposed" and _OUTCOME.search(text, own_end(prev), c.start)):
         c.explicit = prev.explicit
         return prev.clause_status, "list-status"
     if p.plan_section[c.sent]:
@@ -285,7 +289,7 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
     if objective and not [h for h in weak if h.start >= objective.end()]:
         c.explicit = True
         return "target", "plan-objective"
-    if plan_line and not weak and not c.truncated:
+    if plan_line and not weak and not c.truncated and (c.alias is None or c.alias.status == "target"):
         return "target", "plan-paragraph"
     # the count's own words after it, nearest first: "20 sản phẩm dự kiến được công nhận"
     end = window_end(p, c, nxt)
