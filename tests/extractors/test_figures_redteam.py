@@ -63,16 +63,26 @@ def unmatched(gold: list[tuple], predicted: list[tuple]) -> tuple[list[tuple], l
     return missed, left
 
 
-def test_passages_are_well_formed():
-    ids = Counter(p["id"] for p in PASSAGES)
+def assert_well_formed(passages: list[dict], how_many: range) -> None:
+    """Unique ids, passages of real length, every figure's quote in its text and its fields in the
+    format's values; the scorer groups registers by id prefix, so one prefix a register."""
+    ids = Counter(p["id"] for p in passages)
     assert not [i for i, n in ids.items() if n > 1]
-    assert 60 <= len(PASSAGES) <= 90
-    for p in PASSAGES:
+    assert len(passages) in how_many
+    prefixes = {p["register"]: p["id"].split("-")[0] for p in passages}
+    assert len(set(prefixes.values())) == len(prefixes)
+    for p in passages:
         assert 300 <= len(p["text"]) <= 2500, p["id"]
+        assert p["id"].split("-")[0] == prefixes[p["register"]], p["id"]
         for f in p["figures"]:
             assert f["quote"] in p["text"], (p["id"], f["quote"])
             assert f["status"] in {"achieved", "target", "proposed"}, p["id"]
+            assert f["stars"] in {None, "3", "4", "5", "3+", "4+", "3-4"}, p["id"]
             assert f["basis"] in {"new", "cumulative", None, EITHER}, p["id"]
+
+
+def test_passages_are_well_formed():
+    assert_well_formed(PASSAGES, range(60, 91))
 
 
 def passage_param(p: dict):
@@ -188,6 +198,11 @@ ROWS = [
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
 def test_construction(text, expected):
+    assert_construction_read_right(text, expected)
+
+
+def assert_construction_read_right(text: str, expected: list[tuple]) -> None:
+    """The figures of a one-construction row, on the fields the row gives (count, stars, status[, year, basis])."""
     figures = [(f.count, f.stars, f.status, f.year, f.basis) for f in find_figures(text)]
     width = len(expected[0]) if expected else 5  # a row compares the fields it is about
     assert [t[:width] for t in figures] == expected

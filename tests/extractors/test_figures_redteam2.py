@@ -21,12 +21,9 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from extractors.figures import find_figures
 
 
 def _first_round():
@@ -39,24 +36,11 @@ def _first_round():
 
 
 _round1 = _first_round()
-EITHER = _round1.EITHER
 PASSAGES = _round1.load_passages(Path(__file__).parent / "redteam2")
 
 
 def test_passages_are_well_formed():
-    ids = Counter(p["id"] for p in PASSAGES)
-    assert not [i for i, n in ids.items() if n > 1]
-    assert 50 <= len(PASSAGES) <= 70
-    prefixes = {p["register"]: p["id"].split("-")[0] for p in PASSAGES}
-    assert len(set(prefixes.values())) == len(prefixes)  # the scorer groups registers by id prefix
-    for p in PASSAGES:
-        assert 300 <= len(p["text"]) <= 2500, p["id"]
-        assert p["id"].split("-")[0] == prefixes[p["register"]], p["id"]
-        for f in p["figures"]:
-            assert f["quote"] in p["text"], (p["id"], f["quote"])
-            assert f["status"] in {"achieved", "target", "proposed"}, p["id"]
-            assert f["stars"] in {None, "3", "4", "5", "3+", "4+", "3-4"}, p["id"]
-            assert f["basis"] in {"new", "cumulative", None, EITHER}, p["id"]
+    _round1.assert_well_formed(PASSAGES, range(50, 71))
 
 
 @pytest.mark.parametrize("passage", [_round1.passage_param(p) for p in PASSAGES])
@@ -124,9 +108,7 @@ ROWS = [
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
 def test_construction(text, expected):
-    figures = [(f.count, f.stars, f.status, f.year, f.basis) for f in find_figures(text)]
-    width = len(expected[0]) if expected else 5  # a row compares the fields it is about
-    assert [t[:width] for t in figures] == expected
+    _round1.assert_construction_read_right(text, expected)
 
 
 if __name__ == "__main__":
