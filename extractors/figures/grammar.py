@@ -61,11 +61,13 @@ def may_end_truncated(text: str) -> bool:
     return last.isdigit() or last.lower() in "sảnphẩ" or last == "ſ"
 
 
-#: A total stated without repeating the noun: "nâng tổng số sản phẩm OCOP của tỉnh lên 312", "số sản
+#: A total stated without repeating the noun: "nâng tổng số sản phẩm OCOP của tỉnh lên 312", "tổng số sản
+#: phẩm 5 sao của tỉnh lên 8" (the level of the total between the noun and the rise), "số sản
 #: phẩm OCOP của huyện đã lên tới 71" (a plain "số sản phẩm" only with a rise: "số sản phẩm … là" may
 #: count candidates).
 TOTAL_WITHOUT_NOUN_RE = re.compile(
-    r"(?:(?:tổng\s+số|số\s+lượng)\s+s[ảa]n\s+ph[ẩa]m(?:\s+OCOP)?[^.;:\d\n]{0,40}?\s(?:lên|là|đạt)"
+    r"(?:(?:tổng\s+số|số\s+lượng)\s+s[ảa]n\s+ph[ẩa]m(?:\s+OCOP)?(?:\s+(?:hạng\s+)?[1-5]\s*sao)?"
+    r"[^.;:\d\n]{0,40}?\s(?:lên|là|đạt)"
     r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+OCOP)?[^.;:\d\n]{0,40}?\s(?:tăng\s+)?lên)\s+(?:tới\s+|đến\s+)?(?:con\s+số\s+)?"
     rf"(?P<num>{COUNT_DIGITS})(?!\s*(?:%|s[ảa]n\s+ph[ẩa]m|xã|chủ|tỷ|triệu|hộ|ha|tấn|đồng))",
     _I,
