@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.figures.candidates import Count
+from extractors.figures.grammar import ANCHOR_RE, DATE_RE
 from extractors.figures.passage import Passage
 from extractors.figures.place import NATIONAL, level_of_written
 from extractors.figures.rules import Example, Rule, RuleTable
-from extractors.figures.sentences import is_headline
+from extractors.figures.sentences import Sentence, is_headline
 from extractors.figures.textmap import Identity, OffsetMap
 from extractors.figures.zones import own_end
 from extractors.places import resolve
@@ -23,6 +24,8 @@ from extractors.records import Figure
 from extractors.text import fold
 
 SENTENCE_MAX = 800  # longest sentence context stored with a figure
+_DATELINES = 2  # lines that only date the page, above a headline
+_DATELINE_MAX = 60
 
 TABLE = RuleTable("merge", "one figure", [
     Rule("back-reference", r"(?<!\w)trong\s+(?:tổng\s+)?(?:số\s+)?$", "dropped",
@@ -45,10 +48,16 @@ TABLE = RuleTable("merge", "one figure", [
          Example("Phê duyệt kết quả xếp hạng cho 19 sản phẩm OCOP\n\nUBND tỉnh phê duyệt kết quả xếp hạng cho "
                  "19 sản phẩm OCOP năm 2021 đạt từ 3 sao trở lên.", 19, 1),
          "a mention without a level, in another sentence, of a fact stated with one"),
+    Rule("whole-restated-by-part", r"", "merged into the part",
+         Example("Năm 2023, toàn tỉnh công nhận 20 sản phẩm. Huyện Yên Châu: 9 sản phẩm (3 sao: 9); "
+                 "huyện Mộc Châu: 11 sản phẩm (4 sao: 2; 3 sao: 9).", 9, 2),
+         "a whole broken down into one part of the same count ('9 sản phẩm (3 sao: 9)'): the part names "
+         "the whole's level, one fact"),
     Rule("headline-restated", r"", "merged into the body's",
          Example("Phú Yên công nhận 18 sản phẩm OCOP\n\nNăm 2024, huyện Tuy An có 18 sản phẩm đạt hạng 3 sao.",
                  18, 1),
-         "a headline count the body states again, naming the level or a narrower place, or the status a "
+         "a headline count (the first line, below any line that only dates the page) the body states "
+         "again, naming the level or a narrower place, or the status a "
          "telegraphic headline leaves out ('Hòa Bình: mỗi năm thêm 20 sản phẩm' over '… phấn đấu có thêm 20')"),
 ], doc="Applied in this order while the figures are collected. The example's value is how many "
        "figures of that count remain.", values="the number of figures left")
@@ -103,6 +112,7 @@ def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list
     main = _main_place(counts, p.default_place)
     facts = _Facts()
     home: dict[int, _Fact] = {}  # id of a count -> the fact that held it when it was added
+    headline_at = _headline(p)
     for c in counts:
         if c.alias is not None or (c.back_ref and any(f.alive for f in facts.of(c.value))):
             c.decide("merge", "back-reference")
@@ -112,7 +122,7 @@ def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list
         if year is None and whole is not None and whole.year is not None and c.trace.get("year") == "whole-year":
             year, as_of = whole.year, whole.as_of  # the whole was stated elsewhere with its year
         qs, qe = c.quote_span
-        headline = p.headline == c.sent and is_headline(p.text, p.sentences[c.sent])
+        headline = c.sent == headline_at
         for place in c.places or [None]:
             ps = qs
             level = c.place_level
@@ -122,6 +132,11 @@ def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list
                     ps = min(ps, k)
                 level = level_of_written(place) or "district"
             home[id(c)] = _add(facts, _Fact(c, place, level, ps, qe, year, c.basis, as_of, headline), main, p.text)
+        if whole is not None and _restated_by_only_part(whole, c):
+            whole.alive = False
+            facts.moved[id(whole)] = home[id(c)]
+            _absorb(home[id(c)], whole)
+            whole.count.decide("merge", "whole-restated-by-part")
         if c.den is not None:
             _plan_denominator(p, c, facts, main)
     _drop_restated_headline(facts.all, main)
@@ -187,6 +202,37 @@ def _add(facts: _Facts, new: _Fact, main: str | None, text: str) -> _Fact:
                 break
     facts.append(new)
     return new
+
+
+def _headline(p: Passage) -> int | None:
+    """The sentence that is the article's headline: the first line standing alone and short, below
+    at most a few lines that only date the page ("Cập nhật: 28/06/2022 09:15")."""
+    for i, sent in enumerate(p.sentences[:_DATELINES + 1]):
+        line = p.text[sent.start:sent.end]
+        if len(line) <= _DATELINE_MAX and DATE_RE.search(line) and not ANCHOR_RE.search(line):
+            continue
+        if i == 0:
+            return 0 if is_headline(p.text, sent) else None
+        return i if _stands_alone(p.text, sent) else None
+    return None
+
+
+def _stands_alone(text: str, sent: Sentence) -> bool:
+    """A short sentence alone on its line."""
+    if sent.end - sent.start > 160:
+        return False
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    line_end = text.find("\n", sent.end)
+    line_end = len(text) if line_end == -1 else line_end
+    return not text[line_start:sent.start].strip() and not text[sent.end:line_end].strip()
+
+
+def _restated_by_only_part(whole: _Fact, part: Count) -> bool:
+    """"11 sản phẩm (3 sao: 11)": the only part of a whole, as many as the whole, names the whole's
+    level; the two mentions are one fact, kept with its level."""
+    w = whole.count
+    return (whole.alive and w.parts == 1 and w.value == part.value and w.stars is None
+            and part.stars is not None and w.status == part.status)
 
 
 def _own_words(text: str, c: Count) -> str:
