@@ -16,7 +16,7 @@ from extractors.figures.grammar import ANCHOR_RE, DATE_RE
 from extractors.figures.passage import Passage
 from extractors.figures.place import NATIONAL, level_of_written
 from extractors.figures.rules import Example, Rule, RuleTable
-from extractors.figures.sentences import Sentence, is_headline
+from extractors.figures.sentences import Sentence, alone_on_line, is_headline
 from extractors.figures.textmap import Identity, OffsetMap
 from extractors.figures.zones import own_end
 from extractors.places import resolve
@@ -219,12 +219,7 @@ def _headline(p: Passage) -> int | None:
 
 def _stands_alone(text: str, sent: Sentence) -> bool:
     """A short sentence alone on its line."""
-    if sent.end - sent.start > 160:
-        return False
-    line_start = text.rfind("\n", 0, sent.start) + 1
-    line_end = text.find("\n", sent.end)
-    line_end = len(text) if line_end == -1 else line_end
-    return not text[line_start:sent.start].strip() and not text[sent.end:line_end].strip()
+    return sent.end - sent.start <= 160 and alone_on_line(text, sent)
 
 
 def _restated_by_only_part(whole: _Fact, part: Count) -> bool:

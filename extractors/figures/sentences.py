@@ -103,14 +103,17 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-def is_heading(text: str, sent: Sentence) -> bool:
-    """A short line of its own with no count in it: a section heading."""
-    if sent.end - sent.start > 60:
-        return False
+def alone_on_line(text: str, sent: Sentence) -> bool:
+    """Nothing but white space before the sentence on its first line, nor after it on its last."""
     line_start = text.rfind("\n", 0, sent.start) + 1
     line_end = text.find("\n", sent.end)
     line_end = len(text) if line_end == -1 else line_end
-    if text[line_start:sent.start].strip() or text[sent.end:line_end].strip():
+    return not text[line_start:sent.start].strip() and not text[sent.end:line_end].strip()
+
+
+def is_heading(text: str, sent: Sentence) -> bool:
+    """A short line of its own with no count in it: a section heading."""
+    if sent.end - sent.start > 60 or not alone_on_line(text, sent):
         return False
     return not g.ANCHOR_RE.search(text, sent.start, sent.end)
 
