@@ -49,6 +49,8 @@ _MONTH_FIRST = re.compile(
     r"|(\d{1,2})\s+(\d{1,2})\s*,)\s*((?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
+# Year first with slashes, as some CMSs print it ("2024/12/05 08:30").
+_YMD_SLASH = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?![\d/])")
 # A two-digit year, as some CMSs print it ("05/12/24 07:30", PHP's "d/m/y"): zero-padded day and
 # month, read only when the string holds no date with a full year.
 _DMY_SHORT = re.compile(r"(?<![\d/.-])(\d\d)([/-])(\d\d)\2(\d\d)(?![\d/.-])")
@@ -74,7 +76,7 @@ def _find_date(s: str) -> tuple[date, int, int] | None:
     """The first day-first date in s with its span."""
     best = None
     for pattern, kind in ((_DMY, "dmy"), (_LONG, "long"), (_MONTH_NAME, "name"), (_EN_DAY_MONTH, "en-dm"),
-                          (_EN_MONTH_DAY, "en-md"), (_MONTH_FIRST, "month-first")):
+                          (_EN_MONTH_DAY, "en-md"), (_MONTH_FIRST, "month-first"), (_YMD_SLASH, "ymd")):
         m = pattern.search(s)
         if not m:
             continue
@@ -88,6 +90,8 @@ def _find_date(s: str) -> tuple[date, int, int] | None:
             found = _valid(int(m.group(3)), _EN_MONTHS[m.group(2).lower()], int(m.group(1)))
         elif kind == "en-md":
             found = _valid(int(m.group(3)), _EN_MONTHS[m.group(1).lower()], int(m.group(2)))
+        elif kind == "ymd":
+            found = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         elif m.group(1):
             found = _valid(int(m.group(5)), _month_word(m.group(1)), int(m.group(2)))
         else:

@@ -90,6 +90,7 @@ _DATE_AFTER = re.compile(
     # ("của Sở tổ chức ngày ...") nor a subject's ("về việc ... ngày ...")
     # a hard-wrapped line may break before "ngày" (in lower case: "Ngày" opening a line starts a sentence)
     (?:(?:của{_ISSUER_WORD}{{1,8}}|do{_ISSUER_WORD}{{1,8}}[ \t]+(?:ký|kí|ban[ \t]hành))(?:[ \t]+|[ \t]*\n(?=(?-i:ngày))))?
+    (?:vào[ \t]+)?                                                   # "… ban hành vào ngày …"
     ngày[ \t\n]+{_DATE_BODY}""",
     re.VERBOSE | re.IGNORECASE,
 )

@@ -60,6 +60,7 @@ _BODY = ("Hội đồng cấp tỉnh đã chấm điểm các sản phẩm của
         ("month first, in words (WordPress 'F j, Y')", f"Tiêu đề\nTháng Bảy 8, 2025\n{_BODY}", "2025-07-08"),
         ("month first, as a number, with the comma", f"Tiêu đề\nTháng 7 8, 2025 10:20\n{_BODY}",
          "2025-07-08T10:20:00+07:00"),
+        ("year first, with slashes", f"Tiêu đề\n2025/07/08 10:20\n{_BODY}", "2025-07-08T10:20:00+07:00"),
     ],
 )
 def test_published_shapes(rule, page, value):
@@ -74,6 +75,7 @@ def test_published_shapes(rule, page, value):
     [
         ("a two-digit year needs a zero-padded day and month", f"Tiêu đề\n7/6/25\n{_BODY}"),
         ("'tháng 7 8 …' without the comma is a count", f"Tiêu đề\n{_BODY} Trong tháng 7 8 sản phẩm 2025 đạt chuẩn."),
+        ("a year-first date needs a day after the month", f"Tiêu đề\n2025/07\n{_BODY}"),
         ("a two-digit year in prose is not a date line", f"Tiêu đề\n{_BODY} Mã hồ sơ 17/06/25 đã được tiếp nhận và xử lý."),
     ],
 )
@@ -103,6 +105,8 @@ def docs(text):
          "Quyết định số 730\n/QĐ-UBND ngày 11/3/2025 của", [("730/QĐ-UBND", "Quyết định", "2025-03-11")]),
         ("a dash ending a line before a title is not part of the symbol",
          "Quyết định số 507/QĐ-UBND -\nDanh sách sản phẩm", [("507/QĐ-UBND", "Quyết định", None)]),
+        ("'vào ngày' after the issuing verb", "Kế hoạch số 19/KH-UBND ban hành vào ngày 02/4/2025 về",
+         [("19/KH-UBND", "Kế hoạch", "2025-04-02")]),
         ("an abbreviated type word before a bare number", "Theo QĐ số 41 ngày 09/01/2025 của UBND huyện",
          [("41", "Quyết định", "2025-01-09")]),
         ("an abbreviation in lower case is no type word", "thông báo qđ số 41 hộ tham gia", []),
