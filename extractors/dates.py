@@ -240,8 +240,9 @@ _SOURCE_NAME = re.compile(r"^\W*(?:(?:báo|tạp chí|đài|cổng|trang|theo|ng
                           r"|(?:trung\s+tâm|sở|văn\s+phòng|ban|ủy\s+ban|ubnd)\b[^.;!?]*[-–|]\s*$)", re.IGNORECASE)
 # A byline: a person's name (two to four capitalised words) then a separator and the writer's unit
 # or the date ("Nguyễn Thu Trang (Trung tâm Khuyến nông) | 09/10/2023", "Thanh Nga - Văn phòng
-# Điều phối NTM tỉnh, 15/03/2024"). A headline names a place and goes on with a verb, no separator.
-_BYLINE_NAME = re.compile(r"^\W*[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){1,3}[ \t]*[-–|,(]")
+# Điều phối NTM tỉnh, 15/03/2024", the news agencies' "Thu Hà/Báo Tin tức - 05/12/2024"). A headline
+# names a place and goes on with a verb, no separator.
+_BYLINE_NAME = re.compile(r"^\W*[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){1,3}[ \t]*[-–|,(/]")
 _MAX_SOURCE_WORDS = 10
 # Headings of related-article blocks: dates below them belong to other articles.
 _RELATED_HEADING = re.compile(

@@ -60,6 +60,8 @@ _BODY = ("Hội đồng cấp tỉnh đã chấm điểm các sản phẩm của
         ("month first, in words (WordPress 'F j, Y')", f"Tiêu đề\nTháng Bảy 8, 2025\n{_BODY}", "2025-07-08"),
         ("month first, as a number, with the comma", f"Tiêu đề\nTháng 7 8, 2025 10:20\n{_BODY}",
          "2025-07-08T10:20:00+07:00"),
+        ("byline: a name, a slash, the source", f"Tiêu đề\nMinh Châu/TTXVN - 08/07/2025 10:20\n{_BODY}",
+         "2025-07-08T10:20:00+07:00"),
         ("year first, with slashes", f"Tiêu đề\n2025/07/08 10:20\n{_BODY}", "2025-07-08T10:20:00+07:00"),
     ],
 )
