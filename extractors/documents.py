@@ -86,10 +86,12 @@ _DATE_AFTER = re.compile(
     rf"""[ \t]*[,(]?[ \t\n|]*
     (?:(?:được[ \t]+)?(?:ký[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?     # "được ban hành ngày", "ký ban hành ngày"
     (?:[A-ZĐ][^\W\d_]*(?:[ \t][A-ZĐ][^\W\d_]*){{0,3}},[ \t]*)?   # "Quảng Nam, ngày ..."
-    # "của Thủ tướng Chính phủ ngày ...", "do Chủ tịch UBND tỉnh ký ngày ..."; not an event's date
-    # ("của Sở tổ chức ngày ...") nor a subject's ("về việc ... ngày ...")
-    # a hard-wrapped line may break before "ngày" (in lower case: "Ngày" opening a line starts a sentence)
-    (?:(?:của{_ISSUER_WORD}{{1,8}}|do{_ISSUER_WORD}{{1,8}}[ \t]+(?:ký|kí|ban[ \t]hành))(?:[ \t]+|[ \t]*\n(?=(?-i:ngày))))?
+    # the issuer between: "của Thủ tướng Chính phủ ngày …", "của Chủ tịch UBND tỉnh, ngày …", "do Chủ tịch
+    # UBND tỉnh ký ngày …", "đã được UBND tỉnh ban hành ngày …"; not an event's date ("của Sở tổ chức
+    # ngày …") nor a subject's ("về việc … ngày …"). A hard-wrapped line may break before "ngày" (in
+    # lower case: "Ngày" opening a line starts a sentence).
+    (?:(?:của{_ISSUER_WORD}{{1,8}}|(?:do|(?:đã[ \t]+)?được){_ISSUER_WORD}{{1,8}}[ \t]+(?:ký|kí|ban[ \t]hành))
+       ,?(?:[ \t]+|[ \t]*\n(?=(?-i:ngày))))?
     (?:vào[ \t]+)?                                                   # "… ban hành vào ngày …"
     ngày[ \t\n]+{_DATE_BODY}""",
     re.VERBOSE | re.IGNORECASE,
