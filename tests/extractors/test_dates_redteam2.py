@@ -4,6 +4,9 @@ first round's loader and checks, and one row per rule fixed after it.
 Self-written examples: they show that a form is read, not how often real text uses it. Their first
 contact (docs/extraction.md, "Second round of self-written date and document passages") is the only
 number from them that estimates anything, and it estimates little.
+
+``python tests/extractors/test_dates_redteam2.py`` prints the scorer's published, documents and issued
+figures per family, and how many pages without a date keep none.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import pytest
 
 from extractors.dates import find_published, parse_date_line
 from extractors.documents import find_documents
+from extractors.evaluate import evaluate
+from extractors.pipeline import extract
 
 
 def _first_round():
@@ -133,3 +138,24 @@ def docs(text):
 )
 def test_citation_shapes(rule, text, expected):
     assert docs(text) == expected, rule
+
+
+def scores(folder: Path = Path(__file__).parent / "dates_redteam2") -> list[str]:
+    """One line per family and one for all: the scorer's metrics, and the pages without a date
+    for which the extractor gives none (which the scorer leaves out)."""
+    families = sorted({p.id.split("-")[0] for p in PASSAGES})
+    lines = []
+    for family, only in [(f, f"{f}-*.json") for f in families] + [("all", None)]:
+        m = evaluate(folder, only=only).metrics()
+        undated = [p for p in PASSAGES if p.gold["published"] is None and family in ("all", p.id.split("-")[0])]
+        kept = sum(1 for p in undated if extract(p.text).published is None)
+        docs = m["documents"]
+        lines.append(f"{family:8} published {m['published']['correct']}/{m['published']['total']}"
+                     f"  none kept none {kept}/{len(undated)}"
+                     f"  documents F1 {docs['f1']:.3f} ({docs['tp']}/{docs['predicted']}/{docs['gold']})"
+                     f"  issued {m['documents_issued']['correct']}/{m['documents_issued']['total']}")
+    return lines
+
+
+if __name__ == "__main__":
+    print("\n".join(scores()))
