@@ -53,7 +53,6 @@ _MONTH_FIRST = re.compile(
 _YMD_SLASH = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?![\d/])")
 # A two-digit year, as some CMSs print it ("05/12/24 07:30", PHP's "d/m/y"): zero-padded day and
 # month, read only when the string holds no date with a full year.
-_YEAR_DIGITS = re.compile(r"\d\d")
 _DMY_SHORT = re.compile(r"(?<![\d/.-])(\d\d)([/-])(\d\d)\2(\d\d)(?![\d/.-])")
 # "2025-03-10", "2025-03-10T08:30:00+07:00". The year's branches open with its digit and test the
 # character before after it: the search skips to a "1" or a "2" in C instead of trying every position.
@@ -73,10 +72,14 @@ def _valid(y: int, m: int, d: int) -> date | None:
     return found if 1990 <= y <= 2100 else None
 
 
+# Every form below writes its year in digits; most lines of a page have no two digits in a row.
+_YEAR_DIGITS = re.compile(r"\d\d")
+
+
 def _find_date(s: str) -> tuple[date, int, int] | None:
     """The first day-first date in s with its span."""
     if _YEAR_DIGITS.search(s) is None:
-        return None  # every form below writes the year in digits; most lines of a page have none
+        return None
     best = None
     for pattern, kind in ((_DMY, "dmy"), (_LONG, "long"), (_MONTH_NAME, "name"), (_EN_DAY_MONTH, "en-dm"),
                           (_EN_MONTH_DAY, "en-md"), (_MONTH_FIRST, "month-first"), (_YMD_SLASH, "ymd")):
