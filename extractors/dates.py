@@ -42,6 +42,18 @@ _EN_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _EN_DAY_MONTH = re.compile(rf"(?<![\d/.-])(\d{{1,2}})(?:st|nd|rd|th)?\s+{_EN_MONTH},?\s+((?:19|20)\d\d)(?!\d)",
                            re.IGNORECASE)
 _EN_MONTH_DAY = re.compile(rf"\b{_EN_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+# WordPress's "F j, Y" in the vi locale: "Tháng Mười Hai 5, 2024", "Tháng 12 5, 2024" (the comma is
+# required after a numeric month, which prose writes "tháng 12 năm 2024").
+_MONTH_FIRST = re.compile(
+    r"\btháng\s+(?:(mười\s+một|mười\s+hai|mười|một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|chạp)\s+(\d{1,2})\s*,?"
+    r"|(\d{1,2})\s+(\d{1,2})\s*,)\s*((?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+# Year first with slashes, as some CMSs print it ("2024/12/05 08:30").
+_YMD_SLASH = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?![\d/])")
+# A two-digit year, as some CMSs print it ("05/12/24 07:30", PHP's "d/m/y"): zero-padded day and
+# month, read only when the string holds no date with a full year.
+_DMY_SHORT = re.compile(r"(?<![\d/.-])(\d\d)([/-])(\d\d)\2(\d\d)(?![\d/.-])")
 # "2025-03-10", "2025-03-10T08:30:00+07:00". The year's branches open with its digit and test the
 # character before after it: the search skips to a "1" or a "2" in C instead of trying every position.
 _ISO = re.compile(
@@ -60,11 +72,17 @@ def _valid(y: int, m: int, d: int) -> date | None:
     return found if 1990 <= y <= 2100 else None
 
 
+# Every form below writes its year in digits; most lines of a page have no two digits in a row.
+_YEAR_DIGITS = re.compile(r"\d\d")
+
+
 def _find_date(s: str) -> tuple[date, int, int] | None:
     """The first day-first date in s with its span."""
+    if _YEAR_DIGITS.search(s) is None:
+        return None
     best = None
     for pattern, kind in ((_DMY, "dmy"), (_LONG, "long"), (_MONTH_NAME, "name"), (_EN_DAY_MONTH, "en-dm"),
-                          (_EN_MONTH_DAY, "en-md")):
+                          (_EN_MONTH_DAY, "en-md"), (_MONTH_FIRST, "month-first"), (_YMD_SLASH, "ymd")):
         m = pattern.search(s)
         if not m:
             continue
@@ -73,15 +91,29 @@ def _find_date(s: str) -> tuple[date, int, int] | None:
         elif kind == "long":
             found = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         elif kind == "name":
-            month = _MONTH_WORDS[" ".join(m.group(2).lower().split())]
-            found = _valid(int(m.group(3)), month, int(m.group(1)))
+            found = _valid(int(m.group(3)), _month_word(m.group(2)), int(m.group(1)))
         elif kind == "en-dm":
             found = _valid(int(m.group(3)), _EN_MONTHS[m.group(2).lower()], int(m.group(1)))
-        else:
+        elif kind == "en-md":
             found = _valid(int(m.group(3)), _EN_MONTHS[m.group(1).lower()], int(m.group(2)))
+        elif kind == "ymd":
+            found = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        elif m.group(1):
+            found = _valid(int(m.group(5)), _month_word(m.group(1)), int(m.group(2)))
+        else:
+            found = _valid(int(m.group(5)), int(m.group(3)), int(m.group(4)))
         if found and (best is None or m.start() < best[1]):
             best = (found, m.start(), m.end())
+    if best is None:
+        m = _DMY_SHORT.search(s)
+        found = _valid(2000 + int(m.group(4)), int(m.group(3)), int(m.group(1))) if m else None
+        if found:
+            best = (found, m.start(), m.end())
     return best
+
+
+def _month_word(word: str) -> int:
+    return _MONTH_WORDS[" ".join(word.lower().split())]
 
 
 def _find_time(s: str, date_span: tuple[int, int]) -> tuple[int, int, int] | None:
@@ -214,8 +246,9 @@ _SOURCE_NAME = re.compile(r"^\W*(?:(?:báo|tạp chí|đài|cổng|trang|theo|ng
                           r"|(?:trung\s+tâm|sở|văn\s+phòng|ban|ủy\s+ban|ubnd)\b[^.;!?]*[-–|]\s*$)", re.IGNORECASE)
 # A byline: a person's name (two to four capitalised words) then a separator and the writer's unit
 # or the date ("Nguyễn Thu Trang (Trung tâm Khuyến nông) | 09/10/2023", "Thanh Nga - Văn phòng
-# Điều phối NTM tỉnh, 15/03/2024"). A headline names a place and goes on with a verb, no separator.
-_BYLINE_NAME = re.compile(r"^\W*[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){1,3}[ \t]*[-–|,(]")
+# Điều phối NTM tỉnh, 15/03/2024", the news agencies' "Thu Hà/Báo Tin tức - 05/12/2024"). A headline
+# names a place and goes on with a verb, no separator.
+_BYLINE_NAME = re.compile(r"^\W*[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){1,3}[ \t]*[-–|,(/]")
 _MAX_SOURCE_WORDS = 10
 # Headings of related-article blocks: dates below them belong to other articles.
 _RELATED_HEADING = re.compile(

@@ -49,11 +49,13 @@ TYPE_CODES = {
 
 # "&" joins two abbreviations inside one issuer ("SNN&PTNT" = Sở Nông nghiệp và PTNT).
 _SEG = r"[A-ZĐ](?:[A-ZĐa-zđ0-9]|&(?=[A-ZĐ])){0,11}"
-_SLASH = r"[ \t]?/[ \t]?"
+# Hard-wrapped text (PDF copies, legal-text sites) may break a symbol at its slash ("88/⏎KH-UBND",
+# "2311⏎/QĐ-UBND") or after the dash that follows the type letters ("1234/QĐ-⏎UBND").
+_SLASH = r"[ \t\n]?/[ \t\n]?"
 _DASH = r"(?:[-–]|[ \t][-–]|[-–][ \t])"
 # After the type letters a dash may have a space on each side ("919 / QĐ - TTg", "156/KH - UBND");
 # later in the symbol that shape is more often a separator before other text.
-_TYPE_DASH = r"[ \t]?[-–][ \t]?"
+_TYPE_DASH = r"[ \t]?[-–](?:[ \t]|\n(?=[A-ZĐ]))?"
 _NUMBER_RE = re.compile(
     rf"""(?<![\w/.,-])(?<!\d:)   # "QCVN 01-183:2016/BNNPTNT" is a standard, not a document
     (?:
@@ -84,9 +86,13 @@ _DATE_AFTER = re.compile(
     rf"""[ \t]*[,(]?[ \t\n|]*
     (?:(?:được[ \t]+)?(?:ký[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?     # "được ban hành ngày", "ký ban hành ngày"
     (?:[A-ZĐ][^\W\d_]*(?:[ \t][A-ZĐ][^\W\d_]*){{0,3}},[ \t]*)?   # "Quảng Nam, ngày ..."
-    # "của Thủ tướng Chính phủ ngày ...", "do Chủ tịch UBND tỉnh ký ngày ..."; not an event's date
-    # ("của Sở tổ chức ngày ...") nor a subject's ("về việc ... ngày ...")
-    (?:(?:của{_ISSUER_WORD}{{1,8}}|do{_ISSUER_WORD}{{1,8}}[ \t]+(?:ký|kí|ban[ \t]hành))[ \t]+)?
+    # the issuer between: "của Thủ tướng Chính phủ ngày …", "của Chủ tịch UBND tỉnh, ngày …", "do Chủ tịch
+    # UBND tỉnh ký ngày …", "đã được UBND tỉnh ban hành ngày …"; not an event's date ("của Sở tổ chức
+    # ngày …") nor a subject's ("về việc … ngày …"). A hard-wrapped line may break before "ngày" (in
+    # lower case: "Ngày" opening a line starts a sentence).
+    (?:(?:của{_ISSUER_WORD}{{1,8}}|(?:do|(?:đã[ \t]+)?được){_ISSUER_WORD}{{1,8}}[ \t]+(?:ký|kí|ban[ \t]hành))
+       ,?(?:[ \t]+|[ \t]*\n(?=(?-i:ngày))))?
+    (?:vào[ \t]+)?                                                   # "… ban hành vào ngày …"
     ngày[ \t\n]+{_DATE_BODY}""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -113,7 +119,12 @@ _COUNTED = r"sản phẩm|sp|chủ thể|xã|huyện|hộ|người|triệu|tỷ|
 _BARE_NUMBER = re.compile(
     rf"(?-i:[sSſ])(?<!\w.)ố[ \t]*:?[ \t]*(?P<number>\d{{1,5}})(?![\w/-]|[.,]\d)(?![ \t]*(?:{_COUNTED}))", re.IGNORECASE
 )
-_TYPE_ENDING = re.compile(rf"(?P<type>{_TYPE_WORDS})[ \t]+$", re.IGNORECASE)
+# Type words news text abbreviates before a bare number ("theo QĐ số 12 ngày 22/01/2024"); upper case
+# only, so that no ordinary word is read as one.
+_TYPE_ABBREVIATIONS = {"QĐ": "Quyết định", "KH": "Kế hoạch", "NQ": "Nghị quyết", "NĐ": "Nghị định", "CV": "Công văn"}
+_TYPE_ENDING = re.compile(
+    rf"(?:(?P<type>{_TYPE_WORDS})|(?<!\w)(?-i:(?P<abbreviation>{'|'.join(_TYPE_ABBREVIATIONS)})))[ \t]+$", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=1)
@@ -307,7 +318,8 @@ def _bare_numbers(text: str, cited: list[_Mention]) -> Iterator[_Mention]:
         typed = _TYPE_ENDING.search(text, max(0, m.start() - 40), m.start())
         if typed is None:
             continue
-        doc_type = _canonical_type(typed.group("type"))
+        doc_type = (_canonical_type(typed.group("type")) if typed.group("type")
+                    else _TYPE_ABBREVIATIONS[typed.group("abbreviation")])
         number = m.group("number")
         if (doc_type, number) in full:
             continue
@@ -327,6 +339,9 @@ def _canonical_type(word: str) -> str:
 # Verbs that make an opening date the signing date: "ban hành", "ký (ban hành)", "phê duyệt";
 # "đăng ký" is registration, and "tổ chức triển khai Quyết định" dates a meeting, not the document.
 _ISSUING_VERB = re.compile(r"ban hành|(?<!đăng )(?<!\w)ký(?!\w)|phê duyệt", re.IGNORECASE)
+# "Ngày 24/6/2024, UBND tỉnh có Quyết định số …": "có" issues only right before the type word ("tỉnh có 20
+# sản phẩm theo Quyết định số …" dates the count).
+_ISSUING_HAS = re.compile(r"(?<!\w)(?:có|ra)[ \t]+$", re.IGNORECASE)
 
 
 def _date_opening_sentence(text: str, start: int) -> str | None:
@@ -336,7 +351,8 @@ def _date_opening_sentence(text: str, start: int) -> str | None:
     cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"))
     # a period inside the date itself ("02.6.2021") is not a sentence end: search the whole window
     for m in _DATE_OPENING.finditer(window):
-        if m.start() >= cut - 12 and _ISSUING_VERB.search(window[m.end():]):
+        between = window[m.end():]
+        if m.start() >= cut - 12 and (_ISSUING_VERB.search(between) or _ISSUING_HAS.search(between)):
             return _date_from(m)
     return None
 

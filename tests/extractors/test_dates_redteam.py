@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from extractors.dates import find_published, parse_date_line
-from extractors.evaluate import evaluate
+from extractors.documents import number_key
+from extractors.evaluate import GoldPassage, evaluate, load_gold
+from extractors.pipeline import extract
 
 _BODY = ("Tỉnh đã hỗ trợ các hợp tác xã hoàn thiện bao bì, nhãn mác và truy xuất nguồn gốc cho nhiều "
          "sản phẩm nông nghiệp chủ lực, mở rộng thị trường tiêu thụ trong và ngoài tỉnh.")
@@ -101,3 +103,28 @@ def test_red_team_passages_floor():
     assert m["published"]["accuracy"] >= 0.96
     assert m["documents"]["f1"] >= 0.99
     assert m["documents_issued"]["accuracy"] >= 0.98
+
+
+# Per-passage checks, shared with the later rounds (tests/extractors/test_dates_redteam2.py).
+
+def load_passages(folder: Path) -> list[GoldPassage]:
+    """A round's passages, read by the scorer's own loader."""
+    return load_gold(folder)
+
+
+def passage_param(passage: GoldPassage):
+    """A passage as a test case, marked xfail (strict) when its gold says why it is left failing."""
+    reason = passage.gold.get("xfail")
+    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+    return pytest.param(passage, id=passage.id, marks=marks)
+
+
+def assert_dates_read_right(passage: GoldPassage) -> None:
+    """The published date (none where the gold has none) and every document with its signing date,
+    compared as the scorer compares them (date part; numbers without spaces, upper-cased)."""
+    result = extract(passage.text)
+    published = result.published.date if result.published else None
+    gold_published = passage.gold["published"][:10] if passage.gold["published"] else None
+    documents = {number_key(d.number): d.issued for d in result.documents}
+    gold_documents = {number_key(d["number"]): d.get("issued") for d in passage.gold["documents"]}
+    assert (published, documents) == (gold_published, gold_documents)
