@@ -57,6 +57,7 @@ _BREAKS_LIST = re.compile(
 _STOP = re.compile(r"[.;]")
 _PLAN_BEFORE = Folded(r"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+[^\W\d_]+){0,3}\s*$")
 _LABEL_DIGIT = re.compile(r"\d")
+_RISE_BEFORE = Folded(r"(?<!\w)tăng\s+(?:thêm\s+)?$")
 
 
 def link_sentence(p: Passage, counts: list[Count], previous: list[Count] | None) -> None:
@@ -108,7 +109,7 @@ def _link_parts(p: Passage, counts: list[Count], previous: list[Count] | None) -
     for i, c in enumerate(counts):
         if i == 0:
             if previous and _OPENER.fullmatch(text, sent.start, c.start):
-                whole = _last_top(previous)
+                whole = _last_top(previous, p)
                 # a part is no larger than its whole: "…2 sản phẩm. Cụ thể, 9 sản phẩm …" goes back to another count
                 if whole is not None and c.value <= (whole.alias or whole).value:
                     _link(c, whole, "next-sentence")
@@ -184,8 +185,14 @@ def _bracket_owner(p: Passage, before: list[Count], c: Count) -> Count | None:
     return None
 
 
-def _last_top(counts: list[Count]) -> Count | None:
-    """The last count of a sentence that is not itself a part (the whole a next sentence breaks down)."""
+def _last_top(counts: list[Count], p: Passage | None = None) -> Count | None:
+    """The last count of a sentence that is not itself a part (the whole a next sentence breaks down):
+    not one that is no result ("vượt 17 sản phẩm so với kế hoạch"), nor the rise of the count before it
+    ("có 605 sản phẩm, tăng 31 sản phẩm so với cuối năm 2024. Trong đó …" breaks down the 605)."""
+    tops = [c for c in counts if c.depth == 0 and c.whole is None]
+    for c in reversed(tops):
+        if c.result and not (p is not None and c is not tops[0] and _RISE_BEFORE.search(p.text, max(0, c.start - 12), c.start)):
+            return c
     for c in reversed(counts):
         if c.depth == 0 and c.whole is None:
             return c

@@ -88,6 +88,11 @@ TABLE = RuleTable("period", "year", [
          Example("Tỉnh dự kiến đề xuất thêm 2 sản phẩm vào cuối năm.", 2, 2024),
          "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024)",
          needs=("năm",)),
+    Rule("last-year", r"(?<!\w)(?<!\d\s)(?<!những\s)(?<!các\s)(?<!nhiều\s)(?<!mấy\s)(?<!hai\s)(?<!ba\s)(?:(?:trong\s+)?năm\s+(?:vừa\s+)?qua|năm\s+trước)(?!\w)", "the year before",
+         Example("Năm trước, toàn tỉnh có 19 sản phẩm được công nhận.", 19, 2023),
+         "'năm trước', and 'năm qua' in a piece dated January to June, are the year before the date that opens "
+         "the sentence or the article's (here 2024); 'năm qua' later in the year is that year (not 'so với năm "
+         "trước')", needs=("năm",)),
     Rule("year-after-count", rf"\s(?:trong\s+)?năm\s+({_Y})(?!\d)", "the year named after",
          Example("Huyện có 12 sản phẩm mới được đưa vào danh sách công nhận trong năm 2021.", 12, 2021),
          "'trong năm 2021' later in the count's clause", needs=("năm",)),
@@ -140,6 +145,18 @@ def lead(p: Passage) -> list[Sentence]:
         if _ABOUT_PRODUCTS.search(p.text, sent.start, sent.end):
             return p.sentences[i:i + _LEAD]
     return []
+def _decision_title(p: Passage) -> list[Sentence]:
+    """The line above the lead that names the decision ("Quyết định số 2876/QĐ-UBND ngày 27/12/2023 của
+    UBND tỉnh …" over "Phê duyệt kết quả đánh giá, phân hạng sản phẩm OCOP …"): it dates the round."""
+    first = lead(p)[:1]
+    at = p.sentences.index(first[0]) if first else 0
+    if at == 0:
+        return []
+    above = p.sentences[at - 1]
+    return [above] if _DECISION_TITLE.match(p.text, above.start, above.end) else []
+
+
+_DECISION_TITLE = Folded(r"[\W\d_]{0,6}quyết\s+định\s+(?:số\s*)?\d")
 _ROUND_WORDS = Folded(
     r"(?<!\w)(?:đợt|đánh\s+giá|phân\s+hạng|xếp\s+hạng|công\s+nhận|chứng\s+nhận|quyết\s+định|công\s+bố|hội\s+nghị"
     r"|phê\s+duyệt)(?!\w)")
@@ -154,6 +171,7 @@ _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
 _AGAINST_PLAN = Folded(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)")
 _ADDED = Folded(r"(?<!\w)(?:thêm|mới|lần\s+đầu)(?!\w)")
 _YEAR_OPENER = re.compile(rf"[\W\d_]{{0,6}}(?:riêng\s+|trong\s+)?năm\s+({_Y})\s*,", _I)
+_RELATIVE_OPENER = re.compile(r"[\W\d_]{0,6}((?:trong\s+)?năm\s+(?:vừa\s+)?qua|năm\s+trước)\s*,", _I)
 _PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)[^.;\n]{{0,120}}?(?<!đến\s)(?<!tới\s)"
                         rf"(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])"
                         rf"|(?<!đến\s)(?<!tới\s)(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])[^.;\n]{{0,60}}?"
@@ -219,6 +237,10 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     if p.article_year is not None and TABLE.search("this-year", text, lo, c.start):
         _set(c, p.article_year, "this-year")  # "năm nay đến thời điểm này đã có 41 sản phẩm"
         return
+    before = relative_year(p, sent.start, lo, c.start)
+    if before is not None:
+        _set(c, before, "last-year")  # "Ngày 9/1/2025, Sở cho biết, năm qua toàn tỉnh có thêm 47"
+        return
     if dated:
         measured = TABLE.match("against-plan-year", text, own_end(c), min(sent.end, own_end(c) + 120))
         if measured:
@@ -265,6 +287,28 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         return
     if line_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
         _set(c, line_year, "sentence-year")
+
+
+def relative_year(p: Passage, start: int, lo: int, hi: int) -> int | None:
+    """The year "năm qua" / "năm trước" in ``text[lo:hi]`` names: the year before the date that opens
+    the sentence (from ``start``) or the article's — "năm qua" in a piece of July to December is that
+    year's own review."""
+    text = p.text
+    if not may_contain(text, ("năm",), lo, hi):
+        return None
+    m = g.last(m for m in TABLE.finditer("last-year", text, lo, hi)
+               if not _NOT_A_PERIOD_BEFORE.search(text, max(lo, m.start() - 25), m.start() + 4))
+    if m is None:
+        return None
+    year, month = p.article_year, int(p.article_date[5:7]) if p.article_date and p.article_date[5:7].isdigit() else 0
+    dated = g.last(d for d in g.DATE_RE.finditer(text, start, m.start()) if d.group("y") or d.group("y2"))
+    if dated is not None:
+        year, month = int(dated.group("y") or dated.group("y2")), int(dated.group("m") or dated.group("m2"))
+    if year is None:
+        return None
+    if "trước" in m.group(0).lower() or month <= 6:
+        return year - 1
+    return year
 
 
 def _per_year(p: Passage, c: Count, lo: int, dated: bool) -> bool:
@@ -384,6 +428,9 @@ def stated_year(p: Passage, index: int) -> int | None:
     opener = _YEAR_OPENER.match(p.text, sent.start, sent.end)
     if opener:
         return int(opener.group(1))
+    relative = _RELATIVE_OPENER.match(p.text, sent.start, sent.end)
+    if relative:
+        return relative_year(p, sent.start, relative.start(1), relative.end(1))
     period = TABLE.search("period-end", p.text, sent.start, sent.end)
     if period and not _NOT_A_PERIOD_BEFORE.search(p.text, max(sent.start, period.start() - 25), period.start()):
         return int(period.group(1))
@@ -454,7 +501,7 @@ def round_year(p: Passage) -> int | None:
     23/12/2019 …", "Năm 2019, UBND … ban hành Quyết định …". In one sentence a year named with
     "năm" wins over a date. A plan's or a fair's year is no round's."""
     text = p.text
-    for sent in lead(p):
+    for sent in _decision_title(p) + lead(p):
         if not _ROUND_WORDS.search(text, sent.start, sent.end) or _FAIR_WORDS.search(text, sent.start, sent.end) \
                 or _PLAN_ANYWHERE.search(text, sent.start, sent.end) or _ASIDE.match(text, sent.start, sent.end):
             continue
