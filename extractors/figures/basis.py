@@ -80,6 +80,11 @@ CUES = RuleTable("basis: cues", "basis", [
     Rule("per-year", r"mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân", "new",
          Example("Bình quân mỗi năm tỉnh có 15 sản phẩm được công nhận.", 15, "new"),
          "every year (not the rate of a quantity before it: 'sản xuất 60.000 lít mỗi năm, có 3 sản phẩm')"),
+    Rule("part-of-year", r"cùng\s+kỳ|(?<!\w)(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm|(?<!\w)quý\s+(?:[ivx]+|\d)(?!\w)",
+         "new", Example("Cùng kỳ năm 2024, huyện mới có 6 sản phẩm được công nhận.", 6, "new"),
+         "a part of a year ('6 tháng đầu năm', 'trong 9 tháng năm 2024', 'cùng kỳ', 'quý III') bounds what a "
+         "place 'mới có', 'đã có', 'toàn tỉnh có' then: that period's products, not a stock",
+         needs=("kỳ", "tháng", "quý")),
     Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm|từ\s+đầu\s+năm"
                      r"|kết\s+quả", "new",
          Example("UBND huyện vừa công nhận 16 sản phẩm đạt 3 sao.", 16, "new"), "one round, just now, the result"),
@@ -212,6 +217,8 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
                 continue  # "toàn tỉnh năm 2023 có": the words between are no name
             if h.name in ("place-has", "has-already") and _round_clause(p, c, h, hits[:k]):
                 return "new", "round-clause"
+            if h.name in ("place-has", "has-already", "has-only") and any(x.name == "part-of-year" for x in hits[:k]):
+                return "new", "part-of-year"  # "6 tháng đầu năm 2024 mới có 9 sản phẩm"
             return "cumulative", h.name
         if h.value == "new":
             if h.name == "per-year" and _QUANTITY_BEFORE.search(p.text, max(0, h.start - 30), h.start):

@@ -20,7 +20,8 @@ from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
 from extractors.figures.zones import clause_start, own_end
 
-_PLAN_QUALIFIER = (r"(?:\s+(?:năm(?:\s+(?:19|20)\d\d)?|đề\s+ra|được\s+giao|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
+_PLAN_QUALIFIER = (r"(?:\s+(?:(?:cả\s+)?năm(?:\s+(?:19|20)\d\d)?|đề\s+ra|(?:được\s+)?giao|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
+                   r"|giai\s+đoạn(?:\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)?|đề\s+án"
                    r"|của\s+(?:đề\s+án|kế\s+hoạch|chương\s+trình|tỉnh|huyện|thành\s+phố)))")
 
 CUES = RuleTable("status: cues of the clause", "status", [
@@ -71,8 +72,9 @@ CUES = RuleTable("status: cues of the clause", "status", [
     Rule("coming-period", r"năm\s+tới|giai\s+đoạn\s+tới|thời\s+gian\s+tới", "modal",
          Example("Trong năm tới huyện có thêm 5 sản phẩm OCOP.", 5, "target"), "the coming year or period"),
     Rule("plan-word", r"phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+kiến|định\s+hướng|hướng\s+tới|đặt\s+ra"
-                      r"|đề\s+ra|cần\s+(?:có|đạt)|tiến\s+tới", "target",
-         Example("Tỉnh phấn đấu có thêm 30 sản phẩm OCOP.", 30, "target"), "words of a plan or goal"),
+                      r"|đề\s+ra|cần\s+(?:có|đạt)|tiến\s+tới|(?<!\w)ước\s+(?:cả\s+năm|tính\s+cả\s+năm|thực\s+hiện|đạt)",
+         "target", Example("Tỉnh phấn đấu có thêm 30 sản phẩm OCOP.", 30, "target"),
+         "words of a plan or goal, and an estimate of what the year will reach ('ước cả năm đạt 48 sản phẩm')"),
     Rule("future-tense", r"(?<!\w)sẽ(?!\w)", "target",
          Example("Năm 2025 huyện sẽ có thêm 6 sản phẩm OCOP.", 6, "target"), "the future marker 'sẽ'"),
     Rule("perfective", r"(?<!\w)(?:đã|vừa)(?!\w)|thực\s+hiện\s+(?:được|đạt)|đạt\s+được", "perfect",
@@ -97,9 +99,12 @@ CUES = RuleTable("status: cues of the clause", "status", [
           "nothing, but keeps a plan from carrying over)")
 
 CONTEXT = RuleTable("status: context", "status", [
-    Rule("plan-in-brackets", rf"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu){_PLAN_QUALIFIER}{{0,2}}\s*\(\s*$", "target",
+    Rule("plan-in-brackets", rf"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết(?:\s+(?:của\s+)?(?:hđnd|hội\s+đồng\s+nhân"
+                             rf"\s+dân)(?:\s+(?:tỉnh|huyện|thành\s+phố))?)?(?=\s+(?:đề\s+ra|giao)))"
+                             rf"{_PLAN_QUALIFIER}{{0,2}}\s*\(\s*$", "target",
          Example("Năm 2024, tỉnh có thêm 41 sản phẩm, đạt 137% kế hoạch năm (30 sản phẩm).", 30, "target"),
-         "a count in brackets right after the plan it states", needs=("hoạch", "tiêu")),
+         "a count in brackets right after the plan it states ('vượt mục tiêu đề án (120 sản phẩm)', 'đạt 110% "
+         "Nghị quyết HĐND tỉnh giao (20 sản phẩm)')", needs=("hoạch", "tiêu", "quyết")),
     Rule("plan-noun-before", rf"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu){_PLAN_QUALIFIER}{{0,2}}\s*(?:là\s+|:\s*)?$",
          "target", Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra.", 200, "target"),
          "the count right after the plan noun is the plan", needs=("hoạch", "tiêu")),
@@ -109,7 +114,9 @@ CONTEXT = RuleTable("status: context", "status", [
     Rule("list-status", r",|;|và", "the previous count's",
          Example("Năm 2022 phấn đấu có 30 sản phẩm, 5 sản phẩm 4 sao.", 5, "target"),
          "a count in a list with no cue of its own has the status of the count before it (not after 'kết quả': "
-         "'đề nghị tỉnh công nhận 15 sản phẩm, kết quả 14 sản phẩm đạt' gives the outcome)"),
+         "'đề nghị tỉnh công nhận 15 sản phẩm, kết quả 14 sản phẩm đạt' gives the outcome; nor a plan's after "
+         "'nhưng', 'song', 'tuy nhiên', 'trong khi': 'chỉ tiêu có thêm 40 sản phẩm, nhưng năm 2023 chỉ có 26 sản "
+         "phẩm được công nhận')"),
     Rule("plan-section", g.PLAN_HEADING_RE.pattern, "target",
          Example("II. NHIỆM VỤ NĂM 2025\n1. Chỉ tiêu\n- Đề xuất Trung ương đánh giá 3 sản phẩm tiềm năng 5 sao.",
                  3, "target"),
@@ -171,6 +178,8 @@ _RIGHT_STOP = re.compile(r"[;(]|,\s*(?:đạt|vượt|bằng)\s+[\d.,]+\s*%")
 _CONJUNCT = re.compile(r"[,;]")
 _PART_OF = Folded(r"(?<!\w)trong\s+đó(?!\w)")
 _OUTCOME = Folded(r"(?<!\w)kết\s+quả(?!\w)")
+# "đặt chỉ tiêu mỗi năm có thêm 40 sản phẩm, nhưng năm 2023 chỉ có 26": what set the plan against
+_CONTRAST = Folded(r"(?<!\w)(?:nhưng|song|tuy\s+nhiên|trong\s+khi)(?!\w)")
 _HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
 _MODAL_YEAR = re.compile(r"((?:19|20)\d\d)")
 _STATUS_OF_KIND = {"achieved": "achieved", "perfect": "achieved", "temporal": "achieved", "weak": "achieved",
@@ -278,7 +287,8 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
         c.explicit = c.whole.explicit
         return c.whole.status, "whole-status"
     if prev is not None and prev.clause_status is not None and not (
-            prev.clause_status == "proposed" and _OUTCOME.search(text, own_end(prev), c.start)):
+            prev.clause_status == "proposed" and _OUTCOME.search(text, own_end(prev), c.start)) and not (
+            prev.clause_status == "target" and _CONTRAST.search(text, own_end(prev), c.start)):
         c.explicit = prev.explicit
         return prev.clause_status, "list-status"
     if p.plan_section[c.sent]:
