@@ -41,11 +41,11 @@ CUES = RuleTable("basis: cues", "basis", [
          Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
          "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33'): "
          "its stock", needs=("đứng", "xếp", "vị", "nhất")),
-    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó))(?![\s,]+(?:trong\s+)?năm\s+(?:19|20)\d\d)(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
+    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó))(?![\s,]+(?:(?:trong\s+)?năm\s+(?:19|20)\d\d|(?:cả|trong)\s+năm(?!\w)))(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
          "cumulative",
          Example("Với kết quả này, tỉnh có 11 sản phẩm OCOP 5 sao.", 11, "cumulative"),
          "'Như vậy, … đã có N', 'Với kết quả này tỉnh có N': the total after the round (not 'Như vậy, năm 2023 "
-         "tỉnh có 83 sản phẩm đạt OCOP': the year's sum)"),
+         "tỉnh có 83 sản phẩm đạt OCOP', 'Như vậy, cả năm huyện có 16 sản phẩm được công nhận': the year's sum)"),
     Rule("since-start", r"từ\s+(?:khi|lúc)\s+(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm"
                         r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:2018|2019)", "cumulative",
          Example("Sau 5 năm triển khai, tỉnh có 120 sản phẩm OCOP.", 120, "cumulative"),

@@ -166,6 +166,11 @@ DESCRIPTORS = RuleTable("status: the count's own descriptors", "status", [
                             r"(?:công\s+nhận\s+|xét\s+)?(?:hạng\s+)?0?5\s*sao", "proposed",
          Example("Thành phố có 33 sản phẩm OCOP, trong đó 1 sản phẩm trình 5 sao.", 1, "proposed"),
          "submitted for five stars", needs=("trình",)),
+    Rule("put-forward", r"\s*(?:OCOP\s+)?(?:đã\s+|đang\s+)?(?:(?:gửi|trình|nộp)\s+hồ\s+sơ\s+(?:lên\s+)?(?:trung\s+ương|bộ|hội\s+đồng)"
+                        r"|được\s+(?:[^\s,.;]+\s+){0,3}?xem\s+xét\s+(?:công\s+nhận|nâng\s+hạng))(?=[^.;]{0,40}?sao)", "proposed",
+         Example("Ngoài ra có 3 sản phẩm đã gửi hồ sơ lên Trung ương để xét công nhận 5 sao.", 3, "proposed"),
+         "a dossier sent up for a level, or products being considered for a level ('đang được tỉnh xem xét nâng "
+         "hạng lên 4 sao')", needs=("hồ", "xem")),
 ], doc="Read right after the noun. A descriptor never turns a target into a proposal (a planned proposal "
        "is a target), and in a part of an achieved whole a proposal counts only for 5 stars or a "
        "higher council ('5 sản phẩm 3 sao đề nghị đánh giá nâng hạng 4 sao' of a recognised round stay achieved).",
@@ -352,6 +357,8 @@ def _proposal(p: Passage, c: Count, in_achieved_whole: bool) -> str | None:
         return "awaiting-level"
     if DESCRIPTORS.match("submitted-level", text, c.noun_end, min(sent_end, c.noun_end + 40)):
         return "submitted-level"
+    if DESCRIPTORS.match("put-forward", text, c.noun_end, min(sent_end, c.noun_end + 90)):
+        return "put-forward"
     return None
 
 
