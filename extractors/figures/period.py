@@ -168,6 +168,7 @@ _PLAN_WORDS = re.compile(
     r"|tính\s+đến|đến\s+hết|đến\s+cuối|hết\s+năm|cuối\s+năm)(?!\w)[^.;]{0,25}$", _I)
 _UNDATED_ANYWHERE = Folded(TABLE["undated-total"].pattern)
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
+_AS_OF_AFTER = re.compile(r"\s*tính\s+đến[^().;,]{0,30}", _I)  # "… lên 214 sản phẩm tính đến tháng 10/2024"
 _AGAINST_PLAN = Folded(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)")
 _ADDED = Folded(r"(?<!\w)(?:thêm|mới|lần\s+đầu)(?!\w)")
 _YEAR_OPENER = re.compile(rf"[\W\d_]{{0,6}}(?:riêng\s+|trong\s+)?năm\s+({_Y})\s*,", _I)
@@ -366,7 +367,7 @@ def _written_year(p: Passage, c: Count, lo: int) -> bool:
         return True
     as_of = _as_of_date(p, lo, c.start)
     if as_of is None:  # "… 248 sản phẩm 3 sao (tính đến ngày 30/6/2024)"
-        bracket = _AS_OF_BRACKET.search(text, own_end(c), sent.end)
+        bracket = _AS_OF_BRACKET.search(text, own_end(c), sent.end) or _AS_OF_AFTER.match(text, c.noun_end, sent.end)
         as_of = _as_of_date(p, bracket.start(), bracket.end()) if bracket else None
     if as_of is not None:
         c.as_of = as_of
