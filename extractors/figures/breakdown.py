@@ -32,7 +32,8 @@ TABLE = RuleTable("breakdown", "whole", [
          "'Trong (tổng số) N sản phẩm …, có …': the parts of N follow"),
     Rule("sibling", r"[,;]|\svà\s", "the whole of the count before",
          Example("Tỉnh có 150 sản phẩm OCOP 4 sao, trong đó 2 sản phẩm cấp lại, 148 sản phẩm cấp mới.", 148, 150),
-         "the next item of a list of parts is a part of the same whole"),
+         "the next item of a list of parts is a part of the same whole (inside one bracket also after a year's "
+         "label: '(năm 2021: 4 sản phẩm; năm 2022: 8 sản phẩm)')"),
     Rule("by-sum", r"", "the count the parts add up to",
          Example("Tỉnh có 196 sản phẩm OCOP, tăng 126 sản phẩm so với năm 2021, trong đó có 17 sản phẩm 4 sao và "
                  "179 sản phẩm 3 sao.", 17, 196),
@@ -57,6 +58,7 @@ _BREAKS_LIST = re.compile(
 _STOP = re.compile(r"[.;]")
 _PLAN_BEFORE = Folded(r"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+[^\W\d_]+){0,3}\s*$")
 _LABEL_DIGIT = re.compile(r"\d")
+_BRACKET = re.compile(r"[()]")
 _RISE_BEFORE = Folded(r"(?<!\w)tăng\s+(?:thêm\s+)?$")
 
 
@@ -133,7 +135,8 @@ def _link_parts(p: Passage, counts: list[Count], previous: list[Count] | None) -
             _link(c, same.whole, marker)
         elif marker is not None:
             _link(c, same, marker)
-        elif same.whole is not None and not _BREAKS_LIST.search(gap):
+        elif same.whole is not None and (not _BREAKS_LIST.search(gap) or (c.depth > 0 and not _BRACKET.search(gap))):
+            # in one bracket, "(năm 2021: 4 sản phẩm; năm 2022: 8 sản phẩm)" goes on breaking down its owner
             _link(c, same.whole, "sibling")
 
 

@@ -82,7 +82,7 @@ TABLE = RuleTable("period", "year", [
     Rule("year-in-clause", _Y, "the last year before the count",
          Example("Năm 2021 huyện Mường Tè có 06 sản phẩm OCOP.", 6, 2021),
          "a year in the count's clause, before it (not 'so với năm …', not a cited document's date, "
-         "not a year in brackets naming a product's round)"),
+         "not a year in brackets naming a product's round), or a part's label ('(năm 2021: 4 sản phẩm; …')"),
     Rule("this-year", r"(?<!\w)(?:năm\s+nay|(?:vào\s+)?cuối\s+năm(?!\s*(?:19|20)\d\d)(?!\s+(?:nay|qua|trước))"
                       r"|đầu\s+năm\s+nay)(?!\w)", "the article's year",
          Example("Tỉnh dự kiến đề xuất thêm 2 sản phẩm vào cuối năm.", 2, 2024),
@@ -167,6 +167,7 @@ _PLAN_WORDS = re.compile(
     r"(?<!\w)(?:giai\s+đoạn|đến\s+năm|tới\s+năm|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng|so\s+với"
     r"|tính\s+đến|đến\s+hết|đến\s+cuối|hết\s+năm|cuối\s+năm)(?!\w)[^.;]{0,25}$", _I)
 _UNDATED_ANYWHERE = Folded(TABLE["undated-total"].pattern)
+_YEAR_LABEL = re.compile(rf"(?<!\w)(?<=năm\s){_Y}(?=\s*:\s*$)", _I)
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
 _AS_OF_AFTER = re.compile(r"\s*tính\s+đến[^().;,]{0,30}", _I)  # "… lên 214 sản phẩm tính đến tháng 10/2024"
 _AGAINST_PLAN = Folded(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)")
@@ -248,6 +249,8 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
             _set(c, int(measured.group(1)), "against-plan-year")
             return
     years = _years_before(p, lo, c.start) if dated else []
+    if dated and not years and c.whole is not None:  # "(năm 2021: 4 sản phẩm; năm 2022: 8 sản phẩm)": the part's label
+        years = list(_YEAR_LABEL.finditer(text, max(sent.start, c.start - 16), c.start))
     undated = g.last(_UNDATED_ANYWHERE.finditer(text, lo, c.start))
     if undated and dated and _AGAINST_PLAN.match(text, own_end(c), min(sent.end, own_end(c) + 80)):
         # "Năm 2022, tỉnh đặt mục tiêu có thêm 40 …; đến nay đã có 22 sản phẩm, đạt 55% kế hoạch"
@@ -375,7 +378,8 @@ def _written_year(p: Passage, c: Count, lo: int) -> bool:
         return True
     period = g.last(m for m in TABLE.finditer("period-end", text, lo, c.start)
                    if not _NOT_A_PERIOD_BEFORE.search(text, max(lo, m.start() - 25), m.start()))
-    if period is not None:
+    if period is not None and not _years_before(p, period.end(), c.start, asides=True):
+        # "giai đoạn 2021–2023, huyện có 21 sản phẩm (năm 2021: 4 sản phẩm; …)": the nearer year is the part's
         _set(c, int(period.group(1)), "period-end")
         return True
     bracketed = TABLE.search("year-before-bracket", text, max(sent.start, c.start - 20), c.start)
