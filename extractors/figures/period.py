@@ -74,7 +74,8 @@ TABLE = RuleTable("period", "year", [
          Example("Đến nay, tỉnh có 98 sản phẩm OCOP.", 98, None),
          "a running total up to now ('Hiện toàn huyện có', 'Hiện tỉnh có', 'Hiện Mộc Châu có', 'hiện sở hữu'), with no "
          "year of its own "
-         "in its clause"),
+         "in its clause (not 'lũy kế' naming a raised total: 'trong năm 2024 có 26 sản phẩm, nâng tổng số sản phẩm "
+         "lũy kế lên 118' is of 2024)"),
     Rule("as-of-date", rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*)?"
                        rf"(?:tháng\s+)?(?:\d{{1,2}}\s*[/.-]\s*|năm\s+)?{_Y}", "the year of the date",
          Example("Tính đến 31/1/2025, tỉnh có 267 sản phẩm OCOP.", 267, 2025),
@@ -167,6 +168,7 @@ _PLAN_WORDS = re.compile(
     r"(?<!\w)(?:giai\s+đoạn|đến\s+năm|tới\s+năm|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng|so\s+với"
     r"|tính\s+đến|đến\s+hết|đến\s+cuối|hết\s+năm|cuối\s+năm)(?!\w)[^.;]{0,25}$", _I)
 _UNDATED_ANYWHERE = Folded(TABLE["undated-total"].pattern)
+_RAISED_BEFORE = Folded(r"(?:nâng|đưa)\s+tổng\s+số[^.;,\d]{0,30}$")
 _YEAR_LABEL = re.compile(rf"(?<!\w)(?<=năm\s){_Y}(?=\s*:\s*$)", _I)
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
 _AS_OF_AFTER = re.compile(r"\s*tính\s+đến[^().;,]{0,30}", _I)  # "… lên 214 sản phẩm tính đến tháng 10/2024"
@@ -251,7 +253,7 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     years = _years_before(p, lo, c.start) if dated else []
     if dated and not years and c.whole is not None:  # "(năm 2021: 4 sản phẩm; năm 2022: 8 sản phẩm)": the part's label
         years = list(_YEAR_LABEL.finditer(text, max(sent.start, c.start - 16), c.start))
-    undated = g.last(_UNDATED_ANYWHERE.finditer(text, lo, c.start))
+    undated = g.last(m for m in _UNDATED_ANYWHERE.finditer(text, lo, c.start) if not _raised_sum(text, m))
     if undated and dated and _AGAINST_PLAN.match(text, own_end(c), min(sent.end, own_end(c) + 80)):
         # "Năm 2022, tỉnh đặt mục tiêu có thêm 40 …; đến nay đã có 22 sản phẩm, đạt 55% kế hoạch"
         earlier = _years_before(p, sent.start, c.start)
@@ -283,7 +285,7 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
                 c.as_of = c.whole.as_of
             return
     earlier = _years_before(p, sent.start, lo) if dated else []
-    if earlier and not _UNDATED_ANYWHERE.search(text, earlier[-1].end(), c.start):
+    if earlier and not any(not _raised_sum(text, m) for m in _UNDATED_ANYWHERE.finditer(text, earlier[-1].end(), c.start)):
         _set(c, int(earlier[-1].group(0)), "sentence-year")
         return
     if heading_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
@@ -313,6 +315,13 @@ def relative_year(p: Passage, start: int, lo: int, hi: int) -> int | None:
     if "trước" in m.group(0).lower() or month <= 6:
         return year - 1
     return year
+
+
+def _raised_sum(text: str, undated: re.Match[str]) -> bool:
+    """"nâng tổng số sản phẩm OCOP lũy kế … lên 118": 'lũy kế' names the total a round raised, which is
+    dated like any raised total (by the year of its clause), not a running total said only 'lũy kế'."""
+    return undated.group(0)[:1].lower() == "l" and bool(
+        _RAISED_BEFORE.search(text, max(0, undated.start() - 40), undated.start()))
 
 
 def _per_year(p: Passage, c: Count, lo: int, dated: bool) -> bool:
