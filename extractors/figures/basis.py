@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
-from extractors.figures.lowercase import Folded
+from extractors.figures.lowercase import Folded, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
 from extractors.figures.zones import clause_start, own_end
@@ -79,7 +80,9 @@ CUES = RuleTable("basis: cues", "basis", [
          Example("Mục tiêu năm 2024 công nhận mới 40 sản phẩm.", 40, "new"), "newly recognised"),
     Rule("recertified", r"(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|đánh\s+giá\s+lại|tái\s+(?:công\s+nhận|chứng\s+nhận)"
                         r"|nâng\s+hạng|nâng\s+cấp", "new",
-         Example("Hội đồng công nhận lại 14 sản phẩm hết hạn.", 14, "new"), "certified again, upgraded"),
+         Example("Hội đồng công nhận lại 14 sản phẩm hết hạn.", 14, "new"),
+         "certified again, upgraded (also said after the count: '12 sản phẩm có giấy chứng nhận hết hạn trong năm đã "
+         "được đánh giá lại')"),
     Rule("per-year", r"mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân", "new",
          Example("Bình quân mỗi năm tỉnh có 15 sản phẩm được công nhận.", 15, "new"),
          "every year (not the rate of a quantity before it: 'sản xuất 60.000 lít mỗi năm, có 3 sản phẩm')"),
@@ -163,6 +166,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     sent = p.sentences[c.sent]
     if CONTEXT.match("new-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 40)):
         return _set(c, "new", "new-after-noun")
+    if may_contain(text, ("hết",), c.noun_end, min(sent.end, c.noun_end + 60)) and g.RECERTIFIED_AFTER.match(
+            text, c.noun_end, min(sent.end, c.noun_end + 100)):
+        return _set(c, "new", "recertified")  # "12 sản phẩm có giấy chứng nhận hết hạn … đã được đánh giá lại"
     if "%" in text[c.noun_end:min(sent.end, own_end(c) + 80)] and CONTEXT.match(
             "against-year-plan", text, c.noun_end if c.den is not None else own_end(c), min(sent.end, own_end(c) + 60)):
         return _set(c, "new", "against-year-plan")

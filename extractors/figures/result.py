@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
 from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
@@ -44,7 +45,7 @@ TABLE = RuleTable("result", "is a result", [
          "not a result",
          Example("Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.", 60, None),
          "expired, expiring ('sắp hết hạn') or revoked products (unless they were certified again: 'công nhận lại 13 "
-         "sản phẩm đã hết hạn')",
+         "sản phẩm đã hết hạn', '12 sản phẩm hết hạn trong năm đã được đánh giá lại')",
          needs=("hết", "thu")),
     Rule("revoked", r"(?<!\w)(?:thu\s+hồi|h[ủu]y\s+bỏ|hu[ỷy]\s+bỏ|h[ủu]y|hu[ỷy])\s+(?:giấy\s+)?(?:chứng\s+nhận|quyết\s+định"
                     r"\s+công\s+nhận|công\s+nhận|kết\s+quả\s+công\s+nhận)(?:\s+ocop)?(?:\s+(?:của|đối\s+với|cho))?\s*$",
@@ -244,7 +245,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if TABLE.match("failed", text, c.noun_end, after_end):
         return "failed"
     if TABLE.match("expired", text, c.noun_end, after_end) and not _RECERTIFIED_BEFORE.search(
-            text, max(sent.start, c.start - 40), c.start):
+            text, max(sent.start, c.start - 40), c.start) and not g.RECERTIFIED_AFTER.match(
+            text, c.noun_end, min(sent.end, c.noun_end + 100)):
         return "expired"
     if TABLE.search("revoked", text, max(sent.start, c.start - 60), c.start):
         return "revoked"

@@ -129,7 +129,8 @@ CONTEXT = RuleTable("status: context", "status", [
     Rule("plan-paragraph", r"\n", "target",
          Example("Kế hoạch năm 2024 đặt ra 40 sản phẩm OCOP. Mỗi huyện 3 sản phẩm.", 3, "target"),
          "in the line of a plan, a count with no cue at all is part of the plan (not one that names again a "
-         "result stated before: 'Trong 12 sản phẩm có …' after the plan the 12 beat)"),
+         "result stated before: 'Trong 12 sản phẩm có …' after the plan the 12 beat, nor one its own words say "
+         "is done: '12 sản phẩm … đã được đánh giá lại')"),
     Rule("cue-after", r"\s", "the cue after the count",
          Example("Khoảng 20 sản phẩm dự kiến được công nhận trong năm.", 20, "target"),
          "with nothing before it, a cue after the count"),
@@ -304,12 +305,14 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
     if objective and not [h for h in weak if h.start >= objective.end()]:
         c.explicit = True
         return "target", "plan-objective"
-    if plan_line and not weak and not c.truncated and (c.alias is None or c.alias.status == "target"):
-        return "target", "plan-paragraph"
     # the count's own words after it, nearest first: "20 sản phẩm dự kiến được công nhận"
     end = window_end(p, c, nxt)
     stop = _RIGHT_STOP.search(text, c.noun_end, end)
     after = CUES.scan(text, c.noun_end, stop.start() if stop else end)
+    if plan_line and not weak and not c.truncated and (c.alias is None or c.alias.status == "target") and not any(
+            h.name == "perfective" and h.text.lower() in ("đã", "vừa") for h in after):
+        # (not "12 sản phẩm … đã được đánh giá lại": done, whatever plan the line stated)
+        return "target", "plan-paragraph"
     right = _from_cues(after[::-1], p.article_year, p.article_date)
     if right is not None:
         return right[0], "cue-after"
