@@ -75,7 +75,9 @@ TABLE = RuleTable("period", "year", [
          "a running total up to now ('Hiện toàn huyện có', 'Hiện tỉnh có', 'Hiện Mộc Châu có', 'hiện sở hữu'), with no "
          "year of its own "
          "in its clause (not 'lũy kế' naming a raised total: 'trong năm 2024 có 26 sản phẩm, nâng tổng số sản phẩm "
-         "lũy kế lên 118' is of 2024)"),
+         "lũy kế lên 118' is of 2024; not 'Trước đó' before a step of the round with no 'có': 'Trước đó, Hội đồng "
+         "đã họp xem xét hồ sơ của 52 sản phẩm'); the year of the programme's start ('Từ khi triển khai Chương "
+         "trình OCOP năm 2019, … đã có 27') is not the count's"),
     Rule("as-of-date", rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*)?"
                        rf"(?:tháng\s+)?(?:\d{{1,2}}\s*[/.-]\s*|năm\s+)?{_Y}", "the year of the date",
          Example("Tính đến 31/1/2025, tỉnh có 267 sản phẩm OCOP.", 267, 2025),
@@ -168,6 +170,9 @@ _PLAN_WORDS = re.compile(
     r"(?<!\w)(?:giai\s+đoạn|đến\s+năm|tới\s+năm|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng|so\s+với"
     r"|tính\s+đến|đến\s+hết|đến\s+cuối|hết\s+năm|cuối\s+năm)(?!\w)[^.;]{0,25}$", _I)
 _UNDATED_ANYWHERE = Folded(TABLE["undated-total"].pattern)
+_HAD = Folded(r"(?<!\w)(?:có|còn)(?!\w)")
+# "Từ khi triển khai Chương trình OCOP năm 2019, … đã có 27": the programme's start, not the count's year
+_STARTED_BEFORE = Folded(r"từ\s+(?:khi|lúc)\s+(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)[^.;,\d]{0,50}?năm\s+$")
 _RAISED_BEFORE = Folded(r"(?:nâng|đưa)\s+tổng\s+số[^.;,\d]{0,30}$")
 _YEAR_LABEL = re.compile(rf"(?<!\w)(?<=năm\s){_Y}(?=\s*:\s*$)", _I)
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
@@ -217,6 +222,8 @@ def _years_before(p: Passage, lo: int, hi: int, *, asides: bool = False) -> list
             continue
         if _cited_or_stamped(p, y):
             continue
+        if _STARTED_BEFORE.search(text, max(lo, y.start() - 90), y.start()):
+            continue
         if not asides:
             opened = text.rfind("(", lo, y.start())
             if opened != -1 and text.find(")", opened, y.start()) == -1 and text.find(")", y.end(), hi) != -1:
@@ -253,7 +260,8 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     years = _years_before(p, lo, c.start) if dated else []
     if dated and not years and c.whole is not None:  # "(năm 2021: 4 sản phẩm; năm 2022: 8 sản phẩm)": the part's label
         years = list(_YEAR_LABEL.finditer(text, max(sent.start, c.start - 16), c.start))
-    undated = g.last(m for m in _UNDATED_ANYWHERE.finditer(text, lo, c.start) if not _raised_sum(text, m))
+    undated = g.last(m for m in _UNDATED_ANYWHERE.finditer(text, lo, c.start)
+                     if not _raised_sum(text, m) and not _event_before(text, m, c.start))
     if undated and dated and _AGAINST_PLAN.match(text, own_end(c), min(sent.end, own_end(c) + 80)):
         # "Năm 2022, tỉnh đặt mục tiêu có thêm 40 …; đến nay đã có 22 sản phẩm, đạt 55% kế hoạch"
         earlier = _years_before(p, sent.start, c.start)
@@ -315,6 +323,12 @@ def relative_year(p: Passage, start: int, lo: int, hi: int) -> int | None:
     if "trước" in m.group(0).lower() or month <= 6:
         return year - 1
     return year
+
+
+def _event_before(text: str, undated: re.Match[str], end: int) -> bool:
+    """"Trước đó, Hội đồng … đã họp xem xét hồ sơ của 52 sản phẩm": 'trước đó' dates an earlier step of
+    the round; it marks a running total only with what a place had then ("Trước đó, tỉnh đã có 200")."""
+    return undated.group(0).lower().startswith("trước") and not _HAD.search(text, undated.end(), end)
 
 
 def _raised_sum(text: str, undated: re.Match[str]) -> bool:

@@ -72,9 +72,11 @@ CUES = RuleTable("status: cues of the clause", "status", [
     Rule("coming-period", r"năm\s+tới|giai\s+đoạn\s+tới|thời\s+gian\s+tới", "modal",
          Example("Trong năm tới huyện có thêm 5 sản phẩm OCOP.", 5, "target"), "the coming year or period"),
     Rule("plan-word", r"phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+kiến|định\s+hướng|hướng\s+tới|đặt\s+ra"
-                      r"|đề\s+ra|cần\s+(?:có|đạt)|tiến\s+tới|(?<!\w)ước\s+(?:cả\s+năm|tính\s+cả\s+năm|thực\s+hiện|đạt)",
+                      r"|đề\s+ra|cần\s+(?:có|đạt)|tiến\s+tới"
+                      r"|(?<!\w)ước\s+(?:tính\s+)?(?:cả\s+năm|(?:thực\s+hiện|đạt)\s+(?:khoảng\s+|trên\s+)?$)",
          "target", Example("Tỉnh phấn đấu có thêm 30 sản phẩm OCOP.", 30, "target"),
-         "words of a plan or goal, and an estimate of what the year will reach ('ước cả năm đạt 48 sản phẩm')"),
+         "words of a plan or goal, and an estimate of the products the year will reach ('ước cả năm đạt 48 sản "
+         "phẩm', not 'ước đạt 2.150 tỷ đồng')"),
     Rule("future-tense", r"(?<!\w)sẽ(?!\w)", "target",
          Example("Năm 2025 huyện sẽ có thêm 6 sản phẩm OCOP.", 6, "target"), "the future marker 'sẽ'"),
     Rule("perfective", r"(?<!\w)(?:đã|vừa)(?!\w)|thực\s+hiện\s+(?:được|đạt)|đạt\s+được", "perfect",
