@@ -176,7 +176,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         return _set(c, "cumulative", "stock-after-noun")
     if c.status == "proposed" and c.whole is None:
         return _set(c, "new", "proposal")
-    if _RISE_TO.search(text, max(sent.start, c.start - 90), c.start):
+    rise_from = max(sent.start, c.start - 90)
+    if may_contain(text, ("tăng",), rise_from, c.start) and _RISE_TO.search(text, rise_from, c.start):
         return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"  # "đang hoàn thiện hồ sơ 3 sản phẩm … đề nghị … 5 sao": this round's
     zone = clause_start(p, c, prev, semicolon=True)
     hits = [h for h in CUES.scan(text, zone, c.start) if not _bracketed_date(text, h, zone, c.start)]

@@ -148,11 +148,10 @@ def lead(p: Passage) -> list[Sentence]:
         if _ABOUT_PRODUCTS.search(p.text, sent.start, sent.end):
             return p.sentences[i:i + _LEAD]
     return []
-def _decision_title(p: Passage) -> list[Sentence]:
+def _decision_title(p: Passage, lead_sentences: list[Sentence]) -> list[Sentence]:
     """The line above the lead that names the decision ("Quyết định số 2876/QĐ-UBND ngày 27/12/2023 của
     UBND tỉnh …" over "Phê duyệt kết quả đánh giá, phân hạng sản phẩm OCOP …"): it dates the round."""
-    first = lead(p)[:1]
-    at = p.sentences.index(first[0]) if first else 0
+    at = p.sentences.index(lead_sentences[0]) if lead_sentences else 0
     if at == 0:
         return []
     above = p.sentences[at - 1]
@@ -222,7 +221,8 @@ def _years_before(p: Passage, lo: int, hi: int, *, asides: bool = False) -> list
             continue
         if _cited_or_stamped(p, y):
             continue
-        if _STARTED_BEFORE.search(text, max(lo, y.start() - 90), y.start()):
+        if may_contain(text, ("triển", "thực", "bắt"), max(lo, y.start() - 90), y.start()) and _STARTED_BEFORE.search(
+                text, max(lo, y.start() - 90), y.start()):
             continue
         if not asides:
             opened = text.rfind("(", lo, y.start())
@@ -308,7 +308,7 @@ def relative_year(p: Passage, start: int, lo: int, hi: int) -> int | None:
     the sentence (from ``start``) or the article's — "năm qua" in a piece of July to December is that
     year's own review."""
     text = p.text
-    if not may_contain(text, ("năm",), lo, hi):
+    if not may_contain(text, ("qua", "trước"), lo, hi):
         return None
     m = g.last(m for m in TABLE.finditer("last-year", text, lo, hi)
                if not _NOT_A_PERIOD_BEFORE.search(text, max(lo, m.start() - 25), m.start() + 4))
@@ -529,7 +529,8 @@ def round_year(p: Passage) -> int | None:
     23/12/2019 …", "Năm 2019, UBND … ban hành Quyết định …". In one sentence a year named with
     "năm" wins over a date. A plan's or a fair's year is no round's."""
     text = p.text
-    for sent in _decision_title(p) + lead(p):
+    first = lead(p)
+    for sent in _decision_title(p, first) + first:
         if not _ROUND_WORDS.search(text, sent.start, sent.end) or _FAIR_WORDS.search(text, sent.start, sent.end) \
                 or _PLAN_ANYWHERE.search(text, sent.start, sent.end) or _ASIDE.match(text, sent.start, sent.end):
             continue
