@@ -175,10 +175,10 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     if CONTEXT.match("stock-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 60)):
         return _set(c, "cumulative", "stock-after-noun")
     if c.status == "proposed" and c.whole is None:
-        return _set(c, "new", "proposal")
+        return _set(c, "new", "proposal")  # "đang hoàn thiện hồ sơ 3 sản phẩm … đề nghị … 5 sao": this round's
     rise_from = max(sent.start, c.start - 90)
     if may_contain(text, ("tăng",), rise_from, c.start) and _RISE_TO.search(text, rise_from, c.start):
-        return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"  # "đang hoàn thiện hồ sơ 3 sản phẩm … đề nghị … 5 sao": this round's
+        return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"
     zone = clause_start(p, c, prev, semicolon=True)
     hits = [h for h in CUES.scan(text, zone, c.start) if not _bracketed_date(text, h, zone, c.start)]
     after = text[own_end(c):min(sent.end, own_end(c) + 60)]

@@ -91,7 +91,8 @@ TABLE = RuleTable("period", "year", [
          Example("Tỉnh dự kiến đề xuất thêm 2 sản phẩm vào cuối năm.", 2, 2024),
          "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024)",
          needs=("năm",)),
-    Rule("last-year", r"(?<!\w)(?<!\d\s)(?<!những\s)(?<!các\s)(?<!nhiều\s)(?<!mấy\s)(?<!hai\s)(?<!ba\s)(?:(?:trong\s+)?năm\s+(?:vừa\s+)?qua|năm\s+trước)(?!\w)", "the year before",
+    Rule("last-year", r"(?<!\w)(?<!\d\s)(?<!những\s)(?<!các\s)(?<!nhiều\s)(?<!mấy\s)(?<!hai\s)(?<!ba\s)"
+                      r"(?:(?:trong\s+)?năm\s+(?:vừa\s+)?qua|năm\s+trước)(?!\w)", "the year before",
          Example("Năm trước, toàn tỉnh có 19 sản phẩm được công nhận.", 19, 2023),
          "'năm trước', and 'năm qua' in a piece dated January to June, are the year before the date that opens "
          "the sentence or the article's (here 2024); 'năm qua' later in the year is that year (not 'so với năm "
@@ -148,6 +149,8 @@ def lead(p: Passage) -> list[Sentence]:
         if _ABOUT_PRODUCTS.search(p.text, sent.start, sent.end):
             return p.sentences[i:i + _LEAD]
     return []
+
+
 def _decision_title(p: Passage, lead_sentences: list[Sentence]) -> list[Sentence]:
     """The line above the lead that names the decision ("Quyết định số 2876/QĐ-UBND ngày 27/12/2023 của
     UBND tỉnh …" over "Phê duyệt kết quả đánh giá, phân hạng sản phẩm OCOP …"): it dates the round."""
@@ -159,6 +162,7 @@ def _decision_title(p: Passage, lead_sentences: list[Sentence]) -> list[Sentence
 
 
 _DECISION_TITLE = Folded(r"[\W\d_]{0,6}quyết\s+định\s+(?:số\s*)?\d")
+
 _ROUND_WORDS = Folded(
     r"(?<!\w)(?:đợt|đánh\s+giá|phân\s+hạng|xếp\s+hạng|công\s+nhận|chứng\s+nhận|quyết\s+định|công\s+bố|hội\s+nghị"
     r"|phê\s+duyệt)(?!\w)")
@@ -173,7 +177,7 @@ _HAD = Folded(r"(?<!\w)(?:có|còn)(?!\w)")
 # "Từ khi triển khai Chương trình OCOP năm 2019, … đã có 27": the programme's start, not the count's year
 _STARTED_BEFORE = Folded(r"từ\s+(?:khi|lúc)\s+(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)[^.;,\d]{0,50}?năm\s+$")
 _RAISED_BEFORE = Folded(r"(?:nâng|đưa)\s+tổng\s+số[^.;,\d]{0,30}$")
-_YEAR_LABEL = re.compile(rf"(?<!\w)(?<=năm\s){_Y}(?=\s*:\s*$)", _I)
+_YEAR_LABEL = re.compile(rf"(?<=năm\s){_Y}(?=\s*:\s*$)", _I)  # "năm 2021: 4 sản phẩm"
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
 _AS_OF_AFTER = re.compile(r"\s*tính\s+đến[^().;,]{0,30}", _I)  # "… lên 214 sản phẩm tính đến tháng 10/2024"
 _AGAINST_PLAN = Folded(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)")
