@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
-from extractors.figures.lowercase import Folded
+from extractors.figures.lowercase import Folded, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
 from extractors.figures.zones import clause_start, own_end
@@ -27,25 +28,28 @@ CUES = RuleTable("basis: cues", "basis", [
     Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)", "cumulative",
          Example("Tổng số sản phẩm OCOP của huyện là 61 sản phẩm.", 61, "cumulative"), "the total"),
     Rule("raised-total", r"nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số"
-                         r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?[^.;:\d]{0,40}?\s(?:tăng\s+)?lên(?!\w)|(?<!\w)tăng\s+lên(?!\w)",
+                         r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?[^.;:\d]{0,40}?\s(?:tăng\s+)?lên(?!\w)|(?<!\w)tăng\s+lên(?!\w)"
+                         r"|(?<!\w)tăng\s+từ(?!\w)",
          "cumulative",
          Example("Năm 2023 công nhận 23 sản phẩm, nâng tổng số sản phẩm OCOP của tỉnh lên 198.", 198, "cumulative"),
          "the total a round raised ('nâng tổng số lên', 'số sản phẩm OCOP của huyện đã lên tới 71', 'tăng lên 120 "
-         "sản phẩm': risen to, not by)"),
+         "sản phẩm': risen to, not by), and both ends of a rise 'tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm'"),
     Rule("as-of-end", r"(?:đến|tới)\s+(?:hết|cuối|thời\s+điểm|ngày|tháng)|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
                       r"|kết\s+thúc\s+năm", "cumulative",
          Example("Đến hết năm 2022 có 203 sản phẩm OCOP được công nhận.", 203, "cumulative"),
-         "a stock at a date, or a target stock 'đến năm 2025 có 300'"),
+         "a stock at a date, or a target stock 'đến năm 2025 có 300' (not a date in brackets before the count: "
+         "'Năm 2025 (đến ngày 15/11): 40 sản phẩm' is the year's products so far)"),
     Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+\d+|(?:đứng|xếp)\s+đầu"
                     r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)", "cumulative",
          Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
          "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33'): "
-         "its stock", needs=("đứng", "xếp", "vị", "nhất")),
-    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó))(?![\s,]+(?:trong\s+)?năm\s+(?:19|20)\d\d)(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
+         "its stock (a year ranked, 'Năm 2024 là năm có nhiều sản phẩm nhất với 56', has that year's)",
+         needs=("đứng", "xếp", "vị", "nhất")),
+    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó))(?![\s,]+(?:(?:trong\s+)?năm\s+(?:19|20)\d\d|(?:cả|trong)\s+năm(?!\w)))(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
          "cumulative",
          Example("Với kết quả này, tỉnh có 11 sản phẩm OCOP 5 sao.", 11, "cumulative"),
          "'Như vậy, … đã có N', 'Với kết quả này tỉnh có N': the total after the round (not 'Như vậy, năm 2023 "
-         "tỉnh có 83 sản phẩm đạt OCOP': the year's sum)"),
+         "tỉnh có 83 sản phẩm đạt OCOP', 'Như vậy, cả năm huyện có 16 sản phẩm được công nhận': the year's sum)"),
     Rule("since-start", r"từ\s+(?:khi|lúc)\s+(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm"
                         r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:2018|2019)", "cumulative",
          Example("Sau 5 năm triển khai, tỉnh có 120 sản phẩm OCOP.", 120, "cumulative"),
@@ -70,16 +74,23 @@ CUES = RuleTable("basis: cues", "basis", [
          Example("Tổng cộng, tỉnh Đắk Nông đã có 52 sản phẩm OCOP.", 52, "cumulative"),
          "'X đã có N': what a place has so far (a year or the decision opening the clause of products said "
          "to be recognised makes them a round's, as for 'toàn tỉnh có')"),
-    Rule("added", r"(?<!\w)thêm(?!\w)|(?<!\w)tăng(?!\w)", "new",
+    Rule("added", r"(?<!\w)thêm(?!\w)|(?<!\w)tăng(?!\w)(?!\s+từ(?!\w))", "new",
          Example("Năm 2024, thị xã có thêm 8 sản phẩm OCOP.", 8, "new"), "more products, an increase"),
     Rule("new-round", r"(?:công\s+nhận|cấp|phân\s+hạng|chứng\s+nhận|xếp\s+hạng|phát\s+triển)\s+mới", "new",
          Example("Mục tiêu năm 2024 công nhận mới 40 sản phẩm.", 40, "new"), "newly recognised"),
     Rule("recertified", r"(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|đánh\s+giá\s+lại|tái\s+(?:công\s+nhận|chứng\s+nhận)"
                         r"|nâng\s+hạng|nâng\s+cấp", "new",
-         Example("Hội đồng công nhận lại 14 sản phẩm hết hạn.", 14, "new"), "certified again, upgraded"),
+         Example("Hội đồng công nhận lại 14 sản phẩm hết hạn.", 14, "new"),
+         "certified again, upgraded (also said after the count: '12 sản phẩm có giấy chứng nhận hết hạn trong năm đã "
+         "được đánh giá lại')"),
     Rule("per-year", r"mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân", "new",
          Example("Bình quân mỗi năm tỉnh có 15 sản phẩm được công nhận.", 15, "new"),
          "every year (not the rate of a quantity before it: 'sản xuất 60.000 lít mỗi năm, có 3 sản phẩm')"),
+    Rule("part-of-year", r"cùng\s+kỳ|(?<!\w)(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm|(?<!\w)quý\s+(?:[ivx]+|\d)(?!\w)",
+         "new", Example("Cùng kỳ năm 2024, huyện mới có 6 sản phẩm được công nhận.", 6, "new"),
+         "a part of a year ('6 tháng đầu năm', 'trong 9 tháng năm 2024', 'cùng kỳ', 'quý III') bounds what a "
+         "place 'mới có', 'đã có', 'toàn tỉnh có' then: that period's products, not a stock",
+         needs=("kỳ", "tháng", "quý")),
     Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm|từ\s+đầu\s+năm"
                      r"|kết\s+quả", "new",
          Example("UBND huyện vừa công nhận 16 sản phẩm đạt 3 sao.", 16, "new"), "one round, just now, the result"),
@@ -144,7 +155,10 @@ _NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐ�
 _CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt|nâng\s+hạng)")
 _QUANTITY_BEFORE = re.compile(r"\d[\d.,]*\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*$")
 _ROUND_OPENS = Folded(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt)(?!\w)[\s,:]*$")
-_YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:19|20)\d\d\s*[,:]?\s*$")
+_RISE_TO = Folded(r"(?<!\w)tăng\s+từ\s+\d[^.;]{0,70}?\slên\s*$")
+_YEAR_RANKED = Folded(r"năm\s+(?:19|20)\d\d\s+là\s+năm(?!\w)")
+_YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước)"
+                     r"\s*[,:]?\s*$")
 
 
 def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> None:
@@ -152,6 +166,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     sent = p.sentences[c.sent]
     if CONTEXT.match("new-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 40)):
         return _set(c, "new", "new-after-noun")
+    if may_contain(text, ("hết",), c.noun_end, min(sent.end, c.noun_end + 60)) and g.RECERTIFIED_AFTER.match(
+            text, c.noun_end, min(sent.end, c.noun_end + 100)):
+        return _set(c, "new", "recertified")  # "12 sản phẩm có giấy chứng nhận hết hạn … đã được đánh giá lại"
     if "%" in text[c.noun_end:min(sent.end, own_end(c) + 80)] and CONTEXT.match(
             "against-year-plan", text, c.noun_end if c.den is not None else own_end(c), min(sent.end, own_end(c) + 60)):
         return _set(c, "new", "against-year-plan")
@@ -159,8 +176,11 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         return _set(c, "cumulative", "stock-after-noun")
     if c.status == "proposed" and c.whole is None:
         return _set(c, "new", "proposal")  # "đang hoàn thiện hồ sơ 3 sản phẩm … đề nghị … 5 sao": this round's
+    rise_from = max(sent.start, c.start - 90)
+    if may_contain(text, ("tăng",), rise_from, c.start) and _RISE_TO.search(text, rise_from, c.start):
+        return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"
     zone = clause_start(p, c, prev, semicolon=True)
-    hits = CUES.scan(text, zone, c.start)
+    hits = [h for h in CUES.scan(text, zone, c.start) if not _bracketed_date(text, h, zone, c.start)]
     after = text[own_end(c):min(sent.end, own_end(c) + 60)]
     ranked = ("thứ" in after or "đầu" in after or "vị trí" in after) and CUES.search(
         "ranking", text, own_end(c), min(sent.end, own_end(c) + 60))
@@ -190,6 +210,15 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     return _set(c, "cumulative", "plain-has")
 
 
+def _bracketed_date(text: str, h: Hit, lo: int, hi: int) -> bool:
+    """"Năm 2025 (đến ngày 15/11): 40 sản phẩm": a date in brackets says how far the year's label is
+    counted, it does not make the count a stock."""
+    if h.name != "as-of-end":
+        return False
+    opened = text.rfind("(", lo, h.start)
+    return opened != -1 and ")" not in text[opened:h.start] and ")" in text[h.end:hi]
+
+
 def _last_result_before(p: Passage, c: Count) -> Count | None:
     for counts in reversed(p.counts[:c.sent]):
         for x in reversed(counts):
@@ -205,12 +234,16 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
         if h.value == "cumulative":
             if h.name == "ranking" and c.whole is not None and c.whole.basis is not None:
                 continue  # "Trong đó, phường A có nhiều sản phẩm nhất với 7": a part of the round's count
+            if h.name == "ranking" and _YEAR_RANKED.search(p.text, max(0, h.start - 40), h.start):
+                continue  # "Năm 2024 là năm tỉnh có nhiều sản phẩm nhất với 56": that year's products
             if h.name == "per-place-has" and c.status != "target":
                 continue  # "A và B, mỗi địa phương có 12 sản phẩm" of a round: the round's, per place
             if h.name == "place-has" and not _NAMED_WHOLE.fullmatch(h.text):
                 continue  # "toàn tỉnh năm 2023 có": the words between are no name
             if h.name in ("place-has", "has-already") and _round_clause(p, c, h, hits[:k]):
                 return "new", "round-clause"
+            if h.name in ("place-has", "has-already", "has-only") and any(x.name == "part-of-year" for x in hits[:k]):
+                return "new", "part-of-year"  # "6 tháng đầu năm 2024 mới có 9 sản phẩm"
             return "cumulative", h.name
         if h.value == "new":
             if h.name == "per-year" and _QUANTITY_BEFORE.search(p.text, max(0, h.start - 30), h.start):

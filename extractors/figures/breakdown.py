@@ -32,7 +32,8 @@ TABLE = RuleTable("breakdown", "whole", [
          "'Trong (tổng số) N sản phẩm …, có …': the parts of N follow"),
     Rule("sibling", r"[,;]|\svà\s", "the whole of the count before",
          Example("Tỉnh có 150 sản phẩm OCOP 4 sao, trong đó 2 sản phẩm cấp lại, 148 sản phẩm cấp mới.", 148, 150),
-         "the next item of a list of parts is a part of the same whole"),
+         "the next item of a list of parts is a part of the same whole (inside one bracket also after a year's "
+         "label: '(năm 2021: 4 sản phẩm; năm 2022: 8 sản phẩm)')"),
     Rule("by-sum", r"", "the count the parts add up to",
          Example("Tỉnh có 196 sản phẩm OCOP, tăng 126 sản phẩm so với năm 2021, trong đó có 17 sản phẩm 4 sao và "
                  "179 sản phẩm 3 sao.", 17, 196),
@@ -57,6 +58,8 @@ _BREAKS_LIST = re.compile(
 _STOP = re.compile(r"[.;]")
 _PLAN_BEFORE = Folded(r"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+[^\W\d_]+){0,3}\s*$")
 _LABEL_DIGIT = re.compile(r"\d")
+_BRACKET = re.compile(r"[()]")
+_RISE_BEFORE = Folded(r"(?<!\w)tăng\s+(?:thêm\s+)?$")
 
 
 def link_sentence(p: Passage, counts: list[Count], previous: list[Count] | None) -> None:
@@ -108,7 +111,7 @@ def _link_parts(p: Passage, counts: list[Count], previous: list[Count] | None) -
     for i, c in enumerate(counts):
         if i == 0:
             if previous and _OPENER.fullmatch(text, sent.start, c.start):
-                whole = _last_top(previous)
+                whole = _last_top(previous, p)
                 # a part is no larger than its whole: "…2 sản phẩm. Cụ thể, 9 sản phẩm …" goes back to another count
                 if whole is not None and c.value <= (whole.alias or whole).value:
                     _link(c, whole, "next-sentence")
@@ -132,7 +135,8 @@ def _link_parts(p: Passage, counts: list[Count], previous: list[Count] | None) -
             _link(c, same.whole, marker)
         elif marker is not None:
             _link(c, same, marker)
-        elif same.whole is not None and not _BREAKS_LIST.search(gap):
+        elif same.whole is not None and (not _BREAKS_LIST.search(gap) or (c.depth > 0 and not _BRACKET.search(gap))):
+            # in one bracket, "(năm 2021: 4 sản phẩm; năm 2022: 8 sản phẩm)" goes on breaking down its owner
             _link(c, same.whole, "sibling")
 
 
@@ -184,8 +188,14 @@ def _bracket_owner(p: Passage, before: list[Count], c: Count) -> Count | None:
     return None
 
 
-def _last_top(counts: list[Count]) -> Count | None:
-    """The last count of a sentence that is not itself a part (the whole a next sentence breaks down)."""
+def _last_top(counts: list[Count], p: Passage | None = None) -> Count | None:
+    """The last count of a sentence that is not itself a part (the whole a next sentence breaks down):
+    not one that is no result ("vượt 17 sản phẩm so với kế hoạch"), nor the rise of the count before it
+    ("có 605 sản phẩm, tăng 31 sản phẩm so với cuối năm 2024. Trong đó …" breaks down the 605)."""
+    tops = [c for c in counts if c.depth == 0 and c.whole is None]
+    for c in reversed(tops):
+        if c.result and not (p is not None and c is not tops[0] and _RISE_BEFORE.search(p.text, max(0, c.start - 12), c.start)):
+            return c
     for c in reversed(counts):
         if c.depth == 0 and c.whole is None:
             return c

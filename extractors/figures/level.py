@@ -73,6 +73,8 @@ STOP_RE = Folded(
     r";|trong\s+đó|[,:]\s*(?:các\s+|những\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)|,\s*(?:nhưng|song|tuy\s+nhiên|đồng\s+thời)(?!\w)"
     # a new plan clause: "công nhận thêm 25 sản phẩm và phấn đấu có sản phẩm 5 sao đầu tiên"
     r"|(?:,|\svà)\s+(?:phấn\s+đấu|hướng\s+tới|tiến\s+tới|đặt\s+mục\s+tiêu)(?!\w)"
+    # the place's rank: "nâng tổng số lên 412 sản phẩm, đứng đầu cả nước về số sản phẩm 5 sao"
+    r"|,\s*(?:(?:đứng|xếp)\s+(?:đầu|thứ|vị\s+trí)|dẫn\s+đầu)(?!\w)"
     # a list of named products: "công nhận 12 sản phẩm, gồm: bánh pía (4 sao); nem nướng (3 sao)",
     # or after a colon: "4 sản phẩm trà đạt OCOP: Hồng trà 3 sao (2019), Bạch trà 4 sao (2020)"
     r"|:(?!\s*\d)"

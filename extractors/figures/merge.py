@@ -39,7 +39,8 @@ TABLE = RuleTable("merge", "one figure", [
     Rule("bare-restatement", r"", "merged",
          Example("Tỉnh phê duyệt kết quả chấm điểm 03 sản phẩm tiềm năng 5 sao.\n\n3 sản phẩm gồm:\n\nTT Sản phẩm",
                  3, 1),
-         "a count said with nothing of its own (no level, cue, place or breakdown) restates one already given"),
+         "a count said with nothing of its own (no level, cue, place or breakdown) restates one already given "
+         "(not one its own words date to another year)"),
     Rule("same-fact", r"", "merged",
          Example("Nghệ An có 45 sản phẩm OCOP 4 sao\nTính đến tháng 6/2024, tỉnh Nghệ An có 45 sản phẩm đạt 4 sao.",
                  45, 1),
@@ -176,7 +177,8 @@ def _add(facts: _Facts, new: _Fact, main: str | None, text: str) -> _Fact:
             return f
     if _bare(new) and not words:  # its status is only the default: any earlier fact of that count and place
         for f in same_count:
-            if f.alive and _key(f, main)[::2] == key[::2] and f.count.sent != new.count.sent:
+            if f.alive and _key(f, main)[::2] == key[::2] and f.count.sent != new.count.sent \
+                    and not _dated_apart(f, new):
                 _absorb(f, new)
                 new.count.decide("merge", "bare-restatement")
                 return f
@@ -245,6 +247,13 @@ def _bare(f: _Fact) -> bool:
     return (c.stars is None and c.whole is None and not c.parts
             and c.trace.get("status") == "default-achieved"
             and c.trace.get("place") in ("main-province", "list-place"))
+
+
+def _dated_apart(a: _Fact, b: _Fact) -> bool:
+    """Two mentions whose own words name different years ("Năm 2023: 40 sản phẩm; … Năm 2025: 40 sản
+    phẩm") are two facts, however bare."""
+    return (a.year is not None and b.year is not None and a.year != b.year
+            and not a.inferred_year and not b.inferred_year)
 
 
 def _distinct(a: Count, b: Count) -> bool:

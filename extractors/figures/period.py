@@ -74,7 +74,10 @@ TABLE = RuleTable("period", "year", [
          Example("Đến nay, tỉnh có 98 sản phẩm OCOP.", 98, None),
          "a running total up to now ('Hiện toàn huyện có', 'Hiện tỉnh có', 'Hiện Mộc Châu có', 'hiện sở hữu'), with no "
          "year of its own "
-         "in its clause"),
+         "in its clause (not 'lũy kế' naming a raised total: 'trong năm 2024 có 26 sản phẩm, nâng tổng số sản phẩm "
+         "lũy kế lên 118' is of 2024; not 'Trước đó' before a step of the round with no 'có': 'Trước đó, Hội đồng "
+         "đã họp xem xét hồ sơ của 52 sản phẩm'); the year of the programme's start ('Từ khi triển khai Chương "
+         "trình OCOP năm 2019, … đã có 27') is not the count's"),
     Rule("as-of-date", rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*)?"
                        rf"(?:tháng\s+)?(?:\d{{1,2}}\s*[/.-]\s*|năm\s+)?{_Y}", "the year of the date",
          Example("Tính đến 31/1/2025, tỉnh có 267 sản phẩm OCOP.", 267, 2025),
@@ -82,12 +85,18 @@ TABLE = RuleTable("period", "year", [
     Rule("year-in-clause", _Y, "the last year before the count",
          Example("Năm 2021 huyện Mường Tè có 06 sản phẩm OCOP.", 6, 2021),
          "a year in the count's clause, before it (not 'so với năm …', not a cited document's date, "
-         "not a year in brackets naming a product's round)"),
+         "not a year in brackets naming a product's round), or a part's label ('(năm 2021: 4 sản phẩm; …')"),
     Rule("this-year", r"(?<!\w)(?:năm\s+nay|(?:vào\s+)?cuối\s+năm(?!\s*(?:19|20)\d\d)(?!\s+(?:nay|qua|trước))"
                       r"|đầu\s+năm\s+nay)(?!\w)", "the article's year",
          Example("Tỉnh dự kiến đề xuất thêm 2 sản phẩm vào cuối năm.", 2, 2024),
          "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024)",
          needs=("năm",)),
+    Rule("last-year", r"(?<!\w)(?<!\d\s)(?<!những\s)(?<!các\s)(?<!nhiều\s)(?<!mấy\s)(?<!hai\s)(?<!ba\s)"
+                      r"(?:(?:trong\s+)?năm\s+(?:vừa\s+)?qua|năm\s+trước)(?!\w)", "the year before",
+         Example("Năm trước, toàn tỉnh có 19 sản phẩm được công nhận.", 19, 2023),
+         "'năm trước', and 'năm qua' in a piece dated January to June, are the year before the date that opens "
+         "the sentence or the article's (here 2024); 'năm qua' later in the year is that year (not 'so với năm "
+         "trước')", needs=("năm",)),
     Rule("year-after-count", rf"\s(?:trong\s+)?năm\s+({_Y})(?!\d)", "the year named after",
          Example("Huyện có 12 sản phẩm mới được đưa vào danh sách công nhận trong năm 2021.", 12, 2021),
          "'trong năm 2021' later in the count's clause", needs=("năm",)),
@@ -140,6 +149,20 @@ def lead(p: Passage) -> list[Sentence]:
         if _ABOUT_PRODUCTS.search(p.text, sent.start, sent.end):
             return p.sentences[i:i + _LEAD]
     return []
+
+
+def _decision_title(p: Passage, lead_sentences: list[Sentence]) -> list[Sentence]:
+    """The line above the lead that names the decision ("Quyết định số 2876/QĐ-UBND ngày 27/12/2023 của
+    UBND tỉnh …" over "Phê duyệt kết quả đánh giá, phân hạng sản phẩm OCOP …"): it dates the round."""
+    at = p.sentences.index(lead_sentences[0]) if lead_sentences else 0
+    if at == 0:
+        return []
+    above = p.sentences[at - 1]
+    return [above] if _DECISION_TITLE.match(p.text, above.start, above.end) else []
+
+
+_DECISION_TITLE = Folded(r"[\W\d_]{0,6}quyết\s+định\s+(?:số\s*)?\d")
+
 _ROUND_WORDS = Folded(
     r"(?<!\w)(?:đợt|đánh\s+giá|phân\s+hạng|xếp\s+hạng|công\s+nhận|chứng\s+nhận|quyết\s+định|công\s+bố|hội\s+nghị"
     r"|phê\s+duyệt)(?!\w)")
@@ -150,10 +173,17 @@ _PLAN_WORDS = re.compile(
     r"(?<!\w)(?:giai\s+đoạn|đến\s+năm|tới\s+năm|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng|so\s+với"
     r"|tính\s+đến|đến\s+hết|đến\s+cuối|hết\s+năm|cuối\s+năm)(?!\w)[^.;]{0,25}$", _I)
 _UNDATED_ANYWHERE = Folded(TABLE["undated-total"].pattern)
+_HAD = Folded(r"(?<!\w)(?:có|còn)(?!\w)")
+# "Từ khi triển khai Chương trình OCOP năm 2019, … đã có 27": the programme's start, not the count's year
+_STARTED_BEFORE = Folded(r"từ\s+(?:khi|lúc)\s+(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)[^.;,\d]{0,50}?năm\s+$")
+_RAISED_BEFORE = Folded(r"(?:nâng|đưa)\s+tổng\s+số[^.;,\d]{0,30}$")
+_YEAR_LABEL = re.compile(rf"(?<=năm\s){_Y}(?=\s*:\s*$)", _I)  # "năm 2021: 4 sản phẩm"
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
+_AS_OF_AFTER = re.compile(r"\s*tính\s+đến[^().;,]{0,30}", _I)  # "… lên 214 sản phẩm tính đến tháng 10/2024"
 _AGAINST_PLAN = Folded(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)")
 _ADDED = Folded(r"(?<!\w)(?:thêm|mới|lần\s+đầu)(?!\w)")
 _YEAR_OPENER = re.compile(rf"[\W\d_]{{0,6}}(?:riêng\s+|trong\s+)?năm\s+({_Y})\s*,", _I)
+_RELATIVE_OPENER = re.compile(r"[\W\d_]{0,6}((?:trong\s+)?năm\s+(?:vừa\s+)?qua|năm\s+trước)\s*,", _I)
 _PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)[^.;\n]{{0,120}}?(?<!đến\s)(?<!tới\s)"
                         rf"(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])"
                         rf"|(?<!đến\s)(?<!tới\s)(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])[^.;\n]{{0,60}}?"
@@ -195,6 +225,9 @@ def _years_before(p: Passage, lo: int, hi: int, *, asides: bool = False) -> list
             continue
         if _cited_or_stamped(p, y):
             continue
+        if may_contain(text, ("triển", "thực", "bắt"), max(lo, y.start() - 90), y.start()) and _STARTED_BEFORE.search(
+                text, max(lo, y.start() - 90), y.start()):
+            continue
         if not asides:
             opened = text.rfind("(", lo, y.start())
             if opened != -1 and text.find(")", opened, y.start()) == -1 and text.find(")", y.end(), hi) != -1:
@@ -219,13 +252,20 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     if p.article_year is not None and TABLE.search("this-year", text, lo, c.start):
         _set(c, p.article_year, "this-year")  # "năm nay đến thời điểm này đã có 41 sản phẩm"
         return
+    before = relative_year(p, sent.start, lo, c.start)
+    if before is not None:
+        _set(c, before, "last-year")  # "Ngày 9/1/2025, Sở cho biết, năm qua toàn tỉnh có thêm 47"
+        return
     if dated:
         measured = TABLE.match("against-plan-year", text, own_end(c), min(sent.end, own_end(c) + 120))
         if measured:
             _set(c, int(measured.group(1)), "against-plan-year")
             return
     years = _years_before(p, lo, c.start) if dated else []
-    undated = g.last(_UNDATED_ANYWHERE.finditer(text, lo, c.start))
+    if dated and not years and c.whole is not None:  # "(năm 2021: 4 sản phẩm; năm 2022: 8 sản phẩm)": the part's label
+        years = list(_YEAR_LABEL.finditer(text, max(sent.start, c.start - 16), c.start))
+    undated = g.last(m for m in _UNDATED_ANYWHERE.finditer(text, lo, c.start)
+                     if not _raised_sum(text, m) and not _event_before(text, m, c.start))
     if undated and dated and _AGAINST_PLAN.match(text, own_end(c), min(sent.end, own_end(c) + 80)):
         # "Năm 2022, tỉnh đặt mục tiêu có thêm 40 …; đến nay đã có 22 sản phẩm, đạt 55% kế hoạch"
         earlier = _years_before(p, sent.start, c.start)
@@ -257,7 +297,7 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
                 c.as_of = c.whole.as_of
             return
     earlier = _years_before(p, sent.start, lo) if dated else []
-    if earlier and not _UNDATED_ANYWHERE.search(text, earlier[-1].end(), c.start):
+    if earlier and not any(not _raised_sum(text, m) for m in _UNDATED_ANYWHERE.finditer(text, earlier[-1].end(), c.start)):
         _set(c, int(earlier[-1].group(0)), "sentence-year")
         return
     if heading_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
@@ -265,6 +305,41 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         return
     if line_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
         _set(c, line_year, "sentence-year")
+
+
+def relative_year(p: Passage, start: int, lo: int, hi: int) -> int | None:
+    """The year "năm qua" / "năm trước" in ``text[lo:hi]`` names: the year before the date that opens
+    the sentence (from ``start``) or the article's — "năm qua" in a piece of July to December is that
+    year's own review."""
+    text = p.text
+    if not may_contain(text, ("qua", "trước"), lo, hi):
+        return None
+    m = g.last(m for m in TABLE.finditer("last-year", text, lo, hi)
+               if not _NOT_A_PERIOD_BEFORE.search(text, max(lo, m.start() - 25), m.start() + 4))
+    if m is None:
+        return None
+    year, month = p.article_year, int(p.article_date[5:7]) if p.article_date and p.article_date[5:7].isdigit() else 0
+    dated = g.last(d for d in g.DATE_RE.finditer(text, start, m.start()) if d.group("y") or d.group("y2"))
+    if dated is not None:
+        year, month = int(dated.group("y") or dated.group("y2")), int(dated.group("m") or dated.group("m2"))
+    if year is None:
+        return None
+    if "trước" in m.group(0).lower() or month <= 6:
+        return year - 1
+    return year
+
+
+def _event_before(text: str, undated: re.Match[str], end: int) -> bool:
+    """"Trước đó, Hội đồng … đã họp xem xét hồ sơ của 52 sản phẩm": 'trước đó' dates an earlier step of
+    the round; it marks a running total only with what a place had then ("Trước đó, tỉnh đã có 200")."""
+    return undated.group(0).lower().startswith("trước") and not _HAD.search(text, undated.end(), end)
+
+
+def _raised_sum(text: str, undated: re.Match[str]) -> bool:
+    """"nâng tổng số sản phẩm OCOP lũy kế … lên 118": 'lũy kế' names the total a round raised, which is
+    dated like any raised total (by the year of its clause), not a running total said only 'lũy kế'."""
+    return undated.group(0)[:1].lower() == "l" and bool(
+        _RAISED_BEFORE.search(text, max(0, undated.start() - 40), undated.start()))
 
 
 def _per_year(p: Passage, c: Count, lo: int, dated: bool) -> bool:
@@ -322,7 +397,7 @@ def _written_year(p: Passage, c: Count, lo: int) -> bool:
         return True
     as_of = _as_of_date(p, lo, c.start)
     if as_of is None:  # "… 248 sản phẩm 3 sao (tính đến ngày 30/6/2024)"
-        bracket = _AS_OF_BRACKET.search(text, own_end(c), sent.end)
+        bracket = _AS_OF_BRACKET.search(text, own_end(c), sent.end) or _AS_OF_AFTER.match(text, c.noun_end, sent.end)
         as_of = _as_of_date(p, bracket.start(), bracket.end()) if bracket else None
     if as_of is not None:
         c.as_of = as_of
@@ -330,7 +405,8 @@ def _written_year(p: Passage, c: Count, lo: int) -> bool:
         return True
     period = g.last(m for m in TABLE.finditer("period-end", text, lo, c.start)
                    if not _NOT_A_PERIOD_BEFORE.search(text, max(lo, m.start() - 25), m.start()))
-    if period is not None:
+    if period is not None and not _years_before(p, period.end(), c.start, asides=True):
+        # "giai đoạn 2021–2023, huyện có 21 sản phẩm (năm 2021: 4 sản phẩm; …)": the nearer year is the part's
         _set(c, int(period.group(1)), "period-end")
         return True
     bracketed = TABLE.search("year-before-bracket", text, max(sent.start, c.start - 20), c.start)
@@ -384,6 +460,9 @@ def stated_year(p: Passage, index: int) -> int | None:
     opener = _YEAR_OPENER.match(p.text, sent.start, sent.end)
     if opener:
         return int(opener.group(1))
+    relative = _RELATIVE_OPENER.match(p.text, sent.start, sent.end)
+    if relative:
+        return relative_year(p, sent.start, relative.start(1), relative.end(1))
     period = TABLE.search("period-end", p.text, sent.start, sent.end)
     if period and not _NOT_A_PERIOD_BEFORE.search(p.text, max(sent.start, period.start() - 25), period.start()):
         return int(period.group(1))
@@ -454,7 +533,8 @@ def round_year(p: Passage) -> int | None:
     23/12/2019 …", "Năm 2019, UBND … ban hành Quyết định …". In one sentence a year named with
     "năm" wins over a date. A plan's or a fair's year is no round's."""
     text = p.text
-    for sent in lead(p):
+    first = lead(p)
+    for sent in _decision_title(p, first) + first:
         if not _ROUND_WORDS.search(text, sent.start, sent.end) or _FAIR_WORDS.search(text, sent.start, sent.end) \
                 or _PLAN_ANYWHERE.search(text, sent.start, sent.end) or _ASIDE.match(text, sent.start, sent.end):
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
 from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
@@ -40,10 +41,11 @@ TABLE = RuleTable("result", "is a result", [
          "a whole whose breakdown counts products that failed counts the products assessed, not results; its "
          "parts that passed are that round's ('new'); so does a count assessed with the failures right after it "
          "('đã đánh giá 21 sản phẩm, 5 sản phẩm chưa đạt')", needs=("không", "chưa")),
-    Rule("expired", r"\s*(?:ocop\s+)?(?:có\s+giấy\s+chứng\s+nhận\s+)?(?:đã\s+)?hết\s+(?:thời\s+)?hạn|\s*(?:ocop\s+)?(?:hết\s+hiệu\s+lực|bị\s+thu\s+hồi)",
+    Rule("expired", r"\s*(?:ocop\s+)?(?:có\s+giấy\s+chứng\s+nhận\s+)?(?:đã\s+|sắp\s+)?hết\s+(?:thời\s+)?hạn|\s*(?:ocop\s+)?(?:hết\s+hiệu\s+lực|bị\s+thu\s+hồi)",
          "not a result",
          Example("Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.", 60, None),
-         "expired or revoked products (unless they were certified again: 'công nhận lại 13 sản phẩm đã hết hạn')",
+         "expired, expiring ('sắp hết hạn') or revoked products (unless they were certified again: 'công nhận lại 13 "
+         "sản phẩm đã hết hạn', '12 sản phẩm hết hạn trong năm đã được đánh giá lại')",
          needs=("hết", "thu")),
     Rule("revoked", r"(?<!\w)(?:thu\s+hồi|h[ủu]y\s+bỏ|hu[ỷy]\s+bỏ|h[ủu]y|hu[ỷy])\s+(?:giấy\s+)?(?:chứng\s+nhận|quyết\s+định"
                     r"\s+công\s+nhận|công\s+nhận|kết\s+quả\s+công\s+nhận)(?:\s+ocop)?(?:\s+(?:của|đối\s+với|cho))?\s*$",
@@ -133,14 +135,15 @@ TABLE = RuleTable("result", "is a result", [
          Example("Dẫn đầu là nhóm thực phẩm với 210 sản phẩm, tiếp theo là nhóm đồ uống (35 sản phẩm).", 210, None),
          "products counted by their group or trade, or the items of a gift set ('Bộ quà tặng … gồm 6 sản phẩm')",
          needs=("nhóm", "ngành", "bộ", "hộp", "giỏ", "set", "combo")),
-    Rule("being-assessed", r"\s*(?:OCOP\s+)?(?:khác\s+)?(?:từ\s+[^;.]{0,40}?)?"
+    Rule("being-assessed", r"\s*(?:còn\s+lại\s+)?(?:đang\s+)?chờ\s+kết\s+quả(?=\s*[.;,)])|\s*(?:OCOP\s+)?(?:khác\s+)?(?:từ\s+[^;.]{0,40}?)?"
                            r"(?!được\s+(?:đánh\s+giá|thẩm\s+định)(?:\s*,\s*(?:phân|xếp)\s+hạng)?\s+(?:lần\s+đầu|lại)(?!\w))"
                            r"(?:được\s+|đang\s+được\s+(?:[^\s,.;]+\s+){0,4}?|(?:đang\s+)?chờ\s+(?:kết\s+quả\s+)?(?:hội\s+đồng[^;.,]{0,25}?\s)?)"
                            r"(?:đưa\s+(?:ra|vào)\s+)?"
                            r"(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định)(?![^;.]{0,25}(?:đạt|công\s+nhận|chứng\s+nhận|sao))", "not a result",
          Example("Có 544 sản phẩm từ 26 quận, huyện được đánh giá, trong đó 54 sản phẩm được đưa ra đánh giá lần đầu.",
                  544, None),
-         "products being assessed or awaiting the result ('đang chờ kết quả thẩm định', 'đang chờ Hội đồng tỉnh "
+         "products being assessed or awaiting the result ('đang chờ kết quả thẩm định', '3 sản phẩm còn lại đang chờ "
+         "kết quả', 'đang chờ Hội đồng tỉnh "
          "đánh giá', 'đang được Hội đồng tỉnh thẩm định'), with no result said of them ('được đánh giá lần đầu', 'được đánh giá lại' are results)",
          needs=("được", "chờ")),
     Rule("in-progress", r"(?<!\w)đang\s+(?:tiếp\s+tục\s+)?(?:đánh\s+giá|xem\s+xét|hoàn\s+thiện|xây\s+dựng|thẩm\s+định)"
@@ -161,7 +164,7 @@ TABLE = RuleTable("result", "is a result", [
          "registered, entered, taking part in the assessment, dossiers received ('tiếp nhận 25 hồ sơ với 40 "
          "sản phẩm'), with no level or result said of the count",
          needs=("tham", "đăng", "dự", "chấm", "hồ", "tiếp", "vào")),
-    Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)", "a result",
+    Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)(?!\s+(?:đăng\s+ký|tham\s+gia))", "a result",
          Example("Năm 2021 có 40 sản phẩm đã được công nhận sau khi đăng ký tham gia.", 40, "result"),
          "a count then said to be recognised is a result, whatever the clause says of candidates",
          needs=("được", "đạt")),
@@ -242,7 +245,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if TABLE.match("failed", text, c.noun_end, after_end):
         return "failed"
     if TABLE.match("expired", text, c.noun_end, after_end) and not _RECERTIFIED_BEFORE.search(
-            text, max(sent.start, c.start - 40), c.start):
+            text, max(sent.start, c.start - 40), c.start) and not g.RECERTIFIED_AFTER.match(
+            text, c.noun_end, min(sent.end, c.noun_end + 100)):
         return "expired"
     if TABLE.search("revoked", text, max(sent.start, c.start - 60), c.start):
         return "revoked"

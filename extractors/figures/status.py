@@ -20,7 +20,8 @@ from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
 from extractors.figures.zones import clause_start, own_end
 
-_PLAN_QUALIFIER = (r"(?:\s+(?:năm(?:\s+(?:19|20)\d\d)?|đề\s+ra|được\s+giao|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
+_PLAN_QUALIFIER = (r"(?:\s+(?:(?:cả\s+)?năm(?:\s+(?:19|20)\d\d)?|đề\s+ra|(?:được\s+)?giao|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
+                   r"|giai\s+đoạn(?:\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)?|đề\s+án"
                    r"|của\s+(?:đề\s+án|kế\s+hoạch|chương\s+trình|tỉnh|huyện|thành\s+phố)))")
 
 CUES = RuleTable("status: cues of the clause", "status", [
@@ -71,8 +72,11 @@ CUES = RuleTable("status: cues of the clause", "status", [
     Rule("coming-period", r"năm\s+tới|giai\s+đoạn\s+tới|thời\s+gian\s+tới", "modal",
          Example("Trong năm tới huyện có thêm 5 sản phẩm OCOP.", 5, "target"), "the coming year or period"),
     Rule("plan-word", r"phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+kiến|định\s+hướng|hướng\s+tới|đặt\s+ra"
-                      r"|đề\s+ra|cần\s+(?:có|đạt)|tiến\s+tới", "target",
-         Example("Tỉnh phấn đấu có thêm 30 sản phẩm OCOP.", 30, "target"), "words of a plan or goal"),
+                      r"|đề\s+ra|cần\s+(?:có|đạt)|tiến\s+tới"
+                      r"|(?<!\w)ước\s+(?:tính\s+)?(?:cả\s+năm|(?:thực\s+hiện|đạt)\s+(?:khoảng\s+|trên\s+)?$)",
+         "target", Example("Tỉnh phấn đấu có thêm 30 sản phẩm OCOP.", 30, "target"),
+         "words of a plan or goal, and an estimate of the products the year will reach ('ước cả năm đạt 48 sản "
+         "phẩm', not 'ước đạt 2.150 tỷ đồng')"),
     Rule("future-tense", r"(?<!\w)sẽ(?!\w)", "target",
          Example("Năm 2025 huyện sẽ có thêm 6 sản phẩm OCOP.", 6, "target"), "the future marker 'sẽ'"),
     Rule("perfective", r"(?<!\w)(?:đã|vừa)(?!\w)|thực\s+hiện\s+(?:được|đạt)|đạt\s+được", "perfect",
@@ -97,9 +101,12 @@ CUES = RuleTable("status: cues of the clause", "status", [
           "nothing, but keeps a plan from carrying over)")
 
 CONTEXT = RuleTable("status: context", "status", [
-    Rule("plan-in-brackets", rf"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu){_PLAN_QUALIFIER}{{0,2}}\s*\(\s*$", "target",
+    Rule("plan-in-brackets", rf"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết(?:\s+(?:của\s+)?(?:hđnd|hội\s+đồng\s+nhân"
+                             rf"\s+dân)(?:\s+(?:tỉnh|huyện|thành\s+phố))?)?(?=\s+(?:đề\s+ra|giao)))"
+                             rf"{_PLAN_QUALIFIER}{{0,2}}\s*\(\s*$", "target",
          Example("Năm 2024, tỉnh có thêm 41 sản phẩm, đạt 137% kế hoạch năm (30 sản phẩm).", 30, "target"),
-         "a count in brackets right after the plan it states", needs=("hoạch", "tiêu")),
+         "a count in brackets right after the plan it states ('vượt mục tiêu đề án (120 sản phẩm)', 'đạt 110% "
+         "Nghị quyết HĐND tỉnh giao (20 sản phẩm)')", needs=("hoạch", "tiêu", "quyết")),
     Rule("plan-noun-before", rf"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu){_PLAN_QUALIFIER}{{0,2}}\s*(?:là\s+|:\s*)?$",
          "target", Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra.", 200, "target"),
          "the count right after the plan noun is the plan", needs=("hoạch", "tiêu")),
@@ -109,7 +116,9 @@ CONTEXT = RuleTable("status: context", "status", [
     Rule("list-status", r",|;|và", "the previous count's",
          Example("Năm 2022 phấn đấu có 30 sản phẩm, 5 sản phẩm 4 sao.", 5, "target"),
          "a count in a list with no cue of its own has the status of the count before it (not after 'kết quả': "
-         "'đề nghị tỉnh công nhận 15 sản phẩm, kết quả 14 sản phẩm đạt' gives the outcome)"),
+         "'đề nghị tỉnh công nhận 15 sản phẩm, kết quả 14 sản phẩm đạt' gives the outcome; nor a plan's after "
+         "'nhưng', 'song', 'tuy nhiên', 'trong khi': 'chỉ tiêu có thêm 40 sản phẩm, nhưng năm 2023 chỉ có 26 sản "
+         "phẩm được công nhận')"),
     Rule("plan-section", g.PLAN_HEADING_RE.pattern, "target",
          Example("II. NHIỆM VỤ NĂM 2025\n1. Chỉ tiêu\n- Đề xuất Trung ương đánh giá 3 sản phẩm tiềm năng 5 sao.",
                  3, "target"),
@@ -122,7 +131,8 @@ CONTEXT = RuleTable("status: context", "status", [
     Rule("plan-paragraph", r"\n", "target",
          Example("Kế hoạch năm 2024 đặt ra 40 sản phẩm OCOP. Mỗi huyện 3 sản phẩm.", 3, "target"),
          "in the line of a plan, a count with no cue at all is part of the plan (not one that names again a "
-         "result stated before: 'Trong 12 sản phẩm có …' after the plan the 12 beat)"),
+         "result stated before: 'Trong 12 sản phẩm có …' after the plan the 12 beat, nor one its own words say "
+         "is done: '12 sản phẩm … đã được đánh giá lại')"),
     Rule("cue-after", r"\s", "the cue after the count",
          Example("Khoảng 20 sản phẩm dự kiến được công nhận trong năm.", 20, "target"),
          "with nothing before it, a cue after the count"),
@@ -159,6 +169,11 @@ DESCRIPTORS = RuleTable("status: the count's own descriptors", "status", [
                             r"(?:công\s+nhận\s+|xét\s+)?(?:hạng\s+)?0?5\s*sao", "proposed",
          Example("Thành phố có 33 sản phẩm OCOP, trong đó 1 sản phẩm trình 5 sao.", 1, "proposed"),
          "submitted for five stars", needs=("trình",)),
+    Rule("put-forward", r"\s*(?:OCOP\s+)?(?:đã\s+|đang\s+)?(?:(?:gửi|trình|nộp)\s+hồ\s+sơ\s+(?:lên\s+)?(?:trung\s+ương|bộ|hội\s+đồng)"
+                        r"|được\s+(?:[^\s,.;]+\s+){0,3}?xem\s+xét\s+(?:công\s+nhận|nâng\s+hạng))(?=[^.;]{0,40}?sao)", "proposed",
+         Example("Ngoài ra có 3 sản phẩm đã gửi hồ sơ lên Trung ương để xét công nhận 5 sao.", 3, "proposed"),
+         "a dossier sent up for a level, or products being considered for a level ('đang được tỉnh xem xét nâng "
+         "hạng lên 4 sao')", needs=("hồ", "xem")),
 ], doc="Read right after the noun. A descriptor never turns a target into a proposal (a planned proposal "
        "is a target), and in a part of an achieved whole a proposal counts only for 5 stars or a "
        "higher council ('5 sản phẩm 3 sao đề nghị đánh giá nâng hạng 4 sao' of a recognised round stay achieved).",
@@ -171,6 +186,8 @@ _RIGHT_STOP = re.compile(r"[;(]|,\s*(?:đạt|vượt|bằng)\s+[\d.,]+\s*%")
 _CONJUNCT = re.compile(r"[,;]")
 _PART_OF = Folded(r"(?<!\w)trong\s+đó(?!\w)")
 _OUTCOME = Folded(r"(?<!\w)kết\s+quả(?!\w)")
+# "đặt chỉ tiêu mỗi năm có thêm 40 sản phẩm, nhưng năm 2023 chỉ có 26": what set the plan against
+_CONTRAST = Folded(r"(?<!\w)(?:nhưng|song|tuy\s+nhiên|trong\s+khi)(?!\w)")
 _HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
 _MODAL_YEAR = re.compile(r"((?:19|20)\d\d)")
 _STATUS_OF_KIND = {"achieved": "achieved", "perfect": "achieved", "temporal": "achieved", "weak": "achieved",
@@ -278,7 +295,8 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
         c.explicit = c.whole.explicit
         return c.whole.status, "whole-status"
     if prev is not None and prev.clause_status is not None and not (
-            prev.clause_status == "proposed" and _OUTCOME.search(text, own_end(prev), c.start)):
+            prev.clause_status == "proposed" and _OUTCOME.search(text, own_end(prev), c.start)) and not (
+            prev.clause_status == "target" and _CONTRAST.search(text, own_end(prev), c.start)):
         c.explicit = prev.explicit
         return prev.clause_status, "list-status"
     if p.plan_section[c.sent]:
@@ -289,12 +307,14 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
     if objective and not [h for h in weak if h.start >= objective.end()]:
         c.explicit = True
         return "target", "plan-objective"
-    if plan_line and not weak and not c.truncated and (c.alias is None or c.alias.status == "target"):
-        return "target", "plan-paragraph"
     # the count's own words after it, nearest first: "20 sản phẩm dự kiến được công nhận"
     end = window_end(p, c, nxt)
     stop = _RIGHT_STOP.search(text, c.noun_end, end)
     after = CUES.scan(text, c.noun_end, stop.start() if stop else end)
+    if plan_line and not weak and not c.truncated and (c.alias is None or c.alias.status == "target") and not any(
+            h.name == "perfective" and h.text.lower() in ("đã", "vừa") for h in after):
+        # (not "12 sản phẩm … đã được đánh giá lại": done, whatever plan the line stated)
+        return "target", "plan-paragraph"
     right = _from_cues(after[::-1], p.article_year, p.article_date)
     if right is not None:
         return right[0], "cue-after"
@@ -342,6 +362,8 @@ def _proposal(p: Passage, c: Count, in_achieved_whole: bool) -> str | None:
         return "awaiting-level"
     if DESCRIPTORS.match("submitted-level", text, c.noun_end, min(sent_end, c.noun_end + 40)):
         return "submitted-level"
+    if DESCRIPTORS.match("put-forward", text, c.noun_end, min(sent_end, c.noun_end + 90)):
+        return "put-forward"
     return None
 
 
