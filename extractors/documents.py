@@ -61,7 +61,7 @@ _NUMBER_RE = re.compile(
     (?:
       (?P<party>\d{{1,5}}{_DASH}{_SEG}{_SLASH}{_SEG}(?:{_DASH}{_SEG})*)
     |
-      (?P<state>\d{{1,5}}(?:{_SLASH}(?:19|20)\d\d)?{_SLASH}{_SEG}(?:{_TYPE_DASH}{_SEG}(?:{_DASH}{_SEG})*)?)
+      (?P<state>\d{{1,5}}[a-zA-Z]?(?:{_SLASH}(?:19|20)\d\d)?{_SLASH}{_SEG}(?:{_TYPE_DASH}{_SEG}(?:{_DASH}{_SEG})*)?)
     )
     (?![\w/])""",
     re.VERBOSE,
@@ -216,7 +216,7 @@ def _plausible(number: str) -> bool:
     if "/" not in number:
         return False
     code, segments = _symbol_parts(number)
-    if re.match(r"^\d+/(?:19|20)\d\d/", number):  # year form: 202/2025/QH15, 14/2020/QĐ-UBND
+    if re.match(r"^\d+[a-zA-Z]?/(?:19|20)\d\d/", number):  # year form: 202/2025/QH15, 14/2020/QĐ-UBND
         return bool(segments) or code is not None
     if code is not None:
         return bool(segments)
