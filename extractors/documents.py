@@ -70,6 +70,8 @@ _NUMBER_RE = re.compile(
 # Where a match of _NUMBER_RE can start: a digit after none of the characters its look-behinds refuse
 # (tested after the digit, so that the search skips to digits).
 _NUMBER_START = re.compile(r"\d(?<![\w/.,-]\d)(?<!\d:\d)")
+# A standard's code may be shaped like a decree's number ("TCCS 01/2024/HTXBĐ", a producer's own standard).
+_STANDARD_BEFORE = re.compile(r"(?<!\w)(?:TCCS|TCVN|QCVN|QCĐP|TCN)[ \t]*$")
 
 _TYPE_WORDS = "|".join(sorted((re.escape(t) for t in DOC_TYPES), key=len, reverse=True))
 _TYPE_BEFORE = re.compile(
@@ -238,7 +240,7 @@ def find_documents(text: str | None) -> list[DocumentRef]:
         if _in_url(text, m.start()):
             continue
         number = normalize_number(raw)
-        if not _plausible(number):
+        if not _plausible(number) or _STANDARD_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue
         before = text[max(0, m.start() - 60):m.start()]
         doc_type = None
