@@ -52,7 +52,9 @@ _SEG = r"[A-ZĐ](?:[A-ZĐa-zđ0-9]|&(?=[A-ZĐ])){0,11}"
 # Hard-wrapped text (PDF copies, legal-text sites) may break a symbol at its slash ("88/⏎KH-UBND",
 # "2311⏎/QĐ-UBND") or after the dash that follows the type letters ("1234/QĐ-⏎UBND").
 _SLASH = r"[ \t\n]?/[ \t\n]?"
-_DASH = r"(?:[-–]|[ \t][-–]|[-–][ \t])"
+# A dash elsewhere in the symbol may also end a line when the next one opens with a capital
+# ("04/QĐ-BCĐTW-⏎VPĐPNTM", "17-⏎CT/TU").
+_DASH = r"(?:[-–]|[ \t][-–]|[-–][ \t]|[-–]\n(?=[A-ZĐ]))"
 # After the type letters a dash may have a space on each side ("919 / QĐ - TTg", "156/KH - UBND");
 # later in the symbol that shape is more often a separator before other text.
 _TYPE_DASH = r"[ \t]?[-–](?:[ \t]|\n(?=[A-ZĐ]))?"
@@ -80,7 +82,7 @@ _TYPE_BEFORE = re.compile(
 _SO_BEFORE = re.compile(r"(?:^|[\s|(])(?:Số|số|SỐ)(?:[ \t]+(?:hiệu|HIỆU)[ \t]*\|?)?[ \t]*:?[ \t]*$")
 
 _DATE_BODY = r"""(?:
-      (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<y1>(?:19|20)\d\d)
+      (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-](?:[ \t]*|\n)(?P<y1>(?:19|20)\d\d)
     | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:(?:,\s*)?năm\s+|/\s*)(?P<y2>(?:19|20)\d\d)
     )"""
 _ISSUER_WORD = r"(?:[ \t]+(?!(?:ngày|về|việc|và|tổ|diễn|họp|khai|từ|đến)\b)[^\W\d_](?:[^\W\d]|&)*)"
