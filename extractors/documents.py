@@ -115,6 +115,15 @@ _ISSUED_LABEL = re.compile(rf"[ \t|]*ngày[ \t]+ban[ \t]+hành[ \t]*[:|]?[ \t]*{
 _BLOCK_LINES = 3
 _SHORT_LINE_WORDS = 6
 
+# A letterhead: the text's own number opens its line ("Số: 86 /KH-UBND", "Số 245-BC/HU"), and its place-date
+# line follows, right under it or, as PDF copy interleaves the two columns, below the national motto or a
+# "V/v" subject line.
+_LETTERHEAD_NUMBER = re.compile(r"[ \t|]*(?:Số|SỐ)[ \t]*:?[ \t]*$")
+_PLACE_DATE = re.compile(
+    rf"[ \t|]*[^\W\d_]+\.?(?:[ \t][^\W\d_]+){{0,5}},[ \t]*ngày[ \t]+{_DATE_BODY}", re.VERBOSE
+)
+_LETTERHEAD_LINES = 5
+
 # A number without a symbol, announced by a type word and "số": "Quyết định số 148 của Thủ tướng".
 # Not a count ("Kế hoạch số 2 sản phẩm"), not "số lượng"/"số hóa" (no digits right after "số").
 _COUNTED = r"sản phẩm|sp|chủ thể|xã|huyện|hộ|người|triệu|tỷ|đồng|sao|tiêu chí|hợp tác xã|lượt|ha\b|%"
@@ -262,7 +271,7 @@ def find_documents(text: str | None) -> list[DocumentRef]:
         else:
             issued = _date_opening_sentence(text, quote_start)
             if issued is None:
-                issued, quote_end = _attribute_issued(text, m) or (None, quote_end)
+                issued, quote_end = _attribute_issued(text, m) or _letterhead_issued(text, m) or (None, quote_end)
         mentions.append((number, doc_type, issued, quote_start, quote_end))
     mentions.extend(_bare_numbers(text, mentions))
     mentions.sort(key=lambda mention: mention[3])
@@ -297,6 +306,24 @@ def _attribute_issued(text: str, number: re.Match[str]) -> tuple[str | None, int
             return _date_from(found), found.end()
         if _NUMBER_RE.search(text, start, end):
             return None  # the next document's block
+        start = end + 1
+    return None
+
+
+def _letterhead_issued(text: str, number: re.Match[str]) -> tuple[str | None, int] | None:
+    """(date, end of its quote) of the place-date line under a letterhead's own number, if the number is one."""
+    line_start = text.rfind("\n", 0, number.start()) + 1
+    if not _LETTERHEAD_NUMBER.fullmatch(text, line_start, number.start()):
+        return None
+    start = text.find("\n", number.end()) + 1
+    for _ in range(_LETTERHEAD_LINES):
+        if start <= 0:
+            break
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        found = _PLACE_DATE.match(text, start, end)
+        if found:
+            return _date_from(found), found.end()
         start = end + 1
     return None
 
