@@ -124,6 +124,13 @@ _PLACE_DATE = re.compile(
 )
 _LETTERHEAD_LINES = 5
 
+# A table row: the signing date fills the cell after the number's ("| 1745/QĐ-UBND | 11/08/2020 |"; a
+# tab-separated row reaches the extractor with spaces for its tabs, "1845/QĐ-UBND 12/7/2024 9") or, on list
+# pages, the cell before ("| 21/03/2024 | 55/KH-UBND |").
+_CELL_DATE_AFTER = re.compile(rf"[ \t]*(?:\|[ \t]*)?{_DATE_BODY}(?![\d/\-]|\.\d)", re.VERBOSE)
+_CELL_DATE_BEFORE = re.compile(rf"(?:^|\|)[ \t]*{_DATE_BODY}[ \t]*\|[ \t]*$", re.VERBOSE | re.MULTILINE)
+_CELL_REACH = 40
+
 # A number without a symbol, announced by a type word and "số": "Quyết định số 148 của Thủ tướng".
 # Not a count ("Kế hoạch số 2 sản phẩm"), not "số lượng"/"số hóa" (no digits right after "số").
 _COUNTED = r"sản phẩm|sp|chủ thể|xã|huyện|hộ|người|triệu|tỷ|đồng|sao|tiêu chí|hợp tác xã|lượt|ha\b|%"
@@ -264,12 +271,12 @@ def find_documents(text: str | None) -> list[DocumentRef]:
             doc_type = type_of_symbol(number)
         issued = None
         quote_end = m.end()
-        dm = _date_after(text, m.end())
+        dm = _date_after(text, m.end()) or _CELL_DATE_AFTER.match(text, m.end())
         if dm:
             issued = _date_from(dm)
             quote_end = dm.end()
         else:
-            issued = _date_opening_sentence(text, quote_start)
+            issued = _date_opening_sentence(text, quote_start) or _cell_date_before(text, m.start())
             if issued is None:
                 issued, quote_end = _attribute_issued(text, m) or _letterhead_issued(text, m) or (None, quote_end)
         mentions.append((number, doc_type, issued, quote_start, quote_end))
@@ -308,6 +315,12 @@ def _attribute_issued(text: str, number: re.Match[str]) -> tuple[str | None, int
             return None  # the next document's block
         start = end + 1
     return None
+
+
+def _cell_date_before(text: str, start: int) -> str | None:
+    """The signing date in the table cell right before the cell that a number at ``start`` opens."""
+    found = _CELL_DATE_BEFORE.search(text, max(0, start - _CELL_REACH), start)
+    return _date_from(found) if found else None
 
 
 def _letterhead_issued(text: str, number: re.Match[str]) -> tuple[str | None, int] | None:
