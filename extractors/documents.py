@@ -8,7 +8,8 @@ actually print):
     Party bodies   NUMBER-TYPE/ISSUER                       21-CT/TU, 25-NQ/TW, 102-KL/TW
     laws           NUMBER/YEAR/QH15                         202/2025/QH15
 
-Portals add stray spaces ("1048/QĐ- TTg", "5424 /BNN-VPĐP") that are removed on output.
+NUMBER may carry one letter ("21a/NQ-HĐND"). Portals add stray spaces ("1048/QĐ- TTg", "5424 /BNN-VPĐP")
+that are removed on output.
 A type word may precede it ("Quyết định số", "Kế hoạch số:", "Công văn"), and a signing date
 may follow it ("ngày 21/8/2019", "ngày 23 tháng 12 năm 2019", "ngày 3-11-2021") or open the
 sentence ("Ngày 02 tháng 6 năm 2021, UBND tỉnh ban hành Kế hoạch số 90/KH-UBND").
