@@ -82,6 +82,7 @@ _TYPE_BEFORE = re.compile(
 )
 _SO_BEFORE = re.compile(r"(?:^|[\s|(])(?:Số|số|SỐ)(?:[ \t]+(?:hiệu|HIỆU)[ \t]*\|?)?[ \t]*:?[ \t]*$")
 
+# A hard-wrapped date may break before its year ("ngày 14-3-⏎2024").
 _DATE_BODY = r"""(?:
       (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-](?:[ \t]*|\n)(?P<y1>(?:19|20)\d\d)
     | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:(?:,\s*)?năm\s+|/\s*)(?P<y2>(?:19|20)\d\d)
