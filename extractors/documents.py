@@ -8,7 +8,8 @@ actually print):
     Party bodies   NUMBER-TYPE/ISSUER                       21-CT/TU, 25-NQ/TW, 102-KL/TW
     laws           NUMBER/YEAR/QH15                         202/2025/QH15
 
-Portals add stray spaces ("1048/QĐ- TTg", "5424 /BNN-VPĐP") that are removed on output.
+NUMBER may carry one letter ("21a/NQ-HĐND"). Portals add stray spaces ("1048/QĐ- TTg", "5424 /BNN-VPĐP")
+that are removed on output.
 A type word may precede it ("Quyết định số", "Kế hoạch số:", "Công văn"), and a signing date
 may follow it ("ngày 21/8/2019", "ngày 23 tháng 12 năm 2019", "ngày 3-11-2021") or open the
 sentence ("Ngày 02 tháng 6 năm 2021, UBND tỉnh ban hành Kế hoạch số 90/KH-UBND").
@@ -52,7 +53,9 @@ _SEG = r"[A-ZĐ](?:[A-ZĐa-zđ0-9]|&(?=[A-ZĐ])){0,11}"
 # Hard-wrapped text (PDF copies, legal-text sites) may break a symbol at its slash ("88/⏎KH-UBND",
 # "2311⏎/QĐ-UBND") or after the dash that follows the type letters ("1234/QĐ-⏎UBND").
 _SLASH = r"[ \t\n]?/[ \t\n]?"
-_DASH = r"(?:[-–]|[ \t][-–]|[-–][ \t])"
+# A dash elsewhere in the symbol may also end a line when the next one opens with a capital
+# ("04/QĐ-BCĐTW-⏎VPĐPNTM", "17-⏎CT/TU").
+_DASH = r"(?:[-–]|[ \t][-–]|[-–][ \t]|[-–]\n(?=[A-ZĐ]))"
 # After the type letters a dash may have a space on each side ("919 / QĐ - TTg", "156/KH - UBND");
 # later in the symbol that shape is more often a separator before other text.
 _TYPE_DASH = r"[ \t]?[-–](?:[ \t]|\n(?=[A-ZĐ]))?"
@@ -61,7 +64,7 @@ _NUMBER_RE = re.compile(
     (?:
       (?P<party>\d{{1,5}}{_DASH}{_SEG}{_SLASH}{_SEG}(?:{_DASH}{_SEG})*)
     |
-      (?P<state>\d{{1,5}}(?:{_SLASH}(?:19|20)\d\d)?{_SLASH}{_SEG}(?:{_TYPE_DASH}{_SEG}(?:{_DASH}{_SEG})*)?)
+      (?P<state>\d{{1,5}}[a-zA-Z]?(?:{_SLASH}(?:19|20)\d\d)?{_SLASH}{_SEG}(?:{_TYPE_DASH}{_SEG}(?:{_DASH}{_SEG})*)?)
     )
     (?![\w/])""",
     re.VERBOSE,
@@ -70,6 +73,8 @@ _NUMBER_RE = re.compile(
 # Where a match of _NUMBER_RE can start: a digit after none of the characters its look-behinds refuse
 # (tested after the digit, so that the search skips to digits).
 _NUMBER_START = re.compile(r"\d(?<![\w/.,-]\d)(?<!\d:\d)")
+# A standard's code may be shaped like a decree's number ("TCCS 01/2024/HTXBĐ", a producer's own standard).
+_STANDARD_BEFORE = re.compile(r"(?<!\w)(?:TCCS|TCVN|QCVN|QCĐP|TCN)[ \t]*$")
 
 _TYPE_WORDS = "|".join(sorted((re.escape(t) for t in DOC_TYPES), key=len, reverse=True))
 _TYPE_BEFORE = re.compile(
@@ -77,8 +82,9 @@ _TYPE_BEFORE = re.compile(
 )
 _SO_BEFORE = re.compile(r"(?:^|[\s|(])(?:Số|số|SỐ)(?:[ \t]+(?:hiệu|HIỆU)[ \t]*\|?)?[ \t]*:?[ \t]*$")
 
+# A hard-wrapped date may break before its year ("ngày 14-3-⏎2024").
 _DATE_BODY = r"""(?:
-      (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<y1>(?:19|20)\d\d)
+      (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-](?:[ \t]*|\n)(?P<y1>(?:19|20)\d\d)
     | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:(?:,\s*)?năm\s+|/\s*)(?P<y2>(?:19|20)\d\d)
     )"""
 _ISSUER_WORD = r"(?:[ \t]+(?!(?:ngày|về|việc|và|tổ|diễn|họp|khai|từ|đến)\b)[^\W\d_](?:[^\W\d]|&)*)"
@@ -110,6 +116,22 @@ _NUMBER_LABEL = re.compile(r"số[ \t]+hiệu[ \t]*[:|]?[ \t]*$", re.IGNORECASE)
 _ISSUED_LABEL = re.compile(rf"[ \t|]*ngày[ \t]+ban[ \t]+hành[ \t]*[:|]?[ \t]*{_DATE_BODY}", re.VERBOSE | re.IGNORECASE)
 _BLOCK_LINES = 3
 _SHORT_LINE_WORDS = 6
+
+# A letterhead: the text's own number opens its line ("Số: 86 /KH-UBND", "Số 245-BC/HU"), and its place-date
+# line follows, right under it or, as PDF copy interleaves the two columns, below the national motto or a
+# "V/v" subject line.
+_LETTERHEAD_NUMBER = re.compile(r"[ \t|]*(?:Số|SỐ)[ \t]*:?[ \t]*$")
+_PLACE_DATE = re.compile(
+    rf"[ \t|]*[^\W\d_]+\.?(?:[ \t][^\W\d_]+){{0,5}},[ \t]*ngày[ \t]+{_DATE_BODY}", re.VERBOSE
+)
+_LETTERHEAD_LINES = 5
+
+# A table row: the signing date fills the cell after the number's ("| 1745/QĐ-UBND | 11/08/2020 |"; a
+# tab-separated row reaches the extractor with spaces for its tabs, "1845/QĐ-UBND 12/7/2024 9") or, on list
+# pages, the cell before ("| 21/03/2024 | 55/KH-UBND |").
+_CELL_DATE_AFTER = re.compile(rf"[ \t]*(?:\|[ \t]*)?{_DATE_BODY}(?![\d/\-]|\.\d)", re.VERBOSE)
+_CELL_DATE_BEFORE = re.compile(rf"(?:^|\|)[ \t]*{_DATE_BODY}[ \t]*\|[ \t]*$", re.VERBOSE | re.MULTILINE)
+_CELL_REACH = 40
 
 # A number without a symbol, announced by a type word and "số": "Quyết định số 148 của Thủ tướng".
 # Not a count ("Kế hoạch số 2 sản phẩm"), not "số lượng"/"số hóa" (no digits right after "số").
@@ -216,7 +238,7 @@ def _plausible(number: str) -> bool:
     if "/" not in number:
         return False
     code, segments = _symbol_parts(number)
-    if re.match(r"^\d+/(?:19|20)\d\d/", number):  # year form: 202/2025/QH15, 14/2020/QĐ-UBND
+    if re.match(r"^\d+[a-zA-Z]?/(?:19|20)\d\d/", number):  # year form: 202/2025/QH15, 14/2020/QĐ-UBND
         return bool(segments) or code is not None
     if code is not None:
         return bool(segments)
@@ -238,7 +260,7 @@ def find_documents(text: str | None) -> list[DocumentRef]:
         if _in_url(text, m.start()):
             continue
         number = normalize_number(raw)
-        if not _plausible(number):
+        if not _plausible(number) or _STANDARD_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue
         before = text[max(0, m.start() - 60):m.start()]
         doc_type = None
@@ -251,14 +273,14 @@ def find_documents(text: str | None) -> list[DocumentRef]:
             doc_type = type_of_symbol(number)
         issued = None
         quote_end = m.end()
-        dm = _date_after(text, m.end())
+        dm = _date_after(text, m.end()) or _CELL_DATE_AFTER.match(text, m.end())
         if dm:
             issued = _date_from(dm)
             quote_end = dm.end()
         else:
-            issued = _date_opening_sentence(text, quote_start)
+            issued = _date_opening_sentence(text, quote_start) or _cell_date_before(text, m.start())
             if issued is None:
-                issued, quote_end = _attribute_issued(text, m) or (None, quote_end)
+                issued, quote_end = _attribute_issued(text, m) or _letterhead_issued(text, m) or (None, quote_end)
         mentions.append((number, doc_type, issued, quote_start, quote_end))
     mentions.extend(_bare_numbers(text, mentions))
     mentions.sort(key=lambda mention: mention[3])
@@ -293,6 +315,30 @@ def _attribute_issued(text: str, number: re.Match[str]) -> tuple[str | None, int
             return _date_from(found), found.end()
         if _NUMBER_RE.search(text, start, end):
             return None  # the next document's block
+        start = end + 1
+    return None
+
+
+def _cell_date_before(text: str, start: int) -> str | None:
+    """The signing date in the table cell right before the cell that a number at ``start`` opens."""
+    found = _CELL_DATE_BEFORE.search(text, max(0, start - _CELL_REACH), start)
+    return _date_from(found) if found else None
+
+
+def _letterhead_issued(text: str, number: re.Match[str]) -> tuple[str | None, int] | None:
+    """(date, end of its quote) of the place-date line under a letterhead's own number, if the number is one."""
+    line_start = text.rfind("\n", 0, number.start()) + 1
+    if not _LETTERHEAD_NUMBER.fullmatch(text, line_start, number.start()):
+        return None
+    start = text.find("\n", number.end()) + 1
+    for _ in range(_LETTERHEAD_LINES):
+        if start <= 0:
+            break
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        found = _PLACE_DATE.match(text, start, end)
+        if found:
+            return _date_from(found), found.end()
         start = end + 1
     return None
 
