@@ -21,24 +21,26 @@ from re import _parser as sre_parse
 #: lower case at the same offset ("İ".lower() is two characters; "ı" and "ſ" match "i" and "s").
 FOLDS_APART = ("İ", "ı", "ſ")
 
-_LAST: tuple[str, str | None] = ("", "")  # the text read last and its lower case: a passage is read whole
+#: The text read last and its lower case (a passage is read whole), changed in place: the pattern
+#: runners here and in ``rules`` read it directly, a function call less on every one of a page's
+#: few hundred pattern calls.
+LAST: list[str | None] = ["", ""]
 
 
 def lowered(text: str) -> str | None:
     """``text.lower()``, offset for offset, or None when the text holds a letter that folds apart."""
-    global _LAST
-    last = _LAST
+    last = LAST
     if last[0] is text:
         return last[1]
     low = None if any(ch in text for ch in FOLDS_APART) else text.lower()
-    _LAST = (text, low)
+    last[0], last[1] = text, low
     return low
 
 
 def known_lower(text: str) -> str | None:
     """The lower case of ``text`` when it is the text read last (the passage), else None: a slice of
     the passage is matched as it is rather than lower-cased anew."""
-    last = _LAST
+    last = LAST
     return last[1] if last[0] is text else None
 
 
@@ -150,17 +152,25 @@ class Folded:
         self.pattern = pattern
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        low = known_lower(text) if self.lower is not None else None
-        return self.regex.search(text, pos, endpos) if low is None else self.lower.search(low, pos, endpos)
+        last = LAST
+        if last[0] is text and last[1] is not None and self.lower is not None:
+            return self.lower.search(last[1], pos, endpos)
+        return self.regex.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        low = known_lower(text) if self.lower is not None else None
-        return self.regex.match(text, pos, endpos) if low is None else self.lower.match(low, pos, endpos)
+        last = LAST
+        if last[0] is text and last[1] is not None and self.lower is not None:
+            return self.lower.match(last[1], pos, endpos)
+        return self.regex.match(text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        low = known_lower(text) if self.lower is not None else None
-        return self.regex.fullmatch(text, pos, endpos) if low is None else self.lower.fullmatch(low, pos, endpos)
+        last = LAST
+        if last[0] is text and last[1] is not None and self.lower is not None:
+            return self.lower.fullmatch(last[1], pos, endpos)
+        return self.regex.fullmatch(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        low = known_lower(text) if self.lower is not None else None
-        return self.regex.finditer(text, pos, endpos) if low is None else self.lower.finditer(low, pos, endpos)
+        last = LAST
+        if last[0] is text and last[1] is not None and self.lower is not None:
+            return self.lower.finditer(last[1], pos, endpos)
+        return self.regex.finditer(text, pos, endpos)
