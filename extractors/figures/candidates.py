@@ -107,10 +107,12 @@ def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> lis
     """Every count candidate of one sentence, in reading order, with its bracket depth."""
     s_text = text[sent.start:sent.end]
     found: list[Count] = []
-    low = s_text.lower()
+    text_low = lowered(text)
+    # the passage's lower case, sliced: the same letters (no letter of it folds apart), no new lower()
+    low = s_text.lower() if text_low is None else text_low[sent.start:sent.end]
     if "sản" not in low and "san" not in low and "sp" not in low and not is_text_end:
         return found  # no noun, no count (a sentence of prose, a caption, a menu)
-    foldable = lowered(text) is not None
+    foldable = text_low is not None
     for m in _anchor_matches(s_text, low if foldable else None):
         count = _anchored(s_text, low, m, sent.start, index)
         if count is not None:
@@ -135,7 +137,7 @@ def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> lis
 
 def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int) -> Count | None:
     raw = m.group("num")
-    value = parse_number(raw)
+    value = int(raw) if raw.isdigit() else parse_number(raw)  # (parse_number's own test, without its call)
     if value is None or value > MAX_COUNT:
         return None
     before = s_text[max(0, m.start() - 15):m.start()]

@@ -47,7 +47,8 @@ def known_lower(text: str) -> str | None:
 def may_contain(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds one of ``words`` (lower case, ignoring case): False means no
     pattern that needs one of them can match there, so the pattern need not be tried."""
-    low = lowered(text)
+    last = LAST
+    low = last[1] if last[0] is text else lowered(text)
     if low is None:
         return True
     for w in words:  # noqa: SIM110 - a loop is cheaper than any() over a generator, on a hot path
