@@ -147,7 +147,8 @@ def compile_lower(head: str, body: str) -> re.Pattern[str] | None:
     return re.compile(head + ahead + body)
 
 
-_WORD_START = "(?<!\\w)(?:"
+_GUARD = "(?<!\\w)"  # a match starts a word
+_WORD_START = _GUARD + "(?:"
 _QUANTIFIERS = ("?", "*", "+", "{")
 
 
@@ -158,10 +159,9 @@ def literal_first(pattern: str) -> str | None:
     lookbehind is tried at every position. None when the pattern is not a word list of that form
     (an alternative that opens with anything but a letter, or a letter with a quantifier). A pattern
     that opens with one word after the lookbehind is written so too."""
-    guard = _WORD_START[:7]  # the lookbehind alone: "(?<!\\w)đợt\\s+…" is a list of one word
-    first = pattern[len(guard):len(guard) + 1]
-    if pattern.startswith(guard) and first.isalpha() and pattern[len(guard) + 1:len(guard) + 2] not in _QUANTIFIERS:
-        return f"{first}(?<!\\w{first}){pattern[len(guard) + 1:]}"
+    first = pattern[len(_GUARD):len(_GUARD) + 1]  # "(?<!\\w)đợt\\s+…": a list of one word
+    if pattern.startswith(_GUARD) and first.isalpha() and pattern[len(_GUARD) + 1:len(_GUARD) + 2] not in _QUANTIFIERS:
+        return f"{first}(?<!\\w{first}){pattern[len(_GUARD) + 1:]}"
     if not pattern.startswith(_WORD_START):
         return None
     alternatives = []
