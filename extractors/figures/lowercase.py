@@ -21,33 +21,34 @@ from re import _parser as sre_parse
 #: lower case at the same offset ("İ".lower() is two characters; "ı" and "ſ" match "i" and "s").
 FOLDS_APART = ("İ", "ı", "ſ")
 
-#: The text read last and its lower case (a passage is read whole), changed in place: the pattern
-#: runners here and in ``rules`` read it directly, a function call less on every one of a page's
-#: few hundred pattern calls.
-LAST: list[str | None] = ["", ""]
+#: The text read last and its lower case (a passage is read whole), as one pair in a list: the pattern
+#: runners here and in ``rules`` read ``LAST[0]`` directly, a function call less on every one of a
+#: page's few hundred pattern calls, and the pair is replaced whole, so that a reader in another
+#: thread (attachments are extracted in one) never sees one text with another's lower case.
+LAST: list[tuple[str, str | None]] = [("", "")]
 
 
 def lowered(text: str) -> str | None:
     """``text.lower()``, offset for offset, or None when the text holds a letter that folds apart."""
-    last = LAST
+    last = LAST[0]
     if last[0] is text:
         return last[1]
     low = None if any(ch in text for ch in FOLDS_APART) else text.lower()
-    last[0], last[1] = text, low
+    LAST[0] = (text, low)
     return low
 
 
 def known_lower(text: str) -> str | None:
     """The lower case of ``text`` when it is the text read last (the passage), else None: a slice of
     the passage is matched as it is rather than lower-cased anew."""
-    last = LAST
+    last = LAST[0]
     return last[1] if last[0] is text else None
 
 
 def may_contain(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds one of ``words`` (lower case, ignoring case): False means no
     pattern that needs one of them can match there, so the pattern need not be tried."""
-    last = LAST
+    last = LAST[0]
     low = last[1] if last[0] is text else lowered(text)
     if low is None:
         return True
@@ -209,25 +210,25 @@ class Folded:
         self.pattern = pattern
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        last = LAST
+        last = LAST[0]
         if last[0] is text and last[1] is not None and self.lower is not None:
             return self.lower.search(last[1], pos, endpos)
         return self.regex.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        last = LAST
+        last = LAST[0]
         if last[0] is text and last[1] is not None and self.lower is not None:
             return self.lower.match(last[1], pos, endpos)
         return self.regex.match(text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        last = LAST
+        last = LAST[0]
         if last[0] is text and last[1] is not None and self.lower is not None:
             return self.lower.fullmatch(last[1], pos, endpos)
         return self.regex.fullmatch(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        last = LAST
+        last = LAST[0]
         if last[0] is text and last[1] is not None and self.lower is not None:
             return self.lower.finditer(last[1], pos, endpos)
         return self.regex.finditer(text, pos, endpos)

@@ -129,7 +129,7 @@ class RuleTable:
             return []
         of_group = self._of_group
         fast = self._all_lower
-        last = LAST
+        last = LAST[0]
         low = None if fast is None else last[1] if last[0] is text else lowered(text)
         if low is None:
             return [_hit(Hit, (of_group[m.lastgroup], m.start(), m.end(), m.group(0)))  # type: ignore[index]
@@ -168,7 +168,7 @@ class RuleTable:
 
     def search(self, name: str, text: str, start: int, end: int) -> re.Match[str] | None:
         regex, fast, needs = self._runners[name]
-        last = LAST
+        last = LAST[0]
         if last[0] is not text or (low := last[1]) is None:
             return regex.search(text, start, end)
         if needs:
@@ -181,7 +181,7 @@ class RuleTable:
 
     def finditer(self, name: str, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         regex, fast, needs = self._runners[name]
-        last = LAST
+        last = LAST[0]
         if last[0] is not text or (low := last[1]) is None:
             return regex.finditer(text, start, end)
         if needs:
