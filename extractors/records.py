@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # (slots: a page builds a dozen, each at half the cost)
 class Figure:
     """A count of OCOP products stated in the text."""
 

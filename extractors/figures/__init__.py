@@ -184,10 +184,7 @@ def _read(p: Passage) -> None:
             elif last.explicit:
                 plan_line = -1
         years = [c.year for c in counts if c.year]
-        if years:
-            line_year = years[-1]
-        elif stated_year(p, i):
-            line_year = stated_year(p, i)
+        line_year = years[-1] if years else (stated_year(p, i) or line_year)
         previous = counts
 
 

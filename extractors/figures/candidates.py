@@ -107,12 +107,14 @@ def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> lis
     """Every count candidate of one sentence, in reading order, with its bracket depth."""
     s_text = text[sent.start:sent.end]
     found: list[Count] = []
-    low = s_text.lower()
+    text_low = lowered(text)
+    # the passage's lower case, sliced: the same letters (no letter of it folds apart), no new lower()
+    low = s_text.lower() if text_low is None else text_low[sent.start:sent.end]
     if "sản" not in low and "san" not in low and "sp" not in low and not is_text_end:
         return found  # no noun, no count (a sentence of prose, a caption, a menu)
-    foldable = lowered(text) is not None
+    foldable = text_low is not None
     for m in _anchor_matches(s_text, low if foldable else None):
-        count = _anchored(s_text, low, m, sent.start, index)
+        count = _anchored(s_text, low, m, sent.start, index, foldable)
         if count is not None:
             found.append(count)
     totals = (g.TOTAL_WITHOUT_NOUN_LOWER_RE.finditer(low) if foldable else g.TOTAL_WITHOUT_NOUN_RE.finditer(s_text)) if (
@@ -123,7 +125,7 @@ def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> lis
             found.append(Count(sent.start + t.start("num"), sent.start + t.end("num"), sent.start + t.end("num"),
                                value, index))
     if found:
-        found.extend(_nounless(s_text, low, sent.start, index, {c.start for c in found}))
+        found.extend(_nounless(s_text, low, sent.start, index, {c.start for c in found}, foldable))
     found.sort(key=lambda c: c.start)
     if is_text_end:
         tail = _truncated_tail(s_text, sent, index, {c.start for c in found})
@@ -133,19 +135,23 @@ def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> lis
     return found
 
 
-def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int) -> Count | None:
+def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int, foldable: bool) -> Count | None:
+    """The count an anchor match states, or None. ``foldable``: ``s_low`` is the passage's lower case
+    (no letter of it folds apart), which the word tests before the count then read."""
     raw = m.group("num")
-    value = parse_number(raw)
+    value = int(raw) if raw.isdigit() else parse_number(raw)  # (parse_number's own test, without its call)
     if value is None or value > MAX_COUNT:
         return None
-    before = s_text[max(0, m.start() - 15):m.start()]
-    if _may_end_with(before, len(before), _NOT_A_COUNT_WORDS) and g.NOT_A_COUNT_BEFORE_RE.search(before):
+    at = m.start()
+    before = s_text[max(0, at - 15):at]
+    if (_low_ends_with(s_low, max(0, at - 15), at, _NOT_A_COUNT_WORDS) if foldable else _may_end_with(
+            before, len(before), _NOT_A_COUNT_WORDS)) and g.NOT_A_COUNT_BEFORE_RE.search(before):
         return None
     low = raw.lower().strip()
     if not raw[0].isdigit():
         # "Mỗi xã một sản phẩm", "là một sản phẩm": an article, not a count — but "đối với một sản
         # phẩm", "Một sản phẩm OCOP được đề xuất …" count one
-        if low == "một" and not (_ONE_AFTER.search(before) or _ONE_OPENS.match(s_text, m.start())):
+        if low == "một" and not (_ONE_AFTER.search(before) or _ONE_OPENS.match(s_text, at)):
             return None
         if low == "năm" and g.YEAR_WORD_CONTEXT_RE.search(before):
             return None
@@ -164,8 +170,9 @@ def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int
     if ocop:
         noun_end = ocop.end()
     den = int(m.group("den")) if m.group("den") else None
-    back_ref = bool(("trong" in s_low[max(0, m.start() - 15):m.start()] and g.BACK_REF_BEFORE_RE.search(before)) or (
-        _may_end_with(s_text, m.start(), ("là", "cả")) and g.DEMONSTRATIVE_BEFORE_RE.search(s_text, 0, m.start())))
+    back_ref = bool((s_low.find("trong", max(0, at - 15), at) != -1 and g.BACK_REF_BEFORE_RE.search(before)) or (
+        (_low_ends_with(s_low, 0, at, ("là", "cả")) if foldable else _may_end_with(s_text, at, ("là", "cả")))
+        and g.DEMONSTRATIVE_BEFORE_RE.search(s_text, 0, at)))
     return Count(offset + num_start, offset + m.end("num"), offset + noun_end, value, index, den, back_ref=back_ref)
 
 
@@ -189,11 +196,20 @@ def _may_end_with(text: str, end: int, words: tuple[str, ...]) -> bool:
     return tail.lower().endswith(words)
 
 
+def _low_ends_with(low: str, lo: int, end: int, words: tuple[str, ...]) -> bool:
+    """:func:`_may_end_with` of ``text[lo:end]`` read on the passage's lower case ``low`` (no letter of
+    it folds apart): the same answer, without a slice and a lower case of its own per test."""
+    k = end
+    while k > lo and low[k - 1].isspace():
+        k -= 1
+    return low.endswith(words, max(lo, k - 8), k)
+
+
 _ONE_AFTER = re.compile(r"(?<!\w)(?:đối\s+với|cho|thêm|công\s+nhận|đề\s+nghị|đề\s+xuất|trình|chỉ\s+có)\s+$", re.IGNORECASE)
 _ONE_OPENS = re.compile(r"Một\s+s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:được|đạt|vừa)(?!\w)")
 
 
-def _nounless(s_text: str, low: str, offset: int, index: int, taken: set[int]) -> list[Count]:
+def _nounless(s_text: str, low: str, offset: int, index: int, taken: set[int], foldable: bool) -> list[Count]:
     """Counts whose noun is dropped, found only in a sentence that already counts products:
     coordinated counts sharing the next one's noun, and "3 sao: 71" breakdown entries."""
     out: list[Count] = []
@@ -202,7 +218,9 @@ def _nounless(s_text: str, low: str, offset: int, index: int, taken: set[int]) -
         value = parse_number(raw)
         before = s_text[max(0, m_start - 15):m_start]
         if (value is None or value > MAX_COUNT or offset + m_start in taken
-                or (_may_end_with(before, len(before), _NOT_A_COUNT_WORDS) and g.NOT_A_COUNT_BEFORE_RE.search(before))):
+                or ((_low_ends_with(low, max(0, m_start - 15), m_start, _NOT_A_COUNT_WORDS) if foldable
+                     else _may_end_with(before, len(before), _NOT_A_COUNT_WORDS))
+                    and g.NOT_A_COUNT_BEFORE_RE.search(before))):
             return
         taken.add(offset + m_start)
         out.append(Count(offset + m_start, offset + m_end, offset + m_end, value, index, shares_noun=shares))

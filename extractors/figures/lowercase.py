@@ -21,31 +21,35 @@ from re import _parser as sre_parse
 #: lower case at the same offset ("İ".lower() is two characters; "ı" and "ſ" match "i" and "s").
 FOLDS_APART = ("İ", "ı", "ſ")
 
-_LAST: tuple[str, str | None] = ("", "")  # the text read last and its lower case: a passage is read whole
+#: The text read last and its lower case (a passage is read whole), as one pair in a list: the pattern
+#: runners here and in ``rules`` read ``LAST[0]`` directly, a function call less on every one of a
+#: page's few hundred pattern calls, and the pair is replaced whole, so that a reader in another
+#: thread (attachments are extracted in one) never sees one text with another's lower case.
+LAST: list[tuple[str, str | None]] = [("", "")]
 
 
 def lowered(text: str) -> str | None:
     """``text.lower()``, offset for offset, or None when the text holds a letter that folds apart."""
-    global _LAST
-    last = _LAST
+    last = LAST[0]
     if last[0] is text:
         return last[1]
     low = None if any(ch in text for ch in FOLDS_APART) else text.lower()
-    _LAST = (text, low)
+    LAST[0] = (text, low)
     return low
 
 
 def known_lower(text: str) -> str | None:
     """The lower case of ``text`` when it is the text read last (the passage), else None: a slice of
     the passage is matched as it is rather than lower-cased anew."""
-    last = _LAST
+    last = LAST[0]
     return last[1] if last[0] is text else None
 
 
 def may_contain(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds one of ``words`` (lower case, ignoring case): False means no
     pattern that needs one of them can match there, so the pattern need not be tried."""
-    low = lowered(text)
+    last = LAST[0]
+    low = last[1] if last[0] is text else lowered(text)
     if low is None:
         return True
     for w in words:  # noqa: SIM110 - a loop is cheaper than any() over a generator, on a hot path
@@ -135,9 +139,65 @@ def compile_lower(head: str, body: str) -> re.Pattern[str] | None:
         return None
     if not _lowerable(tree):
         return None
+    if not head:
+        opened = literal_first(body)
+        if opened is not None:
+            return re.compile(opened)
     first = _first_letters(sre_parse.parse(body, re.IGNORECASE))
     ahead = "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])" if first else ""
     return re.compile(head + ahead + body)
+
+
+_GUARD = "(?<!\\w)"  # a match starts a word
+_WORD_START = _GUARD + "(?:"
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def literal_first(pattern: str) -> str | None:
+    """``(?<!\\w)(?:đạt|công…)…`` written ``(?:đ(?<!\\wđ)ạt|c(?<!\\wc)ông…)…``: the same matches (each
+    alternative tests the character before its first letter once it has read that letter), but a
+    pattern that opens with letters, which ``re`` skips to in C, where one that opens with a
+    lookbehind is tried at every position. None when the pattern is not a word list of that form
+    (an alternative that opens with anything but a letter, or a letter with a quantifier). A pattern
+    that opens with one word after the lookbehind is written so too."""
+    first = pattern[len(_GUARD):len(_GUARD) + 1]  # "(?<!\\w)đợt\\s+…": a list of one word
+    if pattern.startswith(_GUARD) and first.isalpha() and pattern[len(_GUARD) + 1:len(_GUARD) + 2] not in _QUANTIFIERS:
+        return f"{first}(?<!\\w{first}){pattern[len(_GUARD) + 1:]}"
+    if not pattern.startswith(_WORD_START):
+        return None
+    alternatives = []
+    depth = 0
+    in_class = False
+    start = i = len(_WORD_START)
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 2 if pattern.startswith("^]", i + 1) else 1 if pattern[i + 1:i + 2] in ("]", "^") else 0
+        elif ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch == ")" or (ch == "|" and not depth):
+            alternatives.append(pattern[start:i])
+            start = i + 1
+            if ch == ")":
+                break
+        i += 1
+    else:
+        return None
+    opened = []
+    for alt in alternatives:
+        first = alt[:1]
+        if not first.isalpha() or alt[1:2] in _QUANTIFIERS:
+            return None
+        opened.append(f"{first}(?<!\\w{first}){alt[1:]}")
+    return "(?:" + "|".join(opened) + ")" + pattern[i + 1:]
 
 
 class Folded:
@@ -150,17 +210,25 @@ class Folded:
         self.pattern = pattern
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        low = known_lower(text) if self.lower is not None else None
-        return self.regex.search(text, pos, endpos) if low is None else self.lower.search(low, pos, endpos)
+        last = LAST[0]
+        if last[0] is text and last[1] is not None and self.lower is not None:
+            return self.lower.search(last[1], pos, endpos)
+        return self.regex.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        low = known_lower(text) if self.lower is not None else None
-        return self.regex.match(text, pos, endpos) if low is None else self.lower.match(low, pos, endpos)
+        last = LAST[0]
+        if last[0] is text and last[1] is not None and self.lower is not None:
+            return self.lower.match(last[1], pos, endpos)
+        return self.regex.match(text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        low = known_lower(text) if self.lower is not None else None
-        return self.regex.fullmatch(text, pos, endpos) if low is None else self.lower.fullmatch(low, pos, endpos)
+        last = LAST[0]
+        if last[0] is text and last[1] is not None and self.lower is not None:
+            return self.lower.fullmatch(last[1], pos, endpos)
+        return self.regex.fullmatch(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        low = known_lower(text) if self.lower is not None else None
-        return self.regex.finditer(text, pos, endpos) if low is None else self.lower.finditer(low, pos, endpos)
+        last = LAST[0]
+        if last[0] is text and last[1] is not None and self.lower is not None:
+            return self.lower.finditer(last[1], pos, endpos)
+        return self.regex.finditer(text, pos, endpos)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from extractors.figures import grammar as g
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # (slots: cheaper to build, and a page builds a dozen)
 class Sentence:
     start: int
     end: int
@@ -68,13 +68,33 @@ def _is_break(text: str, m: re.Match[str], wrapped: bool = False) -> bool:
     if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "-•+*–“\"'‘(["):
         return False
     if token.startswith("."):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if g.LIST_NUMBER_RE.fullmatch(text, line_start, m.start()):
-            return False  # "II. KẾT QUẢ", "2. Năm 2022": the number of a heading or list item
-        word = _LAST_WORD.search(text[max(0, m.start() - 8):m.start()])
-        if word and (word.group(1).lower() in g.ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
-            return False
+        at = m.start()
+        if _may_number_line(text, at):
+            line_start = text.rfind("\n", 0, at) + 1
+            if g.LIST_NUMBER_RE.fullmatch(text, line_start, at):
+                return False  # "II. KẾT QUẢ", "2. Năm 2022": the number of a heading or list item
+        if _LONG_WORD_END is None or at < _LONG_WORD or not _LONG_WORD_END.fullmatch(text, at - _LONG_WORD, at):
+            word = _LAST_WORD.search(text[max(0, at - _WORD_WINDOW):at])
+            if word and (word.group(1).lower() in g.ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
+                return False
     return True
+
+
+# A word longer than every abbreviation ends before the dot: it is none of them, and _LAST_WORD need not
+# run (its window must hold such a word whole, or a cut one could equal an abbreviation: else never skip).
+_WORD_WINDOW = 8
+_LONG_WORD = max(map(len, g.ABBREVIATIONS)) + 1
+_LONG_WORD_END = re.compile(rf"[\w/]{{{_LONG_WORD}}}") if _LONG_WORD <= _WORD_WINDOW else None
+
+
+def _may_number_line(text: str, at: int) -> bool:
+    """Whether the line before ``at`` may be only a heading's or list item's number (g.LIST_NUMBER_RE):
+    its last character a Roman numeral, a digit, or a lone lower-case letter. Most sentences end in
+    a word, which that test rejects without looking for the line's start."""
+    before = text[at - 1] if at else ""
+    if before in "IVXLC" or before.isdigit():
+        return bool(before)
+    return ("a" <= before <= "z" or before == "đ") and (at < 2 or text[at - 2].isspace())
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -85,14 +105,22 @@ def split_sentences(text: str) -> list[Sentence]:
     block = 0
     wrapped = is_hard_wrapped(text)
     for m in g.SENTENCE_BREAK_RE.finditer(text):
-        if not _is_break(text, m, wrapped):
-            continue
-        end = m.end() if not m.group(0).startswith("\n") else m.start()
+        token = m.group()
+        if token[0] == "\n":
+            newlines = token.count("\n")
+            # a blank line always breaks (_is_break's first test of a line break)
+            if newlines == 1 and not _is_break(text, m, wrapped):
+                continue
+            end = m.start()
+        else:  # . ! ? … and what closes them: no line break in the token
+            if not _is_break(text, m, wrapped):
+                continue
+            newlines = 0
+            end = m.end()
         while start < end and text[start].isspace():
             start += 1
         if end > start:
             out.append(Sentence(start, end, line, block))
-        newlines = m.group(0).count("\n")
         line += newlines
         block += newlines > 1
         start = m.end()

@@ -1,0 +1,175 @@
+"""The figures grammar's shortcuts answer what the longer way answers.
+
+Sentence splitting skips a heading-number test and an abbreviation test where they cannot succeed,
+the count finder reads the passage's lower case instead of lower-casing each slice before a count,
+and the lower-case copy of a word list opens with its words' first letters instead of the test of
+the character before them. Each shortcut is compared here with the plain way it replaces (written
+out below) on generated strings built from the pieces the shortcuts are about, and on the fixture
+passages.
+"""
+
+from __future__ import annotations
+
+import gc
+import random
+import re
+from pathlib import Path
+from re import _parser as sre_parse  # read only, as lowercase.py does
+
+import pytest
+
+from extractors.figures import grammar as g
+from extractors.figures import sentences
+from extractors.figures.candidates import _NOT_A_COUNT_WORDS, _low_ends_with, _may_end_with
+from extractors.figures.lowercase import Folded, _first_letters, literal_first, lowered
+from extractors.figures.rules import rule_tables
+from extractors.figures.sentences import Sentence, is_hard_wrapped, split_sentences
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+_PIECES = [".", ". ", "\n", "\n\n", " \n", "!", "?", "…", "”", ")", " ", "  ", "\t", "TP", "tp", "Th", "th",
+           "v.v", "đ/c", "II", "IV", "2", "12", "1.2", "a", "b)", "đ", "x", "Q", "A", "Kon Tum", "Hà Nội",
+           "sản phẩm", "OCOP", "năm", "3 sao", "huyện", "ABC", "abcd", "ab/c", "_", "số", "/", "-", "•"]
+
+
+def _strings(seed: int, count: int = 4000) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 14))) for _ in range(count)]
+
+
+def _passages() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("heldout*/*.txt"))]
+
+
+_LAST_WORD = re.compile(r"([\w/]+)$")
+_ACRONYM = re.compile(r"[A-ZĐ]{2,}\b")
+_LETTER_ITEM = re.compile(r"[a-zđ]\)\s")
+
+
+def _plain_is_break(text: str, m: re.Match[str], wrapped: bool) -> bool:
+    """Every test of a break, always run (the splitter before its shortcuts)."""
+    token = m.group(0)
+    rest = text[m.end():m.end() + 40].lstrip()
+    if not rest:
+        return True
+    if token.startswith("\n"):
+        if "\n" in token[1:] or token.strip(" \t") != "\n":
+            return True
+        before = text[max(0, m.start() - 2):m.start()].rstrip()
+        if before and before[-1] in ".!?:;…":
+            return True
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        long_line = wrapped or m.start() - line_start >= 55
+        if _LETTER_ITEM.match(rest):
+            return True
+        if rest[0].islower() or (long_line and _ACRONYM.match(rest) and before[-1:].isalpha()):
+            return False
+        return not (rest[0].isdigit() and before[-1:].isalpha() and long_line)
+    if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "-•+*–“\"'‘(["):
+        return False
+    if token.startswith("."):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if g.LIST_NUMBER_RE.fullmatch(text, line_start, m.start()):
+            return False
+        word = _LAST_WORD.search(text[max(0, m.start() - 8):m.start()])
+        if word and (word.group(1).lower() in g.ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
+            return False
+    return True
+
+
+def _plain_split(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    start = line = block = 0
+    wrapped = is_hard_wrapped(text)
+    for m in g.SENTENCE_BREAK_RE.finditer(text):
+        if not _plain_is_break(text, m, wrapped):
+            continue
+        end = m.end() if not m.group(0).startswith("\n") else m.start()
+        while start < end and text[start].isspace():
+            start += 1
+        if end > start:
+            out.append(Sentence(start, end, line, block))
+        newlines = m.group(0).count("\n")
+        line += newlines
+        block += newlines > 1
+        start = m.end()
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start < len(text):
+        out.append(Sentence(start, len(text), line, block))
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sentences_split_as_every_test_would(seed):
+    for text in _strings(seed):
+        assert split_sentences(text) == _plain_split(text), text
+
+
+def test_passages_split_as_every_test_would():
+    for text in _passages():
+        assert split_sentences(text) == _plain_split(text)
+
+
+def test_the_abbreviation_shortcut_holds_every_abbreviation_whole():
+    # a word as long as the shortcut's length is longer than every abbreviation, and fits the window
+    assert sentences._LONG_WORD_END is not None
+    assert max(map(len, g.ABBREVIATIONS)) < sentences._LONG_WORD <= sentences._WORD_WINDOW
+
+
+_TAILS = ["năm", "Năm", "NĂM", "số", "Số", " ", "  ", "\t", "\n", "là", "Là", "cả", "CẢ", "top", "Top", "x", "1",
+          "tết", "khoản", "mục", "đợt", ",", "(", "a", "ſ", "ı"]
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_word_tests_before_a_count_read_the_lower_case_as_the_text(seed):
+    rnd = random.Random(seed)
+    for _ in range(4000):
+        text = "".join(rnd.choice(_TAILS) for _ in range(rnd.randint(0, 8)))
+        low = lowered(text)
+        if low is None:
+            continue  # a letter that folds apart: the count finder keeps the slow test
+        end = rnd.randint(0, len(text))
+        lo = rnd.randint(0, end)
+        for words in (_NOT_A_COUNT_WORDS, ("là", "cả")):
+            assert _low_ends_with(low, lo, end, words) == _may_end_with(text[lo:end], end - lo, words), (text, lo, end)
+
+
+def _lower_patterns() -> list[str]:
+    """Every pattern of the grammar that runs on the lower case (rules and the readers' own)."""
+    found = {o.pattern for o in gc.get_objects() if isinstance(o, Folded) and o.lower is not None}
+    found |= {r.pattern for t in rule_tables() for r in t.rules if r.lower_regex is not None}
+    return sorted(found)
+
+
+def _plain_lower(pattern: str) -> re.Pattern[str]:
+    """The lower-case copy as written before words were opened with their first letter."""
+    first = _first_letters(sre_parse.parse(pattern, re.IGNORECASE))
+    return re.compile(("(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])" if first else "") + pattern)
+
+
+_OPENED = [p for p in _lower_patterns() if literal_first(p) is not None]
+
+
+def _word_pieces(pattern: str) -> list[str]:
+    words = sorted(set(re.findall(r"[^\W\d_]+", re.sub(r"\\[a-zA-Z]", " ", pattern).lower())))[:40]
+    glued = [f"x{w}" for w in words[:20]]  # a word inside a longer one: the test of the character before
+    return [*words, *glued, " ", "  ", "x", "1", "_", ",", ".", "\n", "2024", "12", "(", "/", "đ", "a"]
+
+
+def test_word_lists_are_opened_with_their_first_letter():
+    assert len(_OPENED) >= 20  # the readers' word lists and rules of that form
+
+
+@pytest.mark.parametrize("pattern", _OPENED, ids=[p[:40] for p in _OPENED])
+def test_an_opened_word_list_finds_what_its_plain_copy_finds(pattern):
+    opened, plain = re.compile(literal_first(pattern)), _plain_lower(pattern)
+    rnd = random.Random(pattern)
+    pieces = _word_pieces(pattern)
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10))) for _ in range(600)]
+    texts += [t.lower() for t in _passages()[:40]]
+    for text in texts:
+        for bounds in ((), (rnd.randint(0, len(text)),), (rnd.randint(0, len(text) // 2), rnd.randint(len(text) // 2, len(text)))):
+            assert [(m.span(), m.groups()) for m in opened.finditer(text, *bounds)] == [
+                (m.span(), m.groups()) for m in plain.finditer(text, *bounds)], (pattern, text, bounds)
+            assert bool(opened.match(text, *bounds)) == bool(plain.match(text, *bounds))
