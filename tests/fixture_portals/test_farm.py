@@ -533,3 +533,20 @@ def test_sharepoint_postback_pages_only_by_posting_the_form_back():
         second_titles = {p.title for p in site.newest_first()[4:8]}
         assert status == 200 and all(t.encode() in second for t in second_titles)
         assert post(event)[0] == 500  # no view state: ASP.NET's "Invalid postback"
+
+
+def test_a_client_that_hangs_up_prints_nothing_but_a_fixture_bug_does(farm, capfd):
+    """A crawler giving up on a slow page resets its connection; the demo's stderr must stay clean
+    (tests/crawl/test_demo.py requires it), while a real error in the server still shows."""
+    server = farm._servers["nukeviet"]
+    for quiet in (ConnectionResetError("peer reset"), BrokenPipeError(), TimeoutError("timed out")):
+        try:
+            raise quiet
+        except OSError:
+            server.handle_error(None, ("127.0.0.1", 1))
+    assert capfd.readouterr().err == ""
+    try:
+        raise ValueError("a fixture bug")
+    except ValueError:
+        server.handle_error(None, ("127.0.0.1", 1))
+    assert "ValueError: a fixture bug" in capfd.readouterr().err
