@@ -75,6 +75,14 @@ _NUMBER_RE = re.compile(
 _NUMBER_START = re.compile(r"\d(?<![\w/.,-]\d)(?<!\d:\d)")
 # A standard's code may be shaped like a decree's number ("TCCS 01/2024/HTXBĐ", a producer's own standard).
 _STANDARD_BEFORE = re.compile(r"(?<!\w)(?:TCCS|TCVN|QCVN|QCĐP|TCN)[ \t]*$")
+# A certificate or a result sheet numbered like a document ("GCN số 12/2023/ĐKKD", "Giấy chứng nhận đủ
+# điều kiện ATTP số 45/2024/NNPTNT-CB", "phiếu kết quả thử nghiệm số 1234/KQ-TT3") is held or issued
+# to a producer, not cited as an administrative document; tested only when no type word precedes the
+# number ("cấp Giấy chứng nhận tại Quyết định số …" cites the decision).
+_CERTIFICATE_BEFORE = re.compile(
+    r"(?<!\w)(?:GCN|giấy[ \t]+chứng[ \t]+nhận|phiếu[ \t]+kết[ \t]+quả)(?:[ \t]+[^\W\d_]+){0,10}[ \t]+số[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
 
 _TYPE_WORDS = "|".join(sorted((re.escape(t) for t in DOC_TYPES), key=len, reverse=True))
 _TYPE_BEFORE = re.compile(
@@ -269,6 +277,8 @@ def find_documents(text: str | None) -> list[DocumentRef]:
         if tm:
             doc_type = _canonical_type(tm.group("type"))
             quote_start = m.start() - (len(before) - tm.start())
+        elif _CERTIFICATE_BEFORE.search(text, max(0, m.start() - 120), m.start()):
+            continue
         elif _SO_BEFORE.search(before):
             doc_type = type_of_symbol(number)
         issued = None

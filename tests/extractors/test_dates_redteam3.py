@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.documents import find_documents
 from extractors.evaluate import evaluate
 from extractors.pipeline import extract
 
@@ -48,6 +49,26 @@ def test_passages_are_well_formed():
 @pytest.mark.parametrize("passage", [_round1.passage_param(p) for p in PASSAGES])
 def test_passage(passage):
     _round1.assert_dates_read_right(passage)
+
+
+def docs(text):
+    return [(d.number, d.type, d.issued) for d in find_documents(text)]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "expected"),
+    [
+        ("a certificate numbered like a document is none", "Cơ sở được cấp GCN số 07/2022/ĐKHTX ngày 02/3/2022.", []),
+        ("a certificate named with its kind is none",
+         "Cơ sở có giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm số 18/2023/SNN-QLCL.", []),
+        ("a result sheet is none", "theo Phiếu kết quả kiểm nghiệm số 356/PKQ-TTKT ngày 4/5/2024", []),
+        ("a decision that grants a certificate is cited",
+         "được cấp Giấy chứng nhận theo Quyết định số 88/QĐ-UBND ngày 09/01/2024",
+         [("88/QĐ-UBND", "Quyết định", "2024-01-09")]),
+    ],
+)
+def test_citation_shapes(rule, text, expected):
+    assert docs(text) == expected, rule
 
 
 def scores() -> list[str]:
