@@ -65,6 +65,15 @@ def docs(text):
         ("a decision that grants a certificate is cited",
          "được cấp Giấy chứng nhận theo Quyết định số 88/QĐ-UBND ngày 09/01/2024",
          [("88/QĐ-UBND", "Quyết định", "2024-01-09")]),
+        ("an issuer of ten words before the date",
+         "Quyết định số 41/QĐ-UBND của Chủ tịch Ủy ban nhân dân thành phố Hải Phòng ngày 03/7/2025 về",
+         [("41/QĐ-UBND", "Quyết định", "2025-07-03")]),
+        ("a signing date with a two-digit year", "Kế hoạch số 19/KH-UBND ngày 02/4/25 của UBND xã",
+         [("19/KH-UBND", "Kế hoạch", "2025-04-02")]),
+        ("a two-digit 'year' before a count is no date", "Kế hoạch số 19/KH-UBND ngày 02/4/25 sản phẩm",
+         [("19/KH-UBND", "Kế hoạch", None)]),
+        ("a two-digit 'year' followed by more digits is no date", "Kế hoạch số 19/KH-UBND ngày 02/4/25/7",
+         [("19/KH-UBND", "Kế hoạch", None)]),
     ],
 )
 def test_citation_shapes(rule, text, expected):
