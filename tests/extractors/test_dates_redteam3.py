@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.dates import find_published
 from extractors.documents import find_documents
 from extractors.evaluate import evaluate
 from extractors.pipeline import extract
@@ -49,6 +50,42 @@ def test_passages_are_well_formed():
 @pytest.mark.parametrize("passage", [_round1.passage_param(p) for p in PASSAGES])
 def test_passage(passage):
     _round1.assert_dates_read_right(passage)
+
+
+_BODY = ("Hội đồng cấp tỉnh đã chấm điểm các sản phẩm của hợp tác xã và hộ kinh doanh, "
+         "đề nghị UBND tỉnh công nhận những sản phẩm đạt yêu cầu về chất lượng, bao bì và khả năng "
+         "phát triển thị trường trong những năm tới theo bộ tiêu chí mới.")
+
+
+@pytest.mark.parametrize(
+    ("rule", "page", "value", "quote"),
+    [
+        ("a date line glued to a long headline after it",
+         f"Trang chủ\n21/08/2025 09:40Hợp tác xã chè Tân Cương giới thiệu ba sản phẩm OCOP mới tại hội chợ nông sản của tỉnh\n{_BODY}",
+         "2025-08-21T09:40:00+07:00", "21/08/2025 09:40"),
+        ("a date without a time glued to the headline",
+         f"Trang chủ\n21-08-2025Hợp tác xã chè Tân Cương giới thiệu ba sản phẩm OCOP mới tại hội chợ nông sản của tỉnh\n{_BODY}",
+         "2025-08-21", "21-08-2025"),
+    ],
+)
+def test_published_shapes(rule, page, value, quote):
+    found = find_published(page)
+    assert found is not None, rule
+    assert (found.value, found.quote) == (value, quote), rule
+    assert page[found.start:found.end] == found.quote
+
+
+@pytest.mark.parametrize(
+    ("rule", "page"),
+    [
+        ("a date that opens a sentence with a space is prose",
+         f"Tiêu đề\n{_BODY}\n21/08/2025 Hợp tác xã chè Tân Cương giới thiệu ba sản phẩm OCOP mới tại hội chợ nông sản của tỉnh"),
+        ("a date glued to a lower-case word is no headline",
+         f"Tiêu đề\n{_BODY}\n21/08/2025hợp tác xã chè Tân Cương giới thiệu ba sản phẩm OCOP mới tại hội chợ nông sản của tỉnh"),
+    ],
+)
+def test_not_published(rule, page):
+    assert find_published(page) is None, rule
 
 
 def docs(text):
