@@ -391,8 +391,30 @@ def _is_source_line(stripped: str, date_start: int, words: int) -> bool:
     return bool(_SOURCE_NAME.search(before) or _GLUED.search(before) or _BYLINE_NAME.match(before))
 
 
+# A date line glued to the headline that follows it, as text extracted from a page without a break
+# between two blocks prints it ("11/10/2024 14:20Bắc Kạn tổ chức …"): the date (and time) opens the line
+# and a capital letter follows with no space. Prose never writes a word against a date.
+_GLUED_HEADLINE = re.compile(
+    rf"^[ \t]*(?:{_WEEKDAY}[ \t]*[,-]?[ \t]*)?(?P<date>{_DATE_TEXT})"
+    r"(?:[ \t,|-]*\d{1,2}\s*:\s*\d{2}(?::\d{2})?)?(?=[A-ZĐÀ-Ỹ])",
+    re.IGNORECASE,
+)
+
+
+def _glued_headline_date(line: str) -> tuple[str, int, int] | None:
+    """The date of a date line glued to the headline after it; the span ends where the headline starts."""
+    m = _GLUED_HEADLINE.match(line)
+    if m is None or not line[m.end()].isupper():
+        return None
+    found = _find_date(m.group("date"))
+    if found is None:
+        return None
+    start = len(line) - len(line.lstrip())
+    return _value(found[0], _find_time(line[:m.end()], (m.start("date"), m.end("date")))), start, m.end()
+
+
 # The rules, in the order they are tried on each line.
-_LINE_RULES = (_attribute_date, _agency_dateline, _date_line)
+_LINE_RULES = (_attribute_date, _agency_dateline, _date_line, _glued_headline_date)
 
 
 def _date_in_line(line: str) -> tuple[str, int, int] | None:

@@ -75,6 +75,14 @@ _NUMBER_RE = re.compile(
 _NUMBER_START = re.compile(r"\d(?<![\w/.,-]\d)(?<!\d:\d)")
 # A standard's code may be shaped like a decree's number ("TCCS 01/2024/HTXBĐ", a producer's own standard).
 _STANDARD_BEFORE = re.compile(r"(?<!\w)(?:TCCS|TCVN|QCVN|QCĐP|TCN)[ \t]*$")
+# A certificate or a result sheet numbered like a document ("GCN số 12/2023/ĐKKD", "Giấy chứng nhận đủ
+# điều kiện ATTP số 45/2024/NNPTNT-CB", "phiếu kết quả thử nghiệm số 1234/KQ-TT3") is held or issued
+# to a producer, not cited as an administrative document; tested only when no type word precedes the
+# number ("cấp Giấy chứng nhận tại Quyết định số …" cites the decision).
+_CERTIFICATE_BEFORE = re.compile(
+    r"(?<!\w)(?:GCN|giấy[ \t]+chứng[ \t]+nhận|phiếu[ \t]+kết[ \t]+quả)(?:[ \t]+[^\W\d_]+){0,10}[ \t]+số[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
 
 _TYPE_WORDS = "|".join(sorted((re.escape(t) for t in DOC_TYPES), key=len, reverse=True))
 _TYPE_BEFORE = re.compile(
@@ -82,9 +90,10 @@ _TYPE_BEFORE = re.compile(
 )
 _SO_BEFORE = re.compile(r"(?:^|[\s|(])(?:Số|số|SỐ)(?:[ \t]+(?:hiệu|HIỆU)[ \t]*\|?)?[ \t]*:?[ \t]*$")
 
-# A hard-wrapped date may break before its year ("ngày 14-3-⏎2024").
+# A hard-wrapped date may break before its year ("ngày 14-3-⏎2024"). A signing date may print its year
+# with two digits ("ngày 12/9/25"); this body is read only after "ngày" or as a table cell, never in prose.
 _DATE_BODY = r"""(?:
-      (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-](?:[ \t]*|\n)(?P<y1>(?:19|20)\d\d)
+      (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-](?:[ \t]*|\n)(?P<y1>(?:19|20)\d\d|\d\d(?![\d/.\-]|[ \t]*(?:sản|triệu|tỷ|%)))
     | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:(?:,\s*)?năm\s+|/\s*)(?P<y2>(?:19|20)\d\d)
     )"""
 _ISSUER_WORD = r"(?:[ \t]+(?!(?:ngày|về|việc|và|tổ|diễn|họp|khai|từ|đến)\b)[^\W\d_](?:[^\W\d]|&)*)"
@@ -96,7 +105,7 @@ _DATE_AFTER = re.compile(
     # UBND tỉnh ký ngày …", "đã được UBND tỉnh ban hành ngày …"; not an event's date ("của Sở tổ chức
     # ngày …") nor a subject's ("về việc … ngày …"). A hard-wrapped line may break before "ngày" (in
     # lower case: "Ngày" opening a line starts a sentence).
-    (?:(?:của{_ISSUER_WORD}{{1,8}}|(?:do|(?:đã[ \t]+)?được){_ISSUER_WORD}{{1,8}}[ \t]+(?:ký|kí|ban[ \t]hành))
+    (?:(?:của{_ISSUER_WORD}{{1,10}}|(?:do|(?:đã[ \t]+)?được){_ISSUER_WORD}{{1,10}}[ \t]+(?:ký|kí|ban[ \t]hành))
        ,?(?:[ \t]+|[ \t]*\n(?=(?-i:ngày))))?
     (?:vào[ \t]+)?                                                   # "… ban hành vào ngày …"
     ngày[ \t\n]+{_DATE_BODY}""",
@@ -104,7 +113,8 @@ _DATE_AFTER = re.compile(
 )
 # The date alone in brackets right after the number: "Quyết định số 1048/QĐ-TTg (21/8/2019)".
 _DATE_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*(?:ngày[ \t]+)?{_DATE_BODY}[ \t]*\)", re.VERBOSE | re.IGNORECASE)
-# How far after a number its signing date may end (room for "của Thủ tướng Chính phủ ngày …").
+# How far after a number its signing date may end (room for "của Thủ tướng Chính phủ ngày …"). An issuer
+# may run to ten words ("của Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh ngày …").
 _DATE_REACH = 120
 # "Ngày 02 tháng 6 năm 2021, UBND tỉnh ban hành …", also without the comma ("Ngày 27/12/2022 UBND …").
 _DATE_OPENING = re.compile(rf"(?:^|[.;\n])[ \t]*(?:Ngày|ngày)[ \t]+{_DATE_BODY}[ \t]*,?", re.VERBOSE)
@@ -223,7 +233,8 @@ def _iso(d: str, m: str, y: str) -> str | None:
 
 def _date_from(match: re.Match[str]) -> str | None:
     if match.group("d1"):
-        return _iso(match.group("d1"), match.group("m1"), match.group("y1"))
+        year = match.group("y1")
+        return _iso(match.group("d1"), match.group("m1"), year if len(year) == 4 else f"20{year}")
     return _iso(match.group("d2"), match.group("m2"), match.group("y2"))
 
 
@@ -269,6 +280,8 @@ def find_documents(text: str | None) -> list[DocumentRef]:
         if tm:
             doc_type = _canonical_type(tm.group("type"))
             quote_start = m.start() - (len(before) - tm.start())
+        elif _CERTIFICATE_BEFORE.search(text, max(0, m.start() - 120), m.start()):
+            continue
         elif _SO_BEFORE.search(before):
             doc_type = type_of_symbol(number)
         issued = None
