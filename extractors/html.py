@@ -308,6 +308,9 @@ def _iter_blocks(root, skip: Callable[[object], bool] | None = None) -> Iterator
                     pass
                 elif tag == "br":
                     yield from flush()
+                elif tag == "tr" and (row := _table_row(child)) is not None:
+                    yield from flush()
+                    yield row
                 elif tag in _INLINE:
                     yield from walk(child)
                 else:
@@ -320,6 +323,28 @@ def _iter_blocks(root, skip: Callable[[object], bool] | None = None) -> Iterator
     if root is not None:
         yield from walk(root)
         yield from flush()
+
+
+_CELL_BLOCKS = frozenset(["p", "div", "table", "ul", "ol", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"])
+_MAX_CELL = 150  # characters: a longer cell is a layout table's column of prose, not a datum
+
+
+def _table_row(tr) -> str | None:  # type: ignore[no-untyped-def]
+    """A row of a data table as one block, its cells between " | " ("1 | Huyện A | 7 | 2 | 9"), so a
+    table of counts reads as rows (extractors/figures/table.py); None for a row of a layout table
+    (a cell holding blocks or long prose) or of a single cell, which are read as blocks."""
+    cells = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+    if len(cells) < 2:
+        return None
+    texts = []
+    for cell in cells:
+        if any(isinstance(e.tag, str) and e.tag.lower() in _CELL_BLOCKS for e in cell.iterdescendants()):
+            return None
+        text = _clean(cell.text_content())
+        if len(text) > _MAX_CELL:
+            return None
+        texts.append(text)
+    return " | ".join(texts) if any(texts) else None
 
 
 def _is_date_block(block: str) -> bool:

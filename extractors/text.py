@@ -45,9 +45,10 @@ _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 _MOSTLY_UTF8_RATIO = 2
 
 # normalize(): odd spaces → space; zero-width characters, soft hyphens and C0 controls removed
-# (tab and newline are white space); line separators → LF; the Icelandic eth Ð/ð, which
+# (tab and newline are white space, and a tab is kept: it separates the cells of a table pasted as
+# text, which extractors/figures/table.py reads); line separators → LF; the Icelandic eth Ð/ð, which
 # Latin-1 decoding and careless typing put in place of the Vietnamese Đ/đ, → Đ/đ.
-_ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
+_ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\f\v"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r\f\v")
 _NORMALIZE = str.maketrans(
     {**dict.fromkeys(_ODD_SPACES, " "), **dict.fromkeys(_INVISIBLE), "\r": "\n", "\u2028": "\n", "\u2029": "\n",

@@ -9,6 +9,8 @@ The package is shaped like the grammar it implements:
 4. readers, each an ordered table of named rules (``rules.RuleTable``): ``level`` (stars),
    ``status``, ``result`` (is it an OCOP result at all), ``period`` (year, as_of), ``basis``,
    ``place`` (and its level);
+   ``table`` reads tables printed as text (a header naming each column's level, status, basis or
+   year; rows of bare numbers), which the sentence grammar cannot;
 5. ``merge`` — the same fact stated twice is one figure; the readers' decisions become
    :class:`~extractors.records.Figure` records.
 
@@ -46,6 +48,7 @@ from extractors.figures.place import districts_named, read_place
 from extractors.figures.result import read_result
 from extractors.figures.sentences import Sentence, split_sentences
 from extractors.figures.status import read_status
+from extractors.figures.table import may_hold_table, read_tables
 from extractors.figures.textmap import Identity, nfc_with_map
 from extractors.figures.zones import set_desc_end
 from extractors.records import Figure, PlaceMention
@@ -87,7 +90,7 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None, ti
         return []
     original = text
     text, offsets = nfc_with_map(text)
-    if not _may_count(text) and not _may_end_cut(text[-80:]):
+    if not _may_count(text) and not _may_end_cut(text[-80:]) and not may_hold_table(text):
         return []
     if not isinstance(offsets, Identity):
         places = None  # mentions of the caller's text are offsets into it, not into its NFC copy
@@ -186,6 +189,7 @@ def _read(p: Passage) -> None:
         years = [c.year for c in counts if c.year]
         line_year = years[-1] if years else (stated_year(p, i) or line_year)
         previous = counts
+    read_tables(p)
 
 
 def _prevs(counts: list[Count]) -> list[Count | None]:

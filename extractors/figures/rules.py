@@ -196,10 +196,10 @@ class RuleTable:
 def rule_tables() -> list[RuleTable]:
     """Every reader's table, in the order the grammar applies them (imported here: the readers
     import this module for Rule and RuleTable)."""
-    from extractors.figures import basis, breakdown, level, merge, period, place, result, status
+    from extractors.figures import basis, breakdown, level, merge, period, place, result, status, table
 
     return [*level.TABLES, breakdown.TABLE, *status.TABLES, *result.TABLES, *period.TABLES, *basis.TABLES,
-            *place.TABLES, merge.TABLE]
+            *place.TABLES, *table.TABLES, merge.TABLE]
 
 
 def rules_markdown() -> str:

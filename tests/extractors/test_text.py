@@ -184,8 +184,13 @@ def test_text_that_is_not_a_legacy_font_is_left_alone(text):
 
 
 def test_normalize_whitespace_and_invisibles():
-    raw = "Bắc\u00a0Giang\u200b  có\t\t95 sản phẩm \r\n\r\n  OCOP\u00ad\u2009sao  \n"
+    raw = "Bắc\u00a0Giang\u200b  có \u2003 95 sản phẩm \r\n\r\n  OCOP\u00ad\u2009sao  \n"
     assert normalize(raw) == "Bắc Giang có 95 sản phẩm\n\nOCOP sao\n"
+
+
+def test_normalize_keeps_tabs_that_separate_table_cells():
+    # a table pasted as text: its cells are read by extractors/figures/table.py
+    assert normalize("Năm\tSản phẩm mới\r\n2021\t14") == "Năm\tSản phẩm mới\n2021\t14"
 
 
 def test_normalize_puts_d_bar_for_the_eth_lookalike():
