@@ -28,9 +28,14 @@ _KEEP_SHARE = 0.5
 
 
 def extract(text: str | None, *, title: str | None = None, date_line: str | None = None,
-            url: str | None = None) -> Extraction:
-    """Extract figures, documents, published date and provinces from plain text."""
-    return _extract(text, title=title, date_line=date_line, url=url)
+            url: str | None = None, published: PublishedDate | None = None,
+            truncated: str | None = None) -> Extraction:
+    """Extract figures, documents, published date and provinces from plain text.
+
+    ``published`` is a date the page's markup gave (``MainText.published``: a ``<time datetime>``, a
+    meta tag), read after the printed ``date_line`` and before the text; ``truncated`` says what of
+    the page was cut before its text was taken (``MainText.truncated``)."""
+    return _extract(text, title=title, date_line=date_line, url=url, published=published, truncated=truncated)
 
 
 def _extract(text: str | None, *, title: str | None, date_line: str | None, url: str | None,

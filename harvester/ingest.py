@@ -89,9 +89,12 @@ def extract_step(item: dict[str, Any], extractor: Extractor = extract) -> dict[s
         return item
     main: MainText = item.get("_main") or MainText(title=None, text="")
     url = item.get("final_url") or item.get("url")
+    # the page's own date (printed, else in its markup) before the date its listing gave it: the same
+    # order as extract_html, so a crawl stores what `harvester extract` prints for the page
+    date_line = main.date_line or (None if main.published else item.get("listing_date"))
     try:
-        item["_extraction"] = extractor(main.text, title=main.title,
-                                        date_line=main.date_line or item.get("listing_date"), url=url)
+        item["_extraction"] = extractor(main.text, title=main.title, date_line=date_line, url=url,
+                                        published=main.published, truncated=main.truncated)
     except Exception as exc:  # keep the page and the text; figures can be rebuilt by reextract
         log.warning("extract failed on %s: %s", url, exc)
         item["_extraction"] = Extraction(text=main.text, title=main.title)

@@ -28,7 +28,7 @@ _COUNT = re.compile(r"(\d+) sản phẩm OCOP(?: đạt (\d) sao)?")
 def counting_extractor(min_count: int = 0):
     """A deterministic extractor: every '<n> sản phẩm OCOP [đạt k sao]' with n >= min_count."""
 
-    def run(text, *, title=None, date_line=None, url=None) -> Extraction:
+    def run(text, *, title=None, date_line=None, url=None, published=None, truncated=None) -> Extraction:
         text = " ".join(text.split())  # like the real one, it works on whitespace-normalised text
         figures = [Figure(count=int(m.group(1)), stars=m.group(2), status="achieved", year=2024, place=None,
                           province=None, province_2025=None, quote=m.group(0), start=m.start(), end=m.end())

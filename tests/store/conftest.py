@@ -40,7 +40,8 @@ _COUNT = re.compile(r"(\d+) sản phẩm OCOP(?: đạt (\d) sao)?")
 _DOC = re.compile(r"Quyết định số (\d+/QĐ-[A-Za-zĐ]+)")
 
 
-def count_extractor(text, *, title=None, date_line=None, url=None, min_count: int = 0) -> Extraction:
+def count_extractor(text, *, title=None, date_line=None, url=None, published=None, truncated=None,
+                    min_count: int = 0) -> Extraction:
     """A deterministic stand-in extractor: figures from '<n> sản phẩm OCOP [đạt k sao]'."""
     text = text or ""
     figures = [
