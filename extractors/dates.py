@@ -260,7 +260,16 @@ _RELATED_HEADING = re.compile(
 # The signing or effective date in a document's attribute block ("Ngày ban hành: 10/01/2024"): the
 # page's date only when the page shows no other, as a legal-text page does; on a news page it
 # belongs to a document listed in a sidebar.
-_DOCUMENT_DATE_LABEL = re.compile(r"^\W*ngày\s+(?:ban\s+hành|ký|(?:có\s+)?hiệu\s+lực)\b", re.IGNORECASE)
+_DOCUMENT_DATE_LABEL = re.compile(r"^\W*ngày\s+(?:ban\s+hành|ký|(?:có\s+|hết\s+)?hiệu\s+lực|(?:đăng\s+)?công\s+báo)\b",
+                                  re.IGNORECASE)
+_SIGNING_LABEL = re.compile(r"^\W*ngày\s+(?:ban\s+hành|ký)\b", re.IGNORECASE)
+# A document's attribute line that opens with its number and goes on with its fields: "Số/Ký hiệu:
+# 1520/QĐ-UBND Ngày ban hành: 28/09/2023 Ngày hiệu lực: …".
+_NUMBER_FIELD = re.compile(r"^\W*(?:số[ \t]*/?[ \t]*(?:ký[ \t]+)?hiệu|ký[ \t]+hiệu)[ \t]*[:|]", re.IGNORECASE)
+_SIGNING_FIELD = re.compile(r"(?<!\w)ngày[ \t]+ban[ \t]+hành[ \t]*[:|]?[ \t]*", re.IGNORECASE)
+# Within this many lines after a document's signing date, a CMS label ("Ngày cập nhật: …") dates the
+# database record, not an article.
+_DOCUMENT_BLOCK_LINES = 4
 # A CMS attribute label opening a line: "date 2025-10-23 …", "Ngày đăng: 12/03/2024 | Người đăng: …",
 # "Cập nhật lúc 10:20, ngày 05/06/2024 …". Text may follow on the same line (a scraped page glues
 # the first paragraph to it). A bare "Ngày 27/12/2022 UBND tỉnh …" opens a sentence and is not one.
@@ -417,6 +426,17 @@ def _glued_headline_date(line: str) -> tuple[str, int, int] | None:
 _LINE_RULES = (_attribute_date, _agency_dateline, _date_line, _glued_headline_date)
 
 
+def _number_field_date(line: str) -> tuple[str, int, int] | None:
+    """The signing date among the fields of a line that opens with a document's number."""
+    if not _NUMBER_FIELD.match(line):
+        return None
+    label = _SIGNING_FIELD.search(line)
+    found = _first_date(line[label.end():label.end() + 20]) if label else None
+    if found is None or found[1] != 0:
+        return None
+    return found[0], label.end(), label.end() + found[2]  # type: ignore[union-attr]
+
+
 def _date_in_line(line: str) -> tuple[str, int, int] | None:
     for rule in _LINE_RULES:
         found = rule(line)
@@ -426,7 +446,8 @@ def _date_in_line(line: str) -> tuple[str, int, int] | None:
 
 
 _LETTERHEAD = re.compile(
-    r"(?m)^[ \t|]*[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3},[ \t]+ngày[ \t]+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)"
+    # (the number may share the line, a cell apart: "Số: 2290/QĐ-UBND<TAB>Phú Thọ, ngày 09 tháng 10 năm 2024")
+    r"(?m)^[ \t|]*(?:(?:Số|SỐ)[ \t]*:?[ \t]*[\w/.-]+[ \t]*[\t|][ \t|]*)?[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3},[ \t]+ngày[ \t]+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)"
 )
 # A line longer than this is prose (a sapo, a paragraph), not a menu item or a headline.
 _PROSE_WORDS = 30
@@ -443,7 +464,10 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     offset = 0
     nonempty = 0
     prose_since = False
+    # a legal-text page's dates: signing ("Ngày ban hành") first, then effective, gazette, record dates
+    signing_dates: list[PublishedDate] = []
     document_dates: list[PublishedDate] = []
+    document_line = -_DOCUMENT_BLOCK_LINES - 1  # the non-empty line of the last signing date
     in_box = False
     for line in text.split("\n"):
         if _RELATED_HEADING.search(line):
@@ -454,10 +478,16 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
         if in_box:
             in_box = bool(line.strip())
         elif line.strip():
-            found = _date_in_line(line)
-            if found and _DOCUMENT_DATE_LABEL.match(line):
+            found = _date_in_line(line) or _number_field_date(line)
+            if found and (_DOCUMENT_DATE_LABEL.match(line) or _NUMBER_FIELD.match(line)
+                          or (nonempty - document_line <= _DOCUMENT_BLOCK_LINES and _ATTRIBUTE_LABEL.match(line))):
                 value, start, end = found
-                document_dates.append(PublishedDate(value, "text", line[start:end], offset + start, offset + end))
+                dated = PublishedDate(value, "text", line[start:end], offset + start, offset + end)
+                if _SIGNING_LABEL.match(line) or _NUMBER_FIELD.match(line):
+                    signing_dates.append(dated)
+                    document_line = nonempty
+                else:
+                    document_dates.append(dated)
             elif found:
                 value, start, end = found
                 quote = line[start:end]
@@ -477,8 +507,8 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
         if _is_header_clock(candidates, placed):
             return candidates[1]
         return candidates[0]
-    if document_dates:
-        return document_dates[0]
+    if signing_dates or document_dates:
+        return (signing_dates or document_dates)[0]
     head = text[:3000]
     m = _LETTERHEAD.search(head)
     if m:

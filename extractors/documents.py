@@ -105,9 +105,10 @@ _DATE_AFTER = re.compile(
     # UBND tỉnh ký ngày …", "đã được UBND tỉnh ban hành ngày …"; not an event's date ("của Sở tổ chức
     # ngày …") nor a subject's ("về việc … ngày …"). A hard-wrapped line may break before "ngày" (in
     # lower case: "Ngày" opening a line starts a sentence).
-    (?:(?:của{_ISSUER_WORD}{{1,10}}|(?:do|(?:đã[ \t]+)?được){_ISSUER_WORD}{{1,10}}[ \t]+(?:ký|kí|ban[ \t]hành))
+    (?:(?:của{_ISSUER_WORD}{{1,10}}(?:,?[ \t]+(?:được[ \t]+)?(?:ban[ \t]hành|ký|kí))?   # "của UBND tỉnh, ban hành ngày …"
+       |(?:do|(?:đã[ \t]+)?được){_ISSUER_WORD}{{1,10}}[ \t]+(?:ký|kí|ban[ \t]hành))
        ,?(?:[ \t]+|[ \t]*\n(?=(?-i:ngày))))?
-    (?:vào[ \t]+)?                                                   # "… ban hành vào ngày …"
+    (?:vào[ \t]+|cùng[ \t]+)?                                        # "… ban hành vào ngày …", "… cùng ngày …"
     ngày[ \t\n]+{_DATE_BODY}""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -116,15 +117,21 @@ _DATE_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*(?:ngày[ \t]+)?{_DATE_BODY}[ \t
 # How far after a number its signing date may end (room for "của Thủ tướng Chính phủ ngày …"). An issuer
 # may run to ten words ("của Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh ngày …").
 _DATE_REACH = 120
+# The signing date before the citation: "… được UBND tỉnh ban hành ngày 12/3/2024 tại Quyết định số 610/QĐ-UBND".
+_DATE_BEFORE = re.compile(
+    rf"(?:ban[ \t]+hành|ký|kí)[ \t]+(?:vào[ \t]+)?ngày[ \t]+{_DATE_BODY}[ \t]*,?[ \t]+(?:tại|theo|bằng)[ \t]+$",
+    re.VERBOSE | re.IGNORECASE)
+# Two citations sharing one date: "Quyết định số 75/QĐ-UBND và Quyết định số 76/QĐ-UBND cùng ngày 10/01/2025".
+_JOINED = re.compile(r"[ \t]*(?:,|và)[ \t]*")
 # "Ngày 02 tháng 6 năm 2021, UBND tỉnh ban hành …", also without the comma ("Ngày 27/12/2022 UBND …").
 _DATE_OPENING = re.compile(rf"(?:^|[.;\n])[ \t]*(?:Ngày|ngày)[ \t]+{_DATE_BODY}[ \t]*,?", re.VERBOSE)
 
 # A document's attribute block, as legal-text sites and "văn bản mới" boxes print it: the number
 # ("Số hiệu: 779/QĐ-UBND", or a short line "Quyết định 35/QĐ-UBND"), then, on its own line or
 # later on the same one, "Ngày ban hành: 14/07/2022".
-_NUMBER_LABEL = re.compile(r"số[ \t]+hiệu[ \t]*[:|]?[ \t]*$", re.IGNORECASE)
+_NUMBER_LABEL = re.compile(r"(?:số[ \t]*/?[ \t]*(?:ký[ \t]+)?hiệu|ký[ \t]+hiệu)[ \t]*[:|]?[ \t]*$", re.IGNORECASE)
 _ISSUED_LABEL = re.compile(rf"[ \t|]*ngày[ \t]+ban[ \t]+hành[ \t]*[:|]?[ \t]*{_DATE_BODY}", re.VERBOSE | re.IGNORECASE)
-_BLOCK_LINES = 3
+_BLOCK_LINES = 6  # "Số hiệu", "Loại văn bản", "Cơ quan ban hành", "Người ký", then "Ngày ban hành"
 _SHORT_LINE_WORDS = 6
 
 # A letterhead: the text's own number opens its line ("Số: 86 /KH-UBND", "Số 245-BC/HU"), and its place-date
@@ -291,13 +298,27 @@ def find_documents(text: str | None) -> list[DocumentRef]:
             issued = _date_from(dm)
             quote_end = dm.end()
         else:
-            issued = _date_opening_sentence(text, quote_start) or _cell_date_before(text, m.start())
+            before_date = _DATE_BEFORE.search(text, max(0, quote_start - 80), quote_start)
+            issued = (_date_from(before_date) if before_date else None) or _date_opening_sentence(text, quote_start) \
+                or _cell_date_before(text, m.start())
             if issued is None:
                 issued, quote_end = _attribute_issued(text, m) or _letterhead_issued(text, m) or (None, quote_end)
         mentions.append((number, doc_type, issued, quote_start, quote_end))
     mentions.extend(_bare_numbers(text, mentions))
     mentions.sort(key=lambda mention: mention[3])
+    _share_joined_dates(text, mentions)
     return _merge(text, mentions)
+
+
+def _share_joined_dates(text: str, mentions: list[_Mention]) -> None:
+    """A citation without a date, joined by "và" or a comma to the next, which is dated "cùng ngày …",
+    takes that date (walked from the last: a list of three shares it too)."""
+    for i in range(len(mentions) - 2, -1, -1):
+        number, doc_type, issued, start, end = mentions[i]
+        nxt = mentions[i + 1]
+        if issued is None and nxt[2] is not None and _JOINED.fullmatch(text, end, nxt[3]) \
+                and re.search(r"cùng[ \t]+ngày", text[nxt[3]:nxt[4]], re.IGNORECASE):
+            mentions[i] = (number, doc_type, nxt[2], start, end)
 
 
 def _date_after(text: str, end: int) -> re.Match[str] | None:
