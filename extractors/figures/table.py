@@ -65,6 +65,10 @@ STATUS = RuleTable("table: status", "status", [
          Example("Năm 2025, tỉnh phấn đấu có 30 sản phẩm OCOP mới, cụ thể như sau:\n\n"
                  "Huyện | 3 sao | 4 sao\nHuyện Bảo Lâm | 6 | 2\nHuyện Bảo Lạc | 5 | 1", 6, "target"),
          "rows under a line that counts products and ends in ':' are its breakdown: its status"),
+    Rule("column-proposal", r"đề\s+nghị|đề\s+xuất", "proposed",
+         Example("Tổng hợp sản phẩm OCOP năm 2025:\n\nHuyện | Đã công nhận | Đề nghị công nhận\n"
+                 "Huyện Than Uyên | 5 | 3", 3, "proposed"),
+         "a column of products proposed for recognition"),
     Rule("context-proposal", r"đề\s+nghị|đề\s+xuất", "proposed",
          Example("Danh sách sản phẩm đề nghị công nhận OCOP năm 2025 theo huyện\n\n"
                  "Huyện | 3 sao | 4 sao\nHuyện Hải Hà | 4 | 1", 4, "proposed"),
@@ -129,6 +133,11 @@ ROWS = RuleTable("table: rows", "is a result", [
          Example("Kết quả đánh giá lại năm 2025:\n\nNhóm sản phẩm | Số sản phẩm\nThực phẩm | 17\nĐồ uống | 4",
                  17, None),
          "rows of product groups or single products count no OCOP results"),
+    Rule("column-not-results", r"đăng\s+ký|tham\s+gia|dự\s+thi|hồ\s+sơ|chưa\s+đạt|không\s+đạt|hết\s+hạn|thu\s+hồi"
+         r"|được\s+đánh\s+giá|chấm\s+điểm|rà\s+soát", None,
+         Example("Kết quả thực hiện Chương trình OCOP năm 2024:\n\nHuyện | Số sản phẩm đăng ký | Số sản phẩm đạt\n"
+                 "Huyện Sìn Hồ | 9 | 6", 9, None),
+         "a column of products registered, entered, failed or expired counts no results"),
     Rule("item-not-products", r"", None,
          Example("Kết quả thực hiện chỉ tiêu năm 2024:\n\nChỉ tiêu | Kế hoạch | Thực hiện\n"
                  "Xã đạt chuẩn nông thôn mới | 3 | 4\nSản phẩm OCOP mới | 12 | 15", 4, None),
@@ -333,6 +342,7 @@ class _Column:
     status: tuple[str, str] | None = None  # (value, rule)
     basis: tuple[str, str] | None = None
     year: int | None = None
+    not_results: bool = False
 
 
 @dataclass
@@ -394,7 +404,8 @@ def _column(k: int, head: str, rows: list[list[Cell]]) -> _Column | None:
     year = YEAR["column-year"].regex.match(head)
     if year:
         col.year = int(year.group(1))
-    for rule in ("column-plan", "column-done"):
+    col.not_results = bool(ROWS["column-not-results"].regex.search(head))
+    for rule in ("column-proposal", "column-plan", "column-done"):
         if STATUS[rule].regex.search(head):
             col.status = (STATUS[rule].value or "", rule)
             break
@@ -516,9 +527,9 @@ def _row_counts(p: Passage, grid: Grid, row: list[Cell], span: tuple[int, int], 
             continue  # a zero cell counts nothing
         c = Count(cell.start, cell.end, row_end, value, 0, quote_start=row_start, desc_end=cell.end)
         c.explicit = True
-        if not_products:
+        if not_products or col.not_results:
             c.result = False
-            c.decide("result", not_products)
+            c.decide("result", not_products or "column-not-results")
             counts.append(c)
             continue
         if col.stars is not None:

@@ -104,3 +104,9 @@ def test_a_layout_table_keeps_its_paragraphs() -> None:
     lines = main_text(html).text.split("\n")
     assert "Tỉnh có 20 sản phẩm OCOP." in lines
     assert not any(" | " in line for line in lines)
+
+
+def test_columns_of_registered_products_count_no_results_and_proposals_are_proposed() -> None:
+    text = ("Kết quả thực hiện Chương trình OCOP năm 2024:\n\nHuyện | Số sản phẩm đăng ký | Số sản phẩm đạt | "
+            "Đề nghị công nhận\nHuyện Sìn Hồ | 9 | 6 | 2")
+    assert _read(text) == [(6, None, "achieved", 2024, "new"), (2, None, "proposed", 2024, "new")]
