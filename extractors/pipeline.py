@@ -28,9 +28,15 @@ _KEEP_SHARE = 0.5
 
 
 def extract(text: str | None, *, title: str | None = None, date_line: str | None = None,
-            url: str | None = None) -> Extraction:
-    """Extract figures, documents, published date and provinces from plain text."""
-    return _extract(text, title=title, date_line=date_line, url=url)
+            url: str | None = None, published: PublishedDate | None = None,
+            truncated: str | None = None) -> Extraction:
+    """Extract figures, documents, published date and provinces from plain text.
+
+    ``published`` and ``truncated`` are a main text's (:class:`MainText`) when the text came from a
+    page: its date read from the markup (used when ``date_line`` gives none, before a date in the
+    text) and why only the page's beginning was read — what :func:`extract_html` passes on.
+    """
+    return _extract(text, title=title, date_line=date_line, url=url, published=published, truncated=truncated)
 
 
 def _extract(text: str | None, *, title: str | None, date_line: str | None, url: str | None,

@@ -14,6 +14,7 @@ run another one.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import re
 from collections.abc import Callable, Mapping
@@ -89,13 +90,26 @@ def extract_step(item: dict[str, Any], extractor: Extractor = extract) -> dict[s
         return item
     main: MainText = item.get("_main") or MainText(title=None, text="")
     url = item.get("final_url") or item.get("url")
+    # the main text's date from the markup and its truncation, as extract_html passes them (so that a
+    # crawl stores what `harvester extract` prints), to an extractor that takes them
+    page = {"published": main.published, "truncated": main.truncated} if _takes_page_keywords(extractor) else {}
     try:
         item["_extraction"] = extractor(main.text, title=main.title,
-                                        date_line=main.date_line or item.get("listing_date"), url=url)
+                                        date_line=main.date_line or item.get("listing_date"), url=url, **page)
     except Exception as exc:  # keep the page and the text; figures can be rebuilt by reextract
         log.warning("extract failed on %s: %s", url, exc)
         item["_extraction"] = Extraction(text=main.text, title=main.title)
     return item
+
+
+def _takes_page_keywords(extractor: Extractor) -> bool:
+    """Whether ``extractor`` names ``published`` and ``truncated`` (extract does; a replay's stand-in
+    with the older signature is called without them)."""
+    try:
+        params = inspect.signature(extractor).parameters
+    except (TypeError, ValueError):
+        return False
+    return "published" in params and "truncated" in params
 
 
 def save_step(db: Any, item: dict[str, Any], *, force: bool = False) -> storage.ArticleResult:
