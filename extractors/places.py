@@ -356,9 +356,8 @@ def _mention_starts(text: str, resume: Callable[[], int]) -> Iterator[tuple[list
             if _may_start(w) and start >= resume():
                 yield tokens, i
         return
-    for start in starts:
-        run = _RUN.match(text, start)
-        if run is None or not _may_start(run.group()) or start < resume():
+    for start, word in starts:
+        if start < resume():
             continue
         local: list[tuple[int, int, str]] = []
         if start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
@@ -367,33 +366,36 @@ def _mention_starts(text: str, resume: Callable[[], int]) -> Iterator[tuple[list
                 j -= 1
             local.append((j, start - 1, text[j:start - 1]))
         i = len(local)
-        for t in _RUN.finditer(text, start):
+        local.append((start, start + len(word), word))
+        for t in _RUN.finditer(text, start + len(word)):
             local.append((t.start(), t.end(), t.group()))
             if len(local) - i == _SPAN_TOKENS:
                 break
         yield local, i
 
 
-def _possible_starts(text: str) -> list[int] | None:
-    """The offsets, in order, of every token that begins with a capital (or a character beyond the
-    Latin letters) or is one of ``_STARTERS`` in any case: a superset of the tokens that
-    ``_may_start``. None when a token is not a run of letters and digits ("a'b" is one token) or the
+def _possible_starts(text: str) -> list[tuple[int, str]] | None:
+    """(offset, token), in order, of every token that ``_may_start``: found among the tokens that begin
+    with a capital (or a character beyond the Latin letters), read with the rest of their run of
+    letters and digits by one search, and those that are one of ``_STARTERS`` in any case (each of which
+    ``_may_start``). None when a token is not a run of letters and digits ("a'b" is one token) or the
     text's lower case is not offset for offset ("İ"): then the whole text is split."""
     if "'" in text or "’" in text:
         return None
     low = text.lower()
     if len(low) != len(text):
         return None
-    starts = {m.start() for m in _CAPITAL_RE.finditer(text)}
+    may_start = _may_start
+    starts = {m.start(): w for m in _CAPITAL_WORD_RE.finditer(text) if may_start(w := m.group())}
     size = len(text)
     for word in _STARTERS:
         k = low.find(word)
         while k != -1:
             end = k + len(word)
             if (k == 0 or not text[k - 1].isalnum()) and (end == size or not text[end].isalnum()):
-                starts.add(k)
+                starts[k] = text[k:end]
             k = low.find(word, end)
-    return sorted(starts)
+    return sorted(starts.items())
 
 
 def _char_class(chars: list[str]) -> str:
@@ -415,6 +417,8 @@ def _char_class(chars: list[str]) -> str:
 # precedes, and a pattern that opens with a class is skipped to in C.
 _CAPITAL_RE = re.compile(_char_class([chr(c) for c in (*range(0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper()])[:-1]
                          + "\\u0250-\\u1dff\\u1f00-\\U0010ffff](?<![^\\W_].)")
+# A capital that is a letter, with the rest of its run: the token ``_RUN`` reads from there.
+_CAPITAL_WORD_RE = re.compile(_CAPITAL_RE.pattern + "(?<=[^\\W_])[^\\W_]*")
 _RUN = re.compile(r"[^\W_]+")
 # the tokens a mention read from a token i can reach: up to i + 2 + _MAX_WORDS - 1 after a two-word
 # prefix ("thị xã"), and whether one more follows

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 
 from click.testing import CliRunner
 
@@ -131,6 +132,35 @@ def test_reextract_cli_with_the_same_extractor_changes_nothing(fresh_db, kit):
     result = CliRunner().invoke(cli, ["reextract", "--db", db_path])
     assert result.exit_code == 0 and "4 pages" in result.output, result.output
     assert f"figures: {figures} -> {figures} (+0 -0" in result.output and figures >= 3
+
+
+# A WordPress page whose <time> prints no date the date-line reader knows, but whose datetime attribute
+# holds one (invented page). `harvester extract` (extract_html) dates the article and its "đến nay"
+# figures by that attribute; the crawl's extract step must do the same, and keep the page's truncation.
+_META_DATED = (
+    "<html><head><title>t</title></head><body><article class='hentry'>"
+    "<h1 class='entry-title'>Tỉnh Hà Giang có thêm 12 sản phẩm OCOP</h1>"
+    "<time class='entry-date published' datetime='2025-03-10T08:30:00+07:00'>Thứ Hai tuần trước</time>"
+    "<div class='entry-content'><p>Ngày 02/01/2025, Hội đồng tỉnh đã chấm điểm các hồ sơ.</p>"
+    "<p>Đến nay, toàn tỉnh có 12 sản phẩm OCOP đạt 3 sao.</p></div></article></body></html>"
+)
+
+
+def test_extract_step_keeps_the_main_texts_published_date_and_truncation(kit):
+    from extractors import extract_html
+
+    item = kit.page_item("https://hg.vn/tin/meta.html", _META_DATED.encode("utf-8"), family="wordpress")
+    prepared = ingest.extract_step(ingest.dedupe_step(ingest.normalize_step(item)))
+    direct = extract_html(_META_DATED, url="https://hg.vn/tin/meta.html", family="wordpress")
+    got = prepared["_extraction"]
+    assert got.published == direct.published and got.published.value.startswith("2025-03-10")
+    assert got.to_json() == direct.to_json() and got.truncated == direct.truncated
+    # a main text cut by the element cap: the reason reaches the extraction
+    cut = ingest.extract_step({**prepared, "_main": replace(prepared["_main"], truncated="page cut")})
+    assert cut["_extraction"].truncated == "page cut"
+    # an extractor with extract's older signature (no published=) is still called as before
+    older = ingest.extract_step(dict(prepared), kit.count_extractor)
+    assert [f.count for f in older["_extraction"].figures] == [12]
 
 
 def test_portals_command(fresh_db, tmp_path):
