@@ -42,6 +42,11 @@ TABLE = RuleTable("breakdown", "whole", [
          Example("Tỉnh công nhận 8 sản phẩm đạt chuẩn OCOP 4 sao. Trong đó, 7 sản phẩm lần đầu và 1 sản phẩm "
                  "đánh giá lại.", 7, 8),
          "a sentence or paragraph opening with 'Trong đó' or 'Cụ thể' breaks down the count before it"),
+    Rule("levels-add-up", r"", "the count of the sentences before that they add up to",
+         Example("Tính đến hết năm 2023, tỉnh có 175 sản phẩm OCOP. Về hạng sao, tỉnh có 1 sản phẩm 5 sao, 41 sản "
+                 "phẩm 4 sao và 133 sản phẩm 3 sao.", 41, 175),
+         "a sentence that counts products by level and nothing else, whose counts add up to a running total of one "
+         "of the three sentences before ('Về hạng sao, …', 'Về phân hạng, …'), breaks down that total"),
 ], doc="Tried in this order for each count after the first of a passage. A part takes its whole's "
        "status, year, basis and place unless it states its own; it takes the whole's level only in "
        "the same sentence.",
@@ -72,6 +77,22 @@ def link_sentence(p: Passage, counts: list[Count], previous: list[Count] | None)
             c.alias = _stated_before(p, c)
     _link_parts(p, counts, previous)
     _by_sum(counts)
+    _levels_add_up(p, counts)
+
+
+def _levels_add_up(p: Passage, counts: list[Count]) -> None:
+    """"… có 175 sản phẩm OCOP. Về hạng sao, tỉnh có 1 sản phẩm 5 sao, 41 … và 133 …": counts by level
+    that add up to a running total (achieved) of the three sentences before are its parts."""
+    if len(counts) < 2 or any(c.whole is not None or c.depth or not c.stars for c in counts):
+        return
+    total = sum(c.value for c in counts)
+    for before in reversed(p.counts[max(0, counts[0].sent - 3):counts[0].sent]):
+        for x in reversed(before):
+            if (x.value == total and x.whole is None and x.depth == 0 and x.result and x.stars in (None, "3+")
+                    and x.status == "achieved" and x.basis == "cumulative"):
+                for c in counts:
+                    _link(c, x, "levels-add-up")
+                return
 
 
 def _stated_before(p: Passage, c: Count) -> Count | None:

@@ -30,28 +30,50 @@ TABLE = RuleTable("result", "is a result", [
          Example("Cụ thể: huyện Lục Nam (12 sản phẩm của 5 chủ thể); huyện Yên Thế (7 sản phẩm).", 12, None),
          "a breakdown ('Cụ thể', 'Trong đó') of a count the passage does not give, with no verb, cue or level "
          "of the count: what its counts count is not said", needs=("trong", "cụ")),
-    Rule("failed", r"\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:không|chưa)\s+(?:đạt(?!\s+được)|đáp\s+ứng|đủ\s+(?:điểm|điều\s+kiện))",
+    Rule("failed", r"\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:(?:không|chưa)\s+(?:đạt(?!\s+được)|đáp\s+ứng|đủ\s+(?:điểm|điều\s+kiện))"
+                   r"|(?:đạt\s+)?dưới\s+\d+\s+điểm)",
          "not a result",
          Example("Kết quả, 7 sản phẩm còn lại chưa đạt, được đề nghị giữ hạng 4 sao.", 7, None),
          "products that failed or did not meet the criteria ('chưa đáp ứng', 'chưa đủ điểm'), whatever level is named "
          "after them",
-         needs=("không", "chưa")),
+         needs=("không", "chưa", "dưới")),
     Rule("whole-of-failures", r"(?:không|chưa)\s+(?:đạt|đáp\s+ứng)", "not a result",
          Example("Hội đồng đã đánh giá 20 sản phẩm, trong đó 16 sản phẩm đạt 3 sao, 4 sản phẩm chưa đạt.", 20, None),
          "a whole whose breakdown counts products that failed counts the products assessed, not results; its "
          "parts that passed are that round's ('new'); so does a count assessed with the failures right after it "
          "('đã đánh giá 21 sản phẩm, 5 sản phẩm chưa đạt')", needs=("không", "chưa")),
-    Rule("expired", r"\s*(?:ocop\s+)?(?:có\s+giấy\s+chứng\s+nhận\s+)?(?:đã\s+|sắp\s+)?hết\s+(?:thời\s+)?hạn|\s*(?:ocop\s+)?(?:hết\s+hiệu\s+lực|bị\s+thu\s+hồi)",
+    Rule("expired", r"\s*(?:ocop\s+)?(?:có\s+giấy\s+chứng\s+nhận\s+)?(?:đã\s+|sắp\s+|sẽ\s+)?hết\s+(?:thời\s+)?hạn|\s*(?:ocop\s+)?(?:hết\s+hiệu\s+lực|bị\s+thu\s+hồi|(?:đã\s+)?(?:ngừng|dừng)\s+sản\s+xuất)",
          "not a result",
          Example("Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.", 60, None),
          "expired, expiring ('sắp hết hạn') or revoked products (unless they were certified again: 'công nhận lại 13 "
          "sản phẩm đã hết hạn', '12 sản phẩm hết hạn trong năm đã được đánh giá lại')",
-         needs=("hết", "thu")),
+         needs=("hết", "thu", "ngừng", "dừng")),
     Rule("revoked", r"(?<!\w)(?:thu\s+hồi|h[ủu]y\s+bỏ|hu[ỷy]\s+bỏ|h[ủu]y|hu[ỷy])\s+(?:giấy\s+)?(?:chứng\s+nhận|quyết\s+định"
                     r"\s+công\s+nhận|công\s+nhận|kết\s+quả\s+công\s+nhận)(?:\s+ocop)?(?:\s+(?:của|đối\s+với|cho))?\s*$",
          "not a result",
          Example("UBND tỉnh thu hồi giấy chứng nhận của 4 sản phẩm OCOP do chủ thể ngừng sản xuất.", 4, None),
          "products whose certificate or recognition is revoked, said before them", needs=("thu", "hủy", "huỷ", "huy")),
+    Rule("expired-since", r"[^.;]{0,80}?(?<!\w)nhưng\s+(?:giấy\s+chứng\s+nhận\s+|chứng\s+nhận\s+)?(?:đã\s+)?(?:hết\s+(?:thời\s+)?hạn"
+                          r"|hết\s+hiệu\s+lực|bị\s+thu\s+hồi)", "not a result",
+         Example("Có 3 sản phẩm từng được công nhận OCOP 3 sao năm 2021 nhưng giấy chứng nhận đã hết hạn.", 3, None),
+         "products once certified whose certificate has since expired or been revoked, said later in their "
+         "clause after 'nhưng'", needs=("nhưng",)),
+    Rule("inspected", r"(?<!\w)(?:phát\s+hiện|(?:hậu\s+)?kiểm\s+tra|hậu\s+kiểm|lấy\s+mẫu|tạm\s+giữ|thu\s+giữ|tịch\s+thu"
+                      r"|thanh\s+tra)(?:\s+(?:thêm|được|ra|lại))?(?:\s+(?:hồ\s+sơ\s+)?(?:của|cho|đối\s+với))?"
+                      r"(?:\s+(?:khoảng|gần|hơn|trên|tổng\s+cộng))?\s*$", "not a result",
+         Example("Lực lượng quản lý thị trường đã kiểm tra 152 sản phẩm OCOP, phát hiện 9 sản phẩm vi phạm.", 152, None),
+         "products inspected, found, sampled or seized by an inspection (market surveillance, food safety, "
+         "post-certification checks), whatever level is named after them",
+         needs=("phát", "kiểm", "mẫu", "giữ", "thu", "thanh")),
+    Rule("inspection-outcome", r"\s*(?:[-–•*+]\s*)?kết\s+quả(?!\w)", "not a result",
+         Example("Sở đã hậu kiểm 60 sản phẩm OCOP. Kết quả, 49 sản phẩm duy trì tốt chất lượng.", 49, None),
+         "a sentence opening with 'Kết quả' after an inspection counts what the inspection found, unless a "
+         "count states a result of its own ('đạt 3 sao', 'được công nhận')", needs=("kết",)),
+    Rule("assessed-then-outcome", r"\s*(?:ocop\s+)?[^.;,]{0,40}?[,;:.]\s*(?:và\s+)?kết\s+quả(?!\w)", "not a result",
+         Example("Năm 2023 tỉnh đã đánh giá, phân hạng 52 sản phẩm; kết quả có 47 sản phẩm đạt từ 3 sao trở lên.", 52,
+                 None),
+         "the products a council has assessed, when 'kết quả' follows with the outcome: a finished 'đã đánh giá' "
+         "counts the candidates", needs=("kết",)),
     Rule("report-label", r"(?<!\w)số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:không|chưa|đăng\s+ký|tham\s+gia|dự\s+thi)"
                          r"[^:;\n]{0,40}?\s*:\s*$", "not a result",
          Example("- Số sản phẩm không đạt: 7 sản phẩm.", 7, None),
@@ -66,10 +88,10 @@ TABLE = RuleTable("result", "is a result", [
          "an average per commune or unit is no count of products", needs=("bình", "trung")),
     Rule("threshold-of-places", r"(?<![\d.,])\d+\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|địa\s+phương|đơn\s+vị)"
                                 r"(?:\s*,\s*thành(?:\s+phố)?)?\s+(?:(?:đã|mới|chỉ|vẫn|hiện)\s+){0,2}có\s+"
-                                r"(?:trên|dưới|hơn|từ|gần)\s*$", "not a result",
+                                r"(?:trên|dưới|hơn|từ|gần|ít\s+nhất|tối\s+thiểu)\s*$", "not a result",
          Example("Cả nước có 9 tỉnh đã có trên 500 sản phẩm OCOP, 4 tỉnh có dưới 50 sản phẩm.", 500, None),
          "the bound of a count of places ('9 tỉnh có trên 500 sản phẩm'): it counts the places, not the products",
-         needs=("trên", "dưới", "hơn", "từ", "gần")),
+         needs=("trên", "dưới", "hơn", "từ", "gần", "ít", "tối")),
     Rule("margin-over-plan", r"(?<!\w)vượt\s*$", "not a result",
          Example("Năm 2023 tỉnh công nhận 40 sản phẩm, vượt 10 sản phẩm so với kế hoạch.", 10, None),
          "by how much a count beat its plan ('vượt 10 sản phẩm so với kế hoạch'): a difference, not products "
@@ -78,7 +100,7 @@ TABLE = RuleTable("result", "is a result", [
          Example("Hội hướng dẫn hội viên xây dựng 25 sản phẩm tham gia Chương trình OCOP.", 25, None),
          "products taking part in the programme, with no recognition said before or after them ('UBND tỉnh "
          "công nhận 12 sản phẩm tham gia Chương trình OCOP' is a result)", needs=("tham",)),
-    Rule("made-from", r"\s*(?:ocop\s+)?(?:(?:được\s+)?(?:làm|chế\s+biến|sản\s+xuất)\s+)?từ\s+(?:sữa|chè|trà|dừa|gạo|lúa"
+    Rule("made-from", r"\s*(?:ocop\s+)?(?:(?:được\s+)?(?:làm|chế\s+biến|sản\s+xuất)\s+)?từ\s+(?:(?:quả|trái|hạt|lá|củ|cây|con)\s+)?(?:sữa|chè|trà|dừa|gạo|lúa"
                       r"|ngô|sắn|cá|tôm|thịt|quế|hồi|mật\s+ong|dược\s+liệu|nấm|sâm|cà\s+phê|hạt\s+điều|điều|tre|mây|cói"
                       r"|gỗ|thủy\s+sản|thuỷ\s+sản|trái\s+cây|rau|nông\s+sản|bưởi|cam|vải|nhãn|xoài|chuối|mô\s+hình"
                       r"|nước\s+mắm|mắm|gà(?:\s+đồi)?|vịt|lợn|heo|bò|dê|trâu|dứa|mía|lạc|đậu|tỏi|gừng|nghệ|sen|măng"
@@ -93,15 +115,29 @@ TABLE = RuleTable("result", "is a result", [
          "how they rank (unless ranked right after the kind: '4 sản phẩm trà đạt OCOP')"),
     Rule("other-kind", r"\s*(?:tiêu\s+biểu|chủ\s+lực|đặc\s+trưng|đặc\s+sản|địa\s+phương|nông\s+sản|nông\s+nghiệp"
                        r"|công\s+nghiệp|không\s+đạt|chưa\s+đạt|bị\s+thu\s+hồi|bị\s+loại|làng\s+nghề|khác\s+nhau"
-                       r"|các\s+loại|hàng\s+hóa|hàng\s+hoá|du\s+lịch(?!\s+(?:cộng\s+đồng|nông))|thuộc\s+(?:nhóm|ngành)"
+                       r"|các\s+loại|hàng\s+hóa|hàng\s+hoá|du\s+lịch(?!\s+(?:cộng\s+đồng|nông))|thuộc\s+(?:các\s+)?(?:nhóm|ngành|làng\s+nghề|lĩnh\s+vực)"
                        r"|có\s+nguồn\s+gốc|có\s+lợi\s+thế|thương\s+mại|được\s+(?:vinh\s+danh|tôn\s+vinh)|/)(?!\w)", "not a result",
          Example("Tỉnh có 20 sản phẩm tiêu biểu được giới thiệu.", 20, None),
          "a qualifier after the noun that names another kind of product ('sản phẩm thương mại' of a "
          "production model), or products honoured ('được vinh danh' as typical ones), with no level named"),
+    Rule("other-rank", r"\s*(?:ocop\s+)?(?:(?:được\s+)?(?:trao\s+|xếp\s+|công\s+nhận\s+)?|đạt\s+)"
+                       r"(?:(?:xếp\s+)?hạng\s+(?-i:[ABCD])(?!\w)|cấp\s+khu\s+vực|giải\s+(?:vàng|bạc|đồng|nhất|nhì|ba"
+                       r"|khuyến\s+khích|đặc\s+biệt)(?!\w))", "not a result",
+         Example("Năm 2024, tỉnh có 15 sản phẩm đạt hạng B trong cuộc bình chọn của ngành công thương.", 15, None),
+         "a rank that is not an OCOP star level (hạng A/B/C, cấp khu vực, a gold prize): another programme's ranking"),
+    Rule("other-programme", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được\s+)?(?:công\s+nhận|chứng\s+nhận|bình\s+chọn|cấp\s+giấy"
+                            r"\s+chứng\s+nhận|cấp\s+văn\s+bằng)\s+(?:là\s+)?(?:sản\s+phẩm\s+)?(?:công\s+nghiệp\s+nông"
+                            r"\s+thôn|cnnt|vietgap|globalgap|chỉ\s+dẫn\s+địa\s+lý|nhãn\s+hiệu|làng\s+nghề|nghề\s+truyền"
+                            r"\s+thống|hàng\s+việt|chủ\s+lực|đặc\s+sản)(?!\w)", "not a result",
+         Example("Năm 2023, huyện có 14 sản phẩm được công nhận sản phẩm công nghiệp nông thôn tiêu biểu cấp thành phố.",
+                 14, None),
+         "products recognised under another programme named after the verb (typical rural industrial products, "
+         "VietGAP, geographical indications, marks, craft villages)"),
     Rule("unranked-potential", r"\s*(?:ocop\s+)?(?:có\s+)?tiềm\s+năng", "not a result",
          Example("Huyện đã chọn 15 sản phẩm tiềm năng để hỗ trợ.", 15, None),
          "potential products with no level named are candidates", needs=("tiềm",)),
-    Rule("list-of-non-result", r"[^.;]{0,60}?(?:,|\svà)\s*$", "not a result",
+    Rule("list-of-non-result", r"[^.;]{0,60}?(?:,|;|\svà)\s*(?:(?:tỉnh|huyện|xã|thị\s+xã|quận|thành\s+phố|tp\.?)\s+"
+                               r"[^\d,.;]{1,25}?\s*)?$", "not a result",
          Example("Tỉnh có 9 sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh, 2 sản phẩm cấp khu vực.", 2, None),
          "the next item of a list whose first count names another kind of product, with no cue or result of "
          "its own, counts the same kind"),
@@ -110,7 +146,9 @@ TABLE = RuleTable("result", "is a result", [
                             r"|siêu\s+thị|trưng\s+bày|hội\s+chợ|gian\s+hàng|điểm\s+bán|cửa\s+hàng|phiên\s+chợ"
                             r"|mang\s+(?:đến|tới|theo)"
                             r"|(?:đăng\s+)?bán(?:\s+(?:được|ra|tại|trên))?|tiêu\s+thụ|sản\s+lượng|bảo\s+hộ|nhãn\s+hiệu"
-                            r"|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối|giới\s+thiệu|quảng\s+bá|đổi\s+tên|điều\s+chỉnh\s+tên)(?!\w)",
+                            r"|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối|giới\s+thiệu|quảng\s+bá|đổi\s+tên|điều\s+chỉnh\s+tên|đặt\s+hàng|bao\s+tiêu"
+                            r"|hợp\s+đồng|có\s+mặt|(?:hệ\s+thống|kênh)\s+phân\s+phối"
+                            r"|ghi\s+nhãn|nhãn\s+(?:mác|phụ))(?!\w)",
          "not a result",
          Example("Hỗ trợ các chủ thể đưa 35 sản phẩm OCOP lên sàn thương mại điện tử.", 35, None),
          "products counted by another attribute: sold online, on display or brought to a fair ('mang đến 95 sản "
@@ -135,6 +173,21 @@ TABLE = RuleTable("result", "is a result", [
          Example("Dẫn đầu là nhóm thực phẩm với 210 sản phẩm, tiếp theo là nhóm đồ uống (35 sản phẩm).", 210, None),
          "products counted by their group or trade, or the items of a gift set ('Bộ quà tặng … gồm 6 sản phẩm')",
          needs=("nhóm", "ngành", "bộ", "hộp", "giỏ", "set", "combo")),
+    Rule("share-of-kind", r"(?<!\w)s[ảa]n\s+ph[ẩa]m\s+(?:được\s+)?(?:làm\s+|chế\s+biến\s+)?từ\s+[^.;,\d]{1,25}?chiếm"
+                          r"(?:\s+(?:ưu\s+thế|tỷ\s+trọng\s+lớn(?:\s+nhất)?|đa\s+số|phần\s+lớn))?(?:\s+với)?\s*$",
+         "not a result", Example("Sản phẩm từ dừa chiếm ưu thế với 104 sản phẩm.", 104, None),
+         "products of a kind named before the count as the subject of 'chiếm' ('sản phẩm từ dừa chiếm ưu thế với "
+         "104 sản phẩm'): counted by what they are made from", needs=("từ",)),
+    Rule("supported", r"(?<!\w)hỗ\s+trợ\s+(?!(?:[^\W\d_]+\s+){0,3}?(?:nâng|phát\s+triển|tham\s+gia|đạt|xây\s+dựng\s+mới))"
+                      r"[^.;]{0,80}?(?:cho|với)\s*$", "not a result",
+         Example("Tỉnh hỗ trợ xây dựng logo, bộ nhận diện thương hiệu cho 18 sản phẩm.", 18, None),
+         "products counted by the support they get (packaging, logos, barcodes, money per product: 'hỗ trợ 12 "
+         "sản phẩm đạt 4 sao, mỗi sản phẩm 50 triệu đồng'), not support to reach a rank ('hỗ trợ 3 sản phẩm "
+         "tham gia đánh giá 5 sao' in a plan is a target)", needs=("hỗ",)),
+    Rule("paid-per-product", r"\s*(?:ocop\s+)?[^.;,]{0,40}?,\s*mỗi\s+sản\s+phẩm\s+(?:được\s+hỗ\s+trợ\s+)?[\d.,]+\s+"
+                             r"(?:triệu|tỷ|nghìn|ngàn)", "not a result",
+         Example("Tỉnh hỗ trợ 12 sản phẩm đạt 4 sao, mỗi sản phẩm 50 triệu đồng.", 12, None),
+         "products counted by a sum paid for each of them ('…, mỗi sản phẩm 50 triệu đồng')", needs=("mỗi",)),
     Rule("being-assessed", r"\s*(?:còn\s+lại\s+)?(?:đang\s+)?chờ\s+kết\s+quả(?=\s*[.;,)])|\s*(?:OCOP\s+)?(?:khác\s+)?(?:từ\s+[^;.]{0,40}?)?"
                            r"(?!được\s+(?:đánh\s+giá|thẩm\s+định)(?:\s*,\s*(?:phân|xếp)\s+hạng)?\s+(?:lần\s+đầu|lại)(?!\w))"
                            r"(?:được\s+|đang\s+được\s+(?:[^\s,.;]+\s+){0,4}?|(?:đang\s+)?chờ\s+(?:kết\s+quả\s+)?(?:hội\s+đồng[^;.,]{0,25}?\s)?)"
@@ -155,7 +208,7 @@ TABLE = RuleTable("result", "is a result", [
          Example("Đến nay có 219 chủ thể tham gia chương trình với 569 sản phẩm.", 569, None),
          "products taking part in, or chosen for, the programme", needs=("tham", "chọn", "đưa")),
     Rule("candidate", r"(?<!\w)(?:tham\s+dự|đăng\s+ký|dự\s+thi|chấm\s+điểm|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét"
-                      r"|dự\s+thi|mới)|(?:(?<=ph[ẩa]m\s)|(?<=SP\s)|(?<=OCOP\s))tham\s+gia(?=\s*(?:[;,.)]|$|nhiều|nhất))"
+                      r"|dự\s+thi|mới|bình\s+chọn)|(?:(?<=ph[ẩa]m\s)|(?<=SP\s)|(?<=OCOP\s))tham\s+gia(?=\s*(?:[;,.)]|$|nhiều|nhất))"
                       r"|(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng)\s+hồ\s+sơ(?!\s+(?:để\s+)?(?:đề\s+nghị|đề\s+xuất|trình"
                       r"|nâng\s+hạng))|(?:có\s+)?hồ\s+sơ\s+đủ\s+điều\s+kiện|gửi\s+hồ\s+sơ\s+(?:đề\s+nghị\s+)?(?:đánh\s+giá"
                       r"|phân\s+hạng|tham\s+gia)|tiếp\s+nhận|hồ\s+sơ\s+(?:với|của|gồm|cho)|vào\s+chương\s+trình)(?!\w)",
@@ -164,7 +217,7 @@ TABLE = RuleTable("result", "is a result", [
          "registered, entered, taking part in the assessment, dossiers received ('tiếp nhận 25 hồ sơ với 40 "
          "sản phẩm'), with no level or result said of the count",
          needs=("tham", "đăng", "dự", "chấm", "hồ", "tiếp", "vào")),
-    Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)(?!\s+(?:đăng\s+ký|tham\s+gia))", "a result",
+    Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)(?!\s+(?:đăng\s+ký|tham\s+gia|(?:lựa\s+)?chọn))", "a result",
          Example("Năm 2021 có 40 sản phẩm đã được công nhận sau khi đăng ký tham gia.", 40, "result"),
          "a count then said to be recognised is a result, whatever the clause says of candidates",
          needs=("được", "đạt")),
@@ -177,12 +230,14 @@ TABLE = RuleTable("result", "is a result", [
 _ATTRIBUTE_STOP = Folded(
     r";|,(?!\s*(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s"
     r"|(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\s*(?:[,;.)]|(?:và|được|đã|trong|trên)\s)))"
-    r"|(?<!\w)(?:trong\s+đó|nhưng|song|tuy\s+nhiên)(?!\w)|\d+\s*%")
+    r"|(?<!\w)(?:trong\s+đó|nhưng|song|tuy\s+nhiên|hoặc)(?!\w)|\d+\s*%"
+    r"|(?<!\w)và\s+(?=[\d.,]+\s+(?!s[ảa]n\s+ph[ẩa]m|sp(?!\w))[^\W\d_])")
 _RECERTIFIED_BEFORE = Folded(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$")
-_OWN_RESULT = Folded(r"(?<!\w)(?:đạt|được\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
+_OWN_RESULT = Folded(r"(?<!\w)(?<!chưa\s)(?<!không\s)(?:đạt|được\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
                          r"|tiềm\s+năng")
 _PLAN_AFTER = Folded(r"\s*(?:ocop\s+)?so\s+với\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)")
 _RECOGNISED_BEFORE = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|cấp|phân\s+hạng|xếp\s+hạng|đạt)(?!\w)")
+_RECOGNITION_WORD = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|đạt)(?!\w)")
 _HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
 _OWNER = Folded(r"(?<!\w)của\s+(?:ctcp|công\s+ty|htx|hợp\s+tác\s+xã|hộ\s+kinh\s+doanh|hộ|cơ\s+sở|doanh\s+nghiệp"
                     r"|chi\s+nhánh|tổ\s+hợp\s+tác)(?!\w)")
@@ -252,6 +307,12 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "revoked"
     if TABLE.search("report-label", text, max(sent.start, c.start - 60), c.start):
         return "report-label"
+    if TABLE.match("expired-since", text, c.noun_end, _next_count_start(p, c, _semicolon(text, c.noun_end, sent.end))):
+        return "expired-since"
+    if TABLE.search("inspected", text, max(sent.start, c.start - 60), c.start):
+        return "inspected"
+    if c.whole is None and _inspection_outcome(p, c):
+        return "inspection-outcome"
     if TABLE.search("registered-for-rank", text, max(sent.start, c.start - 40), c.start):
         return "registered-for-rank"
     if TABLE.search("average", text, max(sent.start, c.start - 60), c.start):
@@ -277,11 +338,24 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "unranked-potential"
     if _item_of_other_kind(p, c, prev):
         return "list-of-non-result"
+    if unranked and TABLE.match("other-rank", text, c.noun_end, after_end):
+        return "other-rank"
+    if unranked and TABLE.match("other-programme", text, c.noun_end, min(sent.end, c.noun_end + 80)):
+        return "other-programme"
     result_after = TABLE.match("result-after", text, c.noun_end, after_end)
     if _other_attribute(p, c):
         return "other-attribute"
     if TABLE.search("assessment-held", text, max(sent.start, c.start - 60), c.start):
         return "assessment-held"
+    if unranked and _ASSESSED.search(text, max(sent.start, c.start - 60), c.start) and TABLE.match(
+            "assessed-then-outcome", text, c.noun_end, min(len(text), c.noun_end + 80)):
+        return "assessed-then-outcome"
+    if unranked and TABLE.search("share-of-kind", text, max(sent.start, c.start - 80), c.start):
+        return "share-of-kind"
+    if TABLE.search("supported", text, _semicolon_back(text, max(sent.start, c.start - 120), c.start), c.start):
+        return "supported"
+    if TABLE.match("paid-per-product", text, c.noun_end, min(sent.end, c.noun_end + 80)):
+        return "paid-per-product"
     if unranked and not result_after and TABLE.search("assessing", text, max(sent.start, c.start - 60), c.start) \
             and not _national_proposal(p, c):
         return "assessing"
@@ -295,8 +369,12 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "in-progress"
     if unranked and TABLE.search("entered-programme", text, max(sent.start, c.start - 60), c.start):
         return "entered-programme"
-    candidate = (unranked and TABLE.search("candidate", text, max(sent.start, c.start - LOOK_BACK),
-                                           _next_count_start(p, c, min(sent.end, c.noun_end + 120)))) or TABLE.match(
+    before = max(sent.start, c.start - LOOK_BACK)
+    clause = _semicolon_back(text, before, c.start)
+    if _RECOGNITION_WORD.search(text, clause, c.start):  # "… đăng ký tham gia; dự kiến công nhận khoảng 12 sản phẩm"
+        before = clause
+    after = _next_count_start(p, c, _semicolon(text, c.noun_end, min(sent.end, c.noun_end + 120)))
+    candidate = (unranked and TABLE.search("candidate", text, before, after)) or TABLE.match(
         "candidate", text, _skip_potential(text, c.noun_end, after_end), after_end)
     if candidate and not _put_forward(p, c):  # a proposal for a rank is a dossier too, and a figure
         # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
@@ -307,7 +385,34 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     return None
 
 
-_OTHER_KINDS = ("made-from", "product-kind", "other-kind", "product-group")
+_OTHER_KINDS = ("made-from", "product-kind", "other-kind", "product-group", "other-rank", "other-programme",
+                "expired", "expired-since", "failed", "other-attribute", "inspected", "supported", "paid-per-product",
+                "list-of-non-result")
+
+
+def _semicolon(text: str, start: int, end: int) -> int:
+    """Where a ';' ends the clause the window starts in: what follows is about its own subject."""
+    k = text.find(";", start, end)
+    return end if k == -1 else k
+
+
+def _semicolon_back(text: str, start: int, end: int) -> int:
+    """The start of the clause ``end`` is in, after the last ';' of the window."""
+    k = text.rfind(";", start, end)
+    return start if k == -1 else k + 1
+
+
+def _inspection_outcome(p: Passage, c: Count) -> bool:
+    """"Sở đã hậu kiểm 60 sản phẩm. Kết quả, 49 sản phẩm duy trì tốt chất lượng": the outcome of an
+    inspection, with no result of its own."""
+    if c.stars or c.sent == 0 or not p.counts[c.sent - 1]:
+        return False
+    sent = p.sentences[c.sent]
+    if not TABLE.match("inspection-outcome", p.text, sent.start, p.counts[c.sent][0].start):
+        return False
+    if p.counts[c.sent - 1][-1].trace.get("result") != "inspected":
+        return False
+    return not _OWN_RESULT.search(p.text, c.noun_end, _clause_end(p, c))
 
 
 def _item_of_other_kind(p: Passage, c: Count, prev: Count | None) -> bool:
@@ -418,6 +523,9 @@ def _other_attribute(p: Passage, c: Count) -> bool:
         if k != -1:
             clause_start = max(clause_start, k + 1)
     end = min(sent.end, c.noun_end + 150)
+    following = _next_count_start(p, c, end)
+    if _OWN_RESULT.search(text, c.noun_end, following):  # "25 sản phẩm được công nhận và 100 sản phẩm có mặt …"
+        end = following  # a count with a predicate of its own does not share the next one's
     m = _ATTRIBUTE_STOP.search(text, c.noun_end, end)
     owner = _OWNER.search(text, c.noun_end, m.start() if m else end)
     if owner is not None:  # "… của CTCP nông nghiệp hữu cơ HD": the rest is a name

@@ -150,7 +150,7 @@ DESCRIPTORS = RuleTable("status: the count's own descriptors", "status", [
                  "proposed"),
          "products with potential for a level (between the noun and the level) are put forward for it",
          needs=("tiềm",)),
-    Rule("proposed-for", r"\s*(?:OCOP\s+)?(?:đạt\s+(?:từ\s+|trên\s+)?\d+\s+điểm(?:\s+trở\s+lên)?\s*,?\s*)?(?:(?:cơ\s+bản\s+)?đủ\s+(?:điều\s+kiện|số\s+điểm|điểm)\s+(?:để\s+)?(?:được\s+)?|(?:đã\s+)?(?:được|là)\s+)?"
+    Rule("proposed-for", r"\s*(?:OCOP\s+)?(?:đạt\s+(?:từ\s+|trên\s+)?\d+\s+(?:đến\s+(?:dưới\s+)?\d+\s+)?điểm(?:\s+trở\s+lên)?\s*,?\s*)?(?:(?:cơ\s+bản\s+)?đủ\s+(?:điều\s+kiện|số\s+điểm|điểm)\s+(?:để\s+)?(?:được\s+)?|(?:đã\s+)?(?:được|là)\s+)?"
                          r"(?:(?<=được\s)(?:[^\s,.;]+\s+){1,6}?(?:(?:chấm\s+điểm|đánh\s+giá|thẩm\s+định)\s*(?:,|và)\s*)?"
                          r"(?=đề\s+nghị|đề\s+xuất))?"
                          r"(?:đề\s+nghị|đề\s+xuất|công\s+nhận(?=[\s,;.]))(?!\s+(?:đánh\s+giá|công\s+nhận|cấp|xếp\s+hạng|phân\s+hạng)\s+lại)",
