@@ -40,11 +40,13 @@ CUES = RuleTable("basis: cues", "basis", [
          "a stock at a date, or a target stock 'đến năm 2025 có 300' (not a date in brackets before the count: "
          "'Năm 2025 (đến ngày 15/11): 40 sản phẩm' is the year's products so far)"),
     Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+\d+|(?:đứng|xếp)\s+đầu"
-                    r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)", "cumulative",
+                    r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)"
+                    r"|(?<!\w)có\s+nhiều\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+nhất)?\s*(?:là|:)", "cumulative",
          Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
-         "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33'): "
-         "its stock (a year ranked, 'Năm 2024 là năm có nhiều sản phẩm nhất với 56', has that year's)",
-         needs=("đứng", "xếp", "vị", "nhất")),
+         "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33', "
+         "'Các huyện có nhiều sản phẩm là A 45 sản phẩm, B 41 sản phẩm'): its stock (a year ranked, 'Năm "
+         "2024 là năm có nhiều sản phẩm nhất với 56', has that year's; 'X dẫn đầu với 15' may rank a round)",
+         needs=("đứng", "xếp", "vị", "nhất", "nhiều")),
     Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó))(?![\s,]+(?:(?:trong\s+)?năm\s+(?:19|20)\d\d|(?:cả|trong)\s+năm(?!\w)))(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
          "cumulative",
          Example("Với kết quả này, tỉnh có 11 sản phẩm OCOP 5 sao.", 11, "cumulative"),
