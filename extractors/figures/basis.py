@@ -141,6 +141,11 @@ CONTEXT = RuleTable("basis: context", "basis", [
          Example("Chỉ tiêu chủ yếu đến năm 2025: 60% số xã đạt chuẩn; có ít nhất 150 sản phẩm OCOP.", 150, "cumulative"),
          "a target of a list whose sentence opens 'đến năm 2025' is a stock, like 'đến năm 2025 có 300'",
          needs=("đến", "tới")),
+    Rule("list-row", r"[ \t]*[-–•+]\s", "the row before's, or the list's opening line's",
+         Example("Toàn huyện có 40 sản phẩm OCOP. Các xã có nhiều sản phẩm:\n- Xã An Bình: 9 sản phẩm;\n"
+                 "- Xã Tân Lập: 7 sản phẩm.", 7, "cumulative"),
+         "a '- ' row with no cue of its own takes the basis of the row above it, the first row that of the "
+         "cues of the line that opens the list ('Các xã có nhiều sản phẩm:' under a stock)"),
     Rule("target-added", r"$", "new",
          Example("Huyện phấn đấu có ít nhất 6 sản phẩm đạt 3 sao.", 6, "new"),
          "a target with no stock word ('đến năm 2025 có', 'nâng tổng số') is so many more products"),
@@ -203,6 +208,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         return _set(c, "cumulative", "ranking")
     if weak:
         return _set(c, "new", weak[-1].name)
+    row = _row_basis(p, c)
+    if row is not None:
+        return _set(c, row, "list-row")
     if c.status == "target":
         if CONTEXT.search("target-by-year", text, sent.start, c.start):
             return _set(c, "cumulative", "target-by-year")
@@ -210,6 +218,23 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     if in_round:
         return _set(c, "new", "round-result")
     return _set(c, "cumulative", "plain-has")
+
+
+def _row_basis(p: Passage, c: Count) -> str | None:
+    """"- Xã A: 14 sản phẩm;" a row of a '- ' list: the basis of the row above's first count, or, for
+    the first row, the nearest strong cue of the line that opens the list (ending in ':')."""
+    text = p.text
+    start = text.rfind("\n", 0, c.start) + 1
+    if c.whole is not None or not CONTEXT.match("list-row", text, start, c.start) or start < 2:
+        return None
+    above = text.rfind("\n", 0, start - 1) + 1
+    if CONTEXT.match("list-row", text, above, start):
+        heads = [x for x in p.all_counts() if above <= x.start < start - 1 and x.result and x.whole is None]
+        return heads[0].basis if heads else None
+    if not text[above:start].rstrip().endswith(":"):
+        return None
+    decided = _from_cues(p, c, CUES.scan(text, above, start))
+    return decided[0] if decided else None
 
 
 def _bracketed_date(text: str, h: Hit, lo: int, hi: int) -> bool:

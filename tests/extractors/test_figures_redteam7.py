@@ -65,6 +65,9 @@ ROWS = [
     # places listed as those with many products: their stock (basis: ranking)
     ("Kết quả đợt 2 năm 2023, tỉnh công nhận 30 sản phẩm. Hiện tỉnh có 300 sản phẩm OCOP. Các huyện có nhiều sản "
      "phẩm là Hương Sơn 40 sản phẩm, Kỳ Anh 35 sản phẩm.", 40, "basis", "cumulative"),
+    # '- ' rows under a line that opens the list: its basis, row after row (basis: list-row)
+    ("Năm 2023 huyện có thêm 5 sản phẩm được công nhận. Hiện huyện có 60 sản phẩm OCOP. Các xã có nhiều sản "
+     "phẩm:\n- Xã Bình Phú: 14 sản phẩm;\n- Xã Hữu Bằng: 11 sản phẩm.", 11, "basis", "cumulative"),
     # 'tính đến …' after the count's words beats a programme period opening the sentence (year: as-of-after)
     ("Thực hiện chương trình giai đoạn 2021-2025, huyện đã có 34 sản phẩm được công nhận tính đến hết tháng 6 năm "
      "2024.", 34, "year", 2024),
