@@ -15,7 +15,7 @@ from extractors.figures.candidates import Count
 from extractors.figures.lowercase import Folded, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
-from extractors.figures.zones import clause_start, own_end
+from extractors.figures.zones import clause_start, own_end, row_before
 
 _I = re.IGNORECASE
 
@@ -223,17 +223,15 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
 def _row_basis(p: Passage, c: Count) -> str | None:
     """"- Xã A: 14 sản phẩm;" a row of a '- ' list: the basis of the row above's first count, or, for
     the first row, the nearest strong cue of the line that opens the list (ending in ':')."""
+    row = row_before(p, c)
+    if row is None:
+        return None
+    head, is_row = row
+    if is_row:
+        return head.basis if head is not None else None
     text = p.text
     start = text.rfind("\n", 0, c.start) + 1
-    if c.whole is not None or not CONTEXT.match("list-row", text, start, c.start) or start < 2:
-        return None
-    above = text.rfind("\n", 0, start - 1) + 1
-    if CONTEXT.match("list-row", text, above, start):
-        heads = [x for x in p.all_counts() if above <= x.start < start - 1 and x.result and x.whole is None]
-        return heads[0].basis if heads else None
-    if not text[above:start].rstrip().endswith(":"):
-        return None
-    decided = _from_cues(p, c, CUES.scan(text, above, start))
+    decided = _from_cues(p, c, CUES.scan(text, text.rfind("\n", 0, start - 1) + 1, start))
     return decided[0] if decided else None
 
 

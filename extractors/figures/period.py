@@ -23,7 +23,7 @@ from extractors.figures.lowercase import Folded, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.sentences import Sentence
-from extractors.figures.zones import LOOK_AHEAD, LOOK_BACK, clause_start, own_end
+from extractors.figures.zones import LOOK_AHEAD, LOOK_BACK, clause_start, own_end, row_before
 
 _I = re.IGNORECASE
 _Y = r"(?:19|20)\d\d"
@@ -117,6 +117,12 @@ TABLE = RuleTable("period", "year", [
          Example("II. MỤC TIÊU ĐẾN NĂM 2025\n- Có ít nhất 120 sản phẩm OCOP còn hiệu lực.", 120, 2025),
          "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025')",
          needs=("năm",)),
+    Rule("list-row", r"[ \t]*[-–•+]\s", "the row above's, or the list's opening line's",
+         Example("Mục tiêu đến năm 2025, tỉnh có ít nhất 200 sản phẩm OCOP. Chỉ tiêu phân bổ như sau:\n"
+                 "- Các huyện đồng bằng: mỗi huyện tối thiểu 30 sản phẩm;\n- Các huyện miền núi: mỗi huyện 10 sản phẩm.",
+                 10, 2025),
+         "a '- ' row whose clause names no year has the year of the row above's first count, the first row "
+         "that of the last count of the line opening the list"),
     Rule("round-year", rf"(?:đợt\s+\d+\s*,?\s*)?năm\s+{_Y}|ngày\s+\d|{_Y}", "the round's year",
          Example("UBND tỉnh vừa phê duyệt kết quả phân hạng sản phẩm OCOP đợt 2 năm 2022. Theo đó, công nhận "
                  "14 sản phẩm đạt 3 sao.", 14, 2022),
@@ -313,6 +319,10 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         return
     if line_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
         _set(c, line_year, "sentence-year")
+        return
+    row = row_before(p, c)
+    if row is not None and row[0] is not None and row[0].year is not None:
+        _set(c, row[0].year, "list-row")  # "- Huyện A: tối thiểu 30 sản phẩm;" under "mục tiêu đến năm 2025 …:"
 
 
 def relative_year(p: Passage, start: int, lo: int, hi: int) -> int | None:

@@ -18,7 +18,7 @@ from extractors.figures.level import window_end
 from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
-from extractors.figures.zones import clause_start, own_end
+from extractors.figures.zones import clause_start, own_end, row_before
 
 _PLAN_QUALIFIER = (r"(?:\s+(?:(?:cả\s+)?năm(?:\s+(?:19|20)\d\d)?|đề\s+ra|(?:được\s+)?giao|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
                    r"|giai\s+đoạn(?:\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)?|đề\s+án"
@@ -138,6 +138,11 @@ CONTEXT = RuleTable("status: context", "status", [
     Rule("cue-after", r"\s", "the cue after the count",
          Example("Khoảng 20 sản phẩm dự kiến được công nhận trong năm.", 20, "target"),
          "with nothing before it, a cue after the count"),
+    Rule("list-row", r"[ \t]*[-–•+]\s", "the row above's, or the list's opening line's",
+         Example("Mục tiêu đến năm 2025, tỉnh có ít nhất 200 sản phẩm OCOP. Phân bổ như sau:\n"
+                 "- Huyện A: tối thiểu 30 sản phẩm;\n- Huyện B: từ 15 đến 20 sản phẩm.", 15, "target"),
+         "a '- ' row with no cue at all has the status of the row above's first count, the first row that of "
+         "the last count of the line opening the list"),
     Rule("default-achieved", r"$", "achieved", Example("Huyện Tân Phú 6 sản phẩm.", 6, "achieved"),
          "a count stated without any cue is what the place has"),
 ], doc="Tried in this order when the clause has no strong cue, except the first two which win over "
@@ -322,6 +327,10 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
     right = _from_cues(after[::-1], p.article_year, p.article_date)
     if right is not None:
         return right[0], "cue-after"
+    row = row_before(p, c)
+    if row is not None and row[0] is not None and row[0].status is not None:
+        c.explicit = row[0].explicit
+        return row[0].status, "list-row"
     return "achieved", "default-achieved"
 
 

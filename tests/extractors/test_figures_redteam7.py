@@ -68,6 +68,13 @@ ROWS = [
     # '- ' rows under a line that opens the list: its basis, row after row (basis: list-row)
     ("Năm 2023 huyện có thêm 5 sản phẩm được công nhận. Hiện huyện có 60 sản phẩm OCOP. Các xã có nhiều sản "
      "phẩm:\n- Xã Bình Phú: 14 sản phẩm;\n- Xã Hữu Bằng: 11 sản phẩm.", 11, "basis", "cumulative"),
+    # '- ' rows of quotas under a target line: its status and year, row after row (status, year: list-row)
+    ("Mục tiêu đến năm 2025, toàn tỉnh có ít nhất 400 sản phẩm OCOP. Chỉ tiêu cho các địa phương:\n"
+     "- Các huyện đồng bằng: mỗi huyện tối thiểu 30 sản phẩm;\n- Các huyện trung du: mỗi huyện từ 15 đến 20 sản phẩm.",
+     15, "status", "target"),
+    ("Mục tiêu đến năm 2025, toàn tỉnh có ít nhất 400 sản phẩm OCOP. Chỉ tiêu cho các địa phương:\n"
+     "- Các huyện đồng bằng: mỗi huyện tối thiểu 30 sản phẩm;\n- Các huyện trung du: mỗi huyện từ 15 đến 20 sản phẩm.",
+     30, "year", 2025),
     # 'tính đến …' after the count's words beats a programme period opening the sentence (year: as-of-after)
     ("Thực hiện chương trình giai đoạn 2021-2025, huyện đã có 34 sản phẩm được công nhận tính đến hết tháng 6 năm "
      "2024.", 34, "year", 2024),
