@@ -78,7 +78,7 @@ CUES = RuleTable("basis: cues", "basis", [
          "to be recognised makes them a round's, as for 'toàn tỉnh có')"),
     Rule("added", r"(?<!\w)thêm(?!\w)|(?<!\w)tăng(?!\w)(?!\s+từ(?!\w))", "new",
          Example("Năm 2024, thị xã có thêm 8 sản phẩm OCOP.", 8, "new"), "more products, an increase"),
-    Rule("new-round", r"(?:công\s+nhận|cấp|phân\s+hạng|chứng\s+nhận|xếp\s+hạng|phát\s+triển)\s+mới", "new",
+    Rule("new-round", r"(?:công\s+nhận|cấp|phân\s+hạng|chứng\s+nhận|xếp\s+hạng|phát\s+triển|xây\s+dựng)\s+mới", "new",
          Example("Mục tiêu năm 2024 công nhận mới 40 sản phẩm.", 40, "new"), "newly recognised"),
     Rule("recertified", r"(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|đánh\s+giá\s+lại|tái\s+(?:công\s+nhận|chứng\s+nhận)"
                         r"|nâng\s+hạng|nâng\s+cấp", "new",
@@ -112,18 +112,20 @@ CUES = RuleTable("basis: cues", "basis", [
 
 CONTEXT = RuleTable("basis: context", "basis", [
     Rule("new-after-noun", r"\s*(?:OCOP\s+)?(?:(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)"
-                           r"|được\s+(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại)(?!\w)",
+                           r"|được\s+(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|được\s+tái\s+(?:công\s+nhận|chứng\s+nhận))(?!\w)",
          "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"),
-         "'N sản phẩm mới', 'lần đầu', 'được công nhận lại' (certified again in a round)", needs=("mới", "lần", "lại")),
+         "'N sản phẩm mới', 'lần đầu', 'được công nhận lại', 'được tái công nhận' (certified again in a round)",
+         needs=("mới", "lần", "lại", "tái")),
     Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu"
                               r"|mục\s+tiêu)(?!\s+(?:giai\s+đoạn|đến\s+năm))",
          "new", Example("Năm nay tỉnh đã cấp chứng nhận cho 43/34 sản phẩm, đạt 126,5% kế hoạch.", 43, "new"),
          "'N sản phẩm …, đạt X% kế hoạch': a year's products against the year's plan (not a phase's: 'đạt 100% "
          "kế hoạch giai đoạn' measures a stock)", needs=("%",)),
     Rule("stock-after-noun", r"\s*(?:OCOP\s+)?(?:hiện\s+có|còn\s+hiệu\s+lực|đã\s+được\s+(?:công\s+nhận|chứng\s+nhận|cấp)\s+(?:năm\s+)?"
-                             r"(?:19|20)\d\d\s*,)", "cumulative",
+                             r"(?:19|20)\d\d\s*,|đã\s+được\s+gắn\s+sao)", "cumulative",
          Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận năm 2019, 2020, 2021.", 44, "cumulative"),
-         "'N sản phẩm hiện có', '… còn hiệu lực' (still valid), products certified over several rounds: the stock",
+         "'N sản phẩm hiện có', '… còn hiệu lực' (still valid), '… đã được gắn sao' (already starred), products "
+         "certified over several rounds: the stock",
          needs=("hiện", "đã", "còn")),
     Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)", "the previous count's",
          Example("Năm 2019, tỉnh chỉ có 15 sản phẩm OCOP. Năm 2021, con số này là 67 sản phẩm.", 67, "cumulative"),

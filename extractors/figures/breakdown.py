@@ -38,17 +38,18 @@ TABLE = RuleTable("breakdown", "whole", [
          Example("Tỉnh có 196 sản phẩm OCOP, tăng 126 sản phẩm so với năm 2021, trong đó có 17 sản phẩm 4 sao và "
                  "179 sản phẩm 3 sao.", 17, 196),
          "parts that add up to another count of the sentence, not to the one before them, are its parts"),
-    Rule("next-sentence", r"\s*(?:trong\s+đó|cụ\s+thể)(?!\w)", "the last count of the sentence before",
+    Rule("next-sentence", r"\s*(?:trong\s+đó|cụ\s+thể|trong\s+số\s+(?:này|trên))(?!\w)", "the last count of the sentence before",
          Example("Tỉnh công nhận 8 sản phẩm đạt chuẩn OCOP 4 sao. Trong đó, 7 sản phẩm lần đầu và 1 sản phẩm "
                  "đánh giá lại.", 7, 8),
-         "a sentence or paragraph opening with 'Trong đó' or 'Cụ thể' breaks down the count before it"),
+         "a sentence or paragraph opening with 'Trong đó', 'Cụ thể' or 'Trong số này' breaks down the count before it ('Trong số đó' may single out another fact: "
+         "'… tăng 3.586 sản phẩm. Trong số đó, 79 sản phẩm mới được công nhận 5 sao')"),
 ], doc="Tried in this order for each count after the first of a passage. A part takes its whole's "
        "status, year, basis and place unless it states its own; it takes the whole's level only in "
        "the same sentence.",
    values="the whole (another count; the examples give its value), or none")
 
 # "Trong đó, …", "Cụ thể: 35 sản phẩm …", "Cụ thể, TP Hải Dương có …" before the first count of a sentence
-_OPENER = Folded(r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)\s*:?[^.;:]{0,200}(?::\s*)?")
+_OPENER = Folded(r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể|trong\s+số\s+(?:này|trên))(?!\w)\s*:?[^.;:]{0,200}(?::\s*)?")
 _BREAKS_LIST = re.compile(
     r"(?<!\w)(?:phấn\s+đấu|nâng\s+tổng|đưa\s+tổng|tổng\s+số|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|năm\s+(?:19|20)\d\d"
     r"|mục\s+tiêu|kế\s+hoạch)(?!\w)",

@@ -75,6 +75,19 @@ ROWS = [
     ("Mục tiêu đến năm 2025, toàn tỉnh có ít nhất 400 sản phẩm OCOP. Chỉ tiêu cho các địa phương:\n"
      "- Các huyện đồng bằng: mỗi huyện tối thiểu 30 sản phẩm;\n- Các huyện trung du: mỗi huyện từ 15 đến 20 sản phẩm.",
      30, "year", 2025),
+    # 'Trong số này, …' opening a sentence breaks down the count before it (whole: next-sentence)
+    ("Năm 2023 huyện có thêm 3 sản phẩm được công nhận. Đến nay, huyện có 12 sản phẩm OCOP.\nẢnh: gian hàng của "
+     "huyện.\n\nTrong số này, hai sản phẩm đạt 4 sao; "
+     "10 sản phẩm còn lại đạt 3 sao.", 10, "basis", "cumulative"),
+    # products already starred, the object of a plan, are a stock (basis: stock-after-noun) ...
+    ("Năm 2024, tỉnh sẽ chuẩn hóa 152 sản phẩm đã được gắn sao, đồng thời xây dựng mới 30 sản phẩm.", 152, "basis",
+     "cumulative"),
+    # ... and 'xây dựng mới' is so many new products (basis: new-round)
+    ("Năm 2024, tỉnh sẽ chuẩn hóa 152 sản phẩm đã được gắn sao, đồng thời xây dựng mới 30 sản phẩm.", 30, "basis",
+     "new"),
+    # 'được tái công nhận': certified again in a round (basis: new-after-noun)
+    ("Cả nước có 14.000 sản phẩm OCOP. Trong đó, 60 sản phẩm 5 sao, cùng với 9 sản phẩm được tái công nhận.", 9,
+     "basis", "new"),
     # 'tính đến …' after the count's words beats a programme period opening the sentence (year: as-of-after)
     ("Thực hiện chương trình giai đoạn 2021-2025, huyện đã có 34 sản phẩm được công nhận tính đến hết tháng 6 năm "
      "2024.", 34, "year", 2024),
