@@ -17,6 +17,7 @@ from extractors.figures import grammar as g
 from extractors.figures.lowercase import FOLDS_APART, lowered
 from extractors.figures.sentences import Sentence
 from extractors.numbers import NUMBER_WORDS, parse_number
+from extractors.places import is_place_name
 
 MAX_COUNT = 50_000  # no province or nation has more OCOP products; bigger numbers are sales
 
@@ -234,7 +235,30 @@ def _nounless(s_text: str, low: str, offset: int, index: int, taken: set[int], f
             add(base + item.start(), base + item.end(), item.group(0), True)
     for m in g.LEVEL_COLON_COUNT_RE.finditer(s_text) if ":" in s_text else ():
         add(m.start("num"), m.end("num"), m.group("num"), False)
+    for m in g.PLACE_BARE_COUNT_RE.finditer(s_text) if "," in s_text else ():
+        if _bare_place_count(m):
+            add(m.start("num"), m.end("num"), m.group("num"), False)
     return out
+
+
+_ADMIN_PREFIX = re.compile(r"(?:huyện|xã|thị\s+xã|thành\s+phố|TP\.?|phường|thị\s+trấn|quận)\s+", re.IGNORECASE)
+
+
+def _bare_place_count(m: re.Match[str]) -> bool:
+    """"Đắk Mil 3", "Đắk Song (8)": the words before the number are a place of the gazetteer, written
+    capitalised, and the number is no year."""
+    value = int(m.group("num"))
+    if 1900 <= value <= 2100:
+        return False
+    name = m.group("name")
+    words = name.split()
+    # the shortest tail of the words that is a place ("tiếp theo là Đắk Song" → "Đắk Song")
+    for k in range(len(words) - 1, -1, -1):
+        tail = " ".join(words[k:])
+        bare = _ADMIN_PREFIX.sub("", tail, count=1)
+        if bare and all(w[:1].isupper() for w in bare.split()) and is_place_name(bare):
+            return True
+    return False
 
 
 _DIGIT_RUN = re.compile(r"\d+")

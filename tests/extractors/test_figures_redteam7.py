@@ -105,6 +105,24 @@ def test_construction(text, count, field, value):
     assert [getattr(f, field) for f in figures] == [value]
 
 
+# A place and its count with the noun dropped, in a list of places' products (candidates: PLACE_BARE_COUNT_RE):
+# (text, [count of every figure found, in order]).
+COUNT_ROWS = [
+    ("Năm 2023, hạng 4 sao có 11 sản phẩm, phân bổ: Gia Nghĩa 4, Đắk Mil 3, Cư Jút và Krông Nô mỗi nơi 2 sản phẩm.",
+     [11, 4, 3, 2, 2]),
+    ("Đứng đầu là huyện Ba Bể với 36 sản phẩm, kế đến là Chợ Mới 31 sản phẩm, Na Rì 20, Bạch Thông (18).",
+     [36, 31, 20, 18]),
+    # not a place: a decision, a product group, a year
+    ("Theo Quyết định 1625, năm 2023 tỉnh công nhận 20 sản phẩm; Thực phẩm 12, Đồ uống 8.", [20]),
+    ("Huyện Ba Bể có 36 sản phẩm OCOP, Chợ Mới 2023, Na Rì năm 2024.", [36]),
+]
+
+
+@pytest.mark.parametrize(("text", "counts"), COUNT_ROWS, ids=[f"counts-{r[1][0]}" for r in COUNT_ROWS])
+def test_counts_found(text, counts):
+    assert [f.count for f in find_figures(text, as_of="2024-06-15")] == counts
+
+
 if __name__ == "__main__":
     print("\n".join(_round1.scores(PASSAGES)))
     sys.exit(0)
