@@ -112,10 +112,11 @@ CUES = RuleTable("basis: cues", "basis", [
 
 CONTEXT = RuleTable("basis: context", "basis", [
     Rule("new-after-noun", r"\s*(?:OCOP\s+)?(?:(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)"
-                           r"|được\s+(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|được\s+tái\s+(?:công\s+nhận|chứng\s+nhận))(?!\w)",
+                           r"|được\s+(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|được\s+tái\s+(?:công\s+nhận|chứng\s+nhận)"
+                           r"|đợt\s+\d+)(?!\w)",
          "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"),
-         "'N sản phẩm mới', 'lần đầu', 'được công nhận lại', 'được tái công nhận' (certified again in a round)",
-         needs=("mới", "lần", "lại", "tái")),
+         "'N sản phẩm mới', 'lần đầu', 'được công nhận lại', 'được tái công nhận' (certified again in a round), "
+         "'N sản phẩm đợt 1' (a round's, even after 'Trước đó')", needs=("mới", "lần", "lại", "tái", "đợt")),
     Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu"
                               r"|mục\s+tiêu)(?!\s+(?:giai\s+đoạn|đến\s+năm))",
          "new", Example("Năm nay tỉnh đã cấp chứng nhận cho 43/34 sản phẩm, đạt 126,5% kế hoạch.", 43, "new"),

@@ -173,7 +173,8 @@ def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int
     den = int(m.group("den")) if m.group("den") else None
     back_ref = bool((s_low.find("trong", max(0, at - 15), at) != -1 and g.BACK_REF_BEFORE_RE.search(before)) or (
         (_low_ends_with(s_low, 0, at, ("là", "cả")) if foldable else _may_end_with(s_text, at, ("là", "cả")))
-        and g.DEMONSTRATIVE_BEFORE_RE.search(s_text, 0, at)))
+        and g.DEMONSTRATIVE_BEFORE_RE.search(s_text, 0, at))) or bool(
+        "trên" in s_low[noun_end:noun_end + 20] and g.AFORESAID_AFTER_RE.match(s_text, noun_end))
     return Count(offset + num_start, offset + m.end("num"), offset + noun_end, value, index, den, back_ref=back_ref)
 
 

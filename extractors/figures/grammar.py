@@ -110,6 +110,8 @@ YEAR_WORD_CONTEXT_RE = re.compile(r"(?:trong|mỗi|hàng|cả|của|từng|qua|c
 RANGE_WITH_DEN_RE = re.compile(r"(?<![\w.,/])(?P<lo>\d{1,6})\s+(?:đến|tới)\s+$", _I)
 #: "Trong (tổng số) 16.352 sản phẩm …, có …": the count opens a breakdown of a set stated before.
 BACK_REF_BEFORE_RE = re.compile(r"(?:^|[\W_])trong\s+(?:tổng\s+)?(?:số\s+)?$", _I)
+#: "19 sản phẩm nói trên gồm …": the set named before, pointed at again by the words after its noun.
+AFORESAID_AFTER_RE = re.compile(r"\s+(?:OCOP\s+)?(?:nói\s+trên|kể\s+trên|trên\s+đây)(?!\w)", _I)
 #: "Đây là 3 sản phẩm …", "Đó là cả 4 sản phẩm …": the set named before, pointed at again.
 DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?:^|[.;:]\s*)\W*(?:đây|đó)\s+là\s+(?:cả\s+)?$", _I)
 

@@ -88,6 +88,15 @@ ROWS = [
     # 'được tái công nhận': certified again in a round (basis: new-after-noun)
     ("Cả nước có 14.000 sản phẩm OCOP. Trong đó, 60 sản phẩm 5 sao, cùng với 9 sản phẩm được tái công nhận.", 9,
      "basis", "new"),
+    # 'N sản phẩm đợt 1' is a round's, even in a sentence opened by 'Trước đó' (basis: new-after-noun)
+    ("Trước đó, tại Quyết định số 905/QĐ-UBND ngày 15/6/2023, tỉnh đã công nhận 18 sản phẩm đợt 1.", 18, "basis",
+     "new"),
+    # 'trong đó' after a rise breaks down the stock, not the rise (whole: trong-do)
+    ("Lũy kế đến 30/6/2024, toàn tỉnh có 187 sản phẩm OCOP, tăng 15 sản phẩm so với cùng kỳ năm trước; trong đó 22 "
+     "sản phẩm đạt 4 sao.", 22, "basis", "cumulative"),
+    # 'N sản phẩm nói trên gồm …' names the set said before: its parts take that set's level (stars: level-of-whole)
+    ("UBND tỉnh công nhận 19 sản phẩm đạt 4 sao. Theo quyết định, 19 sản phẩm nói trên gồm 9 sản phẩm công nhận "
+     "mới, 10 sản phẩm được đánh giá lại.", 9, "stars", "4"),
     # 'tính đến …' after the count's words beats a programme period opening the sentence (year: as-of-after)
     ("Thực hiện chương trình giai đoạn 2021-2025, huyện đã có 34 sản phẩm được công nhận tính đến hết tháng 6 năm "
      "2024.", 34, "year", 2024),
