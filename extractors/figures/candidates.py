@@ -151,8 +151,9 @@ def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int
     low = raw.lower().strip()
     if not raw[0].isdigit():
         # "Mỗi xã một sản phẩm", "là một sản phẩm": an article, not a count — but "đối với một sản
-        # phẩm", "Một sản phẩm OCOP được đề xuất …" count one
-        if low == "một" and not (_ONE_AFTER.search(before) or _ONE_OPENS.match(s_text, at)):
+        # phẩm", "Một sản phẩm OCOP được đề xuất …", "có ít nhất một sản phẩm", "xã Trung Đồng một sản phẩm" count one
+        if low == "một" and not (_ONE_AFTER.search(before) or _ONE_OPENS.match(s_text, at)
+                                 or _one_of_place(s_text[max(0, at - 40):at])):
             return None
         if low == "năm" and g.YEAR_WORD_CONTEXT_RE.search(before):
             return None
@@ -207,7 +208,15 @@ def _low_ends_with(low: str, lo: int, end: int, words: tuple[str, ...]) -> bool:
     return low.endswith(words, max(lo, k - 8), k)
 
 
-_ONE_AFTER = re.compile(r"(?<!\w)(?:đối\s+với|cho|thêm|công\s+nhận|đề\s+nghị|đề\s+xuất|trình|chỉ\s+có)\s+$", re.IGNORECASE)
+_ONE_AFTER = re.compile(r"(?<!\w)(?:đối\s+với|cho|thêm|công\s+nhận|đề\s+nghị|đề\s+xuất|trình|chỉ\s+có|ít\s+nhất|tối\s+thiểu)\s+$",
+                        re.IGNORECASE)
+# "xã Trung Đồng một sản phẩm": one product of a named commune or district in a list
+_ONE_PLACE = re.compile(r"(?<!\w)(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)\s+((?:[^\W\d_]+\s+){1,3})$", re.IGNORECASE)
+
+
+def _one_of_place(before: str) -> bool:
+    m = _ONE_PLACE.search(before)
+    return m is not None and all(w[:1].isupper() for w in m.group(1).split())
 _ONE_OPENS = re.compile(r"Một\s+s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:được|đạt|vừa)(?!\w)")
 
 
