@@ -153,6 +153,7 @@ def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int
         # "Mỗi xã một sản phẩm", "là một sản phẩm": an article, not a count — but "đối với một sản
         # phẩm", "Một sản phẩm OCOP được đề xuất …", "có ít nhất một sản phẩm", "xã Trung Đồng một sản phẩm" count one
         if low == "một" and not (_ONE_AFTER.search(before) or _ONE_OPENS.match(s_text, at)
+                                 or (_ONE_AT_LEAST.search(before) and _ONE_RANKED_AFTER.match(s_text, m.end()))
                                  or _one_of_place(s_text[max(0, at - 40):at])):
             return None
         if low == "năm" and g.YEAR_WORD_CONTEXT_RE.search(before):
@@ -208,8 +209,11 @@ def _low_ends_with(low: str, lo: int, end: int, words: tuple[str, ...]) -> bool:
     return low.endswith(words, max(lo, k - 8), k)
 
 
-_ONE_AFTER = re.compile(r"(?<!\w)(?:đối\s+với|cho|thêm|công\s+nhận|đề\s+nghị|đề\s+xuất|trình|chỉ\s+có|ít\s+nhất|tối\s+thiểu)\s+$",
-                        re.IGNORECASE)
+_ONE_AFTER = re.compile(r"(?<!\w)(?:đối\s+với|cho|thêm|công\s+nhận|đề\s+nghị|đề\s+xuất|trình|chỉ\s+có)\s+$", re.IGNORECASE)
+# "có ít nhất một sản phẩm OCOP", "tối thiểu một sản phẩm được công nhận": one ranked product, a goal
+# (not "ít nhất một sản phẩm tham gia Chương trình": taking part)
+_ONE_AT_LEAST = re.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu)\s+$", re.IGNORECASE)
+_ONE_RANKED_AFTER = re.compile(r"\s+(?:OCOP|đạt|được\s+(?:công\s+nhận|chứng\s+nhận))(?!\w)", re.IGNORECASE)
 # "xã Trung Đồng một sản phẩm": one product of a named commune or district in a list
 _ONE_PLACE = re.compile(r"(?<!\w)(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)\s+((?:[^\W\d_]+\s+){1,3})$", re.IGNORECASE)
 

@@ -124,6 +124,8 @@ COUNT_ROWS = [
     # 'một sản phẩm' counts one after a named commune in a list and after 'ít nhất' (not in the programme's name)
     ("Chương trình Mỗi xã một sản phẩm: xã Phúc Khoa có 03 sản phẩm, xã Trung Đồng một sản phẩm; đến năm 2025 mỗi "
      "xã có ít nhất một sản phẩm OCOP.", [3, 1, 1]),
+    ("Năm 2024 huyện phấn đấu có thêm 5 sản phẩm đạt 3 sao; mỗi xã có ít nhất một sản phẩm tham gia Chương trình.",
+     [5]),
     # not a place: a decision, a product group, a year
     ("Theo Quyết định 1625, năm 2023 tỉnh công nhận 20 sản phẩm; Thực phẩm 12, Đồ uống 8.", [20]),
     ("Huyện Ba Bể có 36 sản phẩm OCOP, Chợ Mới 2023, Na Rì năm 2024.", [36]),
