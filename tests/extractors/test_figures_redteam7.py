@@ -97,6 +97,9 @@ ROWS = [
     # 'N sản phẩm nói trên gồm …' names the set said before: its parts take that set's level (stars: level-of-whole)
     ("UBND tỉnh công nhận 19 sản phẩm đạt 4 sao. Theo quyết định, 19 sản phẩm nói trên gồm 9 sản phẩm công nhận "
      "mới, 10 sản phẩm được đánh giá lại.", 9, "stars", "4"),
+    # a list opened by 'Các đơn vị nhận chứng nhận 4 sao gồm:': its items' level (stars: level-heads-list)
+    ("Năm 2024, tỉnh trao 36 giấy chứng nhận. Các đơn vị nhận chứng nhận 4 sao gồm: Hợp tác xã Thanh long Châu "
+     "Thành có 2 sản phẩm; Công ty Gạo Vàng có 4 sản phẩm.", 4, "stars", "4"),
     # 'tính đến …' after the count's words beats a programme period opening the sentence (year: as-of-after)
     ("Thực hiện chương trình giai đoạn 2021-2025, huyện đã có 34 sản phẩm được công nhận tính đến hết tháng 6 năm "
      "2024.", 34, "year", 2024),
