@@ -58,6 +58,11 @@ TABLE = RuleTable("level", "stars", [
          Example("Tỉnh đề nghị đánh giá, phân hạng sản phẩm OCOP cấp quốc gia cho 3 sản phẩm.", 3, "5"),
          "products ranked at the national level ('cấp quốc gia') with no level written: the national "
          "ranking is of 5 stars only", needs=("quốc",)),
+    Rule("level-of-rise", r"(?<!\w)tăng\s+(?:thêm\s+)?$", "the level of the stock it raises",
+         Example("Cả nước có 14.000 sản phẩm OCOP đạt từ 3 sao trở lên, tăng 3.500 sản phẩm so với cuối năm 2023.",
+                 3500, "3+"),
+         "a rise 'tăng N sản phẩm so với …' right after a stock of its sentence counts products of the stock's level",
+         needs=("tăng",)),
     Rule("level-shared-predicate", r"\s(?:đều|cùng)\s", "the next count's level",
          Example("Cả 4 sản phẩm công nhận lần đầu và 3 sản phẩm công nhận lại đều đạt 3 sao.", 4, "3"),
          "'A và B đều đạt 3 sao': both subjects of one predicate have its level", needs=("đều", "cùng")),
@@ -182,6 +187,16 @@ def read_level(p: Passage, c: Count, nxt: Count | None, first: Count, prev: Coun
     if TABLE.search("level-national", text, max(sent.start, c.start - 80), window_end(p, c, nxt)):
         c.stars = "5"  # the national council ranks 5 stars only
         c.decide("stars", "level-national")
+        return
+    if (prev is not None and prev.sent == c.sent and prev.stars is not None and prev.whole is None
+            and may_contain(text, ("tăng",), max(sent.start, c.start - 12), c.start)
+            and TABLE.search("level-of-rise", text, max(sent.start, c.start - 12), c.start)
+            and _COMPARED.match(text, c.noun_end)):
+        c.stars = prev.stars  # "có 14.642 sản phẩm OCOP đạt từ 3 sao trở lên, tăng 3.586 sản phẩm so với …"
+        c.decide("stars", "level-of-rise")
+
+
+_COMPARED = re.compile(r"\s*(?:OCOP\s+)?so\s+với(?!\w)", re.IGNORECASE)
 
 
 _AND_BEFORE = re.compile(r"\svà\s*$")

@@ -100,6 +100,9 @@ ROWS = [
     # a list opened by 'Các đơn vị nhận chứng nhận 4 sao gồm:': its items' level (stars: level-heads-list)
     ("Năm 2024, tỉnh trao 36 giấy chứng nhận. Các đơn vị nhận chứng nhận 4 sao gồm: Hợp tác xã Thanh long Châu "
      "Thành có 2 sản phẩm; Công ty Gạo Vàng có 4 sản phẩm.", 4, "stars", "4"),
+    # a rise 'tăng N sản phẩm so với …' after a stock of a level counts products of that level (stars: level-of-rise)
+    ("Tính đến ngày 31/12/2023, cả nước có 11.056 sản phẩm OCOP đạt từ 3 sao trở lên của 6.312 chủ thể, tăng 2.371 "
+     "sản phẩm so với cuối năm 2022.", 2371, "stars", "3+"),
     # 'tính đến …' after the count's words beats a programme period opening the sentence (year: as-of-after)
     ("Thực hiện chương trình giai đoạn 2021-2025, huyện đã có 34 sản phẩm được công nhận tính đến hết tháng 6 năm "
      "2024.", 34, "year", 2024),
