@@ -132,6 +132,8 @@ COUNT_ROWS = [
      "xã có ít nhất một sản phẩm OCOP.", [3, 1, 1]),
     ("Năm 2024 huyện phấn đấu có thêm 5 sản phẩm đạt 3 sao; mỗi xã có ít nhất một sản phẩm tham gia Chương trình.",
      [5]),
+    # 'A và B cùng có N': one figure per place (place: distributive)
+    ("Đứng đầu là huyện Ba Bể với 36 sản phẩm, thành phố Bắc Kạn và huyện Ngân Sơn cùng có 22 sản phẩm.", [36, 22, 22]),
     # not a place: a decision, a product group, a year
     ("Theo Quyết định 1625, năm 2023 tỉnh công nhận 20 sản phẩm; Thực phẩm 12, Đồ uống 8.", [20]),
     ("Huyện Ba Bể có 36 sản phẩm OCOP, Chợ Mới 2023, Na Rì năm 2024.", [36]),
