@@ -209,10 +209,11 @@ def _inherit_level(p: Passage, c: Count) -> None:
     w = c.whole
     if c.stars is not None or w is None or w.stars is None or not w.stars.isdigit():
         return  # a part of "3-4 sao" or "3 sao trở lên" products may be of any of those levels
-    if w.sent != c.sent and not any(x.back_ref and x.alias is w and x.stars == w.stars and x.start < c.start
-                                    for x in p.counts[c.sent]):
+    if w.sent != c.sent and not any(x.back_ref and x.alias is w and x.start < c.start and (
+            x.stars == w.stars or grammar.AFORESAID_AFTER_RE.match(p.text, x.noun_end)) for x in p.counts[c.sent]):
         # "Trong đó, 6 sản phẩm …" in the next sentence: its level is not said — unless the sentence
-        # names the whole again with its level ("Trong 21 sản phẩm OCOP 5 sao đợt này, Hà Nội có 4")
+        # names the whole again with its level ("Trong 21 sản phẩm OCOP 5 sao đợt này, Hà Nội có 4") or
+        # as the one said above ("19 sản phẩm nói trên gồm 9 sản phẩm công nhận mới, …")
         return
     c.stars = w.stars
     c.decide("stars", "level-of-whole")

@@ -15,7 +15,7 @@ from extractors.figures.candidates import Count
 from extractors.figures.lowercase import Folded, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
-from extractors.figures.zones import clause_start, own_end
+from extractors.figures.zones import clause_start, own_end, row_before
 
 _I = re.IGNORECASE
 
@@ -40,11 +40,13 @@ CUES = RuleTable("basis: cues", "basis", [
          "a stock at a date, or a target stock 'đến năm 2025 có 300' (not a date in brackets before the count: "
          "'Năm 2025 (đến ngày 15/11): 40 sản phẩm' is the year's products so far)"),
     Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+\d+|(?:đứng|xếp)\s+đầu"
-                    r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)", "cumulative",
+                    r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)"
+                    r"|(?<!\w)có\s+nhiều\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+nhất)?\s*(?:là|:)", "cumulative",
          Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
-         "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33'): "
-         "its stock (a year ranked, 'Năm 2024 là năm có nhiều sản phẩm nhất với 56', has that year's)",
-         needs=("đứng", "xếp", "vị", "nhất")),
+         "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33', "
+         "'Các huyện có nhiều sản phẩm là A 45 sản phẩm, B 41 sản phẩm'): its stock (a year ranked, 'Năm "
+         "2024 là năm có nhiều sản phẩm nhất với 56', has that year's; 'X dẫn đầu với 15' may rank a round)",
+         needs=("đứng", "xếp", "vị", "nhất", "nhiều")),
     Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó))(?![\s,]+(?:(?:trong\s+)?năm\s+(?:19|20)\d\d|(?:cả|trong)\s+năm(?!\w)))(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
          "cumulative",
          Example("Với kết quả này, tỉnh có 11 sản phẩm OCOP 5 sao.", 11, "cumulative"),
@@ -76,7 +78,7 @@ CUES = RuleTable("basis: cues", "basis", [
          "to be recognised makes them a round's, as for 'toàn tỉnh có')"),
     Rule("added", r"(?<!\w)thêm(?!\w)|(?<!\w)tăng(?!\w)(?!\s+từ(?!\w))", "new",
          Example("Năm 2024, thị xã có thêm 8 sản phẩm OCOP.", 8, "new"), "more products, an increase"),
-    Rule("new-round", r"(?:công\s+nhận|cấp|phân\s+hạng|chứng\s+nhận|xếp\s+hạng|phát\s+triển)\s+mới", "new",
+    Rule("new-round", r"(?:công\s+nhận|cấp|phân\s+hạng|chứng\s+nhận|xếp\s+hạng|phát\s+triển|xây\s+dựng)\s+mới", "new",
          Example("Mục tiêu năm 2024 công nhận mới 40 sản phẩm.", 40, "new"), "newly recognised"),
     Rule("recertified", r"(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|đánh\s+giá\s+lại|tái\s+(?:công\s+nhận|chứng\s+nhận)"
                         r"|nâng\s+hạng|nâng\s+cấp", "new",
@@ -110,18 +112,21 @@ CUES = RuleTable("basis: cues", "basis", [
 
 CONTEXT = RuleTable("basis: context", "basis", [
     Rule("new-after-noun", r"\s*(?:OCOP\s+)?(?:(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)"
-                           r"|được\s+(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại)(?!\w)",
+                           r"|được\s+(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|được\s+tái\s+(?:công\s+nhận|chứng\s+nhận)"
+                           r"|đợt\s+\d+)(?!\w)",
          "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"),
-         "'N sản phẩm mới', 'lần đầu', 'được công nhận lại' (certified again in a round)", needs=("mới", "lần", "lại")),
+         "'N sản phẩm mới', 'lần đầu', 'được công nhận lại', 'được tái công nhận' (certified again in a round), "
+         "'N sản phẩm đợt 1' (a round's, even after 'Trước đó')", needs=("mới", "lần", "lại", "tái", "đợt")),
     Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu"
                               r"|mục\s+tiêu)(?!\s+(?:giai\s+đoạn|đến\s+năm))",
          "new", Example("Năm nay tỉnh đã cấp chứng nhận cho 43/34 sản phẩm, đạt 126,5% kế hoạch.", 43, "new"),
          "'N sản phẩm …, đạt X% kế hoạch': a year's products against the year's plan (not a phase's: 'đạt 100% "
          "kế hoạch giai đoạn' measures a stock)", needs=("%",)),
     Rule("stock-after-noun", r"\s*(?:OCOP\s+)?(?:hiện\s+có|còn\s+hiệu\s+lực|đã\s+được\s+(?:công\s+nhận|chứng\s+nhận|cấp)\s+(?:năm\s+)?"
-                             r"(?:19|20)\d\d\s*,)", "cumulative",
+                             r"(?:19|20)\d\d\s*,|đã\s+được\s+gắn\s+sao)", "cumulative",
          Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận năm 2019, 2020, 2021.", 44, "cumulative"),
-         "'N sản phẩm hiện có', '… còn hiệu lực' (still valid), products certified over several rounds: the stock",
+         "'N sản phẩm hiện có', '… còn hiệu lực' (still valid), '… đã được gắn sao' (already starred), products "
+         "certified over several rounds: the stock",
          needs=("hiện", "đã", "còn")),
     Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)", "the previous count's",
          Example("Năm 2019, tỉnh chỉ có 15 sản phẩm OCOP. Năm 2021, con số này là 67 sản phẩm.", 67, "cumulative"),
@@ -139,6 +144,11 @@ CONTEXT = RuleTable("basis: context", "basis", [
          Example("Chỉ tiêu chủ yếu đến năm 2025: 60% số xã đạt chuẩn; có ít nhất 150 sản phẩm OCOP.", 150, "cumulative"),
          "a target of a list whose sentence opens 'đến năm 2025' is a stock, like 'đến năm 2025 có 300'",
          needs=("đến", "tới")),
+    Rule("list-row", r"[ \t]*[-–•+]\s", "the row before's, or the list's opening line's",
+         Example("Toàn huyện có 40 sản phẩm OCOP. Các xã có nhiều sản phẩm:\n- Xã An Bình: 9 sản phẩm;\n"
+                 "- Xã Tân Lập: 7 sản phẩm.", 7, "cumulative"),
+         "a '- ' row with no cue of its own takes the basis of the row above it, the first row that of the "
+         "cues of the line that opens the list ('Các xã có nhiều sản phẩm:' under a stock)"),
     Rule("target-added", r"$", "new",
          Example("Huyện phấn đấu có ít nhất 6 sản phẩm đạt 3 sao.", 6, "new"),
          "a target with no stock word ('đến năm 2025 có', 'nâng tổng số') is so many more products"),
@@ -201,6 +211,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         return _set(c, "cumulative", "ranking")
     if weak:
         return _set(c, "new", weak[-1].name)
+    row = _row_basis(p, c)
+    if row is not None:
+        return _set(c, row, "list-row")
     if c.status == "target":
         if CONTEXT.search("target-by-year", text, sent.start, c.start):
             return _set(c, "cumulative", "target-by-year")
@@ -208,6 +221,21 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     if in_round:
         return _set(c, "new", "round-result")
     return _set(c, "cumulative", "plain-has")
+
+
+def _row_basis(p: Passage, c: Count) -> str | None:
+    """"- Xã A: 14 sản phẩm;" a row of a '- ' list: the basis of the row above's first count, or, for
+    the first row, the nearest strong cue of the line that opens the list (ending in ':')."""
+    row = row_before(p, c)
+    if row is None:
+        return None
+    head, is_row = row
+    if is_row:
+        return head.basis if head is not None else None
+    text = p.text
+    start = text.rfind("\n", 0, c.start) + 1
+    decided = _from_cues(p, c, CUES.scan(text, text.rfind("\n", 0, start - 1) + 1, start))
+    return decided[0] if decided else None
 
 
 def _bracketed_date(text: str, h: Hit, lo: int, hi: int) -> bool:

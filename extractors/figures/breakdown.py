@@ -23,7 +23,8 @@ TABLE = RuleTable("breakdown", "whole", [
          "a bracket opened right after a count's words lists its parts"),
     Rule("trong-do", r"(?<!\w)trong\s+đó(?!\w)", "the count before 'trong đó'",
          Example("Toàn tỉnh có 96 sản phẩm OCOP 3 sao trở lên, trong đó có 12 sản phẩm cấp lại.", 12, 96),
-         "'trong đó' (of which) opens the parts of the count before it"),
+         "'trong đó' (of which) opens the parts of the count before it (of the stock, when that count is its rise: "
+         "'có 187 sản phẩm, tăng 15 sản phẩm so với cùng kỳ; trong đó 22 sản phẩm đạt 4 sao')"),
     Rule("listing", r"(?<!\w)(?:bao\s+gồm|gồm(?:\s+có)?|cụ\s+thể|với)(?!\w)\s*:?|:", "the count before the list",
          Example("Năm 2022 tỉnh công nhận 35 sản phẩm OCOP 4 sao, gồm 5 sản phẩm cấp lại và 30 sản phẩm mới.", 5, 35),
          "'gồm', 'bao gồm', 'cụ thể', 'với' or a colon after a count list its parts"),
@@ -35,13 +36,14 @@ TABLE = RuleTable("breakdown", "whole", [
          "the next item of a list of parts is a part of the same whole (inside one bracket also after a year's "
          "label: '(năm 2021: 4 sản phẩm; năm 2022: 8 sản phẩm)')"),
     Rule("by-sum", r"", "the count the parts add up to",
-         Example("Tỉnh có 196 sản phẩm OCOP, tăng 126 sản phẩm so với năm 2021, trong đó có 17 sản phẩm 4 sao và "
+         Example("Tỉnh có 196 sản phẩm OCOP, năm 2021 mới có 70 sản phẩm, trong đó có 17 sản phẩm 4 sao và "
                  "179 sản phẩm 3 sao.", 17, 196),
          "parts that add up to another count of the sentence, not to the one before them, are its parts"),
-    Rule("next-sentence", r"\s*(?:trong\s+đó|cụ\s+thể)(?!\w)", "the last count of the sentence before",
+    Rule("next-sentence", r"\s*(?:trong\s+đó|cụ\s+thể|trong\s+số\s+(?:này|trên))(?!\w)", "the last count of the sentence before",
          Example("Tỉnh công nhận 8 sản phẩm đạt chuẩn OCOP 4 sao. Trong đó, 7 sản phẩm lần đầu và 1 sản phẩm "
                  "đánh giá lại.", 7, 8),
-         "a sentence or paragraph opening with 'Trong đó' or 'Cụ thể' breaks down the count before it"),
+         "a sentence or paragraph opening with 'Trong đó', 'Cụ thể' or 'Trong số này' breaks down the count before it ('Trong số đó' may single out another fact: "
+         "'… tăng 3.586 sản phẩm. Trong số đó, 79 sản phẩm mới được công nhận 5 sao')"),
     Rule("levels-add-up", r"", "the count of the sentences before that they add up to",
          Example("Tính đến hết năm 2023, tỉnh có 175 sản phẩm OCOP. Về hạng sao, tỉnh có 1 sản phẩm 5 sao, 41 sản "
                  "phẩm 4 sao và 133 sản phẩm 3 sao.", 41, 175),
@@ -53,7 +55,7 @@ TABLE = RuleTable("breakdown", "whole", [
    values="the whole (another count; the examples give its value), or none")
 
 # "Trong đó, …", "Cụ thể: 35 sản phẩm …", "Cụ thể, TP Hải Dương có …" before the first count of a sentence
-_OPENER = Folded(r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)\s*:?[^.;:]{0,200}(?::\s*)?")
+_OPENER = Folded(r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể|trong\s+số\s+(?:này|trên))(?!\w)\s*:?[^.;:]{0,200}(?::\s*)?")
 _BREAKS_LIST = re.compile(
     r"(?<!\w)(?:phấn\s+đấu|nâng\s+tổng|đưa\s+tổng|tổng\s+số|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|năm\s+(?:19|20)\d\d"
     r"|mục\s+tiêu|kế\s+hoạch)(?!\w)",
@@ -151,7 +153,10 @@ def _link_parts(p: Passage, counts: list[Count], previous: list[Count] | None) -
             _link(c, same, "among")
             continue
         marker = _marker(gap)
-        if marker == "trong-do" and same.whole is not None and same.whole_marker in ("sibling", "trong-do", "listing"):
+        if marker == "trong-do" and same.whole is None and _is_rise(p, counts[:i], same):
+            # "có 187 sản phẩm, tăng 15 sản phẩm so với cùng kỳ; trong đó 22 sản phẩm đạt 4 sao": the stock's parts
+            _link(c, _is_rise(p, counts[:i], same), marker)  # type: ignore[arg-type]
+        elif marker == "trong-do" and same.whole is not None and same.whole_marker in ("sibling", "trong-do", "listing"):
             # "44 sản phẩm, trong đó 2 … và 42 …, trong đó năm 2019 …": a new breakdown of the whole
             _link(c, same.whole, marker)
         elif marker is not None:
@@ -207,6 +212,14 @@ def _bracket_owner(p: Passage, before: list[Count], c: Count) -> Count | None:
                 return owner
             return None
     return None
+
+
+def _is_rise(p: Passage, before: list[Count], c: Count) -> Count | None:
+    """The count a rise "tăng N sản phẩm" follows in its sentence, when ``c`` is such a rise."""
+    if not _RISE_BEFORE.search(p.text, max(0, c.start - 12), c.start):
+        return None
+    tops = [x for x in before if x is not c and x.depth == c.depth and x.whole is None and x.start < c.start]
+    return tops[-1] if tops else None
 
 
 def _last_top(counts: list[Count], p: Passage | None = None) -> Count | None:

@@ -17,6 +17,7 @@ from extractors.figures import grammar as g
 from extractors.figures.lowercase import FOLDS_APART, lowered
 from extractors.figures.sentences import Sentence
 from extractors.numbers import NUMBER_WORDS, parse_number
+from extractors.places import is_place_name
 
 MAX_COUNT = 50_000  # no province or nation has more OCOP products; bigger numbers are sales
 
@@ -150,8 +151,10 @@ def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int
     low = raw.lower().strip()
     if not raw[0].isdigit():
         # "Mỗi xã một sản phẩm", "là một sản phẩm": an article, not a count — but "đối với một sản
-        # phẩm", "Một sản phẩm OCOP được đề xuất …" count one
-        if low == "một" and not (_ONE_AFTER.search(before) or _ONE_OPENS.match(s_text, at)):
+        # phẩm", "Một sản phẩm OCOP được đề xuất …", "có ít nhất một sản phẩm", "xã Trung Đồng một sản phẩm" count one
+        if low == "một" and not (_ONE_AFTER.search(before) or _ONE_OPENS.match(s_text, at)
+                                 or (_ONE_AT_LEAST.search(before) and _ONE_RANKED_AFTER.match(s_text, m.end()))
+                                 or _one_of_place(s_text[max(0, at - 40):at])):
             return None
         if low == "năm" and g.YEAR_WORD_CONTEXT_RE.search(before):
             return None
@@ -172,7 +175,8 @@ def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int
     den = int(m.group("den")) if m.group("den") else None
     back_ref = bool((s_low.find("trong", max(0, at - 15), at) != -1 and g.BACK_REF_BEFORE_RE.search(before)) or (
         (_low_ends_with(s_low, 0, at, ("là", "cả")) if foldable else _may_end_with(s_text, at, ("là", "cả")))
-        and g.DEMONSTRATIVE_BEFORE_RE.search(s_text, 0, at)))
+        and g.DEMONSTRATIVE_BEFORE_RE.search(s_text, 0, at))) or bool(
+        "trên" in s_low[noun_end:noun_end + 20] and g.AFORESAID_AFTER_RE.match(s_text, noun_end))
     return Count(offset + num_start, offset + m.end("num"), offset + noun_end, value, index, den, back_ref=back_ref)
 
 
@@ -206,6 +210,17 @@ def _low_ends_with(low: str, lo: int, end: int, words: tuple[str, ...]) -> bool:
 
 
 _ONE_AFTER = re.compile(r"(?<!\w)(?:đối\s+với|cho|thêm|công\s+nhận|đề\s+nghị|đề\s+xuất|trình|chỉ\s+có)\s+$", re.IGNORECASE)
+# "có ít nhất một sản phẩm OCOP", "tối thiểu một sản phẩm được công nhận": one ranked product, a goal
+# (not "ít nhất một sản phẩm tham gia Chương trình": taking part)
+_ONE_AT_LEAST = re.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu)\s+$", re.IGNORECASE)
+_ONE_RANKED_AFTER = re.compile(r"\s+(?:OCOP|đạt|được\s+(?:công\s+nhận|chứng\s+nhận))(?!\w)", re.IGNORECASE)
+# "xã Trung Đồng một sản phẩm": one product of a named commune or district in a list
+_ONE_PLACE = re.compile(r"(?<!\w)(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)\s+((?:[^\W\d_]+\s+){1,3})$", re.IGNORECASE)
+
+
+def _one_of_place(before: str) -> bool:
+    m = _ONE_PLACE.search(before)
+    return m is not None and all(w[:1].isupper() for w in m.group(1).split())
 _ONE_OPENS = re.compile(r"Một\s+s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:được|đạt|vừa)(?!\w)")
 
 
@@ -234,7 +249,30 @@ def _nounless(s_text: str, low: str, offset: int, index: int, taken: set[int], f
             add(base + item.start(), base + item.end(), item.group(0), True)
     for m in g.LEVEL_COLON_COUNT_RE.finditer(s_text) if ":" in s_text else ():
         add(m.start("num"), m.end("num"), m.group("num"), False)
+    for m in g.PLACE_BARE_COUNT_RE.finditer(s_text) if "," in s_text else ():
+        if _bare_place_count(m):
+            add(m.start("num"), m.end("num"), m.group("num"), False)
     return out
+
+
+_ADMIN_PREFIX = re.compile(r"(?:huyện|xã|thị\s+xã|thành\s+phố|TP\.?|phường|thị\s+trấn|quận)\s+", re.IGNORECASE)
+
+
+def _bare_place_count(m: re.Match[str]) -> bool:
+    """"Đắk Mil 3", "Đắk Song (8)": the words before the number are a place of the gazetteer, written
+    capitalised, and the number is no year."""
+    value = int(m.group("num"))
+    if 1900 <= value <= 2100:
+        return False
+    name = m.group("name")
+    words = name.split()
+    # the shortest tail of the words that is a place ("tiếp theo là Đắk Song" → "Đắk Song")
+    for k in range(len(words) - 1, -1, -1):
+        tail = " ".join(words[k:])
+        bare = _ADMIN_PREFIX.sub("", tail, count=1)
+        if bare and all(w[:1].isupper() for w in bare.split()) and is_place_name(bare):
+            return True
+    return False
 
 
 _DIGIT_RUN = re.compile(r"\d+")

@@ -88,6 +88,15 @@ LEVEL_COLON_COUNT_RE = re.compile(
     rf"(?<!\w)(?:hạng\s+)?0?[1-5]\s*(?:sao|\*)\s*:\s*(?P<num>{COUNT_DIGITS})"
     r"(?![\d.,]*\s*(?:%|s[ảa]n\s+ph[ẩa]m|SP(?!\w)|xã|chủ|tỷ|triệu|hộ|ha|điểm))", _I)
 
+#: A place and its count with the noun dropped, in a list whose other items count products:
+#: "Gia Nghĩa 4, Đắk Mil 3, Cư Jút và Krông Nô mỗi nơi 2 sản phẩm", "Đắk R'lấp (9 sản phẩm), tiếp theo là
+#: Đắk Song (8), Tuy Đức (6)". The name's words must be capitalised and name a district or province of
+#: the gazetteer (checked by the caller), the number end the item (a comma, a semicolon, 'và', the end).
+PLACE_BARE_COUNT_RE = re.compile(
+    r"(?<![\w.])(?P<name>(?:(?:huyện|xã|thị\s+xã|thành\s+phố|TP\.?|phường|thị\s+trấn|quận)\s+)?"
+    r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)\s+(?:\(\s*)?(?P<num>\d{1,4})(?:\s*\))?"
+    r"(?=\s*(?:[,;.]|và\s|$))")
+
 #: Words right before a number that make it a date, an ordinal or an identifier, not a count.
 NOT_A_COUNT_BEFORE_RE = re.compile(
     r"(?:năm|tháng|ngày|(?<!trong\s)(?<!tổng\s)số|thứ|lần|top|đợt|khóa|khoá|kỳ|điều|khoản|mục|giai\s+đoạn|phiên|quý"
@@ -101,6 +110,8 @@ YEAR_WORD_CONTEXT_RE = re.compile(r"(?:trong|mỗi|hàng|cả|của|từng|qua|c
 RANGE_WITH_DEN_RE = re.compile(r"(?<![\w.,/])(?P<lo>\d{1,6})\s+(?:đến|tới)\s+$", _I)
 #: "Trong (tổng số) 16.352 sản phẩm …, có …": the count opens a breakdown of a set stated before.
 BACK_REF_BEFORE_RE = re.compile(r"(?:^|[\W_])trong\s+(?:tổng\s+)?(?:số\s+)?$", _I)
+#: "19 sản phẩm nói trên gồm …": the set named before, pointed at again by the words after its noun.
+AFORESAID_AFTER_RE = re.compile(r"\s+(?:OCOP\s+)?(?:nói\s+trên|kể\s+trên|trên\s+đây)(?!\w)", _I)
 #: "Đây là 3 sản phẩm …", "Đó là cả 4 sản phẩm …": the set named before, pointed at again.
 DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?:^|[.;:]\s*)\W*(?:đây|đó)\s+là\s+(?:cả\s+)?$", _I)
 

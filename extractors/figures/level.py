@@ -40,10 +40,12 @@ TABLE = RuleTable("level", "stars", [
          "the total of one level (of a place) raised to the count ('nâng số sản phẩm 4 sao của huyện lên 13')",
          needs=("số",)),
     Rule("level-heads-list", r"(?:(?:các|những|số|nhiều)\s+s[ảa]n\s+ph[ẩa]m(?!\w)"
-                             r"|(?:có\s+|danh\s+sách\s+|(?<![^\W\d_]\s))s[ảa]n\s+ph[ẩa]m(?=[^.;:]{0,40}?\s+sao\s*(?:(?:bao\s+)?gồm|:)))",
+                             r"|(?:có\s+|danh\s+sách\s+|(?<![^\W\d_]\s))s[ảa]n\s+ph[ẩa]m(?=[^.;:]{0,40}?\s+sao\s*(?:(?:bao\s+)?gồm|:))"
+                             r"|(?:nhận|được\s+cấp|trao)\s+(?:giấy\s+)?chứng\s+nhận(?=[^.;:\d]{0,20}?\d\s*sao\s*(?:(?:bao\s+)?gồm|:)))",
          "the level named",
          Example("Trong số các sản phẩm đạt 4 sao năm 2024 có 10 sản phẩm cấp lại và 5 sản phẩm cấp mới.", 5, "4"),
-         "a level in the phrase that opens the list ('các sản phẩm đạt 4 sao có …', 'Sản phẩm đạt 4 sao gồm: …')"),
+         "a level in the phrase that opens the list ('các sản phẩm đạt 4 sao có …', 'Sản phẩm đạt 4 sao gồm: …', "
+         "'Các đơn vị nhận chứng nhận 4 sao gồm: HTX A có 2 sản phẩm; …')"),
     Rule("level-of-heading", r"[\W_]*(?:[IVXLC]+\s*[.)]|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\s*\))?\s*"
                              r"(?:(?:danh\s+sách\s+|các\s+|nhóm\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+)?(?:đạt\s+)?"
                              rf"(?:hạng\s+)?(?P<level>{_STAR_N})\s*sao(?:\s+(?:bao\s+)?gồm)?\s*:?\s*$",
@@ -56,6 +58,11 @@ TABLE = RuleTable("level", "stars", [
          Example("Tỉnh đề nghị đánh giá, phân hạng sản phẩm OCOP cấp quốc gia cho 3 sản phẩm.", 3, "5"),
          "products ranked at the national level ('cấp quốc gia') with no level written: the national "
          "ranking is of 5 stars only", needs=("quốc",)),
+    Rule("level-of-rise", r"(?<!\w)tăng\s+(?:thêm\s+)?$", "the level of the stock it raises",
+         Example("Cả nước có 14.000 sản phẩm OCOP đạt từ 3 sao trở lên, tăng 3.500 sản phẩm so với cuối năm 2023.",
+                 3500, "3+"),
+         "a rise 'tăng N sản phẩm so với …' right after a stock of its sentence counts products of the stock's level",
+         needs=("tăng",)),
     Rule("level-shared-predicate", r"\s(?:đều|cùng)\s", "the next count's level",
          Example("Cả 4 sản phẩm công nhận lần đầu và 3 sản phẩm công nhận lại đều đạt 3 sao.", 4, "3"),
          "'A và B đều đạt 3 sao': both subjects of one predicate have its level", needs=("đều", "cùng")),
@@ -180,6 +187,16 @@ def read_level(p: Passage, c: Count, nxt: Count | None, first: Count, prev: Coun
     if TABLE.search("level-national", text, max(sent.start, c.start - 80), window_end(p, c, nxt)):
         c.stars = "5"  # the national council ranks 5 stars only
         c.decide("stars", "level-national")
+        return
+    if (prev is not None and prev.sent == c.sent and prev.stars is not None and prev.whole is None
+            and may_contain(text, ("tăng",), max(sent.start, c.start - 12), c.start)
+            and TABLE.search("level-of-rise", text, max(sent.start, c.start - 12), c.start)
+            and _COMPARED.match(text, c.noun_end)):
+        c.stars = prev.stars  # "có 14.642 sản phẩm OCOP đạt từ 3 sao trở lên, tăng 3.586 sản phẩm so với …"
+        c.decide("stars", "level-of-rise")
+
+
+_COMPARED = re.compile(r"\s*(?:OCOP\s+)?so\s+với(?!\w)", re.IGNORECASE)
 
 
 _AND_BEFORE = re.compile(r"\svà\s*$")

@@ -23,7 +23,7 @@ from extractors.figures.lowercase import Folded, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.sentences import Sentence
-from extractors.figures.zones import LOOK_AHEAD, LOOK_BACK, clause_start, own_end
+from extractors.figures.zones import LOOK_AHEAD, LOOK_BACK, clause_start, own_end, row_before
 
 _I = re.IGNORECASE
 _Y = r"(?:19|20)\d\d"
@@ -33,9 +33,10 @@ TABLE = RuleTable("period", "year", [
          Example("Giai đoạn 2023-2025, mỗi năm tỉnh phấn đấu có thêm 20 sản phẩm OCOP.", 20, None),
          "a rate of every year ('mỗi năm', 'hằng năm', 'bình quân') is of no one year, unless a year is named "
          "after it", needs=("năm", "quân")),
-    Rule("target-year", rf"(?:đến|tới)\s+(?:năm\s+)?{_Y}(?!\d)|{_Y}\s*[-–]\s*{_Y}", "the year planned for",
+    Rule("target-year", rf"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?{_Y}(?!\d)|{_Y}\s*[-–]\s*{_Y}", "the year planned for",
          Example("Tỉnh phấn đấu đến năm 2025 có 300 sản phẩm OCOP.", 300, 2025),
-         "a target's year: 'đến năm 2025', the end of 'giai đoạn 2021-2025'", needs=("đến", "tới", "-", "–")),
+         "a target's year: 'đến năm 2025', 'đến hết năm 2024' (before a later period's end), the end of 'giai đoạn "
+         "2021-2025'", needs=("đến", "tới", "-", "–")),
     Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố|quốc\s+gia)\s+)?(?:đợt\s+\d+\s*,?\s*)?"
                             r"(?:(?:được\s+(?:[^\W\d_]+\s+){0,4}?)?(?:công\s+nhận|chứng\s+nhận|đạt(?:\s+OCOP)?)\s+)?(?:trong\s+)?"
                             rf"năm\s+({_Y})(?!\d)", "the year named",
@@ -82,6 +83,12 @@ TABLE = RuleTable("period", "year", [
                        rf"(?:tháng\s+)?(?:\d{{1,2}}\s*[/.-]\s*|năm\s+)?{_Y}", "the year of the date",
          Example("Tính đến 31/1/2025, tỉnh có 267 sản phẩm OCOP.", 267, 2025),
          "the date a running total is counted to", needs=("đến", "tới")),
+    Rule("as-of-after", r"[^.;,()\d]{0,60}?\s(tính\s+(?:đến|tới)[^().;,]{0,30})", "the year of the date",
+         Example("Huyện Văn Yên đã có 27 sản phẩm được công nhận đạt chuẩn OCOP cấp tỉnh tính đến hết tháng 6 năm 2024.",
+                 27, 2024),
+         "'tính đến …' at the end of the count's own words dates it (before a programme period opening the "
+         "sentence: 'Thực hiện Chương trình giai đoạn 2021-2025, huyện đã có 34 sản phẩm … tính đến hết tháng 6 "
+         "năm 2024')", needs=("tính",)),
     Rule("year-in-clause", _Y, "the last year before the count",
          Example("Năm 2021 huyện Mường Tè có 06 sản phẩm OCOP.", 6, 2021),
          "a year in the count's clause, before it (not 'so với năm …', not a cited document's date, "
@@ -110,6 +117,12 @@ TABLE = RuleTable("period", "year", [
          Example("II. MỤC TIÊU ĐẾN NĂM 2025\n- Có ít nhất 120 sản phẩm OCOP còn hiệu lực.", 120, 2025),
          "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025')",
          needs=("năm",)),
+    Rule("list-row", r"[ \t]*[-–•+]\s", "the row above's, or the list's opening line's",
+         Example("Mục tiêu đến năm 2025, tỉnh có ít nhất 200 sản phẩm OCOP. Chỉ tiêu phân bổ như sau:\n"
+                 "- Các huyện đồng bằng: mỗi huyện tối thiểu 30 sản phẩm;\n- Các huyện miền núi: mỗi huyện 10 sản phẩm.",
+                 10, 2025),
+         "a '- ' row whose clause names no year has the year of the row above's first count, the first row "
+         "that of the last count of the line opening the list"),
     Rule("round-year", rf"(?:đợt\s+\d+\s*,?\s*)?năm\s+{_Y}|ngày\s+\d|{_Y}", "the round's year",
          Example("UBND tỉnh vừa phê duyệt kết quả phân hạng sản phẩm OCOP đợt 2 năm 2022. Theo đó, công nhận "
                  "14 sản phẩm đạt 3 sao.", 14, 2022),
@@ -133,6 +146,7 @@ _REGULATION = Folded(r"(?:quy\s+định|căn\s+cứ|thực\s+hiện|hướng\s+d
 _EXPIRED_BEFORE = re.compile(r"hết\s+(?:hạn|hiệu\s+lực)", _I)
 # "nâng hạng 3 sản phẩm đã được công nhận năm 2020": the year of an earlier certification
 _EARLIER_RANK = re.compile(r"(?<!\w)đã\s+(?:được\s+)?(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng)", _I)
+_AS_OF_WORD = re.compile(r"hết|cuối", _I)
 _YEAR_LIST = re.compile(rf"\s*,\s*{_Y}")  # "năm 2019, 2020, 2021": several rounds, no one year
 _STAMP = re.compile(r"-[01]\d(?:-[0-3]\d)?(?!\d)")  # "2025-03", "2025-12-30": an ISO date stamp
 _LEAD = 8  # sentences read for a passage's round: from the first that is about OCOP products on
@@ -305,6 +319,10 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         return
     if line_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
         _set(c, line_year, "sentence-year")
+        return
+    row = row_before(p, c)
+    if row is not None and row[0] is not None and row[0].year is not None:
+        _set(c, row[0].year, "list-row")  # "- Huyện A: tối thiểu 30 sản phẩm;" under "mục tiêu đến năm 2025 …:"
 
 
 def relative_year(p: Passage, start: int, lo: int, hi: int) -> int | None:
@@ -399,6 +417,13 @@ def _written_year(p: Passage, c: Count, lo: int) -> bool:
     if as_of is None:  # "… 248 sản phẩm 3 sao (tính đến ngày 30/6/2024)"
         bracket = _AS_OF_BRACKET.search(text, own_end(c), sent.end) or _AS_OF_AFTER.match(text, c.noun_end, sent.end)
         as_of = _as_of_date(p, bracket.start(), bracket.end()) if bracket else None
+        later = TABLE.match("as-of-after", text, own_end(c), sent.end) if as_of is None else None
+        if later:  # "tính đến hết tháng 6 năm 2024": the date's year when the date itself is not one we parse
+            as_of = _as_of_date(p, later.start(1), later.end(1)) or g.last(g.YEAR_RE.findall(later.group(1)))
+        if as_of is not None and later:
+            c.as_of = as_of
+            _set(c, int(as_of[:4]), "as-of-after")
+            return True
     if as_of is not None:
         c.as_of = as_of
         _set(c, int(as_of[:4]), "as-of-date")
@@ -438,7 +463,8 @@ def _planned_year(p: Passage, c: Count, lo: int) -> int | None:
     text = p.text
     sent = p.sentences[c.sent]
     before = [m for m in TABLE.finditer("target-year", text, max(sent.start, c.start - LOOK_BACK), c.start)
-              if not _NOT_A_PERIOD_BEFORE.search(text, max(sent.start, m.start() - 20), m.start())]
+              if not _NOT_A_PERIOD_BEFORE.search(text, max(sent.start, m.start() - 20), m.start())
+              and (m.start() >= lo or not _AS_OF_WORD.search(m.group(0)))]  # "đến hết năm 2024" dates its own clause
     stop = _SENTENCE_STOP.search(text, c.noun_end, sent.end)
     after = list(TABLE.finditer("target-year", text, c.noun_end,
                                 min(stop.start() if stop else sent.end, c.noun_end + LOOK_AHEAD)))

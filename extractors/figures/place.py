@@ -31,9 +31,9 @@ _PREFIX = r"(?:huyện|quận|thị\s+xã|thành\s+phố|TP\.?|xã|phường|th�
 TABLE = RuleTable("place", "place", [
     Rule("distributive", r"\(?\s*mỗi\s+(?:địa\s+phương|huyện|quận|xã|nơi|đơn\s+vị|thị\s+xã|tỉnh|thành\s+phố|phường"
                          r"|thị\s+trấn)(?:\s+(?:đều\s+)?(?:có|đạt|với))?(?:\s+(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|hơn"
-                         r"|gần))?\s*$", "each place listed before",
+                         r"|gần))?\s*$|(?<!\w)cùng\s+(?:có|đạt)(?:\s+(?:ít\s+nhất|khoảng|trên|hơn))?\s*$", "each place listed before",
          Example("Các huyện Yên Lạc và Tam Dương (mỗi địa phương có 5 sản phẩm).", 5, "huyện Yên Lạc"),
-         "'A, B và C mỗi địa phương có N': one figure per place", needs=("mỗi",)),
+         "'A, B và C mỗi địa phương có N', 'A và B cùng có N': one figure per place", needs=("mỗi", "cùng")),
     Rule("distributive-phrase", rf"(?<!\w)(mỗi\s+{_UNIT}(?:\s*,\s*{_UNIT}){{0,3}})"
                                 r"(?:\s+(?:đều|phải|sẽ|cần|phấn\s+đấu)){0,2}(?:\s+(?:có|đạt|với))?"
                                 r"(?:\s+(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|hơn|gần|từ))?\s*$", "the phrase as written",

@@ -235,6 +235,12 @@ _ATTRIBUTE_STOP = Folded(
 _RECERTIFIED_BEFORE = Folded(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$")
 _OWN_RESULT = Folded(r"(?<!\w)(?<!chưa\s)(?<!không\s)(?:đạt|được\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
                          r"|tiềm\s+năng")
+# A recognition said right after the count ("5 sản phẩm (OCOP) đã được UBND tỉnh công nhận"): the words
+# after it are its reason or its sequel, not another attribute of what is counted.
+_RECOGNISED_RIGHT_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?được\s+(?:[^\W\d_]+\s+){0,4}?"
+                                 r"(?:công\s+nhận|(?:cấp\s+(?:giấy\s+)?)?chứng\s+nhận|gắn\s+sao)(?!\w)"
+                                 r"(?!\s+(?:là\s+)?(?:đạt\s+)?(?:tiêu\s+chuẩn\s+)?(?:vietgap|globalgap|hữu\s+cơ|haccp|iso"
+                                 r"|chỉ\s+dẫn|nhãn\s+hiệu|làng\s+nghề|sản\s+phẩm\s+công\s+nghiệp))")
 _PLAN_AFTER = Folded(r"\s*(?:ocop\s+)?so\s+với\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)")
 _RECOGNISED_BEFORE = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|cấp|phân\s+hạng|xếp\s+hạng|đạt)(?!\w)")
 _RECOGNITION_WORD = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|đạt)(?!\w)")
@@ -526,6 +532,9 @@ def _other_attribute(p: Passage, c: Count) -> bool:
     following = _next_count_start(p, c, end)
     if _OWN_RESULT.search(text, c.noun_end, following):  # "25 sản phẩm được công nhận và 100 sản phẩm có mặt …"
         end = following  # a count with a predicate of its own does not share the next one's
+    recognised = _RECOGNISED_RIGHT_AFTER.match(text, c.noun_end, end)
+    if recognised:  # "có thêm 5 sản phẩm được công nhận nhờ … hỗ trợ thiết kế nhãn mác": the rest says why
+        end = recognised.end()
     m = _ATTRIBUTE_STOP.search(text, c.noun_end, end)
     owner = _OWNER.search(text, c.noun_end, m.start() if m else end)
     if owner is not None:  # "… của CTCP nông nghiệp hữu cơ HD": the rest is a name

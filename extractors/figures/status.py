@@ -18,7 +18,7 @@ from extractors.figures.level import window_end
 from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
-from extractors.figures.zones import clause_start, own_end
+from extractors.figures.zones import clause_start, own_end, row_before
 
 _PLAN_QUALIFIER = (r"(?:\s+(?:(?:cả\s+)?năm(?:\s+(?:19|20)\d\d)?|đề\s+ra|(?:được\s+)?giao|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
                    r"|giai\s+đoạn(?:\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)?|đề\s+án"
@@ -63,16 +63,18 @@ CUES = RuleTable("status: cues of the clause", "status", [
                          r"|gửi\s+(?:hồ\s+sơ|bộ|trung\s+ương|hội\s+đồng)|xét\s+công\s+nhận", "proposed",
          Example("Sở đã trình UBND tỉnh công nhận 17 sản phẩm OCOP năm 2023.", 17, "proposed"),
          "submitted to an authority, a dossier sent, considered for recognition"),
-    Rule("at-least", r"ít\s+nhất(?!\s*(?:,|với|vùng|tỉnh|huyện|nước|cả|khu\s+vực|trong|so\s+với))|tối\s+thiểu",
+    Rule("at-least", r"ít\s+nhất(?!\s*(?:,|với|vùng|tỉnh|huyện|nước|cả|khu\s+vực|trong|so\s+với"
+                     r"|là\s+[^,.;\d]{1,30}?\svới(?!\w)))|tối\s+thiểu",
          "modal", Example("Mỗi huyện có ít nhất 2 sản phẩm đạt 3 sao.", 2, "target"),
-         "'at least' sets a goal (but 'ít nhất vùng', 'ít nhất với' are superlatives)"),
+         "'at least' sets a goal (but 'ít nhất vùng', 'ít nhất với', 'ít nhất là Kiên Giang với 118' are "
+         "superlatives: the place with the fewest)"),
     Rule("by-future-year", r"(?:đến|tới)\s+năm\s+(?:19|20)\d\d", "modal",
          Example("Đến năm 2030, toàn huyện có 50 sản phẩm OCOP.", 50, "target"),
          "a year still to come (one not after the article's year is a date)"),
     Rule("coming-period", r"năm\s+tới|giai\s+đoạn\s+tới|thời\s+gian\s+tới", "modal",
          Example("Trong năm tới huyện có thêm 5 sản phẩm OCOP.", 5, "target"), "the coming year or period"),
     Rule("plan-word", r"phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+kiến|định\s+hướng|hướng\s+tới|đặt\s+ra"
-                      r"|đề\s+ra|cần\s+(?:có|đạt)|tiến\s+tới"
+                      r"|đề\s+ra|cần\s+(?:có|đạt|phát\s+triển|xây\s+dựng)|tiến\s+tới"
                       r"|(?<!\w)ước\s+(?:tính\s+)?(?:cả\s+năm|(?:thực\s+hiện|đạt)\s+(?:khoảng\s+|trên\s+)?$)",
          "target", Example("Tỉnh phấn đấu có thêm 30 sản phẩm OCOP.", 30, "target"),
          "words of a plan or goal, and an estimate of the products the year will reach ('ước cả năm đạt 48 sản "
@@ -136,6 +138,11 @@ CONTEXT = RuleTable("status: context", "status", [
     Rule("cue-after", r"\s", "the cue after the count",
          Example("Khoảng 20 sản phẩm dự kiến được công nhận trong năm.", 20, "target"),
          "with nothing before it, a cue after the count"),
+    Rule("list-row", r"[ \t]*[-–•+]\s", "the row above's, or the list's opening line's",
+         Example("Mục tiêu đến năm 2025, tỉnh có ít nhất 200 sản phẩm OCOP. Phân bổ như sau:\n"
+                 "- Huyện A: tối thiểu 30 sản phẩm;\n- Huyện B: từ 15 đến 20 sản phẩm.", 15, "target"),
+         "a '- ' row with no cue at all has the status of the row above's first count, the first row that of "
+         "the last count of the line opening the list"),
     Rule("default-achieved", r"$", "achieved", Example("Huyện Tân Phú 6 sản phẩm.", 6, "achieved"),
          "a count stated without any cue is what the place has"),
 ], doc="Tried in this order when the clause has no strong cue, except the first two which win over "
@@ -170,10 +177,12 @@ DESCRIPTORS = RuleTable("status: the count's own descriptors", "status", [
          Example("Thành phố có 33 sản phẩm OCOP, trong đó 1 sản phẩm trình 5 sao.", 1, "proposed"),
          "submitted for five stars", needs=("trình",)),
     Rule("put-forward", r"\s*(?:OCOP\s+)?(?:đã\s+|đang\s+)?(?:(?:gửi|trình|nộp)\s+hồ\s+sơ\s+(?:lên\s+)?(?:trung\s+ương|bộ|hội\s+đồng)"
-                        r"|được\s+(?:[^\s,.;]+\s+){0,3}?xem\s+xét\s+(?:công\s+nhận|nâng\s+hạng))(?=[^.;]{0,40}?sao)", "proposed",
+                        r"|được\s+(?:[^\s,.;]+\s+){0,3}?xem\s+xét\s+(?:công\s+nhận|nâng\s+hạng)"
+                        r"|(?:được\s+(?:[^\s,.;]+\s+){0,3}?)?(?:hoàn\s+thiện|hoàn\s+chỉnh|lập)\s+hồ\s+sơ\s+(?:để\s+)?(?:gửi|trình)"
+                        r"\s+(?:lên\s+)?(?:trung\s+ương|bộ|hội\s+đồng))(?=[^.;]{0,40}?sao)", "proposed",
          Example("Ngoài ra có 3 sản phẩm đã gửi hồ sơ lên Trung ương để xét công nhận 5 sao.", 3, "proposed"),
          "a dossier sent up for a level, or products being considered for a level ('đang được tỉnh xem xét nâng "
-         "hạng lên 4 sao')", needs=("hồ", "xem")),
+         "hạng lên 4 sao', 'đã được tỉnh hoàn thiện hồ sơ gửi Trung ương xét công nhận 5 sao')", needs=("hồ", "xem")),
 ], doc="Read right after the noun. A descriptor never turns a target into a proposal (a planned proposal "
        "is a target), and in a part of an achieved whole a proposal counts only for 5 stars or a "
        "higher council ('5 sản phẩm 3 sao đề nghị đánh giá nâng hạng 4 sao' of a recognised round stay achieved).",
@@ -318,6 +327,10 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
     right = _from_cues(after[::-1], p.article_year, p.article_date)
     if right is not None:
         return right[0], "cue-after"
+    row = row_before(p, c)
+    if row is not None and row[0] is not None and row[0].status is not None:
+        c.explicit = row[0].explicit
+        return row[0].status, "list-row"
     return "achieved", "default-achieved"
 
 

@@ -59,3 +59,24 @@ def _clause_start(p: Passage, c: Count, prev: Count | None) -> int:
         if last is not None:
             start = last.end()
     return start
+
+
+_ROW = re.compile(r"[ \t]*[-–•+]\s")  # a "- " row of a list printed as text
+
+
+def row_before(p: Passage, c: Count) -> tuple[Count | None, bool] | None:
+    """For a count on a "- " row with no whole of its own: the count the row's reading follows and
+    whether it heads the row above (else it is the last count of the line opening the list, a line
+    ending in ':'); None when the count is on no row, or nothing above states a count."""
+    text = p.text
+    start = text.rfind("\n", 0, c.start) + 1
+    if c.whole is not None or start < 2 or not _ROW.match(text, start, c.start):
+        return None
+    above = text.rfind("\n", 0, start - 1) + 1
+    counts = [x for x in p.all_counts() if above <= x.start < start - 1 and x.result]
+    if _ROW.match(text, above, start):
+        heads = [x for x in counts if x.whole is None]
+        return (heads[0], True) if heads else None
+    if not text[above:start].rstrip().endswith(":"):
+        return None
+    return (counts[-1] if counts else None), False

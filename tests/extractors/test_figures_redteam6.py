@@ -56,6 +56,11 @@ def test_passage(passage):
 # share-of-kind, supported, paid-per-product) have their example rows in test_figures_rules.py; these rows
 # are the widened patterns.
 ROWS = [
+    # a recognition said right after the count ends the attribute's reach: what follows is its reason
+    ("Năm 2024 huyện có thêm 5 sản phẩm được công nhận nhờ chính sách hỗ trợ thiết kế nhãn mác.",
+     [(5, None, "achieved", 2024, "new")]),
+    # ... but a certificate of another programme is that programme's attribute
+    ("Tỉnh hiện có 31 sản phẩm được cấp chứng nhận VietGAP và 12 sản phẩm hữu cơ.", []),
     # the next items of a list whose first count is not a result (expired, shown, inspected …) count the same
     ("Đoàn phát hiện 7 sản phẩm hết hạn sử dụng, 12 sản phẩm thiếu nhãn phụ và 4 sản phẩm dùng biểu trưng khi chưa "
      "được công nhận. Tỉnh có 90 sản phẩm OCOP.", [(90, None, "achieved")]),
