@@ -22,18 +22,21 @@ _I = re.IGNORECASE
 CUES = RuleTable("basis: cues", "basis", [
     Rule("running-total", r"l[ũu]y\s+kế|luỹ\s+kế|tính\s+chung(?!\s+(?:cả\s+)?(?:\d+\s+|hai\s+|ba\s+|các\s+)?đợt)|tính\s+đến|đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có"
                           r"|hiện\s+tại|đang\s+có|hiện\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s)|thời\s+điểm\s+này|(?:hiện|đang)\s+sở\s+hữu"
-                          r"|trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)", "cumulative",
+                          r"|trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)|nằm\s+trong\s+(?:tổng\s+)?số", "cumulative",
          Example("Lũy kế đến nay, huyện đã công nhận 46 sản phẩm OCOP.", 46, "cumulative"),
-         "a total up to now, what a place or owner now has ('hiện sở hữu 97 sản phẩm', 'Hiện Mộc Châu có 61')"),
+         "a total up to now, what a place or owner now has ('hiện sở hữu 97 sản phẩm', 'Hiện Mộc Châu có 61'), the "
+         "stock a round's products are among ('nằm trong số 248 sản phẩm OCOP của tỉnh')"),
     Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)", "cumulative",
          Example("Tổng số sản phẩm OCOP của huyện là 61 sản phẩm.", 61, "cumulative"), "the total"),
     Rule("raised-total", r"nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số"
                          r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?[^.;:\d]{0,40}?\s(?:tăng\s+)?lên(?!\w)|(?<!\w)tăng\s+lên(?!\w)"
+                         r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:(?!trong|năm|đợt|mới|được|công)[^.;:\d]){0,40}?\sđạt(?!\w)(?!\s+(?:chuẩn|tiêu|hạng|\d+\s*sao))"
                          r"|(?<!\w)tăng\s+từ(?!\w)",
          "cumulative",
          Example("Năm 2023 công nhận 23 sản phẩm, nâng tổng số sản phẩm OCOP của tỉnh lên 198.", 198, "cumulative"),
          "the total a round raised ('nâng tổng số lên', 'số sản phẩm OCOP của huyện đã lên tới 71', 'tăng lên 120 "
-         "sản phẩm': risen to, not by), and both ends of a rise 'tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm'"),
+         "sản phẩm': risen to, not by), the total reached 'Số sản phẩm OCOP toàn tỉnh vì thế đạt 231' (not 'đạt chuẩn', "
+         "not of a year or round), and both ends of a rise 'tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm'"),
     Rule("as-of-end", r"(?:đến|tới)\s+(?:hết|cuối|thời\s+điểm|ngày|tháng)|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
                       r"|kết\s+thúc\s+năm", "cumulative",
          Example("Đến hết năm 2022 có 203 sản phẩm OCOP được công nhận.", 203, "cumulative"),
@@ -41,21 +44,26 @@ CUES = RuleTable("basis: cues", "basis", [
          "'Năm 2025 (đến ngày 15/11): 40 sản phẩm' is the year's products so far)"),
     Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+\d+|(?:đứng|xếp)\s+đầu"
                     r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)"
-                    r"|(?<!\w)có\s+nhiều\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+nhất)?\s*(?:là|:)", "cumulative",
+                    r"|(?<!\w)có\s+nhiều\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+nhất)?\s*(?:là|:)"
+                    r"|số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s[^.;,\d]{0,30}?(?:nhiều|lớn|cao)\s+nhất[^.;,\d]{0,30}?\svới"
+                    r"|dẫn\s+đầu[^.;,\d]{0,40}?\svề\s+số(?:\s+lượng)?\s+s[ảa]n\s+ph[ẩa]m[^.;,\d]{0,20}?\svới", "cumulative",
          Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
          "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33', "
-         "'Các huyện có nhiều sản phẩm là A 45 sản phẩm, B 41 sản phẩm'): its stock (a year ranked, 'Năm "
-         "2024 là năm có nhiều sản phẩm nhất với 56', has that year's; 'X dẫn đầu với 15' may rank a round)",
-         needs=("đứng", "xếp", "vị", "nhất", "nhiều")),
-    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó))(?![\s,]+(?:(?:trong\s+)?năm\s+(?:19|20)\d\d|(?:cả|trong)\s+năm(?!\w)))(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
+         "'Các huyện có nhiều sản phẩm là A 45 sản phẩm, B 41 sản phẩm', 'có số sản phẩm OCOP lớn nhất cả nước "
+         "với 412', 'dẫn đầu tỉnh về số sản phẩm OCOP với 41'): its stock (a year ranked, 'Năm 2024 là năm có "
+         "nhiều sản phẩm nhất với 56', has that year's; 'X dẫn đầu với 15' may rank a round)",
+         needs=("đứng", "xếp", "vị", "nhất", "nhiều", "dẫn")),
+    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó)|sau\s+đợt\s+(?:này|công\s+nhận\s+này|đánh\s+giá\s+này))"
+                    r"(?![\s,]+(?:(?:trong\s+)?năm\s+(?:19|20)\d\d|(?:cả|trong)\s+năm(?!\w)|năm\s+nay(?!\w)))(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
          "cumulative",
          Example("Với kết quả này, tỉnh có 11 sản phẩm OCOP 5 sao.", 11, "cumulative"),
-         "'Như vậy, … đã có N', 'Với kết quả này tỉnh có N': the total after the round (not 'Như vậy, năm 2023 "
-         "tỉnh có 83 sản phẩm đạt OCOP', 'Như vậy, cả năm huyện có 16 sản phẩm được công nhận': the year's sum)"),
-    Rule("since-start", r"từ\s+(?:khi|lúc)\s+(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm"
+         "'Như vậy, … đã có N', 'Với kết quả này tỉnh có N', 'Sau đợt này, Tam Đảo có 29': the total after the "
+         "round (not 'Như vậy, năm 2023 tỉnh có 83 sản phẩm đạt OCOP', 'Như vậy, cả năm huyện có 16 sản phẩm được "
+         "công nhận', 'Như vậy, năm nay Hà Tĩnh có 58': the year's sum)"),
+    Rule("since-start", r"từ\s+(?:khi|lúc)\s+(?:[^\W\d_]+\s+){0,4}?(?:được\s+)?(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm"
                         r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:2018|2019)", "cumulative",
          Example("Sau 5 năm triển khai, tỉnh có 120 sản phẩm OCOP.", 120, "cumulative"),
-         "a sum since the programme started"),
+         "a sum since the programme started (also 'Kể từ khi Chương trình OCOP được triển khai vào năm 2018, …')"),
     Rule("place-has", r"(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|nước|quốc|xã)"
                       # "toàn tỉnh Bà Rịa-Vũng Tàu hiện đã có": the place's name may follow (read_basis checks
                       # that the words between are a name)
@@ -93,9 +101,9 @@ CUES = RuleTable("basis: cues", "basis", [
          "a part of a year ('6 tháng đầu năm', 'trong 9 tháng năm 2024', 'cùng kỳ', 'quý III') bounds what a "
          "place 'mới có', 'đã có', 'toàn tỉnh có' then: that period's products, not a stock",
          needs=("kỳ", "tháng", "quý")),
-    Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm|từ\s+đầu\s+năm"
+    Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)(?<!sau\s)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm|từ\s+đầu\s+năm"
                      r"|kết\s+quả", "new",
-         Example("UBND huyện vừa công nhận 16 sản phẩm đạt 3 sao.", 16, "new"), "one round, just now, the result"),
+         Example("UBND huyện vừa công nhận 16 sản phẩm đạt 3 sao.", 16, "new"), "one round, just now, the result (not 'Sau đợt này': the total after it)"),
     Rule("decision", r"quyết\s+định", "new (weak)",
          Example("Quyết định số 12/QĐ-UBND cho 8 sản phẩm đạt chuẩn OCOP.", 8, "new"), "a decision's own count"),
     Rule("recognition-verb", r"(?<!được\s)(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng)(?!\s+(?:lại|mới))",
@@ -107,7 +115,8 @@ CUES = RuleTable("basis: cues", "basis", [
 ], doc="Scanned right to left from the count; the nearest strong cue decides, a weak one decides only "
        "when no strong cue is further left. 'Năm 2022, toàn tỉnh có 109 sản phẩm … được công nhận' and "
        "'Theo đó, toàn tỉnh có 19 sản phẩm được công nhận' are a round's (a year or the decision opens the "
-       "clause and the count is said to be recognised).",
+       "clause and the count is said to be recognised), and so is 'Hai đợt trước trong năm, tỉnh đã có 31 sản "
+       "phẩm được công nhận' (the rounds of the year, then the subject).",
    values="`cumulative`, `new`, `new (weak)`")
 
 CONTEXT = RuleTable("basis: context", "basis", [
@@ -136,7 +145,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "the parts of a breakdown take their whole's basis"),
     Rule("list-basis", r",|;|và", "the previous count's",
          Example("Toàn tỉnh có 140 sản phẩm OCOP; 12 sản phẩm 4 sao và 128 sản phẩm 3 sao.", 128, "cumulative"),
-         "a count in a list with no cue takes the basis of the count before it"),
+         "a count in a list with no cue takes the basis of the count before it (also past a ';' whose clause only "
+         "names the next place that has: 'Hải Lăng hiện có 31 sản phẩm; huyện Cam Lộ có 22 sản phẩm')"),
     Rule("proposal", r"đề\s+nghị|đề\s+xuất|tiềm\s+năng", "new",
          Example("Hội đồng đề nghị Trung ương xem xét công nhận 3 sản phẩm OCOP 5 sao.", 3, "new"),
          "products proposed for a rank are that round's"),
@@ -164,7 +174,11 @@ CONTEXT = RuleTable("basis: context", "basis", [
 _NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*)*|(?i:trên\s+địa\s+bàn.*)", re.S)
 _CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt|nâng\s+hạng)")
 _QUANTITY_BEFORE = re.compile(r"\d[\d.,]*\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*$")
-_ROUND_OPENS = Folded(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt)(?!\w)[\s,:]*$")
+_ROUND_OPENS = Folded(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt|trong\s+năm(?!\s+\d))(?!\w)[\s,:]*$")
+# "Hai đợt trước trong năm, tỉnh đã có 31 …": the round opens the clause, then its subject (a short name)
+_SUBJECT = re.compile(r"(?:[^\W\d_]+\s+){1,3}$")
+_PLACE_HAS_ONLY = re.compile(r"\s*(?:huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|quận|tỉnh)"
+                             r"(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*){1,3}\s+(?:cũng\s+)?có\s+", re.I)
 _RISE_TO = Folded(r"(?<!\w)tăng\s+từ\s+\d[^.;]{0,70}?\slên\s*$")
 _YEAR_RANKED = Folded(r"năm\s+(?:19|20)\d\d\s+là\s+năm(?!\w)")
 _YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước)"
@@ -204,7 +218,7 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     weak = [h for h in hits if h.value == "new (weak)"]
     if c.whole is not None and c.whole.basis is not None and not weak:
         return _set(c, c.whole.basis, "whole-basis")
-    same_list = prev is not None and ";" not in text[prev.start:c.start]
+    same_list = prev is not None and (";" not in text[prev.start:c.start] or _next_place_has(text, prev, c))
     if same_list and prev.basis is not None and not weak:  # type: ignore[union-attr]
         return _set(c, prev.basis, "list-basis")  # type: ignore[union-attr]
     if ranked and not hits:  # "Với 142 sản phẩm OCOP, Quảng Ngãi đứng thứ 3 …" (of a round's list: the round's)
@@ -236,6 +250,13 @@ def _row_basis(p: Passage, c: Count) -> str | None:
     start = text.rfind("\n", 0, c.start) + 1
     decided = _from_cues(p, c, CUES.scan(text, text.rfind("\n", 0, start - 1) + 1, start))
     return decided[0] if decided else None
+
+
+def _next_place_has(text: str, prev: Count, c: Count) -> bool:
+    """"Riêng huyện A hiện có 31 sản phẩm; huyện B có 22 sản phẩm": past one ';', a clause that only names
+    the next place that has is the same list."""
+    cut = text.rfind(";", prev.start, c.start)
+    return ";" not in text[prev.start:cut] and bool(_PLACE_HAS_ONLY.fullmatch(text, cut + 1, c.start))
 
 
 def _bracketed_date(text: str, h: Hit, lo: int, hi: int) -> bool:
@@ -289,11 +310,18 @@ def _round_clause(p: Passage, c: Count, has: Hit, before: list[Hit]) -> bool:
     if any(h.value == "cumulative" for h in before):
         return False
     opener = max(sent.start, has.start - 40)
-    if _ROUND_OPENS.search(text, opener, has.start) and has.name == "has-already":
+    if has.name == "has-already" and (_ROUND_OPENS.search(text, opener, has.start) or _subject_after_round(text, opener, has)):
         return True  # "Theo đó, đã có 29 sản phẩm …": what the round gave
     if not (_YEAR_OPENS.search(text, opener, has.start) or _ROUND_OPENS.search(text, opener, has.start)):
         return False
     return bool(_CONTINUES_ROUND.search(text, c.noun_end, min(sent.end, c.noun_end + 120)))
+
+
+def _subject_after_round(text: str, opener: int, has: Hit) -> bool:
+    """"Hai đợt trước trong năm, tỉnh đã có 31 sản phẩm được công nhận": the round, then the subject."""
+    subject = _SUBJECT.search(text, opener, has.start)
+    return subject is not None and bool(_ROUND_OPENS.search(text, opener, subject.start())) and bool(
+        _CONTINUES_ROUND.search(text, has.end, min(len(text), has.end + 120)))
 
 
 def _set(c: Count, basis: str, rule: str) -> None:

@@ -68,12 +68,18 @@ TABLE = RuleTable("period", "year", [
     Rule("year-before-bracket", rf"năm\s+({_Y})\s*\(\s*$", "that year",
          Example("Năm nay tỉnh công nhận 58 sản phẩm, gấp hai lần năm 2022 (31 sản phẩm).", 31, 2022),
          "'năm 2022 (31 sản phẩm)': the count in brackets is of the year before them", needs=("(",)),
+    Rule("year-of-when", rf"năm\s+({_Y})\s*,?\s*(?:khi|lúc)\s+[^.;,]{{0,40}}$", "that year",
+         Example("Năm nay tỉnh có 30 sản phẩm được công nhận, nhiều hơn năm 2023, khi tỉnh có 22 sản phẩm được công nhận.",
+                 22, 2023),
+         "'năm 2023, khi huyện có 5 sản phẩm': the clause 'khi …' after a year (even a comparison's) is of that year",
+         needs=("khi", "lúc")),
     Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
                           r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
                           r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,)|(?:hiện|đang)\s+sở\s+hữu"
-                          r"|hiện(?=\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường)\s)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s))(?!\w)", "no year",
+                          r"|hiện\s+(?:đang\s+)?(?:dẫn\s+đầu|đứng\s+(?:đầu|thứ))|hiện(?=\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường)\s)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s))(?!\w)", "no year",
          Example("Đến nay, tỉnh có 98 sản phẩm OCOP.", 98, None),
-         "a running total up to now ('Hiện toàn huyện có', 'Hiện tỉnh có', 'Hiện Mộc Châu có', 'hiện sở hữu'), with no "
+         "a running total up to now ('Hiện toàn huyện có', 'Hiện tỉnh có', 'Hiện Mộc Châu có', 'hiện sở hữu', "
+         "'hiện dẫn đầu … với 41'), with no "
          "year of its own "
          "in its clause (not 'lũy kế' naming a raised total: 'trong năm 2024 có 26 sản phẩm, nâng tổng số sản phẩm "
          "lũy kế lên 118' is of 2024; not 'Trước đó' before a step of the round with no 'có': 'Trước đó, Hội đồng "
@@ -132,7 +138,12 @@ TABLE = RuleTable("period", "year", [
          Example("Chiều 29-8, UBND huyện công bố quyết định công nhận 15 sản phẩm đạt OCOP 3 sao.", 15, 2024),
          "with no year anywhere, a round's counts are in the year of the article's date (here 2024)",
          needs=("ngày", "sáng", "trưa", "chiều", "tối", "hôm")),
-], doc="Tried in this order; 'undated-total' stops the search with no year. The last two apply only "
+    Rule("raised-by-year", r"(?:nâng|đưa)\s+(?:tổng\s+)?số|vì\s+(?:thế|vậy)|qua\s+đó|như\s+vậy", "the year of the products before",
+         Example("Năm 2023, tỉnh có thêm 42 sản phẩm đạt chuẩn.\n\nSố sản phẩm OCOP toàn tỉnh vì thế đạt 231 sản phẩm.",
+                 231, 2023),
+         "with no round named, a total raised by a year's products ('vì thế đạt 231', 'đưa số sản phẩm … lên') "
+         "takes the year of the new products counted in the two sentences before it"),
+], doc="Tried in this order; 'undated-total' stops the search with no year. The last three apply only "
        "to counts of one round (basis `new`, or a total raised by the round).",
    values="a year, or None")
 
@@ -189,7 +200,9 @@ _PLAN_WORDS = re.compile(
 _UNDATED_ANYWHERE = Folded(TABLE["undated-total"].pattern)
 _HAD = Folded(r"(?<!\w)(?:có|còn)(?!\w)")
 # "Từ khi triển khai Chương trình OCOP năm 2019, … đã có 27": the programme's start, not the count's year
-_STARTED_BEFORE = Folded(r"từ\s+(?:khi|lúc)\s+(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)[^.;,\d]{0,50}?năm\s+$")
+_STARTED_BEFORE = Folded(r"từ\s+(?:khi|lúc)\s+(?:[^\W\d_]+\s+){0,4}?(?:được\s+)?(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)"
+                         r"[^.;,\d]{0,50}?năm\s+$")
+_TARGET_BEFORE = Folded(r"(?<!\w)(?:mục\s+tiêu|phấn\s+đấu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng)(?!\w)")
 _RAISED_BEFORE = Folded(r"(?:nâng|đưa)\s+tổng\s+số[^.;,\d]{0,30}$")
 _YEAR_LABEL = re.compile(rf"(?<=năm\s){_Y}(?=\s*:\s*$)", _I)  # "năm 2021: 4 sản phẩm"
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
@@ -204,7 +217,7 @@ _PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\
                         rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\s+số)", _I)
 _PLAN_NOUNS = ("hoạch", "tiêu", "phấn")  # every match of _PLAN_YEAR holds one of these, and "năm"
 _PER_YEAR = Folded(TABLE["per-year"].pattern)
-_RAISED_BY_ROUND = Folded(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số|qua\s+đó|như\s+vậy"
+_RAISED_BY_ROUND = Folded(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+(?:tổng\s+)?số|qua\s+đó|như\s+vậy|vì\s+(?:thế|vậy)"
                               r"|với\s+kết\s+quả\s+(?:trên|này|đó))(?!\w)")
 
 
@@ -438,6 +451,11 @@ def _written_year(p: Passage, c: Count, lo: int) -> bool:
     if bracketed:  # "gấp hai lần năm 2022 (31 sản phẩm)"
         _set(c, int(bracketed.group(1)), "year-before-bracket")
         return True
+    if may_contain(text, ("khi", "lúc"), max(sent.start, c.start - 60), c.start):
+        when = TABLE.search("year-of-when", text, max(sent.start, c.start - 60), c.start)
+        if when:  # "cao hơn năm 2023, khi huyện có 5 sản phẩm được công nhận"
+            _set(c, int(when.group(1)), "year-of-when")
+            return True
     return False
 
 
@@ -544,6 +562,19 @@ def read_round_year(p: Passage, c: Count, round_year: int | None, plan: int | No
         _set(c, p.article_year, "article-year")
     elif plan is not None:
         _set(c, plan, "round-year")  # "Ngay từ đầu năm 2021, tỉnh xây dựng kế hoạch …": the plan's year is the round's
+    elif c.basis == "cumulative":
+        raised_by = _new_year_before(p, c)
+        if raised_by is not None:
+            _set(c, raised_by, "raised-by-year")  # "Cả năm, … công nhận 42 sản phẩm. Số sản phẩm … vì thế đạt 231"
+
+
+def _new_year_before(p: Passage, c: Count) -> int | None:
+    """The year of the last dated new products counted before ``c`` in its sentence and the two before."""
+    for i in range(c.sent, max(-1, c.sent - 3), -1):
+        for x in reversed(p.counts[i]):
+            if x.start < c.start and x.result and x.basis == "new" and x.year is not None and x.status == "achieved":
+                return x.year
+    return None
 
 
 def _dated_by_day(p: Passage) -> bool:
@@ -602,6 +633,8 @@ def report_year(p: Passage) -> int | None:
     new products are that year's."""
     for sent in p.sentences[:12]:
         for m in TABLE.finditer("as-of-date", p.text, sent.start, sent.end):
+            if _TARGET_BEFORE.search(p.text, sent.start, m.start()):
+                continue  # "Mục tiêu đến hết năm 2025, xã có 12 sản phẩm": a target's date, not the report's
             if re.search(r"hết|cuối|tháng", m.group(0), _I):
                 return int(re.findall(r"\d{4}", m.group(0))[-1])
     return None
