@@ -524,6 +524,12 @@ _HEADER_LINES = 3
 _HEADER_LINES_WITH_WEEKDAY = 8
 
 
+# A line labelled as the article's posting ("Ngày đăng: 14/01/2025", "Đăng lúc …", "Ngày xuất bản …") is never
+# the page-view clock, whatever dates follow it (an annex's table below it holds earlier signing dates).
+_POSTING_LABEL = re.compile(r"^[\s|•*(\[-]*(?:ngày[ \t]+(?:đăng|xuất[ \t]+bản)|(?:tin[ \t]+)?đăng[ \t]+(?:lúc|ngày|tải)"
+                            r"|xuất[ \t]+bản|published|posted)\b", re.IGNORECASE)
+
+
 def _is_header_clock(candidates: list[PublishedDate], placed: list[tuple[int, bool, bool]]) -> bool:
     """True when the first date line is the portal's header clock ("Thứ Tư, 20/03/2024 | 09:41")
     rather than the article's date: it is in the first lines of the page with no prose above it,
@@ -533,7 +539,7 @@ def _is_header_clock(candidates: list[PublishedDate], placed: list[tuple[int, bo
         return False
     (first_line, prose_before, weekday), (_, prose_between, _) = placed[0], placed[1]
     top = _HEADER_LINES_WITH_WEEKDAY if weekday else _HEADER_LINES
-    if first_line >= top or prose_before or prose_between:
+    if first_line >= top or prose_before or prose_between or _POSTING_LABEL.match(candidates[0].quote):
         return False
     return candidates[1].value[:10] <= candidates[0].value[:10]
 

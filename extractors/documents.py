@@ -94,12 +94,12 @@ _SO_BEFORE = re.compile(r"(?:^|[\s|(])(?:Số|số|SỐ)(?:[ \t]+(?:hiệu|HIỆ
 # with two digits ("ngày 12/9/25"); this body is read only after "ngày" or as a table cell, never in prose.
 _DATE_BODY = r"""(?:
       (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-](?:[ \t]*|\n)(?P<y1>(?:19|20)\d\d|\d\d(?![\d/.\-]|[ \t]*(?:sản|triệu|tỷ|%)))
-    | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:(?:,\s*)?năm\s+|/\s*)(?P<y2>(?:19|20)\d\d)
+    | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:(?:,\s*)?năm\s+|/\s*|,[ \t]*)(?P<y2>(?:19|20)\d\d)(?!\d)
     )"""
 _ISSUER_WORD = r"(?:[ \t]+(?!(?:ngày|về|việc|và|tổ|diễn|họp|khai|từ|đến)\b)[^\W\d_](?:[^\W\d]|&)*)"
 _DATE_AFTER = re.compile(
     rf"""[ \t]*[,(]?[ \t\n|]*
-    (?:(?:được[ \t]+)?(?:ký[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?     # "được ban hành ngày", "ký ban hành ngày"
+    (?:(?:đã[ \t]+)?(?:được[ \t]+)?(?:ký[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?   # "(đã) được ban hành ngày", "ký ban hành ngày"
     (?:[A-ZĐ][^\W\d_]*(?:[ \t][A-ZĐ][^\W\d_]*){{0,3}},[ \t]*)?   # "Quảng Nam, ngày ..."
     # the issuer between: "của Thủ tướng Chính phủ ngày …", "của Chủ tịch UBND tỉnh, ngày …", "do Chủ tịch
     # UBND tỉnh ký ngày …", "đã được UBND tỉnh ban hành ngày …"; not an event's date ("của Sở tổ chức
@@ -149,6 +149,15 @@ _LETTERHEAD_LINES = 5
 _CELL_DATE_AFTER = re.compile(rf"[ \t]*(?:\|[ \t]*)?{_DATE_BODY}(?![\d/\-]|\.\d)", re.VERBOSE)
 _CELL_DATE_BEFORE = re.compile(rf"(?:^|\|)[ \t]*{_DATE_BODY}[ \t]*\|[ \t]*$", re.VERBOSE | re.MULTILINE)
 _CELL_REACH = 40
+# A table pasted one cell per line: the number fills its line and the next line holds only its date
+# ("38/KH-UBND⏎26/02/2024").
+_NEXT_LINE_DATE = re.compile(rf"[ \t|]*\n[ \t|]*{_DATE_BODY}[ \t|]*(?:\n|$)", re.VERBOSE)
+# A signing date printed without its year ("Quyết định số 07/2024/QĐ-UBND ngày 12/3") takes the year of a
+# symbol that carries one; a number without a year in its symbol stays undated.
+_DATE_WITHOUT_YEAR = re.compile(
+    r"[ \t]*,?[ \t]*ngày[ \t]+(?P<d>\d{1,2})(?:[ \t]*/[ \t]*|[ \t]+tháng[ \t]+)(?P<m>\d{1,2})(?![\d/.\-]|[ \t]*(?:,[ \t]*)?(?:năm|/))",
+    re.IGNORECASE)
+_SYMBOL_YEAR = re.compile(r"^\d+[a-zA-Z]?/((?:19|20)\d\d)/")
 
 # A number without a symbol, announced by a type word and "số": "Quyết định số 148 của Thủ tướng".
 # Not a count ("Kế hoạch số 2 sản phẩm"), not "số lượng"/"số hóa" (no digits right after "số").
@@ -293,10 +302,13 @@ def find_documents(text: str | None) -> list[DocumentRef]:
             doc_type = type_of_symbol(number)
         issued = None
         quote_end = m.end()
-        dm = _date_after(text, m.end()) or _CELL_DATE_AFTER.match(text, m.end())
+        dm = _date_after(text, m.end()) or _CELL_DATE_AFTER.match(text, m.end()) or _next_line_date(text, m)
+        yearless = None if dm else _yearless_date(text, number, m.end())
         if dm:
             issued = _date_from(dm)
             quote_end = dm.end()
+        elif yearless:
+            issued, quote_end = yearless
         else:
             before_date = _DATE_BEFORE.search(text, max(0, quote_start - 80), quote_start)
             issued = (_date_from(before_date) if before_date else None) or _date_opening_sentence(text, quote_start) \
@@ -325,6 +337,24 @@ def _date_after(text: str, end: int) -> re.Match[str] | None:
     """The signing date printed right after a number that ends at ``end``."""
     reach = min(len(text), end + _DATE_REACH)
     return _DATE_AFTER.match(text, end, reach) or _DATE_IN_BRACKETS.match(text, end, reach)
+
+
+def _next_line_date(text: str, number: re.Match[str]) -> re.Match[str] | None:
+    """The date alone on the line under a number alone on its line (a table pasted one cell per line)."""
+    line_start = text.rfind("\n", 0, number.start()) + 1
+    if text[line_start:number.start()].strip(" \t|"):
+        return None
+    return _NEXT_LINE_DATE.match(text, number.end())
+
+
+def _yearless_date(text: str, number: str, end: int) -> tuple[str | None, int] | None:
+    """(signing date, end of its quote) from "ngày 12/3" after a number whose symbol carries the year."""
+    year = _SYMBOL_YEAR.match(number)
+    found = _DATE_WITHOUT_YEAR.match(text, end, min(len(text), end + 40)) if year else None
+    if not found:
+        return None
+    issued = _iso(found.group("d"), found.group("m"), year.group(1))
+    return (issued, found.end()) if issued else None
 
 
 def _attribute_issued(text: str, number: re.Match[str]) -> tuple[str | None, int] | None:
@@ -424,6 +454,13 @@ _ISSUING_VERB = re.compile(r"ban hành|(?<!đăng )(?<!\w)ký(?!\w)|phê duyệt
 _ISSUING_HAS = re.compile(r"(?<!\w)(?:có|ra)[ \t]+$", re.IGNORECASE)
 
 
+# "Ngày 12/9/2024, UBND tỉnh ban hành Kế hoạch số 201/KH-UBND thay thế Kế hoạch số 112/KH-UBND …, bãi bỏ
+# Quyết định số …": the opening date is the new document's, not the one it amends, replaces or repeals
+# (the amending verb, and a few words at most, right before the citation).
+_AMENDED = re.compile(r"(?<!\w)(?:thay[ \t]+thế|sửa[ \t]+đổi|bổ[ \t]+sung|bãi[ \t]+bỏ|hủy[ \t]+bỏ|huỷ[ \t]+bỏ"
+                      r"|điều[ \t]+chỉnh|đính[ \t]+chính)(?!\w)(?:[ \t,]+[^\W\d_]+){0,6}[ \t,]*$", re.IGNORECASE)
+
+
 def _date_opening_sentence(text: str, start: int) -> str | None:
     """A date that opens the sentence: "Ngày 02 tháng 6 năm 2021, UBND tỉnh ban hành Kế hoạch số ..."."""
     window_start = max(0, start - 160)
@@ -433,6 +470,8 @@ def _date_opening_sentence(text: str, start: int) -> str | None:
     for m in _DATE_OPENING.finditer(window):
         between = window[m.end():]
         if m.start() >= cut - 12 and (_ISSUING_VERB.search(between) or _ISSUING_HAS.search(between)):
+            if _AMENDED.search(between):
+                return None  # the document the issued one amends, replaces or repeals
             return _date_from(m)
     return None
 
