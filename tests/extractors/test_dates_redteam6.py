@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from extractors.dates import find_published
 from extractors.documents import find_documents
 from extractors.evaluate import evaluate
 
@@ -48,6 +47,42 @@ def test_passages_are_well_formed():
 def test_passage(passage):
     _round1.assert_dates_read_right(passage)
 
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), [
+    ("'cùng ngày' after a list of three: every number of the list takes the date",
+     "Quyết định số 501/QĐ-UBND, Quyết định số 502/QĐ-UBND và Quyết định số 503/QĐ-UBND cùng ngày 22/5/2024.",
+     {"501/QĐ-UBND": "2024-05-22", "502/QĐ-UBND": "2024-05-22", "503/QĐ-UBND": "2024-05-22"}),
+    ("... not without 'cùng': a date after a list belongs to the last",
+     "Quyết định số 501/QĐ-UBND, Quyết định số 502/QĐ-UBND và Quyết định số 503/QĐ-UBND ngày 22/5/2024.",
+     {"501/QĐ-UBND": None, "502/QĐ-UBND": None, "503/QĐ-UBND": "2024-05-22"}),
+    ("', số …' repeating only 'số' in a list dated 'cùng ngày'",
+     "các Quyết định số 118/QĐ-UBND, số 119/QĐ-UBND cùng ngày 15/02/2024 đã công nhận lại.",
+     {"118/QĐ-UBND": "2024-02-15", "119/QĐ-UBND": "2024-02-15"}),
+    ("... not without 'cùng'",
+     "các Quyết định số 118/QĐ-UBND, số 119/QĐ-UBND ngày 15/02/2024 đã công nhận lại.",
+     {"118/QĐ-UBND": None, "119/QĐ-UBND": "2024-02-15"}),
+    ("the date opening a bracket after the issuer: 'của UBND tỉnh (ngày …)'",
+     "Theo Quyết định số 1290/QĐ-UBND của UBND tỉnh (ngày 09/7/2024), 18 sản phẩm được công nhận.",
+     {"1290/QĐ-UBND": "2024-07-09"}),
+    ("... and '(ban hành ngày …)' after the issuer",
+     "Công văn số 377/SNN-PTNT của Sở Nông nghiệp (ban hành ngày 12/6/2024) đề nghị các huyện gửi hồ sơ.",
+     {"377/SNN-PTNT": "2024-06-12"}),
+    ("... not another bracket that holds an event's date",
+     "Quyết định số 1290/QĐ-UBND của UBND tỉnh (Hội nghị ngày 09/7/2024) được phổ biến.",
+     {"1290/QĐ-UBND": None}),
+    ("'và' inside an issuer's name: 'của Sở Nông nghiệp và Phát triển nông thôn … ngày …' (twelve words)",
+     "Văn bản số 2045/SNN-KHTC của Sở Nông nghiệp và Phát triển nông thôn tỉnh Hà Giang ngày 10/9/2024 hướng dẫn.",
+     {"2045/SNN-KHTC": "2024-09-10"}),
+    ("... not 'và' before a document type: the date is the second document's",
+     "Quyết định số 12/QĐ-UBND của UBND tỉnh và Kế hoạch của UBND huyện ngày 05/3/2024 được triển khai.",
+     {"12/QĐ-UBND": None}),
+    ("... nor 'và' before a lower-case word (a second subject, not a name)",
+     "Quyết định số 12/QĐ-UBND của UBND tỉnh và các huyện ngày 05/3/2024 tổ chức hội nghị.",
+     {"12/QĐ-UBND": None}),
+])
+def test_citation_rows(rule, text, expected):
+    assert {d.number: d.issued for d in find_documents(text)} == expected, rule
 
 
 def scores() -> list[str]:
