@@ -96,7 +96,11 @@ _DATE_BODY = r"""(?:
       (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-](?:[ \t]*|\n)(?P<y1>(?:19|20)\d\d|\d\d(?![\d/.\-]|[ \t]*(?:sản|triệu|tỷ|%)))
     | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:(?:,\s*)?năm\s+|/\s*|,[ \t]*)(?P<y2>(?:19|20)\d\d)(?!\d)
     )"""
-_ISSUER_WORD = r"(?:[ \t]+(?!(?:ngày|về|việc|và|tổ|diễn|họp|khai|từ|đến)\b)[^\W\d_](?:[^\W\d]|&)*)"
+# "và" joins two words of one issuer ("Sở Nông nghiệp và Phát triển nông thôn", "Sở Khoa học và Công nghệ")
+# when a capitalised word other than a document type follows it; otherwise it joins two citations.
+_ISSUER_WORD = (r"(?:[ \t]+(?!(?:ngày|về|việc|tổ|diễn|họp|khai|từ|đến)\b)"
+                rf"(?!và\b(?![ \t]+(?!(?:{'|'.join(re.escape(t) for t in DOC_TYPES)})\b)(?-i:[A-ZĐ])))"
+                r"[^\W\d_](?:[^\W\d]|&)*)")
 _DATE_AFTER = re.compile(
     rf"""[ \t]*[,(]?[ \t\n|]*
     (?:(?:đã[ \t]+)?(?:được[ \t]+)?(?:ký[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?   # "(đã) được ban hành ngày", "ký ban hành ngày"
@@ -105,9 +109,11 @@ _DATE_AFTER = re.compile(
     # UBND tỉnh ký ngày …", "đã được UBND tỉnh ban hành ngày …"; not an event's date ("của Sở tổ chức
     # ngày …") nor a subject's ("về việc … ngày …"). A hard-wrapped line may break before "ngày" (in
     # lower case: "Ngày" opening a line starts a sentence).
-    (?:(?:của{_ISSUER_WORD}{{1,10}}(?:,?[ \t]+(?:được[ \t]+)?(?:ban[ \t]hành|ký|kí))?   # "của UBND tỉnh, ban hành ngày …"
-       |(?:do|(?:đã[ \t]+)?được){_ISSUER_WORD}{{1,10}}[ \t]+(?:ký|kí|ban[ \t]hành))
-       ,?(?:[ \t]+|[ \t]*\n(?=(?-i:ngày))))?
+    # The date may open a bracket after the issuer: "của UBND tỉnh (ngày …)", "… (ban hành ngày …)".
+    (?:(?:của{_ISSUER_WORD}{{1,12}}(?:,?[ \t]+(?:được[ \t]+)?(?:ban[ \t]hành|ký|kí))?   # "của UBND tỉnh, ban hành ngày …"
+       |(?:do|(?:đã[ \t]+)?được){_ISSUER_WORD}{{1,12}}[ \t]+(?:ký|kí|ban[ \t]hành))
+       (?:,?(?:[ \t]+|[ \t]*\n(?=(?-i:ngày)))
+         |[ \t]*\([ \t]*(?:(?:được[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?(?=ngày)))?
     (?:vào[ \t]+|cùng[ \t]+)?                                        # "… ban hành vào ngày …", "… cùng ngày …"
     ngày[ \t\n]+{_DATE_BODY}""",
     re.VERBOSE | re.IGNORECASE,
@@ -115,14 +121,15 @@ _DATE_AFTER = re.compile(
 # The date alone in brackets right after the number: "Quyết định số 1048/QĐ-TTg (21/8/2019)".
 _DATE_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*(?:ngày[ \t]+)?{_DATE_BODY}[ \t]*\)", re.VERBOSE | re.IGNORECASE)
 # How far after a number its signing date may end (room for "của Thủ tướng Chính phủ ngày …"). An issuer
-# may run to ten words ("của Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh ngày …").
+# may run to twelve words ("của Sở Nông nghiệp và Phát triển nông thôn tỉnh Hà Giang ngày …").
 _DATE_REACH = 120
 # The signing date before the citation: "… được UBND tỉnh ban hành ngày 12/3/2024 tại Quyết định số 610/QĐ-UBND".
 _DATE_BEFORE = re.compile(
     rf"(?:ban[ \t]+hành|ký|kí)[ \t]+(?:vào[ \t]+)?ngày[ \t]+{_DATE_BODY}[ \t]*,?[ \t]+(?:tại|theo|bằng)[ \t]+$",
     re.VERBOSE | re.IGNORECASE)
 # Two citations sharing one date: "Quyết định số 75/QĐ-UBND và Quyết định số 76/QĐ-UBND cùng ngày 10/01/2025".
-_JOINED = re.compile(r"[ \t]*(?:,|và)[ \t]*")
+# The next may repeat "số" alone: "các Quyết định số 118/QĐ-UBND, số 119/QĐ-UBND cùng ngày …".
+_JOINED = re.compile(r"[ \t]*(?:,|và)[ \t]*(?:số[ \t]+)?")
 # "Ngày 02 tháng 6 năm 2021, UBND tỉnh ban hành …", also without the comma ("Ngày 27/12/2022 UBND …").
 _DATE_OPENING = re.compile(rf"(?:^|[.;\n])[ \t]*(?:Ngày|ngày)[ \t]+{_DATE_BODY}[ \t]*,?", re.VERBOSE)
 
@@ -325,12 +332,15 @@ def find_documents(text: str | None) -> list[DocumentRef]:
 def _share_joined_dates(text: str, mentions: list[_Mention]) -> None:
     """A citation without a date, joined by "và" or a comma to the next, which is dated "cùng ngày …",
     takes that date (walked from the last: a list of three shares it too)."""
+    shared = False  # the next mention's date was said "cùng ngày", or was shared from one that was
     for i in range(len(mentions) - 2, -1, -1):
         number, doc_type, issued, start, end = mentions[i]
         nxt = mentions[i + 1]
-        if issued is None and nxt[2] is not None and _JOINED.fullmatch(text, end, nxt[3]) \
-                and re.search(r"cùng[ \t]+ngày", text[nxt[3]:nxt[4]], re.IGNORECASE):
+        shared = nxt[2] is not None and (shared or bool(re.search(r"cùng[ \t]+ngày", text[nxt[3]:nxt[4]], re.IGNORECASE)))
+        if issued is None and shared and _JOINED.fullmatch(text, end, nxt[3]):
             mentions[i] = (number, doc_type, nxt[2], start, end)
+        else:
+            shared = False
 
 
 def _date_after(text: str, end: int) -> re.Match[str] | None:

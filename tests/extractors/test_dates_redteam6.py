@@ -1,0 +1,103 @@
+"""Seventh round of self-written issue 8 date and document passages (tests/extractors/dates_redteam6),
+read with the first round's loader and checks.
+
+Self-written examples: they show that a form is read, not how often real text uses it. Their first
+contact (docs/extraction.md, "Seventh round of self-written date and document passages") is the only
+number from them that estimates anything, and it estimates little.
+
+``python tests/extractors/test_dates_redteam6.py`` prints the scorer's published, documents and issued
+figures per family.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from extractors.documents import find_documents
+from extractors.evaluate import evaluate
+
+
+def _module(name: str):
+    """An earlier round's module, loaded by path (test modules are not a package here)."""
+    path = Path(__file__).with_name(f"{name}.py")
+    spec = importlib.util.spec_from_file_location(f"dates6_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_round1 = _module("test_dates_redteam")
+FOLDER = Path(__file__).parent / "dates_redteam6"
+PASSAGES = _round1.load_passages(FOLDER)
+
+
+def test_passages_are_well_formed():
+    """Unique ids, four families, each passage says what it tries."""
+    assert len(PASSAGES) == 20
+    assert not [i for i, n in Counter(p.id for p in PASSAGES).items() if n > 1]
+    assert all(p.gold.get("trap") for p in PASSAGES)
+    assert len({p.id.split("-")[0] for p in PASSAGES}) == 4
+
+
+@pytest.mark.parametrize("passage", [_round1.passage_param(p) for p in PASSAGES])
+def test_passage(passage):
+    _round1.assert_dates_read_right(passage)
+
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), [
+    ("'cùng ngày' after a list of three: every number of the list takes the date",
+     "Quyết định số 501/QĐ-UBND, Quyết định số 502/QĐ-UBND và Quyết định số 503/QĐ-UBND cùng ngày 22/5/2024.",
+     {"501/QĐ-UBND": "2024-05-22", "502/QĐ-UBND": "2024-05-22", "503/QĐ-UBND": "2024-05-22"}),
+    ("... not without 'cùng': a date after a list belongs to the last",
+     "Quyết định số 501/QĐ-UBND, Quyết định số 502/QĐ-UBND và Quyết định số 503/QĐ-UBND ngày 22/5/2024.",
+     {"501/QĐ-UBND": None, "502/QĐ-UBND": None, "503/QĐ-UBND": "2024-05-22"}),
+    ("', số …' repeating only 'số' in a list dated 'cùng ngày'",
+     "các Quyết định số 118/QĐ-UBND, số 119/QĐ-UBND cùng ngày 15/02/2024 đã công nhận lại.",
+     {"118/QĐ-UBND": "2024-02-15", "119/QĐ-UBND": "2024-02-15"}),
+    ("... not without 'cùng'",
+     "các Quyết định số 118/QĐ-UBND, số 119/QĐ-UBND ngày 15/02/2024 đã công nhận lại.",
+     {"118/QĐ-UBND": None, "119/QĐ-UBND": "2024-02-15"}),
+    ("the date opening a bracket after the issuer: 'của UBND tỉnh (ngày …)'",
+     "Theo Quyết định số 1290/QĐ-UBND của UBND tỉnh (ngày 09/7/2024), 18 sản phẩm được công nhận.",
+     {"1290/QĐ-UBND": "2024-07-09"}),
+    ("... and '(ban hành ngày …)' after the issuer",
+     "Công văn số 377/SNN-PTNT của Sở Nông nghiệp (ban hành ngày 12/6/2024) đề nghị các huyện gửi hồ sơ.",
+     {"377/SNN-PTNT": "2024-06-12"}),
+    ("... not another bracket that holds an event's date",
+     "Quyết định số 1290/QĐ-UBND của UBND tỉnh (Hội nghị ngày 09/7/2024) được phổ biến.",
+     {"1290/QĐ-UBND": None}),
+    ("'và' inside an issuer's name: 'của Sở Nông nghiệp và Phát triển nông thôn … ngày …' (twelve words)",
+     "Văn bản số 2045/SNN-KHTC của Sở Nông nghiệp và Phát triển nông thôn tỉnh Hà Giang ngày 10/9/2024 hướng dẫn.",
+     {"2045/SNN-KHTC": "2024-09-10"}),
+    ("... not 'và' before a document type: the date is the second document's",
+     "Quyết định số 12/QĐ-UBND của UBND tỉnh và Kế hoạch của UBND huyện ngày 05/3/2024 được triển khai.",
+     {"12/QĐ-UBND": None}),
+    ("... nor 'và' before a lower-case word (a second subject, not a name)",
+     "Quyết định số 12/QĐ-UBND của UBND tỉnh và các huyện ngày 05/3/2024 tổ chức hội nghị.",
+     {"12/QĐ-UBND": None}),
+])
+def test_citation_rows(rule, text, expected):
+    assert {d.number: d.issued for d in find_documents(text)} == expected, rule
+
+
+def scores() -> list[str]:
+    """One line per family and one for all: the scorer's metrics."""
+    families = sorted({p.id.split("-")[0] for p in PASSAGES})
+    lines = []
+    for family, only in [(f, f"{f}-*.json") for f in families] + [("all", None)]:
+        m = evaluate(FOLDER, only=only).metrics()
+        docs = m["documents"]
+        lines.append(f"{family:8} published {m['published']['correct']}/{m['published']['total']}"
+                     f"  documents F1 {docs['f1']:.3f} P {docs['precision']:.3f} R {docs['recall']:.3f}"
+                     f" ({docs['tp']}/{docs['predicted']}/{docs['gold']})"
+                     f"  issued {m['documents_issued']['correct']}/{m['documents_issued']['total']}")
+    return lines
+
+
+if __name__ == "__main__":
+    print("\n".join(scores()))
