@@ -53,7 +53,21 @@ def test_passage(passage):
 
 # The constructions this round's misses showed, one self-written row each (not passage text):
 # (text, count, field, value) — the field of the figure with that count.
-ROWS: list[tuple] = []
+ROWS = [
+    # 'năm ngoái' is the year before the article's, like 'năm trước' (year: last-year)
+    ("Năm ngoái, toàn huyện có 6 sản phẩm được công nhận OCOP.", 6, "year", 2023),
+    # 'năm tới' is the year after the article's (year: next-year) ...
+    ("Trong năm tới, tỉnh dự kiến công nhận thêm 25 sản phẩm OCOP.", 25, "year", 2025),
+    # ... not 'những năm tới'
+    ("Trong những năm tới, tỉnh dự kiến công nhận thêm 25 sản phẩm OCOP.", 25, "year", None),
+    # a relative year in an earlier clause of a sentence with no year written (year: relative-before-clause)
+    ("Năm ngoái, tỉnh đặt chỉ tiêu 50 sản phẩm nhưng chỉ công nhận được 37 sản phẩm.", 37, "year", 2023),
+    ("Năm tới, tỉnh phấn đấu công nhận thêm 35 sản phẩm và có ít nhất 2 sản phẩm đạt 4 sao trở lên ở mỗi huyện.",
+     2, "year", 2025),
+    # 'gấp đôi năm ngoái' compares; it does not date the clause
+    ("Trong năm nay, huyện công nhận 14 sản phẩm OCOP, gấp đôi năm ngoái, nâng tổng số sản phẩm OCOP của huyện lên "
+     "52 sản phẩm.", 52, "year", 2024),
+]
 
 
 @pytest.mark.parametrize(("text", "count", "field", "value"), ROWS, ids=[f"{r[2]}-{r[1]}" for r in ROWS])
