@@ -76,6 +76,38 @@ def test_construction(text, count, field, value):
     assert [getattr(f, field) for f in figures] == [value]
 
 
+# Counts that are not the programme's figures, beside ones that are (result: the rule named in each comment):
+# (text, [count of every figure found, in order]).
+COUNT_ROWS = [
+    # a margin over the plan after the plan noun (margin-after-plan-noun) ...
+    ("Năm 2024, huyện có 9 sản phẩm được công nhận OCOP, vượt kế hoạch 3 sản phẩm.", [9]),
+    # ... but the plan's own count near the result stays
+    ("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra.", [213, 200]),
+    # how one year's number of recognised products differs from another's (difference-of-number) ...
+    ("So với năm 2023, số sản phẩm mới được công nhận năm 2024 giảm 5 sản phẩm; toàn tỉnh có 150 sản phẩm OCOP.",
+     [150]),
+    # ... not a stock's rise
+    ("Toàn tỉnh có 180 sản phẩm OCOP, tăng 20 sản phẩm so với cuối năm 2023.", [180, 20]),
+    # a prize's products (prize-named)
+    ("Ban tổ chức trao giải khuyến khích cho 5 sản phẩm; năm 2024 tỉnh có 40 sản phẩm OCOP.", [40]),
+    # rural-industry products, whatever tier (rural-industry)
+    ("Năm 2024, Bộ Công Thương công nhận 9 sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia của tỉnh; tỉnh có "
+     "85 sản phẩm OCOP.", [85]),
+    # products assessed before a smaller result (assessed-but-fewer), the rest to be completed (failed)
+    ("Hội đồng đã chấm điểm 40 sản phẩm nhưng chỉ công nhận 33 sản phẩm đạt 3 sao; 7 sản phẩm còn lại phải bổ sung "
+     "hồ sơ.", [33]),
+    # a share of exported products restated as a count (share-restated) ...
+    ("Khoảng 25% sản phẩm OCOP đã xuất khẩu, tương đương 30 sản phẩm; tỉnh có 120 sản phẩm OCOP.", [120]),
+    # ... not a share of a level
+    ("Năm 2024, sản phẩm OCOP 4 sao chiếm 30% tổng số, tương đương 45 sản phẩm.", [45]),
+]
+
+
+@pytest.mark.parametrize(("text", "counts"), COUNT_ROWS, ids=[f"counts-{i}" for i in range(len(COUNT_ROWS))])
+def test_counts_found(text, counts):
+    assert [f.count for f in find_figures(text, as_of="2024-06-15")] == counts
+
+
 if __name__ == "__main__":
     print("\n".join(_round1.scores(PASSAGES)))
     sys.exit(0)
