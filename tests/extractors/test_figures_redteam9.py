@@ -67,6 +67,11 @@ ROWS = [
     # 'gấp đôi năm ngoái' compares; it does not date the clause
     ("Trong năm nay, huyện công nhận 14 sản phẩm OCOP, gấp đôi năm ngoái, nâng tổng số sản phẩm OCOP của huyện lên "
      "52 sản phẩm.", 52, "year", 2024),
+    # 'N sản phẩm còn lại' is the rest of the larger count before it: its basis (whole: remainder)
+    ("Cơ sở hiện có 6 sản phẩm OCOP; miến dong đạt 4 sao, 5 sản phẩm còn lại đạt 3 sao.", 5, "basis", "cumulative"),
+    # ', và là sản phẩm đầu tiên … được đề xuất' speaks of the named product, not of the count (status: cue-after)
+    ("Gạo Séng Cù là 1 trong 9 sản phẩm OCOP 4 sao của huyện và là sản phẩm đầu tiên được đề xuất đánh giá 5 sao.",
+     9, "status", "achieved"),
 ]
 
 
