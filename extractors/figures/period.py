@@ -195,6 +195,9 @@ _UNDATED_ANYWHERE = Folded(TABLE["undated-total"].pattern)
 _HAD = Folded(r"(?<!\w)(?:có|còn)(?!\w)")
 # "Từ khi triển khai Chương trình OCOP năm 2019, … đã có 27": the programme's start, not the count's year
 _STARTED_BEFORE = Folded(r"từ\s+(?:khi|lúc)\s+(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)[^.;,\d]{0,50}?năm\s+$")
+# "Từ sản phẩm 3 sao đầu tiên năm 2019, nay HTX đã có 4 sản phẩm": the year a span starts, not the count's (since-now)
+_FROM_BEFORE = Folded(r"(?<!\w)từ\s[^.;,]{0,60}?năm\s+$")
+_SINCE_NOW = Folded(r"\s*,?\s*(?:đến\s+|tới\s+)?(?:nay|bây\s+giờ|giờ\s+đây)(?!\w)")
 _RAISED_BEFORE = Folded(r"(?:nâng|đưa)\s+tổng\s+số[^.;,\d]{0,30}$")
 _YEAR_LABEL = re.compile(rf"(?<=năm\s){_Y}(?=\s*:\s*$)", _I)  # "năm 2021: 4 sản phẩm"
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
@@ -241,6 +244,8 @@ def _years_before(p: Passage, lo: int, hi: int, *, asides: bool = False) -> list
     out = []
     for y in g.YEAR_RE.finditer(text, lo, hi):
         if _NOT_A_PERIOD_BEFORE.search(text, max(lo, y.start() - 25), y.start()):
+            continue
+        if _SINCE_NOW.match(text, y.end()) and _FROM_BEFORE.search(text, max(0, y.start() - 70), y.start()):
             continue
         if _cited_or_stamped(p, y):
             continue

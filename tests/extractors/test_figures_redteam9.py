@@ -67,6 +67,8 @@ ROWS = [
     # 'gấp đôi năm ngoái' compares; it does not date the clause
     ("Trong năm nay, huyện công nhận 14 sản phẩm OCOP, gấp đôi năm ngoái, nâng tổng số sản phẩm OCOP của huyện lên "
      "52 sản phẩm.", 52, "year", 2024),
+    # 'Từ … năm 2020, nay …': the year a span starts, not the count's (year: since-now)
+    ("Từ sản phẩm nước mắm đầu tiên năm 2020, nay hợp tác xã đã có 7 sản phẩm OCOP.", 7, "year", None),
     # 'N sản phẩm còn lại' is the rest of the larger count before it: its basis (whole: remainder)
     ("Cơ sở hiện có 6 sản phẩm OCOP; miến dong đạt 4 sao, 5 sản phẩm còn lại đạt 3 sao.", 5, "basis", "cumulative"),
     # ', và là sản phẩm đầu tiên … được đề xuất' speaks of the named product, not of the count (status: cue-after)
