@@ -102,12 +102,6 @@ TABLE = RuleTable("result", "is a result", [
          "'vượt kế hoạch N sản phẩm' right after a result at least twice N in the sentence: by how much it beat "
          "the plan (a plan near the result, 'có 213 sản phẩm, vượt chỉ tiêu 200 sản phẩm', is the plan's count)",
          needs=("vượt",)),
-    Rule("difference-of-number", r"(?<!\w)số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:ocop\s+)?(?:được\s+công\s+nhận|công\s+nhận"
-                                 r"\s+mới|mới(?:\s+được\s+công\s+nhận)?)[^.;,]{0,30}?(?:tăng|giảm)\s+(?:thêm\s+)?$",
-         "not a result",
-         Example("So với năm 2022, số sản phẩm được công nhận năm 2023 tăng 8 sản phẩm.", 8, None),
-         "how much one period's number of recognised products differs from another's (not a stock's rise, "
-         "'toàn tỉnh có 180 sản phẩm, tăng 20 sản phẩm so với cuối năm', which is counted)", needs=("tăng", "giảm")),
     Rule("prize-named", r"(?<!\w)giải\s+(?:nhất|nhì|ba|tư|khuyến\s+khích|đặc\s+biệt|vàng|bạc|đồng)\s+(?:là|thuộc\s+về"
                         r"|gồm|dành\s+cho|trao\s+cho|cho)\s+(?:các\s+)?$", "not a result",
          Example("Giải nhất thuộc về gạo Séng Cù; giải nhì là hai sản phẩm chè và mật ong.", 2, None),
@@ -362,8 +356,6 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     margin = TABLE.search("margin-after-plan-noun", text, max(sent.start, c.start - 30), c.start)
     if margin and prev is not None and prev.sent == c.sent and prev.value >= 2 * c.value:
         return "margin-after-plan-noun"
-    if TABLE.search("difference-of-number", text, max(sent.start, c.start - 90), c.start):
-        return "difference-of-number"
     if TABLE.search("prize-named", text, max(sent.start, c.start - 30), c.start):
         return "prize-named"
     if TABLE.match("rural-industry", text, c.noun_end, after_end):
