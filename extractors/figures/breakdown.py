@@ -35,6 +35,10 @@ TABLE = RuleTable("breakdown", "whole", [
          Example("Tỉnh có 150 sản phẩm OCOP 4 sao, trong đó 2 sản phẩm cấp lại, 148 sản phẩm cấp mới.", 148, 150),
          "the next item of a list of parts is a part of the same whole (inside one bracket also after a year's "
          "label: '(năm 2021: 4 sản phẩm; năm 2022: 8 sản phẩm)')"),
+    Rule("remainder", r"\s*(?:ocop\s+)?còn\s+lại(?!\w)", "the larger count before it in the sentence",
+         Example("Hợp tác xã hiện có 5 sản phẩm OCOP; bánh tráng đạt 4 sao, 4 sản phẩm còn lại đạt 3 sao.", 4, 5),
+         "'N sản phẩm còn lại' (the rest) is a part of the larger count before it, with no other joining word, "
+         "unless the two add up to a count before them (then it is the rest beside that part)"),
     Rule("by-sum", r"", "the count the parts add up to",
          Example("Tỉnh có 196 sản phẩm OCOP, năm 2021 mới có 70 sản phẩm, trong đó có 17 sản phẩm 4 sao và "
                  "179 sản phẩm 3 sao.", 17, 196),
@@ -161,6 +165,12 @@ def _link_parts(p: Passage, counts: list[Count], previous: list[Count] | None) -
             _link(c, same.whole, marker)
         elif marker is not None:
             _link(c, same, marker)
+        elif same.whole is None and same.value > c.value and TABLE.match(
+                "remainder", text, c.noun_end, min(sent.end, c.noun_end + 20)) and not any(
+                x.value == same.value + c.value for x in counts[:i]):
+            # "HTX hiện có 4 sản phẩm OCOP; …, 3 sản phẩm còn lại đạt 3 sao" (not "đánh giá 52 sản phẩm nhưng chỉ
+            # công nhận 41 sản phẩm; 11 sản phẩm còn lại …": the rest of the 52, beside the 41)
+            _link(c, same, "remainder")
         elif same.whole is not None and (not _BREAKS_LIST.search(gap) or (c.depth > 0 and not _BRACKET.search(gap))):
             # in one bracket, "(năm 2021: 4 sản phẩm; năm 2022: 8 sản phẩm)" goes on breaking down its owner
             _link(c, same.whole, "sibling")

@@ -105,11 +105,16 @@ TABLE = RuleTable("period", "year", [
          "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024)",
          needs=("năm",)),
     Rule("last-year", r"(?<!\w)(?<!\d\s)(?<!những\s)(?<!các\s)(?<!nhiều\s)(?<!mấy\s)(?<!hai\s)(?<!ba\s)"
-                      r"(?:(?:trong\s+)?năm\s+(?:vừa\s+)?qua|năm\s+trước)(?!\w)", "the year before",
+                      r"(?:(?:trong\s+)?năm\s+(?:vừa\s+)?qua|năm\s+trước|năm\s+ngoái)(?!\w)", "the year before",
          Example("Năm trước, toàn tỉnh có 19 sản phẩm được công nhận.", 19, 2023),
-         "'năm trước', and 'năm qua' in a piece dated January to June, are the year before the date that opens "
-         "the sentence or the article's (here 2024); 'năm qua' later in the year is that year (not 'so với năm "
-         "trước')", needs=("năm",)),
+         "'năm trước', 'năm ngoái', and 'năm qua' in a piece dated January to June, are the year before the date "
+         "that opens the sentence or the article's (here 2024); 'năm qua' later in the year is that year (not "
+         "'so với năm trước')", needs=("năm",)),
+    Rule("next-year", r"(?<!\w)(?<!\d\s)(?<!những\s)(?<!các\s)(?<!nhiều\s)(?<!mấy\s)(?<!hai\s)(?<!ba\s)"
+                      r"(?:trong\s+)?năm\s+tới(?!\w)", "the year after the article's",
+         Example("Năm tới, huyện phấn đấu có thêm 8 sản phẩm OCOP.", 8, 2025),
+         "'năm tới' before the count in its clause: the year after the article's (here 2025); not 'những năm "
+         "tới', 'các năm tới', '5 năm tới'", needs=("tới",)),
     Rule("year-after-count", rf"\s(?:trong\s+)?năm\s+({_Y})(?!\d)", "the year named after",
          Example("Huyện có 12 sản phẩm mới được đưa vào danh sách công nhận trong năm 2021.", 12, 2021),
          "'trong năm 2021' later in the count's clause", needs=("năm",)),
@@ -148,7 +153,7 @@ TABLE = RuleTable("period", "year", [
    values="a year, or None")
 
 _NOT_A_PERIOD_BEFORE = Folded(
-    r"(?:so\s+với|kể\s+từ|từ|gấp\s+(?:gần\s+|hơn\s+)?\w+\s+lần|hơn|bằng)\s+(?:(?:cùng\s+kỳ|cuối|hết|đầu)\s+)?"
+    r"(?:so\s+với|kể\s+từ|từ|gấp\s+(?:gần\s+|hơn\s+)?(?:\w+\s+lần|đôi|rưỡi)|hơn|bằng)\s+(?:(?:cùng\s+kỳ|cuối|hết|đầu)\s+)?"
     r"(?:(?:năm|giai\s+đoạn)\s+)?"
     r"(?:\d{4}\s*[-–]\s*)?$")
 _REGULATION = Folded(r"(?:quy\s+định|căn\s+cứ|thực\s+hiện|hướng\s+dẫn)[^.;]{0,20}?\s(?:tại\s+)?(?:quyết\s+định"
@@ -203,6 +208,9 @@ _HAD = Folded(r"(?<!\w)(?:có|còn)(?!\w)")
 _STARTED_BEFORE = Folded(r"từ\s+(?:khi|lúc)\s+(?:[^\W\d_]+\s+){0,4}?(?:được\s+)?(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)"
                          r"[^.;,\d]{0,50}?năm\s+$")
 _TARGET_BEFORE = Folded(r"(?<!\w)(?:mục\s+tiêu|phấn\s+đấu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng)(?!\w)")
+# "Từ sản phẩm 3 sao đầu tiên năm 2019, nay HTX đã có 4 sản phẩm": the year a span starts, not the count's (since-now)
+_FROM_BEFORE = Folded(r"(?<!\w)từ\s[^.;,]{0,60}?năm\s+$")
+_SINCE_NOW = Folded(r"\s*,?\s*(?:đến\s+|tới\s+)?(?:nay|bây\s+giờ|giờ\s+đây)(?!\w)")
 _RAISED_BEFORE = Folded(r"(?:nâng|đưa)\s+tổng\s+số[^.;,\d]{0,30}$")
 _YEAR_LABEL = re.compile(rf"(?<=năm\s){_Y}(?=\s*:\s*$)", _I)  # "năm 2021: 4 sản phẩm"
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
@@ -250,6 +258,8 @@ def _years_before(p: Passage, lo: int, hi: int, *, asides: bool = False) -> list
     for y in g.YEAR_RE.finditer(text, lo, hi):
         if _NOT_A_PERIOD_BEFORE.search(text, max(lo, y.start() - 25), y.start()):
             continue
+        if _SINCE_NOW.match(text, y.end()) and _FROM_BEFORE.search(text, max(0, y.start() - 70), y.start()):
+            continue
         if _cited_or_stamped(p, y):
             continue
         if may_contain(text, ("triển", "thực", "bắt"), max(lo, y.start() - 90), y.start()) and _STARTED_BEFORE.search(
@@ -282,6 +292,8 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     before = relative_year(p, sent.start, lo, c.start)
     if before is not None:
         _set(c, before, "last-year")  # "Ngày 9/1/2025, Sở cho biết, năm qua toàn tỉnh có thêm 47"
+        return
+    if _next_year(p, c, lo):
         return
     if dated:
         measured = TABLE.match("against-plan-year", text, own_end(c), min(sent.end, own_end(c) + 120))
@@ -327,6 +339,8 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     if earlier and not any(not _raised_sum(text, m) for m in _UNDATED_ANYWHERE.finditer(text, earlier[-1].end(), c.start)):
         _set(c, int(earlier[-1].group(0)), "sentence-year")
         return
+    if not dated and lo > sent.start and _relative_before_clause(p, c, sent.start, lo):
+        return
     if heading_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
         _set(c, heading_year, "heading-year")
         return
@@ -338,12 +352,45 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         _set(c, row[0].year, "list-row")  # "- Huyện A: tối thiểu 30 sản phẩm;" under "mục tiêu đến năm 2025 …:"
 
 
+def _next_year(p: Passage, c: Count, lo: int) -> bool:
+    """"Năm tới, huyện phấn đấu có thêm 8 sản phẩm": the year after the article's (next-year)."""
+    if p.article_year is None or not TABLE.search("next-year", p.text, lo, c.start):
+        return False
+    _set(c, p.article_year + 1, "next-year")
+    return True
+
+
+def _relative_before_clause(p: Passage, c: Count, start: int, lo: int) -> bool:
+    """A sentence with no year written: the last of 'năm ngoái / năm qua', 'năm nay', 'năm tới' in its
+    earlier clauses dates the count ("Năm ngoái, tỉnh đặt mục tiêu 40 sản phẩm nhưng chỉ công nhận được 31
+    sản phẩm"; "năm nay con số này là 9 sản phẩm, nâng tổng số … lên 33")."""
+    if p.article_year is None:
+        return False
+    text = p.text
+    found: list[tuple[int, int, str]] = []
+    last = g.last(m for m in TABLE.finditer("last-year", text, start, lo)
+                  if not _NOT_A_PERIOD_BEFORE.search(text, max(start, m.start() - 25), m.start() + 4))
+    if last is not None:
+        year = relative_year(p, start, last.start(), lo)
+        if year is not None:
+            found.append((last.start(), year, "last-year"))
+    for name, year in (("this-year", p.article_year), ("next-year", p.article_year + 1)):
+        m = g.last(TABLE.finditer(name, text, start, lo))
+        if m is not None:
+            found.append((m.start(), year, name))
+    if not found:
+        return False
+    _, year, rule = max(found)
+    _set(c, year, rule)
+    return True
+
+
 def relative_year(p: Passage, start: int, lo: int, hi: int) -> int | None:
     """The year "năm qua" / "năm trước" in ``text[lo:hi]`` names: the year before the date that opens
     the sentence (from ``start``) or the article's — "năm qua" in a piece of July to December is that
     year's own review."""
     text = p.text
-    if not may_contain(text, ("qua", "trước"), lo, hi):
+    if not may_contain(text, ("qua", "trước", "ngoái"), lo, hi):
         return None
     m = g.last(m for m in TABLE.finditer("last-year", text, lo, hi)
                if not _NOT_A_PERIOD_BEFORE.search(text, max(lo, m.start() - 25), m.start() + 4))
@@ -355,7 +402,7 @@ def relative_year(p: Passage, start: int, lo: int, hi: int) -> int | None:
         year, month = int(dated.group("y") or dated.group("y2")), int(dated.group("m") or dated.group("m2"))
     if year is None:
         return None
-    if "trước" in m.group(0).lower() or month <= 6:
+    if "qua" not in m.group(0).lower() or month <= 6:  # 'năm trước', 'năm ngoái'
         return year - 1
     return year
 

@@ -31,12 +31,12 @@ TABLE = RuleTable("result", "is a result", [
          "a breakdown ('Cụ thể', 'Trong đó') of a count the passage does not give, with no verb, cue or level "
          "of the count: what its counts count is not said", needs=("trong", "cụ")),
     Rule("failed", r"\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:(?:không|chưa)\s+(?:đạt(?!\s+được)|đáp\s+ứng|đủ\s+(?:điểm|điều\s+kiện))"
-                   r"|(?:đạt\s+)?dưới\s+\d+\s+điểm)",
+                   r"|(?:đạt\s+)?dưới\s+\d+\s+điểm|phải\s+(?:hoàn\s+thiện|bổ\s+sung|làm\s+lại))",
          "not a result",
          Example("Kết quả, 7 sản phẩm còn lại chưa đạt, được đề nghị giữ hạng 4 sao.", 7, None),
          "products that failed or did not meet the criteria ('chưa đáp ứng', 'chưa đủ điểm'), whatever level is named "
-         "after them",
-         needs=("không", "chưa", "dưới")),
+         "after them; 'phải hoàn thiện / bổ sung / làm lại' (not yet recognised)",
+         needs=("không", "chưa", "dưới", "phải")),
     Rule("whole-of-failures", r"(?:không|chưa)\s+(?:đạt|đáp\s+ứng)", "not a result",
          Example("Hội đồng đã đánh giá 20 sản phẩm, trong đó 16 sản phẩm đạt 3 sao, 4 sản phẩm chưa đạt.", 20, None),
          "a whole whose breakdown counts products that failed counts the products assessed, not results; its "
@@ -96,6 +96,31 @@ TABLE = RuleTable("result", "is a result", [
          Example("Năm 2023 tỉnh công nhận 40 sản phẩm, vượt 10 sản phẩm so với kế hoạch.", 10, None),
          "by how much a count beat its plan ('vượt 10 sản phẩm so với kế hoạch'): a difference, not products "
          "(the plan's own count, 'kế hoạch năm là 30 sản phẩm', is a figure)", needs=("vượt",)),
+    Rule("margin-after-plan-noun", r"(?<!\w)vượt\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+(?:năm|đề\s+ra|được\s+giao|giao))?"
+                                   r"\s*$", "not a result",
+         Example("Năm 2023, huyện có 12 sản phẩm được công nhận, vượt kế hoạch 2 sản phẩm.", 2, None),
+         "'vượt kế hoạch N sản phẩm' right after a result at least twice N in the sentence: by how much it beat "
+         "the plan (a plan near the result, 'có 213 sản phẩm, vượt chỉ tiêu 200 sản phẩm', is the plan's count)",
+         needs=("vượt",)),
+    Rule("prize-named", r"(?<!\w)giải\s+(?:nhất|nhì|ba|tư|khuyến\s+khích|đặc\s+biệt|vàng|bạc|đồng)\s+(?:là|thuộc\s+về"
+                        r"|gồm|dành\s+cho|trao\s+cho|cho)\s+(?:các\s+)?$", "not a result",
+         Example("Giải nhất thuộc về gạo Séng Cù; giải nhì là hai sản phẩm chè và mật ong.", 2, None),
+         "the products a contest's prize went to: another ranking than OCOP's stars", needs=("giải",)),
+    Rule("rural-industry", r"\s*(?:ocop\s+)?(?:công\s+nghiệp\s+nông\s+thôn|cnnt)(?!\w)", "not a result",
+         Example("Bộ Công Thương công nhận 120 sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia năm 2024.", 120,
+                 None),
+         "products named rural-industry ones right after the noun, whatever level the sentence names ('cấp "
+         "quốc gia' is that programme's tier, not 5 stars)"),
+    Rule("assessed-but-fewer", r"\s*(?:ocop\s+)?[^.;,]{0,40}?\s(?:nhưng|song)\s+(?:chỉ\s+)?(?:có\s+)?(?:công\s+nhận|đạt)(?!\w)",
+         "not a result",
+         Example("Năm nay Hội đồng đã đánh giá 30 sản phẩm nhưng chỉ công nhận 24 sản phẩm.", 30, None),
+         "the products a council has assessed when 'nhưng (chỉ) công nhận' follows with a smaller result",
+         needs=("nhưng", "song")),
+    Rule("share-restated", r"tương\s+đương(?:\s+với)?(?:\s+(?:khoảng|hơn|gần|trên))?\s*$", "not a result",
+         Example("Khoảng 30% sản phẩm OCOP của tỉnh đã được bán trên sàn thương mại điện tử, tương đương 60 sản phẩm.",
+                 60, None),
+         "a count restating a share ('tương đương N sản phẩm') of products with another attribute (sold online, "
+         "exported) said before it in the sentence", needs=("tương",)),
     Rule("taking-part", r"\s*tham\s+gia\s+(?:chương\s+trình|ocop)(?!\s+(?:được|đạt))", "not a result",
          Example("Hội hướng dẫn hội viên xây dựng 25 sản phẩm tham gia Chương trình OCOP.", 25, None),
          "products taking part in the programme, with no recognition said before or after them ('UBND tỉnh "
@@ -328,6 +353,19 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if TABLE.search("margin-over-plan", text, max(sent.start, c.start - 10), c.start) and _PLAN_AFTER.match(
             text, c.noun_end, after_end):
         return "margin-over-plan"
+    margin = TABLE.search("margin-after-plan-noun", text, max(sent.start, c.start - 30), c.start)
+    if margin and prev is not None and prev.sent == c.sent and prev.value >= 2 * c.value:
+        return "margin-after-plan-noun"
+    if TABLE.search("prize-named", text, max(sent.start, c.start - 30), c.start):
+        return "prize-named"
+    if TABLE.match("rural-industry", text, c.noun_end, after_end):
+        return "rural-industry"
+    if _ASSESSED.search(text, max(sent.start, c.start - 60), c.start) and TABLE.match(
+            "assessed-but-fewer", text, c.noun_end, min(sent.end, c.noun_end + 60)):
+        return "assessed-but-fewer"
+    restated = TABLE.search("share-restated", text, max(sent.start, c.start - 30), c.start)
+    if restated and "%" in text[sent.start:restated.start()] and _attribute_in(text, sent.start, restated.start()):
+        return "share-restated"
     unranked = not c.stars or c.trace.get("stars") == "level-of-whole"
     if unranked and TABLE.match("taking-part", text, c.noun_end, after_end) and not _RECOGNISED_BEFORE.search(
             text, max(sent.start, c.start - 60), c.start):
@@ -391,7 +429,7 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     return None
 
 
-_OTHER_KINDS = ("made-from", "product-kind", "other-kind", "product-group", "other-rank", "other-programme",
+_OTHER_KINDS = ("made-from", "product-kind", "other-kind", "product-group", "other-rank", "other-programme", "rural-industry",
                 "expired", "expired-since", "failed", "other-attribute", "inspected", "supported", "paid-per-product",
                 "list-of-non-result")
 

@@ -191,7 +191,8 @@ DESCRIPTORS = RuleTable("status: the count's own descriptors", "status", [
 _DESCRIPTOR_STOP = re.compile(r"[;.]|,(?!\s*(?:tức\s+là|có\s+tiềm\s+năng))|\s(?:và|hoặc)\s")
 # statuses a count has from its surroundings, not from a cue of its own clause
 _PLAN_CONTEXT = ("plan-objective", "plan-section", "plan-paragraph", "list-status", "whole-status")
-_RIGHT_STOP = re.compile(r"[;(]|,\s*(?:đạt|vượt|bằng)\s+[\d.,]+\s*%")
+# (", và là sản phẩm đầu tiên … được đề xuất": a second predicate of the subject, not the count's words)
+_RIGHT_STOP = re.compile(r"[;(]|,\s*(?:đạt|vượt|bằng)\s+[\d.,]+\s*%|\svà\s+(?:cũng\s+)?là\s", re.IGNORECASE)
 _CONJUNCT = re.compile(r"[,;]")
 _PART_OF = Folded(r"(?<!\w)trong\s+đó(?!\w)")
 _OUTCOME = Folded(r"(?<!\w)kết\s+quả(?!\w)")
