@@ -119,6 +119,21 @@ def passage_param(passage: GoldPassage):
     return pytest.param(passage, id=passage.id, marks=marks)
 
 
+def family_scores(folder: Path) -> list[str]:
+    """One line per family (the id before '-') and one for all: the scorer's published, documents and
+    issued metrics of a round's folder (printed by the later rounds' modules)."""
+    families = sorted({p.id.split("-")[0] for p in load_passages(folder)})
+    lines = []
+    for family, only in [(f, f"{f}-*.json") for f in families] + [("all", None)]:
+        m = evaluate(folder, only=only).metrics()
+        docs = m["documents"]
+        lines.append(f"{family:8} published {m['published']['correct']}/{m['published']['total']}"
+                     f"  documents F1 {docs['f1']:.3f} P {docs['precision']:.3f} R {docs['recall']:.3f}"
+                     f" ({docs['tp']}/{docs['predicted']}/{docs['gold']})"
+                     f"  issued {m['documents_issued']['correct']}/{m['documents_issued']['total']}")
+    return lines
+
+
 def assert_dates_read_right(passage: GoldPassage) -> None:
     """The published date (none where the gold has none) and every document with its signing date,
     compared as the scorer compares them (date part; numbers without spaces, upper-cased)."""

@@ -19,7 +19,6 @@ import pytest
 
 from extractors.dates import find_published
 from extractors.documents import find_documents
-from extractors.evaluate import evaluate
 
 
 def _module(name: str):
@@ -94,19 +93,5 @@ def test_citation_rows(rule, text, expected):
     assert {d.number: d.issued for d in find_documents(text)} == expected, rule
 
 
-def scores() -> list[str]:
-    """One line per family and one for all: the scorer's metrics."""
-    families = sorted({p.id.split("-")[0] for p in PASSAGES})
-    lines = []
-    for family, only in [(f, f"{f}-*.json") for f in families] + [("all", None)]:
-        m = evaluate(FOLDER, only=only).metrics()
-        docs = m["documents"]
-        lines.append(f"{family:8} published {m['published']['correct']}/{m['published']['total']}"
-                     f"  documents F1 {docs['f1']:.3f} P {docs['precision']:.3f} R {docs['recall']:.3f}"
-                     f" ({docs['tp']}/{docs['predicted']}/{docs['gold']})"
-                     f"  issued {m['documents_issued']['correct']}/{m['documents_issued']['total']}")
-    return lines
-
-
 if __name__ == "__main__":
-    print("\n".join(scores()))
+    print("\n".join(_round1.family_scores(FOLDER)))
