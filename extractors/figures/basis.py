@@ -78,7 +78,9 @@ CUES = RuleTable("basis: cues", "basis", [
          "a target 'mỗi huyện có (ít nhất) N': what each place is to have, a stock"),
     Rule("has-only", r"(?<!\w)(?:mới|chỉ)\s+(?:chỉ\s+)?có(?!\s+thêm)", "cumulative",
          Example("Năm 2020, huyện mới chỉ có 3 sản phẩm OCOP; đến nay đã có 28 sản phẩm.", 3, "cumulative"),
-         "'X mới (chỉ) có N', 'chỉ có N': all a place had then (only so many), a stock, not what a year added",
+         "'X mới (chỉ) có N', 'chỉ có N': all a place had then (only so many), a stock, not what a year added "
+         "(a year opening the clause of products said to be recognised makes them a round's: 'năm 2023 chỉ có 19 "
+         "sản phẩm được công nhận')",
          needs=("mới", "chỉ")),
     Rule("has-already", r"(?<!\w)đã\s+có(?!\s+thêm)", "cumulative",
          Example("Tổng cộng, tỉnh Đắk Nông đã có 52 sản phẩm OCOP.", 52, "cumulative"),
@@ -178,7 +180,7 @@ _ROUND_OPENS = Folded(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\
 # "Hai đợt trước trong năm, tỉnh đã có 31 …": the round opens the clause, then its subject (a short name)
 _SUBJECT = re.compile(r"(?:[^\W\d_]+\s+){1,3}$")
 _PLACE_HAS_ONLY = re.compile(r"\s*(?:huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|quận|tỉnh)"
-                             r"(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*){1,3}\s+(?:cũng\s+)?có\s+", re.I)
+                             r"(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*){1,3}\s+(?:(?:cũng\s+)?có|dẫn\s+đầu\s+với)\s+", re.I)
 _RISE_TO = Folded(r"(?<!\w)tăng\s+từ\s+\d[^.;]{0,70}?\slên\s*$")
 _YEAR_RANKED = Folded(r"năm\s+(?:19|20)\d\d\s+là\s+năm(?!\w)")
 _YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước)"
@@ -289,7 +291,7 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
                 continue  # "A và B, mỗi địa phương có 12 sản phẩm" of a round: the round's, per place
             if h.name == "place-has" and not _NAMED_WHOLE.fullmatch(h.text):
                 continue  # "toàn tỉnh năm 2023 có": the words between are no name
-            if h.name in ("place-has", "has-already") and _round_clause(p, c, h, hits[:k]):
+            if h.name in ("place-has", "has-already", "has-only") and _round_clause(p, c, h, hits[:k]):
                 return "new", "round-clause"
             if h.name in ("place-has", "has-already", "has-only") and any(x.name == "part-of-year" for x in hits[:k]):
                 return "new", "part-of-year"  # "6 tháng đầu năm 2024 mới có 9 sản phẩm"

@@ -49,6 +49,40 @@ def test_passage(passage):
     _round1.assert_passage_read_right(passage)
 
 
+# The constructions the tenth round's misses showed, one self-written row each (not passage text):
+# (text, [(count, stars, status, year, basis), ...]) of every figure find_figures keeps.
+ROWS = [
+    # an article of a decision or resolution ("Điều 1. Kết quả năm 2024") is a heading and a new part: its year
+    # dates the counts under it, not the title's
+    ("NGHỊ QUYẾT\nVề kế hoạch năm 2025\n\nĐiều 1. Kết quả năm 2024\nHuyện được công nhận mới 7 sản phẩm OCOP.\n\n"
+     "Điều 2. Chỉ tiêu năm 2025\nPhấn đấu có thêm 6 sản phẩm OCOP.",
+     [(7, None, "achieved", 2024, "new"), (6, None, "target", 2025, "new")]),
+    # "hết thời hạn công nhận năm 2022": the year the certificates ran out, not the count's
+    ("Kế hoạch năm 2025 của huyện:\n- Đánh giá lại 15 sản phẩm hết thời hạn công nhận năm 2022.",
+     [(15, None, "target", 2025, "new")]),
+    # has-only: "năm 2023 chỉ có 19 sản phẩm được công nhận" is the year's round, as for "đã có"/"có"
+    ("Toàn tỉnh có 205 sản phẩm OCOP. Tuy nhiên, năm 2023 chỉ có 19 sản phẩm được công nhận, thấp nhất từ khi "
+     "triển khai.",
+     [(205, None, "achieved", None, "cumulative"), (19, None, "achieved", 2023, "new")]),
+    ("Tuy nhiên, năm 2024 chỉ có 12 sản phẩm được công nhận.", [(12, None, "achieved", 2024, "new")]),
+    # a part whose own bracket mixes levels does not take its whole's level
+    ("Công nhận 5 sản phẩm đạt 4 sao và 12 sản phẩm đạt 3 sao năm 2025, trong đó huyện Cái Bè có 4 sản phẩm "
+     "(1 sản phẩm 4 sao, 3 sản phẩm 3 sao).",
+     [(5, "4", "achieved", 2025, "new"), (12, "3", "achieved", 2025, "new"), (4, None, "achieved", 2025, "new"),
+      (1, "4", "achieved", 2025, "new"), (3, "3", "achieved", 2025, "new")]),
+    # list-basis: past ';' after a stock, "huyện A dẫn đầu với N, tiếp đến huyện B M" goes on listing the stock
+    ("Năm 2025, tỉnh công nhận 21 sản phẩm.\nHiện nay, toàn tỉnh có 90 sản phẩm OCOP; huyện Krông Nô dẫn đầu với "
+     "15 sản phẩm, tiếp đến huyện Đắk Mil 12 sản phẩm.",
+     [(21, None, "achieved", 2025, "new"), (90, None, "achieved", None, "cumulative"),
+      (15, None, "achieved", None, "cumulative"), (12, None, "achieved", None, "cumulative")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_construction(text, expected):
+    _round1.assert_construction_read_right(text, expected)
+
+
 if __name__ == "__main__":
     print("\n".join(_round1.scores(PASSAGES)))
     sys.exit(0)
