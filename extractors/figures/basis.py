@@ -154,7 +154,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "products proposed for a rank are that round's"),
     Rule("target-by-year", r"(?:đến|tới)\s+năm\s+(?:19|20)\d\d", "cumulative",
          Example("Chỉ tiêu chủ yếu đến năm 2025: 60% số xã đạt chuẩn; có ít nhất 150 sản phẩm OCOP.", 150, "cumulative"),
-         "a target of a list whose sentence opens 'đến năm 2025' is a stock, like 'đến năm 2025 có 300'",
+         "a target of a list whose sentence (or section heading: '2. Định hướng đến năm 2030') opens 'đến năm 2025' is "
+         "a stock, like 'đến năm 2025 có 300'",
          needs=("đến", "tới")),
     Rule("list-row", r"[ \t]*[-–•+]\s", "the row before's, or the list's opening line's",
          Example("Toàn huyện có 40 sản phẩm OCOP. Các xã có nhiều sản phẩm:\n- Xã An Bình: 9 sản phẩm;\n"
@@ -231,7 +232,7 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     if row is not None:
         return _set(c, row, "list-row")
     if c.status == "target":
-        if CONTEXT.search("target-by-year", text, sent.start, c.start):
+        if CONTEXT.search("target-by-year", text, sent.start, c.start) or _heading_by_year(p, c):
             return _set(c, "cumulative", "target-by-year")
         return _set(c, "new", "target-added")
     if in_round:
@@ -252,6 +253,18 @@ def _row_basis(p: Passage, c: Count) -> str | None:
     start = text.rfind("\n", 0, c.start) + 1
     decided = _from_cues(p, c, CUES.scan(text, text.rfind("\n", 0, start - 1) + 1, start))
     return decided[0] if decided else None
+
+
+def _heading_by_year(p: Passage, c: Count) -> bool:
+    """A target dated by its section's heading "2. Định hướng đến năm 2030" / "Mục tiêu đến năm 2025": the
+    heading opens it as 'đến năm 2025' would."""
+    if c.trace.get("year") != "heading-year":
+        return False
+    for i in range(c.sent - 1, -1, -1):
+        if p.headings[i]:
+            sent = p.sentences[i]
+            return bool(CONTEXT.search("target-by-year", p.text, sent.start, sent.end))
+    return False
 
 
 def _next_place_has(text: str, prev: Count, c: Count) -> bool:

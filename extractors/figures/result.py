@@ -86,11 +86,12 @@ TABLE = RuleTable("result", "is a result", [
                     r"|đơn\s+vị|thôn|làng|chủ\s+thể|hợp\s+tác\s+xã|htx|doanh\s+nghiệp)(?!\w)[^.;,]{0,30}$",
          "not a result", Example("Toàn tỉnh có 420 sản phẩm OCOP, bình quân mỗi xã có gần 2 sản phẩm.", 2, None),
          "an average per commune or unit is no count of products", needs=("bình", "trung")),
-    Rule("threshold-of-places", r"(?<![\d.,])\d+\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|địa\s+phương|đơn\s+vị)"
+    Rule("threshold-of-places", r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d+\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|địa\s+phương|đơn\s+vị)"
                                 r"(?:\s*,\s*thành(?:\s+phố)?)?\s+(?:(?:đã|mới|chỉ|vẫn|hiện)\s+){0,2}có\s+"
                                 r"(?:trên|dưới|hơn|từ|gần|ít\s+nhất|tối\s+thiểu)\s*$", "not a result",
          Example("Cả nước có 9 tỉnh đã có trên 500 sản phẩm OCOP, 4 tỉnh có dưới 50 sản phẩm.", 500, None),
-         "the bound of a count of places ('9 tỉnh có trên 500 sản phẩm'): it counts the places, not the products",
+         "the bound of a count of places ('9 tỉnh có trên 500 sản phẩm'): it counts the places, not the products "
+         "(a year is no count of places: 'Đến năm 2025 huyện có ít nhất 41 sản phẩm')",
          needs=("trên", "dưới", "hơn", "từ", "gần", "ít", "tối")),
     Rule("margin-over-plan", r"(?<!\w)vượt\s*$", "not a result",
          Example("Năm 2023 tỉnh công nhận 40 sản phẩm, vượt 10 sản phẩm so với kế hoạch.", 10, None),

@@ -75,6 +75,11 @@ ROWS = [
      "15 sản phẩm, tiếp đến huyện Đắk Mil 12 sản phẩm.",
      [(21, None, "achieved", 2025, "new"), (90, None, "achieved", None, "cumulative"),
       (15, None, "achieved", None, "cumulative"), (12, None, "achieved", None, "cumulative")]),
+    # threshold-of-places: a year before "huyện có ít nhất" is no count of districts
+    ("Đến năm 2025 huyện có ít nhất 41 sản phẩm OCOP.", [(41, None, "target", 2025, "cumulative")]),
+    # target-by-year: a target dated by its section's heading "Định hướng đến năm 2030" is a stock
+    ("II. MỤC TIÊU\n2. Định hướng đến năm 2030\n- Huyện có từ 60 sản phẩm OCOP trở lên.",
+     [(60, None, "target", 2030, "cumulative")]),
 ]
 
 
