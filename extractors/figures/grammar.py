@@ -211,7 +211,7 @@ ROMAN_HEADING_RE = re.compile(r"[\W_]*(?:[IVXLC]+\s*[.)]|(?:Điều|ĐIỀU)\s+\
 _HEADING_NUMBER = r"[\W_]*(?:[IVXLC]+\s*[.)]|điều\s+\d+\s*[.:]|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\s*\))?\s*"
 #: Section headings of plans: counts under "Mục tiêu" are targets …
 PLAN_HEADING_RE = re.compile(
-    _HEADING_NUMBER + r"(?:mục\s+tiêu|chỉ\s+tiêu|nhiệm\s+vụ|kế\s+hoạch\s+năm|phương\s+hướng|định\s+hướng)(?!\w)", _I
+    _HEADING_NUMBER + r"(?:(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|nhiệm\s+vụ|kế\s+hoạch\s+năm|phương\s+hướng|định\s+hướng)(?!\w)", _I
 )
 #: … and under "Kết quả" they are not.
 REPORT_HEADING_RE = re.compile(

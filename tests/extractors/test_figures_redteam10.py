@@ -80,6 +80,14 @@ ROWS = [
     # target-by-year: a target dated by its section's heading "Định hướng đến năm 2030" is a stock
     ("II. MỤC TIÊU\n2. Định hướng đến năm 2030\n- Huyện có từ 60 sản phẩm OCOP trở lên.",
      [(60, None, "target", 2030, "cumulative")]),
+    # list-row: a list opened by "Kết quả:" lists the outcome, not the plan stated before on its line
+    ("Kế hoạch đặt mục tiêu đến năm 2025 có 90 sản phẩm OCOP. Kết quả:\n- Năm 2022: công nhận 14 sản phẩm;\n"
+     "- Năm 2023: công nhận 17 sản phẩm.",
+     [(90, None, "target", 2025, "cumulative"), (14, None, "achieved", 2022, "new"), (17, None, "achieved", 2023, "new")]),
+    # plan-section: "Các chỉ tiêu …" is a plan heading, and an indicator's label ("Số sản phẩm … được công nhận
+    # mới:") is no cue of its value
+    ("Điều 2. Các chỉ tiêu chủ yếu năm 2026\n1. Số xã đạt chuẩn nông thôn mới: 3 xã.\n"
+     "2. Số sản phẩm OCOP được công nhận mới: 12 sản phẩm.", [(12, None, "target", 2026, "new")]),
 ]
 
 
