@@ -88,6 +88,8 @@ ROWS = [
     # mới:") is no cue of its value
     ("Điều 2. Các chỉ tiêu chủ yếu năm 2026\n1. Số xã đạt chuẩn nông thôn mới: 3 xã.\n"
      "2. Số sản phẩm OCOP được công nhận mới: 12 sản phẩm.", [(12, None, "target", 2026, "new")]),
+    # revoked: "Thu hồi Giấy chứng nhận sản phẩm OCOP đối với N sản phẩm" (the noun between)
+    ("Điều 3. Thu hồi Giấy chứng nhận sản phẩm OCOP đối với 2 sản phẩm do chủ thể ngừng sản xuất.", []),
 ]
 
 
