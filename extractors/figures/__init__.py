@@ -215,5 +215,7 @@ def _inherit_level(p: Passage, c: Count) -> None:
         # names the whole again with its level ("Trong 21 sản phẩm OCOP 5 sao đợt này, Hà Nội có 4") or
         # as the one said above ("19 sản phẩm nói trên gồm 9 sản phẩm công nhận mới, …")
         return
+    if any(x.whole is c and x.stars is not None and x.stars != w.stars for x in p.counts[c.sent]):
+        return  # "trong đó huyện A có 4 sản phẩm (1 sản phẩm 4 sao, 3 sản phẩm 3 sao)": its own parts mix levels
     c.stars = w.stars
     c.decide("stars", "level-of-whole")

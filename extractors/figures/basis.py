@@ -78,7 +78,9 @@ CUES = RuleTable("basis: cues", "basis", [
          "a target 'mỗi huyện có (ít nhất) N': what each place is to have, a stock"),
     Rule("has-only", r"(?<!\w)(?:mới|chỉ)\s+(?:chỉ\s+)?có(?!\s+thêm)", "cumulative",
          Example("Năm 2020, huyện mới chỉ có 3 sản phẩm OCOP; đến nay đã có 28 sản phẩm.", 3, "cumulative"),
-         "'X mới (chỉ) có N', 'chỉ có N': all a place had then (only so many), a stock, not what a year added",
+         "'X mới (chỉ) có N', 'chỉ có N': all a place had then (only so many), a stock, not what a year added "
+         "(a year opening the clause of products said to be recognised makes them a round's: 'năm 2023 chỉ có 19 "
+         "sản phẩm được công nhận')",
          needs=("mới", "chỉ")),
     Rule("has-already", r"(?<!\w)đã\s+có(?!\s+thêm)", "cumulative",
          Example("Tổng cộng, tỉnh Đắk Nông đã có 52 sản phẩm OCOP.", 52, "cumulative"),
@@ -152,7 +154,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "products proposed for a rank are that round's"),
     Rule("target-by-year", r"(?:đến|tới)\s+năm\s+(?:19|20)\d\d", "cumulative",
          Example("Chỉ tiêu chủ yếu đến năm 2025: 60% số xã đạt chuẩn; có ít nhất 150 sản phẩm OCOP.", 150, "cumulative"),
-         "a target of a list whose sentence opens 'đến năm 2025' is a stock, like 'đến năm 2025 có 300'",
+         "a target of a list whose sentence (or section heading: '2. Định hướng đến năm 2030') opens 'đến năm 2025' is "
+         "a stock, like 'đến năm 2025 có 300'",
          needs=("đến", "tới")),
     Rule("list-row", r"[ \t]*[-–•+]\s", "the row before's, or the list's opening line's",
          Example("Toàn huyện có 40 sản phẩm OCOP. Các xã có nhiều sản phẩm:\n- Xã An Bình: 9 sản phẩm;\n"
@@ -178,7 +181,7 @@ _ROUND_OPENS = Folded(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\
 # "Hai đợt trước trong năm, tỉnh đã có 31 …": the round opens the clause, then its subject (a short name)
 _SUBJECT = re.compile(r"(?:[^\W\d_]+\s+){1,3}$")
 _PLACE_HAS_ONLY = re.compile(r"\s*(?:huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|quận|tỉnh)"
-                             r"(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*){1,3}\s+(?:cũng\s+)?có\s+", re.I)
+                             r"(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*){1,3}\s+(?:(?:cũng\s+)?có|dẫn\s+đầu\s+với)\s+", re.I)
 _RISE_TO = Folded(r"(?<!\w)tăng\s+từ\s+\d[^.;]{0,70}?\slên\s*$")
 _YEAR_RANKED = Folded(r"năm\s+(?:19|20)\d\d\s+là\s+năm(?!\w)")
 _YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước)"
@@ -229,7 +232,7 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     if row is not None:
         return _set(c, row, "list-row")
     if c.status == "target":
-        if CONTEXT.search("target-by-year", text, sent.start, c.start):
+        if CONTEXT.search("target-by-year", text, sent.start, c.start) or _heading_by_year(p, c):
             return _set(c, "cumulative", "target-by-year")
         return _set(c, "new", "target-added")
     if in_round:
@@ -250,6 +253,18 @@ def _row_basis(p: Passage, c: Count) -> str | None:
     start = text.rfind("\n", 0, c.start) + 1
     decided = _from_cues(p, c, CUES.scan(text, text.rfind("\n", 0, start - 1) + 1, start))
     return decided[0] if decided else None
+
+
+def _heading_by_year(p: Passage, c: Count) -> bool:
+    """A target dated by its section's heading "2. Định hướng đến năm 2030" / "Mục tiêu đến năm 2025": the
+    heading opens it as 'đến năm 2025' would."""
+    if c.trace.get("year") != "heading-year":
+        return False
+    for i in range(c.sent - 1, -1, -1):
+        if p.headings[i]:
+            sent = p.sentences[i]
+            return bool(CONTEXT.search("target-by-year", p.text, sent.start, sent.end))
+    return False
 
 
 def _next_place_has(text: str, prev: Count, c: Count) -> bool:
@@ -289,7 +304,7 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
                 continue  # "A và B, mỗi địa phương có 12 sản phẩm" of a round: the round's, per place
             if h.name == "place-has" and not _NAMED_WHOLE.fullmatch(h.text):
                 continue  # "toàn tỉnh năm 2023 có": the words between are no name
-            if h.name in ("place-has", "has-already") and _round_clause(p, c, h, hits[:k]):
+            if h.name in ("place-has", "has-already", "has-only") and _round_clause(p, c, h, hits[:k]):
                 return "new", "round-clause"
             if h.name in ("place-has", "has-already", "has-only") and any(x.name == "part-of-year" for x in hits[:k]):
                 return "new", "part-of-year"  # "6 tháng đầu năm 2024 mới có 9 sản phẩm"

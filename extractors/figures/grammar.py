@@ -205,12 +205,13 @@ SENTENCE_BREAK_RE = re.compile(r"[\n.!?…](?:(?<=\n)(?:[ \t]*\n)?|(?<=[.!?…])
 ABBREVIATIONS = frozenset(
     {"tp", "q", "p", "h", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "đ/c", "v.v", "vv", "st", "no"}
 )
-LIST_NUMBER_RE = re.compile(r"\s*(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])")
-ROMAN_HEADING_RE = re.compile(r"[\W_]*[IVXLC]+\s*[.)]\s")
-_HEADING_NUMBER = r"[\W_]*(?:[IVXLC]+\s*[.)]|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\s*\))?\s*"
+LIST_NUMBER_RE = re.compile(r"\s*(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ]|(?:Điều|ĐIỀU)\s+\d{1,2})")
+#: A new part of a document: "II. …", and an article of a decision or resolution, "Điều 2. …".
+ROMAN_HEADING_RE = re.compile(r"[\W_]*(?:[IVXLC]+\s*[.)]|(?:Điều|ĐIỀU)\s+\d{1,2}\s*[.:])\s")
+_HEADING_NUMBER = r"[\W_]*(?:[IVXLC]+\s*[.)]|điều\s+\d+\s*[.:]|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\s*\))?\s*"
 #: Section headings of plans: counts under "Mục tiêu" are targets …
 PLAN_HEADING_RE = re.compile(
-    _HEADING_NUMBER + r"(?:mục\s+tiêu|chỉ\s+tiêu|nhiệm\s+vụ|kế\s+hoạch\s+năm|phương\s+hướng|định\s+hướng)(?!\w)", _I
+    _HEADING_NUMBER + r"(?:(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|nhiệm\s+vụ|kế\s+hoạch\s+năm|phương\s+hướng|định\s+hướng)(?!\w)", _I
 )
 #: … and under "Kết quả" they are not.
 REPORT_HEADING_RE = re.compile(

@@ -159,7 +159,7 @@ _NOT_A_PERIOD_BEFORE = Folded(
 _REGULATION = Folded(r"(?:quy\s+định|căn\s+cứ|thực\s+hiện|hướng\s+dẫn)[^.;]{0,20}?\s(?:tại\s+)?(?:quyết\s+định"
                          r"|nghị\s+định|thông\s+tư|kế\s+hoạch|văn\s+bản)?\s*(?:số\s*:?\s*)?\d+[^\s,;]*/[^\s,;]+"
                          r"(?:\s+của\s+[^,;]{0,40}?)?\s*,?\s*(?:ngày\s*)?[\d/.\- ]*(?:tháng\s+\d+\s+năm\s*)?$")
-_EXPIRED_BEFORE = re.compile(r"hết\s+(?:hạn|hiệu\s+lực)", _I)
+_EXPIRED_BEFORE = re.compile(r"hết\s+(?:thời\s+)?(?:hạn|hiệu\s+lực)", _I)
 # "nâng hạng 3 sản phẩm đã được công nhận năm 2020": the year of an earlier certification
 _EARLIER_RANK = re.compile(r"(?<!\w)đã\s+(?:được\s+)?(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng)", _I)
 _AS_OF_WORD = re.compile(r"hết|cuối", _I)

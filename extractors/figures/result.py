@@ -49,10 +49,11 @@ TABLE = RuleTable("result", "is a result", [
          "sản phẩm đã hết hạn', '12 sản phẩm hết hạn trong năm đã được đánh giá lại')",
          needs=("hết", "thu", "ngừng", "dừng")),
     Rule("revoked", r"(?<!\w)(?:thu\s+hồi|h[ủu]y\s+bỏ|hu[ỷy]\s+bỏ|h[ủu]y|hu[ỷy])\s+(?:giấy\s+)?(?:chứng\s+nhận|quyết\s+định"
-                    r"\s+công\s+nhận|công\s+nhận|kết\s+quả\s+công\s+nhận)(?:\s+ocop)?(?:\s+(?:của|đối\s+với|cho))?\s*$",
+                    r"\s+công\s+nhận|công\s+nhận|kết\s+quả\s+công\s+nhận)(?:\s+(?:sản\s+phẩm\s+)?ocop)?(?:\s+(?:của|đối\s+với|cho))?\s*$",
          "not a result",
          Example("UBND tỉnh thu hồi giấy chứng nhận của 4 sản phẩm OCOP do chủ thể ngừng sản xuất.", 4, None),
-         "products whose certificate or recognition is revoked, said before them", needs=("thu", "hủy", "huỷ", "huy")),
+         "products whose certificate or recognition is revoked, said before them ('Thu hồi Giấy chứng nhận sản phẩm "
+         "OCOP đối với 3 sản phẩm')", needs=("thu", "hủy", "huỷ", "huy")),
     Rule("expired-since", r"[^.;]{0,80}?(?<!\w)nhưng\s+(?:giấy\s+chứng\s+nhận\s+|chứng\s+nhận\s+)?(?:đã\s+)?(?:hết\s+(?:thời\s+)?hạn"
                           r"|hết\s+hiệu\s+lực|bị\s+thu\s+hồi)", "not a result",
          Example("Có 3 sản phẩm từng được công nhận OCOP 3 sao năm 2021 nhưng giấy chứng nhận đã hết hạn.", 3, None),
@@ -86,11 +87,17 @@ TABLE = RuleTable("result", "is a result", [
                     r"|đơn\s+vị|thôn|làng|chủ\s+thể|hợp\s+tác\s+xã|htx|doanh\s+nghiệp)(?!\w)[^.;,]{0,30}$",
          "not a result", Example("Toàn tỉnh có 420 sản phẩm OCOP, bình quân mỗi xã có gần 2 sản phẩm.", 2, None),
          "an average per commune or unit is no count of products", needs=("bình", "trung")),
-    Rule("threshold-of-places", r"(?<![\d.,])\d+\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|địa\s+phương|đơn\s+vị)"
+    Rule("cap-per-unit", r"(?<!\w)mỗi\s+(?:xã|huyện|địa\s+phương|đơn\s+vị|chủ\s+thể|hợp\s+tác\s+xã|htx|doanh\s+nghiệp"
+                         r"|cơ\s+sở)(?!\w)[^.;,]{0,30}?\s(?:tối\s+đa|không\s+quá)\s*$",
+         "not a result", Example("Mỗi chủ thể được hỗ trợ tối đa 3 sản phẩm trong giai đoạn.", 3, None),
+         "a cap per unit in a rule of support ('mỗi chủ thể được hỗ trợ tối đa 3 sản phẩm') is no count of products",
+         needs=("tối", "quá")),
+    Rule("threshold-of-places", r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d+\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|địa\s+phương|đơn\s+vị)"
                                 r"(?:\s*,\s*thành(?:\s+phố)?)?\s+(?:(?:đã|mới|chỉ|vẫn|hiện)\s+){0,2}có\s+"
                                 r"(?:trên|dưới|hơn|từ|gần|ít\s+nhất|tối\s+thiểu)\s*$", "not a result",
          Example("Cả nước có 9 tỉnh đã có trên 500 sản phẩm OCOP, 4 tỉnh có dưới 50 sản phẩm.", 500, None),
-         "the bound of a count of places ('9 tỉnh có trên 500 sản phẩm'): it counts the places, not the products",
+         "the bound of a count of places ('9 tỉnh có trên 500 sản phẩm'): it counts the places, not the products "
+         "(a year is no count of places: 'Đến năm 2025 huyện có ít nhất 41 sản phẩm')",
          needs=("trên", "dưới", "hơn", "từ", "gần", "ít", "tối")),
     Rule("margin-over-plan", r"(?<!\w)vượt\s*$", "not a result",
          Example("Năm 2023 tỉnh công nhận 40 sản phẩm, vượt 10 sản phẩm so với kế hoạch.", 10, None),
@@ -348,6 +355,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "registered-for-rank"
     if TABLE.search("average", text, max(sent.start, c.start - 60), c.start):
         return "average"
+    if TABLE.search("cap-per-unit", text, max(sent.start, c.start - 60), c.start):
+        return "cap-per-unit"
     if TABLE.search("threshold-of-places", text, max(sent.start, c.start - 60), c.start):
         return "threshold-of-places"
     if TABLE.search("margin-over-plan", text, max(sent.start, c.start - 10), c.start) and _PLAN_AFTER.match(

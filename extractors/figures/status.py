@@ -253,6 +253,10 @@ def _from_cues(cues: list[Hit], article_year: int | None, article_date: str | No
     return ("target", modal.name) if modal else None
 
 
+# the name of an indicator before its value, in a plan's list of targets
+_INDICATOR_LABEL = re.compile(r"(?<!\w)số\s+(?:lượng\s+)?sản\s+phẩm[^.;:\d]{0,60}:\s*$", re.I)
+
+
 def read_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, *, plan_line: bool) -> None:
     text = p.text
     # "60 sản phẩm được đánh giá, trong đó ít nhất 15 sản phẩm đạt 4 sao": the words before "trong
@@ -269,6 +273,10 @@ def read_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, *, 
         comma = _CONJUNCT.search(text, own_end(prev), c.start)
         if comma is not None:
             zone_start = max(zone_start, comma.end())
+    if p.plan_section[c.sent]:
+        label = _INDICATOR_LABEL.search(text, zone_start, c.start)
+        if label is not None:  # "3. Số sản phẩm OCOP được công nhận mới: 9 sản phẩm" under "Các chỉ tiêu …"
+            zone_start = label.end()  # the label names the indicator; its verb is no cue
     left = CUES.scan(text, zone_start, c.start)
     status, rule = _clause_status(p, c, prev, nxt, left, plan_line)
     # a cue after the count describes that count only; the next count in a list does not inherit it

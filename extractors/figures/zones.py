@@ -64,6 +64,10 @@ def _clause_start(p: Passage, c: Count, prev: Count | None) -> int:
 _ROW = re.compile(r"[ \t]*[-–•+]\s")  # a "- " row of a list printed as text
 
 
+# a list's opening line that ends by naming the rows as results
+_RESULTS_LABEL = re.compile(r"(?<!\w)kết\s+quả(?:\s+(?:đạt\s+được|thực\s+hiện|như\s+sau|cụ\s+thể))?\s*:\s*$", re.I)
+
+
 def row_before(p: Passage, c: Count) -> tuple[Count | None, bool] | None:
     """For a count on a "- " row with no whole of its own: the count the row's reading follows and
     whether it heads the row above (else it is the last count of the line opening the list, a line
@@ -79,4 +83,6 @@ def row_before(p: Passage, c: Count) -> tuple[Count | None, bool] | None:
         return (heads[0], True) if heads else None
     if not text[above:start].rstrip().endswith(":"):
         return None
+    if _RESULTS_LABEL.search(text, above, start):
+        return None  # "… mục tiêu đến năm 2025 có 150 sản phẩm. Kết quả:": the rows are the outcome, not the plan
     return (counts[-1] if counts else None), False
