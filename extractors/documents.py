@@ -92,13 +92,29 @@ _SO_BEFORE = re.compile(r"(?:^|[\s|(])(?:Số|số|SỐ)(?:[ \t]+(?:hiệu|HIỆ
 
 # A hard-wrapped date may break before its year ("ngày 14-3-⏎2024"). A signing date may print its year
 # with two digits ("ngày 12/9/25"); this body is read only after "ngày" or as a table cell, never in prose.
-_DATE_BODY = r"""(?:
-      (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-](?:[ \t]*|\n)(?P<y1>(?:19|20)\d\d|\d\d(?![\d/.\-]|[ \t]*(?:sản|triệu|tỷ|%)))
+# A day may be said "mùng"/"mồng" ("ngày mùng 8 tháng 3 năm 2024"); a month in words ("ngày 5 tháng Ba năm
+# 2024", and the day too: "ngày mười lăm tháng hai năm 2025") or in Roman numerals ("12-IV-2024",
+# "25/XII/2023"). Not "tháng Giêng"/"tháng Chạp" (lunar months).
+_MONTH_NAMES = {"một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12}
+_ROMAN_MONTHS = {r: i for i, r in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), 1)}
+_UNIT_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
+               "tám": 8, "chín": 9}
+_DAY_WORDS = (r"(?:(?:hai|ba)[ \t]+mươi|mười)(?:[ \t]+(?:mốt|một|hai|ba|bốn|tư|lăm|sáu|bảy|tám|chín))?"
+              r"|một|hai|ba|bốn|năm|sáu|bảy|tám|chín")
+_MONTH_WORDS = r"mười[ \t]+một|mười[ \t]+hai|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín"
+_ROMAN = r"XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
+_DATE_BODY = r"""(?:(?:mùng|mồng)[ \t]+)?(?:
+      (?P<d3>\d{1,2}|(?i:""" + _DAY_WORDS + r"""))[ \t]+tháng[ \t]+(?P<m3>(?i:""" + _MONTH_WORDS + r"""))[ \t]*,?[ \t]+năm[ \t]+(?P<y3>(?:19|20)\d\d)(?!\d)
+    | (?P<d4>\d{1,2})[ \t]*(?P<s4>[/.\-])[ \t]*(?P<m4>(?-i:""" + _ROMAN + r"""))[ \t]*(?P=s4)[ \t]*(?P<y4>(?:19|20)\d\d)(?!\d)
+    | (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-](?:[ \t]*|\n)(?P<y1>(?:19|20)\d\d|\d\d(?![\d/.\-]|[ \t]*(?:sản|triệu|tỷ|%)))
     | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:(?:,\s*)?năm\s+|/\s*|,[ \t]*)(?P<y2>(?:19|20)\d\d)(?!\d)
     )"""
 # "và" joins two words of one issuer ("Sở Nông nghiệp và Phát triển nông thôn", "Sở Khoa học và Công nghệ")
 # when a capitalised word other than a document type follows it; otherwise it joins two citations.
-_ISSUER_WORD = (r"(?:[ \t]+(?!(?:ngày|về|việc|tổ|diễn|họp|khai|từ|đến)\b)"
+_ISSUER_WORD = (r"(?:(?:[ \t]+|,[ \t]+(?=(?:huyện|xã|tỉnh|thị[ \t]xã|thành[ \t]phố|phường|thị[ \t]trấn)[ \t])"
+                r"|[ \t]*\n[ \t]*(?=(?-i:[a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ])))"
+                r"(?!(?:ngày|về|việc|tổ|diễn|họp|khai|từ|đến)\b)"
                 rf"(?!và\b(?![ \t]+(?!(?:{'|'.join(re.escape(t) for t in DOC_TYPES)})\b)(?-i:[A-ZĐ])))"
                 r"[^\W\d_](?:[^\W\d]|&)*)")
 _DATE_AFTER = re.compile(
@@ -115,7 +131,8 @@ _DATE_AFTER = re.compile(
        (?:,?(?:[ \t]+|[ \t]*\n(?=(?-i:ngày)))
          |[ \t]*\([ \t]*(?:(?:được[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?(?=ngày)))?
     (?:vào[ \t]+|cùng[ \t]+)?                                        # "… ban hành vào ngày …", "… cùng ngày …"
-    ngày[ \t\n]+{_DATE_BODY}""",
+    # "ký hôm …" for "ký ngày …" ("được Chủ tịch UBND tỉnh ký hôm mùng 10/1/2025"), only after the signing verb
+    (?:ngày|(?:(?<=ký[ \t])|(?<=kí[ \t]))hôm)[ \t\n]+{_DATE_BODY}""",
     re.VERBOSE | re.IGNORECASE,
 )
 # The date alone in brackets right after the number: "Quyết định số 1048/QĐ-TTg (21/8/2019)".
@@ -125,13 +142,17 @@ _DATE_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*(?:ngày[ \t]+)?{_DATE_BODY}[ \t
 _DATE_REACH = 120
 # The signing date before the citation: "… được UBND tỉnh ban hành ngày 12/3/2024 tại Quyết định số 610/QĐ-UBND".
 _DATE_BEFORE = re.compile(
-    rf"(?:ban[ \t]+hành|ký|kí)[ \t]+(?:vào[ \t]+)?ngày[ \t]+{_DATE_BODY}[ \t]*,?[ \t]+(?:tại|theo|bằng)[ \t]+$",
+    rf"(?:ban[ \t]+hành|ký|kí|phê[ \t]+duyệt)[ \t]+(?:vào[ \t]+)?ngày[ \t]+{_DATE_BODY}[ \t]*,?[ \t]+(?:tại|theo|bằng)[ \t]+$",
     re.VERBOSE | re.IGNORECASE)
 # Two citations sharing one date: "Quyết định số 75/QĐ-UBND và Quyết định số 76/QĐ-UBND cùng ngày 10/01/2025".
 # The next may repeat "số" alone: "các Quyết định số 118/QĐ-UBND, số 119/QĐ-UBND cùng ngày …".
 _JOINED = re.compile(r"[ \t]*(?:,|và)[ \t]*(?:số[ \t]+)?")
 # "Ngày 02 tháng 6 năm 2021, UBND tỉnh ban hành …", also without the comma ("Ngày 27/12/2022 UBND …").
-_DATE_OPENING = re.compile(rf"(?:^|[.;\n])[ \t]*(?:Ngày|ngày)[ \t]+{_DATE_BODY}[ \t]*,?", re.VERBOSE)
+_DATE_OPENING = re.compile(rf"(?:^|[.;\n]|(?P<clause>,))[ \t]*(?:Ngày|ngày)[ \t]+{_DATE_BODY}[ \t]*,?", re.VERBOSE)
+# A date may also open a clause after a comma ("Tiếp đó, ngày … UBND tỉnh ban hành Kế hoạch số …", "Căn cứ …,
+# ngày … Chủ tịch UBND huyện đã ký Quyết định số …"): then no comma or digit between it and the citation, and
+# not right after a document's number ("Quyết định số 12/QĐ-UBND, ngày …" is that decision's date).
+_NUMBER_BEFORE_COMMA = re.compile(r"\d[\w./-]*/[\w./-]*$")
 
 # A document's attribute block, as legal-text sites and "văn bản mới" boxes print it: the number
 # ("Số hiệu: 779/QĐ-UBND", or a short line "Quyết định 35/QĐ-UBND"), then, on its own line or
@@ -254,7 +275,23 @@ def _iso(d: str, m: str, y: str) -> str | None:
         return None
 
 
+def _word_number(words: str) -> int:
+    """A day in words: "mười lăm" 15, "hai mươi mốt" 21, "ba" 3."""
+    parts = words.lower().split()
+    if "mươi" in parts:
+        return _UNIT_WORDS[parts[0]] * 10 + (_UNIT_WORDS[parts[2]] if len(parts) > 2 else 0)
+    if parts[0] == "mười":
+        return 10 + (_UNIT_WORDS[parts[1]] if len(parts) > 1 else 0)
+    return _UNIT_WORDS[parts[0]]
+
+
 def _date_from(match: re.Match[str]) -> str | None:
+    if match.group("d3"):
+        day = match.group("d3")
+        month = _MONTH_NAMES[" ".join(match.group("m3").lower().split())]
+        return _iso(day if day.isdigit() else str(_word_number(day)), str(month), match.group("y3"))
+    if match.group("d4"):
+        return _iso(match.group("d4"), str(_ROMAN_MONTHS[match.group("m4")]), match.group("y4"))
     if match.group("d1"):
         year = match.group("y1")
         return _iso(match.group("d1"), match.group("m1"), year if len(year) == 4 else f"20{year}")
@@ -479,6 +516,8 @@ def _date_opening_sentence(text: str, start: int) -> str | None:
     # a period inside the date itself ("02.6.2021") is not a sentence end: search the whole window
     for m in _DATE_OPENING.finditer(window):
         between = window[m.end():]
+        if m.group("clause") and (re.search(r"[,\d]", between) or _NUMBER_BEFORE_COMMA.search(window, 0, m.start())):
+            continue
         if m.start() >= cut - 12 and (_ISSUING_VERB.search(between) or _ISSUING_HAS.search(between)):
             if _AMENDED.search(between):
                 return None  # the document the issued one amends, replaces or repeals
