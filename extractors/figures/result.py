@@ -12,7 +12,7 @@ import re
 
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
-from extractors.figures.lowercase import Folded
+from extractors.figures.lowercase import Folded, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.status import CUES
@@ -430,13 +430,16 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "in-progress"
     if unranked and search("entered-programme", text, back60, start):
         return "entered-programme"
+    candidate = None
     before = max(sent.start, start - LOOK_BACK)
-    clause = _semicolon_back(text, before, start)
-    if _RECOGNITION_WORD.search(text, clause, start):  # "… đăng ký tham gia; dự kiến công nhận khoảng 12 sản phẩm"
-        before = clause
-    after = _next_count_start(p, c, _semicolon(text, noun_end, min(sent.end, noun_end + 120)))
-    candidate = (unranked and search("candidate", text, before, after)) or match(
-        "candidate", text, _skip_potential(text, noun_end, after_end), after_end)
+    if unranked and TABLE.may_hold("candidate", text, before, min(sent.end, noun_end + 120)):  # (the span of
+        # every window below: the clause's bounds are read only where the rule may be found)
+        clause = _semicolon_back(text, before, start)
+        if _RECOGNITION_WORD.search(text, clause, start):  # "… đăng ký tham gia; dự kiến công nhận khoảng 12 sản phẩm"
+            before = clause
+        after = _next_count_start(p, c, _semicolon(text, noun_end, min(sent.end, noun_end + 120)))
+        candidate = search("candidate", text, before, after)
+    candidate = candidate or match("candidate", text, _skip_potential(text, noun_end, after_end), after_end)
     if candidate and not _put_forward(p, c):  # a proposal for a rank is a dossier too, and a figure
         # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
         if result_after:
@@ -585,9 +588,10 @@ def _other_attribute(p: Passage, c: Count) -> bool:
             clause_start = max(clause_start, k + 1)
     end = min(sent.end, c.noun_end + 150)
     following = _next_count_start(p, c, end)
-    if _OWN_RESULT.search(text, c.noun_end, following):  # "25 sản phẩm được công nhận và 100 sản phẩm có mặt …"
-        end = following  # a count with a predicate of its own does not share the next one's
-    recognised = _RECOGNISED_RIGHT_AFTER.match(text, c.noun_end, end)
+    if following < end and _OWN_RESULT.search(text, c.noun_end, following):  # "25 sản phẩm được công nhận và
+        end = following  # 100 sản phẩm có mặt …": a count with a predicate of its own does not share the next one's
+    recognised = _RECOGNISED_RIGHT_AFTER.match(text, c.noun_end, end) if may_contain(
+        text, ("được",), c.noun_end, end) else None  # (the pattern reads 'được')
     if recognised:  # "có thêm 5 sản phẩm được công nhận nhờ … hỗ trợ thiết kế nhãn mác": the rest says why
         end = recognised.end()
     m = _ATTRIBUTE_STOP.search(text, c.noun_end, end)
