@@ -249,7 +249,8 @@ def _nounless(s_text: str, low: str, offset: int, index: int, taken: set[int], f
             add(base + item.start(), base + item.end(), item.group(0), True)
     for m in g.LEVEL_COLON_COUNT_RE.finditer(s_text) if ":" in s_text else ():
         add(m.start("num"), m.end("num"), m.group("num"), False)
-    for m in g.PLACE_BARE_COUNT_RE.finditer(s_text) if "," in s_text else ():
+    for m in g.PLACE_BARE_COUNT_RE.finditer(s_text) if "," in s_text and g.PLACE_BARE_COUNT_END_RE.search(
+            s_text) else ():
         if _bare_place_count(m):
             add(m.start("num"), m.end("num"), m.group("num"), False)
     return out

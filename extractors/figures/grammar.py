@@ -96,6 +96,11 @@ PLACE_BARE_COUNT_RE = re.compile(
     r"(?<![\w.])(?P<name>(?:(?:huyện|xã|thị\s+xã|thành\s+phố|TP\.?|phường|thị\s+trấn|quận)\s+)?"
     r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)\s+(?:\(\s*)?(?P<num>\d{1,4})(?:\s*\))?"
     r"(?=\s*(?:[,;.]|và\s|$))")
+#: What ends every match of PLACE_BARE_COUNT_RE: a number of 1–4 digits after a space or "(", then the
+#: item's end. Searched first: a sentence without one is not scanned word by word. (It opens with the
+#: digit, then looks behind it for the space or "(": ``re`` skips to digits in C, where a pattern that
+#: opens with a lookbehind is tried at every position.)
+PLACE_BARE_COUNT_END_RE = re.compile(r"\d(?<=[\s(]\d)\d{0,3}(?:\s*\))?(?=\s*(?:[,;.]|và\s|$))")
 
 #: Words right before a number that make it a date, an ordinal or an identifier, not a count.
 NOT_A_COUNT_BEFORE_RE = re.compile(

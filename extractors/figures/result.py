@@ -12,7 +12,7 @@ import re
 
 from extractors.figures import grammar as g
 from extractors.figures.candidates import Count
-from extractors.figures.lowercase import Folded
+from extractors.figures.lowercase import Folded, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.status import CUES
@@ -323,112 +323,123 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return None
     text = p.text
     sent = p.sentences[c.sent]
-    after_end = min(sent.end, c.noun_end + 40)
+    search, match = TABLE.search, TABLE.match
+    start, noun_end = c.start, c.noun_end
+    after_end = min(sent.end, noun_end + 40)
+    # the windows before the count, by their length (each read by several rules)
+    back = sent.start
+    back30, back60 = max(back, start - 30), max(back, start - 60)
     whole = c.whole
-    if whole is None and prev is not None and not prev.result and TABLE.match(
-            "part-of-non-result", text, prev.noun_end, c.start):
+    if whole is None and prev is not None and not prev.result and match(
+            "part-of-non-result", text, prev.noun_end, start):
         whole = prev  # "trưng bày hơn 1.000 sản phẩm, trong đó có 400 sản phẩm OCOP"
     if whole is not None and not whole.result and whole.trace.get("result") != "margin-over-plan" and (
             whole.trace.get("result") == "other-attribute"
-            or not _OWN_RESULT.search(text, c.noun_end, _clause_end(p, c))):
+            or not _OWN_RESULT.search(text, noun_end, _clause_end(p, c))):
         return "part-of-non-result"
     if (whole is None and c.stars is None and c.trace.get("status") in ("default-achieved", "list-status")
             and _no_antecedent(p, c)):
         return "no-antecedent"
-    if TABLE.match("failed", text, c.noun_end, after_end):
+    if match("failed", text, noun_end, after_end):
         return "failed"
-    if TABLE.match("expired", text, c.noun_end, after_end) and not _RECERTIFIED_BEFORE.search(
-            text, max(sent.start, c.start - 40), c.start) and not g.RECERTIFIED_AFTER.match(
-            text, c.noun_end, min(sent.end, c.noun_end + 100)):
+    if match("expired", text, noun_end, after_end) and not _RECERTIFIED_BEFORE.search(
+            text, max(sent.start, start - 40), start) and not g.RECERTIFIED_AFTER.match(
+            text, noun_end, min(sent.end, noun_end + 100)):
         return "expired"
-    if TABLE.search("revoked", text, max(sent.start, c.start - 60), c.start):
+    if search("revoked", text, back60, start):
         return "revoked"
-    if TABLE.search("report-label", text, max(sent.start, c.start - 60), c.start):
+    if search("report-label", text, back60, start):
         return "report-label"
-    if TABLE.match("expired-since", text, c.noun_end, _next_count_start(p, c, _semicolon(text, c.noun_end, sent.end))):
+    if TABLE.may_hold("expired-since", text, noun_end, sent.end) and match(
+            "expired-since", text, noun_end, _next_count_start(p, c, _semicolon(text, noun_end, sent.end))):
         return "expired-since"
-    if TABLE.search("inspected", text, max(sent.start, c.start - 60), c.start):
+    if search("inspected", text, back60, start):
         return "inspected"
     if c.whole is None and _inspection_outcome(p, c):
         return "inspection-outcome"
-    if TABLE.search("registered-for-rank", text, max(sent.start, c.start - 40), c.start):
+    if search("registered-for-rank", text, max(sent.start, start - 40), start):
         return "registered-for-rank"
-    if TABLE.search("average", text, max(sent.start, c.start - 60), c.start):
+    if search("average", text, back60, start):
         return "average"
-    if TABLE.search("cap-per-unit", text, max(sent.start, c.start - 60), c.start):
+    if search("cap-per-unit", text, back60, start):
         return "cap-per-unit"
-    if TABLE.search("threshold-of-places", text, max(sent.start, c.start - 60), c.start):
+    if search("threshold-of-places", text, back60, start):
         return "threshold-of-places"
-    if TABLE.search("margin-over-plan", text, max(sent.start, c.start - 10), c.start) and _PLAN_AFTER.match(
-            text, c.noun_end, after_end):
+    if search("margin-over-plan", text, max(sent.start, start - 10), start) and _PLAN_AFTER.match(
+            text, noun_end, after_end):
         return "margin-over-plan"
-    margin = TABLE.search("margin-after-plan-noun", text, max(sent.start, c.start - 30), c.start)
+    margin = search("margin-after-plan-noun", text, back30, start)
     if margin and prev is not None and prev.sent == c.sent and prev.value >= 2 * c.value:
         return "margin-after-plan-noun"
-    if TABLE.search("prize-named", text, max(sent.start, c.start - 30), c.start):
+    if search("prize-named", text, back30, start):
         return "prize-named"
-    if TABLE.match("rural-industry", text, c.noun_end, after_end):
+    if match("rural-industry", text, noun_end, after_end):
         return "rural-industry"
-    if _ASSESSED.search(text, max(sent.start, c.start - 60), c.start) and TABLE.match(
-            "assessed-but-fewer", text, c.noun_end, min(sent.end, c.noun_end + 60)):
+    assessed = _ASSESSED.search(text, back60, start)
+    if assessed and match(
+            "assessed-but-fewer", text, noun_end, min(sent.end, noun_end + 60)):
         return "assessed-but-fewer"
-    restated = TABLE.search("share-restated", text, max(sent.start, c.start - 30), c.start)
+    restated = search("share-restated", text, back30, start)
     if restated and "%" in text[sent.start:restated.start()] and _attribute_in(text, sent.start, restated.start()):
         return "share-restated"
     unranked = not c.stars or c.trace.get("stars") == "level-of-whole"
-    if unranked and TABLE.match("taking-part", text, c.noun_end, after_end) and not _RECOGNISED_BEFORE.search(
-            text, max(sent.start, c.start - 60), c.start):
+    if unranked and match("taking-part", text, noun_end, after_end) and not _RECOGNISED_BEFORE.search(
+            text, back60, start):
         return "taking-part"
-    if unranked and TABLE.match("made-from", text, c.noun_end, after_end):
+    if unranked and match("made-from", text, noun_end, after_end):
         return "made-from"
-    kind = TABLE.match("product-kind", text, c.noun_end, after_end)
+    kind = match("product-kind", text, noun_end, after_end)
     if kind and not _ranked_here(c) and not _names_listed(text, kind, sent.end) and not _OWN_RESULT.match(
             text, _word_end(text, kind.end()), _clause_end(p, c)):  # "4 sản phẩm trà đạt OCOP": ranked, of a kind
         return "product-kind"
-    if unranked and TABLE.match("other-kind", text, c.noun_end, after_end):
+    if unranked and match("other-kind", text, noun_end, after_end):
         return "other-kind"
-    if unranked and TABLE.match("unranked-potential", text, c.noun_end, after_end):
+    if unranked and match("unranked-potential", text, noun_end, after_end):
         return "unranked-potential"
     if _item_of_other_kind(p, c, prev):
         return "list-of-non-result"
-    if unranked and TABLE.match("other-rank", text, c.noun_end, after_end):
+    if unranked and match("other-rank", text, noun_end, after_end):
         return "other-rank"
-    if unranked and TABLE.match("other-programme", text, c.noun_end, min(sent.end, c.noun_end + 80)):
+    if unranked and match("other-programme", text, noun_end, min(sent.end, noun_end + 80)):
         return "other-programme"
-    result_after = TABLE.match("result-after", text, c.noun_end, after_end)
+    result_after = match("result-after", text, noun_end, after_end)
     if _other_attribute(p, c):
         return "other-attribute"
-    if TABLE.search("assessment-held", text, max(sent.start, c.start - 60), c.start):
+    if search("assessment-held", text, back60, start):
         return "assessment-held"
-    if unranked and _ASSESSED.search(text, max(sent.start, c.start - 60), c.start) and TABLE.match(
-            "assessed-then-outcome", text, c.noun_end, min(len(text), c.noun_end + 80)):
+    if unranked and assessed and match(
+            "assessed-then-outcome", text, noun_end, min(len(text), noun_end + 80)):
         return "assessed-then-outcome"
-    if unranked and TABLE.search("share-of-kind", text, max(sent.start, c.start - 80), c.start):
+    if unranked and search("share-of-kind", text, max(sent.start, start - 80), start):
         return "share-of-kind"
-    if TABLE.search("supported", text, _semicolon_back(text, max(sent.start, c.start - 120), c.start), c.start):
+    if search("supported", text, _semicolon_back(text, max(sent.start, start - 120), start), start):
         return "supported"
-    if TABLE.match("paid-per-product", text, c.noun_end, min(sent.end, c.noun_end + 80)):
+    if TABLE.may_hold("paid-per-product", text, noun_end, sent.end) and match(
+            "paid-per-product", text, noun_end, min(sent.end, noun_end + 80)):
         return "paid-per-product"
-    if unranked and not result_after and TABLE.search("assessing", text, max(sent.start, c.start - 60), c.start) \
+    if unranked and not result_after and search("assessing", text, back60, start) \
             and not _national_proposal(p, c):
         return "assessing"
-    if unranked and TABLE.search("product-group", text, max(sent.start, c.start - LOOK_BACK), c.start):
+    if unranked and search("product-group", text, max(sent.start, start - LOOK_BACK), start):
         return "product-group"
     planned = c.status == "target"
-    if unranked and not planned and TABLE.match("being-assessed", text, c.noun_end,
+    if unranked and not planned and match("being-assessed", text, noun_end,
                                                  _clause_end(p, c, stop_at_comma=False)):
         return "being-assessed"
-    if unranked and not planned and TABLE.search("in-progress", text, max(sent.start, c.start - 50), c.start):
+    if unranked and not planned and search("in-progress", text, max(sent.start, start - 50), start):
         return "in-progress"
-    if unranked and TABLE.search("entered-programme", text, max(sent.start, c.start - 60), c.start):
+    if unranked and search("entered-programme", text, back60, start):
         return "entered-programme"
-    before = max(sent.start, c.start - LOOK_BACK)
-    clause = _semicolon_back(text, before, c.start)
-    if _RECOGNITION_WORD.search(text, clause, c.start):  # "… đăng ký tham gia; dự kiến công nhận khoảng 12 sản phẩm"
-        before = clause
-    after = _next_count_start(p, c, _semicolon(text, c.noun_end, min(sent.end, c.noun_end + 120)))
-    candidate = (unranked and TABLE.search("candidate", text, before, after)) or TABLE.match(
-        "candidate", text, _skip_potential(text, c.noun_end, after_end), after_end)
+    candidate = None
+    before = max(sent.start, start - LOOK_BACK)
+    if unranked and TABLE.may_hold("candidate", text, before, min(sent.end, noun_end + 120)):  # (the span of
+        # every window below: the clause's bounds are read only where the rule may be found)
+        clause = _semicolon_back(text, before, start)
+        if _RECOGNITION_WORD.search(text, clause, start):  # "… đăng ký tham gia; dự kiến công nhận khoảng 12 sản phẩm"
+            before = clause
+        after = _next_count_start(p, c, _semicolon(text, noun_end, min(sent.end, noun_end + 120)))
+        candidate = search("candidate", text, before, after)
+    candidate = candidate or match("candidate", text, _skip_potential(text, noun_end, after_end), after_end)
     if candidate and not _put_forward(p, c):  # a proposal for a rank is a dossier too, and a figure
         # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
         if result_after:
@@ -577,9 +588,10 @@ def _other_attribute(p: Passage, c: Count) -> bool:
             clause_start = max(clause_start, k + 1)
     end = min(sent.end, c.noun_end + 150)
     following = _next_count_start(p, c, end)
-    if _OWN_RESULT.search(text, c.noun_end, following):  # "25 sản phẩm được công nhận và 100 sản phẩm có mặt …"
-        end = following  # a count with a predicate of its own does not share the next one's
-    recognised = _RECOGNISED_RIGHT_AFTER.match(text, c.noun_end, end)
+    if following < end and _OWN_RESULT.search(text, c.noun_end, following):  # "25 sản phẩm được công nhận và
+        end = following  # 100 sản phẩm có mặt …": a count with a predicate of its own does not share the next one's
+    recognised = _RECOGNISED_RIGHT_AFTER.match(text, c.noun_end, end) if may_contain(
+        text, ("được",), c.noun_end, end) else None  # (the pattern reads 'được')
     if recognised:  # "có thêm 5 sản phẩm được công nhận nhờ … hỗ trợ thiết kế nhãn mác": the rest says why
         end = recognised.end()
     m = _ATTRIBUTE_STOP.search(text, c.noun_end, end)

@@ -179,6 +179,20 @@ class RuleTable:
                 return None
         return fast.search(low, start, end) if fast is not None else regex.search(text, start, end)
 
+    def may_hold(self, name: str, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` may hold a match of the named rule: False only when the text's
+        lower case is known and none of the rule's needed words occurs in the span. A reader tests it
+        before a :meth:`match` whose pattern reads far into its window (``[^.;]{0,80}?nhưng…``), or
+        before working out the window's end, with a span that holds every window it may try."""
+        needs = self._runners[name][2]
+        last = LAST[0]
+        if not needs or last[0] is not text or (low := last[1]) is None:
+            return True
+        for w in needs:  # noqa: SIM110 - a loop is cheaper than any() over a generator, on a hot path
+            if low.find(w, start, end) != -1:
+                return True
+        return False
+
     def finditer(self, name: str, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         regex, fast, needs = self._runners[name]
         last = LAST[0]

@@ -173,3 +173,20 @@ def test_an_opened_word_list_finds_what_its_plain_copy_finds(pattern):
             assert [(m.span(), m.groups()) for m in opened.finditer(text, *bounds)] == [
                 (m.span(), m.groups()) for m in plain.finditer(text, *bounds)], (pattern, text, bounds)
             assert bool(opened.match(text, *bounds)) == bool(plain.match(text, *bounds))
+
+
+_PLACE_PIECES = ["Đắk Mil", "Gia Nghĩa", "huyện", "xã", "TP.", "TP", "Cư Jút", "tiếp theo là", " ", "  ", "\n", "(",
+                 ")", " (", ") ", ",", ", ", ";", ".", " và ", "và", "3", "12", "2024", "12345", "4.5", "x1", "A-B",
+                 "O’Neil", "sản phẩm", "_", "-"]
+
+
+@pytest.mark.parametrize("seed", [6, 7])
+def test_the_place_count_gate_holds_wherever_the_pattern_matches(seed):
+    # the gate is searched before PLACE_BARE_COUNT_RE: every match of the pattern must hold one of its
+    # matches (the number and the item's end), or a sentence with a bare place count would be skipped
+    rnd = random.Random(seed)
+    texts = ["".join(rnd.choice(_PLACE_PIECES) for _ in range(rnd.randint(1, 12))) for _ in range(6000)]
+    for text in texts + _passages():
+        for m in g.PLACE_BARE_COUNT_RE.finditer(text):
+            assert g.PLACE_BARE_COUNT_END_RE.search(text, m.start("num") - 1, m.end()), (text, m.group(0))
+            assert g.PLACE_BARE_COUNT_END_RE.match(text, m.start("num")), (text, m.group(0))

@@ -113,3 +113,21 @@ def test_a_letter_that_folds_apart_keeps_the_original_patterns() -> None:
     # "ſ" matches "s" ignoring case but its lower case is itself: the text is read as it is
     text = "Tỉnh có 12 ſản phẩm OCOP đạt 4 sao."
     assert [(f.count, f.stars) for f in find_figures(text)] == [(12, "4")]
+
+
+def test_may_hold_skips_a_match_only_where_no_needed_word_is() -> None:
+    # RuleTable.may_hold gates the matches that read far into their window ('expired-since', 'paid-per-product')
+    from extractors.figures.lowercase import LAST, lowered
+    from extractors.figures.result import TABLE
+
+    text = "Có 3 sản phẩm từng được công nhận OCOP 3 sao năm 2021 nhưng giấy chứng nhận đã hết hạn."
+    lowered(text)
+    start = text.index("sản phẩm") + len("sản phẩm")
+    assert TABLE.may_hold("expired-since", text, start, len(text))
+    assert TABLE.match("expired-since", text, start, len(text))
+    assert not TABLE.may_hold("expired-since", text, start, text.index("nhưng"))
+    LAST[0] = ("", "")  # the lower case not known: every pattern may be tried
+    assert TABLE.may_hold("expired-since", text, start, text.index("nhưng"))
+    folds = "Có 3 ſản phẩm, NHƯNG đã hết hạn."  # a letter that folds apart: no lower case to read
+    lowered(folds)
+    assert TABLE.may_hold("expired-since", folds, 0, 5)
