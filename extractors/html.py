@@ -714,14 +714,27 @@ def _link_share(el, length: int) -> float:
     return links / length if length else 1.0
 
 
+def _prose_length(el, lengths: dict) -> int:  # type: ignore[no-untyped-def]
+    """``len(el.text_content().strip())``, taken from ``lengths`` where the block pass read it."""
+    length = lengths.get(el)
+    return len(el.text_content().strip()) if length is None else length
+
+
 def _dense_container(doc):  # type: ignore[no-untyped-def]
     """The element holding most of the page's prose, or None when no element clearly does."""
     scores: dict = {}
+    lengths: dict = {}  # each block's prose length, read once: the chosen container's own sum reads them again
     total = 0
+    blocks = _BLOCK_CHILDREN
     for el in doc.iter(*_PROSE_TAGS):
-        if any(isinstance(c.tag, str) and c.tag in _BLOCK_CHILDREN for c in el):
+        container = False
+        for c in el:  # (a loop, not any() over a generator: it runs for every block of the page)
+            if isinstance(c.tag, str) and c.tag in blocks:
+                container = True
+                break
+        if container:
             continue  # a container, not a block
-        length = len(el.text_content().strip())
+        length = lengths[el] = len(el.text_content().strip())
         if length < _MIN_PROSE or _link_share(el, length) > 0.3:
             continue
         total += length
@@ -735,7 +748,7 @@ def _dense_container(doc):  # type: ignore[no-untyped-def]
     if not scores:
         return None
     best = max(scores, key=scores.__getitem__)
-    own = sum(len(e.text_content().strip()) for e in best if isinstance(e.tag, str)) or scores[best]
+    own = sum(_prose_length(e, lengths) for e in best if isinstance(e.tag, str)) or scores[best]
     if scores[best] < _MIN_ARTICLE or min(own, scores[best]) < _ARTICLE_SHARE * total:
         return None
     return best
