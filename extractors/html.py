@@ -629,6 +629,7 @@ _GENERIC_TITLE = (".detail-title", "h1.article__title", ".cms-title", "h1.title"
 _GENERIC_SAPO = (".detail-sapo", ".article__sapo", ".cms-desc", ".sapo", "#k2Container .itemIntroText")
 _GENERIC_AUTHOR = (".detail-author", ".article__author", ".cms-author", ".author", ".itemAuthor")
 _DATE_CLASS = re.compile(r"date|time|ngay|publish|meta|posted", re.I)
+_BLANK_MARKER_IS_DATE = bool(_DATE_CLASS.search(" "))  # (False: an element without class or id is skipped)
 
 
 def _generic_date_line(doc, exclude: list) -> str | None:
@@ -637,7 +638,10 @@ def _generic_date_line(doc, exclude: list) -> str | None:
     for el in doc.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "script", "style", "meta", "title"):
             continue
-        marker = f"{el.get('class', '')} {el.get('id', '')}"
+        cls, ident = el.get("class"), el.get("id")
+        if cls is None and ident is None and not _BLANK_MARKER_IS_DATE:
+            continue  # no class, no id: the marker would be " " (most elements; read without building it)
+        marker = f"{cls or ''} {ident or ''}"
         if not _DATE_CLASS.search(marker):
             continue
         t = _text(el)
