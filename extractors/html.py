@@ -629,6 +629,7 @@ _GENERIC_TITLE = (".detail-title", "h1.article__title", ".cms-title", "h1.title"
 _GENERIC_SAPO = (".detail-sapo", ".article__sapo", ".cms-desc", ".sapo", "#k2Container .itemIntroText")
 _GENERIC_AUTHOR = (".detail-author", ".article__author", ".cms-author", ".author", ".itemAuthor")
 _DATE_CLASS = re.compile(r"date|time|ngay|publish|meta|posted", re.I)
+_BLANK_MARKER_IS_DATE = bool(_DATE_CLASS.search(" "))  # (False: an element without class or id is skipped)
 
 
 def _generic_date_line(doc, exclude: list) -> str | None:
@@ -637,7 +638,10 @@ def _generic_date_line(doc, exclude: list) -> str | None:
     for el in doc.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "script", "style", "meta", "title"):
             continue
-        marker = f"{el.get('class', '')} {el.get('id', '')}"
+        cls, ident = el.get("class"), el.get("id")
+        if cls is None and ident is None and not _BLANK_MARKER_IS_DATE:
+            continue  # no class, no id: the marker would be " " (most elements; read without building it)
+        marker = f"{cls or ''} {ident or ''}"
         if not _DATE_CLASS.search(marker):
             continue
         t = _text(el)
@@ -714,14 +718,27 @@ def _link_share(el, length: int) -> float:
     return links / length if length else 1.0
 
 
+def _prose_length(el, lengths: dict) -> int:  # type: ignore[no-untyped-def]
+    """``len(el.text_content().strip())``, taken from ``lengths`` where the block pass read it."""
+    length = lengths.get(el)
+    return len(el.text_content().strip()) if length is None else length
+
+
 def _dense_container(doc):  # type: ignore[no-untyped-def]
     """The element holding most of the page's prose, or None when no element clearly does."""
     scores: dict = {}
+    lengths: dict = {}  # each block's prose length, read once: the chosen container's own sum reads them again
     total = 0
+    blocks = _BLOCK_CHILDREN
     for el in doc.iter(*_PROSE_TAGS):
-        if any(isinstance(c.tag, str) and c.tag in _BLOCK_CHILDREN for c in el):
+        container = False
+        for c in el:  # (a loop, not any() over a generator: it runs for every block of the page)
+            if isinstance(c.tag, str) and c.tag in blocks:
+                container = True
+                break
+        if container:
             continue  # a container, not a block
-        length = len(el.text_content().strip())
+        length = lengths[el] = len(el.text_content().strip())
         if length < _MIN_PROSE or _link_share(el, length) > 0.3:
             continue
         total += length
@@ -735,7 +752,7 @@ def _dense_container(doc):  # type: ignore[no-untyped-def]
     if not scores:
         return None
     best = max(scores, key=scores.__getitem__)
-    own = sum(len(e.text_content().strip()) for e in best if isinstance(e.tag, str)) or scores[best]
+    own = sum(_prose_length(e, lengths) for e in best if isinstance(e.tag, str)) or scores[best]
     if scores[best] < _MIN_ARTICLE or min(own, scores[best]) < _ARTICLE_SHARE * total:
         return None
     return best
