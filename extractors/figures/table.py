@@ -353,6 +353,7 @@ class _Context:
     status: tuple[str, str]
     basis: tuple[str, str] | None
     year: tuple[int, str] | None
+    words: str  # the headline and the lines just above the table
 
 
 def _read_grid(p: Passage, grid: Grid) -> list[Count] | None:
@@ -368,7 +369,7 @@ def _read_grid(p: Passage, grid: Grid) -> list[Count] | None:
         return None
     context = _context(p, grid)
     labels = " ".join(r[label].text for r in grid.rows) if label is not None else ""
-    if not any(_PRODUCTS.search(t) for t in (" ".join(header), labels, _context_text(p, grid))):
+    if not any(_PRODUCTS.search(t) for t in (" ".join(header), labels, context.words)):
         return None  # a table of counts of something else
     label_head = header[label] if label is not None else ""
     kind = _row_kind(label_head, grid.rows, label)
@@ -438,10 +439,6 @@ def _context_lines(p: Passage, grid: Grid) -> tuple[str, str]:
     return ("\n".join(lines[:1]), "\n".join(lines[1:][-_CONTEXT_LINES:]))
 
 
-def _context_text(p: Passage, grid: Grid) -> str:
-    return "\n".join(_context_lines(p, grid))
-
-
 def _context(p: Passage, grid: Grid) -> _Context:
     lead = _lead(p, grid)
     head, near = _context_lines(p, grid)
@@ -468,7 +465,7 @@ def _context(p: Passage, grid: Grid) -> _Context:
         found = YEAR["context-year"].regex.findall(near) or YEAR["context-year"].regex.findall(head)
         if found:
             year = (int(found[-1]), "context-year")
-    return _Context(lead, status, basis, year)
+    return _Context(lead, status, basis, year, words)
 
 
 def _lead(p: Passage, grid: Grid) -> Count | None:
