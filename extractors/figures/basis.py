@@ -64,6 +64,12 @@ CUES = RuleTable("basis: cues", "basis", [
                         r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:2018|2019)", "cumulative",
          Example("Sau 5 năm triển khai, tỉnh có 120 sản phẩm OCOP.", 120, "cumulative"),
          "a sum since the programme started (also 'Kể từ khi Chương trình OCOP được triển khai vào năm 2018, …')"),
+    Rule("before-merger", r"(?<!\w)(?:trước\s+(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp)|trước\s+đây|khi\s+còn\s+(?:là\s+)?"
+                          r"(?:cấp\s+)?huyện)(?!\w)(?=[^.;]{0,100}?\s(?:(?:đã|chỉ|mới|từng)\s+)?có\s)", "cumulative",
+         Example("Trước khi sắp xếp, huyện Gia Lâm có 125 sản phẩm OCOP.", 125, "cumulative"),
+         "what a place had before the 2025 merger or the end of the district level ('Trước khi hợp nhất, A, B và C lần "
+         "lượt có …', 'Trước đây, khi còn cấp huyện, huyện X có 21'): its stock then, not a round's",
+         needs=("trước", "còn")),
     Rule("place-has", r"(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|nước|quốc|xã)"
                       # "toàn tỉnh Bà Rịa-Vũng Tàu hiện đã có": the place's name may follow (read_basis checks
                       # that the words between are a name)
@@ -71,11 +77,12 @@ CUES = RuleTable("basis: cues", "basis", [
                       r"(?=\s+(?:(?:hiện|đã|đang|hiện\s+đã)\s+)?(?:có|đạt)(?!\s+thêm))"
                       r"|trên\s+địa\s+bàn(?:\s+\w+){0,3}\s+(?:hiện\s+|đã\s+)?có(?!\s+thêm)", "cumulative",
          Example("Toàn tỉnh có 155 sản phẩm OCOP.", 155, "cumulative"), "what the whole place has"),
-    Rule("per-place-has", r"mỗi\s+(?:huyện|xã|quận|địa\s+phương|thị\s+xã|thành\s+phố|phường|đơn\s+vị)"
-                          r"(?:\s*,\s*(?:huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))*"
+    Rule("per-place-has", r"mỗi\s+(?:huyện|xã|quận|địa\s+phương|thị\s+xã|thành\s+phố|phường|đơn\s+vị|đặc\s+khu)"
+                          r"(?:\s*,\s*(?:huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|đặc\s+khu))*"
                           r"\s+(?:(?:đều|phải)\s+)?(?:có|đạt)(?!\s+thêm)", "cumulative",
          Example("Năm 2025, mỗi huyện, thành phố có ít nhất 3 sản phẩm OCOP 4 sao.", 3, "cumulative"),
-         "a target 'mỗi huyện có (ít nhất) N': what each place is to have, a stock"),
+         "a target 'mỗi huyện có (ít nhất) N': what each place is to have, a stock (also of the units since the "
+         "2025 merger: 'mỗi xã, phường, đặc khu có ít nhất 1 sản phẩm')"),
     Rule("has-only", r"(?<!\w)(?:mới|chỉ)\s+(?:chỉ\s+)?có(?!\s+thêm)", "cumulative",
          Example("Năm 2020, huyện mới chỉ có 3 sản phẩm OCOP; đến nay đã có 28 sản phẩm.", 3, "cumulative"),
          "'X mới (chỉ) có N', 'chỉ có N': all a place had then (only so many), a stock, not what a year added "
@@ -207,7 +214,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     if may_contain(text, ("tăng",), rise_from, c.start) and _RISE_TO.search(text, rise_from, c.start):
         return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"
     zone = clause_start(p, c, prev, semicolon=True)
-    hits = [h for h in CUES.scan(text, zone, c.start) if not _bracketed_date(text, h, zone, c.start)]
+    hits = [h for h in CUES.scan(text, zone, c.start)
+            if not _bracketed_date(text, h, zone, c.start) and not _agent_of_previous(text, h, zone)]
     after = text[own_end(c):min(sent.end, own_end(c) + 60)]
     ranked = ("thứ" in after or "đầu" in after or "vị trí" in after) and CUES.search(
         "ranking", text, own_end(c), min(sent.end, own_end(c) + 60))
@@ -272,6 +280,15 @@ def _next_place_has(text: str, prev: Count, c: Count) -> bool:
     the next place that has is the same list."""
     cut = text.rfind(";", prev.start, c.start)
     return ";" not in text[prev.start:cut] and bool(_PLACE_HAS_ONLY.fullmatch(text, cut + 1, c.start))
+
+
+_BY_AGENT = Folded(r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được\s+)?do\s+[^.;,\d]{1,60}?$")
+
+
+def _agent_of_previous(text: str, h: Hit, lo: int) -> bool:
+    """"400 sản phẩm do UBND tỉnh Bình Định (cũ) công nhận và 300 sản phẩm …": the verb after 'do <authority>'
+    right after the count before says who recognised that count's products; it is no round of the next."""
+    return h.name == "recognition-verb" and bool(_BY_AGENT.fullmatch(text, lo, h.start))
 
 
 def _bracketed_date(text: str, h: Hit, lo: int, hi: int) -> bool:

@@ -115,9 +115,10 @@ TABLE = RuleTable("period", "year", [
          Example("Năm tới, huyện phấn đấu có thêm 8 sản phẩm OCOP.", 8, 2025),
          "'năm tới' before the count in its clause: the year after the article's (here 2025); not 'những năm "
          "tới', 'các năm tới', '5 năm tới'", needs=("tới",)),
-    Rule("year-after-count", rf"\s(?:trong\s+)?năm\s+({_Y})(?!\d)", "the year named after",
+    Rule("year-after-count", rf"\s(?:trong\s+)?(?:năm\s+|quý\s+(?:[ivx]+|\d)\s*(?:/\s*|năm\s+))({_Y})(?!\d)",
+         "the year named after",
          Example("Huyện có 12 sản phẩm mới được đưa vào danh sách công nhận trong năm 2021.", 12, 2021),
-         "'trong năm 2021' later in the count's clause", needs=("năm",)),
+         "'trong năm 2021', 'trong quý I/2026' later in the count's clause", needs=("năm", "quý")),
     Rule("whole-year", r"trong\s+đó", "the whole's year",
          Example("Năm 2022, tỉnh công nhận 35 sản phẩm, gồm 05 sản phẩm 4 sao và 30 sản phẩm 3 sao.", 30, 2022),
          "the parts of a breakdown take the year of their whole"),
@@ -211,12 +212,16 @@ _TARGET_BEFORE = Folded(r"(?<!\w)(?:mục\s+tiêu|phấn\s+đấu|kế\s+hoạch
 # "Từ sản phẩm 3 sao đầu tiên năm 2019, nay HTX đã có 4 sản phẩm": the year a span starts, not the count's (since-now)
 _FROM_BEFORE = Folded(r"(?<!\w)từ\s[^.;,]{0,60}?năm\s+$")
 _SINCE_NOW = Folded(r"\s*,?\s*(?:đến\s+|tới\s+)?(?:nay|bây\s+giờ|giờ\s+đây)(?!\w)")
+# "Trước khi sáp nhập, huyện Gia Lâm có 125 sản phẩm": a stock before the 2025 merger (basis rule 'before-merger')
+_BEFORE_MERGER = Folded(r"(?<!\w)(?:trước\s+(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp)|trước\s+đây|khi\s+còn\s+(?:là\s+)?"
+                        r"(?:cấp\s+)?huyện)(?!\w)")
 _RAISED_BEFORE = Folded(r"(?:nâng|đưa)\s+tổng\s+số[^.;,\d]{0,30}$")
 _YEAR_LABEL = re.compile(rf"(?<=năm\s){_Y}(?=\s*:\s*$)", _I)  # "năm 2021: 4 sản phẩm"
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
 _AS_OF_AFTER = re.compile(r"\s*tính\s+đến[^().;,]{0,30}", _I)  # "… lên 214 sản phẩm tính đến tháng 10/2024"
 _AGAINST_PLAN = Folded(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)")
-_ADDED = Folded(r"(?<!\w)(?:thêm|mới|lần\s+đầu)(?!\w)")
+# "(mới)" after a place's name is the unit formed by the 2025 merger ("tỉnh Tuyên Quang (mới) hiện có"), not added products
+_ADDED = Folded(r"(?<!\w)(?:thêm|(?<!\()mới(?!\s*\))|lần\s+đầu)(?!\w)")
 _YEAR_OPENER = re.compile(rf"[\W\d_]{{0,6}}(?:riêng\s+|trong\s+)?năm\s+({_Y})\s*,", _I)
 _RELATIVE_OPENER = re.compile(r"[\W\d_]{0,6}((?:trong\s+)?năm\s+(?:vừa\s+)?qua|năm\s+trước)\s*,", _I)
 _PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)[^.;\n]{{0,120}}?(?<!đến\s)(?<!tới\s)"
@@ -341,10 +346,11 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         return
     if not dated and lo > sent.start and _relative_before_clause(p, c, sent.start, lo):
         return
-    if heading_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
+    before_merger = _BEFORE_MERGER.search(text, sent.start, c.start)  # what a place had then: not the line's year
+    if heading_year is not None and not before_merger and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
         _set(c, heading_year, "heading-year")
         return
-    if line_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
+    if line_year is not None and not before_merger and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
         _set(c, line_year, "sentence-year")
         return
     row = row_before(p, c)

@@ -41,7 +41,9 @@ TABLE = RuleTable("result", "is a result", [
          Example("Hội đồng đã đánh giá 20 sản phẩm, trong đó 16 sản phẩm đạt 3 sao, 4 sản phẩm chưa đạt.", 20, None),
          "a whole whose breakdown counts products that failed counts the products assessed, not results; its "
          "parts that passed are that round's ('new'); so does a count assessed with the failures right after it "
-         "('đã đánh giá 21 sản phẩm, 5 sản phẩm chưa đạt')", needs=("không", "chưa")),
+         "('đã đánh giá 21 sản phẩm, 5 sản phẩm chưa đạt'); not a whole whose parts that passed add up to it ('công "
+         "nhận lại 92 sản phẩm, trong đó 88 …, 4 …; 2 sản phẩm không đạt': the failures are beside it)",
+         needs=("không", "chưa")),
     Rule("expired", r"\s*(?:ocop\s+)?(?:có\s+giấy\s+chứng\s+nhận\s+)?(?:đã\s+|sắp\s+|sẽ\s+)?hết\s+(?:thời\s+)?hạn|\s*(?:ocop\s+)?(?:hết\s+hiệu\s+lực|bị\s+thu\s+hồi|(?:đã\s+)?(?:ngừng|dừng)\s+sản\s+xuất)",
          "not a result",
          Example("Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.", 60, None),
@@ -291,8 +293,8 @@ def read_result(p: Passage, c: Count, prev: Count | None) -> None:
     if rule == "failed" and w is None and _assessed_before(p, c, prev):
         w = prev  # "Hội đồng đã đánh giá 21 sản phẩm, 5 sản phẩm chưa đạt": the 21 were assessed
     if rule == "failed" and w is not None and w.result and not w.stars and not _OWN_RESULT.search(
-            p.text, w.noun_end, _clause_end(p, w)):  # "39 sản phẩm đạt từ 50 điểm …; 3 sản phẩm không đạt"
-        _assessed(p, w)
+            p.text, w.noun_end, _clause_end(p, w)) and not _passed_add_up(p, w):  # "39 sản phẩm đạt từ 50 điểm …;
+        _assessed(p, w)  # 3 sản phẩm không đạt"
 
 
 _ASSESSED = Folded(r"(?<!\w)(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định|xem\s+xét)(?:\s*,\s*(?:phân|xếp)\s+hạng)?"
@@ -305,6 +307,14 @@ def _assessed_before(p: Passage, c: Count, prev: Count | None) -> bool:
     return (prev is not None and prev.sent == c.sent and prev.result and not prev.stars and prev.whole is None
             and bool(_ASSESSED.search(p.text, max(p.sentences[c.sent].start, prev.start - 30), prev.start))
             and p.text[own_end(prev):c.start].strip() in (",", ";", "và"))
+
+
+def _passed_add_up(p: Passage, whole: Count) -> bool:
+    """"công nhận lại 92 sản phẩm, trong đó 88 …, 4 …; 2 sản phẩm không đạt": the parts that passed add up to
+    the whole, so it counts them, not the products assessed (the failures are beside it)."""
+    parts = [x for counts in p.counts[whole.sent:whole.sent + 2] for x in counts
+             if x.whole is whole and x.result and x.trace.get("result") is None]
+    return len(parts) > 1 and sum(x.value for x in parts) == whole.value
 
 
 def _assessed(p: Passage, whole: Count) -> None:
