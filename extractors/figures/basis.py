@@ -44,12 +44,13 @@ CUES = RuleTable("basis: cues", "basis", [
          "'Năm 2025 (đến ngày 15/11): 40 sản phẩm' is the year's products so far)"),
     Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+\d+|(?:đứng|xếp)\s+đầu"
                     r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)"
-                    r"|(?<!\w)có\s+nhiều\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+nhất)?\s*(?:là|:)"
+                    r"|(?<!\w)có\s+nhiều\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+nhất)?\s*(?:là|(?:bao\s+)?gồm|:)"
                     r"|số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s[^.;,\d]{0,30}?(?:nhiều|lớn|cao)\s+nhất[^.;,\d]{0,30}?\svới"
                     r"|dẫn\s+đầu[^.;,\d]{0,40}?\svề\s+số(?:\s+lượng)?\s+s[ảa]n\s+ph[ẩa]m[^.;,\d]{0,20}?\svới", "cumulative",
          Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
          "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33', "
-         "'Các huyện có nhiều sản phẩm là A 45 sản phẩm, B 41 sản phẩm', 'có số sản phẩm OCOP lớn nhất cả nước "
+         "'Các huyện có nhiều sản phẩm là A 45 sản phẩm, B 41 sản phẩm', 'Các xã có nhiều sản phẩm nhất gồm: …', "
+         "'có số sản phẩm OCOP lớn nhất cả nước "
          "với 412', 'dẫn đầu tỉnh về số sản phẩm OCOP với 41'): its stock (a year ranked, 'Năm 2024 là năm có "
          "nhiều sản phẩm nhất với 56', has that year's; 'X dẫn đầu với 15' may rank a round)",
          needs=("đứng", "xếp", "vị", "nhất", "nhiều", "dẫn")),
@@ -141,11 +142,11 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "'N sản phẩm …, đạt X% kế hoạch': a year's products against the year's plan (not a phase's: 'đạt 100% "
          "kế hoạch giai đoạn' measures a stock)", needs=("%",)),
     Rule("stock-after-noun", r"\s*(?:OCOP\s+)?(?:hiện\s+có|còn\s+hiệu\s+lực|đã\s+được\s+(?:công\s+nhận|chứng\s+nhận|cấp)\s+(?:năm\s+)?"
-                             r"(?:19|20)\d\d\s*,|đã\s+được\s+gắn\s+sao)", "cumulative",
+                             r"(?:19|20)\d\d\s*,|đã\s+được\s+gắn\s+sao|(?:vào|cho)\s+tổng\s+số)", "cumulative",
          Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận năm 2019, 2020, 2021.", 44, "cumulative"),
          "'N sản phẩm hiện có', '… còn hiệu lực' (still valid), '… đã được gắn sao' (already starred), products "
-         "certified over several rounds: the stock",
-         needs=("hiện", "đã", "còn")),
+         "certified over several rounds, a share 'đóng góp N sản phẩm vào tổng số của tỉnh': the stock",
+         needs=("hiện", "đã", "còn", "tổng")),
     Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)", "the previous count's",
          Example("Năm 2019, tỉnh chỉ có 15 sản phẩm OCOP. Năm 2021, con số này là 67 sản phẩm.", 67, "cumulative"),
          "'con số này là N': the same measure as the count before, at another date", needs=("con",)),
@@ -155,7 +156,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
     Rule("list-basis", r",|;|và", "the previous count's",
          Example("Toàn tỉnh có 140 sản phẩm OCOP; 12 sản phẩm 4 sao và 128 sản phẩm 3 sao.", 128, "cumulative"),
          "a count in a list with no cue takes the basis of the count before it (also past a ';' whose clause only "
-         "names the next place that has: 'Hải Lăng hiện có 31 sản phẩm; huyện Cam Lộ có 22 sản phẩm')"),
+         "names the next place that has: 'Hải Lăng hiện có 31 sản phẩm; huyện Cam Lộ có 22 sản phẩm', 'xã A 17 sản "
+         "phẩm; phường B 15 sản phẩm')"),
     Rule("proposal", r"đề\s+nghị|đề\s+xuất|tiềm\s+năng", "new",
          Example("Hội đồng đề nghị Trung ương xem xét công nhận 3 sản phẩm OCOP 5 sao.", 3, "new"),
          "products proposed for a rank are that round's"),
@@ -169,6 +171,11 @@ CONTEXT = RuleTable("basis: context", "basis", [
                  "- Xã Tân Lập: 7 sản phẩm.", 7, "cumulative"),
          "a '- ' row with no cue of its own takes the basis of the row above it, the first row that of the "
          "cues of the line that opens the list ('Các xã có nhiều sản phẩm:' under a stock)"),
+    Rule("ranked-after-stock", r"[\W\d_]*(?:dẫn\s+đầu|đứng\s+đầu|nhiều\s+nhất)\s+là(?!\w)", "cumulative",
+         Example("Đến hết năm 2025, toàn vùng có 900 sản phẩm OCOP. Dẫn đầu là tỉnh An Giang với 300 sản phẩm, tiếp đến "
+                 "tỉnh Cà Mau 250 sản phẩm.", 300, "cumulative"),
+         "a sentence that opens by ranking places ('Dẫn đầu là tỉnh A với N, tiếp đến …') right after a stock ranks "
+         "that stock's shares (after a round, the round's)", needs=("đầu", "nhất")),
     Rule("target-added", r"$", "new",
          Example("Huyện phấn đấu có ít nhất 6 sản phẩm đạt 3 sao.", 6, "new"),
          "a target with no stock word ('đến năm 2025 có', 'nâng tổng số') is so many more products"),
@@ -188,7 +195,7 @@ _ROUND_OPENS = Folded(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\
 # "Hai đợt trước trong năm, tỉnh đã có 31 …": the round opens the clause, then its subject (a short name)
 _SUBJECT = re.compile(r"(?:[^\W\d_]+\s+){1,3}$")
 _PLACE_HAS_ONLY = re.compile(r"\s*(?:huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|quận|tỉnh)"
-                             r"(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*){1,3}\s+(?:(?:cũng\s+)?có|dẫn\s+đầu\s+với)\s+", re.I)
+                             r"(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*){1,3}\s+(?:(?:(?:cũng\s+)?có|dẫn\s+đầu\s+với)\s+)?", re.I)
 _RISE_TO = Folded(r"(?<!\w)tăng\s+từ\s+\d[^.;]{0,70}?\slên\s*$")
 _YEAR_RANKED = Folded(r"năm\s+(?:19|20)\d\d\s+là\s+năm(?!\w)")
 _YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước)"
@@ -243,6 +250,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         if CONTEXT.search("target-by-year", text, sent.start, c.start) or _heading_by_year(p, c):
             return _set(c, "cumulative", "target-by-year")
         return _set(c, "new", "target-added")
+    if CONTEXT.match("ranked-after-stock", text, sent.start, c.start) and _stock_before(p, c):
+        return _set(c, "cumulative", "ranked-after-stock")
     if in_round:
         return _set(c, "new", "round-result")
     return _set(c, "cumulative", "plain-has")
@@ -276,8 +285,8 @@ def _heading_by_year(p: Passage, c: Count) -> bool:
 
 
 def _next_place_has(text: str, prev: Count, c: Count) -> bool:
-    """"Riêng huyện A hiện có 31 sản phẩm; huyện B có 22 sản phẩm": past one ';', a clause that only names
-    the next place that has is the same list."""
+    """"Riêng huyện A hiện có 31 sản phẩm; huyện B có 22 sản phẩm", "xã A 17 sản phẩm; phường B 15 sản phẩm":
+    past one ';', a clause that only names the next place that has is the same list."""
     cut = text.rfind(";", prev.start, c.start)
     return ";" not in text[prev.start:cut] and bool(_PLACE_HAS_ONLY.fullmatch(text, cut + 1, c.start))
 
@@ -298,6 +307,12 @@ def _bracketed_date(text: str, h: Hit, lo: int, hi: int) -> bool:
         return False
     opened = text.rfind("(", lo, h.start)
     return opened != -1 and ")" not in text[opened:h.start] and ")" in text[h.end:hi]
+
+
+def _stock_before(p: Passage, c: Count) -> bool:
+    """The last count of the sentence before is a stock."""
+    last = _last_result_before(p, c)
+    return last is not None and last.sent == c.sent - 1 and last.basis == "cumulative"
 
 
 def _last_result_before(p: Passage, c: Count) -> Count | None:

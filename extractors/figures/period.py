@@ -215,6 +215,9 @@ _SINCE_NOW = Folded(r"\s*,?\s*(?:đến\s+|tới\s+)?(?:nay|bây\s+giờ|giờ\s
 # "Trước khi sáp nhập, huyện Gia Lâm có 125 sản phẩm": a stock before the 2025 merger (basis rule 'before-merger')
 _BEFORE_MERGER = Folded(r"(?<!\w)(?:trước\s+(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp)|trước\s+đây|khi\s+còn\s+(?:là\s+)?"
                         r"(?:cấp\s+)?huyện)(?!\w)")
+# "Năm 2025, tỉnh công nhận 75 sản phẩm …; lũy kế …": the year's round, then the total it raised
+_ROUND_THEN_TOTAL = Folded(r"(?:^|[.\n]\s*)[\W\d_]{0,6}(?:trong\s+)?năm\s+(?:19|20)\d\d\s*,[^.;\n]{0,200}?"
+                           r"(?:công\s+nhận|chứng\s+nhận|thêm)[^.;\n]{0,100};\s*$")
 _RAISED_BEFORE = Folded(r"(?:nâng|đưa)\s+tổng\s+số[^.;,\d]{0,30}$")
 _YEAR_LABEL = re.compile(rf"(?<=năm\s){_Y}(?=\s*:\s*$)", _I)  # "năm 2021: 4 sản phẩm"
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
@@ -420,10 +423,12 @@ def _event_before(text: str, undated: re.Match[str], end: int) -> bool:
 
 
 def _raised_sum(text: str, undated: re.Match[str]) -> bool:
-    """"nâng tổng số sản phẩm OCOP lũy kế … lên 118": 'lũy kế' names the total a round raised, which is
-    dated like any raised total (by the year of its clause), not a running total said only 'lũy kế'."""
+    """"nâng tổng số sản phẩm OCOP lũy kế … lên 118", "Năm 2025, tỉnh công nhận 75 sản phẩm …; lũy kế toàn tỉnh có
+    1.046": 'lũy kế' names the total a round raised, which is dated like any raised total (by the year of its
+    sentence), not a running total said only 'lũy kế'."""
     return undated.group(0)[:1].lower() == "l" and bool(
-        _RAISED_BEFORE.search(text, max(0, undated.start() - 40), undated.start()))
+        _RAISED_BEFORE.search(text, max(0, undated.start() - 40), undated.start())
+        or _ROUND_THEN_TOTAL.search(text, max(0, undated.start() - 250), undated.start()))
 
 
 def _per_year(p: Passage, c: Count, lo: int, dated: bool) -> bool:

@@ -78,6 +78,23 @@ ROWS = [
      "phường Tây Hồ có 6 sản phẩm được công nhận.",
      [(300, None, "achieved", 2025, "new"), (3500, None, "achieved", 2025, "cumulative"),
       (6, None, "achieved", 2025, "new")]),
+    # ranking: "Các xã có nhiều sản phẩm nhất gồm: …" lists a stock's shares, and past ';' a clause that only names the
+    # next place and its count goes on with the list
+    ("Năm 2025, tỉnh công nhận 60 sản phẩm OCOP. Đến ngày 30/11/2025, toàn tỉnh có 900 sản phẩm OCOP. Các xã có "
+     "nhiều sản phẩm nhất gồm: xã An Nhơn 14 sản phẩm; phường Bồng Sơn 12 sản phẩm.",
+     [(60, None, "achieved", 2025, "new"), (900, None, "achieved", 2025, "cumulative"),
+      (14, None, "achieved", 2025, "cumulative"), (12, None, "achieved", 2025, "cumulative")]),
+    # stock-after-noun: a share "đóng góp N sản phẩm vào tổng số" of a stock
+    ("Năm 2025, tỉnh công nhận 60 sản phẩm OCOP.\n\nHiện toàn tỉnh có 640 sản phẩm OCOP. Khu vực Bạc Liêu (cũ) đóng "
+     "góp 150 sản phẩm vào tổng số của tỉnh.",
+     [(60, None, "achieved", 2025, "new"), (640, None, "achieved", None, "cumulative"),
+      (150, None, "achieved", None, "cumulative")]),
+    # candidate: a negated registration says why a stock fell, it makes no candidates
+    ("Toàn tỉnh có 520 sản phẩm OCOP còn hiệu lực, do một số sản phẩm hết hạn không đăng ký đánh giá lại.",
+     [(520, None, "achieved", None, "cumulative")]),
+    # undated-total: "Năm 2025, … công nhận 60 …; lũy kế …" names the total the year's round raised, of that year
+    ("Năm 2025, tỉnh công nhận 60 sản phẩm OCOP; lũy kế toàn tỉnh có 480 sản phẩm OCOP.",
+     [(60, None, "achieved", 2025, "new"), (480, None, "achieved", 2025, "cumulative")]),
 ]
 
 
