@@ -158,6 +158,12 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "a count in a list with no cue takes the basis of the count before it (also past a ';' whose clause only "
          "names the next place that has: 'Hải Lăng hiện có 31 sản phẩm; huyện Cam Lộ có 22 sản phẩm', 'xã A 17 sản "
          "phẩm; phường B 15 sản phẩm')"),
+    Rule("measured-plan", r"\(", "the basis of the count measured",
+         Example("Toàn tỉnh có 687 sản phẩm OCOP, tăng 431 sản phẩm so với cuối năm 2020, vượt chỉ tiêu đề ra "
+                 "(600 sản phẩm).", 600, "cumulative"),
+         "a plan in brackets after the count measured against it ('vượt chỉ tiêu … (600 sản phẩm)', 'đạt 130% kế "
+         "hoạch năm (40 sản phẩm)') has that count's basis: the first count of its sentence (not a part, not a rise), "
+         "else the last of the sentence before — a stock's plan is a stock, a year's plan of new products"),
     Rule("proposal", r"đề\s+nghị|đề\s+xuất|tiềm\s+năng", "new",
          Example("Hội đồng đề nghị Trung ương xem xét công nhận 3 sản phẩm OCOP 5 sao.", 3, "new"),
          "products proposed for a rank are that round's"),
@@ -233,6 +239,10 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         earlier = prev or _last_result_before(p, c)
         if earlier is not None and earlier.basis is not None:
             return _set(c, earlier.basis, "same-measure")
+    if c.status == "target" and c.depth > 0 and not text[text.rfind("(", sent.start, c.start) + 1:c.start].strip():
+        measured = _measured(p, c)
+        if measured is not None and measured.basis is not None:
+            return _set(c, measured.basis, "measured-plan")
     weak = [h for h in hits if h.value == "new (weak)"]
     if c.whole is not None and c.whole.basis is not None and not weak:
         return _set(c, c.whole.basis, "whole-basis")
@@ -307,6 +317,16 @@ def _bracketed_date(text: str, h: Hit, lo: int, hi: int) -> bool:
         return False
     opened = text.rfind("(", lo, h.start)
     return opened != -1 and ")" not in text[opened:h.start] and ")" in text[h.end:hi]
+
+
+def _measured(p: Passage, c: Count) -> Count | None:
+    """The count a bracketed plan is measured against: the sentence's first count that is no part, else the last
+    such count of the sentence before."""
+    first = next((x for x in p.counts[c.sent] if x is not c and x.start < c.start and x.depth == 0 and x.whole is None
+                  and x.result), None)
+    if first is not None or c.sent == 0:
+        return first
+    return next((x for x in reversed(p.counts[c.sent - 1]) if x.depth == 0 and x.whole is None and x.result), None)
 
 
 def _stock_before(p: Passage, c: Count) -> bool:

@@ -218,6 +218,7 @@ _BEFORE_MERGER = Folded(r"(?<!\w)(?:trước\s+(?:khi\s+)?(?:hợp\s+nhất|sáp
 # "Năm 2025, tỉnh công nhận 75 sản phẩm …; lũy kế …": the year's round, then the total it raised
 _ROUND_THEN_TOTAL = Folded(r"(?:^|[.\n]\s*)[\W\d_]{0,6}(?:trong\s+)?năm\s+(?:19|20)\d\d\s*,[^.;\n]{0,200}?"
                            r"(?:công\s+nhận|chứng\s+nhận|thêm)[^.;\n]{0,100};\s*$")
+_FROM_MONTH = Folded(r"(?<!\w)từ\s+(?:đầu\s+|cuối\s+)?tháng\s+\d{1,2}\s*,?\s*$")
 _RAISED_BEFORE = Folded(r"(?:nâng|đưa)\s+tổng\s+số[^.;,\d]{0,30}$")
 _YEAR_LABEL = re.compile(rf"(?<=năm\s){_Y}(?=\s*:\s*$)", _I)  # "năm 2021: 4 sản phẩm"
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
@@ -312,7 +313,7 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     if dated and not years and c.whole is not None:  # "(năm 2021: 4 sản phẩm; năm 2022: 8 sản phẩm)": the part's label
         years = list(_YEAR_LABEL.finditer(text, max(sent.start, c.start - 16), c.start))
     undated = g.last(m for m in _UNDATED_ANYWHERE.finditer(text, lo, c.start)
-                     if not _raised_sum(text, m) and not _event_before(text, m, c.start))
+                     if not _raised_sum(text, m) and not _event_before(text, m, c.start) and not _since_month(text, m))
     if undated and dated and _AGAINST_PLAN.match(text, own_end(c), min(sent.end, own_end(c) + 80)):
         # "Năm 2022, tỉnh đặt mục tiêu có thêm 40 …; đến nay đã có 22 sản phẩm, đạt 55% kế hoạch"
         earlier = _years_before(p, sent.start, c.start)
@@ -420,6 +421,13 @@ def _event_before(text: str, undated: re.Match[str], end: int) -> bool:
     """"Trước đó, Hội đồng … đã họp xem xét hồ sơ của 52 sản phẩm": 'trước đó' dates an earlier step of
     the round; it marks a running total only with what a place had then ("Trước đó, tỉnh đã có 200")."""
     return undated.group(0).lower().startswith("trước") and not _HAD.search(text, undated.end(), end)
+
+
+def _since_month(text: str, undated: re.Match[str]) -> bool:
+    """"Năm 2025, …; từ tháng 7 đến nay, tỉnh công nhận thêm 44": 'đến nay' ends a span from a month of the year
+    the sentence names, not a running total."""
+    return undated.group(0)[:1].lower() in "đt" and bool(
+        _FROM_MONTH.search(text, max(0, undated.start() - 30), undated.start()))
 
 
 def _raised_sum(text: str, undated: re.Match[str]) -> bool:

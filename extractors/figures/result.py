@@ -180,13 +180,13 @@ TABLE = RuleTable("result", "is a result", [
                             r"|siêu\s+thị|trưng\s+bày|hội\s+chợ|gian\s+hàng|điểm\s+bán|cửa\s+hàng|phiên\s+chợ"
                             r"|mang\s+(?:đến|tới|theo)"
                             r"|(?:đăng\s+)?bán(?:\s+(?:được|ra|tại|trên))?|tiêu\s+thụ|sản\s+lượng|bảo\s+hộ|nhãn\s+hiệu"
-                            r"|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối|giới\s+thiệu|quảng\s+bá|đổi\s+tên|điều\s+chỉnh\s+tên|đặt\s+hàng|bao\s+tiêu"
+                            r"|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối|giới\s+thiệu|quảng\s+bá|đổi\s+tên|điều\s+chỉnh\s+tên|(?:điều\s+chỉnh|thay\s+đổi|đổi|cập\s+nhật)\s+địa\s+chỉ|đặt\s+hàng|bao\s+tiêu"
                             r"|hợp\s+đồng|có\s+mặt|(?:hệ\s+thống|kênh)\s+phân\s+phối"
                             r"|ghi\s+nhãn|nhãn\s+(?:mác|phụ))(?!\w)",
          "not a result",
          Example("Hỗ trợ các chủ thể đưa 35 sản phẩm OCOP lên sàn thương mại điện tử.", 35, None),
          "products counted by another attribute: sold online, on display or brought to a fair ('mang đến 95 sản "
-         "phẩm'), with organic areas, exported, renamed"),
+         "phẩm'), with organic areas, exported, renamed, whose address on the label changes after the merger"),
     Rule("assessment-held", r"(?<!\w)tổ\s+chức\s+(?:\d+\s+đợt\s+)?(?:thẩm\s+định\s*,\s*)?đánh\s+giá(?:\s+lại)?"
                             r"(?:\s*,\s*phân\s+hạng)?(?:\s+(?:cho|đối\s+với|với))?\s*$", "not a result",
          Example("Năm 2021, huyện tổ chức đánh giá, phân hạng cho 33 sản phẩm, kết quả có 29 sản phẩm đạt 3 sao.",
@@ -241,7 +241,7 @@ TABLE = RuleTable("result", "is a result", [
                               r"|(?:lựa\s+chọn|chọn|đưa)\s+$", "not a result",
          Example("Đến nay có 219 chủ thể tham gia chương trình với 569 sản phẩm.", 569, None),
          "products taking part in, or chosen for, the programme", needs=("tham", "chọn", "đưa")),
-    Rule("candidate", r"(?<!\w)(?<!không\s)(?<!chưa\s)(?:tham\s+dự|đăng\s+ký|dự\s+thi|chấm\s+điểm|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét"
+    Rule("candidate", r"(?<!\w)(?:tham\s+dự|đăng\s+ký|dự\s+thi|chấm\s+điểm|tham\s+gia\s+(?:đánh\s+giá|phân\s+hạng|xét"
                       r"|dự\s+thi|mới|bình\s+chọn)|(?:(?<=ph[ẩa]m\s)|(?<=SP\s)|(?<=OCOP\s))tham\s+gia(?=\s*(?:[;,.)]|$|nhiều|nhất))"
                       r"|(?:hoàn\s+thiện|chuẩn\s+bị|xây\s+dựng)\s+hồ\s+sơ(?!\s+(?:để\s+)?(?:đề\s+nghị|đề\s+xuất|trình"
                       r"|nâng\s+hạng))|(?:có\s+)?hồ\s+sơ\s+đủ\s+điều\s+kiện|gửi\s+hồ\s+sơ\s+(?:đề\s+nghị\s+)?(?:đánh\s+giá"
@@ -249,8 +249,8 @@ TABLE = RuleTable("result", "is a result", [
          "not a result",
          Example("Năm 2022 có 36 sản phẩm đăng ký tham gia đánh giá, phân hạng.", 36, None),
          "registered, entered, taking part in the assessment, dossiers received ('tiếp nhận 25 hồ sơ với 40 "
-         "sản phẩm'), with no level or result said of the count (not negated: '… còn hiệu lực, do một số sản phẩm "
-         "hết hạn không đăng ký đánh giá lại' says why a stock fell)",
+         "sản phẩm'), with no level or result said of the count (not negated in a reason: '… còn hiệu lực, do một số "
+         "sản phẩm hết hạn không đăng ký đánh giá lại' says why a stock fell)",
          needs=("tham", "đăng", "dự", "chấm", "hồ", "tiếp", "vào")),
     Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)(?!\s+(?:đăng\s+ký|tham\s+gia|(?:lựa\s+)?chọn))", "a result",
          Example("Năm 2021 có 40 sản phẩm đã được công nhận sau khi đăng ký tham gia.", 40, "result"),
@@ -308,6 +308,9 @@ def _assessed_before(p: Passage, c: Count, prev: Count | None) -> bool:
     return (prev is not None and prev.sent == c.sent and prev.result and not prev.stars and prev.whole is None
             and bool(_ASSESSED.search(p.text, max(p.sentences[c.sent].start, prev.start - 30), prev.start))
             and p.text[own_end(prev):c.start].strip() in (",", ";", "và"))
+
+
+_NEGATED_REASON = Folded(r"[,:]\s*(?:do|vì|bởi)\s[^.;,]{0,60}?(?:không|chưa)\s+$")  # a clause of its own
 
 
 def _passed_add_up(p: Passage, whole: Count) -> bool:
@@ -451,6 +454,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         after = _next_count_start(p, c, _semicolon(text, noun_end, min(sent.end, noun_end + 120)))
         candidate = search("candidate", text, before, after)
     candidate = candidate or match("candidate", text, _skip_potential(text, noun_end, after_end), after_end)
+    if candidate and _NEGATED_REASON.search(text, max(0, candidate.start() - 80), candidate.start()):
+        candidate = None  # "… còn hiệu lực, do một số sản phẩm hết hạn không đăng ký đánh giá lại": why, not who
     if candidate and not _put_forward(p, c):  # a proposal for a rank is a dossier too, and a figure
         # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
         if result_after:

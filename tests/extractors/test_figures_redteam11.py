@@ -95,6 +95,13 @@ ROWS = [
     # undated-total: "Năm 2025, … công nhận 60 …; lũy kế …" names the total the year's round raised, of that year
     ("Năm 2025, tỉnh công nhận 60 sản phẩm OCOP; lũy kế toàn tỉnh có 480 sản phẩm OCOP.",
      [(60, None, "achieved", 2025, "new"), (480, None, "achieved", 2025, "cumulative")]),
+    # undated-total: "từ tháng 7 đến nay" ends a span from a month of the year the sentence names
+    ("Năm 2025, tỉnh Long An (cũ) công nhận 30 sản phẩm trong 6 tháng đầu năm; từ tháng 7 đến nay, tỉnh Tây Ninh "
+     "công nhận thêm 25 sản phẩm.",
+     [(30, None, "achieved", 2025, "new"), (25, None, "achieved", 2025, "new")]),
+    # other-attribute: products whose address on the label changes after the merger are counted by that
+    ("Năm 2025, tỉnh công nhận 40 sản phẩm OCOP. Toàn tỉnh có 300 sản phẩm phải điều chỉnh địa chỉ trên bao bì sau "
+     "sắp xếp.", [(40, None, "achieved", 2025, "new")]),
 ]
 
 
