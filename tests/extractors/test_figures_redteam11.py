@@ -102,6 +102,10 @@ ROWS = [
     # other-attribute: products whose address on the label changes after the merger are counted by that
     ("Năm 2025, tỉnh công nhận 40 sản phẩm OCOP. Toàn tỉnh có 300 sản phẩm phải điều chỉnh địa chỉ trên bao bì sau "
      "sắp xếp.", [(40, None, "achieved", 2025, "new")]),
+    # plan-rate: in a plan's line, "Bình quân mỗi năm có thêm N" is the plan's rate
+    ("Đại hội xác định chỉ tiêu: đến năm 2030, toàn tỉnh có ít nhất 500 sản phẩm OCOP. Bình quân mỗi năm có thêm 30 "
+     "sản phẩm OCOP mới.",
+     [(500, None, "target", 2030, "cumulative"), (30, None, "target", None, "new")]),
 ]
 
 
