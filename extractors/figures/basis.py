@@ -44,12 +44,13 @@ CUES = RuleTable("basis: cues", "basis", [
          "'Năm 2025 (đến ngày 15/11): 40 sản phẩm' is the year's products so far)"),
     Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+\d+|(?:đứng|xếp)\s+đầu"
                     r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)"
-                    r"|(?<!\w)có\s+nhiều\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+nhất)?\s*(?:là|(?:bao\s+)?gồm|:)"
+                    r"|(?<!\w)có\s+(?:nhiều|ít)\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+nhất)?\s*(?:là|(?:bao\s+)?gồm|:|,\s*lần\s+lượt)"
                     r"|số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s[^.;,\d]{0,30}?(?:nhiều|lớn|cao)\s+nhất[^.;,\d]{0,30}?\svới"
                     r"|dẫn\s+đầu[^.;,\d]{0,40}?\svề\s+số(?:\s+lượng)?\s+s[ảa]n\s+ph[ẩa]m[^.;,\d]{0,20}?\svới", "cumulative",
          Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
          "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33', "
          "'Các huyện có nhiều sản phẩm là A 45 sản phẩm, B 41 sản phẩm', 'Các xã có nhiều sản phẩm nhất gồm: …', "
+         "'A, B có ít sản phẩm nhất, lần lượt 84 và 97 sản phẩm', "
          "'có số sản phẩm OCOP lớn nhất cả nước "
          "với 412', 'dẫn đầu tỉnh về số sản phẩm OCOP với 41'): its stock (a year ranked, 'Năm 2024 là năm có "
          "nhiều sản phẩm nhất với 56', has that year's; 'X dẫn đầu với 15' may rank a round)",
@@ -182,6 +183,11 @@ CONTEXT = RuleTable("basis: context", "basis", [
                  "tỉnh Cà Mau 250 sản phẩm.", 300, "cumulative"),
          "a sentence that opens by ranking places ('Dẫn đầu là tỉnh A với N, tiếp đến …') right after a stock ranks "
          "that stock's shares (after a round, the round's)", needs=("đầu", "nhất")),
+    Rule("plan-progress", r"$", "new",
+         Example("Năm 2025, thành phố đặt kế hoạch công nhận 45 sản phẩm; đến ngày 30/9/2025 đã có 31 sản phẩm được "
+                 "công nhận.", 31, "new"),
+         "products said to be recognised, after a plan of new products for the same year in the same sentence: "
+         "how far the year's plan has come (even said 'đến ngày … đã có'), not a stock"),
     Rule("target-added", r"$", "new",
          Example("Huyện phấn đấu có ít nhất 6 sản phẩm đạt 3 sao.", 6, "new"),
          "a target with no stock word ('đến năm 2025 có', 'nâng tổng số') is so many more products"),
@@ -195,6 +201,7 @@ CONTEXT = RuleTable("basis: context", "basis", [
 
 # "toàn tỉnh", "toàn tỉnh Bà Rịa-Vũng Tàu": the whole place, or the whole place and its name
 _NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*)*|(?i:trên\s+địa\s+bàn.*)", re.S)
+_RECOGNISED_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?được\s+(?:công|chứng)\s+nhận(?!\s+lại)")
 _CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt|nâng\s+hạng)")
 _QUANTITY_BEFORE = re.compile(r"\d[\d.,]*\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*$")
 _ROUND_OPENS = Folded(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt|trong\s+năm(?!\s+\d))(?!\w)[\s,:]*$")
@@ -226,6 +233,10 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     rise_from = max(sent.start, c.start - 90)
     if may_contain(text, ("tăng",), rise_from, c.start) and _RISE_TO.search(text, rise_from, c.start):
         return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"
+    if (prev is not None and prev.sent == c.sent and prev.status == "target" and prev.basis == "new" and prev.result
+            and c.status == "achieved" and c.year is not None and c.year == prev.year and c.whole is None
+            and _RECOGNISED_AFTER.match(text, c.noun_end, sent.end)):
+        return _set(c, "new", "plan-progress")  # "đặt kế hoạch công nhận 45 sản phẩm; đến ngày 30/9 đã có 31 … được công nhận"
     zone = clause_start(p, c, prev, semicolon=True)
     hits = [h for h in CUES.scan(text, zone, c.start)
             if not _bracketed_date(text, h, zone, c.start) and not _agent_of_previous(text, h, zone)]

@@ -181,12 +181,13 @@ TABLE = RuleTable("result", "is a result", [
                             r"|mang\s+(?:đến|tới|theo)"
                             r"|(?:đăng\s+)?bán(?:\s+(?:được|ra|tại|trên))?|tiêu\s+thụ|sản\s+lượng|bảo\s+hộ|nhãn\s+hiệu"
                             r"|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối|giới\s+thiệu|quảng\s+bá|đổi\s+tên|điều\s+chỉnh\s+tên|(?:điều\s+chỉnh|thay\s+đổi|đổi|cập\s+nhật)\s+địa\s+chỉ|đặt\s+hàng|bao\s+tiêu"
-                            r"|hợp\s+đồng|có\s+mặt|(?:hệ\s+thống|kênh)\s+phân\s+phối"
+                            r"|hợp\s+đồng|có\s+mặt|(?:hệ\s+thống|kênh)\s+phân\s+phối|bình\s+ổn"
                             r"|ghi\s+nhãn|nhãn\s+(?:mác|phụ))(?!\w)",
          "not a result",
          Example("Hỗ trợ các chủ thể đưa 35 sản phẩm OCOP lên sàn thương mại điện tử.", 35, None),
          "products counted by another attribute: sold online, on display or brought to a fair ('mang đến 95 sản "
-         "phẩm'), with organic areas, exported, renamed, whose address on the label changes after the merger"),
+         "phẩm'), with organic areas, exported, renamed, whose address on the label changes after the merger, in a "
+         "price-stabilisation programme ('bình ổn thị trường')"),
     Rule("assessment-held", r"(?<!\w)tổ\s+chức\s+(?:\d+\s+đợt\s+)?(?:thẩm\s+định\s*,\s*)?đánh\s+giá(?:\s+lại)?"
                             r"(?:\s*,\s*phân\s+hạng)?(?:\s+(?:cho|đối\s+với|với))?\s*$", "not a result",
          Example("Năm 2021, huyện tổ chức đánh giá, phân hạng cho 33 sản phẩm, kết quả có 29 sản phẩm đạt 3 sao.",

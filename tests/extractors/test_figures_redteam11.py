@@ -106,6 +106,14 @@ ROWS = [
     ("Đại hội xác định chỉ tiêu: đến năm 2030, toàn tỉnh có ít nhất 500 sản phẩm OCOP. Bình quân mỗi năm có thêm 30 "
      "sản phẩm OCOP mới.",
      [(500, None, "target", 2030, "cumulative"), (30, None, "target", None, "new")]),
+    # ranking: "A, B có ít sản phẩm nhất, lần lượt 84 và 97 sản phẩm" ranks a stock's shares
+    ("Năm 2025, vùng công nhận 300 sản phẩm OCOP. Đến ngày 31/10/2025, toàn vùng có 2.000 sản phẩm OCOP; các tỉnh "
+     "Lai Châu, Điện Biên có ít sản phẩm nhất, lần lượt 84 và 97 sản phẩm.",
+     [(300, None, "achieved", 2025, "new"), (2000, None, "achieved", 2025, "cumulative"),
+      (84, None, "achieved", 2025, "cumulative"), (97, None, "achieved", 2025, "cumulative")]),
+    # other-attribute: products in a price-stabilisation programme ("bình ổn thị trường")
+    ("Năm 2025, thành phố công nhận 31 sản phẩm OCOP. Có 60 sản phẩm OCOP nằm trong danh mục bình ổn thị trường.",
+     [(31, None, "achieved", 2025, "new")]),
 ]
 
 
