@@ -54,6 +54,10 @@ _YMD_SLASH = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?![\d/
 # A two-digit year, as some CMSs print it ("05/12/24 07:30", PHP's "d/m/y"): zero-padded day and
 # month, read only when the string holds no date with a full year.
 _DMY_SHORT = re.compile(r"(?<![\d/.-])(\d\d)([/-])(\d\d)\2(\d\d)(?![\d/.-])")
+# The en-US culture of a .NET portal (SharePoint, DotNetNuke) prints month first with a 12-hour clock:
+# "3/15/2025 9:12:00 AM". Read month first only when day first is no date (the second number is over
+# 12) and such a clock follows; "3/5/2025 9:12 AM" stays day first, as vi-VN prints "SA"/"CH".
+_US_CLOCK_AFTER = re.compile(r"[ \t,]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*[AaPp][Mm]\b")
 # "2025-03-10", "2025-03-10T08:30:00+07:00". The year's branches open with its digit and test the
 # character before after it: the search skips to a "1" or a "2" in C instead of trying every position.
 _ISO = re.compile(
@@ -88,6 +92,8 @@ def _find_date(s: str) -> tuple[date, int, int] | None:
             continue
         if kind == "dmy":
             found = _valid(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+            if found is None and m.group(2) == "/" and _US_CLOCK_AFTER.match(s, m.end()):
+                found = _valid(int(m.group(4)), int(m.group(1)), int(m.group(3)))
         elif kind == "long":
             found = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         elif kind == "name":
@@ -353,6 +359,8 @@ def _date_line(line: str) -> tuple[str, int, int] | None:
     before = stripped[:start]
     if re.search(r"\(\s*$", before) and before.strip(" (") and rest.count(" ") > 2 and not _is_byline(before):
         return None  # "Other article title (16/06/2021)" in a related list
+    if _names_an_event_day(before):
+        return None
     rest = _TIME.sub(" ", rest)
     rest = _LABELS.sub(" ", rest)
     rest = re.sub(r"[+-]?\d+", " ", rest)
@@ -384,6 +392,23 @@ def _opens_attribute_row(stripped: str, date_start: int, date_end: int) -> bool:
 
 
 _BYLINE_WORDS = 6
+
+# The words run into "ngày" right before the date (no comma, time or label between), and words of a
+# clock or a posting that may stand there ("Đăng lúc 9 giờ 12 phút ngày …", "Bài viết được đăng ngày …").
+_WORDS_BEFORE_DAY = re.compile(r"([^\W\d_]+(?:[ \t]+[^\W\d_]+)*)[ \t]+ngày[ \t]*$", re.IGNORECASE)
+_POSTING_WORDS = re.compile(r"\b(?:phút|giây|sáng|trưa|chiều|tối|đêm|hôm|bài|viết|tin|được)\b", re.IGNORECASE)
+
+
+def _names_an_event_day(before: str) -> bool:
+    """A short headline naming an event's day ("Phiên chợ OCOP ngày 12/4/2025", "Hội nghị ngày …"):
+    a phrase with a word in lower case runs into "ngày". A date line's "ngày" follows a label, a
+    weekday, a time or a comma ("Đăng lúc 21:05 ngày …", "Thứ Sáu, ngày …", "Hà Tĩnh, ngày …"), a
+    source's or a writer's name ("Theo baotinh.vn ngày …", "Minh Quân ngày …")."""
+    m = _WORDS_BEFORE_DAY.search(before)
+    if m is None or _is_byline(before) or _SOURCE_NAME.search(before):
+        return False
+    words = _POSTING_WORDS.sub(" ", _LABELS.sub(" ", m.group(1))).split()
+    return any(w[0].islower() for w in words)
 
 
 def _is_byline(before: str) -> bool:
@@ -534,14 +559,22 @@ def _is_header_clock(candidates: list[PublishedDate], placed: list[tuple[int, bo
     """True when the first date line is the portal's header clock ("Thứ Tư, 20/03/2024 | 09:41")
     rather than the article's date: it is in the first lines of the page with no prose above it,
     and the next date line follows after only menu words and a headline (no prose) and is not
-    later than the clock — the page was viewed on or after the day the article was published."""
+    later than the clock — the page was viewed on or after the day the article was published.
+    A letterhead's place and date ("Hà Tĩnh, ngày 12 tháng 3 năm 2025") is not such a line: it signs
+    an official text the page reproduces, and the date line above it is the page's posting."""
     if len(candidates) < 2:
         return False
     (first_line, prose_before, weekday), (_, prose_between, _) = placed[0], placed[1]
     top = _HEADER_LINES_WITH_WEEKDAY if weekday else _HEADER_LINES
-    if first_line >= top or prose_before or prose_between or _POSTING_LABEL.match(candidates[0].quote):
+    if (first_line >= top or prose_before or prose_between or _POSTING_LABEL.match(candidates[0].quote)
+            or _is_letterhead(candidates[1].quote)):
         return False
     return candidates[1].value[:10] <= candidates[0].value[:10]
+
+
+def _is_letterhead(quote: str) -> bool:
+    """A letterhead's place and date, not a weekday's long form ("Thứ Ba, ngày 03 tháng 12 năm 2024")."""
+    return bool(_LETTERHEAD.match(quote)) and not _WEEKDAY_NAMED.match(quote.lstrip(" \t|"))
 
 
 def _title_position(text: str, title: str | None) -> int | None:

@@ -1,18 +1,14 @@
-"""Page shapes from the issue 8 red-team passages (tests/extractors/dates_redteam), one row per rule.
+"""Page shapes from the issue 8 red-team passages (tests/extractors/dates_redteam), one row per rule
+(its passages are read one by one in tests/extractors/test_dates_rounds.py).
 
 These are self-written examples: they show that a form is read, not how often real text uses it.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extractors.dates import find_published, parse_date_line
-from extractors.documents import number_key
-from extractors.evaluate import GoldPassage, evaluate, load_gold
-from extractors.pipeline import extract
 
 _BODY = ("Tỉnh đã hỗ trợ các hợp tác xã hoàn thiện bao bì, nhãn mác và truy xuất nguồn gốc cho nhiều "
          "sản phẩm nông nghiệp chủ lực, mở rộng thị trường tiêu thụ trong và ngoài tỉnh.")
@@ -91,55 +87,3 @@ def test_not_published(rule, page):
 )
 def test_parse_english_date_lines(line, value):
     assert parse_date_line(line).value == value
-
-
-_PASSAGES = Path(__file__).parent / "dates_redteam"
-
-
-def test_red_team_passages_floor():
-    """Floors just under the after-fix score; the passages were read while fixing, so this guards
-    against regressions only (docs/extraction.md gives the first-contact score)."""
-    m = evaluate(_PASSAGES).metrics()
-    assert m["published"]["accuracy"] >= 0.96
-    assert m["documents"]["f1"] >= 0.99
-    assert m["documents_issued"]["accuracy"] >= 0.98
-
-
-# Per-passage checks, shared with the later rounds (tests/extractors/test_dates_redteam2.py).
-
-def load_passages(folder: Path) -> list[GoldPassage]:
-    """A round's passages, read by the scorer's own loader."""
-    return load_gold(folder)
-
-
-def passage_param(passage: GoldPassage):
-    """A passage as a test case, marked xfail (strict) when its gold says why it is left failing."""
-    reason = passage.gold.get("xfail")
-    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-    return pytest.param(passage, id=passage.id, marks=marks)
-
-
-def family_scores(folder: Path) -> list[str]:
-    """One line per family (the id before '-') and one for all: the scorer's published, documents and
-    issued metrics of a round's folder (printed by the later rounds' modules)."""
-    families = sorted({p.id.split("-")[0] for p in load_passages(folder)})
-    lines = []
-    for family, only in [(f, f"{f}-*.json") for f in families] + [("all", None)]:
-        m = evaluate(folder, only=only).metrics()
-        docs = m["documents"]
-        lines.append(f"{family:8} published {m['published']['correct']}/{m['published']['total']}"
-                     f"  documents F1 {docs['f1']:.3f} P {docs['precision']:.3f} R {docs['recall']:.3f}"
-                     f" ({docs['tp']}/{docs['predicted']}/{docs['gold']})"
-                     f"  issued {m['documents_issued']['correct']}/{m['documents_issued']['total']}")
-    return lines
-
-
-def assert_dates_read_right(passage: GoldPassage) -> None:
-    """The published date (none where the gold has none) and every document with its signing date,
-    compared as the scorer compares them (date part; numbers without spaces, upper-cased)."""
-    result = extract(passage.text)
-    published = result.published.date if result.published else None
-    gold_published = passage.gold["published"][:10] if passage.gold["published"] else None
-    documents = {number_key(d.number): d.issued for d in result.documents}
-    gold_documents = {number_key(d["number"]): d.get("issued") for d in passage.gold["documents"]}
-    assert (published, documents) == (gold_published, gold_documents)

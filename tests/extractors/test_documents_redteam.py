@@ -1,26 +1,20 @@
 """Citation shapes from the issue 8 red-team passages, one row per rule: the first date round's
 (tests/extractors/dates_redteam) and the third round's long official texts
-(tests/extractors/documents_redteam), whose passages are also checked one by one with the date rounds'
-loader and checks.
+(tests/extractors/documents_redteam), whose passages are read one by one in test_dates_rounds.py.
 
 Self-written examples: they show that a form is read, not how often real text uses it. The third round's
 first contact (docs/extraction.md, "Third round: citations in long official texts") is the only number
 from them that estimates anything, and it estimates little.
 
-``python tests/extractors/test_documents_redteam.py`` prints the scorer's documents and issued figures
-per family of the third round.
+``python tests/extractors/test_dates_rounds.py documents_redteam`` prints the scorer's documents and issued
+figures per family of the third round.
 """
 
 from __future__ import annotations
 
-import importlib.util
-from collections import Counter
-from pathlib import Path
-
 import pytest
 
 from extractors.documents import find_documents
-from extractors.evaluate import evaluate
 
 
 def docs(text):
@@ -75,34 +69,6 @@ def test_citation_shapes(rule, text, expected):
     assert docs(text) == expected, rule
 
 
-def _dates_first_round():
-    """The first date round's module, loaded by path (test modules are not a package here)."""
-    path = Path(__file__).with_name("test_dates_redteam.py")
-    spec = importlib.util.spec_from_file_location("dates_redteam_first_round", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_round1 = _dates_first_round()
-_FOLDER = Path(__file__).parent / "documents_redteam"
-PASSAGES = _round1.load_passages(_FOLDER)
-
-
-def test_passages_are_well_formed():
-    """Unique ids, seven families, each passage says what it tries; a third of them long official texts."""
-    assert 30 <= len(PASSAGES) <= 40
-    assert not [i for i, n in Counter(p.id for p in PASSAGES).items() if n > 1]
-    assert all(p.gold.get("trap") for p in PASSAGES)
-    assert len({p.id.split("-")[0] for p in PASSAGES}) == 7
-    assert sum(1 for p in PASSAGES if len(p.text) >= 1500) >= 10
-
-
-@pytest.mark.parametrize("passage", [_round1.passage_param(p) for p in PASSAGES])
-def test_passage(passage):
-    _round1.assert_dates_read_right(passage)
-
-
 @pytest.mark.parametrize(
     ("rule", "text", "expected"),
     [
@@ -155,28 +121,3 @@ def test_passage(passage):
 )
 def test_long_text_citation_shapes(rule, text, expected):
     assert docs(text) == expected, rule
-
-
-def test_floor():
-    """Floors just under the after-fix score; the passages were read while fixing, so this guards against
-    regressions only (docs/extraction.md gives the first-contact score)."""
-    m = evaluate(_FOLDER).metrics()
-    assert m["documents"]["f1"] >= 0.99
-    assert m["documents_issued"]["accuracy"] >= 0.99
-
-
-def scores(folder: Path = _FOLDER) -> list[str]:
-    """One line per family and one for all: the scorer's documents F1 (P, R; tp/predicted/gold) and issued."""
-    families = sorted({p.id.split("-")[0] for p in PASSAGES})
-    lines = []
-    for family, only in [(f, f"{f}-*.json") for f in families] + [("all", None)]:
-        m = evaluate(folder, only=only).metrics()
-        found, issued = m["documents"], m["documents_issued"]
-        lines.append(f"{family:9} documents F1 {found['f1']:.3f} (P {found['precision']:.3f}, R {found['recall']:.3f};"
-                     f" {found['tp']}/{found['predicted']}/{found['gold']})"
-                     f"  issued {issued['correct']}/{issued['total']}")
-    return lines
-
-
-if __name__ == "__main__":
-    print("\n".join(scores()))
