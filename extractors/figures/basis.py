@@ -44,12 +44,14 @@ CUES = RuleTable("basis: cues", "basis", [
          "'Năm 2025 (đến ngày 15/11): 40 sản phẩm' is the year's products so far)"),
     Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+\d+|(?:đứng|xếp)\s+đầu"
                     r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)"
-                    r"|(?<!\w)có\s+nhiều\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+nhất)?\s*(?:là|:)"
+                    r"|(?<!\w)có\s+(?:nhiều|ít)\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+nhất)?\s*(?:là|(?:bao\s+)?gồm|:|,\s*lần\s+lượt)"
                     r"|số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s[^.;,\d]{0,30}?(?:nhiều|lớn|cao)\s+nhất[^.;,\d]{0,30}?\svới"
                     r"|dẫn\s+đầu[^.;,\d]{0,40}?\svề\s+số(?:\s+lượng)?\s+s[ảa]n\s+ph[ẩa]m[^.;,\d]{0,20}?\svới", "cumulative",
          Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
          "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33', "
-         "'Các huyện có nhiều sản phẩm là A 45 sản phẩm, B 41 sản phẩm', 'có số sản phẩm OCOP lớn nhất cả nước "
+         "'Các huyện có nhiều sản phẩm là A 45 sản phẩm, B 41 sản phẩm', 'Các xã có nhiều sản phẩm nhất gồm: …', "
+         "'A, B có ít sản phẩm nhất, lần lượt 84 và 97 sản phẩm', "
+         "'có số sản phẩm OCOP lớn nhất cả nước "
          "với 412', 'dẫn đầu tỉnh về số sản phẩm OCOP với 41'): its stock (a year ranked, 'Năm 2024 là năm có "
          "nhiều sản phẩm nhất với 56', has that year's; 'X dẫn đầu với 15' may rank a round)",
          needs=("đứng", "xếp", "vị", "nhất", "nhiều", "dẫn")),
@@ -64,6 +66,12 @@ CUES = RuleTable("basis: cues", "basis", [
                         r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:2018|2019)", "cumulative",
          Example("Sau 5 năm triển khai, tỉnh có 120 sản phẩm OCOP.", 120, "cumulative"),
          "a sum since the programme started (also 'Kể từ khi Chương trình OCOP được triển khai vào năm 2018, …')"),
+    Rule("before-merger", r"(?<!\w)(?:trước\s+(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp)|trước\s+đây|khi\s+còn\s+(?:là\s+)?"
+                          r"(?:cấp\s+)?huyện)(?!\w)(?=[^.;]{0,100}?\s(?:(?:đã|chỉ|mới|từng)\s+)?có\s)", "cumulative",
+         Example("Trước khi sắp xếp, huyện Gia Lâm có 125 sản phẩm OCOP.", 125, "cumulative"),
+         "what a place had before the 2025 merger or the end of the district level ('Trước khi hợp nhất, A, B và C lần "
+         "lượt có …', 'Trước đây, khi còn cấp huyện, huyện X có 21'): its stock then, not a round's",
+         needs=("trước", "còn")),
     Rule("place-has", r"(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|nước|quốc|xã)"
                       # "toàn tỉnh Bà Rịa-Vũng Tàu hiện đã có": the place's name may follow (read_basis checks
                       # that the words between are a name)
@@ -71,11 +79,12 @@ CUES = RuleTable("basis: cues", "basis", [
                       r"(?=\s+(?:(?:hiện|đã|đang|hiện\s+đã)\s+)?(?:có|đạt)(?!\s+thêm))"
                       r"|trên\s+địa\s+bàn(?:\s+\w+){0,3}\s+(?:hiện\s+|đã\s+)?có(?!\s+thêm)", "cumulative",
          Example("Toàn tỉnh có 155 sản phẩm OCOP.", 155, "cumulative"), "what the whole place has"),
-    Rule("per-place-has", r"mỗi\s+(?:huyện|xã|quận|địa\s+phương|thị\s+xã|thành\s+phố|phường|đơn\s+vị)"
-                          r"(?:\s*,\s*(?:huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))*"
+    Rule("per-place-has", r"mỗi\s+(?:huyện|xã|quận|địa\s+phương|thị\s+xã|thành\s+phố|phường|đơn\s+vị|đặc\s+khu)"
+                          r"(?:\s*,\s*(?:huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|đặc\s+khu))*"
                           r"\s+(?:(?:đều|phải)\s+)?(?:có|đạt)(?!\s+thêm)", "cumulative",
          Example("Năm 2025, mỗi huyện, thành phố có ít nhất 3 sản phẩm OCOP 4 sao.", 3, "cumulative"),
-         "a target 'mỗi huyện có (ít nhất) N': what each place is to have, a stock"),
+         "a target 'mỗi huyện có (ít nhất) N': what each place is to have, a stock (also of the units since the "
+         "2025 merger: 'mỗi xã, phường, đặc khu có ít nhất 1 sản phẩm')"),
     Rule("has-only", r"(?<!\w)(?:mới|chỉ)\s+(?:chỉ\s+)?có(?!\s+thêm)", "cumulative",
          Example("Năm 2020, huyện mới chỉ có 3 sản phẩm OCOP; đến nay đã có 28 sản phẩm.", 3, "cumulative"),
          "'X mới (chỉ) có N', 'chỉ có N': all a place had then (only so many), a stock, not what a year added "
@@ -134,11 +143,11 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "'N sản phẩm …, đạt X% kế hoạch': a year's products against the year's plan (not a phase's: 'đạt 100% "
          "kế hoạch giai đoạn' measures a stock)", needs=("%",)),
     Rule("stock-after-noun", r"\s*(?:OCOP\s+)?(?:hiện\s+có|còn\s+hiệu\s+lực|đã\s+được\s+(?:công\s+nhận|chứng\s+nhận|cấp)\s+(?:năm\s+)?"
-                             r"(?:19|20)\d\d\s*,|đã\s+được\s+gắn\s+sao)", "cumulative",
+                             r"(?:19|20)\d\d\s*,|đã\s+được\s+gắn\s+sao|(?:vào|cho)\s+tổng\s+số)", "cumulative",
          Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận năm 2019, 2020, 2021.", 44, "cumulative"),
          "'N sản phẩm hiện có', '… còn hiệu lực' (still valid), '… đã được gắn sao' (already starred), products "
-         "certified over several rounds: the stock",
-         needs=("hiện", "đã", "còn")),
+         "certified over several rounds, a share 'đóng góp N sản phẩm vào tổng số của tỉnh': the stock",
+         needs=("hiện", "đã", "còn", "tổng")),
     Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)", "the previous count's",
          Example("Năm 2019, tỉnh chỉ có 15 sản phẩm OCOP. Năm 2021, con số này là 67 sản phẩm.", 67, "cumulative"),
          "'con số này là N': the same measure as the count before, at another date", needs=("con",)),
@@ -148,7 +157,14 @@ CONTEXT = RuleTable("basis: context", "basis", [
     Rule("list-basis", r",|;|và", "the previous count's",
          Example("Toàn tỉnh có 140 sản phẩm OCOP; 12 sản phẩm 4 sao và 128 sản phẩm 3 sao.", 128, "cumulative"),
          "a count in a list with no cue takes the basis of the count before it (also past a ';' whose clause only "
-         "names the next place that has: 'Hải Lăng hiện có 31 sản phẩm; huyện Cam Lộ có 22 sản phẩm')"),
+         "names the next place that has: 'Hải Lăng hiện có 31 sản phẩm; huyện Cam Lộ có 22 sản phẩm', 'xã A 17 sản "
+         "phẩm; phường B 15 sản phẩm')"),
+    Rule("measured-plan", r"\(", "the basis of the count measured",
+         Example("Toàn tỉnh có 687 sản phẩm OCOP, tăng 431 sản phẩm so với cuối năm 2020, vượt chỉ tiêu đề ra "
+                 "(600 sản phẩm).", 600, "cumulative"),
+         "a plan in brackets after the count measured against it ('vượt chỉ tiêu … (600 sản phẩm)', 'đạt 130% kế "
+         "hoạch năm (40 sản phẩm)') has that count's basis: the first count of its sentence (not a part, not a rise), "
+         "else the last of the sentence before — a stock's plan is a stock, a year's plan of new products"),
     Rule("proposal", r"đề\s+nghị|đề\s+xuất|tiềm\s+năng", "new",
          Example("Hội đồng đề nghị Trung ương xem xét công nhận 3 sản phẩm OCOP 5 sao.", 3, "new"),
          "products proposed for a rank are that round's"),
@@ -162,6 +178,16 @@ CONTEXT = RuleTable("basis: context", "basis", [
                  "- Xã Tân Lập: 7 sản phẩm.", 7, "cumulative"),
          "a '- ' row with no cue of its own takes the basis of the row above it, the first row that of the "
          "cues of the line that opens the list ('Các xã có nhiều sản phẩm:' under a stock)"),
+    Rule("ranked-after-stock", r"[\W\d_]*(?:dẫn\s+đầu|đứng\s+đầu|nhiều\s+nhất)\s+là(?!\w)", "cumulative",
+         Example("Đến hết năm 2025, toàn vùng có 900 sản phẩm OCOP. Dẫn đầu là tỉnh An Giang với 300 sản phẩm, tiếp đến "
+                 "tỉnh Cà Mau 250 sản phẩm.", 300, "cumulative"),
+         "a sentence that opens by ranking places ('Dẫn đầu là tỉnh A với N, tiếp đến …') right after a stock ranks "
+         "that stock's shares (after a round, the round's)", needs=("đầu", "nhất")),
+    Rule("plan-progress", r"$", "new",
+         Example("Năm 2025, thành phố đặt kế hoạch công nhận 45 sản phẩm; đến ngày 30/9/2025 đã có 31 sản phẩm được "
+                 "công nhận.", 31, "new"),
+         "products said to be recognised, after a plan of new products for the same year in the same sentence: "
+         "how far the year's plan has come (even said 'đến ngày … đã có'), not a stock"),
     Rule("target-added", r"$", "new",
          Example("Huyện phấn đấu có ít nhất 6 sản phẩm đạt 3 sao.", 6, "new"),
          "a target with no stock word ('đến năm 2025 có', 'nâng tổng số') is so many more products"),
@@ -175,13 +201,14 @@ CONTEXT = RuleTable("basis: context", "basis", [
 
 # "toàn tỉnh", "toàn tỉnh Bà Rịa-Vũng Tàu": the whole place, or the whole place and its name
 _NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*)*|(?i:trên\s+địa\s+bàn.*)", re.S)
+_RECOGNISED_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?được\s+(?:công|chứng)\s+nhận(?!\s+lại)")
 _CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt|nâng\s+hạng)")
 _QUANTITY_BEFORE = re.compile(r"\d[\d.,]*\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*$")
 _ROUND_OPENS = Folded(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt|trong\s+năm(?!\s+\d))(?!\w)[\s,:]*$")
 # "Hai đợt trước trong năm, tỉnh đã có 31 …": the round opens the clause, then its subject (a short name)
 _SUBJECT = re.compile(r"(?:[^\W\d_]+\s+){1,3}$")
 _PLACE_HAS_ONLY = re.compile(r"\s*(?:huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|quận|tỉnh)"
-                             r"(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*){1,3}\s+(?:(?:cũng\s+)?có|dẫn\s+đầu\s+với)\s+", re.I)
+                             r"(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*){1,3}\s+(?:(?:(?:cũng\s+)?có|dẫn\s+đầu\s+với)\s+)?", re.I)
 _RISE_TO = Folded(r"(?<!\w)tăng\s+từ\s+\d[^.;]{0,70}?\slên\s*$")
 _YEAR_RANKED = Folded(r"năm\s+(?:19|20)\d\d\s+là\s+năm(?!\w)")
 _YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước)"
@@ -206,8 +233,13 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     rise_from = max(sent.start, c.start - 90)
     if may_contain(text, ("tăng",), rise_from, c.start) and _RISE_TO.search(text, rise_from, c.start):
         return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"
+    if (prev is not None and prev.sent == c.sent and prev.status == "target" and prev.basis == "new" and prev.result
+            and c.status == "achieved" and c.year is not None and c.year == prev.year and c.whole is None
+            and _RECOGNISED_AFTER.match(text, c.noun_end, sent.end)):
+        return _set(c, "new", "plan-progress")  # "đặt kế hoạch công nhận 45 sản phẩm; đến ngày 30/9 đã có 31 … được công nhận"
     zone = clause_start(p, c, prev, semicolon=True)
-    hits = [h for h in CUES.scan(text, zone, c.start) if not _bracketed_date(text, h, zone, c.start)]
+    hits = [h for h in CUES.scan(text, zone, c.start)
+            if not _bracketed_date(text, h, zone, c.start) and not _agent_of_previous(text, h, zone)]
     after = text[own_end(c):min(sent.end, own_end(c) + 60)]
     ranked = ("thứ" in after or "đầu" in after or "vị trí" in after) and CUES.search(
         "ranking", text, own_end(c), min(sent.end, own_end(c) + 60))
@@ -218,6 +250,10 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         earlier = prev or _last_result_before(p, c)
         if earlier is not None and earlier.basis is not None:
             return _set(c, earlier.basis, "same-measure")
+    if c.status == "target" and c.depth > 0 and not text[text.rfind("(", sent.start, c.start) + 1:c.start].strip():
+        measured = _measured(p, c)
+        if measured is not None and measured.basis is not None:
+            return _set(c, measured.basis, "measured-plan")
     weak = [h for h in hits if h.value == "new (weak)"]
     if c.whole is not None and c.whole.basis is not None and not weak:
         return _set(c, c.whole.basis, "whole-basis")
@@ -235,6 +271,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         if CONTEXT.search("target-by-year", text, sent.start, c.start) or _heading_by_year(p, c):
             return _set(c, "cumulative", "target-by-year")
         return _set(c, "new", "target-added")
+    if CONTEXT.match("ranked-after-stock", text, sent.start, c.start) and _stock_before(p, c):
+        return _set(c, "cumulative", "ranked-after-stock")
     if in_round:
         return _set(c, "new", "round-result")
     return _set(c, "cumulative", "plain-has")
@@ -268,10 +306,19 @@ def _heading_by_year(p: Passage, c: Count) -> bool:
 
 
 def _next_place_has(text: str, prev: Count, c: Count) -> bool:
-    """"Riêng huyện A hiện có 31 sản phẩm; huyện B có 22 sản phẩm": past one ';', a clause that only names
-    the next place that has is the same list."""
+    """"Riêng huyện A hiện có 31 sản phẩm; huyện B có 22 sản phẩm", "xã A 17 sản phẩm; phường B 15 sản phẩm":
+    past one ';', a clause that only names the next place that has is the same list."""
     cut = text.rfind(";", prev.start, c.start)
     return ";" not in text[prev.start:cut] and bool(_PLACE_HAS_ONLY.fullmatch(text, cut + 1, c.start))
+
+
+_BY_AGENT = Folded(r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được\s+)?do\s+[^.;,\d]{1,60}?$")
+
+
+def _agent_of_previous(text: str, h: Hit, lo: int) -> bool:
+    """"400 sản phẩm do UBND tỉnh Bình Định (cũ) công nhận và 300 sản phẩm …": the verb after 'do <authority>'
+    right after the count before says who recognised that count's products; it is no round of the next."""
+    return h.name == "recognition-verb" and bool(_BY_AGENT.fullmatch(text, lo, h.start))
 
 
 def _bracketed_date(text: str, h: Hit, lo: int, hi: int) -> bool:
@@ -281,6 +328,22 @@ def _bracketed_date(text: str, h: Hit, lo: int, hi: int) -> bool:
         return False
     opened = text.rfind("(", lo, h.start)
     return opened != -1 and ")" not in text[opened:h.start] and ")" in text[h.end:hi]
+
+
+def _measured(p: Passage, c: Count) -> Count | None:
+    """The count a bracketed plan is measured against: the sentence's first count that is no part, else the last
+    such count of the sentence before."""
+    first = next((x for x in p.counts[c.sent] if x is not c and x.start < c.start and x.depth == 0 and x.whole is None
+                  and x.result), None)
+    if first is not None or c.sent == 0:
+        return first
+    return next((x for x in reversed(p.counts[c.sent - 1]) if x.depth == 0 and x.whole is None and x.result), None)
+
+
+def _stock_before(p: Passage, c: Count) -> bool:
+    """The last count of the sentence before is a stock."""
+    last = _last_result_before(p, c)
+    return last is not None and last.sent == c.sent - 1 and last.basis == "cumulative"
 
 
 def _last_result_before(p: Passage, c: Count) -> Count | None:

@@ -47,7 +47,9 @@ TABLE = RuleTable("breakdown", "whole", [
          Example("Tỉnh công nhận 8 sản phẩm đạt chuẩn OCOP 4 sao. Trong đó, 7 sản phẩm lần đầu và 1 sản phẩm "
                  "đánh giá lại.", 7, 8),
          "a sentence or paragraph opening with 'Trong đó', 'Cụ thể' or 'Trong số này' breaks down the count before it ('Trong số đó' may single out another fact: "
-         "'… tăng 3.586 sản phẩm. Trong số đó, 79 sản phẩm mới được công nhận 5 sao')"),
+         "'… tăng 3.586 sản phẩm. Trong số đó, 79 sản phẩm mới được công nhận 5 sao'); a part said to be recognised "
+         "after a round that raised a total breaks down the round ('công nhận 326 sản phẩm, nâng tổng số … lên "
+         "3.761. Trong đó, xã A có 8 sản phẩm được công nhận')"),
     Rule("levels-add-up", r"", "the count of the sentences before that they add up to",
          Example("Tính đến hết năm 2023, tỉnh có 175 sản phẩm OCOP. Về hạng sao, tỉnh có 1 sản phẩm 5 sao, 41 sản "
                  "phẩm 4 sao và 133 sản phẩm 3 sao.", 41, 175),
@@ -71,6 +73,9 @@ _PLAN_BEFORE = Folded(r"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:
 _LABEL_DIGIT = re.compile(r"\d")
 _BRACKET = re.compile(r"[()]")
 _RISE_BEFORE = Folded(r"(?<!\w)tăng\s+(?:thêm\s+)?$")
+# "công nhận 326 sản phẩm, nâng tổng số … lên 3.761 sản phẩm. Trong đó, xã A có 8 sản phẩm được công nhận"
+_RAISED_TO_BEFORE = Folded(r"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?số[^.;\d]{0,60}?\s(?:lên|đến)\s*$")
+_RECOGNISED_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?được\s+(?:[^\W\d_]+\s+){0,3}?(?:công|chứng)\s+nhận(?!\s+lại)")
 
 
 def link_sentence(p: Passage, counts: list[Count], previous: list[Count] | None) -> None:
@@ -139,6 +144,10 @@ def _link_parts(p: Passage, counts: list[Count], previous: list[Count] | None) -
         if i == 0:
             if previous and _OPENER.fullmatch(text, sent.start, c.start):
                 whole = _last_top(previous, p)
+                if whole is not None and _RECOGNISED_AFTER.match(text, c.noun_end, sent.end) and _RAISED_TO_BEFORE.search(
+                        text, max(0, whole.start - 80), whole.start):  # the round's part, not the total it raised
+                    whole = next((x for x in reversed(previous) if x.start < whole.start and x.depth == 0
+                                  and x.whole is None and x.result), whole)
                 # a part is no larger than its whole: "…2 sản phẩm. Cụ thể, 9 sản phẩm …" goes back to another count
                 if whole is not None and c.value <= (whole.alias or whole).value:
                     _link(c, whole, "next-sentence")

@@ -115,9 +115,10 @@ TABLE = RuleTable("period", "year", [
          Example("Năm tới, huyện phấn đấu có thêm 8 sản phẩm OCOP.", 8, 2025),
          "'năm tới' before the count in its clause: the year after the article's (here 2025); not 'những năm "
          "tới', 'các năm tới', '5 năm tới'", needs=("tới",)),
-    Rule("year-after-count", rf"\s(?:trong\s+)?năm\s+({_Y})(?!\d)", "the year named after",
+    Rule("year-after-count", rf"\s(?:trong\s+)?(?:năm\s+|quý\s+(?:[ivx]+|\d)\s*(?:/\s*|năm\s+))({_Y})(?!\d)",
+         "the year named after",
          Example("Huyện có 12 sản phẩm mới được đưa vào danh sách công nhận trong năm 2021.", 12, 2021),
-         "'trong năm 2021' later in the count's clause", needs=("năm",)),
+         "'trong năm 2021', 'trong quý I/2026' later in the count's clause", needs=("năm", "quý")),
     Rule("whole-year", r"trong\s+đó", "the whole's year",
          Example("Năm 2022, tỉnh công nhận 35 sản phẩm, gồm 05 sản phẩm 4 sao và 30 sản phẩm 3 sao.", 30, 2022),
          "the parts of a breakdown take the year of their whole"),
@@ -211,12 +212,20 @@ _TARGET_BEFORE = Folded(r"(?<!\w)(?:mục\s+tiêu|phấn\s+đấu|kế\s+hoạch
 # "Từ sản phẩm 3 sao đầu tiên năm 2019, nay HTX đã có 4 sản phẩm": the year a span starts, not the count's (since-now)
 _FROM_BEFORE = Folded(r"(?<!\w)từ\s[^.;,]{0,60}?năm\s+$")
 _SINCE_NOW = Folded(r"\s*,?\s*(?:đến\s+|tới\s+)?(?:nay|bây\s+giờ|giờ\s+đây)(?!\w)")
+# "Trước khi sáp nhập, huyện Gia Lâm có 125 sản phẩm": a stock before the 2025 merger (basis rule 'before-merger')
+_BEFORE_MERGER = Folded(r"(?<!\w)(?:trước\s+(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp)|trước\s+đây|khi\s+còn\s+(?:là\s+)?"
+                        r"(?:cấp\s+)?huyện)(?!\w)")
+# "Năm 2025, tỉnh công nhận 75 sản phẩm …; lũy kế …": the year's round, then the total it raised
+_ROUND_THEN_TOTAL = Folded(r"(?:^|[.\n]\s*)[\W\d_]{0,6}(?:trong\s+)?năm\s+(?:19|20)\d\d\s*,[^.;\n]{0,200}?"
+                           r"(?:công\s+nhận|chứng\s+nhận|thêm)[^.;\n]{0,100};\s*$")
+_FROM_MONTH = Folded(r"(?<!\w)từ\s+(?:đầu\s+|cuối\s+)?tháng\s+\d{1,2}\s*,?\s*$")
 _RAISED_BEFORE = Folded(r"(?:nâng|đưa)\s+tổng\s+số[^.;,\d]{0,30}$")
 _YEAR_LABEL = re.compile(rf"(?<=năm\s){_Y}(?=\s*:\s*$)", _I)  # "năm 2021: 4 sản phẩm"
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
 _AS_OF_AFTER = re.compile(r"\s*tính\s+đến[^().;,]{0,30}", _I)  # "… lên 214 sản phẩm tính đến tháng 10/2024"
 _AGAINST_PLAN = Folded(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)")
-_ADDED = Folded(r"(?<!\w)(?:thêm|mới|lần\s+đầu)(?!\w)")
+# "(mới)" after a place's name is the unit formed by the 2025 merger ("tỉnh Tuyên Quang (mới) hiện có"), not added products
+_ADDED = Folded(r"(?<!\w)(?:thêm|(?<!\()mới(?!\s*\))|lần\s+đầu)(?!\w)")
 _YEAR_OPENER = re.compile(rf"[\W\d_]{{0,6}}(?:riêng\s+|trong\s+)?năm\s+({_Y})\s*,", _I)
 _RELATIVE_OPENER = re.compile(r"[\W\d_]{0,6}((?:trong\s+)?năm\s+(?:vừa\s+)?qua|năm\s+trước)\s*,", _I)
 _PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)[^.;\n]{{0,120}}?(?<!đến\s)(?<!tới\s)"
@@ -304,7 +313,7 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     if dated and not years and c.whole is not None:  # "(năm 2021: 4 sản phẩm; năm 2022: 8 sản phẩm)": the part's label
         years = list(_YEAR_LABEL.finditer(text, max(sent.start, c.start - 16), c.start))
     undated = g.last(m for m in _UNDATED_ANYWHERE.finditer(text, lo, c.start)
-                     if not _raised_sum(text, m) and not _event_before(text, m, c.start))
+                     if not _raised_sum(text, m) and not _event_before(text, m, c.start) and not _since_month(text, m))
     if undated and dated and _AGAINST_PLAN.match(text, own_end(c), min(sent.end, own_end(c) + 80)):
         # "Năm 2022, tỉnh đặt mục tiêu có thêm 40 …; đến nay đã có 22 sản phẩm, đạt 55% kế hoạch"
         earlier = _years_before(p, sent.start, c.start)
@@ -341,10 +350,11 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         return
     if not dated and lo > sent.start and _relative_before_clause(p, c, sent.start, lo):
         return
-    if heading_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
+    before_merger = _BEFORE_MERGER.search(text, sent.start, c.start)  # what a place had then: not the line's year
+    if heading_year is not None and not before_merger and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
         _set(c, heading_year, "heading-year")
         return
-    if line_year is not None and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
+    if line_year is not None and not before_merger and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
         _set(c, line_year, "sentence-year")
         return
     row = row_before(p, c)
@@ -413,11 +423,20 @@ def _event_before(text: str, undated: re.Match[str], end: int) -> bool:
     return undated.group(0).lower().startswith("trước") and not _HAD.search(text, undated.end(), end)
 
 
+def _since_month(text: str, undated: re.Match[str]) -> bool:
+    """"Năm 2025, …; từ tháng 7 đến nay, tỉnh công nhận thêm 44": 'đến nay' ends a span from a month of the year
+    the sentence names, not a running total."""
+    return undated.group(0)[:1].lower() in "đt" and bool(
+        _FROM_MONTH.search(text, max(0, undated.start() - 30), undated.start()))
+
+
 def _raised_sum(text: str, undated: re.Match[str]) -> bool:
-    """"nâng tổng số sản phẩm OCOP lũy kế … lên 118": 'lũy kế' names the total a round raised, which is
-    dated like any raised total (by the year of its clause), not a running total said only 'lũy kế'."""
+    """"nâng tổng số sản phẩm OCOP lũy kế … lên 118", "Năm 2025, tỉnh công nhận 75 sản phẩm …; lũy kế toàn tỉnh có
+    1.046": 'lũy kế' names the total a round raised, which is dated like any raised total (by the year of its
+    sentence), not a running total said only 'lũy kế'."""
     return undated.group(0)[:1].lower() == "l" and bool(
-        _RAISED_BEFORE.search(text, max(0, undated.start() - 40), undated.start()))
+        _RAISED_BEFORE.search(text, max(0, undated.start() - 40), undated.start())
+        or _ROUND_THEN_TOTAL.search(text, max(0, undated.start() - 250), undated.start()))
 
 
 def _per_year(p: Passage, c: Count, lo: int, dated: bool) -> bool:

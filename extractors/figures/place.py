@@ -20,7 +20,7 @@ from extractors.figures.zones import LOOK_BACK, own_end
 from extractors.places import is_place_name, province_info, resolve
 
 NATIONAL = "Việt Nam"
-_UNIT = (r"(?:địa\s+phương|đơn\s+vị|nơi|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|xã|phường|thị\s+trấn)(?!\w)")
+_UNIT = (r"(?:địa\s+phương|đơn\s+vị|nơi|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|xã|phường|thị\s+trấn|đặc\s+khu)(?!\w)")
 # the level of a distributive phrase, by its first unit word ("mỗi địa phương": none)
 _UNIT_LEVELS = (("xã", "commune"), ("phường", "commune"), ("thị trấn", "commune"), ("thị xã", "district"),
                 ("huyện", "district"), ("quận", "district"), ("thành phố", "district"), ("tỉnh", "province"))

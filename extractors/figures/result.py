@@ -41,7 +41,9 @@ TABLE = RuleTable("result", "is a result", [
          Example("Hội đồng đã đánh giá 20 sản phẩm, trong đó 16 sản phẩm đạt 3 sao, 4 sản phẩm chưa đạt.", 20, None),
          "a whole whose breakdown counts products that failed counts the products assessed, not results; its "
          "parts that passed are that round's ('new'); so does a count assessed with the failures right after it "
-         "('đã đánh giá 21 sản phẩm, 5 sản phẩm chưa đạt')", needs=("không", "chưa")),
+         "('đã đánh giá 21 sản phẩm, 5 sản phẩm chưa đạt'); not a whole whose parts that passed add up to it ('công "
+         "nhận lại 92 sản phẩm, trong đó 88 …, 4 …; 2 sản phẩm không đạt': the failures are beside it)",
+         needs=("không", "chưa")),
     Rule("expired", r"\s*(?:ocop\s+)?(?:có\s+giấy\s+chứng\s+nhận\s+)?(?:đã\s+|sắp\s+|sẽ\s+)?hết\s+(?:thời\s+)?hạn|\s*(?:ocop\s+)?(?:hết\s+hiệu\s+lực|bị\s+thu\s+hồi|(?:đã\s+)?(?:ngừng|dừng)\s+sản\s+xuất)",
          "not a result",
          Example("Khoảng 60 sản phẩm hết hạn chứng nhận nhưng chủ thể không làm hồ sơ đánh giá lại.", 60, None),
@@ -178,13 +180,14 @@ TABLE = RuleTable("result", "is a result", [
                             r"|siêu\s+thị|trưng\s+bày|hội\s+chợ|gian\s+hàng|điểm\s+bán|cửa\s+hàng|phiên\s+chợ"
                             r"|mang\s+(?:đến|tới|theo)"
                             r"|(?:đăng\s+)?bán(?:\s+(?:được|ra|tại|trên))?|tiêu\s+thụ|sản\s+lượng|bảo\s+hộ|nhãn\s+hiệu"
-                            r"|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối|giới\s+thiệu|quảng\s+bá|đổi\s+tên|điều\s+chỉnh\s+tên|đặt\s+hàng|bao\s+tiêu"
-                            r"|hợp\s+đồng|có\s+mặt|(?:hệ\s+thống|kênh)\s+phân\s+phối"
+                            r"|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối|giới\s+thiệu|quảng\s+bá|đổi\s+tên|điều\s+chỉnh\s+tên|(?:điều\s+chỉnh|thay\s+đổi|đổi|cập\s+nhật)\s+địa\s+chỉ|đặt\s+hàng|bao\s+tiêu"
+                            r"|hợp\s+đồng|có\s+mặt|(?:hệ\s+thống|kênh)\s+phân\s+phối|bình\s+ổn"
                             r"|ghi\s+nhãn|nhãn\s+(?:mác|phụ))(?!\w)",
          "not a result",
          Example("Hỗ trợ các chủ thể đưa 35 sản phẩm OCOP lên sàn thương mại điện tử.", 35, None),
          "products counted by another attribute: sold online, on display or brought to a fair ('mang đến 95 sản "
-         "phẩm'), with organic areas, exported, renamed"),
+         "phẩm'), with organic areas, exported, renamed, whose address on the label changes after the merger, in a "
+         "price-stabilisation programme ('bình ổn thị trường')"),
     Rule("assessment-held", r"(?<!\w)tổ\s+chức\s+(?:\d+\s+đợt\s+)?(?:thẩm\s+định\s*,\s*)?đánh\s+giá(?:\s+lại)?"
                             r"(?:\s*,\s*phân\s+hạng)?(?:\s+(?:cho|đối\s+với|với))?\s*$", "not a result",
          Example("Năm 2021, huyện tổ chức đánh giá, phân hạng cho 33 sản phẩm, kết quả có 29 sản phẩm đạt 3 sao.",
@@ -247,7 +250,8 @@ TABLE = RuleTable("result", "is a result", [
          "not a result",
          Example("Năm 2022 có 36 sản phẩm đăng ký tham gia đánh giá, phân hạng.", 36, None),
          "registered, entered, taking part in the assessment, dossiers received ('tiếp nhận 25 hồ sơ với 40 "
-         "sản phẩm'), with no level or result said of the count",
+         "sản phẩm'), with no level or result said of the count (not negated in a reason: '… còn hiệu lực, do một số "
+         "sản phẩm hết hạn không đăng ký đánh giá lại' says why a stock fell)",
          needs=("tham", "đăng", "dự", "chấm", "hồ", "tiếp", "vào")),
     Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)(?!\s+(?:đăng\s+ký|tham\s+gia|(?:lựa\s+)?chọn))", "a result",
          Example("Năm 2021 có 40 sản phẩm đã được công nhận sau khi đăng ký tham gia.", 40, "result"),
@@ -291,8 +295,8 @@ def read_result(p: Passage, c: Count, prev: Count | None) -> None:
     if rule == "failed" and w is None and _assessed_before(p, c, prev):
         w = prev  # "Hội đồng đã đánh giá 21 sản phẩm, 5 sản phẩm chưa đạt": the 21 were assessed
     if rule == "failed" and w is not None and w.result and not w.stars and not _OWN_RESULT.search(
-            p.text, w.noun_end, _clause_end(p, w)):  # "39 sản phẩm đạt từ 50 điểm …; 3 sản phẩm không đạt"
-        _assessed(p, w)
+            p.text, w.noun_end, _clause_end(p, w)) and not _passed_add_up(p, w):  # "39 sản phẩm đạt từ 50 điểm …;
+        _assessed(p, w)  # 3 sản phẩm không đạt"
 
 
 _ASSESSED = Folded(r"(?<!\w)(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định|xem\s+xét)(?:\s*,\s*(?:phân|xếp)\s+hạng)?"
@@ -305,6 +309,17 @@ def _assessed_before(p: Passage, c: Count, prev: Count | None) -> bool:
     return (prev is not None and prev.sent == c.sent and prev.result and not prev.stars and prev.whole is None
             and bool(_ASSESSED.search(p.text, max(p.sentences[c.sent].start, prev.start - 30), prev.start))
             and p.text[own_end(prev):c.start].strip() in (",", ";", "và"))
+
+
+_NEGATED_REASON = Folded(r"[,:]\s*(?:do|vì|bởi)\s[^.;,]{0,60}?(?:không|chưa)\s+$")  # a clause of its own
+
+
+def _passed_add_up(p: Passage, whole: Count) -> bool:
+    """"công nhận lại 92 sản phẩm, trong đó 88 …, 4 …; 2 sản phẩm không đạt": the parts that passed add up to
+    the whole, so it counts them, not the products assessed (the failures are beside it)."""
+    parts = [x for counts in p.counts[whole.sent:whole.sent + 2] for x in counts
+             if x.whole is whole and x.result and x.trace.get("result") is None]
+    return len(parts) > 1 and sum(x.value for x in parts) == whole.value
 
 
 def _assessed(p: Passage, whole: Count) -> None:
@@ -440,6 +455,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         after = _next_count_start(p, c, _semicolon(text, noun_end, min(sent.end, noun_end + 120)))
         candidate = search("candidate", text, before, after)
     candidate = candidate or match("candidate", text, _skip_potential(text, noun_end, after_end), after_end)
+    if candidate and _NEGATED_REASON.search(text, max(0, candidate.start() - 80), candidate.start()):
+        candidate = None  # "… còn hiệu lực, do một số sản phẩm hết hạn không đăng ký đánh giá lại": why, not who
     if candidate and not _put_forward(p, c):  # a proposal for a rank is a dossier too, and a figure
         # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
         if result_after:

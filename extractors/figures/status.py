@@ -135,6 +135,12 @@ CONTEXT = RuleTable("status: context", "status", [
          "in the line of a plan, a count with no cue at all is part of the plan (not one that names again a "
          "result stated before: 'Trong 12 sản phẩm có …' after the plan the 12 beat, nor one its own words say "
          "is done: '12 sản phẩm … đã được đánh giá lại')"),
+    Rule("plan-rate", r"(?<!\w)(?:bình\s+quân|trung\s+bình|mỗi\s+năm|hằng\s+năm|hàng\s+năm)(?!\w)[^.;,\d]{0,30}$", "target",
+         Example("Nghị quyết đề ra mục tiêu đến năm 2030 toàn tỉnh có 700 sản phẩm OCOP. Bình quân mỗi năm có thêm 40 "
+                 "sản phẩm OCOP mới.", 40, "target"),
+         "in the line of a plan, a rate per year said with a plain verb only ('Bình quân mỗi năm có thêm 40 sản "
+         "phẩm') is the plan's rate (outside a plan's line it is what the years gave)",
+         needs=("quân", "bình", "năm")),
     Rule("cue-after", r"\s", "the cue after the count",
          Example("Khoảng 20 sản phẩm dự kiến được công nhận trong năm.", 20, "target"),
          "with nothing before it, a cue after the count"),
@@ -333,6 +339,9 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
             h.name == "perfective" and h.text.lower() in ("đã", "vừa") for h in after):
         # (not "12 sản phẩm … đã được đánh giá lại": done, whatever plan the line stated)
         return "target", "plan-paragraph"
+    if plan_line and weak and not c.truncated and all(h.name == "plain-verb" for h in weak) and CONTEXT.search(
+            "plan-rate", text, max(sent.start, c.start - 50), c.start):
+        return "target", "plan-rate"  # "… mục tiêu đến năm 2030 … Bình quân mỗi năm có thêm 40 sản phẩm"
     right = _from_cues(after[::-1], p.article_year, p.article_date)
     if right is not None:
         return right[0], "cue-after"

@@ -12,8 +12,9 @@ from extractors.figures.passage import Passage
 LOOK_BACK = 300  # characters of a sentence read before a count
 LOOK_AHEAD = 160  # characters read after it
 
-_OWN_WORDS_END = re.compile(r"[,;:(]|\s(?:và|trong\s+đó)\s")
-_BREAKDOWN_WORD = Folded(r"(?<!\w)trong\s+đó(?!\w)|\(|(?<!\w)(?:bao\s+)?gồm(?!\w)|:")
+# "(cũ)", "(mới)" after a place's name ("do UBND tỉnh Yên Bái (cũ) công nhận") are part of the name, no bracket
+_OWN_WORDS_END = re.compile(r"[,;:]|\((?!\s*(?:cũ|mới)\s*\))|\s(?:và|trong\s+đó)\s")
+_BREAKDOWN_WORD = Folded(r"(?<!\w)trong\s+đó(?!\w)|\((?!\s*(?:cũ|mới)\s*\))|(?<!\w)(?:bao\s+)?gồm(?!\w)|:")
 
 
 def own_end(c: Count) -> int:
