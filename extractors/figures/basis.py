@@ -184,6 +184,11 @@ _PLACE_HAS_ONLY = re.compile(r"\s*(?:huyện|thị\s+xã|thành\s+phố|xã|phư
                              r"(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*){1,3}\s+(?:(?:cũng\s+)?có|dẫn\s+đầu\s+với)\s+", re.I)
 _RISE_TO = Folded(r"(?<!\w)tăng\s+từ\s+\d[^.;]{0,70}?\slên\s*$")
 _YEAR_RANKED = Folded(r"năm\s+(?:19|20)\d\d\s+là\s+năm(?!\w)")
+# a place ranked inside the count said just before ("Huyện A có nhiều sản phẩm nhất với 9", "Huyện A dẫn đầu
+# với 49", "Huyện A có 31 sản phẩm, dẫn đầu tỉnh"), not a province ranked among others ("đứng thứ 3")
+_RANKED_IN_WHOLE_BEFORE = Folded(r"nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)\s+(?:h[ơo]n\s+|g[ầa]n\s+)?$"
+                                 r"|dẫn\s+đầu(?:\s+(?:toàn\s+)?(?:tỉnh|huyện))?\s+với\s+(?:h[ơo]n\s+|g[ầa]n\s+)?$")
+_RANKED_IN_WHOLE_AFTER = Folded(r"\s*,\s*dẫn\s+đầu\s+(?:toàn\s+)?(?:tỉnh|huyện)(?!\w)")
 _YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước)"
                      r"\s*[,:]?\s*$")
 
@@ -203,6 +208,12 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         return _set(c, "cumulative", "stock-after-noun")
     if c.status == "proposed" and c.whole is None:
         return _set(c, "new", "proposal")  # "đang hoàn thiện hồ sơ 3 sản phẩm … đề nghị … 5 sao": this round's
+    whole = _ranked_in_whole(p, c)
+    if whole is not None:
+        if c.year != whole.year:
+            c.year = whole.year
+            c.decide("year", "ranking-in-whole")
+        return _set(c, whole.basis, "ranking-in-whole")  # type: ignore[arg-type]
     rise_from = max(sent.start, c.start - 90)
     if may_contain(text, ("tăng",), rise_from, c.start) and _RISE_TO.search(text, rise_from, c.start):
         return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"
@@ -281,6 +292,24 @@ def _bracketed_date(text: str, h: Hit, lo: int, hi: int) -> bool:
         return False
     opened = text.rfind("(", lo, h.start)
     return opened != -1 and ")" not in text[opened:h.start] and ")" in text[h.end:hi]
+
+
+def _ranked_in_whole(p: Passage, c: Count) -> Count | None:
+    """Rule ``ranking-in-whole``: a place ranked by its share of the count said just before ("Toàn tỉnh có
+    287 sản phẩm … Huyện Chợ Gạo dẫn đầu với 49 sản phẩm"; "công nhận 41 sản phẩm … Huyện A có nhiều sản
+    phẩm nhất với 11") is a part of that count: its basis and year. The count is the last achieved result
+    in the sentence or the two before; None when the count is a part already, or nothing is ranked."""
+    if c.whole is not None or c.status != "achieved":
+        return None
+    sent = p.sentences[c.sent]
+    if not (_RANKED_IN_WHOLE_BEFORE.search(p.text, max(sent.start, c.start - 80), c.start)
+            or _RANKED_IN_WHOLE_AFTER.match(p.text, own_end(c), sent.end)):
+        return None
+    for i in range(c.sent, max(-1, c.sent - 3), -1):
+        for x in reversed(p.counts[i]):
+            if x.start < c.start and x.result and x.status == "achieved" and x.basis is not None:
+                return x
+    return None
 
 
 def _last_result_before(p: Passage, c: Count) -> Count | None:
