@@ -213,7 +213,7 @@ _ONE_AFTER = re.compile(r"(?<!\w)(?:đối\s+với|cho|thêm|công\s+nhận|đ�
 # "có ít nhất một sản phẩm OCOP", "tối thiểu một sản phẩm được công nhận": one ranked product, a goal
 # (not "ít nhất một sản phẩm tham gia Chương trình": taking part)
 _ONE_AT_LEAST = re.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu)\s+$", re.IGNORECASE)
-_ONE_RANKED_AFTER = re.compile(r"\s+(?:OCOP|đạt|được\s+(?:công\s+nhận|chứng\s+nhận))(?!\w)", re.IGNORECASE)
+_ONE_RANKED_AFTER = re.compile(r"\s+(?:OCOP|đạt|được\s+(?:công\s+nhận|chứng\s+nhận)|[1-5]\s*sao)(?!\w)", re.IGNORECASE)
 # "xã Trung Đồng một sản phẩm": one product of a named commune or district in a list
 _ONE_PLACE = re.compile(r"(?<!\w)(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)\s+((?:[^\W\d_]+\s+){1,3})$", re.IGNORECASE)
 

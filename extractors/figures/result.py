@@ -440,6 +440,10 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         after = _next_count_start(p, c, _semicolon(text, noun_end, min(sent.end, noun_end + 120)))
         candidate = search("candidate", text, before, after)
     candidate = candidate or match("candidate", text, _skip_potential(text, noun_end, after_end), after_end)
+    if candidate and c.whole is not None and c.whole.result and c.trace.get("stars") == "level-of-whole":
+        # rule part-of-ranked: "trong 12 sản phẩm 4 sao có … 5 sản phẩm lần đầu tham gia đánh giá" — a part
+        # of ranked products says how they came to the round, not that they wait for a rank
+        return None
     if candidate and not _put_forward(p, c):  # a proposal for a rank is a dossier too, and a figure
         # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
         if result_after:
