@@ -123,7 +123,7 @@ DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?:^|[.;:]\s*)\W*(?:đây|đó)\s+là\s+(
 # ------------------------------------------------------------------ star levels
 
 _STAR_N = r"(?:(?<![\d.,])0?[1-5](?![\d.,])|(?<!\w)(?:một|hai|ba|bốn|năm)(?!\w))"
-_SAO = r"(?:sao(?!\w)|\*|★)"
+_SAO = r"(?:sao(?:[1-9](?!\w))?(?!\w)|\*|★)"  # "3 sao2": a footnote mark a PDF printed flat
 _HANG = r"(?:hạng\s+)?"
 
 #: Products whose certificate expired and that were certified again, said after the count: "12 sản phẩm có
