@@ -186,10 +186,12 @@ TABLE = RuleTable("result", "is a result", [
          "products counted by another attribute: sold online, on display or brought to a fair ('mang đến 95 sản "
          "phẩm'), with organic areas, exported, renamed"),
     Rule("assessment-held", r"(?<!\w)tổ\s+chức\s+(?:\d+\s+đợt\s+)?(?:thẩm\s+định\s*,\s*)?đánh\s+giá(?:\s+lại)?"
-                            r"(?:\s*,\s*phân\s+hạng)?(?:\s+(?:cho|đối\s+với|với))?\s*$", "not a result",
+                            r"(?:\s*,\s*phân\s+hạng)?(?:\s+(?:sản\s+phẩm\s+)?cấp\s+(?:huyện|tỉnh|xã|thành\s+phố|thị\s+xã))?"
+                            r"(?:\s+(?:cho|đối\s+với|với))?\s*$", "not a result",
          Example("Năm 2021, huyện tổ chức đánh giá, phân hạng cho 33 sản phẩm, kết quả có 29 sản phẩm đạt 3 sao.",
                  33, None),
-         "the products an assessment was held for are candidates", needs=("tổ",)),
+         "the products an assessment was held for are candidates (also 'tổ chức đánh giá cấp huyện cho 08')",
+         needs=("tổ",)),
     Rule("assessing", r"(?<!\w)xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:(?:của|cho|đối\s+với)\s+)?$"
                       r"|(?<!\w)(?<!đã\s)(?<!vừa\s)(?:xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:và\s+)?|họp\s+)?(?:thẩm\s+định\s*,\s*)?"
                       r"(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định)(?:\s*,\s*(?:phân|xếp)\s+hạng)?(?:\s+(?:cho|đối\s+với|là))?"
