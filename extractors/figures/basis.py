@@ -191,6 +191,7 @@ _YEAR_RANKED = Folded(r"năm\s+(?:19|20)\d\d\s+là\s+năm(?!\w)")
 # với 49", "Huyện A có 31 sản phẩm, dẫn đầu tỉnh"), not a province ranked among others ("đứng thứ 3")
 _RANKED_IN_WHOLE_BEFORE = Folded(r"nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)\s+(?:h[ơo]n\s+|g[ầa]n\s+)?$"
                                  r"|dẫn\s+đầu(?:\s+(?:toàn\s+)?(?:tỉnh|huyện))?\s+với\s+(?:h[ơo]n\s+|g[ầa]n\s+)?$")
+_LEVEL_LABEL = Folded(r"\s*(?:[-–•+]\s*)?(?:số\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+(?:đạt\s+)?(?:hạng\s+)?0?[1-5]\s*sao\s*:\s*$")
 _RANKED_IN_WHOLE_AFTER = Folded(r"\s*,\s*dẫn\s+đầu\s+(?:toàn\s+)?(?:tỉnh|huyện)(?!\w)")
 _YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước)"
                      r"\s*[,:]?\s*$")
@@ -217,6 +218,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
             c.year = whole.year
             c.decide("year", "ranking-in-whole")
         return _set(c, whole.basis, "ranking-in-whole")  # type: ignore[arg-type]
+    above = _label_above(p, c)
+    if above is not None:
+        return _set(c, above.basis, "level-label")  # type: ignore[arg-type]
     rise_from = max(sent.start, c.start - 90)
     if may_contain(text, ("tăng",), rise_from, c.start) and _RISE_TO.search(text, rise_from, c.start):
         return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"
@@ -295,6 +299,21 @@ def _bracketed_date(text: str, h: Hit, lo: int, hi: int) -> bool:
         return False
     opened = text.rfind("(", lo, h.start)
     return opened != -1 and ")" not in text[opened:h.start] and ")" in text[h.end:hi]
+
+
+def _label_above(p: Passage, c: Count) -> Count | None:
+    """Rule ``level-label``: "Tổng số sản phẩm OCOP: 11.056 sản phẩm / Sản phẩm 5 sao: 76 / Sản phẩm 4 sao:
+    2.168": a level's label line under a label line that counts products lists the parts of the same
+    measure; it takes the basis of the count on the line above."""
+    if c.whole is not None or c.sent == 0 or c.trace.get("stars") != "level-before":
+        return None
+    sent, above = p.sentences[c.sent], p.sentences[c.sent - 1]
+    text = p.text
+    if sent.line != above.line + 1 or ":" not in text[above.start:above.end] or not _LEVEL_LABEL.match(
+            text, sent.start, c.start):
+        return None
+    counts = [x for x in p.counts[c.sent - 1] if x.result and x.basis is not None]
+    return counts[-1] if counts else None
 
 
 def _ranked_in_whole(p: Passage, c: Count) -> Count | None:

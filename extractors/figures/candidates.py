@@ -125,7 +125,7 @@ def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> lis
         if value is not None and value <= MAX_COUNT:
             found.append(Count(sent.start + t.start("num"), sent.start + t.end("num"), sent.start + t.end("num"),
                                value, index))
-    if found:
+    if found or (":" in s_text and _LEVEL_LABEL_LINE.match(low)):
         found.extend(_nounless(s_text, low, sent.start, index, {c.start for c in found}, foldable))
     found.sort(key=lambda c: c.start)
     if is_text_end:
@@ -134,6 +134,12 @@ def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> lis
             found.append(tail)
     _set_depths(s_text, sent.start, found)
     return found
+
+
+# rule level-label: a line of an infographic or report printed as text, "Sản phẩm 5 sao: 76" — the level
+# labels a count whose noun is the label's (the noun-dropped counts are read in it as in a breakdown)
+_LEVEL_LABEL_LINE = re.compile(r"\s*(?:[-–•+]\s*)?(?:số\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+(?:đạt\s+)?(?:hạng\s+)?0?[1-5]\s*sao\s*:",
+                               re.IGNORECASE)
 
 
 def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int, foldable: bool) -> Count | None:
