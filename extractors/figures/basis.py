@@ -156,7 +156,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
     Rule("target-by-year", r"(?:đến|tới)\s+năm\s+(?:19|20)\d\d", "cumulative",
          Example("Chỉ tiêu chủ yếu đến năm 2025: 60% số xã đạt chuẩn; có ít nhất 150 sản phẩm OCOP.", 150, "cumulative"),
          "a target of a list whose sentence (or section heading: '2. Định hướng đến năm 2030') opens 'đến năm 2025' is "
-         "a stock, like 'đến năm 2025 có 300'",
+         "a stock, like 'đến năm 2025 có 300', and so is 'phấn đấu có 350 sản phẩm vào năm 2025' (the year after "
+         "the count, 'có' not 'có thêm' before it)",
          needs=("đến", "tới")),
     Rule("list-row", r"[ \t]*[-–•+]\s", "the row before's, or the list's opening line's",
          Example("Toàn huyện có 40 sản phẩm OCOP. Các xã có nhiều sản phẩm:\n- Xã An Bình: 9 sản phẩm;\n"
@@ -250,7 +251,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     if row is not None:
         return _set(c, row, "list-row")
     if c.status == "target":
-        if CONTEXT.search("target-by-year", text, sent.start, c.start) or _heading_by_year(p, c):
+        if CONTEXT.search("target-by-year", text, sent.start, c.start) or _heading_by_year(p, c) or (
+                _HAS_BEFORE.search(text, max(sent.start, c.start - 30), c.start)
+                and _BY_YEAR_AFTER.match(text, c.noun_end, min(sent.end, c.noun_end + 60))):
             return _set(c, "cumulative", "target-by-year")
         return _set(c, "new", "target-added")
     if in_round:
@@ -299,6 +302,11 @@ def _bracketed_date(text: str, h: Hit, lo: int, hi: int) -> bool:
         return False
     opened = text.rfind("(", lo, h.start)
     return opened != -1 and ")" not in text[opened:h.start] and ")" in text[h.end:hi]
+
+
+# "phấn đấu có 350 sản phẩm OCOP vào năm 2025", "có khoảng 8 sản phẩm … đến năm 2025": the year after the count
+_HAS_BEFORE = Folded(r"(?<!\w)có\s+(?:(?:khoảng|ít\s+nhất|tối\s+thiểu|trên|hơn|từ)\s+)?$")
+_BY_YEAR_AFTER = Folded(r"[^.;,]{0,40}?\s(?:vào|đến|tới)\s+(?:cuối\s+|hết\s+)?năm\s+(?:19|20)\d\d(?!\d)")
 
 
 def _label_above(p: Passage, c: Count) -> Count | None:

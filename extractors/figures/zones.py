@@ -71,10 +71,11 @@ _RESULTS_LABEL = re.compile(r"(?<!\w)kết\s+quả(?:\s+(?:đạt\s+được|th�
 def row_before(p: Passage, c: Count) -> tuple[Count | None, bool] | None:
     """For a count on a "- " row with no whole of its own: the count the row's reading follows and
     whether it heads the row above (else it is the last count of the line opening the list, a line
-    ending in ':'); None when the count is on no row, or nothing above states a count."""
+    ending in ':'); None when the count is on no row, or nothing above states a count, or the rows are
+    other articles' headlines (:func:`related_sentences`), each read on its own."""
     text = p.text
     start = text.rfind("\n", 0, c.start) + 1
-    if c.whole is not None or start < 2 or not _ROW.match(text, start, c.start):
+    if c.whole is not None or start < 2 or not _ROW.match(text, start, c.start) or c.sent in related_sentences(p):
         return None
     above = text.rfind("\n", 0, start - 1) + 1
     counts = [x for x in p.all_counts() if above <= x.start < start - 1 and x.result]
