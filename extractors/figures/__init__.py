@@ -24,6 +24,7 @@ The package is shaped like the grammar it implements:
 from __future__ import annotations
 
 import logging
+import re
 
 from extractors.figures import breakdown, grammar
 from extractors.figures.basis import read_basis
@@ -54,6 +55,10 @@ from extractors.figures.zones import related_sentences, set_desc_end
 from extractors.records import Figure, PlaceMention
 
 log = logging.getLogger(__name__)
+
+# a sentence that says the plan stated before it was met: the counts after it are no longer the plan's
+_PLAN_MET = re.compile(r"(?<!\w)(?:đã\s+)?(?:vượt|hoàn\s+thành|đạt)\s+(?:\d[\d,.]*\s*%\s*)?(?:so\s+với\s+)?"
+                       r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?!\w)", re.IGNORECASE)
 
 __all__ = ["Count", "Sentence", "find_figures", "read_counts", "split_sentences"]
 
@@ -152,6 +157,8 @@ def _read(p: Passage) -> None:
             line_year = None
             prev_line = sent.line
         if not counts:
+            if plan_line == sent.line and _PLAN_MET.search(p.text, sent.start, sent.end):
+                plan_line = -1  # rule plan-met: "…; đến nay đã vượt kế hoạch. Ngoài 11 sản phẩm …" — the plan is done
             quiet += 1
             if quiet > 2:  # "Trong đó, …" may follow a photo caption or two, not a whole section
                 previous = None
@@ -186,7 +193,7 @@ def _read(p: Passage) -> None:
             # a bracketed plan "(20 sản phẩm)" does not turn the next sentences into a plan
             last = next((c for c in reversed(kept) if c.depth == 0), kept[-1])
             if last.explicit and last.clause_status == "target":
-                plan_line = sent.line
+                plan_line = -1 if _PLAN_MET.search(p.text, last.noun_end, sent.end) else sent.line
             elif last.explicit:
                 plan_line = -1
         years = [c.year for c in counts if c.year]
