@@ -193,6 +193,7 @@ _YEAR_RANKED = Folded(r"năm\s+(?:19|20)\d\d\s+là\s+năm(?!\w)")
 _RANKED_IN_WHOLE_BEFORE = Folded(r"nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)\s+(?:h[ơo]n\s+|g[ầa]n\s+)?$"
                                  r"|dẫn\s+đầu(?:\s+(?:toàn\s+)?(?:tỉnh|huyện))?\s+với\s+(?:h[ơo]n\s+|g[ầa]n\s+)?$")
 _LEVEL_LABEL = Folded(r"\s*(?:[-–•+]\s*)?(?:số\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+(?:đạt\s+)?(?:hạng\s+)?0?[1-5]\s*sao\s*:\s*$")
+_SUB_PLACE = Folded(r"(?<!\w)(?:huyện|thị\s+xã|thành\s+phố|tp\.?|xã|phường|quận|thị\s+trấn)\s")
 _RANKED_IN_WHOLE_AFTER = Folded(r"\s*,\s*dẫn\s+đầu\s+(?:toàn\s+)?(?:tỉnh|huyện)(?!\w)")
 _YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước)"
                      r"\s*[,:]?\s*$")
@@ -328,13 +329,17 @@ def _ranked_in_whole(p: Passage, c: Count) -> Count | None:
     """Rule ``ranking-in-whole``: a place ranked by its share of the count said just before ("Toàn tỉnh có
     287 sản phẩm … Huyện Chợ Gạo dẫn đầu với 49 sản phẩm"; "công nhận 41 sản phẩm … Huyện A có nhiều sản
     phẩm nhất với 11") is a part of that count: its basis and year. The count is the last achieved result
-    in the sentence or the two before; None when the count is a part already, or nothing is ranked."""
+    in the sentence or the two before; None when the count is a part already, or nothing is ranked, or
+    what is ranked is no district, town or commune."""
     if c.whole is not None or c.status != "achieved":
         return None
     sent = p.sentences[c.sent]
-    if not (_RANKED_IN_WHOLE_BEFORE.search(p.text, max(sent.start, c.start - 80), c.start)
+    lo = max(sent.start, c.start - 80)
+    if not (_RANKED_IN_WHOLE_BEFORE.search(p.text, lo, c.start)
             or _RANKED_IN_WHOLE_AFTER.match(p.text, own_end(c), sent.end)):
         return None
+    if not _SUB_PLACE.search(p.text, lo, c.start) or _YEAR_RANKED.search(p.text, lo, c.start):
+        return None  # a province ranked among others ("Hà Nội … nhiều sản phẩm nhất"), a year ranked ("Năm 2024 là năm …")
     for i in range(c.sent, max(-1, c.sent - 3), -1):
         for x in reversed(p.counts[i]):
             if x.start < c.start and x.result and x.status == "achieved" and x.basis is not None:
