@@ -24,6 +24,7 @@ The package is shaped like the grammar it implements:
 from __future__ import annotations
 
 import logging
+import re
 
 from extractors.figures import breakdown, grammar
 from extractors.figures.basis import read_basis
@@ -50,10 +51,14 @@ from extractors.figures.sentences import Sentence, split_sentences
 from extractors.figures.status import read_status
 from extractors.figures.table import may_hold_table, read_tables
 from extractors.figures.textmap import Identity, nfc_with_map
-from extractors.figures.zones import set_desc_end
+from extractors.figures.zones import related_sentences, set_desc_end
 from extractors.records import Figure, PlaceMention
 
 log = logging.getLogger(__name__)
+
+# a sentence that says the plan stated before it was met: the counts after it are no longer the plan's
+_PLAN_MET = re.compile(r"(?<!\w)(?:đã\s+)?(?:vượt|hoàn\s+thành|đạt)\s+(?:\d[\d,.]*\s*%\s*)?(?:so\s+với\s+)?"
+                       r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?!\w)", re.IGNORECASE)
 
 __all__ = ["Count", "Sentence", "find_figures", "read_counts", "split_sentences"]
 
@@ -140,6 +145,7 @@ def _read(p: Passage) -> None:
     previous: list[Count] | None = None
     quiet = 0  # sentences without counts since the last one that had some
     section_year: int | None = None  # the year the last section heading names
+    related = related_sentences(p)
     for i, counts in enumerate(p.counts):
         sent = p.sentences[i]
         if p.headings[i]:
@@ -151,6 +157,8 @@ def _read(p: Passage) -> None:
             line_year = None
             prev_line = sent.line
         if not counts:
+            if plan_line == sent.line and _PLAN_MET.search(p.text, sent.start, sent.end):
+                plan_line = -1  # rule plan-met: "…; đến nay đã vượt kế hoạch. Ngoài 11 sản phẩm …" — the plan is done
             quiet += 1
             if quiet > 2:  # "Trong đó, …" may follow a photo caption or two, not a whole section
                 previous = None
@@ -167,15 +175,17 @@ def _read(p: Passage) -> None:
         breakdown.link_sentence(p, counts, previous)
         for c in counts:
             _inherit_level(p, c)
+        aside = i in related  # another article's headline (zones.related_sentences): read on its own
         for j, c in enumerate(counts):
             nxt = counts[j + 1] if j + 1 < len(counts) else None
             prev = prevs[j]
-            read_status(p, c, prev, nxt, plan_line=plan_line == sent.line)
+            read_status(p, c, prev, nxt, plan_line=plan_line == sent.line and not aside)
             read_result(p, c, prev)
-            read_own_year(p, c, prev, nxt, line_year, section_year)
+            read_own_year(p, c, prev, nxt, None if aside else line_year, None if aside else section_year)
             read_basis(p, c, prev, in_round=in_round)
-            read_round_year(p, c, r_year, p_year, rep_year)
-            read_plan_year(p, c, p_year)
+            if not aside:
+                read_round_year(p, c, r_year, p_year, rep_year)
+                read_plan_year(p, c, p_year)
             read_place(p, c, prev, districts)
             read_as_of(p, c)
         kept = [c for c in counts if c.result]
@@ -183,12 +193,12 @@ def _read(p: Passage) -> None:
             # a bracketed plan "(20 sản phẩm)" does not turn the next sentences into a plan
             last = next((c for c in reversed(kept) if c.depth == 0), kept[-1])
             if last.explicit and last.clause_status == "target":
-                plan_line = sent.line
+                plan_line = -1 if _PLAN_MET.search(p.text, last.noun_end, sent.end) else sent.line
             elif last.explicit:
                 plan_line = -1
         years = [c.year for c in counts if c.year]
         line_year = years[-1] if years else (stated_year(p, i) or line_year)
-        previous = counts
+        previous = None if aside else counts
     read_tables(p)
 
 

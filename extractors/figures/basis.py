@@ -46,14 +46,15 @@ CUES = RuleTable("basis: cues", "basis", [
                     r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)"
                     r"|(?<!\w)có\s+(?:nhiều|ít)\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+nhất)?\s*(?:là|(?:bao\s+)?gồm|:|,\s*lần\s+lượt)"
                     r"|số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s[^.;,\d]{0,30}?(?:nhiều|lớn|cao)\s+nhất[^.;,\d]{0,30}?\svới"
-                    r"|dẫn\s+đầu[^.;,\d]{0,40}?\svề\s+số(?:\s+lượng)?\s+s[ảa]n\s+ph[ẩa]m[^.;,\d]{0,20}?\svới", "cumulative",
+                    r"|dẫn\s+đầu[^.;,\d]{0,40}?\svề\s+số(?:\s+lượng)?\s+s[ảa]n\s+ph[ẩa]m[^.;,\d]{0,20}?\svới"
+                    r"|dẫn\s+đầu\s+(?:cả\s+nước|toàn\s+quốc|khu\s+vực|vùng|miền)[^.;,\d]{0,30}?\svới", "cumulative",
          Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
          "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33', "
          "'Các huyện có nhiều sản phẩm là A 45 sản phẩm, B 41 sản phẩm', 'Các xã có nhiều sản phẩm nhất gồm: …', "
          "'A, B có ít sản phẩm nhất, lần lượt 84 và 97 sản phẩm', "
          "'có số sản phẩm OCOP lớn nhất cả nước "
          "với 412', 'dẫn đầu tỉnh về số sản phẩm OCOP với 41'): its stock (a year ranked, 'Năm 2024 là năm có "
-         "nhiều sản phẩm nhất với 56', has that year's; 'X dẫn đầu với 15' may rank a round)",
+         "nhiều sản phẩm nhất với 56', has that year's; 'X dẫn đầu với 15' may rank a round; 'dẫn đầu cả nước với 12' ranks provinces)",
          needs=("đứng", "xếp", "vị", "nhất", "nhiều", "dẫn")),
     Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó)|sau\s+đợt\s+(?:này|công\s+nhận\s+này|đánh\s+giá\s+này))"
                     r"(?![\s,]+(?:(?:trong\s+)?năm\s+(?:19|20)\d\d|(?:cả|trong)\s+năm(?!\w)|năm\s+nay(?!\w)))(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
@@ -138,10 +139,10 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "'N sản phẩm mới', 'lần đầu', 'được công nhận lại', 'được tái công nhận' (certified again in a round), "
          "'N sản phẩm đợt 1' (a round's, even after 'Trước đó')", needs=("mới", "lần", "lại", "tái", "đợt")),
     Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu"
-                              r"|mục\s+tiêu)(?!\s+(?:giai\s+đoạn|đến\s+năm))",
+                              r"|mục\s+tiêu)(?!\s+(?:giai\s+đoạn|đến\s+năm|của\s+(?:đề\s+án|chương\s+trình)))",
          "new", Example("Năm nay tỉnh đã cấp chứng nhận cho 43/34 sản phẩm, đạt 126,5% kế hoạch.", 43, "new"),
          "'N sản phẩm …, đạt X% kế hoạch': a year's products against the year's plan (not a phase's: 'đạt 100% "
-         "kế hoạch giai đoạn' measures a stock)", needs=("%",)),
+         "kế hoạch giai đoạn', 'vượt 28,5% so với mục tiêu của Đề án' measure a stock)", needs=("%",)),
     Rule("stock-after-noun", r"\s*(?:OCOP\s+)?(?:hiện\s+có|còn\s+hiệu\s+lực|đã\s+được\s+(?:công\s+nhận|chứng\s+nhận|cấp)\s+(?:năm\s+)?"
                              r"(?:19|20)\d\d\s*,|đã\s+được\s+gắn\s+sao|(?:vào|cho)\s+tổng\s+số)", "cumulative",
          Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận năm 2019, 2020, 2021.", 44, "cumulative"),
@@ -171,7 +172,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
     Rule("target-by-year", r"(?:đến|tới)\s+năm\s+(?:19|20)\d\d", "cumulative",
          Example("Chỉ tiêu chủ yếu đến năm 2025: 60% số xã đạt chuẩn; có ít nhất 150 sản phẩm OCOP.", 150, "cumulative"),
          "a target of a list whose sentence (or section heading: '2. Định hướng đến năm 2030') opens 'đến năm 2025' is "
-         "a stock, like 'đến năm 2025 có 300'",
+         "a stock, like 'đến năm 2025 có 300', and so is 'phấn đấu có 350 sản phẩm vào năm 2025' (the year after "
+         "the count, 'có' not 'có thêm' before it)",
          needs=("đến", "tới")),
     Rule("list-row", r"[ \t]*[-–•+]\s", "the row before's, or the list's opening line's",
          Example("Toàn huyện có 40 sản phẩm OCOP. Các xã có nhiều sản phẩm:\n- Xã An Bình: 9 sản phẩm;\n"
@@ -202,7 +204,9 @@ CONTEXT = RuleTable("basis: context", "basis", [
 # "toàn tỉnh", "toàn tỉnh Bà Rịa-Vũng Tàu": the whole place, or the whole place and its name
 _NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*)*|(?i:trên\s+địa\s+bàn.*)", re.S)
 _RECOGNISED_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?được\s+(?:công|chứng)\s+nhận(?!\s+lại)")
-_CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt|nâng\s+hạng)")
+# (the agent may stand between: "được UBND tỉnh công nhận", "được Hội đồng cấp tỉnh xếp hạng")
+_CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:(?:ubnd|[ủu][ỷy]\s+ban|chủ\s+tịch|hội\s+đồng)(?:\s+[^\W\d_]+){0,4}?\s+)?"
+                          r"(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt|nâng\s+hạng)")
 _QUANTITY_BEFORE = re.compile(r"\d[\d.,]*\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*$")
 _ROUND_OPENS = Folded(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt|trong\s+năm(?!\s+\d))(?!\w)[\s,:]*$")
 # "Hai đợt trước trong năm, tỉnh đã có 31 …": the round opens the clause, then its subject (a short name)
@@ -211,6 +215,13 @@ _PLACE_HAS_ONLY = re.compile(r"\s*(?:huyện|thị\s+xã|thành\s+phố|xã|phư
                              r"(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*){1,3}\s+(?:(?:(?:cũng\s+)?có|dẫn\s+đầu\s+với)\s+)?", re.I)
 _RISE_TO = Folded(r"(?<!\w)tăng\s+từ\s+\d[^.;]{0,70}?\slên\s*$")
 _YEAR_RANKED = Folded(r"năm\s+(?:19|20)\d\d\s+là\s+năm(?!\w)")
+# a place ranked inside the count said just before ("Huyện A có nhiều sản phẩm nhất với 9", "Huyện A dẫn đầu
+# với 49", "Huyện A có 31 sản phẩm, dẫn đầu tỉnh"), not a province ranked among others ("đứng thứ 3")
+_RANKED_IN_WHOLE_BEFORE = Folded(r"nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)\s+(?:h[ơo]n\s+|g[ầa]n\s+)?$"
+                                 r"|dẫn\s+đầu(?:\s+(?:toàn\s+)?(?:tỉnh|huyện))?\s+với\s+(?:h[ơo]n\s+|g[ầa]n\s+)?$")
+_LEVEL_LABEL = Folded(r"\s*(?:[-–•+]\s*)?(?:số\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+(?:đạt\s+)?(?:hạng\s+)?0?[1-5]\s*sao\s*:\s*$")
+_SUB_PLACE = Folded(r"(?<!\w)(?:huyện|thị\s+xã|thành\s+phố|tp\.?|xã|phường|quận|thị\s+trấn)\s")
+_RANKED_IN_WHOLE_AFTER = Folded(r"\s*,\s*dẫn\s+đầu\s+(?:toàn\s+)?(?:tỉnh|huyện)(?!\w)")
 _YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước)"
                      r"\s*[,:]?\s*$")
 
@@ -230,6 +241,15 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         return _set(c, "cumulative", "stock-after-noun")
     if c.status == "proposed" and c.whole is None:
         return _set(c, "new", "proposal")  # "đang hoàn thiện hồ sơ 3 sản phẩm … đề nghị … 5 sao": this round's
+    whole = _ranked_in_whole(p, c)
+    if whole is not None:
+        if c.year != whole.year:
+            c.year = whole.year
+            c.decide("year", "ranking-in-whole")
+        return _set(c, whole.basis, "ranking-in-whole")  # type: ignore[arg-type]
+    above = _label_above(p, c)
+    if above is not None:
+        return _set(c, above.basis, "level-label")  # type: ignore[arg-type]
     rise_from = max(sent.start, c.start - 90)
     if may_contain(text, ("tăng",), rise_from, c.start) and _RISE_TO.search(text, rise_from, c.start):
         return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"
@@ -268,7 +288,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     if row is not None:
         return _set(c, row, "list-row")
     if c.status == "target":
-        if CONTEXT.search("target-by-year", text, sent.start, c.start) or _heading_by_year(p, c):
+        if CONTEXT.search("target-by-year", text, sent.start, c.start) or _heading_by_year(p, c) or (
+                _HAS_BEFORE.search(text, max(sent.start, c.start - 30), c.start)
+                and _BY_YEAR_AFTER.match(text, c.noun_end, min(sent.end, c.noun_end + 60))):
             return _set(c, "cumulative", "target-by-year")
         return _set(c, "new", "target-added")
     if CONTEXT.match("ranked-after-stock", text, sent.start, c.start) and _stock_before(p, c):
@@ -344,6 +366,48 @@ def _stock_before(p: Passage, c: Count) -> bool:
     """The last count of the sentence before is a stock."""
     last = _last_result_before(p, c)
     return last is not None and last.sent == c.sent - 1 and last.basis == "cumulative"
+
+
+# "phấn đấu có 350 sản phẩm OCOP vào năm 2025", "có khoảng 8 sản phẩm … đến năm 2025": the year after the count
+_HAS_BEFORE = Folded(r"(?<!\w)có\s+(?:(?:khoảng|ít\s+nhất|tối\s+thiểu|trên|hơn|từ)\s+)?$")
+_BY_YEAR_AFTER = Folded(r"[^.;,]{0,40}?\s(?:vào|đến|tới)\s+(?:cuối\s+|hết\s+)?năm\s+(?:19|20)\d\d(?!\d)")
+
+
+def _label_above(p: Passage, c: Count) -> Count | None:
+    """Rule ``level-label``: "Tổng số sản phẩm OCOP: 11.056 sản phẩm / Sản phẩm 5 sao: 76 / Sản phẩm 4 sao:
+    2.168": a level's label line under a label line that counts products lists the parts of the same
+    measure; it takes the basis of the count on the line above."""
+    if c.whole is not None or c.sent == 0 or c.trace.get("stars") != "level-before":
+        return None
+    sent, above = p.sentences[c.sent], p.sentences[c.sent - 1]
+    text = p.text
+    if sent.line != above.line + 1 or ":" not in text[above.start:above.end] or not _LEVEL_LABEL.match(
+            text, sent.start, c.start):
+        return None
+    counts = [x for x in p.counts[c.sent - 1] if x.result and x.basis is not None]
+    return counts[-1] if counts else None
+
+
+def _ranked_in_whole(p: Passage, c: Count) -> Count | None:
+    """Rule ``ranking-in-whole``: a place ranked by its share of the count said just before ("Toàn tỉnh có
+    287 sản phẩm … Huyện Chợ Gạo dẫn đầu với 49 sản phẩm"; "công nhận 41 sản phẩm … Huyện A có nhiều sản
+    phẩm nhất với 11") is a part of that count: its basis and year. The count is the last achieved result
+    in the sentence or the two before; None when the count is a part already, or nothing is ranked, or
+    what is ranked is no district, town or commune."""
+    if c.whole is not None or c.status != "achieved":
+        return None
+    sent = p.sentences[c.sent]
+    lo = max(sent.start, c.start - 80)
+    if not (_RANKED_IN_WHOLE_BEFORE.search(p.text, lo, c.start)
+            or _RANKED_IN_WHOLE_AFTER.match(p.text, own_end(c), sent.end)):
+        return None
+    if not _SUB_PLACE.search(p.text, lo, c.start) or _YEAR_RANKED.search(p.text, lo, c.start):
+        return None  # a province ranked among others ("Hà Nội … nhiều sản phẩm nhất"), a year ranked ("Năm 2024 là năm …")
+    for i in range(c.sent, max(-1, c.sent - 3), -1):
+        for x in reversed(p.counts[i]):
+            if x.start < c.start and x.result and x.status == "achieved" and x.basis is not None:
+                return x
+    return None
 
 
 def _last_result_before(p: Passage, c: Count) -> Count | None:

@@ -125,7 +125,7 @@ def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> lis
         if value is not None and value <= MAX_COUNT:
             found.append(Count(sent.start + t.start("num"), sent.start + t.end("num"), sent.start + t.end("num"),
                                value, index))
-    if found:
+    if found or (":" in s_text and _LEVEL_LABEL_LINE.match(low)):
         found.extend(_nounless(s_text, low, sent.start, index, {c.start for c in found}, foldable))
     found.sort(key=lambda c: c.start)
     if is_text_end:
@@ -134,6 +134,12 @@ def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> lis
             found.append(tail)
     _set_depths(s_text, sent.start, found)
     return found
+
+
+# rule level-label: a line of an infographic or report printed as text, "Sản phẩm 5 sao: 76" — the level
+# labels a count whose noun is the label's (the noun-dropped counts are read in it as in a breakdown)
+_LEVEL_LABEL_LINE = re.compile(r"\s*(?:[-–•+]\s*)?(?:số\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+(?:đạt\s+)?(?:hạng\s+)?0?[1-5]\s*sao\s*:",
+                               re.IGNORECASE)
 
 
 def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int, foldable: bool) -> Count | None:
@@ -213,7 +219,7 @@ _ONE_AFTER = re.compile(r"(?<!\w)(?:đối\s+với|cho|thêm|công\s+nhận|đ�
 # "có ít nhất một sản phẩm OCOP", "tối thiểu một sản phẩm được công nhận": one ranked product, a goal
 # (not "ít nhất một sản phẩm tham gia Chương trình": taking part)
 _ONE_AT_LEAST = re.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu)\s+$", re.IGNORECASE)
-_ONE_RANKED_AFTER = re.compile(r"\s+(?:OCOP|đạt|được\s+(?:công\s+nhận|chứng\s+nhận))(?!\w)", re.IGNORECASE)
+_ONE_RANKED_AFTER = re.compile(r"\s+(?:OCOP|đạt|được\s+(?:công\s+nhận|chứng\s+nhận)|[1-5]\s*sao)(?!\w)", re.IGNORECASE)
 # "xã Trung Đồng một sản phẩm": one product of a named commune or district in a list
 _ONE_PLACE = re.compile(r"(?<!\w)(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)\s+((?:[^\W\d_]+\s+){1,3})$", re.IGNORECASE)
 

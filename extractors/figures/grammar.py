@@ -83,10 +83,12 @@ SHARED_NOUN_AND_RE = re.compile(
 SHARED_NOUN_LIST_RE = re.compile(
     rf"lần\s+lượt\s+(?:là\s+|có\s+|đạt\s+)?(?P<list>(?:{COUNT_DIGITS}\s*,\s*)+){COUNT_DIGITS}"
     rf"(?:\s*(?:,\s*)?và\s+\d[\d.]*)?\s+{NOUN}", _I)
-#: A level then its count with the noun dropped, inside a breakdown: "(3 sao: 71; 4 sao: 15)".
+#: A level then its count with the noun dropped, inside a breakdown: "(3 sao: 71; 4 sao: 15)", or a label
+#: line of an infographic or report printed as text: "Sản phẩm 5 sao: 76".
 LEVEL_COLON_COUNT_RE = re.compile(
     rf"(?<!\w)(?:hạng\s+)?0?[1-5]\s*(?:sao|\*)\s*:\s*(?P<num>{COUNT_DIGITS})"
-    r"(?![\d.,]*\s*(?:%|s[ảa]n\s+ph[ẩa]m|SP(?!\w)|xã|chủ|tỷ|triệu|hộ|ha|điểm))", _I)
+    # (the unit that makes it another count is on the same line: "Sản phẩm 5 sao: 76\nSản phẩm 4 sao: …" lists levels)
+    r"(?![\d.,]*[ \t]*(?:%|s[ảa]n\s+ph[ẩa]m|SP(?!\w)|xã|chủ|tỷ|triệu|hộ|ha|điểm))", _I)
 
 #: A place and its count with the noun dropped, in a list whose other items count products:
 #: "Gia Nghĩa 4, Đắk Mil 3, Cư Jút và Krông Nô mỗi nơi 2 sản phẩm", "Đắk R'lấp (9 sản phẩm), tiếp theo là
@@ -123,12 +125,12 @@ DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?:^|[.;:]\s*)\W*(?:đây|đó)\s+là\s+(
 # ------------------------------------------------------------------ star levels
 
 _STAR_N = r"(?:(?<![\d.,])0?[1-5](?![\d.,])|(?<!\w)(?:một|hai|ba|bốn|năm)(?!\w))"
-_SAO = r"(?:sao(?!\w)|\*|★)"
+_SAO = r"(?:sao(?:[1-9](?!\w))?(?!\w)|\*|★)"  # "3 sao2": a footnote mark a PDF printed flat
 _HANG = r"(?:hạng\s+)?"
 
 #: Products whose certificate expired and that were certified again, said after the count: "12 sản phẩm có
 #: giấy chứng nhận hết hạn trong năm đã được đánh giá lại" (not "… không đề nghị công nhận lại").
-RECERTIFIED_AFTER = Folded(r"[^.;]{0,50}?hết\s+(?:thời\s+)?hạn(?:(?!không|chưa)[^.;,]){0,40}?(?<!\w)đã\s+được\s+"
+RECERTIFIED_AFTER = Folded(r"[^.;]{0,50}?hết\s+(?:thời\s+)?hạn(?:(?!không|chưa|sẽ|cần)[^.;,]){0,40}?(?<!\w)(?:đã\s+)?được\s+"
                            r"(?:đánh\s+giá|công\s+nhận|cấp|chứng\s+nhận)\s+lại")
 
 #: One star phrase. Alternatives are tried in this order at each position.

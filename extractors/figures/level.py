@@ -103,6 +103,10 @@ _REVERSED_JOINER = re.compile(
 _POTENTIAL_BEFORE = re.compile(r"(?:có\s+)?tiềm\s+năng(?:\s+(?:đạt|lên|nâng\s+hạng))?\s*(?:hạng\s+)?$", re.IGNORECASE)
 
 
+# a line opening with an item's number and a capitalised name: an annex or table row printed as text
+_NUMBERED_ROW = re.compile(r"\n[ \t]*\d{1,3}\.?[ \t]+(\w)")
+
+
 def window_end(p: Passage, c: Count, nxt: Count | None) -> int:
     """Where the words describing ``c`` end: the next count, a new clause, a closing bracket (read once
     per count and noun end: the level and the status readers both need it)."""
@@ -120,6 +124,11 @@ def _window_end(p: Passage, c: Count, nxt: Count | None) -> int:
     stop = STOP_RE.search(p.text, c.noun_end, limit)
     if stop:
         limit = stop.start()
+    row = p.text.find("\n", c.noun_end, limit)
+    if row != -1:
+        numbered = _NUMBERED_ROW.match(p.text, row, limit)
+        if numbered and numbered.group(1).isupper():
+            limit = row  # rule numbered-row: "I. Huyện A: 05 sản phẩm\n1 Bánh tráng … 3 sao" — the row is an item of its own
     if c.depth > 0:
         close = p.text.find(")", c.noun_end, limit)
         if close != -1:

@@ -189,10 +189,12 @@ TABLE = RuleTable("result", "is a result", [
          "phẩm'), with organic areas, exported, renamed, whose address on the label changes after the merger, in a "
          "price-stabilisation programme ('bình ổn thị trường')"),
     Rule("assessment-held", r"(?<!\w)tổ\s+chức\s+(?:\d+\s+đợt\s+)?(?:thẩm\s+định\s*,\s*)?đánh\s+giá(?:\s+lại)?"
-                            r"(?:\s*,\s*phân\s+hạng)?(?:\s+(?:cho|đối\s+với|với))?\s*$", "not a result",
+                            r"(?:\s*,\s*phân\s+hạng)?(?:\s+(?:sản\s+phẩm\s+)?cấp\s+(?:huyện|tỉnh|xã|thành\s+phố|thị\s+xã))?"
+                            r"(?:\s+(?:cho|đối\s+với|với))?\s*$", "not a result",
          Example("Năm 2021, huyện tổ chức đánh giá, phân hạng cho 33 sản phẩm, kết quả có 29 sản phẩm đạt 3 sao.",
                  33, None),
-         "the products an assessment was held for are candidates", needs=("tổ",)),
+         "the products an assessment was held for are candidates (also 'tổ chức đánh giá cấp huyện cho 08')",
+         needs=("tổ",)),
     Rule("assessing", r"(?<!\w)xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:(?:của|cho|đối\s+với)\s+)?$"
                       r"|(?<!\w)(?<!đã\s)(?<!vừa\s)(?:xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:và\s+)?|họp\s+)?(?:thẩm\s+định\s*,\s*)?"
                       r"(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định)(?:\s*,\s*(?:phân|xếp)\s+hạng)?(?:\s+(?:cho|đối\s+với|là))?"
@@ -457,6 +459,10 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     candidate = candidate or match("candidate", text, _skip_potential(text, noun_end, after_end), after_end)
     if candidate and _NEGATED_REASON.search(text, max(0, candidate.start() - 80), candidate.start()):
         candidate = None  # "… còn hiệu lực, do một số sản phẩm hết hạn không đăng ký đánh giá lại": why, not who
+    if candidate and c.whole is not None and c.whole.result and c.trace.get("stars") == "level-of-whole":
+        # rule part-of-ranked: "trong 12 sản phẩm 4 sao có … 5 sản phẩm lần đầu tham gia đánh giá" — a part
+        # of ranked products says how they came to the round, not that they wait for a rank
+        return None
     if candidate and not _put_forward(p, c):  # a proposal for a rank is a dossier too, and a figure
         # "01 sản phẩm tiềm năng tham gia đánh giá … 5 sao": a candidate whatever its level
         if result_after:

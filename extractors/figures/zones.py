@@ -72,10 +72,11 @@ _RESULTS_LABEL = re.compile(r"(?<!\w)kết\s+quả(?:\s+(?:đạt\s+được|th�
 def row_before(p: Passage, c: Count) -> tuple[Count | None, bool] | None:
     """For a count on a "- " row with no whole of its own: the count the row's reading follows and
     whether it heads the row above (else it is the last count of the line opening the list, a line
-    ending in ':'); None when the count is on no row, or nothing above states a count."""
+    ending in ':'); None when the count is on no row, or nothing above states a count, or the rows are
+    other articles' headlines (:func:`related_sentences`), each read on its own."""
     text = p.text
     start = text.rfind("\n", 0, c.start) + 1
-    if c.whole is not None or start < 2 or not _ROW.match(text, start, c.start):
+    if c.whole is not None or start < 2 or not _ROW.match(text, start, c.start) or c.sent in related_sentences(p):
         return None
     above = text.rfind("\n", 0, start - 1) + 1
     counts = [x for x in p.all_counts() if above <= x.start < start - 1 and x.result]
@@ -87,3 +88,42 @@ def row_before(p: Passage, c: Count) -> tuple[Count | None, bool] | None:
     if _RESULTS_LABEL.search(text, above, start):
         return None  # "… mục tiêu đến năm 2025 có 150 sản phẩm. Kết quả:": the rows are the outcome, not the plan
     return (counts[-1] if counts else None), False
+
+
+# a page's list of other articles: "Tin liên quan", "Tin cùng chuyên mục", "Những tin cũ hơn", "Đọc thêm:" …
+_RELATED_LABEL = re.compile(
+    r"^[ \t]*(?:(?:tin|bài(?:\s+viết)?)\s+(?:liên\s+quan|cùng\s+(?:chuyên\s+mục|chủ\s+đề)|khác|đọc\s+nhiều"
+    r"|xem\s+nhiều|mới\s+hơn|cũ\s+hơn|mới\s+nhất|nổi\s+bật)|những\s+tin\s+(?:cũ|mới)\s+hơn|cùng\s+chuyên\s+mục"
+    r"|(?:đọc|xem)\s+thêm|theo\s+dòng\s+sự\s+kiện)[ \t]*(?::[ \t]*(?=\S)|:?[ \t]*$)", re.I | re.M)
+_HEADLINE_MAX = 250  # a longer line, or one that ends a sentence, is the article again
+
+
+def related_sentences(p: Passage) -> frozenset[int]:
+    """The sentences that are headlines of other articles listed on the page (rule ``related-list``):
+    the lines after a label "Tin liên quan", "Tin cùng chuyên mục", "Những tin cũ hơn", "Đọc thêm:" …
+    (and the headline on the label's own line) up to the first line that ends a sentence. Each is an
+    article of its own: no year, plan or round of the page's article is read into its counts."""
+    found = p.memo.get("related")
+    if found is None:
+        found = p.memo["related"] = _related_sentences(p)
+    return found
+
+
+def _related_sentences(p: Passage) -> frozenset[int]:
+    text = p.text
+    spans = []
+    for m in _RELATED_LABEL.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        nxt = end
+        while nxt < len(text):
+            stop = text.find("\n", nxt + 1)
+            stop = len(text) if stop == -1 else stop
+            line = text[nxt + 1:stop].strip()
+            if line and (line[-1] in ".!?…" or len(line) > _HEADLINE_MAX):
+                break
+            end = nxt = stop
+        spans.append((m.start(), end))
+    if not spans:
+        return frozenset()
+    return frozenset(i for i, s in enumerate(p.sentences) if any(a <= s.start < b for a, b in spans))
