@@ -240,8 +240,9 @@ _LABELS = re.compile(
     r"|tác giả|người đăng|người viết|biên tập viên|biên tập|chuyên mục|danh mục|nguồn|bởi|by)\b",
     re.IGNORECASE,
 )
-# A header clock or contact strip, not an article date.
-_PAGE_CHROME = re.compile(r"đường dây nóng|hotline|điện thoại|hôm nay|email|fax", re.IGNORECASE)
+# A header clock or contact strip, not an article date; nor a broadcaster's programme schedule ("Lịch phát
+# sóng: Thứ Tư, 15/10/2025"), which dates the day's programmes.
+_PAGE_CHROME = re.compile(r"đường dây nóng|hotline|điện thoại|hôm nay|email|fax|lịch phát sóng", re.IGNORECASE)
 _MAX_LEFTOVER_WORDS = 4
 # A source's name printed before its date ("Báo Nông nghiệp và Môi trường 21/07/2025") may be longer, and
 # so may a byline ("Bài và ảnh: Thu Hà - 09:15, 21/08/2023").
@@ -494,12 +495,14 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     document_dates: list[PublishedDate] = []
     document_line = -_DOCUMENT_BLOCK_LINES - 1  # the non-empty line of the last signing date
     in_box = False
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
         if _RELATED_HEADING.search(line):
             if candidates:
                 break
-            # a box of other articles above the article: its dates are theirs, up to the blank line
-            in_box = True
+            # a box of other articles above the article: its dates are theirs, up to the blank line;
+            # not a menu's entry ("Mới nhất" between "Trang chủ" and "Kinh doanh")
+            in_box = not _in_menu(lines, at)
         if in_box:
             in_box = bool(line.strip())
         elif line.strip():
@@ -541,6 +544,18 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
         if d:
             return PublishedDate(d.isoformat(), "letterhead", m.group(0).strip(" |\t"), m.start(), m.end())
     return None
+
+
+# A menu entry: a few words with no digit (a box of other articles lists headlines and dates).
+_MENU_ENTRY = re.compile(r"^[ \t|•*>›»-]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}[ \t|•*]*$")
+
+
+def _in_menu(lines: list[str], at: int) -> bool:
+    """A related-news heading's words as an entry of the site's menu ("Trang chủ⏎Mới nhất⏎Tin theo khu
+    vực⏎Kinh doanh"): the lines right above and below it are menu entries too, not a box's headlines."""
+    above = next((s for s in reversed(lines[:at]) if s.strip()), None)
+    below = next((s for s in lines[at + 1:] if s.strip()), None)
+    return bool(above and below and _MENU_ENTRY.match(above) and _MENU_ENTRY.match(below))
 
 
 # A page-view clock sits in the first lines of a page, above the menu and the headline; a clock

@@ -84,6 +84,22 @@ _CERTIFICATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# A press licence in a page's footer ("Giấy phép hoạt động báo điện tử số 45/GP-BTTTT ngày 12/3/2019", "Giấy
+# phép số 112/GP-CBC") licenses the newspaper; the article does not cite it. A licence the article reports on
+# ("Giấy phép khai thác khoáng sản số 12/GP-UBND") is still read.
+_LICENCE_BEFORE = re.compile(r"(?<!\w)giấy[ \t]+phép(?P<words>(?:[ \t]+[^\W\d_]+){0,10})[ \t]+số[ \t]*:?[ \t]*$",
+                             re.IGNORECASE)
+_PRESS_WORDS = re.compile(r"(?<!\w)(?:báo|tạp[ \t]+chí|điện[ \t]+tử|trang[ \t]+thông[ \t]+tin|xuất[ \t]+bản|phát[ \t]+thanh"
+                          r"|truyền[ \t]+hình|mạng[ \t]+xã[ \t]+hội|báo[ \t]+chí)(?!\w)", re.IGNORECASE)
+_PRESS_LICENCE_SYMBOL = re.compile(r"/GP-(?:BTTTT|CBC|BVHTT|BVHTTDL|TTĐT|PTTH)$")
+
+
+def _press_licence(text: str, number: str, start: int) -> bool:
+    """The number of a press licence, after "Giấy phép … số" with the press named or under the press authority's symbol."""
+    m = _LICENCE_BEFORE.search(text, max(0, start - 120), start)
+    return bool(m and (_PRESS_WORDS.search(m.group("words")) or _PRESS_LICENCE_SYMBOL.search(number)))
+
+
 _TYPE_WORDS = "|".join(sorted((re.escape(t) for t in DOC_TYPES), key=len, reverse=True))
 _TYPE_BEFORE = re.compile(
     rf"(?P<type>{_TYPE_WORDS})(?:[ \t\n]+(?:số|Số|SỐ)(?:[ \t]*hiệu)?)?[ \t]*:?[ \t\n]*$", re.IGNORECASE
@@ -340,7 +356,7 @@ def find_documents(text: str | None) -> list[DocumentRef]:
         if tm:
             doc_type = _canonical_type(tm.group("type"))
             quote_start = m.start() - (len(before) - tm.start())
-        elif _CERTIFICATE_BEFORE.search(text, max(0, m.start() - 120), m.start()):
+        elif _CERTIFICATE_BEFORE.search(text, max(0, m.start() - 120), m.start()) or _press_licence(text, number, m.start()):
             continue
         elif _SO_BEFORE.search(before):
             doc_type = type_of_symbol(number)
@@ -358,7 +374,8 @@ def find_documents(text: str | None) -> list[DocumentRef]:
             issued = (_date_from(before_date) if before_date else None) or _date_opening_sentence(text, quote_start) \
                 or _cell_date_before(text, m.start())
             if issued is None:
-                issued, quote_end = _attribute_issued(text, m) or _letterhead_issued(text, m) or (None, quote_end)
+                issued, quote_end = (_attribute_issued(text, m) or _letterhead_issued(text, m)
+                                     or _signed_at_sentence_end(text, m.end()) or (None, quote_end))
         mentions.append((number, doc_type, issued, quote_start, quote_end))
     mentions.extend(_bare_numbers(text, mentions))
     mentions.sort(key=lambda mention: mention[3])
@@ -428,6 +445,27 @@ def _attribute_issued(text: str, number: re.Match[str]) -> tuple[str | None, int
             return None  # the next document's block
         start = end + 1
     return None
+
+
+# The signing date closing the sentence that cites the number, after its object ("Chủ tịch UBND tỉnh vừa ký
+# Quyết định số 1987/QĐ-UBND công nhận 24 sản phẩm …, ký ngày 25/9/2025."): a comma, then the signing verb and
+# the date, with no other number cited between and no sentence end.
+_SIGNED_AFTER_CLAUSE = re.compile(
+    rf",[ \t]*(?:(?:đã|được)[ \t]+)*(?:(?:ký|kí)(?:[ \t]+ban[ \t]+hành)?|ban[ \t]+hành)[ \t]+(?:vào[ \t]+)?ngày[ \t]+{_DATE_BODY}",
+    re.VERBOSE | re.IGNORECASE)
+_SENTENCE_REACH = 240
+_SENTENCE_END = re.compile(r"[.;!?](?!\d)|\n")  # not the dots inside a date ("25.9.2025")
+
+
+def _signed_at_sentence_end(text: str, end: int) -> tuple[str | None, int] | None:
+    """(signing date, end of its quote) said after the clause that a number at ``end`` opens."""
+    stop = min(len(text), end + _SENTENCE_REACH)
+    sentence_end = _SENTENCE_END.search(text, end, stop)
+    stop = sentence_end.start() if sentence_end else stop
+    found = _SIGNED_AFTER_CLAUSE.search(text, end, stop)
+    if found is None or _NUMBER_RE.search(text, end, found.start()):
+        return None
+    return _date_from(found), found.end()
 
 
 def _cell_date_before(text: str, start: int) -> str | None:
