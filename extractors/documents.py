@@ -100,7 +100,10 @@ def _press_licence(text: str, number: str, start: int) -> bool:
     return bool(m and (_PRESS_WORDS.search(m.group("words")) or _PRESS_LICENCE_SYMBOL.search(number)))
 
 
-_TYPE_WORDS = "|".join(sorted((re.escape(t) for t in DOC_TYPES), key=len, reverse=True))
+# Names of a type that hold another type's word: "Thông báo kết luận số 312-TB/TU" is a Thông báo (its symbol
+# says TB), not the Kết luận its last words name.
+_TYPE_ALIASES = {"thông báo kết luận": "Thông báo"}
+_TYPE_WORDS = "|".join(sorted((re.escape(t) for t in (*DOC_TYPES, *_TYPE_ALIASES)), key=len, reverse=True))
 _TYPE_BEFORE = re.compile(
     rf"(?P<type>{_TYPE_WORDS})(?:[ \t\n]+(?:số|Số|SỐ)(?:[ \t]*hiệu)?)?[ \t]*:?[ \t\n]*$", re.IGNORECASE
 )
@@ -525,6 +528,8 @@ def _bare_numbers(text: str, cited: list[_Mention]) -> Iterator[_Mention]:
 
 def _canonical_type(word: str) -> str:
     word = " ".join(word.split())
+    if word.lower() in _TYPE_ALIASES:
+        return _TYPE_ALIASES[word.lower()]
     for t in DOC_TYPES:
         if t.lower() == word.lower():
             return t

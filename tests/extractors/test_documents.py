@@ -39,6 +39,9 @@ def docs(text):
         ("căn cứ Nghị định số 98 ngày 5/10/2018 của Chính phủ", [("98", "Nghị định", "2018-10-05")]),
         ("thực hiện Kế hoạch số 45/KH-UBND; theo Kế hoạch số 45, các huyện báo cáo",
          [("45/KH-UBND", "Kế hoạch", None)]),
+        # a type's name that ends in another type's word: the whole name types it
+        ("theo Thông báo kết luận số 312-TB/TU của Ban Thường vụ Tỉnh ủy", [("312-TB/TU", "Thông báo", None)]),
+        ("theo Kết luận số 45-KL/TU của Ban Thường vụ Tỉnh ủy", [("45-KL/TU", "Kết luận", None)]),
     ],
 )
 def test_grammar(text, expected):
