@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.figures import grammar as g
+from extractors.figures.lowercase import known_lower
 
 
 @dataclass(frozen=True, slots=True)  # (slots: cheaper to build, and a page builds a dozen)
@@ -143,7 +144,15 @@ def is_heading(text: str, sent: Sentence) -> bool:
     """A short line of its own with no count in it: a section heading."""
     if sent.end - sent.start > 60 or not alone_on_line(text, sent):
         return False
-    return not g.ANCHOR_RE.search(text, sent.start, sent.end)
+    low = known_lower(text)
+    if low is None:
+        return not g.ANCHOR_RE.search(text, sent.start, sent.end)
+    # on the passage's lower case: every anchor holds its noun ("sản phẩm", "san pham", "SP"), and the
+    # pattern for the lower case finds the same anchors (as ``_may_count`` reads them)
+    start, end = sent.start, sent.end
+    if low.find("sản", start, end) == -1 and low.find("san", start, end) == -1 and low.find("sp", start, end) == -1:
+        return True
+    return not g.ANCHOR_LOWER_RE.search(low, start, end)
 
 
 def is_headline(text: str, sent: Sentence) -> bool:

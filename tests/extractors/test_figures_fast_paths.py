@@ -20,7 +20,7 @@ import pytest
 
 from extractors.figures import grammar as g
 from extractors.figures import sentences
-from extractors.figures.candidates import _NOT_A_COUNT_WORDS, _low_ends_with, _may_end_with
+from extractors.figures.candidates import _NOT_A_COUNT_WORDS, _low_ends_with, _may_end_with, bare_place_counts
 from extractors.figures.lowercase import Folded, _first_letters, literal_first, lowered
 from extractors.figures.rules import rule_tables
 from extractors.figures.sentences import Sentence, is_hard_wrapped, split_sentences
@@ -190,3 +190,15 @@ def test_the_place_count_gate_holds_wherever_the_pattern_matches(seed):
         for m in g.PLACE_BARE_COUNT_RE.finditer(text):
             assert g.PLACE_BARE_COUNT_END_RE.search(text, m.start("num") - 1, m.end()), (text, m.group(0))
             assert g.PLACE_BARE_COUNT_END_RE.match(text, m.start("num")), (text, m.group(0))
+
+
+@pytest.mark.parametrize("seed", [8, 9])
+def test_the_bare_place_counts_are_the_patterns_matches(seed):
+    # bare_place_counts searches only a few runs before each number the gate finds, up to its end
+    # (with too few runs, or a search that stops before the number's end, it differs here)
+    rnd = random.Random(seed)
+    pieces = [*_PLACE_PIECES, "thị xã", "thành phố", "thị trấn", "Hà", "Cư M’gar", "( ", " )"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30))) for _ in range(15000)]
+    for text in texts + _passages():
+        assert [(m.span(), m.groups()) for m in bare_place_counts(text)] == [
+            (m.span(), m.groups()) for m in g.PLACE_BARE_COUNT_RE.finditer(text)], text
