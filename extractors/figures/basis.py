@@ -108,12 +108,14 @@ CUES = RuleTable("basis: cues", "basis", [
     Rule("per-year", r"mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân", "new",
          Example("Bình quân mỗi năm tỉnh có 15 sản phẩm được công nhận.", 15, "new"),
          "every year (not the rate of a quantity before it: 'sản xuất 60.000 lít mỗi năm, có 3 sản phẩm')"),
-    Rule("part-of-year", r"cùng\s+kỳ|(?<!\w)(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm|(?<!\w)quý\s+(?:[ivx]+|\d)(?!\w)",
+    Rule("part-of-year", r"cùng\s+kỳ|(?<!\w)(?<!hết\s)(?<!cuối\s)(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm"
+                         r"|(?<!\w)(?<!hết\s)(?<!cuối\s)quý\s+(?:[ivx]+|\d)(?!\w)|(?:tính\s+)?từ\s+đầu\s+năm",
          "new", Example("Cùng kỳ năm 2024, huyện mới có 6 sản phẩm được công nhận.", 6, "new"),
-         "a part of a year ('6 tháng đầu năm', 'trong 9 tháng năm 2024', 'cùng kỳ', 'quý III') bounds what a "
-         "place 'mới có', 'đã có', 'toàn tỉnh có' then: that period's products, not a stock",
-         needs=("kỳ", "tháng", "quý")),
-    Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)(?<!sau\s)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm|từ\s+đầu\s+năm"
+         "a part of a year ('6 tháng đầu năm', 'trong 9 tháng năm 2024', 'cùng kỳ', 'quý III', 'từ đầu năm') bounds "
+         "what a place 'mới có', 'đã có', 'toàn tỉnh có' then, and the 'đến nay' that ends 'từ đầu năm … đến nay': that "
+         "period's products, not a stock (not a date it ends at: 'đến cuối quý III/2023, toàn tỉnh có 127' is a stock)",
+         needs=("kỳ", "tháng", "quý", "đầu")),
+    Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)(?<!sau\s)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm"
                      r"|kết\s+quả", "new",
          Example("UBND huyện vừa công nhận 16 sản phẩm đạt 3 sao.", 16, "new"), "one round, just now, the result (not 'Sau đợt này': the total after it)"),
     Rule("decision", r"quyết\s+định", "new (weak)",
@@ -134,10 +136,11 @@ CUES = RuleTable("basis: cues", "basis", [
 CONTEXT = RuleTable("basis: context", "basis", [
     Rule("new-after-noun", r"\s*(?:OCOP\s+)?(?:(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)"
                            r"|được\s+(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|được\s+tái\s+(?:công\s+nhận|chứng\s+nhận)"
-                           r"|đợt\s+\d+)(?!\w)",
+                           r"|(?:đã\s+)?được\s+nâng(?:\s+hạng)?\s+(?:từ|lên)|đợt\s+\d+)(?!\w)",
          "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"),
          "'N sản phẩm mới', 'lần đầu', 'được công nhận lại', 'được tái công nhận' (certified again in a round), "
-         "'N sản phẩm đợt 1' (a round's, even after 'Trước đó')", needs=("mới", "lần", "lại", "tái", "đợt")),
+         "'được nâng hạng từ 3 sao lên 4 sao' (upgraded: a round's, not the stock), "
+         "'N sản phẩm đợt 1' (a round's, even after 'Trước đó')", needs=("mới", "lần", "lại", "tái", "đợt", "nâng")),
     Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu"
                               r"|mục\s+tiêu)(?!\s+(?:giai\s+đoạn|đến\s+năm|của\s+(?:đề\s+án|chương\s+trình)))",
          "new", Example("Năm nay tỉnh đã cấp chứng nhận cho 43/34 sản phẩm, đạt 126,5% kế hoạch.", 43, "new"),
@@ -222,7 +225,10 @@ _RANKED_IN_WHOLE_BEFORE = Folded(r"nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?
 _LEVEL_LABEL = Folded(r"\s*(?:[-–•+]\s*)?(?:số\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+(?:đạt\s+)?(?:hạng\s+)?0?[1-5]\s*sao\s*:\s*$")
 _SUB_PLACE = Folded(r"(?<!\w)(?:huyện|thị\s+xã|thành\s+phố|tp\.?|xã|phường|quận|thị\s+trấn)\s")
 _RANKED_IN_WHOLE_AFTER = Folded(r"\s*,\s*dẫn\s+đầu\s+(?:toàn\s+)?(?:tỉnh|huyện)(?!\w)")
-_YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước)"
+# "Như vậy, năm nay Chí Linh đã có 10 sản phẩm được công nhận": the year, then the subject (a short name)
+_YEAR_THEN_SUBJECT = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)năm\s+(?:nay|ngoái|(?:vừa\s+)?qua|trước|(?:19|20)\d\d)"
+                            r"\s*,?\s*(?:[^\W\d_]+\s+){1,3}$")
+_YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước|nay|ngoái)"
                      r"\s*[,:]?\s*$")
 
 
@@ -423,6 +429,9 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
     for k in range(len(hits) - 1, -1, -1):
         h = hits[k]
         if h.value == "cumulative":
+            if (h.name == "running-total" and k and hits[k - 1].name == "part-of-year" and h.start - hits[k - 1].end < 16
+                    and hits[k - 1].text[-3:].lower() == "năm"):
+                continue  # "Từ đầu năm 2024 đến nay, tỉnh đã công nhận 57": the year so far, not a running total
             if h.name == "ranking" and c.whole is not None and c.whole.basis is not None:
                 continue  # "Trong đó, phường A có nhiều sản phẩm nhất với 7": a part of the round's count
             if h.name == "ranking" and _YEAR_RANKED.search(p.text, max(0, h.start - 40), h.start):
@@ -462,7 +471,8 @@ def _round_clause(p: Passage, c: Count, has: Hit, before: list[Hit]) -> bool:
 def _subject_after_round(text: str, opener: int, has: Hit) -> bool:
     """"Hai đợt trước trong năm, tỉnh đã có 31 sản phẩm được công nhận": the round, then the subject."""
     subject = _SUBJECT.search(text, opener, has.start)
-    return subject is not None and bool(_ROUND_OPENS.search(text, opener, subject.start())) and bool(
+    year_then_subject = has.name == "has-already" and _YEAR_THEN_SUBJECT.search(text, opener, has.start)
+    return subject is not None and bool(_ROUND_OPENS.search(text, opener, subject.start()) or year_then_subject) and bool(
         _CONTINUES_ROUND.search(text, has.end, min(len(text), has.end + 120)))
 
 

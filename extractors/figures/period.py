@@ -58,9 +58,10 @@ TABLE = RuleTable("period", "year", [
          Example("Giai đoạn 2018-2023, cả nước có hơn 10.300 sản phẩm OCOP.", 10300, 2023),
          "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end",
          needs=("-", "–")),
-    Rule("since-start-of-year", rf"từ\s+đầu\s+năm\s+({_Y})", "that year",
+    Rule("since-start-of-year", rf"từ\s+đầu\s+năm(?:\s+({_Y})|(?!\s+(?:nay|qua|trước|ngoái|tới|\d)))", "that year",
          Example("Từ đầu năm 2025 đến nay, toàn tỉnh có thêm 62 sản phẩm được công nhận.", 62, 2025),
-         "'Từ đầu năm 2025 đến nay': what was added this year", needs=("đầu",)),
+         "'Từ đầu năm 2025 đến nay': what was added this year; 'Riêng từ đầu năm đến nay' with no year is the "
+         "article's year (the 'đến nay' that ends it makes no running total)", needs=("đầu",)),
     Rule("against-plan-year", rf"[^.;]{{0,40}}?(?:đạt|vượt|hoàn\s+thành|so\s+với)[^.;]{{0,25}}?(?:kế\s+hoạch|chỉ\s+tiêu"
                               rf"|mục\s+tiêu)[^.;]{{0,40}}?năm\s+({_Y})(?!\d)", "the plan's year",
          Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.", 213, 2023),
@@ -139,7 +140,8 @@ TABLE = RuleTable("period", "year", [
          Example("UBND tỉnh vừa phê duyệt kết quả phân hạng sản phẩm OCOP đợt 2 năm 2022. Theo đó, công nhận "
                  "14 sản phẩm đạt 3 sao.", 14, 2022),
          "a round's counts (new products, proposals, a total raised by the round) take the year of the "
-         "round the passage names: headline, lead sentence, decision date"),
+         "round the passage names: headline, lead sentence, decision date (not a lead line naming several years, "
+         "'năm 2021 công nhận 28 …; năm 2022 công nhận 35 …': a per-year list names no one round)"),
     Rule("article-year", r"(?:ngày|sáng|trưa|chiều|tối|hôm)\s+\d{1,2}\s*[/-]\s*\d{1,2}(?!\s*[/-]\s*\d)", "the article's year",
          Example("Chiều 29-8, UBND huyện công bố quyết định công nhận 15 sản phẩm đạt OCOP 3 sao.", 15, 2024),
          "with no year anywhere, a round's counts are in the year of the article's date (here 2024)",
@@ -301,6 +303,10 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     before = relative_year(p, sent.start, lo, c.start)
     if before is not None:
         _set(c, before, "last-year")  # "Ngày 9/1/2025, Sở cho biết, năm qua toàn tỉnh có thêm 47"
+        return
+    since = TABLE.search("since-start-of-year", text, max(sent.start, lo - 60), c.start) if p.article_year else None
+    if since and not since.group(1) and not (dated and _years_before(p, since.end(), c.start)):
+        _set(c, p.article_year, "since-start-of-year")  # "Riêng từ đầu năm đến nay, tỉnh đã công nhận 38"
         return
     if _next_year(p, c, lo):
         return
@@ -489,7 +495,7 @@ def _written_year(p: Passage, c: Count, lo: int) -> bool:
             _set(c, int(named.group(1)), "round-in-description")
             return True
     since = TABLE.search("since-start-of-year", text, max(sent.start, lo - 60), c.start)
-    if since:
+    if since and since.group(1):
         _set(c, int(since.group(1)), "since-start-of-year")
         return True
     as_of = _as_of_date(p, lo, c.start)
@@ -674,9 +680,19 @@ def round_year(p: Passage) -> int | None:
             elif dated is None and re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$|\d{1,2}\s*[/.-]\s*$"
                                              r"|tháng\s+\d{1,2}\s+năm\s*$", before, _I):
                 dated = int(y.group(0))
+        if named is not None and len(_named_years(p, sent)) > 1:
+            continue  # "năm 2021 công nhận 28 sản phẩm; năm 2022 công nhận 35 …": a per-year list, no one round
         if named or dated:
             return named or dated
     return None
+
+
+def _named_years(p: Passage, sent: Sentence) -> set[int]:
+    """The years a sentence's line names with "năm" that can be a count's period."""
+    end = p.text.find("\n", sent.start)
+    end = len(p.text) if end == -1 else end
+    return {int(y.group(0)) for y in _years_before(p, sent.start, end, asides=True)
+            if re.search(r"(?<!\w)năm\s*$", p.text[max(0, y.start() - 6):y.start()], _I)}
 
 
 _ROUND_REPORTED = re.compile(
@@ -701,8 +717,11 @@ def report_year(p: Passage) -> int | None:
         for m in TABLE.finditer("as-of-date", p.text, sent.start, sent.end):
             if _TARGET_BEFORE.search(p.text, sent.start, m.start()):
                 continue  # "Mục tiêu đến hết năm 2025, xã có 12 sản phẩm": a target's date, not the report's
+            year = int(re.findall(r"\d{4}", m.group(0))[-1])
+            if p.article_year is not None and year < p.article_year - 1:
+                continue  # "Đến hết năm 2020, huyện có 5 sản phẩm" in a 2024 review: an earlier stock, not the report's date
             if re.search(r"hết|cuối|tháng", m.group(0), _I):
-                return int(re.findall(r"\d{4}", m.group(0))[-1])
+                return year
     return None
 
 
