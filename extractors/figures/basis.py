@@ -22,20 +22,24 @@ _I = re.IGNORECASE
 CUES = RuleTable("basis: cues", "basis", [
     Rule("running-total", r"l[ũu]y\s+kế|luỹ\s+kế|tính\s+chung(?!\s+(?:cả\s+)?(?:\d+\s+|hai\s+|ba\s+|các\s+)?đợt)|tính\s+đến|đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có"
                           r"|hiện\s+tại|đang\s+có|hiện\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s)|thời\s+điểm\s+này|(?:hiện|đang)\s+sở\s+hữu"
-                          r"|trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)|nằm\s+trong\s+(?:tổng\s+)?số", "cumulative",
+                          r"|(?<!năm\s)trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)|nằm\s+trong\s+(?:tổng\s+)?số", "cumulative",
          Example("Lũy kế đến nay, huyện đã công nhận 46 sản phẩm OCOP.", 46, "cumulative"),
          "a total up to now, what a place or owner now has ('hiện sở hữu 97 sản phẩm', 'Hiện Mộc Châu có 61'), the "
-         "stock a round's products are among ('nằm trong số 248 sản phẩm OCOP của tỉnh')"),
-    Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)", "cumulative",
-         Example("Tổng số sản phẩm OCOP của huyện là 61 sản phẩm.", 61, "cumulative"), "the total"),
+         "stock a round's products are among ('nằm trong số 248 sản phẩm OCOP của tỉnh'); not 'năm trước đó' (a year)"),
+    Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)"
+                       r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+\d\s*sao(?:(?!trong|năm|đợt|mới|được|công)[^.;:\d]){0,30}?\slà(?!\w)",
+         "cumulative",
+         Example("Tổng số sản phẩm OCOP của huyện là 61 sản phẩm.", 61, "cumulative"),
+         "the total, and the number of a level 'số sản phẩm 3 sao là 225' (not of a year or round)"),
     Rule("raised-total", r"nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số"
-                         r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?[^.;:\d]{0,40}?\s(?:tăng\s+)?lên(?!\w)|(?<!\w)tăng\s+lên(?!\w)"
+                         r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+\d\s*sao)?[^.;:\d]{0,40}?\s(?:tăng\s+)?lên(?!\w)|(?<!\w)tăng\s+lên(?!\w)"
+                         r"|(?<=\d,\s)(?<!(?:19|20)\d\d,\s)lên(?!\w)"
                          r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:(?!trong|năm|đợt|mới|được|công)[^.;:\d]){0,40}?\sđạt(?!\w)(?!\s+(?:chuẩn|tiêu|hạng|\d+\s*sao))"
                          r"|(?<!\w)tăng\s+từ(?!\w)",
          "cumulative",
          Example("Năm 2023 công nhận 23 sản phẩm, nâng tổng số sản phẩm OCOP của tỉnh lên 198.", 198, "cumulative"),
-         "the total a round raised ('nâng tổng số lên', 'số sản phẩm OCOP của huyện đã lên tới 71', 'tăng lên 120 "
-         "sản phẩm': risen to, not by), the total reached 'Số sản phẩm OCOP toàn tỉnh vì thế đạt 231' (not 'đạt chuẩn', "
+         "the total a round raised ('nâng tổng số lên', 'số sản phẩm OCOP của huyện đã lên tới 71', 'đưa số sản phẩm "
+         "4 sao của huyện lên 5', 'tăng lên 120 sản phẩm', 'tăng thêm 19, lên 312': risen to, not by), the total reached 'Số sản phẩm OCOP toàn tỉnh vì thế đạt 231' (not 'đạt chuẩn', "
          "not of a year or round), and both ends of a rise 'tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm'"),
     Rule("as-of-end", r"(?:đến|tới)\s+(?:hết|cuối|thời\s+điểm|ngày|tháng)|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
                       r"|kết\s+thúc\s+năm", "cumulative",
@@ -168,7 +172,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
                  "(600 sản phẩm).", 600, "cumulative"),
          "a plan in brackets after the count measured against it ('vượt chỉ tiêu … (600 sản phẩm)', 'đạt 130% kế "
          "hoạch năm (40 sản phẩm)') has that count's basis: the first count of its sentence (not a part, not a rise), "
-         "else the last of the sentence before — a stock's plan is a stock, a year's plan of new products"),
+         "else the last of the sentence before — a stock's plan is a stock, a year's plan of new products (and "
+         "'kế hoạch năm (40 sản phẩm)' with no year of its own takes the measured count's year)"),
     Rule("proposal", r"đề\s+nghị|đề\s+xuất|tiềm\s+năng", "new",
          Example("Hội đồng đề nghị Trung ương xem xét công nhận 3 sản phẩm OCOP 5 sao.", 3, "new"),
          "products proposed for a rank are that round's"),
@@ -279,6 +284,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     if c.status == "target" and c.depth > 0 and not text[text.rfind("(", sent.start, c.start) + 1:c.start].strip():
         measured = _measured(p, c)
         if measured is not None and measured.basis is not None:
+            if c.year is None and measured.year is not None and _YEAR_PLAN.search(text, sent.start, c.start):
+                c.year = measured.year  # "công nhận 38 sản phẩm, đạt 95% kế hoạch năm (40 sản phẩm)": the year's plan
+                c.decide("year", "measured-plan")
             return _set(c, measured.basis, "measured-plan")
     weak = [h for h in hits if h.value == "new (weak)"]
     if c.whole is not None and c.whole.basis is not None and not weak:
@@ -356,6 +364,9 @@ def _bracketed_date(text: str, h: Hit, lo: int, hi: int) -> bool:
         return False
     opened = text.rfind("(", lo, h.start)
     return opened != -1 and ")" not in text[opened:h.start] and ")" in text[h.end:hi]
+
+
+_YEAR_PLAN = Folded(r"(?:kế\s+hoạch|chỉ\s+tiêu)\s+(?:của\s+)?năm\s*(?:nay\s*)?(?:đề\s+ra\s*)?\(\s*$")
 
 
 def _measured(p: Passage, c: Count) -> Count | None:

@@ -58,10 +58,12 @@ TABLE = RuleTable("period", "year", [
          Example("Giai đoạn 2018-2023, cả nước có hơn 10.300 sản phẩm OCOP.", 10300, 2023),
          "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end",
          needs=("-", "–")),
-    Rule("since-start-of-year", rf"từ\s+đầu\s+năm(?:\s+({_Y})|(?!\s+(?:nay|qua|trước|ngoái|tới|\d)))", "that year",
+    Rule("since-start-of-year", rf"(?:từ\s+đầu|(?<!\w)\d{{1,2}}\s+tháng\s+đầu)\s+năm(?:\s+({_Y})|(?!\s+(?:nay|qua|trước|ngoái|tới|\d)))",
+         "that year",
          Example("Từ đầu năm 2025 đến nay, toàn tỉnh có thêm 62 sản phẩm được công nhận.", 62, 2025),
-         "'Từ đầu năm 2025 đến nay': what was added this year; 'Riêng từ đầu năm đến nay' with no year is the "
-         "article's year (the 'đến nay' that ends it makes no running total)", needs=("đầu",)),
+         "'Từ đầu năm 2025 đến nay': what was added this year; 'Riêng từ đầu năm đến nay', 'Lũy kế 6 tháng đầu "
+         "năm' with no year are the article's year (the 'đến nay', 'lũy kế' with them make no running total)",
+         needs=("đầu",)),
     Rule("against-plan-year", rf"[^.;]{{0,40}}?(?:đạt|vượt|hoàn\s+thành|so\s+với)[^.;]{{0,25}}?(?:kế\s+hoạch|chỉ\s+tiêu"
                               rf"|mục\s+tiêu)[^.;]{{0,40}}?năm\s+({_Y})(?!\d)", "the plan's year",
          Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.", 213, 2023),
@@ -75,7 +77,8 @@ TABLE = RuleTable("period", "year", [
          "'năm 2023, khi huyện có 5 sản phẩm': the clause 'khi …' after a year (even a comparison's) is of that year",
          needs=("khi", "lúc")),
     Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
-                          r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
+                          r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|(?<!năm\s)trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
+                          r"|hiện\s+là"
                           r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,)|(?:hiện|đang)\s+sở\s+hữu"
                           r"|hiện\s+(?:đang\s+)?(?:dẫn\s+đầu|đứng\s+(?:đầu|thứ))|hiện(?=\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường)\s)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s))(?!\w)", "no year",
          Example("Đến nay, tỉnh có 98 sản phẩm OCOP.", 98, None),
@@ -110,7 +113,7 @@ TABLE = RuleTable("period", "year", [
          Example("Năm trước, toàn tỉnh có 19 sản phẩm được công nhận.", 19, 2023),
          "'năm trước', 'năm ngoái', and 'năm qua' in a piece dated January to June, are the year before the date "
          "that opens the sentence or the article's (here 2024); 'năm qua' later in the year is that year (not "
-         "'so với năm trước')", needs=("năm",)),
+         "'so với năm trước'); 'năm trước đó' is the year before the last dated count's", needs=("năm",)),
     Rule("next-year", r"(?<!\w)(?<!\d\s)(?<!những\s)(?<!các\s)(?<!nhiều\s)(?<!mấy\s)(?<!hai\s)(?<!ba\s)"
                       r"(?:trong\s+)?năm\s+tới(?!\w)", "the year after the article's",
          Example("Năm tới, huyện phấn đấu có thêm 8 sản phẩm OCOP.", 8, 2025),
@@ -237,7 +240,7 @@ _PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\
 _PLAN_NOUNS = ("hoạch", "tiêu", "phấn")  # every match of _PLAN_YEAR holds one of these, and "năm"
 _PER_YEAR = Folded(TABLE["per-year"].pattern)
 _RAISED_BY_ROUND = Folded(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+(?:tổng\s+)?số|qua\s+đó|như\s+vậy|vì\s+(?:thế|vậy)"
-                              r"|với\s+kết\s+quả\s+(?:trên|này|đó))(?!\w)")
+                              r"|với\s+kết\s+quả\s+(?:trên|này|đó)|(?<=\d,\s)(?<!(?:19|20)\d\d,\s)lên)(?!\w)")
 
 
 _SENTENCE_STOP = re.compile(r";|\.\s")
@@ -299,6 +302,10 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     text = p.text
     if p.article_year is not None and TABLE.search("this-year", text, lo, c.start):
         _set(c, p.article_year, "this-year")  # "năm nay đến thời điểm này đã có 41 sản phẩm"
+        return
+    that = _year_before_that(p, c, sent.start)
+    if that is not None:
+        _set(c, that, "last-year")  # "Năm qua, tỉnh có thêm 89 sản phẩm … Năm trước đó, tỉnh công nhận 74"
         return
     before = relative_year(p, sent.start, lo, c.start)
     if before is not None:
@@ -366,6 +373,24 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     row = row_before(p, c)
     if row is not None and row[0] is not None and row[0].year is not None:
         _set(c, row[0].year, "list-row")  # "- Huyện A: tối thiểu 30 sản phẩm;" under "mục tiêu đến năm 2025 …:"
+
+
+_BEFORE_THAT = Folded(r"(?<!\w)năm\s+trước\s+đó(?!\w)")
+_COMPARED = Folded(r"so\s+với\s+$")
+
+
+def _year_before_that(p: Passage, c: Count, start: int) -> int | None:
+    """'năm trước đó' is the year before the year of the last dated count before it (in its sentence or
+    the two before), not the year before the article's."""
+    m = g.last(_BEFORE_THAT.finditer(p.text, start, c.start)) if may_contain(p.text, ("đó",), start, c.start) else None
+    if m is None or (_COMPARED.search(p.text, max(start, m.start() - 12), m.start())
+                     and p.text[m.end():c.start].strip() != "("):
+        return None  # "So với năm trước đó (27 sản phẩm), số sản phẩm tăng 11": only the bracket is that year's
+    for i in range(c.sent, max(-1, c.sent - 3), -1):
+        for x in reversed(p.counts[i]):
+            if x.start < c.start and x.result and x.year is not None:
+                return x.year - 1
+    return None
 
 
 def _next_year(p: Passage, c: Count, lo: int) -> bool:
@@ -720,7 +745,7 @@ def report_year(p: Passage) -> int | None:
             year = int(re.findall(r"\d{4}", m.group(0))[-1])
             if p.article_year is not None and year < p.article_year - 1:
                 continue  # "Đến hết năm 2020, huyện có 5 sản phẩm" in a 2024 review: an earlier stock, not the report's date
-            if re.search(r"hết|cuối|tháng", m.group(0), _I):
+            if re.search(r"hết|cuối|tháng|ngày", m.group(0), _I):
                 return year
     return None
 
