@@ -366,6 +366,7 @@ def _bracketed_date(text: str, h: Hit, lo: int, hi: int) -> bool:
     return opened != -1 and ")" not in text[opened:h.start] and ")" in text[h.end:hi]
 
 
+_SINCE_MERGER = Folded(r"(?<!\w)từ\s+(?:sau\s+)?(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp)[^.;,\d]{0,20}?$")
 _YEAR_PLAN = Folded(r"(?:kế\s+hoạch|chỉ\s+tiêu)\s+(?:của\s+)?năm\s*(?:nay\s*)?(?:đề\s+ra\s*)?\(\s*$")
 
 
@@ -420,6 +421,8 @@ def _ranked_in_whole(p: Passage, c: Count) -> Count | None:
         return None
     if not _SUB_PLACE.search(p.text, lo, c.start) or _YEAR_RANKED.search(p.text, lo, c.start):
         return None  # a province ranked among others ("Hà Nội … nhiều sản phẩm nhất"), a year ranked ("Năm 2024 là năm …")
+    if CUES.search("running-total", p.text, sent.start, c.start):
+        return None  # "Cũng đến thời điểm này, huyện A có nhiều sản phẩm nhất với 42": ranked in the stock now
     for i in range(c.sent, max(-1, c.sent - 3), -1):
         for x in reversed(p.counts[i]):
             if x.start < c.start and x.result and x.status == "achieved" and x.basis is not None:
@@ -443,6 +446,8 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
             if (h.name == "running-total" and k and hits[k - 1].name == "part-of-year" and h.start - hits[k - 1].end < 16
                     and hits[k - 1].text[-3:].lower() == "năm"):
                 continue  # "Từ đầu năm 2024 đến nay, tỉnh đã công nhận 57": the year so far, not a running total
+            if h.name == "running-total" and _SINCE_MERGER.search(p.text, max(0, h.start - 40), h.start):
+                continue  # "Từ sau hợp nhất đến nay, tỉnh công nhận 45": the months since the merger, not a running total
             if h.name == "ranking" and c.whole is not None and c.whole.basis is not None:
                 continue  # "Trong đó, phường A có nhiều sản phẩm nhất với 7": a part of the round's count
             if h.name == "ranking" and _YEAR_RANKED.search(p.text, max(0, h.start - 40), h.start):

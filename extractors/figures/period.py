@@ -58,12 +58,14 @@ TABLE = RuleTable("period", "year", [
          Example("Giai đoạn 2018-2023, cả nước có hơn 10.300 sản phẩm OCOP.", 10300, 2023),
          "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end",
          needs=("-", "–")),
-    Rule("since-start-of-year", rf"(?:từ\s+đầu|(?<!\w)\d{{1,2}}\s+tháng\s+đầu)\s+năm(?:\s+({_Y})|(?!\s+(?:nay|qua|trước|ngoái|tới|\d)))",
+    Rule("since-start-of-year", rf"(?:từ\s+đầu|(?<!\w)\d{{1,2}}\s+tháng\s+đầu)\s+năm(?:\s+({_Y})|(?!\s+(?:nay|qua|trước|ngoái|tới|\d)))"
+                                r"|từ\s+(?:sau\s+)?(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập)(?=[^.;,\d]{0,20}?\s(?:đến|tới)\s+nay)",
          "that year",
          Example("Từ đầu năm 2025 đến nay, toàn tỉnh có thêm 62 sản phẩm được công nhận.", 62, 2025),
          "'Từ đầu năm 2025 đến nay': what was added this year; 'Riêng từ đầu năm đến nay', 'Lũy kế 6 tháng đầu "
-         "năm' with no year are the article's year (the 'đến nay', 'lũy kế' with them make no running total)",
-         needs=("đầu",)),
+         "năm', 'Từ sau hợp nhất đến nay' with no year are the article's year (the 'đến nay', 'lũy kế' with them "
+         "make no running total)",
+         needs=("đầu", "nhất", "nhập")),
     Rule("against-plan-year", rf"[^.;]{{0,40}}?(?:đạt|vượt|hoàn\s+thành|so\s+với)[^.;]{{0,25}}?(?:kế\s+hoạch|chỉ\s+tiêu"
                               rf"|mục\s+tiêu)[^.;]{{0,40}}?năm\s+({_Y})(?!\d)", "the plan's year",
          Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.", 213, 2023),
@@ -92,7 +94,8 @@ TABLE = RuleTable("period", "year", [
     Rule("as-of-date", rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*)?"
                        rf"(?:tháng\s+)?(?:\d{{1,2}}\s*[/.-]\s*|năm\s+)?{_Y}", "the year of the date",
          Example("Tính đến 31/1/2025, tỉnh có 267 sản phẩm OCOP.", 267, 2025),
-         "the date a running total is counted to", needs=("đến", "tới")),
+         "the date a running total is counted to (and 'Cũng đến thời điểm này' after a stock so dated: its date)",
+         needs=("đến", "tới")),
     Rule("as-of-after", r"[^.;,()\d]{0,60}?\s(tính\s+(?:đến|tới)[^().;,]{0,30})", "the year of the date",
          Example("Huyện Văn Yên đã có 27 sản phẩm được công nhận đạt chuẩn OCOP cấp tỉnh tính đến hết tháng 6 năm 2024.",
                  27, 2024),
@@ -303,6 +306,11 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     if p.article_year is not None and TABLE.search("this-year", text, lo, c.start):
         _set(c, p.article_year, "this-year")  # "năm nay đến thời điểm này đã có 41 sản phẩm"
         return
+    same = _SAME_POINT.search(text, sent.start, c.start) if may_contain(text, ("điểm",), sent.start, c.start) else None
+    stock = _last_dated_stock(p, c) if same else None
+    if stock is not None:
+        _set(c, stock, "as-of-date")  # "Tính đến tháng 10/2024, toàn tỉnh có 285 … Cũng đến thời điểm này, huyện A có 42"
+        return
     that = _year_before_that(p, c, sent.start)
     if that is not None:
         _set(c, that, "last-year")  # "Năm qua, tỉnh có thêm 89 sản phẩm … Năm trước đó, tỉnh công nhận 74"
@@ -373,6 +381,18 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     row = row_before(p, c)
     if row is not None and row[0] is not None and row[0].year is not None:
         _set(c, row[0].year, "list-row")  # "- Huyện A: tối thiểu 30 sản phẩm;" under "mục tiêu đến năm 2025 …:"
+
+
+# "Cũng đến thời điểm này" after a stock dated in the sentences before: that date
+_SAME_POINT = Folded(r"(?<!\w)(?:cũng\s+(?:đến|tính\s+đến|tới)|cùng)\s+thời\s+điểm\s+(?:này|đó|trên)(?!\w)")
+
+
+def _last_dated_stock(p: Passage, c: Count) -> int | None:
+    for i in range(c.sent - 1, max(-1, c.sent - 4), -1):
+        for x in reversed(p.counts[i]):
+            if x.result and x.year is not None and x.basis == "cumulative":
+                return x.year
+    return None
 
 
 _BEFORE_THAT = Folded(r"(?<!\w)năm\s+trước\s+đó(?!\w)")
