@@ -22,20 +22,24 @@ _I = re.IGNORECASE
 CUES = RuleTable("basis: cues", "basis", [
     Rule("running-total", r"l[ũu]y\s+kế|luỹ\s+kế|tính\s+chung(?!\s+(?:cả\s+)?(?:\d+\s+|hai\s+|ba\s+|các\s+)?đợt)|tính\s+đến|đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có"
                           r"|hiện\s+tại|đang\s+có|hiện\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s)|thời\s+điểm\s+này|(?:hiện|đang)\s+sở\s+hữu"
-                          r"|trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)|nằm\s+trong\s+(?:tổng\s+)?số", "cumulative",
+                          r"|(?<!năm\s)trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)|nằm\s+trong\s+(?:tổng\s+)?số", "cumulative",
          Example("Lũy kế đến nay, huyện đã công nhận 46 sản phẩm OCOP.", 46, "cumulative"),
          "a total up to now, what a place or owner now has ('hiện sở hữu 97 sản phẩm', 'Hiện Mộc Châu có 61'), the "
-         "stock a round's products are among ('nằm trong số 248 sản phẩm OCOP của tỉnh')"),
-    Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)", "cumulative",
-         Example("Tổng số sản phẩm OCOP của huyện là 61 sản phẩm.", 61, "cumulative"), "the total"),
+         "stock a round's products are among ('nằm trong số 248 sản phẩm OCOP của tỉnh'); not 'năm trước đó' (a year)"),
+    Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)"
+                       r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+\d\s*sao(?:(?!trong|năm|đợt|mới|được|công)[^.;:\d]){0,30}?\slà(?!\w)",
+         "cumulative",
+         Example("Tổng số sản phẩm OCOP của huyện là 61 sản phẩm.", 61, "cumulative"),
+         "the total, and the number of a level 'số sản phẩm 3 sao là 225' (not of a year or round)"),
     Rule("raised-total", r"nâng\s+(?:tổng\s+)?số|đưa\s+tổng\s+số"
-                         r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?[^.;:\d]{0,40}?\s(?:tăng\s+)?lên(?!\w)|(?<!\w)tăng\s+lên(?!\w)"
+                         r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+\d\s*sao)?[^.;:\d]{0,40}?\s(?:tăng\s+)?lên(?!\w)|(?<!\w)tăng\s+lên(?!\w)"
+                         r"|(?<=\d,\s)(?<!(?:19|20)\d\d,\s)lên(?!\w)"
                          r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:(?!trong|năm|đợt|mới|được|công)[^.;:\d]){0,40}?\sđạt(?!\w)(?!\s+(?:chuẩn|tiêu|hạng|\d+\s*sao))"
                          r"|(?<!\w)tăng\s+từ(?!\w)",
          "cumulative",
          Example("Năm 2023 công nhận 23 sản phẩm, nâng tổng số sản phẩm OCOP của tỉnh lên 198.", 198, "cumulative"),
-         "the total a round raised ('nâng tổng số lên', 'số sản phẩm OCOP của huyện đã lên tới 71', 'tăng lên 120 "
-         "sản phẩm': risen to, not by), the total reached 'Số sản phẩm OCOP toàn tỉnh vì thế đạt 231' (not 'đạt chuẩn', "
+         "the total a round raised ('nâng tổng số lên', 'số sản phẩm OCOP của huyện đã lên tới 71', 'đưa số sản phẩm "
+         "4 sao của huyện lên 5', 'tăng lên 120 sản phẩm', 'tăng thêm 19, lên 312': risen to, not by), the total reached 'Số sản phẩm OCOP toàn tỉnh vì thế đạt 231' (not 'đạt chuẩn', "
          "not of a year or round), and both ends of a rise 'tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm'"),
     Rule("as-of-end", r"(?:đến|tới)\s+(?:hết|cuối|thời\s+điểm|ngày|tháng)|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
                       r"|kết\s+thúc\s+năm", "cumulative",
@@ -108,12 +112,14 @@ CUES = RuleTable("basis: cues", "basis", [
     Rule("per-year", r"mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân", "new",
          Example("Bình quân mỗi năm tỉnh có 15 sản phẩm được công nhận.", 15, "new"),
          "every year (not the rate of a quantity before it: 'sản xuất 60.000 lít mỗi năm, có 3 sản phẩm')"),
-    Rule("part-of-year", r"cùng\s+kỳ|(?<!\w)(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm|(?<!\w)quý\s+(?:[ivx]+|\d)(?!\w)",
+    Rule("part-of-year", r"cùng\s+kỳ|(?<!\w)(?<!hết\s)(?<!cuối\s)(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm"
+                         r"|(?<!\w)(?<!hết\s)(?<!cuối\s)quý\s+(?:[ivx]+|\d)(?!\w)|(?:tính\s+)?từ\s+đầu\s+năm",
          "new", Example("Cùng kỳ năm 2024, huyện mới có 6 sản phẩm được công nhận.", 6, "new"),
-         "a part of a year ('6 tháng đầu năm', 'trong 9 tháng năm 2024', 'cùng kỳ', 'quý III') bounds what a "
-         "place 'mới có', 'đã có', 'toàn tỉnh có' then: that period's products, not a stock",
-         needs=("kỳ", "tháng", "quý")),
-    Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)(?<!sau\s)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm|từ\s+đầu\s+năm"
+         "a part of a year ('6 tháng đầu năm', 'trong 9 tháng năm 2024', 'cùng kỳ', 'quý III', 'từ đầu năm') bounds "
+         "what a place 'mới có', 'đã có', 'toàn tỉnh có' then, and the 'đến nay' that ends 'từ đầu năm … đến nay': that "
+         "period's products, not a stock (not a date it ends at: 'đến cuối quý III/2023, toàn tỉnh có 127' is a stock)",
+         needs=("kỳ", "tháng", "quý", "đầu")),
+    Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)(?<!sau\s)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm"
                      r"|kết\s+quả", "new",
          Example("UBND huyện vừa công nhận 16 sản phẩm đạt 3 sao.", 16, "new"), "one round, just now, the result (not 'Sau đợt này': the total after it)"),
     Rule("decision", r"quyết\s+định", "new (weak)",
@@ -134,10 +140,11 @@ CUES = RuleTable("basis: cues", "basis", [
 CONTEXT = RuleTable("basis: context", "basis", [
     Rule("new-after-noun", r"\s*(?:OCOP\s+)?(?:(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)"
                            r"|được\s+(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|được\s+tái\s+(?:công\s+nhận|chứng\s+nhận)"
-                           r"|đợt\s+\d+)(?!\w)",
+                           r"|(?:đã\s+)?được\s+nâng(?:\s+hạng)?\s+(?:từ|lên)|đợt\s+\d+)(?!\w)",
          "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"),
          "'N sản phẩm mới', 'lần đầu', 'được công nhận lại', 'được tái công nhận' (certified again in a round), "
-         "'N sản phẩm đợt 1' (a round's, even after 'Trước đó')", needs=("mới", "lần", "lại", "tái", "đợt")),
+         "'được nâng hạng từ 3 sao lên 4 sao' (upgraded: a round's, not the stock), "
+         "'N sản phẩm đợt 1' (a round's, even after 'Trước đó')", needs=("mới", "lần", "lại", "tái", "đợt", "nâng")),
     Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu"
                               r"|mục\s+tiêu)(?!\s+(?:giai\s+đoạn|đến\s+năm|của\s+(?:đề\s+án|chương\s+trình)))",
          "new", Example("Năm nay tỉnh đã cấp chứng nhận cho 43/34 sản phẩm, đạt 126,5% kế hoạch.", 43, "new"),
@@ -165,7 +172,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
                  "(600 sản phẩm).", 600, "cumulative"),
          "a plan in brackets after the count measured against it ('vượt chỉ tiêu … (600 sản phẩm)', 'đạt 130% kế "
          "hoạch năm (40 sản phẩm)') has that count's basis: the first count of its sentence (not a part, not a rise), "
-         "else the last of the sentence before — a stock's plan is a stock, a year's plan of new products"),
+         "else the last of the sentence before — a stock's plan is a stock, a year's plan of new products (and "
+         "'kế hoạch năm (40 sản phẩm)' with no year of its own takes the measured count's year)"),
     Rule("proposal", r"đề\s+nghị|đề\s+xuất|tiềm\s+năng", "new",
          Example("Hội đồng đề nghị Trung ương xem xét công nhận 3 sản phẩm OCOP 5 sao.", 3, "new"),
          "products proposed for a rank are that round's"),
@@ -222,7 +230,10 @@ _RANKED_IN_WHOLE_BEFORE = Folded(r"nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?
 _LEVEL_LABEL = Folded(r"\s*(?:[-–•+]\s*)?(?:số\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+(?:đạt\s+)?(?:hạng\s+)?0?[1-5]\s*sao\s*:\s*$")
 _SUB_PLACE = Folded(r"(?<!\w)(?:huyện|thị\s+xã|thành\s+phố|tp\.?|xã|phường|quận|thị\s+trấn)\s")
 _RANKED_IN_WHOLE_AFTER = Folded(r"\s*,\s*dẫn\s+đầu\s+(?:toàn\s+)?(?:tỉnh|huyện)(?!\w)")
-_YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước)"
+# "Như vậy, năm nay Chí Linh đã có 10 sản phẩm được công nhận": the year, then the subject (a short name)
+_YEAR_THEN_SUBJECT = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)năm\s+(?:nay|ngoái|(?:vừa\s+)?qua|trước|(?:19|20)\d\d)"
+                            r"\s*,?\s*(?:[^\W\d_]+\s+){1,3}$")
+_YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước|nay|ngoái)"
                      r"\s*[,:]?\s*$")
 
 
@@ -273,6 +284,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     if c.status == "target" and c.depth > 0 and not text[text.rfind("(", sent.start, c.start) + 1:c.start].strip():
         measured = _measured(p, c)
         if measured is not None and measured.basis is not None:
+            if c.year is None and measured.year is not None and _YEAR_PLAN.search(text, sent.start, c.start):
+                c.year = measured.year  # "công nhận 38 sản phẩm, đạt 95% kế hoạch năm (40 sản phẩm)": the year's plan
+                c.decide("year", "measured-plan")
             return _set(c, measured.basis, "measured-plan")
     weak = [h for h in hits if h.value == "new (weak)"]
     if c.whole is not None and c.whole.basis is not None and not weak:
@@ -352,6 +366,10 @@ def _bracketed_date(text: str, h: Hit, lo: int, hi: int) -> bool:
     return opened != -1 and ")" not in text[opened:h.start] and ")" in text[h.end:hi]
 
 
+_SINCE_MERGER = Folded(r"(?<!\w)từ\s+(?:sau\s+)?(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp)[^.;,\d]{0,20}?$")
+_YEAR_PLAN = Folded(r"(?:kế\s+hoạch|chỉ\s+tiêu)\s+(?:của\s+)?năm\s*(?:nay\s*)?(?:đề\s+ra\s*)?\(\s*$")
+
+
 def _measured(p: Passage, c: Count) -> Count | None:
     """The count a bracketed plan is measured against: the sentence's first count that is no part, else the last
     such count of the sentence before."""
@@ -403,6 +421,8 @@ def _ranked_in_whole(p: Passage, c: Count) -> Count | None:
         return None
     if not _SUB_PLACE.search(p.text, lo, c.start) or _YEAR_RANKED.search(p.text, lo, c.start):
         return None  # a province ranked among others ("Hà Nội … nhiều sản phẩm nhất"), a year ranked ("Năm 2024 là năm …")
+    if CUES.search("running-total", p.text, sent.start, c.start):
+        return None  # "Cũng đến thời điểm này, huyện A có nhiều sản phẩm nhất với 42": ranked in the stock now
     for i in range(c.sent, max(-1, c.sent - 3), -1):
         for x in reversed(p.counts[i]):
             if x.start < c.start and x.result and x.status == "achieved" and x.basis is not None:
@@ -423,6 +443,11 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
     for k in range(len(hits) - 1, -1, -1):
         h = hits[k]
         if h.value == "cumulative":
+            if (h.name == "running-total" and k and hits[k - 1].name == "part-of-year" and h.start - hits[k - 1].end < 16
+                    and hits[k - 1].text[-3:].lower() == "năm"):
+                continue  # "Từ đầu năm 2024 đến nay, tỉnh đã công nhận 57": the year so far, not a running total
+            if h.name == "running-total" and _SINCE_MERGER.search(p.text, max(0, h.start - 40), h.start):
+                continue  # "Từ sau hợp nhất đến nay, tỉnh công nhận 45": the months since the merger, not a running total
             if h.name == "ranking" and c.whole is not None and c.whole.basis is not None:
                 continue  # "Trong đó, phường A có nhiều sản phẩm nhất với 7": a part of the round's count
             if h.name == "ranking" and _YEAR_RANKED.search(p.text, max(0, h.start - 40), h.start):
@@ -462,7 +487,8 @@ def _round_clause(p: Passage, c: Count, has: Hit, before: list[Hit]) -> bool:
 def _subject_after_round(text: str, opener: int, has: Hit) -> bool:
     """"Hai đợt trước trong năm, tỉnh đã có 31 sản phẩm được công nhận": the round, then the subject."""
     subject = _SUBJECT.search(text, opener, has.start)
-    return subject is not None and bool(_ROUND_OPENS.search(text, opener, subject.start())) and bool(
+    year_then_subject = has.name == "has-already" and _YEAR_THEN_SUBJECT.search(text, opener, has.start)
+    return subject is not None and bool(_ROUND_OPENS.search(text, opener, subject.start()) or year_then_subject) and bool(
         _CONTINUES_ROUND.search(text, has.end, min(len(text), has.end + 120)))
 
 

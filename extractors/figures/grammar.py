@@ -131,7 +131,7 @@ _HANG = r"(?:hạng\s+)?"
 #: Products whose certificate expired and that were certified again, said after the count: "12 sản phẩm có
 #: giấy chứng nhận hết hạn trong năm đã được đánh giá lại" (not "… không đề nghị công nhận lại").
 RECERTIFIED_AFTER = Folded(r"[^.;]{0,50}?hết\s+(?:thời\s+)?hạn(?:(?!không|chưa|sẽ|cần)[^.;,]){0,40}?(?<!\w)(?:đã\s+)?được\s+"
-                           r"(?:đánh\s+giá|công\s+nhận|cấp|chứng\s+nhận)\s+lại")
+                           r"(?:đánh\s+giá|công\s+nhận|cấp|chứng\s+nhận)(?:\s*,\s*(?:đánh\s+giá|công\s+nhận|chứng\s+nhận))?\s+lại")
 
 #: One star phrase. Alternatives are tried in this order at each position.
 STAR_RE = Folded(

@@ -28,7 +28,8 @@ TABLE = RuleTable("level", "stars", [
          needs=("lên", "xuống", "thành", "nâng")),
     Rule("level-after", g.STAR_RE.pattern, "the level named",
          Example("UBND tỉnh vừa công nhận 18 sản phẩm đạt hạng 3 sao.", 18, "3"),
-         "the first star phrase after the count, before the next count or clause"),
+         "the first star phrase after the count, before the next count or clause (not after 'chủ yếu', 'phần lớn': "
+         "'14 sản phẩm, chủ yếu là sản phẩm 3 sao' names the level of most of them)"),
     Rule("level-before", g.STAR_RE.pattern, "the level named",
          Example("Cụ thể, 3 sao: 45 sản phẩm; 4 sao: 7 sản phẩm.", 45, "3"),
          "a level right before the count, joined by ':', 'có', 'gồm', 'là', 'chiếm', '(', 'chiếm N% với' / 'chiếm N% (', "
@@ -143,7 +144,12 @@ def _after(p: Passage, c: Count, nxt: Count | None) -> re.Match[str] | None:
     if (m and nxt is not None and any(sep in text[c.noun_end:m.start() + 1] for sep in ",(")
             and _HEADS_NEXT.fullmatch(text, m.end(), nxt.start)):
         return None  # "…, hạng 4 sao có 9 sản phẩm", "(3 sao: 21 sản phẩm": the level heads the next count
+    if m and _MOSTLY.search(text, c.noun_end, m.start()):
+        return None  # "14 sản phẩm được công nhận, chủ yếu là sản phẩm 3 sao": the level of most, not of the count
     return m
+
+
+_MOSTLY = re.compile(r"(?<!\w)(?:chủ\s+yếu|phần\s+lớn|đa\s+số|hầu\s+hết)(?!\w)", re.IGNORECASE)
 
 
 def read_level(p: Passage, c: Count, nxt: Count | None, first: Count, prev: Count | None = None) -> None:

@@ -58,9 +58,14 @@ TABLE = RuleTable("period", "year", [
          Example("Giai đoạn 2018-2023, cả nước có hơn 10.300 sản phẩm OCOP.", 10300, 2023),
          "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end",
          needs=("-", "–")),
-    Rule("since-start-of-year", rf"từ\s+đầu\s+năm\s+({_Y})", "that year",
+    Rule("since-start-of-year", rf"(?:từ\s+đầu|(?<!\w)\d{{1,2}}\s+tháng\s+đầu)\s+năm(?:\s+({_Y})|(?!\s+(?:nay|qua|trước|ngoái|tới|\d)))"
+                                r"|từ\s+(?:sau\s+)?(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập)(?=[^.;,\d]{0,20}?\s(?:đến|tới)\s+nay)",
+         "that year",
          Example("Từ đầu năm 2025 đến nay, toàn tỉnh có thêm 62 sản phẩm được công nhận.", 62, 2025),
-         "'Từ đầu năm 2025 đến nay': what was added this year", needs=("đầu",)),
+         "'Từ đầu năm 2025 đến nay': what was added this year; 'Riêng từ đầu năm đến nay', 'Lũy kế 6 tháng đầu "
+         "năm', 'Từ sau hợp nhất đến nay' with no year are the article's year (the 'đến nay', 'lũy kế' with them "
+         "make no running total)",
+         needs=("đầu", "nhất", "nhập")),
     Rule("against-plan-year", rf"[^.;]{{0,40}}?(?:đạt|vượt|hoàn\s+thành|so\s+với)[^.;]{{0,25}}?(?:kế\s+hoạch|chỉ\s+tiêu"
                               rf"|mục\s+tiêu)[^.;]{{0,40}}?năm\s+({_Y})(?!\d)", "the plan's year",
          Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.", 213, 2023),
@@ -74,7 +79,8 @@ TABLE = RuleTable("period", "year", [
          "'năm 2023, khi huyện có 5 sản phẩm': the clause 'khi …' after a year (even a comparison's) is of that year",
          needs=("khi", "lúc")),
     Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
-                          r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
+                          r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|(?<!năm\s)trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
+                          r"|hiện\s+là"
                           r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,)|(?:hiện|đang)\s+sở\s+hữu"
                           r"|hiện\s+(?:đang\s+)?(?:dẫn\s+đầu|đứng\s+(?:đầu|thứ))|hiện(?=\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường)\s)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s))(?!\w)", "no year",
          Example("Đến nay, tỉnh có 98 sản phẩm OCOP.", 98, None),
@@ -88,7 +94,8 @@ TABLE = RuleTable("period", "year", [
     Rule("as-of-date", rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*)?"
                        rf"(?:tháng\s+)?(?:\d{{1,2}}\s*[/.-]\s*|năm\s+)?{_Y}", "the year of the date",
          Example("Tính đến 31/1/2025, tỉnh có 267 sản phẩm OCOP.", 267, 2025),
-         "the date a running total is counted to", needs=("đến", "tới")),
+         "the date a running total is counted to (and 'Cũng đến thời điểm này' after a stock so dated: its date)",
+         needs=("đến", "tới")),
     Rule("as-of-after", r"[^.;,()\d]{0,60}?\s(tính\s+(?:đến|tới)[^().;,]{0,30})", "the year of the date",
          Example("Huyện Văn Yên đã có 27 sản phẩm được công nhận đạt chuẩn OCOP cấp tỉnh tính đến hết tháng 6 năm 2024.",
                  27, 2024),
@@ -109,7 +116,7 @@ TABLE = RuleTable("period", "year", [
          Example("Năm trước, toàn tỉnh có 19 sản phẩm được công nhận.", 19, 2023),
          "'năm trước', 'năm ngoái', and 'năm qua' in a piece dated January to June, are the year before the date "
          "that opens the sentence or the article's (here 2024); 'năm qua' later in the year is that year (not "
-         "'so với năm trước')", needs=("năm",)),
+         "'so với năm trước'); 'năm trước đó' is the year before the last dated count's", needs=("năm",)),
     Rule("next-year", r"(?<!\w)(?<!\d\s)(?<!những\s)(?<!các\s)(?<!nhiều\s)(?<!mấy\s)(?<!hai\s)(?<!ba\s)"
                       r"(?:trong\s+)?năm\s+tới(?!\w)", "the year after the article's",
          Example("Năm tới, huyện phấn đấu có thêm 8 sản phẩm OCOP.", 8, 2025),
@@ -139,7 +146,8 @@ TABLE = RuleTable("period", "year", [
          Example("UBND tỉnh vừa phê duyệt kết quả phân hạng sản phẩm OCOP đợt 2 năm 2022. Theo đó, công nhận "
                  "14 sản phẩm đạt 3 sao.", 14, 2022),
          "a round's counts (new products, proposals, a total raised by the round) take the year of the "
-         "round the passage names: headline, lead sentence, decision date"),
+         "round the passage names: headline, lead sentence, decision date (not a lead line naming several years, "
+         "'năm 2021 công nhận 28 …; năm 2022 công nhận 35 …': a per-year list names no one round)"),
     Rule("article-year", r"(?:ngày|sáng|trưa|chiều|tối|hôm)\s+\d{1,2}\s*[/-]\s*\d{1,2}(?!\s*[/-]\s*\d)", "the article's year",
          Example("Chiều 29-8, UBND huyện công bố quyết định công nhận 15 sản phẩm đạt OCOP 3 sao.", 15, 2024),
          "with no year anywhere, a round's counts are in the year of the article's date (here 2024)",
@@ -235,7 +243,7 @@ _PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\
 _PLAN_NOUNS = ("hoạch", "tiêu", "phấn")  # every match of _PLAN_YEAR holds one of these, and "năm"
 _PER_YEAR = Folded(TABLE["per-year"].pattern)
 _RAISED_BY_ROUND = Folded(r"(?<!\w)(?:nâng\s+(?:tổng\s+)?số|đưa\s+(?:tổng\s+)?số|qua\s+đó|như\s+vậy|vì\s+(?:thế|vậy)"
-                              r"|với\s+kết\s+quả\s+(?:trên|này|đó))(?!\w)")
+                              r"|với\s+kết\s+quả\s+(?:trên|này|đó)|(?<=\d,\s)(?<!(?:19|20)\d\d,\s)lên)(?!\w)")
 
 
 _SENTENCE_STOP = re.compile(r";|\.\s")
@@ -298,9 +306,22 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     if p.article_year is not None and TABLE.search("this-year", text, lo, c.start):
         _set(c, p.article_year, "this-year")  # "năm nay đến thời điểm này đã có 41 sản phẩm"
         return
+    same = _SAME_POINT.search(text, sent.start, c.start) if may_contain(text, ("điểm",), sent.start, c.start) else None
+    stock = _last_dated_stock(p, c) if same else None
+    if stock is not None:
+        _set(c, stock, "as-of-date")  # "Tính đến tháng 10/2024, toàn tỉnh có 285 … Cũng đến thời điểm này, huyện A có 42"
+        return
+    that = _year_before_that(p, c, sent.start)
+    if that is not None:
+        _set(c, that, "last-year")  # "Năm qua, tỉnh có thêm 89 sản phẩm … Năm trước đó, tỉnh công nhận 74"
+        return
     before = relative_year(p, sent.start, lo, c.start)
     if before is not None:
         _set(c, before, "last-year")  # "Ngày 9/1/2025, Sở cho biết, năm qua toàn tỉnh có thêm 47"
+        return
+    since = TABLE.search("since-start-of-year", text, max(sent.start, lo - 60), c.start) if p.article_year else None
+    if since and not since.group(1) and not (dated and _years_before(p, since.end(), c.start)):
+        _set(c, p.article_year, "since-start-of-year")  # "Riêng từ đầu năm đến nay, tỉnh đã công nhận 38"
         return
     if _next_year(p, c, lo):
         return
@@ -360,6 +381,36 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     row = row_before(p, c)
     if row is not None and row[0] is not None and row[0].year is not None:
         _set(c, row[0].year, "list-row")  # "- Huyện A: tối thiểu 30 sản phẩm;" under "mục tiêu đến năm 2025 …:"
+
+
+# "Cũng đến thời điểm này" after a stock dated in the sentences before: that date
+_SAME_POINT = Folded(r"(?<!\w)(?:cũng\s+(?:đến|tính\s+đến|tới)|cùng)\s+thời\s+điểm\s+(?:này|đó|trên)(?!\w)")
+
+
+def _last_dated_stock(p: Passage, c: Count) -> int | None:
+    for i in range(c.sent - 1, max(-1, c.sent - 4), -1):
+        for x in reversed(p.counts[i]):
+            if x.result and x.year is not None and x.basis == "cumulative":
+                return x.year
+    return None
+
+
+_BEFORE_THAT = Folded(r"(?<!\w)năm\s+trước\s+đó(?!\w)")
+_COMPARED = Folded(r"so\s+với\s+$")
+
+
+def _year_before_that(p: Passage, c: Count, start: int) -> int | None:
+    """'năm trước đó' is the year before the year of the last dated count before it (in its sentence or
+    the two before), not the year before the article's."""
+    m = g.last(_BEFORE_THAT.finditer(p.text, start, c.start)) if may_contain(p.text, ("đó",), start, c.start) else None
+    if m is None or (_COMPARED.search(p.text, max(start, m.start() - 12), m.start())
+                     and p.text[m.end():c.start].strip() != "("):
+        return None  # "So với năm trước đó (27 sản phẩm), số sản phẩm tăng 11": only the bracket is that year's
+    for i in range(c.sent, max(-1, c.sent - 3), -1):
+        for x in reversed(p.counts[i]):
+            if x.start < c.start and x.result and x.year is not None:
+                return x.year - 1
+    return None
 
 
 def _next_year(p: Passage, c: Count, lo: int) -> bool:
@@ -489,7 +540,7 @@ def _written_year(p: Passage, c: Count, lo: int) -> bool:
             _set(c, int(named.group(1)), "round-in-description")
             return True
     since = TABLE.search("since-start-of-year", text, max(sent.start, lo - 60), c.start)
-    if since:
+    if since and since.group(1):
         _set(c, int(since.group(1)), "since-start-of-year")
         return True
     as_of = _as_of_date(p, lo, c.start)
@@ -674,9 +725,19 @@ def round_year(p: Passage) -> int | None:
             elif dated is None and re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$|\d{1,2}\s*[/.-]\s*$"
                                              r"|tháng\s+\d{1,2}\s+năm\s*$", before, _I):
                 dated = int(y.group(0))
+        if named is not None and len(_named_years(p, sent)) > 1:
+            continue  # "năm 2021 công nhận 28 sản phẩm; năm 2022 công nhận 35 …": a per-year list, no one round
         if named or dated:
             return named or dated
     return None
+
+
+def _named_years(p: Passage, sent: Sentence) -> set[int]:
+    """The years a sentence's line names with "năm" that can be a count's period."""
+    end = p.text.find("\n", sent.start)
+    end = len(p.text) if end == -1 else end
+    return {int(y.group(0)) for y in _years_before(p, sent.start, end, asides=True)
+            if re.search(r"(?<!\w)năm\s*$", p.text[max(0, y.start() - 6):y.start()], _I)}
 
 
 _ROUND_REPORTED = re.compile(
@@ -701,8 +762,11 @@ def report_year(p: Passage) -> int | None:
         for m in TABLE.finditer("as-of-date", p.text, sent.start, sent.end):
             if _TARGET_BEFORE.search(p.text, sent.start, m.start()):
                 continue  # "Mục tiêu đến hết năm 2025, xã có 12 sản phẩm": a target's date, not the report's
-            if re.search(r"hết|cuối|tháng", m.group(0), _I):
-                return int(re.findall(r"\d{4}", m.group(0))[-1])
+            year = int(re.findall(r"\d{4}", m.group(0))[-1])
+            if p.article_year is not None and year < p.article_year - 1:
+                continue  # "Đến hết năm 2020, huyện có 5 sản phẩm" in a 2024 review: an earlier stock, not the report's date
+            if re.search(r"hết|cuối|tháng|ngày", m.group(0), _I):
+                return year
     return None
 
 
