@@ -66,10 +66,10 @@ def _is_break(text: str, m: re.Match[str], wrapped: bool = False) -> bool:
         if rest[0].islower() or (long_line and _ACRONYM.match(rest) and before[-1:].isalpha()):
             return False  # "…130 sản phẩm\nOCOP đạt…": an acronym goes on a wrapped line
         # a line cut before a number was wrapped: a long one, or any in a hard-wrapped text
-        # and one cut after a comma before a count and a word in lower case ("trong đó 01 sản phẩm 5 sao,\n86
-        # sản phẩm 4 sao"): a line that ends in a comma goes on (rule comma-wrap)
+        # and one cut after a comma or a range's dash before a count and a word in lower case ("trong đó 01
+        # sản phẩm 5 sao,\n86 sản phẩm 4 sao", "đạt 3 -\n4 sao"): such a line goes on (rule comma-wrap)
         return not (rest[0].isdigit() and long_line
-                    and (before[-1:].isalpha() or (before[-1:] == "," and _COUNT_GOES_ON.match(rest))))
+                    and (before[-1:].isalpha() or (before[-1:] in ",-–" and _COUNT_GOES_ON.match(rest))))
     if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "-•+*–“\"'‘(["):
         return False
     if token.startswith("."):
