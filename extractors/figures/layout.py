@@ -37,6 +37,7 @@ _STRONG = r"[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|(?:[^\n]{0,80}?[ \t])?Trang[ \t]+\d{1
 _BARE = r"[ \t]*\d{1,3}[ \t]*"
 _PAGE_LINE = re.compile(rf"^(?:{_STRONG}|{_BARE})$", re.MULTILINE)
 _STRONG_RE = re.compile(_STRONG)
+_NUMBER_LINE = re.compile(r"\n[ \t]*-?[ \t]*\d{1,3}[ \t]*-?[ \t]*(?:\n|$)")
 _PROSE_LINE = 40  # a line before a bare page number must be at least this long: wrapped prose
 _HEADER_LINE = 80
 _GOES_ON = re.compile(r"[ \t]*(?:[a-zà-ỹđ]|\d[\d.,]*[ \t]+[a-zà-ỹđ])")
@@ -65,6 +66,8 @@ def without_page_furniture(text: str) -> tuple[str, OffsetMap | Identity]:
 
 def _reading_order(text: str) -> list[tuple[int, int]] | None:
     """The spans of ``text`` to read, in reading order, or None when it shows no page furniture."""
+    if "Trang" not in text and _NUMBER_LINE.search(text) is None:
+        return None  # most texts: no footer word and no line that is only a number (cheaper than _PAGE_LINE)
     m = _PAGE_LINE.search(text)
     if m is None:
         return None

@@ -195,7 +195,8 @@ _UNIT_LINE = re.compile(r"^\((?:sản\s+phẩm|sp|đơn\s+vị:?\s*[^)]*)\)$", r
 _GROUP_CELL = re.compile(r"^(?:trong\s+đó|chia\s+ra|bao\s+gồm|gồm)\s*:?$", re.I)
 _TOTAL_HEAD = re.compile(r"^(?:tổng(?:\s+số)?|cộng)$", re.I)
 _YEAR_CELL = re.compile(r"^(?:năm\s+)?(?:19|20)\d\d$", re.I)
-_ONE_CELL_LABEL = re.compile(r"^[ \t]*(?:Đơn vị|Địa phương|Huyện|Xã|Năm|Chỉ tiêu|Nội dung)[ \t]*\n", re.M)
+# a line that is only a label's name (the "\n" first: a literal prefix the engine scans for quickly)
+_ONE_CELL_LABEL = re.compile(r"\n[ \t]*(?:Đơn vị|Địa phương|Huyện|Xã|Năm|Chỉ tiêu|Nội dung)[ \t]*\n")
 _LEAD_END = re.compile(r"[:：]\s*$")
 _MAX_CELL_LINE = 60  # a line longer than this is prose, not a cell printed on a line of its own
 _CONTEXT_LINES = 2  # lines above a table read for its status, year and basis (and the headline)
