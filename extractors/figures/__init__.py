@@ -2,6 +2,8 @@
 
 The package is shaped like the grammar it implements:
 
+0. ``layout`` — a PDF's page furniture (page numbers, "Trang x/y", running headers) cut out of the text
+   the grammar reads, its offsets mapped back to the caller's text;
 1. ``sentences`` — sentences and clauses with offsets (lines, paragraphs, headings, the headline);
 2. ``candidates`` — count candidates: a number of *sản phẩm* (or a count whose noun is dropped);
 3. ``breakdown`` — which counts are parts of another ("trong đó", brackets, lists, "Trong đó, …"
