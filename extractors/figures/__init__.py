@@ -2,6 +2,8 @@
 
 The package is shaped like the grammar it implements:
 
+0. ``layout`` — a PDF's page furniture (page numbers, "Trang x/y", running headers) cut out of the text
+   the grammar reads, its offsets mapped back to the caller's text;
 1. ``sentences`` — sentences and clauses with offsets (lines, paragraphs, headings, the headline);
 2. ``candidates`` — count candidates: a number of *sản phẩm* (or a count whose noun is dropped);
 3. ``breakdown`` — which counts are parts of another ("trong đó", brackets, lists, "Trong đó, …"
@@ -29,6 +31,7 @@ import re
 from extractors.figures import breakdown, grammar
 from extractors.figures.basis import read_basis
 from extractors.figures.candidates import Count, share_nouns
+from extractors.figures.layout import Chained, without_page_furniture
 from extractors.figures.level import read_level, share_predicate
 from extractors.figures.lowercase import lowered
 from extractors.figures.merge import to_figures
@@ -50,7 +53,7 @@ from extractors.figures.result import read_result
 from extractors.figures.sentences import Sentence, split_sentences
 from extractors.figures.status import read_status
 from extractors.figures.table import may_hold_table, read_tables
-from extractors.figures.textmap import Identity, nfc_with_map
+from extractors.figures.textmap import Identity, OffsetMap, nfc_with_map
 from extractors.figures.zones import related_sentences, set_desc_end
 from extractors.records import Figure, PlaceMention
 
@@ -82,7 +85,7 @@ def read_counts(text: str, *, as_of: str | None = None, default_place: str | Non
                 title: str | None = None) -> list[Count]:
     """Every count candidate with the readers' decisions and the rule behind each (``Count.trace``),
     before the merge — results and non-results alike. For tests, the docs and debugging."""
-    text, offsets = nfc_with_map(text)
+    text, offsets = _laid_out(text)
     passage = read_passage(text, title=title, article_date=as_of, default_place=default_place)
     _read(passage)
     to_figures(text, passage, offsets)  # records the merge's decisions in the counts' traces
@@ -97,11 +100,23 @@ def _find_figures(text: str, *, as_of: str | None, default_place: str | None, ti
     text, offsets = nfc_with_map(text)
     if not _may_count(text) and not _may_end_cut(text[-80:]) and not may_hold_table(text):
         return []
+    text, offsets = _laid_out(text, offsets)
     if not isinstance(offsets, Identity):
         places = None  # mentions of the caller's text are offsets into it, not into its NFC copy
     passage = read_passage(text, title=title, article_date=as_of, default_place=default_place, places=places)
     _read(passage)
     return to_figures(original, passage, offsets)
+
+
+def _laid_out(text: str, offsets: OffsetMap | Identity | None = None) -> tuple[str, OffsetMap | Identity | Chained]:
+    """The text the grammar reads: NFC, with a PDF's page furniture cut out (rule page-furniture,
+    ``figures.layout``), and the map of its offsets back to the caller's text."""
+    if offsets is None:
+        text, offsets = nfc_with_map(text)
+    bare, inner = without_page_furniture(text)
+    if isinstance(inner, Identity):
+        return text, offsets
+    return bare, inner if isinstance(offsets, Identity) else Chained(inner, offsets)
 
 
 def _may_end_cut(tail: str) -> bool:

@@ -30,6 +30,7 @@ _ACRONYM = re.compile(r"[A-ZĐ]{2,}\b")
 _WRAP = re.compile(r"[^\W\d_,]\n(?=[a-zà-ỹđ])")
 _LETTER_ITEM = re.compile(r"[a-zđ]\)\s")
 _LAST_WORD = re.compile(r"([\w/]+)$")
+_COUNT_GOES_ON = re.compile(r"\d[\d.,]*[ \t]+[a-zà-ỹđ]")
 
 
 def is_hard_wrapped(text: str) -> bool:
@@ -65,7 +66,10 @@ def _is_break(text: str, m: re.Match[str], wrapped: bool = False) -> bool:
         if rest[0].islower() or (long_line and _ACRONYM.match(rest) and before[-1:].isalpha()):
             return False  # "…130 sản phẩm\nOCOP đạt…": an acronym goes on a wrapped line
         # a line cut before a number was wrapped: a long one, or any in a hard-wrapped text
-        return not (rest[0].isdigit() and before[-1:].isalpha() and long_line)
+        # and one cut after a comma or a range's dash before a count and a word in lower case ("trong đó 01
+        # sản phẩm 5 sao,\n86 sản phẩm 4 sao", "đạt 3 -\n4 sao"): such a line goes on (rule comma-wrap)
+        return not (rest[0].isdigit() and long_line
+                    and (before[-1:].isalpha() or (before[-1:] in ",-–" and _COUNT_GOES_ON.match(rest))))
     if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "-•+*–“\"'‘(["):
         return False
     if token.startswith("."):

@@ -31,10 +31,12 @@ from dataclasses import dataclass
 
 from extractors.figures.candidates import Count
 from extractors.figures.passage import Passage
+from extractors.figures.period import round_year
 from extractors.figures.place import level_of_written
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.places import find_places
 
+_PLAN = ("Chỉ tiêu\nĐơn vị tính\nKế hoạch năm 2025\nSản phẩm OCOP được công nhận mới\nSản phẩm\n18\nTrong đó: sản phẩm 4 sao\nSản phẩm\n3\nTổng số sản phẩm OCOP còn hiệu lực\nSản phẩm\n132")
 _P = "| STT | Huyện | 3 sao | 4 sao | Tổng |\n| 1 | Cao Lộc | 5 | 2 | 7 |\n| 2 | Văn Lãng | 4 | 0 | 4 |"
 
 LEVEL = RuleTable("table: level", "stars", [
@@ -92,6 +94,12 @@ BASIS = RuleTable("table: basis", "basis", [
          Example("Kết quả thực hiện chỉ tiêu năm 2024:\n\nChỉ tiêu | Kế hoạch | Thực hiện\n"
                  "Sản phẩm OCOP mới | 12 | 15", 15, "new"),
          "an item of a plan table that counts new products"),
+    Rule("label-cumulative", r"lũy\s+kế|lu[ỹy]\s+kế|còn\s+hiệu\s+lực|^tổng\s+số", "cumulative",
+         Example(f"II. CHỈ TIÊU\n{_PLAN}", 132, "cumulative"),
+         "an item of a plan table that counts the stock ('Tổng số sản phẩm OCOP còn hiệu lực')"),
+    Rule("label-part", r"^trong\s+đó", "the row above's",
+         Example(f"II. CHỈ TIÊU\n{_PLAN}", 3, "new"),
+         "an item 'Trong đó: …' is a part of the item above it: its basis"),
     Rule("year-rows", r"", "new",
          Example("Sản phẩm OCOP tỉnh Lai Châu giai đoạn 2021-2023\n\nNăm | Tổng | 3 sao\nNăm 2021 | 9 | 8\n"
                  "Năm 2022 | 12 | 10", 12, "new"),
@@ -120,12 +128,20 @@ YEAR = RuleTable("table: year", "year", [
     Rule("column-year", r"^(?:năm\s+)?((?:19|20)\d\d)$", "the column's year",
          Example("Số sản phẩm OCOP theo huyện\n\nHuyện | Năm 2023 | Năm 2024\nHuyện Mai Sơn | 4 | 6", 6, 2024),
          "a column headed by a year"),
+    Rule("column-named-year", r"năm\s+((?:19|20)\d\d)(?!\d)", "the year its header names",
+         Example(f"II. CHỈ TIÊU\n{_PLAN}", 18, 2025),
+         "a column headed by a plan or result of a year ('Kế hoạch năm 2025')"),
     Rule("lead-year", r"", "the lead count's",
          Example(f"Năm 2024 huyện Cao Lộc có 11 sản phẩm được công nhận mới, cụ thể:\n\n{_P}", 7, 2024),
          "the year of the count the table breaks down"),
     Rule("context-year", r"(?<!\d)((?:19|20)\d\d)(?!\d)", "the last year of the headline and lead",
          Example(f"Kết quả công nhận sản phẩm OCOP năm 2024 huyện Cao Lộc:\n\n{_P}", 7, 2024),
          "the year the headline or the lines above the table name (a round's, or a running total's day)"),
+    Rule("passage-round-year", r"", "the passage's round",
+         Example("BÁO CÁO\nKết quả đánh giá sản phẩm OCOP đợt 1 năm 2025\nĐợt 1 năm 2025, huyện có 7 sản phẩm được "
+                 "công nhận.\n1. Kết quả chung\nCác sản phẩm chủ yếu là chè và miến dong.\n2. Kết quả theo xã\n"
+                 "STT\nXã\n3 sao\n4 sao\n1\nXã Phú Đình\n3\n1\n2\nXã Bảo Linh\n3\n0", 1, 2025),
+         "else the year of the round the passage reports (its title: '… đợt 1 năm 2025')"),
 ], doc="The year of a table cell.", values="a year")
 
 ROWS = RuleTable("table: rows", "is a result", [
@@ -172,6 +188,15 @@ _NUMBER_CELL = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d{1,5}$")
 _SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ONE_CELL_HEADER = re.compile(r"^[ \t]*(?:STT|TT|Stt|Số TT)[ \t]*$", re.M)
 _DATE_ONLY = re.compile(r"^[\W\d_]*(?:(?:thứ|chủ nhật|ngày|cập nhật|đăng)[\w ]*)?[\W\d_]*$", re.I)
+_NOT_PRODUCTS_ITEM = re.compile(r"(?:số\s+)?(?:chủ\s+thể|điểm|xã|hộ|hợp\s+tác\s+xã|doanh\s+nghiệp|làng|cơ\s+sở"
+                                r"|cửa\s+hàng|gian\s+hàng)(?!\w)", re.I)
+_UNNUMBERED_HEAD = re.compile(r"(?:đơn\s+vị|địa\s+phương|huyện|xã|năm|chỉ\s+tiêu|nội\s+dung)$", re.I)
+_UNIT_LINE = re.compile(r"^\((?:sản\s+phẩm|sp|đơn\s+vị:?\s*[^)]*)\)$", re.I)
+_GROUP_CELL = re.compile(r"^(?:trong\s+đó|chia\s+ra|bao\s+gồm|gồm)\s*:?$", re.I)
+_TOTAL_HEAD = re.compile(r"^(?:tổng(?:\s+số)?|cộng)$", re.I)
+_YEAR_CELL = re.compile(r"^(?:năm\s+)?(?:19|20)\d\d$", re.I)
+# a line that is only a label's name (the "\n" first: a literal prefix the engine scans for quickly)
+_ONE_CELL_LABEL = re.compile(r"\n[ \t]*(?:Đơn vị|Địa phương|Huyện|Xã|Năm|Chỉ tiêu|Nội dung)[ \t]*\n")
 _LEAD_END = re.compile(r"[:：]\s*$")
 _MAX_CELL_LINE = 60  # a line longer than this is prose, not a cell printed on a line of its own
 _CONTEXT_LINES = 2  # lines above a table read for its status, year and basis (and the headline)
@@ -219,8 +244,9 @@ def read_tables(p: Passage) -> None:
 
 
 def may_hold_table(text: str) -> bool:
-    """Whether the text may print a table: a pipe, a tab, or a line that is only "STT"."""
-    return "|" in text or "\t" in text or bool(_ONE_CELL_HEADER.search(text))
+    """Whether the text may print a table: a pipe, a tab, or a line that is only "STT" or a label's name."""
+    return ("|" in text or "\t" in text or bool(_ONE_CELL_HEADER.search(text))
+            or bool(_ONE_CELL_LABEL.search(text)))
 
 
 def find_grids(text: str) -> list[Grid]:
@@ -300,18 +326,44 @@ def _delimited(lines: list[tuple[str, int]], i: int) -> tuple[Grid | None, int]:
 
 
 def _one_cell_per_line(lines: list[tuple[str, int]], i: int) -> tuple[Grid | None, int]:
-    """A header "STT" then its other cells, one per line, then rows of as many lines, each opening
-    with the row's number (1, 2, 3 …): an HTML table whose cells came out one per line."""
-    line, at = lines[i]
-    if not _ORDINAL.match(line.strip()):
-        return None, i
-    header = [_cell(line, at)]
+    """An HTML table or a PDF's table whose cells came out one per line: a header "STT" then its other
+    cells, then rows of as many lines each opening with the row's number (1, 2, 3 …); or (rule
+    cells-unnumbered) a header that opens with a label's name ("Đơn vị", "Xã", "Năm", "Chỉ tiêu") and rows
+    each opening with a label, the width read from where the rows' numbers recur."""
+    line = lines[i][0]
+    head = line.strip()
+    if _ORDINAL.match(head):
+        return _numbered_cells(lines, i)
+    if len(head) <= 30 and _UNNUMBERED_HEAD.match(head):
+        return _unnumbered_cells(lines, i)
+    return None, i
+
+
+def _header_cells(lines: list[tuple[str, int]], i: int, j: int) -> list[Cell]:
+    """The header's cells from lines i to j, a unit printed on a line of its own ("(sản phẩm)") joined
+    to the cell above it (rule cells-unit-line)."""
+    header: list[Cell] = []
+    for t, a in lines[i:j]:
+        c = _cell(t, a)
+        if header and _UNIT_LINE.match(c.text):
+            prev = header[-1]
+            header[-1] = Cell(f"{prev.text} {c.text}", prev.start, c.end)
+        else:
+            header.append(c)
+    return header
+
+
+def _numbered_cells(lines: list[tuple[str, int]], i: int) -> tuple[Grid | None, int]:
     j = i + 1
     while j < len(lines) and lines[j][0].strip() and lines[j][0].strip() != "1" \
             and len(lines[j][0]) <= _MAX_CELL_LINE:
-        header.append(_cell(*lines[j]))
         j += 1
+    header = _header_cells(lines, i, j)
     width = len(header)
+    two = next((k for k in range(j + 2, min(j + 2 + 12, len(lines))) if lines[k][0].strip() == "2"), None)
+    if two is not None and 2 <= two - j < width:
+        header = _unmerged(header, two - j)  # rule cells-merged-header: "Số sản phẩm …" over "Tổng số", "Trong đó"
+        width = len(header)
     rows: list[list[Cell]] = []
     expected = 1
     while width >= 2 and j + width <= len(lines) and lines[j][0].strip() == str(expected):
@@ -325,6 +377,72 @@ def _one_cell_per_line(lines: list[tuple[str, int]], i: int) -> tuple[Grid | Non
         return None, i
     spans = [(r[0].start, r[-1].end) for r in rows]
     return Grid(header, rows, spans, header[0].start, rows[-1][-1].end), j
+
+
+def _unmerged(header: list[Cell], width: int) -> list[Cell]:
+    """A header printed with its merged cells as cells of their own, down to ``width`` cells: a group
+    "Trong đó" over its levels, and a group that names the count over "Tổng số", are left out."""
+    out = list(header)
+    for k in range(len(out) - 1, 0, -1):
+        if len(out) == width:
+            break
+        if _GROUP_CELL.match(out[k].text) or (k + 1 < len(out) and _TOTAL_HEAD.match(out[k + 1].text)
+                                              and _COUNT_COLUMN.search(out[k].text)):
+            del out[k]
+    return out
+
+
+def _unnumbered_cells(lines: list[tuple[str, int]], i: int) -> tuple[Grid | None, int]:
+    j = i
+    while j < len(lines) and lines[j][0].strip() and len(lines[j][0]) <= _MAX_CELL_LINE and j - i < 80:
+        j += 1
+    block = [t.strip() for t, _ in lines[i:j]]
+    years = _YEAR_LABEL.match(block[0]) is not None
+    # the header may print a unit on a line of its own: the header ends before the first row's label
+    if years:
+        starts = [k for k, t in enumerate(block) if _YEAR_CELL.match(t) or _TOTAL_ROW.match(t)]
+    else:
+        starts = [k for k in range(1, len(block)) if _NUMBER_CELL.match(block[k])
+                  and not _NUMBER_CELL.match(block[k - 1])]
+    if len(starts) < 3:
+        return None, i
+    step = starts[1] - starts[0]
+    if step < 2 or starts[2] - starts[1] != step:
+        return None, i
+    first_row = starts[0] if years else _header_end(block, starts[0], step)
+    header = _header_cells(lines, i, i + first_row)
+    if len(header) != step:
+        return None, i
+    rows: list[list[Cell]] = []
+    k = first_row
+    if first_row + step > len(block):
+        return None, i
+    numeric = [c for c in range(1, step) if _NUMBER_CELL.match(block[first_row + c])]
+    while numeric and k + step <= len(block):
+        chunk = block[k:k + step]
+        if _NUMBER_CELL.match(chunk[0]) and not (years and _YEAR_CELL.match(chunk[0])):
+            break
+        if not all(_NUMBER_CELL.match(chunk[c]) for c in numeric):
+            break
+        rows.append([_cell(*lines[i + k + c]) for c in range(step)])
+        k += step
+    if len(rows) < 2:
+        return None, i
+    spans = [(r[0].start, r[-1].end) for r in rows]
+    return Grid(header, rows, spans, header[0].start, rows[-1][-1].end), i + k
+
+
+def _header_end(block: list[str], first_number: int, step: int) -> int:
+    """Where the first row starts, when the cells before its first number hold the header and the row's
+    words: the header is as wide as a row, so the row starts ``step`` cells after the header's start
+    once the header's unit lines are joined."""
+    joined = 0
+    for k in range(1, first_number):
+        if _UNIT_LINE.match(block[k]):
+            joined += 1
+        if k - joined == step:
+            return k
+    return first_number
 
 
 def _cell(line: str, at: int) -> Cell:
@@ -342,6 +460,7 @@ class _Column:
     status: tuple[str, str] | None = None  # (value, rule)
     basis: tuple[str, str] | None = None
     year: int | None = None
+    year_rule: str = "column-year"
     not_results: bool = False
 
 
@@ -354,6 +473,7 @@ class _Context:
     basis: tuple[str, str] | None
     year: tuple[int, str] | None
     words: str  # the headline and the lines just above the table
+    item_basis: str | None = None  # the basis of the plan table's last item (for "Trong đó: …")
 
 
 def _read_grid(p: Passage, grid: Grid) -> list[Count] | None:
@@ -403,6 +523,8 @@ def _column(k: int, head: str, rows: list[list[Cell]]) -> _Column | None:
     if m is None and not _COUNT_COLUMN.search(head):
         return None
     year = YEAR["column-year"].regex.match(head)
+    if year is None and (year := YEAR["column-named-year"].regex.search(head)):
+        col.year_rule = "column-named-year"
     if year:
         col.year = int(year.group(1))
     col.not_results = bool(ROWS["column-not-results"].regex.search(head))
@@ -465,6 +587,8 @@ def _context(p: Passage, grid: Grid) -> _Context:
         found = YEAR["context-year"].regex.findall(near) or YEAR["context-year"].regex.findall(head)
         if found:
             year = (int(found[-1]), "context-year")
+        elif (named := round_year(p)) is not None:
+            year = (named, "passage-round-year")
     return _Context(lead, status, basis, year, words)
 
 
@@ -498,8 +622,8 @@ def _row_counts(p: Passage, grid: Grid, row: list[Cell], span: tuple[int, int], 
         m = YEAR["row-year"].regex.match(label_text)
         row_year = int(m.group(1)) if m else None
     elif kind == "item":
-        if not _PRODUCTS.search(label_text):
-            not_products = "item-not-products"
+        if not _PRODUCTS.search(label_text) or _NOT_PRODUCTS_ITEM.match(label_text):
+            not_products = "item-not-products"  # also "Chủ thể OCOP mới", "Điểm bán sản phẩm OCOP"
     elif not total_row:
         place, place_level = _row_place(label_text, grid.header[label].text if label is not None else "", kind)
         if place is None:
@@ -557,6 +681,10 @@ def _row_counts(p: Passage, grid: Grid, row: list[Cell], span: tuple[int, int], 
 def _set_basis(c: Count, col: _Column, kind: str, label_text: str, ctx: _Context) -> None:
     if col.basis is not None:
         c.basis, rule = col.basis
+    elif kind == "item" and BASIS["label-part"].regex.search(label_text) and ctx.item_basis is not None:
+        c.basis, rule = ctx.item_basis, "label-part"
+    elif kind == "item" and BASIS["label-cumulative"].regex.search(label_text):
+        c.basis, rule = "cumulative", "label-cumulative"
     elif kind == "item" and BASIS["label-new"].regex.search(label_text):
         c.basis, rule = "new", "label-new"
     elif kind == "year":
@@ -565,6 +693,8 @@ def _set_basis(c: Count, col: _Column, kind: str, label_text: str, ctx: _Context
         c.basis, rule = ctx.basis
     else:
         return
+    if kind == "item" and rule != "label-part":
+        ctx.item_basis = c.basis
     c.decide("basis", rule)
 
 
@@ -572,7 +702,7 @@ def _set_year(c: Count, col: _Column, row_year: int | None, ctx: _Context, p: Pa
     if row_year is not None:
         c.year, rule = row_year, "row-year"
     elif col.year is not None:
-        c.year, rule = col.year, "column-year"
+        c.year, rule = col.year, col.year_rule
     elif ctx.year is not None:
         c.year, rule = ctx.year
     else:
