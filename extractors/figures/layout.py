@@ -1,19 +1,20 @@
-"""Page furniture of text pulled from a PDF, blanked so the grammar reads across page breaks.
+"""Page furniture of text pulled from a PDF, cut out so the grammar reads across page breaks.
 
 A PDF's text reaches the extractor with its pages' furniture between the lines: a page number ("2",
 "- 2 -", "Trang 2/5"), a footer that ends in one ("Kế hoạch OCOP huyện Lục Yên năm 2025 - Trang 1/2"),
 and a running header on the next page (the document's title or number, repeated). When the break falls
 inside a sentence ("công nhận 48 sản / Trang 1/3 / phẩm OCOP", "04 sản phẩm / - 2 - / đạt 4 sao") the
 grammar sees the count cut from its noun or level, and a running header "… năm 2023" dates the words after
-it. :func:`blank_page_furniture` turns each such break into white space of the same length — the line
-break before it kept, the furniture lines and their own line breaks made spaces — so the sentence goes on
-across it and every offset stays an offset into the caller's text (a figure's quote is still
-``text[start:end]`` and simply spans the break).
+it. :func:`without_page_furniture` cuts each such break out of the text the grammar reads and keeps a
+map of offsets back to the caller's text, so the sentence goes on across the break and every offset
+stays an offset into the caller's text (a figure's quote is still ``text[start:end]`` and simply spans
+the break, furniture included). A page's footnotes, printed between the halves of a cut sentence, are
+read after the sentence's end (rule **footnote-block**).
 
 What counts as a break (rule **page-furniture**):
 
 * a line that is only a page number in a PDF's forms: "Trang 2", "Trang 2/5", "- 2 -", or a footer line
-  ending in "Trang n/m"; these are blanked wherever they stand;
+  ending in "Trang n/m"; these are cut wherever they stand;
 * a line that is only a number ("2") is a page number only between prose: the line before it long
   (a wrapped line of at least 40 characters) and the text going on after it (after any running header)
   in lower case or with a count ("86 sản phẩm …") — a table printed one cell a line has short lines
