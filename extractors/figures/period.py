@@ -84,7 +84,7 @@ TABLE = RuleTable("period", "year", [
          needs=("khi", "lúc")),
     Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
                           r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|(?<!năm\s)trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
-                          r"|hiện\s+là"
+                          r"|hiện\s+là|(?<![^\W\d_]\s)(?<!\w)nay\s+là"
                           r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,)|(?:hiện|đang)\s+sở\s+hữu"
                           r"|hiện\s+(?:đang\s+)?(?:dẫn\s+đầu|đứng\s+(?:đầu|thứ))|hiện(?=\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường)\s)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s))(?!\w)", "no year",
          Example("Đến nay, tỉnh có 98 sản phẩm OCOP.", 98, None),
