@@ -105,8 +105,10 @@ CUES = RuleTable("basis: cues", "basis", [
          "to be recognised makes them a round's, as for 'toàn tỉnh có')"),
     Rule("added", r"(?<!\w)thêm(?!\w)|(?<!\w)tăng(?!\w)(?!\s+từ(?!\w))", "new",
          Example("Năm 2024, thị xã có thêm 8 sản phẩm OCOP.", 8, "new"), "more products, an increase"),
-    Rule("new-round", r"(?:công\s+nhận|cấp|phân\s+hạng|chứng\s+nhận|xếp\s+hạng|phát\s+triển|xây\s+dựng)\s+mới", "new",
-         Example("Mục tiêu năm 2024 công nhận mới 40 sản phẩm.", 40, "new"), "newly recognised"),
+    Rule("new-round", r"(?:công\s+nhận|cấp|phân\s+hạng|chứng\s+nhận|xếp\s+hạng|phát\s+triển|xây\s+dựng)\s+mới"
+                      r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+mới(?!\s+(?:có|chỉ|được|đạt|là)(?!\w))", "new",
+         Example("Mục tiêu năm 2024 công nhận mới 40 sản phẩm.", 40, "new"),
+         "newly recognised; 'Số sản phẩm mới ít hơn, chỉ 8 sản phẩm': the number of new products"),
     Rule("recertified", r"(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|đánh\s+giá\s+lại|tái\s+(?:công\s+nhận|chứng\s+nhận)"
                         r"|nâng\s+hạng|nâng\s+cấp", "new",
          Example("Hội đồng công nhận lại 14 sản phẩm hết hạn.", 14, "new"),
