@@ -148,7 +148,8 @@ TABLE = RuleTable("period", "year", [
                  "- Các huyện đồng bằng: mỗi huyện tối thiểu 30 sản phẩm;\n- Các huyện miền núi: mỗi huyện 10 sản phẩm.",
                  10, 2025),
          "a '- ' row whose clause names no year has the year of the row above's first count, the first row "
-         "that of the last count of the line opening the list"),
+         "that of the last count of the line opening the list; a 'Lũy kế' row under an opening line that names one "
+         "year and ends with ':' ('Kết quả thực hiện Chương trình OCOP năm 2023:') is the stock at that year"),
     Rule("round-year", rf"(?:đợt\s+\d+\s*,?\s*)?năm\s+{_Y}|ngày\s+\d|{_Y}", "the round's year",
          Example("UBND tỉnh vừa phê duyệt kết quả phân hạng sản phẩm OCOP đợt 2 năm 2022. Theo đó, công nhận "
                  "14 sản phẩm đạt 3 sao.", 14, 2022),
@@ -360,6 +361,10 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         if earlier:
             _set(c, int(earlier[-1].group(0)), "against-plan-year")
             return
+    opening = _list_opening_year(p, sent.start) if undated and _CUMULATED.fullmatch(undated.group(0)) else None
+    if opening is not None and not years:
+        _set(c, opening, "list-row")  # "Kết quả … năm 2023:\n- …\n- Lũy kế toàn tỉnh: 318 sản phẩm": the stock at that year
+        return
     # "Năm 2023, đến nay, … công nhận thêm 156": the year opens a clause of added products
     if (undated and not [y for y in years if y.start() > undated.start()]
             and not (years and _ADDED.search(text, lo, c.start))):
@@ -432,6 +437,27 @@ def _respective_year(p: Passage, c: Count) -> bool:
         return False
     _set(c, years[after.index(c)], "respectively-years")
     return True
+
+
+# rule list-row (dated-list-total): a "Lũy kế" row of a list whose opening line names one year and ends with ":"
+# ("Kết quả thực hiện Chương trình OCOP năm 2023:") is the stock at that year, not an undated running total
+_CUMULATED = Folded(r"l[ũu]y\s+kế|luỹ\s+kế")
+_ROW = re.compile(r"[ \t]*[-–•+]\s")
+_OPENING_YEAR = Folded(rf"[^\n]*?(?<!đến\s)(?<!tới\s)năm\s+({_Y})\s*:\s*$")
+
+
+def _list_opening_year(p: Passage, start: int) -> int | None:
+    text = p.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _ROW.match(text, line_start):
+        return None
+    while line_start > 0:
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        if not _ROW.match(text, prev_start):
+            m = _OPENING_YEAR.match(text, prev_start, line_start - 1)
+            return int(m.group(1)) if m and len(g.YEAR_RE.findall(text[prev_start:line_start])) == 1 else None
+        line_start = prev_start
+    return None
 
 
 # "Cũng đến thời điểm này" after a stock dated in the sentences before: that date
