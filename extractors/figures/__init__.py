@@ -211,7 +211,8 @@ def _read(p: Passage) -> None:
                 plan_line = -1 if _PLAN_MET.search(p.text, last.noun_end, sent.end) else sent.line
             elif last.explicit:
                 plan_line = -1
-        years = [c.year for c in counts if c.year]
+        # rule compared-year: the year of a count compared with ("so với cùng kỳ năm 2024 (15 sản phẩm)") is not the line's
+        years = [c.year for c in counts if c.year and c.trace.get("year") != "year-before-bracket"]
         line_year = years[-1] if years else (stated_year(p, i) or line_year)
         previous = None if aside else counts
     read_tables(p)

@@ -22,10 +22,11 @@ _I = re.IGNORECASE
 CUES = RuleTable("basis: cues", "basis", [
     Rule("running-total", r"l[ũu]y\s+kế|luỹ\s+kế|tính\s+chung(?!\s+(?:cả\s+)?(?:\d+\s+|hai\s+|ba\s+|các\s+)?đợt)|tính\s+đến|đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có"
                           r"|hiện\s+tại|đang\s+có|hiện\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s)|thời\s+điểm\s+này|(?:hiện|đang)\s+sở\s+hữu"
-                          r"|(?<!năm\s)trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)|nằm\s+trong\s+(?:tổng\s+)?số", "cumulative",
+                          r"|(?<!năm\s)trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)(?![,\s]+(?:tại|theo|ở)\s+(?:quyết\s+định|đợt))|(?<![^\W\d_]\s)(?<!\w)nay\s+là(?!\w)|nằm\s+trong\s+(?:tổng\s+)?số", "cumulative",
          Example("Lũy kế đến nay, huyện đã công nhận 46 sản phẩm OCOP.", 46, "cumulative"),
          "a total up to now, what a place or owner now has ('hiện sở hữu 97 sản phẩm', 'Hiện Mộc Châu có 61'), the "
-         "stock a round's products are among ('nằm trong số 248 sản phẩm OCOP của tỉnh'); not 'năm trước đó' (a year)"),
+         "stock a round's products are among ('nằm trong số 248 sản phẩm OCOP của tỉnh'); not 'năm trước đó' (a year), "
+         "not 'Trước đó, tại Quyết định số …' (an earlier round's decision); ', nay là 231' (the stock now)"),
     Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)"
                        r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+\d\s*sao(?:(?!trong|năm|đợt|mới|được|công)[^.;:\d]){0,30}?\slà(?!\w)",
          "cumulative",
@@ -80,7 +81,7 @@ CUES = RuleTable("basis: cues", "basis", [
     Rule("place-has", r"(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|nước|quốc|xã)"
                       # "toàn tỉnh Bà Rịa-Vũng Tàu hiện đã có": the place's name may follow (read_basis checks
                       # that the words between are a name)
-                      r"(?:\s+[^\W\d_][\w'’-]*){0,4}?"
+                      r"(?:\s+(?!(?:mới|chỉ)\s)[^\W\d_][\w'’-]*){0,4}?"  # not 'toàn tỉnh mới có': has-only's
                       r"(?=\s+(?:(?:hiện|đã|đang|hiện\s+đã)\s+)?(?:có|đạt)(?!\s+thêm))"
                       r"|trên\s+địa\s+bàn(?:\s+\w+){0,3}\s+(?:hiện\s+|đã\s+)?có(?!\s+thêm)", "cumulative",
          Example("Toàn tỉnh có 155 sản phẩm OCOP.", 155, "cumulative"), "what the whole place has"),
@@ -90,11 +91,13 @@ CUES = RuleTable("basis: cues", "basis", [
          Example("Năm 2025, mỗi huyện, thành phố có ít nhất 3 sản phẩm OCOP 4 sao.", 3, "cumulative"),
          "a target 'mỗi huyện có (ít nhất) N': what each place is to have, a stock (also of the units since the "
          "2025 merger: 'mỗi xã, phường, đặc khu có ít nhất 1 sản phẩm')"),
-    Rule("has-only", r"(?<!\w)(?:mới|chỉ)\s+(?:chỉ\s+)?có(?!\s+thêm)", "cumulative",
+    Rule("has-only", r"(?<!\w)(?<!phẩm\s)(?:mới|chỉ)\s+(?:chỉ\s+)?có(?!\s+thêm)", "cumulative",
          Example("Năm 2020, huyện mới chỉ có 3 sản phẩm OCOP; đến nay đã có 28 sản phẩm.", 3, "cumulative"),
          "'X mới (chỉ) có N', 'chỉ có N': all a place had then (only so many), a stock, not what a year added "
          "(a year opening the clause of products said to be recognised makes them a round's: 'năm 2023 chỉ có 19 "
-         "sản phẩm được công nhận')",
+         "sản phẩm được công nhận', and so does a year and a subject before it, the count's own clause saying "
+         "they were recognised: 'năm 2023 toàn tỉnh chỉ có 26 sản phẩm được công nhận'); not 'sản phẩm mới có 11' "
+         "(the new products include 11)",
          needs=("mới", "chỉ")),
     Rule("has-already", r"(?<!\w)đã\s+có(?!\s+thêm)", "cumulative",
          Example("Tổng cộng, tỉnh Đắk Nông đã có 52 sản phẩm OCOP.", 52, "cumulative"),
@@ -102,8 +105,10 @@ CUES = RuleTable("basis: cues", "basis", [
          "to be recognised makes them a round's, as for 'toàn tỉnh có')"),
     Rule("added", r"(?<!\w)thêm(?!\w)|(?<!\w)tăng(?!\w)(?!\s+từ(?!\w))", "new",
          Example("Năm 2024, thị xã có thêm 8 sản phẩm OCOP.", 8, "new"), "more products, an increase"),
-    Rule("new-round", r"(?:công\s+nhận|cấp|phân\s+hạng|chứng\s+nhận|xếp\s+hạng|phát\s+triển|xây\s+dựng)\s+mới", "new",
-         Example("Mục tiêu năm 2024 công nhận mới 40 sản phẩm.", 40, "new"), "newly recognised"),
+    Rule("new-round", r"(?:công\s+nhận|cấp|phân\s+hạng|chứng\s+nhận|xếp\s+hạng|phát\s+triển|xây\s+dựng)\s+mới"
+                      r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+mới(?!\s+(?:có|chỉ|được|đạt|là)(?!\w))", "new",
+         Example("Mục tiêu năm 2024 công nhận mới 40 sản phẩm.", 40, "new"),
+         "newly recognised; 'Số sản phẩm mới ít hơn, chỉ 8 sản phẩm': the number of new products"),
     Rule("recertified", r"(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|đánh\s+giá\s+lại|tái\s+(?:công\s+nhận|chứng\s+nhận)"
                         r"|nâng\s+hạng|nâng\s+cấp", "new",
          Example("Hội đồng công nhận lại 14 sản phẩm hết hạn.", 14, "new"),
@@ -456,10 +461,10 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
                 continue  # "A và B, mỗi địa phương có 12 sản phẩm" of a round: the round's, per place
             if h.name == "place-has" and not _NAMED_WHOLE.fullmatch(h.text):
                 continue  # "toàn tỉnh năm 2023 có": the words between are no name
-            if h.name in ("place-has", "has-already", "has-only") and _round_clause(p, c, h, hits[:k]):
-                return "new", "round-clause"
             if h.name in ("place-has", "has-already", "has-only") and any(x.name == "part-of-year" for x in hits[:k]):
                 return "new", "part-of-year"  # "6 tháng đầu năm 2024 mới có 9 sản phẩm"
+            if h.name in ("place-has", "has-already", "has-only") and _round_clause(p, c, h, hits[:k]):
+                return "new", "round-clause"
             return "cumulative", h.name
         if h.value == "new":
             if h.name == "per-year" and _QUANTITY_BEFORE.search(p.text, max(0, h.start - 30), h.start):
@@ -479,9 +484,20 @@ def _round_clause(p: Passage, c: Count, has: Hit, before: list[Hit]) -> bool:
     opener = max(sent.start, has.start - 40)
     if has.name == "has-already" and (_ROUND_OPENS.search(text, opener, has.start) or _subject_after_round(text, opener, has)):
         return True  # "Theo đó, đã có 29 sản phẩm …": what the round gave
+    if has.name == "has-only" and _YEAR_THEN_SUBJECT.search(text, opener, has.start) and _own_words_recognised(p, c):
+        return True  # "năm 2023 toàn tỉnh chỉ có 26 sản phẩm được công nhận": a year, the subject, then has (only)
     if not (_YEAR_OPENS.search(text, opener, has.start) or _ROUND_OPENS.search(text, opener, has.start)):
         return False
     return bool(_CONTINUES_ROUND.search(text, c.noun_end, min(sent.end, c.noun_end + 120)))
+
+
+_CLAUSE_END = re.compile(r"[,;.\n]")
+
+
+def _own_words_recognised(p: Passage, c: Count) -> bool:
+    """"… 26 sản phẩm được công nhận": the count's own clause (to the next comma) says they were recognised."""
+    stop = _CLAUSE_END.search(p.text, c.noun_end)
+    return bool(_CONTINUES_ROUND.search(p.text, c.noun_end, stop.start() if stop else len(p.text)))
 
 
 def _subject_after_round(text: str, opener: int, has: Hit) -> bool:

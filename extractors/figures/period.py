@@ -54,6 +54,10 @@ TABLE = RuleTable("period", "year", [
          Example("Bộ công nhận 11 sản phẩm OCOP 5 sao quốc gia đợt 2 năm 2023. Cùng đợt này, Quảng Ninh có 2 sản "
                  "phẩm được công nhận 5 sao.", 2, 2023),
          "'Cùng đợt này' refers to the round named in the last three sentences", needs=("đợt",)),
+    Rule("respectively-years", r"(?<!\w)lần\s+lượt(?!\w)", "the year listed in the same place",
+         Example("Năm 2022 và 2023, huyện lần lượt có 9 và 14 sản phẩm được công nhận.", 9, 2022),
+         "counts after 'lần lượt' take, in order, the years listed before it ('năm 2023 và 2024 lần lượt có 12 và "
+         "15'), or in the sentence before when theirs says 'hai năm đó', 'các năm trên'", needs=("lượt",)),
     Rule("period-end", rf"(?:giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?|\(\s*){_Y}\s*[-–]\s*(?:năm\s+)?({_Y})", "the period's last year",
          Example("Giai đoạn 2018-2023, cả nước có hơn 10.300 sản phẩm OCOP.", 10300, 2023),
          "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end",
@@ -80,7 +84,7 @@ TABLE = RuleTable("period", "year", [
          needs=("khi", "lúc")),
     Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
                           r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|(?<!năm\s)trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
-                          r"|hiện\s+là"
+                          r"|hiện\s+là|(?<![^\W\d_]\s)(?<!\w)nay\s+là"
                           r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,)|(?:hiện|đang)\s+sở\s+hữu"
                           r"|hiện\s+(?:đang\s+)?(?:dẫn\s+đầu|đứng\s+(?:đầu|thứ))|hiện(?=\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường)\s)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s))(?!\w)", "no year",
          Example("Đến nay, tỉnh có 98 sản phẩm OCOP.", 98, None),
@@ -104,12 +108,14 @@ TABLE = RuleTable("period", "year", [
          "năm 2024')", needs=("tính",)),
     Rule("year-in-clause", _Y, "the last year before the count",
          Example("Năm 2021 huyện Mường Tè có 06 sản phẩm OCOP.", 6, 2021),
-         "a year in the count's clause, before it (not 'so với năm …', not a cited document's date, "
+         "a year in the count's clause, before it (not 'so với năm …', not a cited document's date — a round's own "
+         "'Tờ trình' or 'Biên bản' cited with 'Căn cứ' is no regulation: its date dates the round —, "
          "not a year in brackets naming a product's round), or a part's label ('(năm 2021: 4 sản phẩm; …')"),
-    Rule("this-year", r"(?<!\w)(?:năm\s+nay|(?:vào\s+)?cuối\s+năm(?!\s*(?:19|20)\d\d)(?!\s+(?:nay|qua|trước))"
+    Rule("this-year", r"(?<!\w)(?:năm\s+nay|(?:vào\s+)?cuối\s+năm(?!\s*(?:19|20)\d\d)(?!\s+(?:nay|qua|trước|đó|ấy|ngoái))"
                       r"|đầu\s+năm\s+nay)(?!\w)", "the article's year",
          Example("Tỉnh dự kiến đề xuất thêm 2 sản phẩm vào cuối năm.", 2, 2024),
-         "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024)",
+         "'năm nay', 'vào cuối năm' in the count's clause: the year of the article (here 2024); not 'cuối năm đó' "
+         "(the end of the year just named)",
          needs=("năm",)),
     Rule("last-year", r"(?<!\w)(?<!\d\s)(?<!những\s)(?<!các\s)(?<!nhiều\s)(?<!mấy\s)(?<!hai\s)(?<!ba\s)"
                       r"(?:(?:trong\s+)?năm\s+(?:vừa\s+)?qua|năm\s+trước|năm\s+ngoái)(?!\w)", "the year before",
@@ -131,7 +137,8 @@ TABLE = RuleTable("period", "year", [
          "the parts of a breakdown take the year of their whole"),
     Rule("sentence-year", _Y, "a year earlier in the sentence or line",
          Example("Năm 2019, toàn tỉnh có 189 sản phẩm tiềm năng. Qua đánh giá, có 59 sản phẩm đạt OCOP.", 59, 2019),
-         "the year said before in the same sentence, or by the counts before it in the same line"),
+         "the year said before in the same sentence, or by the counts before it in the same line (not by a count "
+         "compared with in brackets: 'so với cùng kỳ năm 2024 (15 sản phẩm). Riêng quý II, … 13' is not of 2024)"),
     Rule("heading-year", rf"(?:năm|đến\s+năm)\s+({_Y})", "the year of the section",
          Example("II. MỤC TIÊU ĐẾN NĂM 2025\n- Có ít nhất 120 sản phẩm OCOP còn hiệu lực.", 120, 2025),
          "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025')",
@@ -141,7 +148,8 @@ TABLE = RuleTable("period", "year", [
                  "- Các huyện đồng bằng: mỗi huyện tối thiểu 30 sản phẩm;\n- Các huyện miền núi: mỗi huyện 10 sản phẩm.",
                  10, 2025),
          "a '- ' row whose clause names no year has the year of the row above's first count, the first row "
-         "that of the last count of the line opening the list"),
+         "that of the last count of the line opening the list; a 'Lũy kế' row under an opening line that names one "
+         "year and ends with ':' ('Kết quả thực hiện Chương trình OCOP năm 2023:') is the stock at that year"),
     Rule("round-year", rf"(?:đợt\s+\d+\s*,?\s*)?năm\s+{_Y}|ngày\s+\d|{_Y}", "the round's year",
          Example("UBND tỉnh vừa phê duyệt kết quả phân hạng sản phẩm OCOP đợt 2 năm 2022. Theo đó, công nhận "
                  "14 sản phẩm đạt 3 sao.", 14, 2022),
@@ -152,6 +160,12 @@ TABLE = RuleTable("period", "year", [
          Example("Chiều 29-8, UBND huyện công bố quyết định công nhận 15 sản phẩm đạt OCOP 3 sao.", 15, 2024),
          "with no year anywhere, a round's counts are in the year of the article's date (here 2024)",
          needs=("ngày", "sáng", "trưa", "chiều", "tối", "hôm")),
+    Rule("later-in-year", r"(?<!\w)(?:trong|vào)\s+(?:quý\s+(?:[ivx]+|\d)|tháng\s+\d{1,2})(?!\s*[/.-]\s*\d)"
+                          r"(?!\s*,?\s*năm\s+(?:\d|nay|tới|sau|qua|trước|ngoái))(?!\w)", "the article's year",
+         Example("Trong quý IV, huyện dự kiến công nhận thêm 6 sản phẩm OCOP.", 6, 2024),
+         "a target with no year of its own or of the passage's plan, said for a quarter or month with no year "
+         "('trong quý IV … dự kiến', 'Đợt 2 dự kiến tổ chức vào tháng 10 với khoảng 20 sản phẩm'): the article's year "
+         "(here 2024)", needs=("quý", "tháng")),
     Rule("raised-by-year", r"(?:nâng|đưa)\s+(?:tổng\s+)?số|vì\s+(?:thế|vậy)|qua\s+đó|như\s+vậy", "the year of the products before",
          Example("Năm 2023, tỉnh có thêm 42 sản phẩm đạt chuẩn.\n\nSố sản phẩm OCOP toàn tỉnh vì thế đạt 231 sản phẩm.",
                  231, 2023),
@@ -168,6 +182,8 @@ _NOT_A_PERIOD_BEFORE = Folded(
 _REGULATION = Folded(r"(?:quy\s+định|căn\s+cứ|thực\s+hiện|hướng\s+dẫn)[^.;]{0,20}?\s(?:tại\s+)?(?:quyết\s+định"
                          r"|nghị\s+định|thông\s+tư|kế\s+hoạch|văn\s+bản)?\s*(?:số\s*:?\s*)?\d+[^\s,;]*/[^\s,;]+"
                          r"(?:\s+của\s+[^,;]{0,40}?)?\s*,?\s*(?:ngày\s*)?[\d/.\- ]*(?:tháng\s+\d+\s+năm\s*)?$")
+# rule round-paper: a submission or minutes of the round itself, not a regulation cited
+_ROUND_PAPER = Folded(r"(?<!\w)(?:tờ\s+trình|biên\s+bản)(?!\w)")
 _EXPIRED_BEFORE = re.compile(r"hết\s+(?:thời\s+)?(?:hạn|hiệu\s+lực)", _I)
 # "nâng hạng 3 sản phẩm đã được công nhận năm 2020": the year of an earlier certification
 _EARLIER_RANK = re.compile(r"(?<!\w)đã\s+(?:được\s+)?(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng)", _I)
@@ -260,8 +276,10 @@ def _cited_or_stamped(p: Passage, y: re.Match[str]) -> bool:
     if key not in p.memo:
         text = p.text
         lo = max(0, y.start() - 110)
-        p.memo[key] = bool((may_contain(text, ("/",), lo, y.start()) and _REGULATION.search(text, lo, y.start()))
-                           or _STAMP.match(text, y.end()))
+        cited = _REGULATION.search(text, lo, y.start()) if may_contain(text, ("/",), lo, y.start()) else None
+        if cited and _ROUND_PAPER.search(text, cited.start(), y.start()):
+            cited = None  # "Căn cứ Tờ trình số 188/TTr-SNN ngày 28/10/2024 …, UBND tỉnh đã công nhận 12": the round's paper
+        p.memo[key] = bool(cited or _STAMP.match(text, y.end()))
     return p.memo[key]
 
 
@@ -299,6 +317,8 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     if _per_year(p, c, lo, dated):
         return
     if _this_round(p, c, lo):
+        return
+    if _respective_year(p, c):
         return
     if dated and _written_year(p, c, lo):
         return
@@ -341,6 +361,10 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         if earlier:
             _set(c, int(earlier[-1].group(0)), "against-plan-year")
             return
+    opening = _list_opening_year(p, sent.start) if undated and _CUMULATED.fullmatch(undated.group(0)) else None
+    if opening is not None and not years:
+        _set(c, opening, "list-row")  # "Kết quả … năm 2023:\n- …\n- Lũy kế toàn tỉnh: 318 sản phẩm": the stock at that year
+        return
     # "Năm 2023, đến nay, … công nhận thêm 156": the year opens a clause of added products
     if (undated and not [y for y in years if y.start() > undated.start()]
             and not (years and _ADDED.search(text, lo, c.start))):
@@ -381,6 +405,59 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     row = row_before(p, c)
     if row is not None and row[0] is not None and row[0].year is not None:
         _set(c, row[0].year, "list-row")  # "- Huyện A: tối thiểu 30 sản phẩm;" under "mục tiêu đến năm 2025 …:"
+
+
+# rule respectively-years: "năm 2023 và 2024 lần lượt có 12 và 15 sản phẩm" — the years in order of the counts
+_RESPECTIVELY = Folded(TABLE["respectively-years"].pattern)
+_YEARS_LISTED = Folded(rf"(?<!\w)năm\s+({_Y})((?:\s*(?:,|và)\s*(?:năm\s+)?{_Y}(?!\d))+)")
+_THOSE_YEARS = Folded(r"(?<!\w)(?:hai|ba|các|những)\s+năm\s+(?:đó|trên|này|ấy)(?!\w)")
+
+
+def _listed_years(p: Passage, lo: int, hi: int) -> list[int]:
+    m = g.last(_YEARS_LISTED.finditer(p.text, lo, hi))
+    return [int(y) for y in g.YEAR_RE.findall(m.group(0))] if m else []
+
+
+def _respective_year(p: Passage, c: Count) -> bool:
+    """Counts after "lần lượt" take, in order, the years listed before it in their sentence ("năm 2023 và 2024
+    lần lượt có 12 và 15"), or in the sentence before when theirs says "hai năm đó" / "các năm trên"."""
+    text = p.text
+    sent = p.sentences[c.sent]
+    if not may_contain(text, ("lượt",), sent.start, c.start):
+        return False
+    r = g.last(_RESPECTIVELY.finditer(text, sent.start, c.start))
+    if r is None:
+        return False
+    years = _listed_years(p, sent.start, r.start())
+    if not years and c.sent > 0 and _THOSE_YEARS.search(text, sent.start, r.start()):
+        prior = p.sentences[c.sent - 1]
+        years = _listed_years(p, prior.start, prior.end)
+    after = [x for x in p.counts[c.sent] if x.start > r.end() and x.depth == c.depth]
+    if len(years) < 2 or len(after) != len(years) or c not in after:
+        return False
+    _set(c, years[after.index(c)], "respectively-years")
+    return True
+
+
+# rule list-row (dated-list-total): a "Lũy kế" row of a list whose opening line names one year and ends with ":"
+# ("Kết quả thực hiện Chương trình OCOP năm 2023:") is the stock at that year, not an undated running total
+_CUMULATED = Folded(r"l[ũu]y\s+kế|luỹ\s+kế")
+_ROW = re.compile(r"[ \t]*[-–•+]\s")
+_OPENING_YEAR = Folded(rf"[^\n]*?(?<!đến\s)(?<!tới\s)năm\s+({_Y})\s*:\s*$")
+
+
+def _list_opening_year(p: Passage, start: int) -> int | None:
+    text = p.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _ROW.match(text, line_start):
+        return None
+    while line_start > 0:
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        if not _ROW.match(text, prev_start):
+            m = _OPENING_YEAR.match(text, prev_start, line_start - 1)
+            return int(m.group(1)) if m and len(g.YEAR_RE.findall(text[prev_start:line_start])) == 1 else None
+        line_start = prev_start
+    return None
 
 
 # "Cũng đến thời điểm này" after a stock dated in the sentences before: that date
@@ -650,14 +727,24 @@ def plan_year(p: Passage) -> int | None:
     return None
 
 
+# rule later-in-year: a target for a quarter or month named with no year ("trong quý IV tỉnh dự kiến công nhận
+# thêm khoảng 10", "Đợt 2 dự kiến tổ chức vào tháng 10 với khoảng 20") is of the article's year
+_LATER_IN_YEAR = Folded(TABLE["later-in-year"].pattern)
+
+
 def read_plan_year(p: Passage, c: Count, year: int | None) -> None:
-    """A target with no year of its own is in the year of the passage's plan (not a per-year one)."""
-    if c.status != "target" or c.year is not None or year is None:
+    """A target with no year of its own is in the year of the passage's plan (not a per-year one), or,
+    said for a quarter or month with no year, in the article's."""
+    if c.status != "target" or c.year is not None:
         return
     sent = p.sentences[c.sent]
     if _PER_YEAR.search(p.text, max(sent.start, c.start - 80), c.noun_end + 20):
         return
-    _set(c, year, "plan-year")
+    if year is not None:
+        _set(c, year, "plan-year")
+    elif p.article_year is not None and may_contain(p.text, ("quý", "tháng"), sent.start, c.noun_end) \
+            and _LATER_IN_YEAR.search(p.text, sent.start, c.noun_end):
+        _set(c, p.article_year, "later-in-year")
 
 
 def read_round_year(p: Passage, c: Count, round_year: int | None, plan: int | None = None,

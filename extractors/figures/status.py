@@ -129,7 +129,7 @@ CONTEXT = RuleTable("status: context", "status", [
                            r"|nâng\s+hạng|hỗ\s+trợ|củng\s+cố|thu\s+hút|công\s+nhận\s+mới|phấn\s+đấu)(?!\w)", "target",
          Example("Tiêu chuẩn hóa 25 sản phẩm từ hạng 3 sao lên hạng 4 sao.", 25, "target"),
          "plans list objectives as subjectless verb phrases, also after a year's label ('Năm 2023: phát triển "
-         "mới 65 sản phẩm')"),
+         "mới 65 sản phẩm'); not the rows of a list opened by 'Kết quả …:' (results-list: what was done)"),
     Rule("plan-paragraph", r"\n", "target",
          Example("Kế hoạch năm 2024 đặt ra 40 sản phẩm OCOP. Mỗi huyện 3 sản phẩm.", 3, "target"),
          "in the line of a plan, a count with no cue at all is part of the plan (not one that names again a "
@@ -328,7 +328,7 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
         return "target", "plan-section"
     weak = [h for h in left if h.value == "weak"]
     objective = CONTEXT.match("plan-objective", text, sent.start, c.start)
-    if objective and not [h for h in weak if h.start >= objective.end()]:
+    if objective and not [h for h in weak if h.start >= objective.end()] and not _in_results_list(p, sent.start):
         c.explicit = True
         return "target", "plan-objective"
     # the count's own words after it, nearest first: "20 sản phẩm dự kiến được công nhận"
@@ -399,3 +399,23 @@ def _proposal(p: Passage, c: Count, in_achieved_whole: bool) -> str | None:
 
 
 TABLES = [CUES, CONTEXT, DESCRIPTORS]
+
+
+# rule results-list: the rows of a list opened by "Kết quả …:" ("Kết quả thực hiện Chương trình OCOP năm 2023:\n- Công
+# nhận mới 52 sản phẩm") report what was done: a subjectless verb there is no plan objective
+_RESULTS_OPENING = re.compile(r"[\W\d_]{0,6}kết\s+quả\b[^\n]{0,100}:\s*$", re.IGNORECASE)
+_ROW_START = re.compile(r"[ \t]*[-–•+]\s")
+
+
+def _in_results_list(p: Passage, start: int) -> bool:
+    text = p.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _ROW_START.match(text, line_start):
+        return False
+    while line_start > 0:
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        if not _ROW_START.match(text, prev_start):
+            return bool(_RESULTS_OPENING.match(text, prev_start, line_start - 1))
+        line_start = prev_start
+    return False
+
