@@ -245,7 +245,10 @@ def read_tables(p: Passage) -> None:
 
 def may_hold_table(text: str) -> bool:
     """Whether the text may print a table: a pipe, a tab, or a line that is only "STT" or a label's name."""
-    return ("|" in text or "\t" in text or bool(_ONE_CELL_HEADER.search(text))
+    # every header _ONE_CELL_HEADER matches holds "TT" or "Stt": a test with `in` first spares its search, tried
+    # at every position (its "^" opens no literal), on the texts with neither
+    return ("|" in text or "\t" in text
+            or (("TT" in text or "Stt" in text) and bool(_ONE_CELL_HEADER.search(text)))
             or bool(_ONE_CELL_LABEL.search(text)))
 
 

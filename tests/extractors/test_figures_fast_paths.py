@@ -202,3 +202,29 @@ def test_the_bare_place_counts_are_the_patterns_matches(seed):
     for text in texts + _passages():
         assert [(m.span(), m.groups()) for m in bare_place_counts(text)] == [
             (m.span(), m.groups()) for m in g.PLACE_BARE_COUNT_RE.finditer(text)], text
+
+
+_TABLE_PIECES = ["STT", "TT", "Stt", "Số TT", "stt", "S TT", "St t", "Số", "T", "S", "tt", " ", "\t", "\n", "\n\n",
+                 "|", "Đơn vị", "Năm", "2", "sản phẩm", "xã A"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_one_cell_header_gate_answers_as_its_search(seed):
+    """may_hold_table tests for "TT" or "Stt" before searching for a one-cell "STT" header line: the
+    same answer as the search alone, on generated strings of header words, tabs, pipes and lines."""
+    from extractors.figures import table
+
+    def plain(text: str) -> bool:
+        return ("|" in text or "\t" in text or bool(table._ONE_CELL_HEADER.search(text))
+                or bool(table._ONE_CELL_LABEL.search(text)))
+
+    rng = random.Random(seed)
+    seen = set()
+    for _ in range(20_000):
+        text = "".join(rng.choice(_TABLE_PIECES) for _ in range(rng.randint(1, 8)))
+        assert table.may_hold_table(text) == plain(text), text
+        seen.add(plain(text))
+    assert seen == {True, False}
+    for path in sorted(FIXTURES.glob("*/*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert table.may_hold_table(text) == plain(text), path.name
