@@ -23,7 +23,7 @@ from extractors.figures.lowercase import Folded, may_contain
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Rule, RuleTable
 from extractors.figures.sentences import Sentence
-from extractors.figures.zones import LOOK_AHEAD, LOOK_BACK, clause_start, own_end, row_before
+from extractors.figures.zones import LOOK_AHEAD, LOOK_BACK, clause_start, list_opening, own_end, row_before
 
 _I = re.IGNORECASE
 _Y = r"(?:19|20)\d\d"
@@ -442,22 +442,15 @@ def _respective_year(p: Passage, c: Count) -> bool:
 # rule list-row (dated-list-total): a "Lũy kế" row of a list whose opening line names one year and ends with ":"
 # ("Kết quả thực hiện Chương trình OCOP năm 2023:") is the stock at that year, not an undated running total
 _CUMULATED = Folded(r"l[ũu]y\s+kế|luỹ\s+kế")
-_ROW = re.compile(r"[ \t]*[-–•+]\s")
 _OPENING_YEAR = Folded(rf"[^\n]*?(?<!đến\s)(?<!tới\s)năm\s+({_Y})\s*:\s*$")
 
 
 def _list_opening_year(p: Passage, start: int) -> int | None:
-    text = p.text
-    line_start = text.rfind("\n", 0, start) + 1
-    if not _ROW.match(text, line_start):
+    opening = list_opening(p.text, start)
+    if opening is None:
         return None
-    while line_start > 0:
-        prev_start = text.rfind("\n", 0, line_start - 1) + 1
-        if not _ROW.match(text, prev_start):
-            m = _OPENING_YEAR.match(text, prev_start, line_start - 1)
-            return int(m.group(1)) if m and len(g.YEAR_RE.findall(text[prev_start:line_start])) == 1 else None
-        line_start = prev_start
-    return None
+    m = _OPENING_YEAR.match(p.text, *opening)
+    return int(m.group(1)) if m and len(g.YEAR_RE.findall(p.text, *opening)) == 1 else None
 
 
 # "Cũng đến thời điểm này" after a stock dated in the sentences before: that date

@@ -18,7 +18,7 @@ from extractors.figures.level import window_end
 from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
-from extractors.figures.zones import clause_start, own_end, row_before
+from extractors.figures.zones import clause_start, list_opening, own_end, row_before
 
 _PLAN_QUALIFIER = (r"(?:\s+(?:(?:cả\s+)?năm(?:\s+(?:19|20)\d\d)?|đề\s+ra|(?:được\s+)?giao|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
                    r"|giai\s+đoạn(?:\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)?|đề\s+án"
@@ -404,18 +404,9 @@ TABLES = [CUES, CONTEXT, DESCRIPTORS]
 # rule results-list: the rows of a list opened by "Kết quả …:" ("Kết quả thực hiện Chương trình OCOP năm 2023:\n- Công
 # nhận mới 52 sản phẩm") report what was done: a subjectless verb there is no plan objective
 _RESULTS_OPENING = re.compile(r"[\W\d_]{0,6}kết\s+quả\b[^\n]{0,100}:\s*$", re.IGNORECASE)
-_ROW_START = re.compile(r"[ \t]*[-–•+]\s")
 
 
 def _in_results_list(p: Passage, start: int) -> bool:
-    text = p.text
-    line_start = text.rfind("\n", 0, start) + 1
-    if not _ROW_START.match(text, line_start):
-        return False
-    while line_start > 0:
-        prev_start = text.rfind("\n", 0, line_start - 1) + 1
-        if not _ROW_START.match(text, prev_start):
-            return bool(_RESULTS_OPENING.match(text, prev_start, line_start - 1))
-        line_start = prev_start
-    return False
+    opening = list_opening(p.text, start)
+    return opening is not None and bool(_RESULTS_OPENING.match(p.text, *opening))
 

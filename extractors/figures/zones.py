@@ -65,6 +65,20 @@ def _clause_start(p: Passage, c: Count, prev: Count | None) -> int:
 _ROW = re.compile(r"[ \t]*[-–•+]\s")  # a "- " row of a list printed as text
 
 
+def list_opening(text: str, start: int) -> tuple[int, int] | None:
+    """(start, end) of the line that opens the "- " list whose row holds ``start``: the first line above
+    the rows that is no row itself; None when ``start`` is on no row or the rows open the text."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _ROW.match(text, line_start):
+        return None
+    while line_start > 0:
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        if not _ROW.match(text, prev_start):
+            return prev_start, line_start - 1
+        line_start = prev_start
+    return None
+
+
 # a list's opening line that ends by naming the rows as results
 _RESULTS_LABEL = re.compile(r"(?<!\w)kết\s+quả(?:\s+(?:đạt\s+được|thực\s+hiện|như\s+sau|cụ\s+thể))?\s*:\s*$", re.I)
 
