@@ -31,7 +31,7 @@ import re
 from extractors.figures import breakdown, grammar
 from extractors.figures.basis import read_basis
 from extractors.figures.candidates import Count, share_nouns
-from extractors.figures.layout import Chained, without_page_furniture
+from extractors.figures.layout import without_page_furniture
 from extractors.figures.level import read_level, share_predicate
 from extractors.figures.lowercase import lowered
 from extractors.figures.merge import to_figures
@@ -53,7 +53,7 @@ from extractors.figures.result import read_result
 from extractors.figures.sentences import Sentence, split_sentences
 from extractors.figures.status import read_status
 from extractors.figures.table import may_hold_table, read_tables
-from extractors.figures.textmap import Identity, OffsetMap, nfc_with_map
+from extractors.figures.textmap import Chained, Identity, OffsetMap, nfc_with_map
 from extractors.figures.zones import related_sentences, set_desc_end
 from extractors.records import Figure, PlaceMention
 

@@ -130,20 +130,6 @@ def _sentence_end(text: str, at: int) -> int | None:
     return None
 
 
-class Chained:
-    """Two offset maps one after the other: offsets in the text without furniture, back through the
-    NFC copy, to the caller's text."""
-
-    def __init__(self, inner: OffsetMap | Identity, outer: OffsetMap | Identity):
-        self.inner, self.outer = inner, outer
-
-    def start(self, pos: int) -> int:
-        return self.outer.start(self.inner.start(pos))
-
-    def end(self, pos: int) -> int:
-        return self.outer.end(self.inner.end(pos))
-
-
 def _furniture_end(text: str, start: int, end: int, strong: bool) -> int | None:
     """Where the page break that starts with the page-number line ``text[start:end]`` ends (the offset
     after the last furniture line's own line break, or the text's end), or None when that line is

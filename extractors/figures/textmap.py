@@ -44,6 +44,20 @@ class Identity:
         return pos
 
 
+class Chained:
+    """Two offset maps one after the other: offsets in a text made from the NFC copy (``figures.layout``
+    cuts a PDF's page furniture out of it) back through that copy to the caller's text."""
+
+    def __init__(self, inner: OffsetMap | Identity, outer: OffsetMap | Identity):
+        self.inner, self.outer = inner, outer
+
+    def start(self, pos: int) -> int:
+        return self.outer.start(self.inner.start(pos))
+
+    def end(self, pos: int) -> int:
+        return self.outer.end(self.inner.end(pos))
+
+
 _COMBINING_RUN = re.compile(r"(?s).[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
