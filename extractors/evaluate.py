@@ -6,6 +6,9 @@
 - published: accuracy over passages whose gold ``published`` is not null (compared on the date);
 - year and basis: accuracy over the strictly matched figures whose gold value is not null (basis
   only in gold files that carry it);
+- year unsaid (extra, not in GOLD_FORMAT): over the strictly matched figures whose gold year IS null
+  (running totals "đến nay", related headlines), the share given no year — the scored year accuracy
+  cannot see a year wrongly given to them, and an audit comparing figures by year would;
 - status and stars confusion (extra): over figures matched on count, gold value x predicted value;
 - provinces (extra, not in GOLD_FORMAT): share of passages whose province list equals the gold,
   names compared through ``places.resolve`` (gold "TP Hồ Chí Minh" is "TP. Hồ Chí Minh").
@@ -86,6 +89,7 @@ class Report:
     provinces: Accuracy = field(default_factory=Accuracy)
     year: Accuracy = field(default_factory=Accuracy)
     basis: Accuracy = field(default_factory=Accuracy)
+    year_unsaid: Accuracy = field(default_factory=Accuracy)
     # (gold, predicted) -> how many count-matched figures; shows where status and stars go wrong
     status_confusion: Counter = field(default_factory=Counter)
     stars_confusion: Counter = field(default_factory=Counter)
@@ -102,6 +106,7 @@ class Report:
             "provinces": self.provinces.as_dict(),
             "year": self.year.as_dict(),
             "basis": self.basis.as_dict(),
+            "year_unsaid": self.year_unsaid.as_dict(),
             "status_confusion": _confusion_rows(self.status_confusion),
             "stars_confusion": _confusion_rows(self.stars_confusion),
         }
@@ -269,6 +274,13 @@ def _score_year_basis(pid: str, result: Extraction, gold_figs: list[dict[str, An
                       pairs: list[tuple[int, int]], report: Report) -> None:
     for i, j in pairs:
         predicted, gold = result.figures[i], gold_figs[j]
+        if "year" in gold and gold["year"] is None:
+            report.year_unsaid.total += 1
+            if predicted.year is None:
+                report.year_unsaid.correct += 1
+            else:
+                report.problems.append({"passage": pid, "kind": "year given, gold none", "count": predicted.count,
+                                        "predicted": predicted.year, "quote": predicted.quote})
         for name, tally in (("year", report.year), ("basis", report.basis)):
             if gold.get(name) is None:
                 continue
@@ -311,7 +323,7 @@ def format_table(report: Report, *, verbose: bool = False) -> str:
         r = m[name]
         lines.append(f"{name:<22}{r['precision']:>8.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}"
                      f"{r['tp']:>6}/{r['predicted']}/{r['gold']}")
-    for name in ("year", "basis", "documents_issued", "published", "provinces"):
+    for name in ("year", "basis", "documents_issued", "published", "provinces", "year_unsaid"):
         r = m[name]
         lines.append(f"{name + ' accuracy':<38}{r['accuracy']:>8.3f}  ({r['correct']}/{r['total']})")
     if verbose:

@@ -128,9 +128,21 @@ def test_year_basis_and_confusion_are_scored_on_matched_figures(tmp_path):
     m = evaluate(tmp_path, extractor=extractor).metrics()
     assert m["year"] == {"correct": 1, "total": 1, "accuracy": 1.0}
     assert m["basis"] == {"correct": 1, "total": 2, "accuracy": 0.5}
+    # the year given to the running total is invisible to the scored year, not to "year unsaid"
+    assert m["year_unsaid"] == {"correct": 0, "total": 1, "accuracy": 0.0}
     assert {"gold": "target", "predicted": "achieved", "n": 1} in m["status_confusion"]
     assert {"gold": "achieved", "predicted": "achieved", "n": 2} in m["status_confusion"]
     assert {"gold": "4", "predicted": "4", "n": 1} in m["stars_confusion"]
+
+
+def test_year_unsaid_counts_a_running_total_left_undated(tmp_path):
+    (tmp_path / "p-1.txt").write_text("Đến nay toàn tỉnh có 80 sản phẩm.", encoding="utf-8")
+    gold = {"text_file": "p-1.txt", "published": None, "provinces": [], "documents": [], "figures": [
+        {"count": 80, "stars": None, "status": "achieved", "year": None, "basis": "cumulative"}]}
+    (tmp_path / "p-1.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    m = evaluate(tmp_path, extractor=lambda t: Extraction(text=t, figures=[fig(80, None, "achieved")])).metrics()
+    assert m["year_unsaid"] == {"correct": 1, "total": 1, "accuracy": 1.0}
+    assert m["year"]["total"] == 0
 
 
 def test_only_scores_a_subset():
