@@ -55,12 +55,16 @@ _SEG = r"[A-ZĐ](?:[A-ZĐa-zđ0-9]|&(?=[A-ZĐ])){0,11}"
 _SLASH = r"[ \t\n]?/[ \t\n]?"
 # A dash elsewhere in the symbol may also end a line when the next one opens with a capital
 # ("04/QĐ-BCĐTW-⏎VPĐPNTM", "17-⏎CT/TU").
-_DASH = r"(?:[-–]|[ \t][-–]|[-–][ \t]|[-–]\n(?=[A-ZĐ]))"
+# Text pasted from word processors may print the dash as another dash-like character: an en dash, a Unicode
+# hyphen (U+2010), a non-breaking hyphen (U+2011), a figure dash (U+2012) or a minus sign (U+2212).
+_DASHES = "-–\u2010\u2011\u2012\u2212"
+_DASH = rf"(?:[{_DASHES}]|[ \t][{_DASHES}]|[{_DASHES}][ \t]|[{_DASHES}]\n(?=[A-ZĐ]))"
 # After the type letters a dash may have a space on each side ("919 / QĐ - TTg", "156/KH - UBND");
 # later in the symbol that shape is more often a separator before other text.
-_TYPE_DASH = r"[ \t]?[-–](?:[ \t]|\n(?=[A-ZĐ]))?"
+_TYPE_DASH = rf"[ \t]?[{_DASHES}](?:[ \t]|\n(?=[A-ZĐ]))?"
 _NUMBER_RE = re.compile(
-    rf"""(?<![\w/.,-])(?<!\d:)   # "QCVN 01-183:2016/BNNPTNT" is a standard, not a document
+    rf"""(?:(?<![\w/.,-])|(?<=số)|(?<=Số)|(?<=SỐ))(?<!\d:)   # "QCVN 01-183:2016/BNNPTNT" is a standard, not a document;
+    # "số1532/QĐ-UBND": "số" glued to the number by a lost space
     (?:
       (?P<party>\d{{1,5}}{_DASH}{_SEG}{_SLASH}{_SEG}(?:{_DASH}{_SEG})*)
     |
@@ -72,7 +76,7 @@ _NUMBER_RE = re.compile(
 
 # Where a match of _NUMBER_RE can start: a digit after none of the characters its look-behinds refuse
 # (tested after the digit, so that the search skips to digits).
-_NUMBER_START = re.compile(r"\d(?<![\w/.,-]\d)(?<!\d:\d)")
+_NUMBER_START = re.compile(r"\d(?:(?<![\w/.,-]\d)|(?<=số\d)|(?<=Số\d)|(?<=SỐ\d))(?<!\d:\d)")
 # A standard's code may be shaped like a decree's number ("TCCS 01/2024/HTXBĐ", a producer's own standard).
 _STANDARD_BEFORE = re.compile(r"(?<!\w)(?:TCCS|TCVN|QCVN|QCĐP|TCN)[ \t]*$")
 # A certificate or a result sheet numbered like a document ("GCN số 12/2023/ĐKKD", "Giấy chứng nhận đủ
@@ -151,7 +155,8 @@ _DATE_AFTER = re.compile(
          |[ \t]*\([ \t]*(?:(?:được[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?(?=ngày)))?
     (?:vào[ \t]+|cùng[ \t]+)?                                        # "… ban hành vào ngày …", "… cùng ngày …"
     # "ký hôm …" for "ký ngày …" ("được Chủ tịch UBND tỉnh ký hôm mùng 10/1/2025"), only after the signing verb
-    (?:ngày|(?:(?<=ký[ \t])|(?<=kí[ \t]))hôm)[ \t\n]+{_DATE_BODY}""",
+    # "ngày12/9/2024": a lost space before the digits
+    (?:ngày|(?:(?<=ký[ \t])|(?<=kí[ \t]))hôm)(?:[ \t\n]+|(?=\d)){_DATE_BODY}""",
     re.VERBOSE | re.IGNORECASE,
 )
 # The date alone in brackets right after the number: "Quyết định số 1048/QĐ-TTg (21/8/2019)".
@@ -167,7 +172,9 @@ _DATE_BEFORE = re.compile(
 # The next may repeat "số" alone: "các Quyết định số 118/QĐ-UBND, số 119/QĐ-UBND cùng ngày …".
 _JOINED = re.compile(r"[ \t]*(?:,|và)[ \t]*(?:số[ \t]+)?")
 # "Ngày 02 tháng 6 năm 2021, UBND tỉnh ban hành …", also without the comma ("Ngày 27/12/2022 UBND …").
-_DATE_OPENING = re.compile(rf"(?:^|[.;\n]|(?P<clause>,))[ \t]*(?:Ngày|ngày)[ \t]+{_DATE_BODY}[ \t]*,?", re.VERBOSE)
+# A paper's dateline may stand before it on its line: "(Chinhphu.vn) - Ngày 5/11/2025, Thủ tướng Chính phủ ký …".
+_DATE_OPENING = re.compile(rf"(?:^|[.;\n]|(?P<clause>,)|(?P<dateline>(?<=\n)[ \t]*\([^()\n]{{2,40}}\)[ \t]*[-–—]))"
+                           rf"[ \t]*(?:Ngày|ngày)[ \t]+{_DATE_BODY}[ \t]*,?", re.VERBOSE)
 # A date may also open a clause after a comma ("Tiếp đó, ngày … UBND tỉnh ban hành Kế hoạch số …", "Căn cứ …,
 # ngày … Chủ tịch UBND huyện đã ký Quyết định số …"): then no comma or digit between it and the citation, and
 # not right after a document's number ("Quyết định số 12/QĐ-UBND, ngày …" is that decision's date).
@@ -232,13 +239,14 @@ def issuers() -> dict[str, str]:
         return {}
 
 
+_OTHER_DASHES = re.compile(f"[{_DASHES[1:]}]")
 _SPACED_JOINT = re.compile(r"\s*([/-])\s*")
 _SPACES = re.compile(r"\s+")
 
 
 def normalize_number(s: str) -> str:
     """The number as printed without spaces around ``/`` and ``-`` (letters and case kept)."""
-    s = unicodedata.normalize("NFC", s or "").replace("–", "-").strip()
+    s = _OTHER_DASHES.sub("-", unicodedata.normalize("NFC", s or "")).strip()
     if _SPACES.search(s) is None:
         return s  # no space to drop around "/" or "-", none to collapse (most numbers)
     return _SPACES.sub(" ", _SPACED_JOINT.sub(r"\1", s))
@@ -379,11 +387,32 @@ def find_documents(text: str | None) -> list[DocumentRef]:
             if issued is None:
                 issued, quote_end = (_attribute_issued(text, m) or _letterhead_issued(text, m)
                                      or _signed_at_sentence_end(text, m.end()) or (None, quote_end))
+        elided = _ELIDED_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if elided:
+            mentions.extend(_elided_numbers(text, elided, number, doc_type, issued, quote_end))
+            doc_type = mentions[-1][1]
         mentions.append((number, doc_type, issued, quote_start, quote_end))
     mentions.extend(_bare_numbers(text, mentions))
     mentions.sort(key=lambda mention: mention[3])
     _share_joined_dates(text, mentions)
     return _merge(text, mentions)
+
+
+# One symbol written once for a list of numbers: "các Quyết định số 2051, 2052 và 2053/QĐ-UBND ngày 17/10/2025"
+# cites three decisions of that symbol, and the date written once after the last is theirs too.
+_ELIDED_BEFORE = re.compile(
+    r"(?<!\w)(?:số|Số|SỐ)[ \t]*:?[ \t]*(?P<list>(?:\d{1,5}[a-zA-Z]?[ \t]*(?:,|và)[ \t]*)+)$")
+_LEADING_DIGITS = re.compile(r"\d+[a-zA-Z]?")
+
+
+def _elided_numbers(text: str, elided: re.Match[str], number: str, doc_type: str | None, issued: str | None,
+                    quote_end: int) -> list[_Mention]:
+    """The numbers of a list whose symbol (and date) is written once, after the last, ``number``."""
+    tail = number[_LEADING_DIGITS.match(number).end():]
+    typed = _TYPE_BEFORE.search(text, max(0, elided.start() - 60), elided.start("list"))
+    list_type = _canonical_type(typed.group("type")) if typed else doc_type or type_of_symbol(number)
+    return [(d.group(0) + tail, list_type, issued, elided.start("list") + d.start(), quote_end)
+            for d in _LEADING_DIGITS.finditer(elided.group("list"))]
 
 
 def _share_joined_dates(text: str, mentions: list[_Mention]) -> None:
@@ -561,7 +590,8 @@ def _date_opening_sentence(text: str, start: int) -> str | None:
         between = window[m.end():]
         if m.group("clause") and (re.search(r"[,\d]", between) or _NUMBER_BEFORE_COMMA.search(window, 0, m.start())):
             continue
-        if m.start() >= cut - 12 and (_ISSUING_VERB.search(between) or _ISSUING_HAS.search(between)):
+        opens = m.start() >= cut - 12 or (m.group("dateline") and not re.search(r"[.;\n]", between))
+        if opens and (_ISSUING_VERB.search(between) or _ISSUING_HAS.search(between)):
             if _AMENDED.search(between):
                 return None  # the document the issued one amends, replaces or repeals
             return _date_from(m)

@@ -1,0 +1,51 @@
+"""Eleventh round of self-written issue 8 date and document passages (tests/extractors/dates_redteam11,
+citations the rules had not read: series, commune, central, damaged, pub): one row per rule fixed after it,
+with negative rows (its passages are read one by one in test_dates_rounds.py).
+
+Self-written examples: they show that a form is read, not how often real text uses it. Their first
+contact (docs/extraction.md, "Eleventh round of self-written date and document passages") is the only
+number from them that estimates anything, and it estimates little.
+
+``python tests/extractors/test_dates_rounds.py dates_redteam11`` prints the scorer's published, documents and
+issued figures per family.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.dates import find_published
+from extractors.documents import find_documents
+
+_BODY = ("Tỉnh đã hỗ trợ các hợp tác xã hoàn thiện bao bì, nhãn mác và truy xuất nguồn gốc cho nhiều "
+         "sản phẩm nông nghiệp chủ lực, mở rộng thị trường tiêu thụ trong và ngoài tỉnh.")
+
+
+@pytest.mark.parametrize(("rule", "text", "documents"), [
+    ("a dash printed as another dash-like character (U+2010 hyphen, U+2212 minus) is the symbol's dash",
+     "Quyết định số 1532/QĐ\u2010UBND ngày 12/9/2024 và Quyết định số 870/QĐ \u2212UBND ngày 20/5/2024.",
+     {"1532/QĐ-UBND": "2024-09-12", "870/QĐ-UBND": "2024-05-20"}),
+    ("... but a spaced minus before a word that is not a symbol's segment ends the symbol",
+     "Theo Quyết định số 45/QĐ-UBND \u2212 Hội đồng tỉnh đã họp.", {"45/QĐ-UBND": None}),
+    ("'số' glued to the number by a lost space ('số1532/QĐ-UBND'), 'ngày' glued to the date ('ngày12/9/2024')",
+     "UBND tỉnh ban hành Quyết định số1532/QĐ-UBND ngày12/9/2024 công nhận 27 sản phẩm.",
+     {"1532/QĐ-UBND": "2024-09-12"}),
+    ("... not a number glued to another word ('mã12/QĐ-UBND')",
+     "Mẫu hồ sơ mã12/QĐ-UBND được đăng trên cổng.", {}),
+    ("one symbol written once for a list of numbers ('số 2051, 2052 và 2053/QĐ-UBND ngày …'): each number, with the date",
+     "Chủ tịch UBND tỉnh đã ký các Quyết định số 2051, 2052 và 2053/QĐ-UBND ngày 17/10/2025 công nhận 38 sản phẩm.",
+     {"2051/QĐ-UBND": "2025-10-17", "2052/QĐ-UBND": "2025-10-17", "2053/QĐ-UBND": "2025-10-17"}),
+    ("... also without a date, and with a year in the symbol",
+     "Theo các Nghị quyết số 12, 13/2024/NQ-HĐND của HĐND tỉnh, mức hỗ trợ tăng.",
+     {"12/2024/NQ-HĐND": None, "13/2024/NQ-HĐND": None}),
+    ("... not counts before a number ('có 12 và 15 sản phẩm theo Quyết định số 45/QĐ-UBND')",
+     "Năm 2024 có 12 và 15 sản phẩm theo Quyết định số 45/QĐ-UBND ngày 3/3/2024.", {"45/QĐ-UBND": "2024-03-03"}),
+    ("a paper's dateline before the sentence's opening date ('(Chinhphu.vn) - Ngày …, Thủ tướng … ký Chỉ thị số …')",
+     "Tiêu đề\n(Chinhphu.vn) - Ngày 5/11/2025, Thủ tướng Chính phủ ký Chỉ thị số 33/CT-TTg về phát triển sản phẩm OCOP.",
+     {"33/CT-TTg": "2025-11-05"}),
+    ("... not when a sentence ends between the date and the citation",
+     "Tiêu đề\n(Chinhphu.vn) - Ngày 5/11/2025, hội nghị diễn ra tại Hà Nội. Thủ tướng ký Chỉ thị số 33/CT-TTg.",
+     {"33/CT-TTg": None}),
+])
+def test_document_rows(rule, text, documents):
+    assert {d.number: d.issued for d in find_documents(text)} == documents, rule
