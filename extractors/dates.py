@@ -30,8 +30,11 @@ _DMY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20
 _LONG = re.compile(
     r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*(?:năm\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE
 )
+# "9 tháng năm 2025" in lower case is the first nine months of the year 2025 (a report's period), not 9 May:
+# the month "năm" is read when capitalised ("16 Tháng Năm 2022") or before a comma or a second "năm".
 _MONTH_NAME = re.compile(
-    r"(?<!\d)(\d{1,2})\s+tháng\s+(mười\s+một|mười\s+hai|mười|một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|chạp)"
+    r"(?<!\d)(\d{1,2})\s+tháng\s+(mười\s+một|mười\s+hai|mười|một|giêng|hai|ba|tư|bốn|(?-i:năm)(?!\s+(?:19|20)\d\d)|(?-i:Năm|NĂM)"
+    r"|sáu|bảy|tám|chín|chạp)"
     r"\s*,?\s*(?:năm\s+)?((?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )

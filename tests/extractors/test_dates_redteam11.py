@@ -49,3 +49,17 @@ _BODY = ("Tỉnh đã hỗ trợ các hợp tác xã hoàn thiện bao bì, nhã
 ])
 def test_document_rows(rule, text, documents):
     assert {d.number: d.issued for d in find_documents(text)} == documents, rule
+
+
+@pytest.mark.parametrize(("rule", "page", "value"), [
+    ("'9 tháng năm 2025' in lower case is a report's period (nine months of 2025), not 9 May: no date line",
+     f"Báo cáo kết quả thực hiện Chương trình OCOP 9 tháng năm 2025\nNgày xuất bản: 08/10/2025\n{_BODY}", "2025-10-08"),
+    ("... and a list row '- 10 tháng năm 2025: …' dates no page",
+     f"BÁO CÁO\nTổng kết giai đoạn 2021-2025\n- 10 tháng năm 2025: công nhận 28 sản phẩm;\n{_BODY}", None),
+    ("... but 'Tháng Năm' capitalised, or before a comma or a second 'năm', is still May",
+     f"Tiêu đề\n16 Tháng Năm 2022\n{_BODY}", "2022-05-16"),
+    ("... (a comma before the year)", f"Tiêu đề\n16 tháng năm, 2022 | 09:12\n{_BODY}", "2022-05-16T09:12:00+07:00"),
+])
+def test_published_rows(rule, page, value):
+    found = find_published(page)
+    assert (found.value if found else None) == value, rule
