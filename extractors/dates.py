@@ -478,6 +478,9 @@ _LETTERHEAD = re.compile(
     # (the number may share the line, a cell apart: "Số: 2290/QĐ-UBND<TAB>Phú Thọ, ngày 09 tháng 10 năm 2024")
     r"(?m)^[ \t|]*(?:(?:Số|SỐ)[ \t]*:?[ \t]*[\w/.-]+[ \t]*[\t|][ \t|]*)?[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3},[ \t]+ngày[ \t]+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)"
 )
+# A line that ends inside a document's symbol, cut at a joint ("… và Quyết định số 2291/QĐ-⏎UBND ngày 30/9/2024
+# của UBND tỉnh."): the next line finishes the citation and its date is the document's.
+_CUT_SYMBOL = re.compile(r"\d[\w/.-]*[/\-–\u2010][ \t]*$")
 # A line longer than this is prose (a sapo, a paragraph), not a menu item or a headline.
 _PROSE_WORDS = 30
 
@@ -510,6 +513,8 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
             in_box = bool(line.strip())
         elif line.strip():
             found = _date_in_line(line) or _number_field_date(line)
+            if found and at and _CUT_SYMBOL.search(lines[at - 1]):
+                found = None  # the rest of a citation hard-wrapped inside its symbol, not a date line
             if found and (_DOCUMENT_DATE_LABEL.match(line) or _NUMBER_FIELD.match(line)
                           or (nonempty - document_line <= _DOCUMENT_BLOCK_LINES and _ATTRIBUTE_LABEL.match(line))):
                 value, start, end = found

@@ -59,6 +59,12 @@ def test_document_rows(rule, text, documents):
     ("... but 'Tháng Năm' capitalised, or before a comma or a second 'năm', is still May",
      f"Tiêu đề\n16 Tháng Năm 2022\n{_BODY}", "2022-05-16"),
     ("... (a comma before the year)", f"Tiêu đề\n16 tháng năm, 2022 | 09:12\n{_BODY}", "2022-05-16T09:12:00+07:00"),
+    ("a line finishing a citation hard-wrapped inside its symbol ('số 2291/QĐ-' / 'UBND ngày 30/9/2024 của UBND tỉnh.') "
+     "is not a date line: the page's own line above is read",
+     "Tiêu đề\nThứ Hai, 16/06/2025 - 14:20\nCăn cứ Kế hoạch số 112/KH-UBND và Quyết định số 2291/QĐ-\n"
+     "UBND ngày 30/9/2024 của UBND tỉnh.\n" + _BODY, "2025-06-16T14:20:00+07:00"),
+    ("... but a date line under a line that ends with a word and a dash is still read",
+     f"Tin tức - Sự kiện -\n15/06/2025\nTiêu đề\n{_BODY}", "2025-06-15"),
 ])
 def test_published_rows(rule, page, value):
     found = find_published(page)
