@@ -532,6 +532,7 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
                 prose_since = False
             elif len(line.split()) > _PROSE_WORDS:
                 prose_since = True
+                document_line = -_DOCUMENT_BLOCK_LINES - 1  # prose ends a document's attribute block
             nonempty += 1
         offset += len(line) + 1
     if candidates:

@@ -63,6 +63,12 @@ def test_document_rows(rule, text, documents):
      "is not a date line: the page's own line above is read",
      "Tiêu đề\nThứ Hai, 16/06/2025 - 14:20\nCăn cứ Kế hoạch số 112/KH-UBND và Quyết định số 2291/QĐ-\n"
      "UBND ngày 30/9/2024 của UBND tỉnh.\n" + _BODY, "2025-06-16T14:20:00+07:00"),
+    ("a paragraph of prose ends a document's attribute block: a posting line under it is the page's date",
+     f"UBND XÃ MƯỜNG KHƯƠNG\nSố/Ký hiệu: 35/TB-UBND\nNgày ban hành: 03/09/2025\nNgười ký: Lò Văn Thắng\n"
+     f"{_BODY} {_BODY}\nNgày đăng 05/09/2025 | Lượt xem: 120", "2025-09-05"),
+    ("... but a record's date right under the block (no prose between) still dates the record, not an article",
+     "Số/Ký hiệu: 35/TB-UBND\nNgày ban hành: 03/09/2025\nNgười ký: Lò Văn Thắng\nNgày cập nhật: 05/09/2025",
+     "2025-09-03"),
     ("... but a date line under a line that ends with a word and a dash is still read",
      f"Tin tức - Sự kiện -\n15/06/2025\nTiêu đề\n{_BODY}", "2025-06-15"),
 ])
