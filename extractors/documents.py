@@ -395,6 +395,7 @@ def find_documents(text: str | None) -> list[DocumentRef]:
     mentions.extend(_bare_numbers(text, mentions))
     mentions.sort(key=lambda mention: mention[3])
     _share_joined_dates(text, mentions)
+    _hand_out_respective_dates(text, mentions)
     return _merge(text, mentions)
 
 
@@ -427,6 +428,36 @@ def _share_joined_dates(text: str, mentions: list[_Mention]) -> None:
             mentions[i] = (number, doc_type, nxt[2], start, end)
         else:
             shared = False
+
+
+# Dates said "lần lượt" (respectively) after a list of citations: "Kế hoạch số 75/KH-UBND và Kế hoạch số 96/KH-UBND
+# của UBND tỉnh, ban hành lần lượt ngày 02/4/2025 và ngày 19/5/2025": the first date is the first citation's.
+_RESPECTIVELY = re.compile(r"lần[ \t]+lượt(?:[ \t]+(?:là|được|đã|ban[ \t]+hành|ký|kí|vào))*[ \t]+ngày[ \t]+", re.IGNORECASE)
+_DATE_ONLY = re.compile(_DATE_BODY, re.VERBOSE)
+_NEXT_DATE = re.compile(r"[ \t]*(?:,|và)[ \t]*(?:ngày[ \t]+)?", re.IGNORECASE)
+
+
+def _hand_out_respective_dates(text: str, mentions: list[_Mention]) -> None:
+    """Give the dates of "lần lượt ngày A và ngày B" to the undated citations right before it, in order."""
+    for anchor in _RESPECTIVELY.finditer(text):
+        dates = []
+        at = anchor.end()
+        while (found := _DATE_ONLY.match(text, at)) is not None:
+            dates.append(_date_from(found))
+            joint = _NEXT_DATE.match(text, found.end())
+            if joint is None or not _DATE_ONLY.match(text, joint.end()):
+                break
+            at = joint.end()
+        before = [i for i, mention in enumerate(mentions) if mention[4] <= anchor.start()]
+        if len(dates) < 2 or len(before) < len(dates):
+            continue
+        chosen = before[-len(dates):]
+        first = mentions[chosen[0]][3]
+        if _SENTENCE_END.search(text, first, anchor.start()) or any(mentions[i][2] for i in chosen):
+            continue
+        for i, issued in zip(chosen, dates, strict=True):
+            number, doc_type, _, start, end = mentions[i]
+            mentions[i] = (number, doc_type, issued, start, end)
 
 
 def _date_after(text: str, end: int) -> re.Match[str] | None:

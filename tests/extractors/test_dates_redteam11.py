@@ -46,6 +46,15 @@ _BODY = ("Tỉnh đã hỗ trợ các hợp tác xã hoàn thiện bao bì, nhã
     ("... not when a sentence ends between the date and the citation",
      "Tiêu đề\n(Chinhphu.vn) - Ngày 5/11/2025, hội nghị diễn ra tại Hà Nội. Thủ tướng ký Chỉ thị số 33/CT-TTg.",
      {"33/CT-TTg": None}),
+    ("dates said 'lần lượt' after two citations go to them in order",
+     "Thực hiện Kế hoạch số 75/KH-UBND và Kế hoạch số 96/KH-UBND của UBND tỉnh, ban hành lần lượt ngày 02/4/2025 và "
+     "ngày 19/5/2025, Sở đã hướng dẫn các xã.", {"75/KH-UBND": "2025-04-02", "96/KH-UBND": "2025-05-19"}),
+    ("... not across a sentence end",
+     "Tỉnh thực hiện Kế hoạch số 75/KH-UBND và Kế hoạch số 96/KH-UBND. Hai hội chợ diễn ra lần lượt ngày 02/4/2025 và "
+     "ngày 19/5/2025.", {"75/KH-UBND": None, "96/KH-UBND": None}),
+    ("... nor over citations that carry their own dates",
+     "Quyết định số 12/QĐ-UBND ngày 5/1/2024 và Quyết định số 45/QĐ-UBND ngày 20/3/2024 được triển khai lần lượt ngày "
+     "10/1/2024 và ngày 25/3/2024.", {"12/QĐ-UBND": "2024-01-05", "45/QĐ-UBND": "2024-03-20"}),
 ])
 def test_document_rows(rule, text, documents):
     assert {d.number: d.issued for d in find_documents(text)} == documents, rule
