@@ -380,6 +380,8 @@ def find_documents(text: str | None) -> list[DocumentRef]:
             quote_end = dm.end()
         elif yearless:
             issued, quote_end = yearless
+        elif column := _column_date(text, m):
+            issued, quote_end = column
         else:
             before_date = _DATE_BEFORE.search(text, max(0, quote_start - 80), quote_start)
             issued = (_date_from(before_date) if before_date else None) or _date_opening_sentence(text, quote_start) \
@@ -529,6 +531,44 @@ def _signed_at_sentence_end(text: str, end: int) -> tuple[str | None, int] | Non
     if found is None or _NUMBER_RE.search(text, end, found.start()):
         return None
     return _date_from(found), found.end()
+
+
+# A table of documents whose header names the signing date's column ("| STT | Số ký hiệu | Cơ quan ban hành | Ngày
+# ban hành | Trích yếu |"): the number's row holds its date in that column, wherever the number's cell is.
+_DATE_HEADER = re.compile(r"^[ \t]*ngày[ \t]+(?:ban[ \t]+hành|ký|kí)(?:[ \t]+văn[ \t]+bản)?[ \t]*$", re.IGNORECASE)
+_TABLE_ROWS_UP = 40
+
+
+def _column_date(text: str, number: re.Match[str]) -> tuple[str | None, int] | None:
+    """(signing date, end of its cell) in the "Ngày ban hành" column of the table row that holds the number."""
+    line_start = text.rfind("\n", 0, number.start()) + 1
+    line_end = text.find("\n", number.end())
+    line_end = len(text) if line_end < 0 else line_end
+    row = text[line_start:line_end]
+    if not row.lstrip().startswith("|"):
+        return None
+    cells = row.split("|")
+    at = text.count("|", line_start, number.start())  # the number's cell
+    up = line_start
+    for _ in range(_TABLE_ROWS_UP):
+        if up <= 0:
+            return None
+        above = text.rfind("\n", 0, up - 1) + 1
+        header = text[above:up - 1]
+        if not header.lstrip().startswith("|"):
+            return None  # the table ends above without a header naming the date's column
+        columns = [i for i, cell in enumerate(header.split("|")) if _DATE_HEADER.match(cell)]
+        if columns:
+            column = columns[0]
+            if column == at or column >= len(cells):
+                return None
+            found = _DATE_ONLY.fullmatch(cells[column].strip())
+            if found is None:
+                return None
+            cell_end = line_start + sum(len(c) + 1 for c in cells[:column + 1]) - 1
+            return _date_from(found), cell_end
+        up = above
+    return None
 
 
 def _cell_date_before(text: str, start: int) -> str | None:

@@ -55,6 +55,16 @@ _BODY = ("Tỉnh đã hỗ trợ các hợp tác xã hoàn thiện bao bì, nhã
     ("... nor over citations that carry their own dates",
      "Quyết định số 12/QĐ-UBND ngày 5/1/2024 và Quyết định số 45/QĐ-UBND ngày 20/3/2024 được triển khai lần lượt ngày "
      "10/1/2024 và ngày 25/3/2024.", {"12/QĐ-UBND": "2024-01-05", "45/QĐ-UBND": "2024-03-20"}),
+    ("a table whose header names the 'Ngày ban hành' column: the number's row holds its date there, past an issuer cell",
+     "| STT | Số ký hiệu | Cơ quan ban hành | Ngày ban hành | Trích yếu |\n"
+     "| 1 | 25/KH-UBND | UBND tỉnh | 20/01/2025 | Kế hoạch OCOP năm 2025 |\n"
+     "| 2 | 310/QĐ-UBND | Chủ tịch UBND tỉnh | 14/02/2025 | Thành lập Hội đồng |",
+     {"25/KH-UBND": "2025-01-20", "310/QĐ-UBND": "2025-02-14"}),
+    ("... not a date in a column the header names otherwise ('Ngày hiệu lực')",
+     "| STT | Số ký hiệu | Cơ quan ban hành | Ngày hiệu lực |\n| 1 | 25/KH-UBND | UBND tỉnh | 20/01/2025 |",
+     {"25/KH-UBND": None}),
+    ("... nor without a header row above the table",
+     "Danh mục\n| 1 | 25/KH-UBND | UBND tỉnh | 20/01/2025 | Kế hoạch OCOP năm 2025 |", {"25/KH-UBND": None}),
 ])
 def test_document_rows(rule, text, documents):
     assert {d.number: d.issued for d in find_documents(text)} == documents, rule
