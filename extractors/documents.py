@@ -462,10 +462,18 @@ def _hand_out_respective_dates(text: str, mentions: list[_Mention]) -> None:
             mentions[i] = (number, doc_type, issued, start, end)
 
 
+# A PDF copy's page break between a number and its date: a line that is only the page's number ("Trang 2/6",
+# "- 2 -"; the strong shapes of extractors/figures/layout.py, not a bare number, which a table row may be).
+_PAGE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|Trang[ \t]+\d{1,3}(?:[ \t]*/[ \t]*\d{1,3})?)[ \t]*(?=\n)")
+
+
 def _date_after(text: str, end: int) -> re.Match[str] | None:
-    """The signing date printed right after a number that ends at ``end``."""
+    """The signing date printed right after a number that ends at ``end`` (also past a page break)."""
     reach = min(len(text), end + _DATE_REACH)
-    return _DATE_AFTER.match(text, end, reach) or _DATE_IN_BRACKETS.match(text, end, reach)
+    found = _DATE_AFTER.match(text, end, reach) or _DATE_IN_BRACKETS.match(text, end, reach)
+    if found is None and (page_break := _PAGE_BREAK.match(text, end, reach)):
+        found = _DATE_AFTER.match(text, page_break.end(), min(len(text), page_break.end() + _DATE_REACH))
+    return found
 
 
 def _next_line_date(text: str, number: re.Match[str]) -> re.Match[str] | None:

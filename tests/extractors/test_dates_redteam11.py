@@ -65,6 +65,13 @@ _BODY = ("Tỉnh đã hỗ trợ các hợp tác xã hoàn thiện bao bì, nhã
      {"25/KH-UBND": None}),
     ("... nor without a header row above the table",
      "Danh mục\n| 1 | 25/KH-UBND | UBND tỉnh | 20/01/2025 | Kế hoạch OCOP năm 2025 |", {"25/KH-UBND": None}),
+    ("a PDF page break ('Trang 2/6' alone on its line) between a number and its date",
+     "Theo Nghị quyết số 14/2024/NQ-HĐND\nTrang 2/6\nngày 11/12/2024 của HĐND tỉnh quy định mức hỗ trợ.",
+     {"14/2024/NQ-HĐND": "2024-12-11"}),
+    ("... not a bare number line (a table row may be one)",
+     "Theo Nghị quyết số 14/2024/NQ-HĐND\n2\nngày 11/12/2024 của HĐND tỉnh.", {"14/2024/NQ-HĐND": None}),
+    ("... nor an event's date after the break",
+     "Theo Nghị quyết số 14/2024/NQ-HĐND\nTrang 2/6\nHội nghị ngày 11/12/2024 của HĐND tỉnh.", {"14/2024/NQ-HĐND": None}),
 ])
 def test_document_rows(rule, text, documents):
     assert {d.number: d.issued for d in find_documents(text)} == documents, rule
