@@ -388,7 +388,8 @@ def find_documents(text: str | None) -> list[DocumentRef]:
                 or _cell_date_before(text, m.start())
             if issued is None:
                 issued, quote_end = (_attribute_issued(text, m) or _letterhead_issued(text, m)
-                                     or _signed_at_sentence_end(text, m.end()) or (None, quote_end))
+                                     or _signed_at_sentence_end(text, m.end()) or _signed_after_subject(text, m.end())
+                                     or (None, quote_end))
         elided = _ELIDED_BEFORE.search(text, max(0, m.start() - 80), m.start())
         if elided:
             mentions.extend(_elided_numbers(text, elided, number, doc_type, issued, quote_end))
@@ -577,6 +578,31 @@ def _column_date(text: str, number: re.Match[str]) -> tuple[str | None, int] | N
             return _date_from(found), cell_end
         up = above
     return None
+
+
+# The signing date after the document's subject, right before its issuer: "Kế hoạch số 96/KH-UBND về việc thực hiện
+# Chương trình … năm 2025 ngày 14/3/2025 của UBND tỉnh" (the subject opens with "về" right after the number; no
+# event named in it, no other number, no sentence end between).
+_SUBJECT_OPENS = re.compile(r"[ \t]*,?[ \t]*về[ \t]", re.IGNORECASE)
+_DATE_BEFORE_ISSUER = re.compile(
+    rf"[ \t]ngày[ \t]+{_DATE_BODY}[ \t]+của[ \t]+(?-i:(?:UBND|HĐND|Ủy[ \t]ban|Uỷ[ \t]ban|Hội[ \t]đồng[ \t]nhân[ \t]dân|Chủ[ \t]tịch"
+    rf"|Thủ[ \t]tướng|Chính[ \t]phủ|Bộ|Sở|Ban|Tỉnh[ \t]ủy|Huyện[ \t]ủy|Đảng[ \t]ủy|Văn[ \t]phòng)(?!\w))",
+    re.VERBOSE | re.IGNORECASE)
+_EVENT_WORDS = re.compile(r"(?<!\w)(?:tổ[ \t]+chức|hội[ \t]+nghị|hội[ \t]+chợ|họp|diễn[ \t]+ra|khai[ \t]+mạc|tuần[ \t]+hàng"
+                          r"|lễ|sự[ \t]+kiện|hội[ \t]+thảo|kiểm[ \t]+tra|làm[ \t]+việc)(?!\w)", re.IGNORECASE)
+
+
+def _signed_after_subject(text: str, end: int) -> tuple[str | None, int] | None:
+    """(signing date, end of its quote) written after the subject that follows a number at ``end``."""
+    if not _SUBJECT_OPENS.match(text, end):
+        return None
+    stop = min(len(text), end + _SENTENCE_REACH)
+    sentence_end = _SENTENCE_END.search(text, end, stop)
+    stop = sentence_end.start() if sentence_end else stop
+    found = _DATE_BEFORE_ISSUER.search(text, end, stop)
+    if found is None or _NUMBER_RE.search(text, end, found.start()) or _EVENT_WORDS.search(text, end, found.start()):
+        return None
+    return _date_from(found), found.end()
 
 
 def _cell_date_before(text: str, start: int) -> str | None:

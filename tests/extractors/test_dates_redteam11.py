@@ -72,6 +72,15 @@ _BODY = ("Tỉnh đã hỗ trợ các hợp tác xã hoàn thiện bao bì, nhã
      "Theo Nghị quyết số 14/2024/NQ-HĐND\n2\nngày 11/12/2024 của HĐND tỉnh.", {"14/2024/NQ-HĐND": None}),
     ("... nor an event's date after the break",
      "Theo Nghị quyết số 14/2024/NQ-HĐND\nTrang 2/6\nHội nghị ngày 11/12/2024 của HĐND tỉnh.", {"14/2024/NQ-HĐND": None}),
+    ("a signing date after the subject, right before the issuer ('… về việc … năm 2025 ngày 14/3/2025 của UBND tỉnh')",
+     "Việc đánh giá thực hiện theo Kế hoạch số 96/KH-UBND về việc thực hiện Chương trình mỗi xã một sản phẩm tỉnh "
+     "Gia Lai năm 2025 ngày 14/3/2025 của UBND tỉnh.", {"96/KH-UBND": "2025-03-14"}),
+    ("... not when the subject names an event (its day)",
+     "Theo Kế hoạch số 96/KH-UBND về tổ chức Hội chợ OCOP tỉnh năm 2025 ngày 14/3/2025 của UBND tỉnh.",
+     {"96/KH-UBND": None}),
+    ("... nor a date not followed by an issuer",
+     "Theo Kế hoạch số 96/KH-UBND về việc thực hiện Chương trình OCOP ngày 14/3/2025 tại hội trường tỉnh.",
+     {"96/KH-UBND": None}),
 ])
 def test_document_rows(rule, text, documents):
     assert {d.number: d.issued for d in find_documents(text)} == documents, rule
