@@ -390,7 +390,8 @@ def find_documents(text: str | None) -> list[DocumentRef]:
                 issued, quote_end = (_attribute_issued(text, m) or _letterhead_issued(text, m)
                                      or _signed_at_sentence_end(text, m.end()) or _signed_after_subject(text, m.end())
                                      or (None, quote_end))
-        elided = _ELIDED_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        joint = text[max(0, m.start() - 4):m.start()]  # the list's last joint, tested before the search
+        elided = _ELIDED_BEFORE.search(text, max(0, m.start() - 80), m.start()) if "," in joint or "và" in joint else None
         if elided:
             mentions.extend(_elided_numbers(text, elided, number, doc_type, issued, quote_end))
             doc_type = mentions[-1][1]
@@ -442,6 +443,8 @@ _NEXT_DATE = re.compile(r"[ \t]*(?:,|và)[ \t]*(?:ngày[ \t]+)?", re.IGNORECASE)
 
 def _hand_out_respective_dates(text: str, mentions: list[_Mention]) -> None:
     """Give the dates of "lần lượt ngày A và ngày B" to the undated citations right before it, in order."""
+    if len(mentions) < 2 or ("lượt" not in text and "LƯỢT" not in text):
+        return  # a substring test spares most texts the case-blind search
     for anchor in _RESPECTIVELY.finditer(text):
         dates = []
         at = anchor.end()
