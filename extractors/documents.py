@@ -128,10 +128,10 @@ _DAY_WORDS = (r"(?:(?:hai|ba)[ \t]+mươi|mười)(?:[ \t]+(?:mốt|một|hai|ba
 _MONTH_WORDS = r"mười[ \t]+một|mười[ \t]+hai|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín"
 _ROMAN = r"XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
 _DATE_BODY = r"""(?:(?:mùng|mồng)[ \t]+)?(?:
-      (?P<d3>\d{1,2}|(?i:""" + _DAY_WORDS + r"""))[ \t]+tháng[ \t]+(?P<m3>(?i:""" + _MONTH_WORDS + r"""))[ \t]*,?[ \t]+năm[ \t]+(?P<y3>(?:19|20)\d\d)(?!\d)
+      (?P<d3>\d{1,2}|(?i:""" + _DAY_WORDS + r"""))[ \t]+tháng[ \t]+(?P<m3>(?i:""" + _MONTH_WORDS + r"""))[ \t]*,?[ \t]+năm[ \t]*(?P<y3>(?:19|20)\d\d)(?!\d)
     | (?P<d4>\d{1,2})[ \t]*(?P<s4>[/.\-])[ \t]*(?P<m4>(?-i:""" + _ROMAN + r"""))[ \t]*(?P=s4)[ \t]*(?P<y4>(?:19|20)\d\d)(?!\d)
     | (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-](?:[ \t]*|\n)(?P<y1>(?:19|20)\d\d|\d\d(?![\d/.\-]|[ \t]*(?:sản|triệu|tỷ|%)))
-    | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:(?:,\s*)?năm\s+|/\s*|,[ \t]*)(?P<y2>(?:19|20)\d\d)(?!\d)
+    | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:(?:,\s*)?năm\s*|/\s*|,[ \t]*)(?P<y2>(?:19|20)\d\d)(?!\d)
     )"""
 # "và" joins two words of one issuer ("Sở Nông nghiệp và Phát triển nông thôn", "Sở Khoa học và Công nghệ")
 # when a capitalised word other than a document type follows it; otherwise it joins two citations.
@@ -547,7 +547,9 @@ def _signed_at_sentence_end(text: str, end: int) -> tuple[str | None, int] | Non
 
 # A table of documents whose header names the signing date's column ("| STT | Số ký hiệu | Cơ quan ban hành | Ngày
 # ban hành | Trích yếu |"): the number's row holds its date in that column, wherever the number's cell is.
-_DATE_HEADER = re.compile(r"^[ \t]*ngày[ \t]+(?:ban[ \t]+hành|ký|kí)(?:[ \t]+văn[ \t]+bản)?[ \t]*$", re.IGNORECASE)
+# The header may say "Ngày, tháng, năm ban hành" (official tables) or "Ngày ký".
+_DATE_HEADER = re.compile(r"^[ \t]*ngày(?:[ \t]*,?[ \t]*tháng)?(?:[ \t]*,?[ \t]*năm)?[ \t]+(?:ban[ \t]+hành|ký|kí)"
+                          r"(?:[ \t]+văn[ \t]+bản)?[ \t]*$", re.IGNORECASE)
 _TABLE_ROWS_UP = 40
 
 

@@ -30,6 +30,8 @@ _BODY = ("Tỉnh đã hỗ trợ các hợp tác xã hoàn thiện bao bì, nhã
     ("'số' glued to the number by a lost space ('số1532/QĐ-UBND'), 'ngày' glued to the date ('ngày12/9/2024')",
      "UBND tỉnh ban hành Quyết định số1532/QĐ-UBND ngày12/9/2024 công nhận 27 sản phẩm.",
      {"1532/QĐ-UBND": "2024-09-12"}),
+    ("... and 'năm' glued to the year ('ngày 30 tháng 10 năm2025', found while probing)",
+     "Quyết định số 2045/QĐ-UBND ngày 30 tháng 10 năm2025 của UBND tỉnh.", {"2045/QĐ-UBND": "2025-10-30"}),
     ("... not a number glued to another word ('mã12/QĐ-UBND')",
      "Mẫu hồ sơ mã12/QĐ-UBND được đăng trên cổng.", {}),
     ("one symbol written once for a list of numbers ('số 2051, 2052 và 2053/QĐ-UBND ngày …'): each number, with the date",
@@ -60,6 +62,9 @@ _BODY = ("Tỉnh đã hỗ trợ các hợp tác xã hoàn thiện bao bì, nhã
      "| 1 | 25/KH-UBND | UBND tỉnh | 20/01/2025 | Kế hoạch OCOP năm 2025 |\n"
      "| 2 | 310/QĐ-UBND | Chủ tịch UBND tỉnh | 14/02/2025 | Thành lập Hội đồng |",
      {"25/KH-UBND": "2025-01-20", "310/QĐ-UBND": "2025-02-14"}),
+    ("... also headed 'Ngày, tháng, năm ban hành' as official tables head it (found while probing)",
+     "| TT | Tên văn bản | Số, ký hiệu | Cơ quan ban hành | Ngày, tháng, năm ban hành |\n"
+     "| 1 | Kế hoạch OCOP | 25/KH-UBND | UBND tỉnh | 20/01/2025 |", {"25/KH-UBND": "2025-01-20"}),
     ("... not a date in a column the header names otherwise ('Ngày hiệu lực')",
      "| STT | Số ký hiệu | Cơ quan ban hành | Ngày hiệu lực |\n| 1 | 25/KH-UBND | UBND tỉnh | 20/01/2025 |",
      {"25/KH-UBND": None}),
