@@ -30,8 +30,11 @@ _DMY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20
 _LONG = re.compile(
     r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*(?:năm\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE
 )
+# "9 tháng năm 2025" in lower case is the first nine months of the year 2025 (a report's period), not 9 May:
+# the month "năm" is read when capitalised ("16 Tháng Năm 2022") or before a comma or a second "năm".
 _MONTH_NAME = re.compile(
-    r"(?<!\d)(\d{1,2})\s+tháng\s+(mười\s+một|mười\s+hai|mười|một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|chạp)"
+    r"(?<!\d)(\d{1,2})\s+tháng\s+(mười\s+một|mười\s+hai|mười|một|giêng|hai|ba|tư|bốn|(?-i:năm)(?!\s+(?:19|20)\d\d)|(?-i:Năm|NĂM)"
+    r"|sáu|bảy|tám|chín|chạp)"
     r"\s*,?\s*(?:năm\s+)?((?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
@@ -475,6 +478,9 @@ _LETTERHEAD = re.compile(
     # (the number may share the line, a cell apart: "Số: 2290/QĐ-UBND<TAB>Phú Thọ, ngày 09 tháng 10 năm 2024")
     r"(?m)^[ \t|]*(?:(?:Số|SỐ)[ \t]*:?[ \t]*[\w/.-]+[ \t]*[\t|][ \t|]*)?[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3},[ \t]+ngày[ \t]+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)"
 )
+# A line that ends inside a document's symbol, cut at a joint ("… và Quyết định số 2291/QĐ-⏎UBND ngày 30/9/2024
+# của UBND tỉnh."): the next line finishes the citation and its date is the document's.
+_CUT_SYMBOL = re.compile(r"\d[\w/.-]*[/\-–\u2010][ \t]*$")
 # A line longer than this is prose (a sapo, a paragraph), not a menu item or a headline.
 _PROSE_WORDS = 30
 
@@ -507,6 +513,8 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
             in_box = bool(line.strip())
         elif line.strip():
             found = _date_in_line(line) or _number_field_date(line)
+            if found and at and _CUT_SYMBOL.search(lines[at - 1]):
+                found = None  # the rest of a citation hard-wrapped inside its symbol, not a date line
             if found and (_DOCUMENT_DATE_LABEL.match(line) or _NUMBER_FIELD.match(line)
                           or (nonempty - document_line <= _DOCUMENT_BLOCK_LINES and _ATTRIBUTE_LABEL.match(line))):
                 value, start, end = found
@@ -524,6 +532,7 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
                 prose_since = False
             elif len(line.split()) > _PROSE_WORDS:
                 prose_since = True
+                document_line = -_DOCUMENT_BLOCK_LINES - 1  # prose ends a document's attribute block
             nonempty += 1
         offset += len(line) + 1
     if candidates:

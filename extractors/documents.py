@@ -55,12 +55,16 @@ _SEG = r"[A-ZĐ](?:[A-ZĐa-zđ0-9]|&(?=[A-ZĐ])){0,11}"
 _SLASH = r"[ \t\n]?/[ \t\n]?"
 # A dash elsewhere in the symbol may also end a line when the next one opens with a capital
 # ("04/QĐ-BCĐTW-⏎VPĐPNTM", "17-⏎CT/TU").
-_DASH = r"(?:[-–]|[ \t][-–]|[-–][ \t]|[-–]\n(?=[A-ZĐ]))"
+# Text pasted from word processors may print the dash as another dash-like character: an en dash, a Unicode
+# hyphen (U+2010), a non-breaking hyphen (U+2011), a figure dash (U+2012) or a minus sign (U+2212).
+_DASHES = "-–\u2010\u2011\u2012\u2212"
+_DASH = rf"(?:[{_DASHES}]|[ \t][{_DASHES}]|[{_DASHES}][ \t]|[{_DASHES}]\n(?=[A-ZĐ]))"
 # After the type letters a dash may have a space on each side ("919 / QĐ - TTg", "156/KH - UBND");
 # later in the symbol that shape is more often a separator before other text.
-_TYPE_DASH = r"[ \t]?[-–](?:[ \t]|\n(?=[A-ZĐ]))?"
+_TYPE_DASH = rf"[ \t]?[{_DASHES}](?:[ \t]|\n(?=[A-ZĐ]))?"
 _NUMBER_RE = re.compile(
-    rf"""(?<![\w/.,-])(?<!\d:)   # "QCVN 01-183:2016/BNNPTNT" is a standard, not a document
+    rf"""(?:(?<![\w/.,-])|(?<=số)|(?<=Số)|(?<=SỐ))(?<!\d:)   # "QCVN 01-183:2016/BNNPTNT" is a standard, not a document;
+    # "số1532/QĐ-UBND": "số" glued to the number by a lost space
     (?:
       (?P<party>\d{{1,5}}{_DASH}{_SEG}{_SLASH}{_SEG}(?:{_DASH}{_SEG})*)
     |
@@ -72,7 +76,7 @@ _NUMBER_RE = re.compile(
 
 # Where a match of _NUMBER_RE can start: a digit after none of the characters its look-behinds refuse
 # (tested after the digit, so that the search skips to digits).
-_NUMBER_START = re.compile(r"\d(?<![\w/.,-]\d)(?<!\d:\d)")
+_NUMBER_START = re.compile(r"\d(?:(?<![\w/.,-]\d)|(?<=số\d)|(?<=Số\d)|(?<=SỐ\d))(?<!\d:\d)")
 # A standard's code may be shaped like a decree's number ("TCCS 01/2024/HTXBĐ", a producer's own standard).
 _STANDARD_BEFORE = re.compile(r"(?<!\w)(?:TCCS|TCVN|QCVN|QCĐP|TCN)[ \t]*$")
 # A certificate or a result sheet numbered like a document ("GCN số 12/2023/ĐKKD", "Giấy chứng nhận đủ
@@ -124,10 +128,10 @@ _DAY_WORDS = (r"(?:(?:hai|ba)[ \t]+mươi|mười)(?:[ \t]+(?:mốt|một|hai|ba
 _MONTH_WORDS = r"mười[ \t]+một|mười[ \t]+hai|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín"
 _ROMAN = r"XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
 _DATE_BODY = r"""(?:(?:mùng|mồng)[ \t]+)?(?:
-      (?P<d3>\d{1,2}|(?i:""" + _DAY_WORDS + r"""))[ \t]+tháng[ \t]+(?P<m3>(?i:""" + _MONTH_WORDS + r"""))[ \t]*,?[ \t]+năm[ \t]+(?P<y3>(?:19|20)\d\d)(?!\d)
+      (?P<d3>\d{1,2}|(?i:""" + _DAY_WORDS + r"""))[ \t]+tháng[ \t]+(?P<m3>(?i:""" + _MONTH_WORDS + r"""))[ \t]*,?[ \t]+năm[ \t]*(?P<y3>(?:19|20)\d\d)(?!\d)
     | (?P<d4>\d{1,2})[ \t]*(?P<s4>[/.\-])[ \t]*(?P<m4>(?-i:""" + _ROMAN + r"""))[ \t]*(?P=s4)[ \t]*(?P<y4>(?:19|20)\d\d)(?!\d)
     | (?P<d1>\d{1,2})[ \t]*[/.\-][ \t]*(?P<m1>\d{1,2})[ \t]*[/.\-](?:[ \t]*|\n)(?P<y1>(?:19|20)\d\d|\d\d(?![\d/.\-]|[ \t]*(?:sản|triệu|tỷ|%)))
-    | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:(?:,\s*)?năm\s+|/\s*|,[ \t]*)(?P<y2>(?:19|20)\d\d)(?!\d)
+    | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:(?:,\s*)?năm\s*|/\s*|,[ \t]*)(?P<y2>(?:19|20)\d\d)(?!\d)
     )"""
 # "và" joins two words of one issuer ("Sở Nông nghiệp và Phát triển nông thôn", "Sở Khoa học và Công nghệ")
 # when a capitalised word other than a document type follows it; otherwise it joins two citations.
@@ -151,7 +155,8 @@ _DATE_AFTER = re.compile(
          |[ \t]*\([ \t]*(?:(?:được[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?(?=ngày)))?
     (?:vào[ \t]+|cùng[ \t]+)?                                        # "… ban hành vào ngày …", "… cùng ngày …"
     # "ký hôm …" for "ký ngày …" ("được Chủ tịch UBND tỉnh ký hôm mùng 10/1/2025"), only after the signing verb
-    (?:ngày|(?:(?<=ký[ \t])|(?<=kí[ \t]))hôm)[ \t\n]+{_DATE_BODY}""",
+    # "ngày12/9/2024": a lost space before the digits
+    (?:ngày|(?:(?<=ký[ \t])|(?<=kí[ \t]))hôm)(?:[ \t\n]+|(?=\d)){_DATE_BODY}""",
     re.VERBOSE | re.IGNORECASE,
 )
 # The date alone in brackets right after the number: "Quyết định số 1048/QĐ-TTg (21/8/2019)".
@@ -167,7 +172,9 @@ _DATE_BEFORE = re.compile(
 # The next may repeat "số" alone: "các Quyết định số 118/QĐ-UBND, số 119/QĐ-UBND cùng ngày …".
 _JOINED = re.compile(r"[ \t]*(?:,|và)[ \t]*(?:số[ \t]+)?")
 # "Ngày 02 tháng 6 năm 2021, UBND tỉnh ban hành …", also without the comma ("Ngày 27/12/2022 UBND …").
-_DATE_OPENING = re.compile(rf"(?:^|[.;\n]|(?P<clause>,))[ \t]*(?:Ngày|ngày)[ \t]+{_DATE_BODY}[ \t]*,?", re.VERBOSE)
+# A paper's dateline may stand before it on its line: "(Chinhphu.vn) - Ngày 5/11/2025, Thủ tướng Chính phủ ký …".
+_DATE_OPENING = re.compile(rf"(?:^|[.;\n]|(?P<clause>,)|(?P<dateline>(?<=\n)[ \t]*\([^()\n]{{2,40}}\)[ \t]*[-–—]))"
+                           rf"[ \t]*(?:Ngày|ngày)[ \t]+{_DATE_BODY}[ \t]*,?", re.VERBOSE)
 # A date may also open a clause after a comma ("Tiếp đó, ngày … UBND tỉnh ban hành Kế hoạch số …", "Căn cứ …,
 # ngày … Chủ tịch UBND huyện đã ký Quyết định số …"): then no comma or digit between it and the citation, and
 # not right after a document's number ("Quyết định số 12/QĐ-UBND, ngày …" is that decision's date).
@@ -232,13 +239,14 @@ def issuers() -> dict[str, str]:
         return {}
 
 
+_OTHER_DASHES = re.compile(f"[{_DASHES[1:]}]")
 _SPACED_JOINT = re.compile(r"\s*([/-])\s*")
 _SPACES = re.compile(r"\s+")
 
 
 def normalize_number(s: str) -> str:
     """The number as printed without spaces around ``/`` and ``-`` (letters and case kept)."""
-    s = unicodedata.normalize("NFC", s or "").replace("–", "-").strip()
+    s = _OTHER_DASHES.sub("-", unicodedata.normalize("NFC", s or "")).strip()
     if _SPACES.search(s) is None:
         return s  # no space to drop around "/" or "-", none to collapse (most numbers)
     return _SPACES.sub(" ", _SPACED_JOINT.sub(r"\1", s))
@@ -372,18 +380,44 @@ def find_documents(text: str | None) -> list[DocumentRef]:
             quote_end = dm.end()
         elif yearless:
             issued, quote_end = yearless
+        elif column := _column_date(text, m):
+            issued, quote_end = column
         else:
             before_date = _DATE_BEFORE.search(text, max(0, quote_start - 80), quote_start)
             issued = (_date_from(before_date) if before_date else None) or _date_opening_sentence(text, quote_start) \
                 or _cell_date_before(text, m.start())
             if issued is None:
                 issued, quote_end = (_attribute_issued(text, m) or _letterhead_issued(text, m)
-                                     or _signed_at_sentence_end(text, m.end()) or (None, quote_end))
+                                     or _signed_at_sentence_end(text, m.end()) or _signed_after_subject(text, m.end())
+                                     or (None, quote_end))
+        joint = text[max(0, m.start() - 4):m.start()]  # the list's last joint, tested before the search
+        elided = _ELIDED_BEFORE.search(text, max(0, m.start() - 80), m.start()) if "," in joint or "và" in joint else None
+        if elided:
+            mentions.extend(_elided_numbers(text, elided, number, doc_type, issued, quote_end))
+            doc_type = mentions[-1][1]
         mentions.append((number, doc_type, issued, quote_start, quote_end))
     mentions.extend(_bare_numbers(text, mentions))
     mentions.sort(key=lambda mention: mention[3])
     _share_joined_dates(text, mentions)
+    _hand_out_respective_dates(text, mentions)
     return _merge(text, mentions)
+
+
+# One symbol written once for a list of numbers: "các Quyết định số 2051, 2052 và 2053/QĐ-UBND ngày 17/10/2025"
+# cites three decisions of that symbol, and the date written once after the last is theirs too.
+_ELIDED_BEFORE = re.compile(
+    r"(?<!\w)(?:số|Số|SỐ)[ \t]*:?[ \t]*(?P<list>(?:\d{1,5}[a-zA-Z]?[ \t]*(?:,|và)[ \t]*)+)$")
+_LEADING_DIGITS = re.compile(r"\d+[a-zA-Z]?")
+
+
+def _elided_numbers(text: str, elided: re.Match[str], number: str, doc_type: str | None, issued: str | None,
+                    quote_end: int) -> list[_Mention]:
+    """The numbers of a list whose symbol (and date) is written once, after the last, ``number``."""
+    tail = number[_LEADING_DIGITS.match(number).end():]
+    typed = _TYPE_BEFORE.search(text, max(0, elided.start() - 60), elided.start("list"))
+    list_type = _canonical_type(typed.group("type")) if typed else doc_type or type_of_symbol(number)
+    return [(d.group(0) + tail, list_type, issued, elided.start("list") + d.start(), quote_end)
+            for d in _LEADING_DIGITS.finditer(elided.group("list"))]
 
 
 def _share_joined_dates(text: str, mentions: list[_Mention]) -> None:
@@ -400,10 +434,50 @@ def _share_joined_dates(text: str, mentions: list[_Mention]) -> None:
             shared = False
 
 
+# Dates said "lần lượt" (respectively) after a list of citations: "Kế hoạch số 75/KH-UBND và Kế hoạch số 96/KH-UBND
+# của UBND tỉnh, ban hành lần lượt ngày 02/4/2025 và ngày 19/5/2025": the first date is the first citation's.
+_RESPECTIVELY = re.compile(r"lần[ \t]+lượt(?:[ \t]+(?:là|được|đã|ban[ \t]+hành|ký|kí|vào))*[ \t]+ngày[ \t]+", re.IGNORECASE)
+_DATE_ONLY = re.compile(_DATE_BODY, re.VERBOSE)
+_NEXT_DATE = re.compile(r"[ \t]*(?:,|và)[ \t]*(?:ngày[ \t]+)?", re.IGNORECASE)
+
+
+def _hand_out_respective_dates(text: str, mentions: list[_Mention]) -> None:
+    """Give the dates of "lần lượt ngày A và ngày B" to the undated citations right before it, in order."""
+    if len(mentions) < 2 or ("lượt" not in text and "LƯỢT" not in text):
+        return  # a substring test spares most texts the case-blind search
+    for anchor in _RESPECTIVELY.finditer(text):
+        dates = []
+        at = anchor.end()
+        while (found := _DATE_ONLY.match(text, at)) is not None:
+            dates.append(_date_from(found))
+            joint = _NEXT_DATE.match(text, found.end())
+            if joint is None or not _DATE_ONLY.match(text, joint.end()):
+                break
+            at = joint.end()
+        before = [i for i, mention in enumerate(mentions) if mention[4] <= anchor.start()]
+        if len(dates) < 2 or len(before) < len(dates):
+            continue
+        chosen = before[-len(dates):]
+        first = mentions[chosen[0]][3]
+        if _SENTENCE_END.search(text, first, anchor.start()) or any(mentions[i][2] for i in chosen):
+            continue
+        for i, issued in zip(chosen, dates, strict=True):
+            number, doc_type, _, start, end = mentions[i]
+            mentions[i] = (number, doc_type, issued, start, end)
+
+
+# A PDF copy's page break between a number and its date: a line that is only the page's number ("Trang 2/6",
+# "- 2 -"; the strong shapes of extractors/figures/layout.py, not a bare number, which a table row may be).
+_PAGE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|Trang[ \t]+\d{1,3}(?:[ \t]*/[ \t]*\d{1,3})?)[ \t]*(?=\n)")
+
+
 def _date_after(text: str, end: int) -> re.Match[str] | None:
-    """The signing date printed right after a number that ends at ``end``."""
+    """The signing date printed right after a number that ends at ``end`` (also past a page break)."""
     reach = min(len(text), end + _DATE_REACH)
-    return _DATE_AFTER.match(text, end, reach) or _DATE_IN_BRACKETS.match(text, end, reach)
+    found = _DATE_AFTER.match(text, end, reach) or _DATE_IN_BRACKETS.match(text, end, reach)
+    if found is None and (page_break := _PAGE_BREAK.match(text, end, reach)):
+        found = _DATE_AFTER.match(text, page_break.end(), min(len(text), page_break.end() + _DATE_REACH))
+    return found
 
 
 def _next_line_date(text: str, number: re.Match[str]) -> re.Match[str] | None:
@@ -467,6 +541,71 @@ def _signed_at_sentence_end(text: str, end: int) -> tuple[str | None, int] | Non
     stop = sentence_end.start() if sentence_end else stop
     found = _SIGNED_AFTER_CLAUSE.search(text, end, stop)
     if found is None or _NUMBER_RE.search(text, end, found.start()):
+        return None
+    return _date_from(found), found.end()
+
+
+# A table of documents whose header names the signing date's column ("| STT | Số ký hiệu | Cơ quan ban hành | Ngày
+# ban hành | Trích yếu |"): the number's row holds its date in that column, wherever the number's cell is.
+# The header may say "Ngày, tháng, năm ban hành" (official tables) or "Ngày ký".
+_DATE_HEADER = re.compile(r"^[ \t]*ngày(?:[ \t]*,?[ \t]*tháng)?(?:[ \t]*,?[ \t]*năm)?[ \t]+(?:ban[ \t]+hành|ký|kí)"
+                          r"(?:[ \t]+văn[ \t]+bản)?[ \t]*$", re.IGNORECASE)
+_TABLE_ROWS_UP = 40
+
+
+def _column_date(text: str, number: re.Match[str]) -> tuple[str | None, int] | None:
+    """(signing date, end of its cell) in the "Ngày ban hành" column of the table row that holds the number."""
+    line_start = text.rfind("\n", 0, number.start()) + 1
+    line_end = text.find("\n", number.end())
+    line_end = len(text) if line_end < 0 else line_end
+    row = text[line_start:line_end]
+    if not row.lstrip().startswith("|"):
+        return None
+    cells = row.split("|")
+    at = text.count("|", line_start, number.start())  # the number's cell
+    up = line_start
+    for _ in range(_TABLE_ROWS_UP):
+        if up <= 0:
+            return None
+        above = text.rfind("\n", 0, up - 1) + 1
+        header = text[above:up - 1]
+        if not header.lstrip().startswith("|"):
+            return None  # the table ends above without a header naming the date's column
+        columns = [i for i, cell in enumerate(header.split("|")) if _DATE_HEADER.match(cell)]
+        if columns:
+            column = columns[0]
+            if column == at or column >= len(cells):
+                return None
+            found = _DATE_ONLY.fullmatch(cells[column].strip())
+            if found is None:
+                return None
+            cell_end = line_start + sum(len(c) + 1 for c in cells[:column + 1]) - 1
+            return _date_from(found), cell_end
+        up = above
+    return None
+
+
+# The signing date after the document's subject, right before its issuer: "Kế hoạch số 96/KH-UBND về việc thực hiện
+# Chương trình … năm 2025 ngày 14/3/2025 của UBND tỉnh" (the subject opens with "về" right after the number; no
+# event named in it, no other number, no sentence end between).
+_SUBJECT_OPENS = re.compile(r"[ \t]*,?[ \t]*về[ \t]", re.IGNORECASE)
+_DATE_BEFORE_ISSUER = re.compile(
+    rf"[ \t]ngày[ \t]+{_DATE_BODY}[ \t]+của[ \t]+(?-i:(?:UBND|HĐND|Ủy[ \t]ban|Uỷ[ \t]ban|Hội[ \t]đồng[ \t]nhân[ \t]dân|Chủ[ \t]tịch"
+    rf"|Thủ[ \t]tướng|Chính[ \t]phủ|Bộ|Sở|Ban|Tỉnh[ \t]ủy|Huyện[ \t]ủy|Đảng[ \t]ủy|Văn[ \t]phòng)(?!\w))",
+    re.VERBOSE | re.IGNORECASE)
+_EVENT_WORDS = re.compile(r"(?<!\w)(?:tổ[ \t]+chức|hội[ \t]+nghị|hội[ \t]+chợ|họp|diễn[ \t]+ra|khai[ \t]+mạc|tuần[ \t]+hàng"
+                          r"|lễ|sự[ \t]+kiện|hội[ \t]+thảo|kiểm[ \t]+tra|làm[ \t]+việc)(?!\w)", re.IGNORECASE)
+
+
+def _signed_after_subject(text: str, end: int) -> tuple[str | None, int] | None:
+    """(signing date, end of its quote) written after the subject that follows a number at ``end``."""
+    if not _SUBJECT_OPENS.match(text, end):
+        return None
+    stop = min(len(text), end + _SENTENCE_REACH)
+    sentence_end = _SENTENCE_END.search(text, end, stop)
+    stop = sentence_end.start() if sentence_end else stop
+    found = _DATE_BEFORE_ISSUER.search(text, end, stop)
+    if found is None or _NUMBER_RE.search(text, end, found.start()) or _EVENT_WORDS.search(text, end, found.start()):
         return None
     return _date_from(found), found.end()
 
@@ -561,7 +700,8 @@ def _date_opening_sentence(text: str, start: int) -> str | None:
         between = window[m.end():]
         if m.group("clause") and (re.search(r"[,\d]", between) or _NUMBER_BEFORE_COMMA.search(window, 0, m.start())):
             continue
-        if m.start() >= cut - 12 and (_ISSUING_VERB.search(between) or _ISSUING_HAS.search(between)):
+        opens = m.start() >= cut - 12 or (m.group("dateline") and not re.search(r"[.;\n]", between))
+        if opens and (_ISSUING_VERB.search(between) or _ISSUING_HAS.search(between)):
             if _AMENDED.search(between):
                 return None  # the document the issued one amends, replaces or repeals
             return _date_from(m)
