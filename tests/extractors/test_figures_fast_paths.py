@@ -21,7 +21,7 @@ import pytest
 from extractors.figures import grammar as g
 from extractors.figures import sentences
 from extractors.figures.candidates import _NOT_A_COUNT_WORDS, _low_ends_with, _may_end_with, bare_place_counts
-from extractors.figures.lowercase import Folded, _first_letters, literal_first, lowered
+from extractors.figures.lowercase import Folded, _first_letters, letters_first, literal_first, lowered
 from extractors.figures.rules import rule_tables
 from extractors.figures.sentences import Sentence, is_hard_wrapped, split_sentences
 
@@ -228,3 +228,62 @@ def test_the_one_cell_header_gate_answers_as_its_search(seed):
     for path in sorted(FIXTURES.glob("*/*.txt")):
         text = path.read_text(encoding="utf-8")
         assert table.may_hold_table(text) == plain(text), path.name
+
+
+def _compiled_lower() -> list[re.Pattern[str]]:
+    """Every lower-case pattern of the grammar as compiled: the rules', the scanned tables' and the readers'."""
+    found = [o.lower for o in gc.get_objects() if isinstance(o, Folded) and o.lower is not None]
+    for t in rule_tables():
+        found += [r.lower_regex for r in t.rules if r.lower_regex is not None]
+        if t._all_lower is not None:
+            found.append(t._all_lower)
+    return list({(p.pattern, id(p)): p for p in found}.values())
+
+
+# those letters_first opened: compiled from the rewritten parse, not by re.compile of their source
+_LETTERS_FIRST = sorted((p for p in _compiled_lower() if re.compile(p.pattern) is not p), key=lambda p: p.pattern)
+
+
+def test_patterns_that_opened_with_a_lookbehind_open_with_their_letters():
+    assert len(_LETTERS_FIRST) >= 80  # rules, the status cues' scan, the readers' word lists
+    scanned = {t.reader for t in rule_tables() if t._all_lower is not None and t._all_lower in _LETTERS_FIRST}
+    assert "status: cues of the clause" in scanned
+    opened = letters_first(r"(?<!\w)(?<!phẩm\s)(?:mới|chỉ)\s+(?:chỉ\s+)?có(?!\s+thêm)")
+    assert opened.pattern == r"(?<!\w)(?<!phẩm\s)(?:mới|chỉ)\s+(?:chỉ\s+)?có(?!\s+thêm)"
+    assert opened is not re.compile(opened.pattern)
+    # a start that cannot be moved behind a letter: the pattern as written
+    for written in (r"(?<!\w)\d+\s+sao", r"(?<!\w)(năm|tháng)", r"(?=\s)năm", r"\bnăm"):
+        assert letters_first(written) is re.compile(written), written
+
+
+@pytest.mark.parametrize("pattern", _LETTERS_FIRST, ids=[p.pattern[:40] for p in _LETTERS_FIRST])
+def test_a_pattern_opened_with_its_letters_finds_what_it_finds_as_written(pattern):
+    # the look-behinds moved behind the letter they stood before (with the letter added), groups of
+    # alternatives spread, alternatives grouped by letter: the same matches, groups and rule names as
+    # the source compiled as written, on strings of the pattern's own words and on passages
+    plain = re.compile(pattern.pattern)
+    rnd = random.Random(pattern.pattern)
+    pieces = [*_word_pieces(pattern.pattern), "phẩm", "những", "trong", "đã", "05", "0", "5"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))) for _ in range(500)]
+    texts += [t.lower() for t in _passages()[:30]]
+    for text in texts:
+        for bounds in ((), (rnd.randint(0, len(text)),), (rnd.randint(0, len(text) // 2), rnd.randint(len(text) // 2, len(text)))):
+            assert [(m.span(), m.groups(), m.lastgroup) for m in pattern.finditer(text, *bounds)] == [
+                (m.span(), m.groups(), m.lastgroup) for m in plain.finditer(text, *bounds)], (pattern.pattern, text, bounds)
+            assert bool(pattern.match(text, *bounds)) == bool(plain.match(text, *bounds))
+
+
+_ORDERED = [r"(?<!\w)(?:a\s)?a\w?", r"(?<!\w)(?:a\s)??a\w?", r"(?<!c)(?:ab|a)(?:b|c)?", r"(?<!\w)(?<!c\s)[ab]b?(?<!bb)",
+            r"(?:(?<!\w)a(?P<r0>)|(?<!b)ab(?P<r1>)|(?<!\w)(?<!a\s)b(?P<r2>)|(?:a|b)\s(?P<r3>))", r"(?:a\s|b)?(?:a|ab)\s?a"]
+
+
+@pytest.mark.parametrize("written", _ORDERED)
+def test_letters_first_keeps_the_order_of_tries(written):
+    # patterns whose alternatives share a first letter: spread or grouped out of order, they differ here
+    opened, plain = letters_first(written), re.compile(written)
+    assert opened is not plain
+    rnd = random.Random(written)
+    for _ in range(3000):
+        text = "".join(rnd.choice(["a", "b", "c", " ", "ab", "ba", "\n"]) for _ in range(rnd.randint(1, 10)))
+        assert [(m.span(), m.lastgroup) for m in opened.finditer(text)] == [
+            (m.span(), m.lastgroup) for m in plain.finditer(text)], (written, text)
