@@ -171,30 +171,89 @@ def letters_first(pattern: str, plain: str | None = None) -> re.Pattern[str]:
       that open with different letters never match at the same position, so their order does not
       matter), and a letter or an assertion that opens every alternative of a group is read once.
 
-    The result is used only when it opens with letters that ``re`` can skip to; otherwise, or when a
-    part cannot be moved (a class such as ``\d``, a capturing group or a look-ahead at the start),
-    ``plain`` is compiled as it is. ``tests/extractors/test_figures_fast_paths.py`` compares both on
-    generated strings and on passages."""
+    A start that cannot be moved (a class such as ``\d``, a capturing group or a look-ahead) stays an
+    alternative as it is, after the letters' (where it cannot start with one of them: else the whole
+    is left as written). Where ``re`` does not find the characters a match starts with itself, they
+    are read from the parsed pattern and written where ``re`` writes them (:func:`_skipping`); where
+    they are not known, ``plain`` is compiled as it is. ``tests/extractors/test_figures_fast_paths.py``
+    compares each result with ``plain`` on generated strings and on passages."""
     plain = pattern if plain is None else plain
     try:
         tree = sre_parse.parse(pattern)
         alternatives = _alternatives(list(tree), tree.state)
-        if alternatives is None or len(alternatives) > _MAX_ALTERNATIVES:
-            return re.compile(plain)
-        items = _grouped(alternatives, tree.state)
-        if items is None:
-            return re.compile(plain)
-        opened = sre_parse.SubPattern(tree.state, items)
-        code = sre_compile._code(opened, tree.state.flags)
-        if not code[2] & (sre_c.SRE_INFO_PREFIX | sre_c.SRE_INFO_CHARSET):
-            return re.compile(plain)  # it would be entered at every position: no better than written
-        indexgroup = [None] * tree.state.groups
-        for name, index in tree.state.groupdict.items():
-            indexgroup[index] = name
-        return _sre.compile(plain, tree.state.flags, code, tree.state.groups - 1, tree.state.groupdict,
-                            tuple(indexgroup))
+        items = None if alternatives is None else _grouped(alternatives, tree.state)
+        candidates = [] if items is None else [sre_parse.SubPattern(tree.state, items)]
+        for parsed in [*candidates, sre_parse.parse(plain)]:
+            code = _skipping(parsed)
+            if code is None:
+                continue
+            indexgroup = [None] * parsed.state.groups
+            for name, index in parsed.state.groupdict.items():
+                indexgroup[index] = name
+            return _sre.compile(plain, parsed.state.flags, code, parsed.state.groups - 1, parsed.state.groupdict,
+                                tuple(indexgroup))
     except Exception:  # another Python's internals: the pattern as written is always right
-        return re.compile(plain)
+        pass
+    return re.compile(plain)
+
+
+def _skipping(parsed: sre_parse.SubPattern) -> list[int] | None:
+    """The compiled code of ``parsed`` with the characters a match can start with in its info block
+    (what ``re`` skips to in C), or None when they are not known. ``re`` writes them itself for a
+    pattern that opens with letters or a class; otherwise (an alternative that opens with ``\\d``
+    beside alternatives that open with letters, a capturing group after a look-behind) they are
+    read here from the parsed pattern (:func:`_first_chars`) and written in the same form."""
+    code = sre_compile._code(parsed, parsed.state.flags)
+    if code[2] & (sre_c.SRE_INFO_PREFIX | sre_c.SRE_INFO_CHARSET):
+        return code
+    first = _first_chars(list(parsed))
+    if first is None or first[1] or code[3] == 0:  # unknown, or a match may be empty
+        return None
+    info = [sre_c.INFO, 0, sre_c.SRE_INFO_CHARSET, code[3], code[4]]
+    charset, _ = sre_compile._optimize_charset(first[0])
+    sre_compile._compile_charset(charset, parsed.state.flags, info)
+    info[1] = len(info) - 1
+    return info + code[1 + code[1]:]
+
+
+def _first_chars(items: sre_parse.SubPattern | list) -> tuple[list, bool] | None:
+    """The characters a match of ``items`` can start with, as the items of a class, and whether it may
+    match nothing at all; None when not known (a negated class, any character, a back reference)."""
+    out: list = []
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            return [*out, (op, av)], False
+        if op is sre_c.IN:
+            if any(o is sre_c.NEGATE for o, _ in av):
+                return None
+            return [*out, *av], False
+        if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+            continue  # zero width
+        if op is sre_c.BRANCH:
+            empty = False
+            for alt in av[1]:
+                first = _first_chars(alt)
+                if first is None:
+                    return None
+                out += first[0]
+                empty = empty or first[1]
+        elif op is sre_c.SUBPATTERN or op is sre_c.ATOMIC_GROUP:
+            first = _first_chars(av[3] if op is sre_c.SUBPATTERN else av)
+            if first is None:
+                return None
+            out += first[0]
+            empty = first[1]
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
+            first = _first_chars(av[2])
+            if first is None:
+                return None
+            out += first[0]
+            empty = first[1] or av[0] == 0
+        else:
+            return None
+        if not empty:
+            return out, False
+    return out, True
 
 
 _MAX_ALTERNATIVES = 600
@@ -208,18 +267,18 @@ def _alternatives(items: list, state: sre_parse.State) -> list[list] | None:
     i = 0
     while i < len(items) and items[i][0] in (sre_c.ASSERT, sre_c.ASSERT_NOT) and items[i][1][0] == -1:
         if not _movable(items[i][1][1]):
-            return None
+            return [items]
         behind.append(items[i])
         i += 1
     if i == len(items):
-        return None
+        return [items]
     op, av = items[i]
     rest = items[i + 1:]
     if op is sre_c.LITERAL:
         return [[items[i], *(_extended(b, items[i], state) for b in behind), *rest]]
     if op is sre_c.IN:
         if len(av) > _SPLIT_CLASS or any(o is not sre_c.LITERAL for o, _ in av):
-            return None
+            return [items]
         letters = [(sre_c.LITERAL, a) for _, a in av]
         return [[lit, *(_extended(b, lit, state) for b in behind), *rest] for lit in letters]
     out: list[list] = []
@@ -240,7 +299,7 @@ def _alternatives(items: list, state: sre_parse.State) -> list[list] | None:
         if once is None or never is None:
             return None
         return once + never if op is sre_c.MAX_REPEAT else never + once
-    return None
+    return [items]  # a start that cannot be opened: the alternative as it is
 
 
 def _movable(sub: sre_parse.SubPattern) -> bool:
@@ -286,17 +345,26 @@ def _key(item: object) -> object:
 
 
 def _grouped(alternatives: list[list], state: sre_parse.State) -> list | None:
-    """Alternatives that each open with a letter, as one BRANCH with one alternative a letter (None
-    when one does not open with a letter). Within a letter the order is kept; the letter and the
-    assertions that open every alternative of the letter are read once."""
+    """The alternatives as one BRANCH with one alternative a letter, then those that do not open with
+    a letter, in their order (None when one of those may start with one of the letters: then the
+    order matters). Within a letter the order is kept; the letter and the assertions that open every
+    alternative of the letter are read once."""
     by_letter: dict[int, list[list]] = {}
+    others = []
     for alt in alternatives:
-        if not alt or alt[0][0] is not sre_c.LITERAL:
+        if alt and alt[0][0] is sre_c.LITERAL:
+            by_letter.setdefault(alt[0][1], []).append(alt)
+        else:
+            others.append(alt)
+    for alt in others:
+        first = _first_chars(alt)
+        if first is None or first[1]:
             return None
-        by_letter.setdefault(alt[0][1], []).append(alt)
-    branch = []
-    for group in by_letter.values():
-        branch.append(sre_parse.SubPattern(state, _factored(group, state)))
+        starts = sre_compile.compile(sre_parse.SubPattern(state, [(sre_c.IN, first[0])])).match
+        if any(starts(chr(letter)) for letter in by_letter):
+            return None
+    branch = [sre_parse.SubPattern(state, _factored(group, state)) for group in by_letter.values()]
+    branch += [sre_parse.SubPattern(state, alt) for alt in others]
     if len(branch) == 1:
         return list(branch[0].data)
     return [(sre_c.BRANCH, (None, branch))]

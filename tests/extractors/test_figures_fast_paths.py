@@ -251,8 +251,12 @@ def test_patterns_that_opened_with_a_lookbehind_open_with_their_letters():
     opened = letters_first(r"(?<!\w)(?<!phẩm\s)(?:mới|chỉ)\s+(?:chỉ\s+)?có(?!\s+thêm)")
     assert opened.pattern == r"(?<!\w)(?<!phẩm\s)(?:mới|chỉ)\s+(?:chỉ\s+)?có(?!\s+thêm)"
     assert opened is not re.compile(opened.pattern)
-    # a start that cannot be moved behind a letter: the pattern as written
-    for written in (r"(?<!\w)\d+\s+sao", r"(?<!\w)(năm|tháng)", r"(?=\s)năm", r"\bnăm"):
+    # a start that cannot be moved behind a letter, but whose first characters are known: the pattern
+    # as written, with those characters to skip to
+    for written in (r"(?<!\w)\d+\s+sao", r"(?<!\w)(năm|tháng)", r"(?=\s)năm", r"\bnăm", r"(?<!\w)(?:\d+|năm)\s"):
+        assert letters_first(written) is not re.compile(written), written
+    # first characters not known (a negated class, any character, a match that may be empty): as written
+    for written in (r"(?<!\w)[^\d\s]+\s+sao", r"(?<!\w).năm", r"(?<!\w)(?:năm)?"):
         assert letters_first(written) is re.compile(written), written
 
 
@@ -274,7 +278,8 @@ def test_a_pattern_opened_with_its_letters_finds_what_it_finds_as_written(patter
 
 
 _ORDERED = [r"(?<!\w)(?:a\s)?a\w?", r"(?<!\w)(?:a\s)??a\w?", r"(?<!c)(?:ab|a)(?:b|c)?", r"(?<!\w)(?<!c\s)[ab]b?(?<!bb)",
-            r"(?:(?<!\w)a(?P<r0>)|(?<!b)ab(?P<r1>)|(?<!\w)(?<!a\s)b(?P<r2>)|(?:a|b)\s(?P<r3>))", r"(?:a\s|b)?(?:a|ab)\s?a"]
+            r"(?:(?<!\w)a(?P<r0>)|(?<!b)ab(?P<r1>)|(?<!\w)(?<!a\s)b(?P<r2>)|(?:a|b)\s(?P<r3>))", r"(?:a\s|b)?(?:a|ab)\s?a",
+            r"(?<!\w)(?:ab|[a\d]c|a)", r"(?:\d\s|(?<!c)a|\d)\s?b?", r"(?<!\w)(a|\d)(?P<x>b)?", r"(?<!\w)(?:\d{1,2}|a)\s+a"]
 
 
 @pytest.mark.parametrize("written", _ORDERED)
@@ -284,6 +289,6 @@ def test_letters_first_keeps_the_order_of_tries(written):
     assert opened is not plain
     rnd = random.Random(written)
     for _ in range(3000):
-        text = "".join(rnd.choice(["a", "b", "c", " ", "ab", "ba", "\n"]) for _ in range(rnd.randint(1, 10)))
+        text = "".join(rnd.choice(["a", "b", "c", " ", "ab", "ba", "\n", "1", "12", "٣"]) for _ in range(rnd.randint(1, 10)))
         assert [(m.span(), m.lastgroup) for m in opened.finditer(text)] == [
             (m.span(), m.lastgroup) for m in plain.finditer(text)], (written, text)
