@@ -142,10 +142,6 @@ def compile_lower(head: str, body: str) -> re.Pattern[str] | None:
         return None
     if not _lowerable(tree):
         return None
-    if not head:
-        opened = literal_first(body)
-        if opened is not None:
-            return re.compile(opened)
     first = _first_letters(sre_parse.parse(body, re.IGNORECASE))
     ahead = "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])" if first else ""
     return letters_first(head + body, head + ahead + body)
@@ -391,58 +387,6 @@ def _factored(group: list[list], state: sre_parse.State) -> list:
         assert inner is not None
         return [*shared, *inner]
     return [*shared, (sre_c.BRANCH, (None, [sre_parse.SubPattern(state, rest) for rest in rests]))]
-
-
-_GUARD = "(?<!\\w)"  # a match starts a word
-_WORD_START = _GUARD + "(?:"
-_QUANTIFIERS = ("?", "*", "+", "{")
-
-
-def literal_first(pattern: str) -> str | None:
-    """``(?<!\\w)(?:đạt|công…)…`` written ``(?:đ(?<!\\wđ)ạt|c(?<!\\wc)ông…)…``: the same matches (each
-    alternative tests the character before its first letter once it has read that letter), but a
-    pattern that opens with letters, which ``re`` skips to in C, where one that opens with a
-    lookbehind is tried at every position. None when the pattern is not a word list of that form
-    (an alternative that opens with anything but a letter, or a letter with a quantifier). A pattern
-    that opens with one word after the lookbehind is written so too."""
-    first = pattern[len(_GUARD):len(_GUARD) + 1]  # "(?<!\\w)đợt\\s+…": a list of one word
-    if pattern.startswith(_GUARD) and first.isalpha() and pattern[len(_GUARD) + 1:len(_GUARD) + 2] not in _QUANTIFIERS:
-        return f"{first}(?<!\\w{first}){pattern[len(_GUARD) + 1:]}"
-    if not pattern.startswith(_WORD_START):
-        return None
-    alternatives = []
-    depth = 0
-    in_class = False
-    start = i = len(_WORD_START)
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            i += 2 if pattern.startswith("^]", i + 1) else 1 if pattern[i + 1:i + 2] in ("]", "^") else 0
-        elif ch == "(":
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-        elif ch == ")" or (ch == "|" and not depth):
-            alternatives.append(pattern[start:i])
-            start = i + 1
-            if ch == ")":
-                break
-        i += 1
-    else:
-        return None
-    opened = []
-    for alt in alternatives:
-        first = alt[:1]
-        if not first.isalpha() or alt[1:2] in _QUANTIFIERS:
-            return None
-        opened.append(f"{first}(?<!\\w{first}){alt[1:]}")
-    return "(?:" + "|".join(opened) + ")" + pattern[i + 1:]
 
 
 class Folded:

@@ -2,8 +2,9 @@
 
 Sentence splitting skips a heading-number test and an abbreviation test where they cannot succeed,
 the count finder reads the passage's lower case instead of lower-casing each slice before a count,
-and the lower-case copy of a word list opens with its words' first letters instead of the test of
-the character before them. Each shortcut is compared here with the plain way it replaces (written
+and every lower-case pattern opens with its first letters (``lowercase.letters_first``: look-behinds
+moved behind the letter they stood before, alternatives grouped by letter) or names the characters
+a match starts with, where ``re`` skips in C. Each shortcut is compared here with the plain way it replaces (written
 out below) on generated strings built from the pieces the shortcuts are about, and on the fixture
 passages.
 """
@@ -14,14 +15,13 @@ import gc
 import random
 import re
 from pathlib import Path
-from re import _parser as sre_parse  # read only, as lowercase.py does
 
 import pytest
 
 from extractors.figures import grammar as g
 from extractors.figures import sentences
 from extractors.figures.candidates import _NOT_A_COUNT_WORDS, _low_ends_with, _may_end_with, bare_place_counts
-from extractors.figures.lowercase import Folded, _first_letters, letters_first, literal_first, lowered
+from extractors.figures.lowercase import Folded, letters_first, lowered
 from extractors.figures.rules import rule_tables
 from extractors.figures.sentences import Sentence, is_hard_wrapped, split_sentences
 
@@ -135,44 +135,10 @@ def test_word_tests_before_a_count_read_the_lower_case_as_the_text(seed):
             assert _low_ends_with(low, lo, end, words) == _may_end_with(text[lo:end], end - lo, words), (text, lo, end)
 
 
-def _lower_patterns() -> list[str]:
-    """Every pattern of the grammar that runs on the lower case (rules and the readers' own)."""
-    found = {o.pattern for o in gc.get_objects() if isinstance(o, Folded) and o.lower is not None}
-    found |= {r.pattern for t in rule_tables() for r in t.rules if r.lower_regex is not None}
-    return sorted(found)
-
-
-def _plain_lower(pattern: str) -> re.Pattern[str]:
-    """The lower-case copy as written before words were opened with their first letter."""
-    first = _first_letters(sre_parse.parse(pattern, re.IGNORECASE))
-    return re.compile(("(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])" if first else "") + pattern)
-
-
-_OPENED = [p for p in _lower_patterns() if literal_first(p) is not None]
-
-
 def _word_pieces(pattern: str) -> list[str]:
     words = sorted(set(re.findall(r"[^\W\d_]+", re.sub(r"\\[a-zA-Z]", " ", pattern).lower())))[:40]
     glued = [f"x{w}" for w in words[:20]]  # a word inside a longer one: the test of the character before
     return [*words, *glued, " ", "  ", "x", "1", "_", ",", ".", "\n", "2024", "12", "(", "/", "đ", "a"]
-
-
-def test_word_lists_are_opened_with_their_first_letter():
-    assert len(_OPENED) >= 20  # the readers' word lists and rules of that form
-
-
-@pytest.mark.parametrize("pattern", _OPENED, ids=[p[:40] for p in _OPENED])
-def test_an_opened_word_list_finds_what_its_plain_copy_finds(pattern):
-    opened, plain = re.compile(literal_first(pattern)), _plain_lower(pattern)
-    rnd = random.Random(pattern)
-    pieces = _word_pieces(pattern)
-    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10))) for _ in range(600)]
-    texts += [t.lower() for t in _passages()[:40]]
-    for text in texts:
-        for bounds in ((), (rnd.randint(0, len(text)),), (rnd.randint(0, len(text) // 2), rnd.randint(len(text) // 2, len(text)))):
-            assert [(m.span(), m.groups()) for m in opened.finditer(text, *bounds)] == [
-                (m.span(), m.groups()) for m in plain.finditer(text, *bounds)], (pattern, text, bounds)
-            assert bool(opened.match(text, *bounds)) == bool(plain.match(text, *bounds))
 
 
 _PLACE_PIECES = ["Đắk Mil", "Gia Nghĩa", "huyện", "xã", "TP.", "TP", "Cư Jút", "tiếp theo là", " ", "  ", "\n", "(",
