@@ -258,3 +258,20 @@ def test_letters_first_keeps_the_order_of_tries(written):
         text = "".join(rnd.choice(["a", "b", "c", " ", "ab", "ba", "\n", "1", "12", "٣"]) for _ in range(rnd.randint(1, 10)))
         assert [(m.span(), m.lastgroup) for m in opened.finditer(text)] == [
             (m.span(), m.lastgroup) for m in plain.finditer(text)], (written, text)
+
+
+def test_every_opened_pattern_finds_on_every_passage_what_it_finds_as_written():
+    # every passage the repository holds (fixtures and every round's) and the shared dev corpus where
+    # it is present, in lower case as the readers give it: the same matches, groups and rule names
+    from harvester.paths import shared_corpus_dir
+
+    here = Path(__file__).resolve().parent
+    paths = [*sorted(FIXTURES.glob("*/*.txt")), *sorted(here.glob("*/*.txt")),
+             *sorted((shared_corpus_dir() / "dev").glob("*.txt"))]
+    texts = [low for p in paths if (low := lowered(p.read_text(encoding="utf-8", errors="replace"))) is not None]
+    assert len(texts) >= 400
+    for pattern in _LETTERS_FIRST:
+        plain = re.compile(pattern.pattern)
+        for text in texts:
+            assert [(m.span(), m.groups(), m.lastgroup) for m in pattern.finditer(text)] == [
+                (m.span(), m.groups(), m.lastgroup) for m in plain.finditer(text)], pattern.pattern
