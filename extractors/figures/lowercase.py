@@ -178,11 +178,12 @@ def letters_first(pattern: str, plain: str | None = None) -> re.Pattern[str]:
         tree = sre_parse.parse(pattern)
         alternatives = _alternatives(list(tree), tree.state)
         items = None if alternatives is None else _grouped(alternatives, tree.state)
-        candidates = [] if items is None else [sre_parse.SubPattern(tree.state, items)]
-        for parsed in [*candidates, sre_parse.parse(plain)]:
+        parsed = None if items is None else sre_parse.SubPattern(tree.state, items)
+        code = None if parsed is None else _skipping(parsed)
+        if code is None:  # not opened: as written, with the characters to skip to where they are known
+            parsed = tree if plain == pattern else sre_parse.parse(plain)
             code = _skipping(parsed)
-            if code is None:
-                continue
+        if code is not None:
             indexgroup = [None] * parsed.state.groups
             for name, index in parsed.state.groupdict.items():
                 indexgroup[index] = name
