@@ -2,8 +2,9 @@
 
 Sentence splitting skips a heading-number test and an abbreviation test where they cannot succeed,
 the count finder reads the passage's lower case instead of lower-casing each slice before a count,
-and the lower-case copy of a word list opens with its words' first letters instead of the test of
-the character before them. Each shortcut is compared here with the plain way it replaces (written
+and every lower-case pattern opens with its first letters (``lowercase.letters_first``: look-behinds
+moved behind the letter they stood before, alternatives grouped by letter) or names the characters
+a match starts with, where ``re`` skips in C. Each shortcut is compared here with the plain way it replaces (written
 out below) on generated strings built from the pieces the shortcuts are about, and on the fixture
 passages.
 """
@@ -14,14 +15,13 @@ import gc
 import random
 import re
 from pathlib import Path
-from re import _parser as sre_parse  # read only, as lowercase.py does
 
 import pytest
 
 from extractors.figures import grammar as g
 from extractors.figures import sentences
 from extractors.figures.candidates import _NOT_A_COUNT_WORDS, _low_ends_with, _may_end_with, bare_place_counts
-from extractors.figures.lowercase import Folded, _first_letters, literal_first, lowered
+from extractors.figures.lowercase import Folded, letters_first, lowered
 from extractors.figures.rules import rule_tables
 from extractors.figures.sentences import Sentence, is_hard_wrapped, split_sentences
 
@@ -135,44 +135,10 @@ def test_word_tests_before_a_count_read_the_lower_case_as_the_text(seed):
             assert _low_ends_with(low, lo, end, words) == _may_end_with(text[lo:end], end - lo, words), (text, lo, end)
 
 
-def _lower_patterns() -> list[str]:
-    """Every pattern of the grammar that runs on the lower case (rules and the readers' own)."""
-    found = {o.pattern for o in gc.get_objects() if isinstance(o, Folded) and o.lower is not None}
-    found |= {r.pattern for t in rule_tables() for r in t.rules if r.lower_regex is not None}
-    return sorted(found)
-
-
-def _plain_lower(pattern: str) -> re.Pattern[str]:
-    """The lower-case copy as written before words were opened with their first letter."""
-    first = _first_letters(sre_parse.parse(pattern, re.IGNORECASE))
-    return re.compile(("(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])" if first else "") + pattern)
-
-
-_OPENED = [p for p in _lower_patterns() if literal_first(p) is not None]
-
-
 def _word_pieces(pattern: str) -> list[str]:
     words = sorted(set(re.findall(r"[^\W\d_]+", re.sub(r"\\[a-zA-Z]", " ", pattern).lower())))[:40]
     glued = [f"x{w}" for w in words[:20]]  # a word inside a longer one: the test of the character before
     return [*words, *glued, " ", "  ", "x", "1", "_", ",", ".", "\n", "2024", "12", "(", "/", "đ", "a"]
-
-
-def test_word_lists_are_opened_with_their_first_letter():
-    assert len(_OPENED) >= 20  # the readers' word lists and rules of that form
-
-
-@pytest.mark.parametrize("pattern", _OPENED, ids=[p[:40] for p in _OPENED])
-def test_an_opened_word_list_finds_what_its_plain_copy_finds(pattern):
-    opened, plain = re.compile(literal_first(pattern)), _plain_lower(pattern)
-    rnd = random.Random(pattern)
-    pieces = _word_pieces(pattern)
-    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10))) for _ in range(600)]
-    texts += [t.lower() for t in _passages()[:40]]
-    for text in texts:
-        for bounds in ((), (rnd.randint(0, len(text)),), (rnd.randint(0, len(text) // 2), rnd.randint(len(text) // 2, len(text)))):
-            assert [(m.span(), m.groups()) for m in opened.finditer(text, *bounds)] == [
-                (m.span(), m.groups()) for m in plain.finditer(text, *bounds)], (pattern, text, bounds)
-            assert bool(opened.match(text, *bounds)) == bool(plain.match(text, *bounds))
 
 
 _PLACE_PIECES = ["Đắk Mil", "Gia Nghĩa", "huyện", "xã", "TP.", "TP", "Cư Jút", "tiếp theo là", " ", "  ", "\n", "(",
@@ -228,3 +194,84 @@ def test_the_one_cell_header_gate_answers_as_its_search(seed):
     for path in sorted(FIXTURES.glob("*/*.txt")):
         text = path.read_text(encoding="utf-8")
         assert table.may_hold_table(text) == plain(text), path.name
+
+
+def _compiled_lower() -> list[re.Pattern[str]]:
+    """Every lower-case pattern of the grammar as compiled: the rules', the scanned tables' and the readers'."""
+    found = [o.lower for o in gc.get_objects() if isinstance(o, Folded) and o.lower is not None]
+    for t in rule_tables():
+        found += [r.lower_regex for r in t.rules if r.lower_regex is not None]
+        if t._all_lower is not None:
+            found.append(t._all_lower)
+    return list({(p.pattern, id(p)): p for p in found}.values())
+
+
+# those letters_first opened: compiled from the rewritten parse, not by re.compile of their source
+_LETTERS_FIRST = sorted((p for p in _compiled_lower() if re.compile(p.pattern) is not p), key=lambda p: p.pattern)
+
+
+def test_patterns_that_opened_with_a_lookbehind_open_with_their_letters():
+    assert len(_LETTERS_FIRST) >= 80  # rules, the status cues' scan, the readers' word lists
+    scanned = {t.reader for t in rule_tables() if t._all_lower is not None and t._all_lower in _LETTERS_FIRST}
+    assert "status: cues of the clause" in scanned
+    opened = letters_first(r"(?<!\w)(?<!phẩm\s)(?:mới|chỉ)\s+(?:chỉ\s+)?có(?!\s+thêm)")
+    assert opened.pattern == r"(?<!\w)(?<!phẩm\s)(?:mới|chỉ)\s+(?:chỉ\s+)?có(?!\s+thêm)"
+    assert opened is not re.compile(opened.pattern)
+    # a start that cannot be moved behind a letter, but whose first characters are known: the pattern
+    # as written, with those characters to skip to
+    for written in (r"(?<!\w)\d+\s+sao", r"(?<!\w)(năm|tháng)", r"(?=\s)năm", r"\bnăm", r"(?<!\w)(?:\d+|năm)\s"):
+        assert letters_first(written) is not re.compile(written), written
+    # first characters not known (a negated class, any character, a match that may be empty): as written
+    for written in (r"(?<!\w)[^\d\s]+\s+sao", r"(?<!\w).năm", r"(?<!\w)(?:năm)?"):
+        assert letters_first(written) is re.compile(written), written
+
+
+@pytest.mark.parametrize("pattern", _LETTERS_FIRST, ids=[p.pattern[:40] for p in _LETTERS_FIRST])
+def test_a_pattern_opened_with_its_letters_finds_what_it_finds_as_written(pattern):
+    # the look-behinds moved behind the letter they stood before (with the letter added), groups of
+    # alternatives spread, alternatives grouped by letter: the same matches, groups and rule names as
+    # the source compiled as written, on strings of the pattern's own words and on passages
+    plain = re.compile(pattern.pattern)
+    rnd = random.Random(pattern.pattern)
+    pieces = [*_word_pieces(pattern.pattern), "phẩm", "những", "trong", "đã", "05", "0", "5"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))) for _ in range(500)]
+    texts += [t.lower() for t in _passages()[:30]]
+    for text in texts:
+        for bounds in ((), (rnd.randint(0, len(text)),), (rnd.randint(0, len(text) // 2), rnd.randint(len(text) // 2, len(text)))):
+            assert [(m.span(), m.groups(), m.lastgroup) for m in pattern.finditer(text, *bounds)] == [
+                (m.span(), m.groups(), m.lastgroup) for m in plain.finditer(text, *bounds)], (pattern.pattern, text, bounds)
+            assert bool(pattern.match(text, *bounds)) == bool(plain.match(text, *bounds))
+
+
+_ORDERED = [r"(?<!\w)(?:a\s)?a\w?", r"(?<!\w)(?:a\s)??a\w?", r"(?<!c)(?:ab|a)(?:b|c)?", r"(?<!\w)(?<!c\s)[ab]b?(?<!bb)",
+            r"(?:(?<!\w)a(?P<r0>)|(?<!b)ab(?P<r1>)|(?<!\w)(?<!a\s)b(?P<r2>)|(?:a|b)\s(?P<r3>))", r"(?:a\s|b)?(?:a|ab)\s?a",
+            r"(?<!\w)(?:ab|[a\d]c|a)", r"(?:\d\s|(?<!c)a|\d)\s?b?", r"(?<!\w)(a|\d)(?P<x>b)?", r"(?<!\w)(?:\d{1,2}|a)\s+a"]
+
+
+@pytest.mark.parametrize("written", _ORDERED)
+def test_letters_first_keeps_the_order_of_tries(written):
+    # patterns whose alternatives share a first letter: spread or grouped out of order, they differ here
+    opened, plain = letters_first(written), re.compile(written)
+    assert opened is not plain
+    rnd = random.Random(written)
+    for _ in range(3000):
+        text = "".join(rnd.choice(["a", "b", "c", " ", "ab", "ba", "\n", "1", "12", "٣"]) for _ in range(rnd.randint(1, 10)))
+        assert [(m.span(), m.lastgroup) for m in opened.finditer(text)] == [
+            (m.span(), m.lastgroup) for m in plain.finditer(text)], (written, text)
+
+
+def test_every_opened_pattern_finds_on_every_passage_what_it_finds_as_written():
+    # every passage the repository holds (fixtures and every round's) and the shared dev corpus where
+    # it is present, in lower case as the readers give it: the same matches, groups and rule names
+    from harvester.paths import shared_corpus_dir
+
+    here = Path(__file__).resolve().parent
+    paths = [*sorted(FIXTURES.glob("*/*.txt")), *sorted(here.glob("*/*.txt")),
+             *sorted((shared_corpus_dir() / "dev").glob("*.txt"))]
+    texts = [low for p in paths if (low := lowered(p.read_text(encoding="utf-8", errors="replace"))) is not None]
+    assert len(texts) >= 400
+    for pattern in _LETTERS_FIRST:
+        plain = re.compile(pattern.pattern)
+        for text in texts:
+            assert [(m.span(), m.groups(), m.lastgroup) for m in pattern.finditer(text)] == [
+                (m.span(), m.groups(), m.lastgroup) for m in plain.finditer(text)], pattern.pattern
