@@ -582,6 +582,7 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     offset = 0
     nonempty = 0
     prose_since = prose_seen = False
+    labels: list[tuple[bool, bool]] = []  # per candidate: labelled as a modification, as the posting or creation
     # a legal-text page's dates: signing ("Ngày ban hành") first, then effective, gazette, record dates
     signing_dates: list[PublishedDate] = []
     document_dates: list[PublishedDate] = []
@@ -608,6 +609,8 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
             found = _date_in_line(line) or _number_field_date(line)
             if found and at and _CUT_SYMBOL.search(lines[at - 1]):
                 found = None  # the rest of a citation hard-wrapped inside its symbol, not a date line
+            if found and _is_event_field(lines, at):
+                found = None  # an event's time or a deadline, not the page's
             if found and (_DOCUMENT_DATE_LABEL.match(line) or _NUMBER_FIELD.match(line)
                           or (nonempty - document_line <= _DOCUMENT_BLOCK_LINES and _ATTRIBUTE_LABEL.match(line))):
                 value, start, end = found
@@ -622,6 +625,7 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
                 quote = line[start:end]
                 candidates.append(PublishedDate(value, "text", quote, offset + start, offset + end))
                 placed.append((nonempty, prose_since, bool(_WEEKDAY_NAMED.search(quote))))
+                labels.append((bool(_MODIFIED_LABEL.match(line)), bool(_POSTING_LABEL.match(line) or _CREATED_LABEL.match(line))))
                 prose_since = False
             elif len(line.split()) > _PROSE_WORDS:
                 prose_since = prose_seen = True
@@ -636,6 +640,12 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
             after = [c for c in candidates if (c.start or 0) >= title_at]
             if after:
                 return after[0]
+        if labels[0][0]:
+            # a last modification first ("Sửa đổi lần cuối: …"): a line labelled as the posting or creation below dates
+            # the page; alone, the modification still does
+            posted = next((c for c, (_, is_posting) in zip(candidates, labels, strict=True) if is_posting), None)
+            if posted is not None:
+                return posted
         if _is_header_clock(candidates, placed):
             return candidates[1]
         return candidates[0]
@@ -654,6 +664,29 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
             start = closing.start("date")
             return PublishedDate(found[0].isoformat(), "text", closing.group(0).strip(), start, closing.end("date"))
     return None
+
+
+# A line labelled as a last modification ("Sửa đổi lần cuối: …", "Cập nhật lần cuối: …", "Ngày sửa: …", "Last
+# modified: …"); a plain "Cập nhật" is left out: many portals print the posting so.
+_MODIFIED_LABEL = re.compile(r"^[\s|•*(\[-]*(?:(?:sửa[ \t]+đổi|chỉnh[ \t]+sửa|cập[ \t]+nhật)[ \t]+lần[ \t]+cuối"
+                             r"|ngày[ \t]+(?:sửa(?:[ \t]+đổi)?|chỉnh[ \t]+sửa)|last[ \t]+(?:modified|updated)|(?:date)?modified)\b",
+                             re.IGNORECASE)
+_CREATED_LABEL = re.compile(r"^[\s|•*(\[-]*(?:ngày[ \t]+(?:tạo|gửi)|created)\b", re.IGNORECASE)
+# An event's particulars or a deadline: "Hạn nộp hồ sơ: 30/06/2026", "Thời hạn: …", "Thời gian: 20/3/2026" with
+# "Địa điểm: …" on its line or the next.
+_DEADLINE_FIELD = re.compile(r"^\W*(?:hạn(?:[ \t]+[^\W\d_]+){0,3}|thời[ \t]+hạn(?:[ \t]+[^\W\d_]+){0,3})[ \t]*:", re.IGNORECASE)
+_EVENT_TIME_FIELD = re.compile(r"^\W*thời[ \t]+gian[ \t]*:", re.IGNORECASE)
+_PLACE_FIELD = re.compile(r"(?:^|[|,;]|\s)\W*địa[ \t]+điểm[ \t]*:", re.IGNORECASE)
+
+
+def _is_event_field(lines: list[str], at: int) -> bool:
+    line = lines[at]
+    if _DEADLINE_FIELD.match(line):
+        return True
+    if not _EVENT_TIME_FIELD.match(line):
+        return False
+    below = next((s for s in lines[at + 1:] if s.strip()), "")
+    return bool(_PLACE_FIELD.search(line) or _PLACE_FIELD.match(below))
 
 
 # A link to an item's full text closing its block ("Xem tiếp", "Đọc tiếp", "Xem chi tiết"): the block is a teaser of

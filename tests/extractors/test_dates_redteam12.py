@@ -96,6 +96,22 @@ _SHORT = "Hội đồng cấp huyện đã chấm điểm 14 sản phẩm."
      f"Tiêu đề\n{_BODY} (05/02/2026)\n\nCùng số bản tin:\nTin khác. (07/02/2026)", "2026-02-05"),
     ("... but not a date in brackets inside a sentence", f"Tiêu đề\nHội nghị (05/02/2026) đã diễn ra. {_BODY}", None),
     ("... nor when the page has a date line", f"Tiêu đề\n10/02/2026\n{_BODY} (05/02/2026)", "2026-02-10"),
+    # found while probing after the fixes above
+    ("a last modification first ('Sửa đổi lần cuối: …') below the header lines: a line labelled as the creation or "
+     "posting further down dates the page",
+     f"Trang chủ\nTin tức\nNông nghiệp\nChuyên mục OCOP\nSửa đổi lần cuối: 20/03/2026 09:40\n\nTiêu đề\n\n"
+     f"Ngày tạo: 14/03/2026 08:15\n\n{_BODY}", "2026-03-14T08:15:00+07:00"),
+    ("... also past prose ('Cập nhật lần cuối: …' above the sapo, 'Đăng ngày: …' under it)",
+     f"Tiêu đề\nCập nhật lần cuối: 02/04/2026\n{_BODY}\nĐăng ngày: 12/03/2026\n{_BODY}", "2026-03-12"),
+    ("... but alone, the last modification still dates the page",
+     f"Tiêu đề\nCập nhật lần cuối: 02/04/2026\n{_BODY}", "2026-04-02"),
+    ("... and a plain 'Cập nhật' above another labelled line is the page's (portals print the posting so)",
+     f"Tiêu đề\nCập nhật: 02/04/2026\n{_BODY}\nĐăng ngày: 12/03/2026\n{_BODY}", "2026-04-02"),
+    ("an event's 'Thời gian: …' with 'Địa điểm: …' under it is the event's, and a deadline field ('Hạn cuối: …') "
+     "dates nothing", f"Tiêu đề\nThời gian: 20/3/2026\nĐịa điểm: Nhà văn hóa xã\nHạn cuối: 30/06/2026\n{_BODY}\n"
+     "Ngày đăng: 16/03/2026", "2026-03-16"),
+    ("... but 'Thời gian: …' alone is a CMS's posting label", f"Tiêu đề\nThời gian: 20/3/2026 08:00\n{_BODY}",
+     "2026-03-20T08:00:00+07:00"),
 ])
 def test_published_rows(rule, page, value):
     found = find_published(page)
