@@ -548,7 +548,7 @@ def _number_field_date(line: str) -> tuple[str, int, int] | None:
 
 
 def _date_in_line(line: str) -> tuple[str, int, int] | None:
-    update = _LEADING_UPDATE.match(line)
+    update = _LEADING_UPDATE.match(line) if "(" in line[:4] or "[" in line[:4] else None
     if update and line[update.end():].strip():
         after = _date_in_line(line[update.end():])
         if after:
@@ -589,7 +589,7 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     document_line = -_DOCUMENT_BLOCK_LINES - 1  # the non-empty line of the last signing date
     in_box = False
     lines = text.split("\n")
-    teasers = _teaser_lines(lines)
+    teasers = _teaser_lines(lines) if _TEASER_LINK.search(text) else set()
     pagination = False
     for at, line in enumerate(lines):
         if at in teasers:
@@ -692,7 +692,7 @@ def _is_event_field(lines: list[str], at: int) -> bool:
 # A link to an item's full text closing its block ("Xem tiếp", "Đọc tiếp", "Xem chi tiết"): the block is a teaser of
 # another article on a category page (headline, date line, excerpt), and its date is that article's.
 _TEASER_LINK = re.compile(r"^[ \t|•*»›>-]*(?:xem[ \t]+tiếp|đọc[ \t]+tiếp|xem[ \t]+chi[ \t]+tiết|chi[ \t]+tiết|read[ \t]+more)"
-                          r"[ \t.…»›>]*$", re.IGNORECASE)
+                          r"[ \t.…»›>]*$", re.IGNORECASE | re.MULTILINE)
 
 
 def _teaser_lines(lines: list[str]) -> set[int]:
