@@ -392,9 +392,19 @@ _CREATED_FIELD = re.compile(r"[ \t]*(?:ngày[ \t]+(?:tạo|đăng|xuất[ \t]+b�
 _FIELD_WORDS = 8
 
 
+# A line opening with a modification's field and holding the publication's after it, with no "|" between
+# ("dateModified: 2025-03-20T10:00:00+07:00 datePublished: 2025-03-14T08:00:00+07:00"): the publication's date.
+_PUBLISHED_FIELD_AFTER = re.compile(r"(?<=\s)(?:date[ \t]*published|published|ngày[ \t]+(?:tạo|đăng|xuất[ \t]+bản))[ \t]*:",
+                                    re.IGNORECASE)
+
+
 def _created_field_date(line: str) -> tuple[str, int, int] | None:
     if "|" not in line:
-        return None
+        if "odif" not in line and "ửa" not in line and "ần cuối" not in line:
+            return None  # (no modification's label: a cheap pre-test)
+        published = _PUBLISHED_FIELD_AFTER.search(line) if _MODIFIED_LABEL.match(line) else None
+        found = _date_after_label(line, published.end()) if published else None
+        return (found[0], published.start(), found[2]) if found and published else None
     fields = list(re.finditer(r"[^|]+", line))
     if len(fields) < 2 or any(len(f.group(0).split()) > _FIELD_WORDS for f in fields):
         return None  # a table row of prose, not CMS fields

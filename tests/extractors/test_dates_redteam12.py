@@ -107,6 +107,11 @@ _SHORT = "Hội đồng cấp huyện đã chấm điểm 14 sản phẩm."
      f"Tiêu đề\nCập nhật lần cuối: 02/04/2026\n{_BODY}", "2026-04-02"),
     ("... and a plain 'Cập nhật' above another labelled line is the page's (portals print the posting so)",
      f"Tiêu đề\nCập nhật: 02/04/2026\n{_BODY}\nĐăng ngày: 12/03/2026\n{_BODY}", "2026-04-02"),
+    ("... and a line opening with the modification's field that holds the publication's after it",
+     f"Trang chủ\nTin tức\nKinh tế\ndateModified: 2025-03-20T10:00:00+07:00 datePublished: 2025-03-14T08:00:00+07:00\n"
+     f"Tiêu đề\n{_BODY}", "2025-03-14T08:00:00+07:00"),
+    ("... not a posting's field after another field that is no modification",
+     f"Trang chủ\nTin tức\nKinh tế\nNgày: 20/03/2025 Ngày đăng: 14/03/2025\nTiêu đề\n{_BODY}", "2025-03-20"),
     ("an event's 'Thời gian: …' with 'Địa điểm: …' under it is the event's, and a deadline field ('Hạn cuối: …') "
      "dates nothing", f"Tiêu đề\nThời gian: 20/3/2026\nĐịa điểm: Nhà văn hóa xã\nHạn cuối: 30/06/2026\n{_BODY}\n"
      "Ngày đăng: 16/03/2026", "2026-03-16"),
