@@ -245,7 +245,11 @@ _LABELS = re.compile(
 )
 # A header clock or contact strip, not an article date; nor a broadcaster's programme schedule ("Lịch phát
 # sóng: Thứ Tư, 15/10/2025"), which dates the day's programmes.
-_PAGE_CHROME = re.compile(r"đường dây nóng|hotline|điện thoại|hôm nay|email|fax|lịch phát sóng", re.IGNORECASE)
+_PAGE_CHROME = re.compile(r"đường dây nóng|hotline|điện thoại|hôm nay|email|fax|lịch phát sóng"
+                          # a print view's print date ("Ngày in: 04/12/2026 14:22", "In lúc: …"): the day the
+                          # page was printed, like a header clock
+                          r"|(?:^|[|•·])[ \t]*(?:ngày[ \t]+in|in[ \t]+(?:lúc|ngày)|thời[ \t]+gian[ \t]+in)[ \t]*:",
+                          re.IGNORECASE)
 _MAX_LEFTOVER_WORDS = 4
 # A source's name printed before its date ("Báo Nông nghiệp và Môi trường 21/07/2025") may be longer, and
 # so may a byline ("Bài và ảnh: Thu Hà - 09:15, 21/08/2023").
@@ -264,7 +268,9 @@ _MAX_SOURCE_WORDS = 10
 _RELATED_HEADING = re.compile(
     r"^\W*(?:những |các )?(?:tin|bài|bài viết)\s+(?:mới hơn|cũ hơn|liên quan|khác|cùng chuyên mục|đã đưa|mới nhất"
     r"|xem nhiều|đọc nhiều|nổi bật)|^\W*(?:xem thêm|đọc thêm|cùng chuyên mục|đọc nhiều|xem nhiều|mới nhất"
-    r"|tin mới|nổi bật)\W*$",
+    r"|tin mới|nổi bật)\W*$"
+    # a box of coming events ("Sự kiện sắp diễn ra", "Lịch sự kiện"): its dates are the events'
+    r"|^\W*(?:các[ \t]+)?sự[ \t]+kiện[ \t]+sắp[ \t]+(?:diễn[ \t]+ra|tới)\W*$|^\W*lịch[ \t]+sự[ \t]+kiện\W*$",
     re.IGNORECASE,
 )
 # The signing or effective date in a document's attribute block ("Ngày ban hành: 10/01/2024"): the
@@ -305,9 +311,34 @@ _AGENCY_DATELINE = re.compile(
 _GLUED = re.compile(r"[^\W\d_]$")
 
 
+# A feed's RFC 822 date with its zone inside a line ("Ngày xuất bản: Thu, 13 Mar 2025 18:30:00 GMT"): the
+# moment is read in Vietnam's time, so an evening in GMT is the next morning.
+_RFC822_ZONED = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),[ \t]+\d{1,2}[ \t]+[A-Z][a-z]{2}[ \t]+\d{4}[ \t]+"
+                           r"\d\d:\d\d(?::\d\d)?[ \t]+(?:GMT|UTC|UT|Z|[+-]\d{4})(?![\w+-])")
+
+
+def _rfc822_date(s: str) -> tuple[str, int, int] | None:
+    m = _RFC822_ZONED.search(s)
+    if m is None:
+        return None
+    try:
+        parsed = parsedate_to_datetime(m.group(0))
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parsed is None or not 1990 <= parsed.year <= 2100:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(VN_TZ).isoformat(), m.start(), m.end()
+
+
 def _first_date(s: str) -> tuple[str, int, int] | None:
-    """The first day-first or ISO date in s: (ISO value, start, end); an ISO time is kept."""
+    """The first day-first or ISO date in s: (ISO value, start, end); an ISO time is kept, and a feed's
+    RFC 822 moment with its zone is read in Vietnam's time."""
     found = _find_date(s)
+    rfc = _rfc822_date(s) if "," in s and ":" in s else None  # (a clock is rare in prose: a cheap pre-test)
+    if rfc and (found is None or rfc[1] <= found[1]):
+        return rfc
     iso = _ISO.search(s)
     if iso and (found is None or iso.start() < found[1]):
         value = _parse_iso(iso.group(0).strip())
@@ -319,14 +350,29 @@ def _first_date(s: str) -> tuple[str, int, int] | None:
 _TIME_AFTER = re.compile(r"[ \t,|-]*\d{1,2}\s*[:hg]\s*\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?")
 
 
+# A two-digit year with the day and month not zero-padded ("Đăng ngày: 9/6/21", as old PHP portals print "j/n/y"):
+# read only right after a CMS label (a bare "9/6/21" in a line may be a ratio or a lot number).
+_DMY_SHORT_LABELLED = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(\d\d)(?![\d/.-])")
+
+
 def _attribute_date(line: str) -> tuple[str, int, int] | None:
     """A date right after a CMS attribute label at the head of the line; the span ends at the date
     (or at the time printed right after it)."""
     label = _ATTRIBUTE_LABEL.match(line)
     if not label:
         return None
-    window = line[label.end():label.end() + 60]
+    return _date_after_label(line, label.end())
+
+
+def _date_after_label(line: str, label_end: int) -> tuple[str, int, int] | None:
+    """The date right after a label ending at label_end (after a weekday or a time at most)."""
+    window = line[label_end:label_end + 60]
     found = _first_date(window)
+    if found is None:
+        short = _DMY_SHORT_LABELLED.search(window)
+        day = _valid(2000 + int(short.group(4)), int(short.group(3)), int(short.group(1))) if short else None
+        if day is not None:
+            found = (day.isoformat(), short.start(), short.end())  # type: ignore[union-attr]
     if found is None or not _ATTRIBUTE_GAP.match(window[:found[1]]):
         return None
     value, start, end = found
@@ -335,7 +381,40 @@ def _attribute_date(line: str) -> tuple[str, int, int] | None:
         end = after.end()
     if "T" not in value:
         value = _value(date.fromisoformat(value), _find_time(window[:end], (start, found[2])))
-    return value, len(line) - len(line.lstrip()), label.end() + end
+    return value, len(line) - len(line.lstrip()), label_end + end
+
+
+# A field labelled as the page's creation or posting in a row of CMS fields ("Người sửa: … | Ngày sửa: 01/06/2026 |
+# Người tạo: … | Ngày tạo: 27/05/2026 | Lượt xem: 93"): its date, whatever fields (a modification, an update) come
+# before it.
+_CREATED_FIELD = re.compile(r"[ \t]*(?:ngày[ \t]+(?:tạo|đăng|xuất[ \t]+bản|gửi)|thời[ \t]+gian[ \t]+(?:tạo|đăng)"
+                            r"|(?:tin[ \t]+)?đăng[ \t]+(?:lúc|ngày)|created|published|posted)\b[ \t]*:?", re.IGNORECASE)
+_FIELD_WORDS = 8
+
+
+# A line opening with a modification's field and holding the publication's after it, with no "|" between
+# ("dateModified: 2025-03-20T10:00:00+07:00 datePublished: 2025-03-14T08:00:00+07:00"): the publication's date.
+_PUBLISHED_FIELD_AFTER = re.compile(r"(?<=\s)(?:date[ \t]*published|published|ngày[ \t]+(?:tạo|đăng|xuất[ \t]+bản))[ \t]*:",
+                                    re.IGNORECASE)
+
+
+def _created_field_date(line: str) -> tuple[str, int, int] | None:
+    if "|" not in line:
+        if "odif" not in line and "ửa" not in line and "ần cuối" not in line:
+            return None  # (no modification's label: a cheap pre-test)
+        published = _PUBLISHED_FIELD_AFTER.search(line) if _MODIFIED_LABEL.match(line) else None
+        found = _date_after_label(line, published.end()) if published else None
+        return (found[0], published.start(), found[2]) if found and published else None
+    fields = list(re.finditer(r"[^|]+", line))
+    if len(fields) < 2 or any(len(f.group(0).split()) > _FIELD_WORDS for f in fields):
+        return None  # a table row of prose, not CMS fields
+    for f in fields:
+        label = _CREATED_FIELD.match(line, f.start(), f.end())
+        if label:
+            found = _date_after_label(line[:f.end()], label.end())
+            if found:
+                return found[0], f.start() + len(f.group(0)) - len(f.group(0).lstrip()), found[2]
+    return None
 
 
 def _agency_dateline(line: str) -> tuple[str, int, int] | None:
@@ -347,6 +426,13 @@ def _agency_dateline(line: str) -> tuple[str, int, int] | None:
     if not found:
         return None
     return found[0].isoformat(), len(line) - len(line.lstrip()), m.end()
+
+
+# A time range ("07:30 - 08:00, 20/3/2026 | Đón tiếp đại biểu") is a programme's slot: the line is a schedule's
+# row, not a date line.
+_TIME_RANGE = re.compile(r"(?<![\d:])\d{1,2}[ \t]*[:hg][ \t]*\d{2}[ \t]*[-–][ \t]*\d{1,2}[ \t]*[:hg][ \t]*\d{2}(?![\d/])")
+# A relative time on a mobile or AMP meta line ("Kinh tế · 1 năm trước · Xuất bản …") is a label, not words.
+_RELATIVE_TIME = re.compile(r"\b\d+[ \t]+(?:giây|phút|giờ|ngày|tuần|tháng|năm)[ \t]+trước\b", re.IGNORECASE)
 
 
 def _date_line(line: str) -> tuple[str, int, int] | None:
@@ -363,12 +449,13 @@ def _date_line(line: str) -> tuple[str, int, int] | None:
     before = stripped[:start]
     if re.search(r"\(\s*$", before) and before.strip(" (") and rest.count(" ") > 2 and not _is_byline(before):
         return None  # "Other article title (16/06/2021)" in a related list
-    if _names_an_event_day(before):
+    if _names_an_event_day(before) or _TIME_RANGE.search(stripped):
         return None
+    rest = _RELATIVE_TIME.sub(" ", rest)
     rest = _TIME.sub(" ", rest)
     rest = _LABELS.sub(" ", rest)
     rest = re.sub(r"[+-]?\d+", " ", rest)
-    words = [w for w in re.split(r"[\s,|:;()\[\]/+.–-]+", rest) if w]
+    words = [w for w in re.split(r"[\s,|:;()\[\]/+.–·-]+", rest) if w]
     if (len(words) > _MAX_LEFTOVER_WORDS and not _is_source_line(stripped, start, len(words))
             and not _opens_attribute_row(stripped, start, end)):
         return None
@@ -452,7 +539,11 @@ def _glued_headline_date(line: str) -> tuple[str, int, int] | None:
 
 
 # The rules, in the order they are tried on each line.
-_LINE_RULES = (_attribute_date, _agency_dateline, _date_line, _glued_headline_date)
+_LINE_RULES = (_created_field_date, _attribute_date, _agency_dateline, _date_line, _glued_headline_date)
+# An update in brackets opening the date line, the posting after it ("(Cập nhật: 15/10/2025 - 08:00) Thứ ba,
+# 14/10/2025 - 09:12"): the line is read after the brackets; alone, the update still dates the page.
+_LEADING_UPDATE = re.compile(r"^[ \t]*[(\[][ \t]*(?:cập[ \t]+nhật|sửa[ \t]+đổi|chỉnh[ \t]+sửa|updated?)\b[^)\]\n]*[)\]][ \t]*",
+                             re.IGNORECASE)
 
 
 def _number_field_date(line: str) -> tuple[str, int, int] | None:
@@ -467,6 +558,11 @@ def _number_field_date(line: str) -> tuple[str, int, int] | None:
 
 
 def _date_in_line(line: str) -> tuple[str, int, int] | None:
+    update = _LEADING_UPDATE.match(line) if "(" in line[:4] or "[" in line[:4] else None
+    if update and line[update.end():].strip():
+        after = _date_in_line(line[update.end():])
+        if after:
+            return after[0], update.end() + after[1], update.end() + after[2]
     for rule in _LINE_RULES:
         found = rule(line)
         if found:
@@ -495,14 +591,22 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     placed: list[tuple[int, bool, bool]] = []
     offset = 0
     nonempty = 0
-    prose_since = False
+    prose_since = prose_seen = False
+    labels: list[tuple[bool, bool]] = []  # per candidate: labelled as a modification, as the posting or creation
     # a legal-text page's dates: signing ("Ngày ban hành") first, then effective, gazette, record dates
     signing_dates: list[PublishedDate] = []
     document_dates: list[PublishedDate] = []
     document_line = -_DOCUMENT_BLOCK_LINES - 1  # the non-empty line of the last signing date
     in_box = False
     lines = text.split("\n")
+    teasers = _teaser_lines(lines) if _TEASER_LINK.search(text) else set()
+    pagination = False
     for at, line in enumerate(lines):
+        if at in teasers:
+            offset += len(line) + 1
+            nonempty += 1
+            continue
+        pagination = pagination or (("rang" in line or "RANG" in line) and bool(_PAGINATION.match(line)))
         if _RELATED_HEADING.search(line):
             if candidates:
                 break
@@ -515,6 +619,8 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
             found = _date_in_line(line) or _number_field_date(line)
             if found and at and _CUT_SYMBOL.search(lines[at - 1]):
                 found = None  # the rest of a citation hard-wrapped inside its symbol, not a date line
+            if found and _is_event_field(lines, at):
+                found = None  # an event's time or a deadline, not the page's
             if found and (_DOCUMENT_DATE_LABEL.match(line) or _NUMBER_FIELD.match(line)
                           or (nonempty - document_line <= _DOCUMENT_BLOCK_LINES and _ATTRIBUTE_LABEL.match(line))):
                 value, start, end = found
@@ -529,18 +635,27 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
                 quote = line[start:end]
                 candidates.append(PublishedDate(value, "text", quote, offset + start, offset + end))
                 placed.append((nonempty, prose_since, bool(_WEEKDAY_NAMED.search(quote))))
+                labels.append((bool(_MODIFIED_LABEL.match(line)), bool(_POSTING_LABEL.match(line) or _CREATED_LABEL.match(line))))
                 prose_since = False
             elif len(line.split()) > _PROSE_WORDS:
-                prose_since = True
+                prose_since = prose_seen = True
                 document_line = -_DOCUMENT_BLOCK_LINES - 1  # prose ends a document's attribute block
             nonempty += 1
         offset += len(line) + 1
+    if candidates and pagination and len(candidates) >= _LISTING_ITEMS and not prose_seen:
+        return None  # a listing page: headlines with their dates and excerpts, no article
     if candidates:
         title_at = _title_position(text, title)
         if title_at is not None:
             after = [c for c in candidates if (c.start or 0) >= title_at]
             if after:
                 return after[0]
+        if labels[0][0]:
+            # a last modification first ("Sửa đổi lần cuối: …"): a line labelled as the posting or creation below dates
+            # the page; alone, the modification still does
+            posted = next((c for c, (_, is_posting) in zip(candidates, labels, strict=True) if is_posting), None)
+            if posted is not None:
+                return posted
         if _is_header_clock(candidates, placed):
             return candidates[1]
         return candidates[0]
@@ -552,7 +667,65 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
         d = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if d:
             return PublishedDate(d.isoformat(), "letterhead", m.group(0).strip(" |\t"), m.start(), m.end())
+    closing = _CLOSING_DATE.search(text)
+    if closing:
+        found = _find_date(closing.group("date"))
+        if found:
+            start = closing.start("date")
+            return PublishedDate(found[0].isoformat(), "text", closing.group(0).strip(), start, closing.end("date"))
     return None
+
+
+# A line labelled as a last modification ("Sửa đổi lần cuối: …", "Cập nhật lần cuối: …", "Ngày sửa: …", "Last
+# modified: …"); a plain "Cập nhật" is left out: many portals print the posting so.
+_MODIFIED_LABEL = re.compile(r"^[\s|•*(\[-]*(?:(?:sửa[ \t]+đổi|chỉnh[ \t]+sửa|cập[ \t]+nhật)[ \t]+lần[ \t]+cuối"
+                             r"|ngày[ \t]+(?:sửa(?:[ \t]+đổi)?|chỉnh[ \t]+sửa)|last[ \t]+(?:modified|updated)|(?:date)?modified)\b",
+                             re.IGNORECASE)
+_CREATED_LABEL = re.compile(r"^[\s|•*(\[-]*(?:ngày[ \t]+(?:tạo|gửi)|created)\b", re.IGNORECASE)
+# An event's particulars or a deadline: "Hạn nộp hồ sơ: 30/06/2026", "Thời hạn: …", "Thời gian: 20/3/2026" with
+# "Địa điểm: …" on its line or the next.
+_DEADLINE_FIELD = re.compile(r"^\W*(?:hạn(?:[ \t]+[^\W\d_]+){0,3}|thời[ \t]+hạn(?:[ \t]+[^\W\d_]+){0,3})[ \t]*:", re.IGNORECASE)
+_EVENT_TIME_FIELD = re.compile(r"^\W*thời[ \t]+gian[ \t]*:", re.IGNORECASE)
+_PLACE_FIELD = re.compile(r"(?:^|[|,;]|\s)\W*địa[ \t]+điểm[ \t]*:", re.IGNORECASE)
+
+
+def _is_event_field(lines: list[str], at: int) -> bool:
+    line = lines[at]
+    if _DEADLINE_FIELD.match(line):
+        return True
+    if not _EVENT_TIME_FIELD.match(line):
+        return False
+    below = next((s for s in lines[at + 1:] if s.strip()), "")
+    return bool(_PLACE_FIELD.search(line) or _PLACE_FIELD.match(below))
+
+
+# A link to an item's full text closing its block ("Xem tiếp", "Đọc tiếp", "Xem chi tiết"): the block is a teaser of
+# another article on a category page (headline, date line, excerpt), and its date is that article's.
+_TEASER_LINK = re.compile(r"^[ \t|•*»›>-]*(?:xem[ \t]+tiếp|đọc[ \t]+tiếp|xem[ \t]+chi[ \t]+tiết|chi[ \t]+tiết|read[ \t]+more)"
+                          r"[ \t.…»›>]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _teaser_lines(lines: list[str]) -> set[int]:
+    """The lines of every block (between blank lines) that closes with a link to an item's full text."""
+    out: set[int] = set()
+    block: list[int] = []
+    for at, line in enumerate([*lines, ""]):
+        if line.strip():
+            block.append(at)
+            continue
+        if len(block) > 1 and _TEASER_LINK.match(lines[block[-1]]):
+            out.update(block)
+        block = []
+    return out
+
+
+# A listing's pagination bar ("« Trang trước | 1 | 2 | 3 | Trang sau »"): with several date lines and no paragraph of
+# prose, the page lists other articles and has no date of its own.
+_PAGINATION = re.compile(r"^[\W\d]*(?:trang[ \t]+(?:trước|sau|đầu|cuối|tiếp)[\W\d]*){1,4}$", re.IGNORECASE)
+_LISTING_ITEMS = 3
+# A paragraph closing with its date in brackets after the last sentence ("… 11 sản phẩm OCOP. (05/02/2026)"), as
+# newsletters date their items: with no date line, the first such dates the page.
+_CLOSING_DATE = re.compile(rf"[.!?…][ \t]*\([ \t]*(?P<date>{_DATE_TEXT})[ \t]*\)[ \t]*$", re.MULTILINE)
 
 
 # A menu entry: a few words with no digit (a box of other articles lists headlines and dates).
