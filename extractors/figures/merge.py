@@ -111,6 +111,9 @@ class _Facts:
 def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list[Figure]:
     counts = [c for c in p.all_counts() if c.result]
     main = _main_place(counts, p.default_place)
+    # rule national-passage: a passage that names no province, only the country, is about the country: its
+    # counts with no place of their own are the same place as "cả nước" ("17.400 sản phẩm OCOP là kết quả …")
+    same = main if main is not None or not any(NATIONAL in c.places for c in counts) else NATIONAL
     facts = _Facts()
     home: dict[int, _Fact] = {}  # id of a count -> the fact that held it when it was added
     headline_at = _headline(p)
@@ -120,8 +123,10 @@ def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list
             continue  # the same set named again to break it down
         year, as_of = c.year, c.as_of
         whole = facts.holding(home.get(id(c.whole))) if c.whole is not None else None
-        if year is None and whole is not None and whole.year is not None and c.trace.get("year") == "whole-year":
-            year, as_of = whole.year, whole.as_of  # the whole was stated elsewhere with its year
+        if year is None and whole is not None and whole.year is not None and c.trace.get("year") in (None, "whole-year"):
+            # the whole was stated elsewhere with its year ("… nay là 197 sản phẩm, trong đó có 36 sản phẩm 4 sao"
+            # after "nâng tổng số … lên 197" of a dated round): rule part-of-merged-whole
+            year, as_of = whole.year, whole.as_of
         qs, qe = c.quote_span
         headline = c.sent == headline_at
         for place in c.places or [None]:
@@ -132,15 +137,15 @@ def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list
                 if k != -1:
                     ps = min(ps, k)
                 level = level_of_written(place) or "district"
-            home[id(c)] = _add(facts, _Fact(c, place, level, ps, qe, year, c.basis, as_of, headline), main, p.text)
+            home[id(c)] = _add(facts, _Fact(c, place, level, ps, qe, year, c.basis, as_of, headline), same, p.text)
         if whole is not None and _restated_by_only_part(whole, c):
             whole.alive = False
             facts.moved[id(whole)] = home[id(c)]
             _absorb(home[id(c)], whole)
             whole.count.decide("merge", "whole-restated-by-part")
         if c.den is not None:
-            _plan_denominator(p, c, facts, main)
-    _drop_restated_headline(facts.all, main)
+            _plan_denominator(p, c, facts, same)
+    _drop_restated_headline(facts.all, same)
     return [_figure(original, p, offsets, f, main) for f in facts.all if f.alive]
 
 
