@@ -60,6 +60,11 @@ TABLE = RuleTable("merge", "one figure", [
          "a headline count (the first line, below any line that only dates the page) the body states "
          "again, naming the level or a narrower place, or the status a "
          "telegraphic headline leaves out ('Hòa Bình: mỗi năm thêm 20 sản phẩm' over '… phấn đấu có thêm 20')"),
+    Rule("headline-of-non-result", r"", "dropped",
+         Example("Hơn 300 sản phẩm OCOP hội tụ tại Lễ hội Xoài\n\nLễ hội có 180 gian hàng, trưng bày hơn 300 sản phẩm "
+                 "OCOP của 25 tỉnh, thành phố.", 300, 0),
+         "a headline count with no cue or level of its own that the body states again only as a count that is not "
+         "a result (on display, exported, supported, registered) is that count, not a figure"),
 ], doc="Applied in this order while the figures are collected. The example's value is how many "
        "figures of that count remain.", values="the number of figures left")
 
@@ -117,7 +122,10 @@ def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list
     facts = _Facts()
     home: dict[int, _Fact] = {}  # id of a count -> the fact that held it when it was added
     headline_at = _headline(p)
+    echoes = _echoes_of_non_results(p, headline_at)
     for c in counts:
+        if id(c) in echoes:
+            continue
         if c.alias is not None or (c.back_ref and any(f.alive for f in facts.of(c.value))):
             c.decide("merge", "back-reference")
             continue  # the same set named again to break it down
@@ -209,6 +217,23 @@ def _add(facts: _Facts, new: _Fact, main: str | None, text: str) -> _Fact:
                 break
     facts.append(new)
     return new
+
+
+def _echoes_of_non_results(p: Passage, headline_at: int | None) -> set[int]:
+    """Headline counts with no cue or level of their own ("Hơn 300 sản phẩm OCOP hội tụ tại Lễ hội …") that
+    the body states again only as counts that are not results ("trưng bày hơn 300 sản phẩm OCOP")."""
+    if headline_at is None or not p.counts[headline_at]:
+        return set()
+    later = [c for counts in p.counts[headline_at + 1:] for c in counts]
+    out = set()
+    for h in p.counts[headline_at]:
+        if not h.result or h.stars or h.trace.get("status") != "default-achieved":
+            continue
+        same = [c for c in later if c.value == h.value]
+        if same and not any(c.result for c in same):
+            h.decide("merge", "headline-of-non-result")
+            out.add(id(h))
+    return out
 
 
 def _headline(p: Passage) -> int | None:

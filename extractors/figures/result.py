@@ -303,6 +303,8 @@ _RECOGNISED_RIGHT_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?đ
                                  r"(?:công\s+nhận|(?:cấp\s+(?:giấy\s+)?)?chứng\s+nhận|gắn\s+sao)(?!\w)"
                                  r"(?!\s+(?:là\s+)?(?:đạt\s+)?(?:tiêu\s+chuẩn\s+)?(?:vietgap|globalgap|hữu\s+cơ|haccp|iso"
                                  r"|chỉ\s+dẫn|nhãn\s+hiệu|làng\s+nghề|sản\s+phẩm\s+công\s+nghiệp))")
+_ADDED_RIGHT_BEFORE = Folded(r"(?<!\w)(?:có\s+thêm|công\s+nhận(?:\s+(?:mới|thêm))?)\s+(?:(?:ít\s+nhất|tối\s+thiểu|khoảng"
+                             r"|hơn|trên)\s+)?$")
 _PLAN_AFTER = Folded(r"\s*(?:ocop\s+)?so\s+với\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)")
 _RECOGNISED_BEFORE = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|cấp|phân\s+hạng|xếp\s+hạng|đạt)(?!\w)")
 _OWN_CLAUSE_WORD = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|đạt|mục\s+tiêu|phấn\s+đấu|chỉ\s+tiêu)(?!\w)")
@@ -657,6 +659,8 @@ def _other_attribute(p: Passage, c: Count) -> bool:
     following = _next_count_start(p, c, end)
     if following < end and _OWN_RESULT.search(text, c.noun_end, following):  # "25 sản phẩm được công nhận và
         end = following  # 100 sản phẩm có mặt …": a count with a predicate of its own does not share the next one's
+    elif following < end and _ADDED_RIGHT_BEFORE.search(text, clause_start, c.start):  # rule own-verb-conjunct:
+        end = following  # "phấn đấu có thêm 35 sản phẩm OCOP và 25 sản phẩm OCOP được xuất khẩu": nor one with its own verb
     recognised = _RECOGNISED_RIGHT_AFTER.match(text, c.noun_end, end) if may_contain(
         text, ("được",), c.noun_end, end) else None  # (the pattern reads 'được')
     if recognised:  # "có thêm 5 sản phẩm được công nhận nhờ … hỗ trợ thiết kế nhãn mác": the rest says why
