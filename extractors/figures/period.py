@@ -136,6 +136,12 @@ TABLE = RuleTable("period", "year", [
     Rule("whole-year", r"trong\s+đó", "the whole's year",
          Example("Năm 2022, tỉnh công nhận 35 sản phẩm, gồm 05 sản phẩm 4 sao và 30 sản phẩm 3 sao.", 30, 2022),
          "the parts of a breakdown take the year of their whole"),
+    Rule("ranked-stock", r"\s*(?:ocop\s+)?,\s*(?:là\s+)?(?:nhiều\s+nhất|đứng\s+đầu|dẫn\s+đầu)(?:\s+(?:toàn|cả))?\s+"
+                         r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|nước|vùng)(?!\w)", "no year",
+         Example("Năm 2024, tỉnh công nhận mới 48 sản phẩm. Xã Tân Cương có 19 sản phẩm OCOP, nhiều nhất tỉnh.", 19, None),
+         "a place's count ranked against the others ('…, nhiều nhất tỉnh', '…, đứng đầu huyện') with no year in its "
+         "sentence is its stock: the year of the line's round does not date it",
+         needs=("nhất", "đầu")),
     Rule("sentence-year", _Y, "a year earlier in the sentence or line",
          Example("Năm 2019, toàn tỉnh có 189 sản phẩm tiềm năng. Qua đánh giá, có 59 sản phẩm đạt OCOP.", 59, 2019),
          "the year said before in the same sentence, or by the counts before it in the same line (not by a count "
@@ -410,6 +416,11 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         _set(c, heading_year, "heading-year")
         return
     if line_year is not None and not before_merger and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
+        if TABLE.may_hold("ranked-stock", text, c.noun_end, sent.end) and TABLE.match(
+                "ranked-stock", text, c.noun_end, sent.end):
+            c.undated = True  # "Xã Tân Cương có 19 sản phẩm OCOP, nhiều nhất tỉnh": its stock
+            c.decide("year", "ranked-stock")
+            return
         _set(c, line_year, "sentence-year")
         return
     row = row_before(p, c)
