@@ -36,9 +36,11 @@ TABLE = RuleTable("level", "stars", [
          "'đối với' ('phân hạng 4 sao, 3 sao đối với 57 sản phẩm') or a table's cell border ('Hạng 3 sao | 21 sản phẩm')"),
     Rule("level-of-total", rf"(?:tổng\s+|(?<!\w))số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:đạt\s+)?"
                            rf"(?P<level>(?:từ\s+)?(?:hạng\s+)?{_STAR_N}\s*sao(?:\s+trở\s+lên)?)"
-                           r"(?:\s+(?:của|trên|tại|toàn)\s+[^\d.;,:]{1,30}?)?\s+(?:lên|thành|là|đạt)\s*$",
+                           r"(?:\s+(?:của|trên|tại|toàn)\s+[^\d.;,:]{1,30}?)?\s+(?:(?:tăng|giảm)\s+)?"
+                           r"(?:(?:từ\s+[\d.,]+\s+)?(?:lên|xuống|thành|là|đạt)|từ)\s*$",
          "the level named", Example("Tỉnh phấn đấu nâng tổng số sản phẩm 4 sao của tỉnh lên 15 sản phẩm.", 15, "4"),
-         "the total of one level (of a place) raised to the count ('nâng số sản phẩm 4 sao của huyện lên 13')",
+         "the total of one level (of a place) raised to the count ('nâng số sản phẩm 4 sao của huyện lên 13'), and both "
+         "ends of its rise ('số sản phẩm 5 sao tăng từ 126 lên 138 sản phẩm')",
          needs=("số",)),
     Rule("level-heads-list", r"(?:(?:các|những|số|nhiều)\s+s[ảa]n\s+ph[ẩa]m(?!\w)"
                              r"|(?:có\s+|danh\s+sách\s+|(?<![^\W\d_]\s))s[ảa]n\s+ph[ẩa]m(?=[^.;:]{0,40}?\s+sao\s*(?:(?:bao\s+)?gồm|:))"
