@@ -659,7 +659,8 @@ def _other_attribute(p: Passage, c: Count) -> bool:
     following = _next_count_start(p, c, end)
     if following < end and _OWN_RESULT.search(text, c.noun_end, following):  # "25 sản phẩm được công nhận và
         end = following  # 100 sản phẩm có mặt …": a count with a predicate of its own does not share the next one's
-    elif following < end and _ADDED_RIGHT_BEFORE.search(text, clause_start, c.start):  # rule own-verb-conjunct:
+    elif following < end and may_contain(text, ("thêm", "nhận"), max(clause_start, c.start - 30), c.start) \
+            and _ADDED_RIGHT_BEFORE.search(text, max(clause_start, c.start - 30), c.start):  # rule own-verb-conjunct:
         end = following  # "phấn đấu có thêm 35 sản phẩm OCOP và 25 sản phẩm OCOP được xuất khẩu": nor one with its own verb
     recognised = _RECOGNISED_RIGHT_AFTER.match(text, c.noun_end, end) if may_contain(
         text, ("được",), c.noun_end, end) else None  # (the pattern reads 'được')
