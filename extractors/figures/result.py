@@ -393,12 +393,12 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "revoked"
     if search("report-label", text, back60, start):
         return "report-label"
-    if TABLE.may_hold("expired-since", text, noun_end, sent.end) and match(
-            "expired-since", text, noun_end, _next_count_start(p, c, _semicolon(text, noun_end, sent.end))):
-        return "expired-since"
-    if TABLE.may_hold("proposed-but-failed", text, noun_end, sent.end) and match(
-            "proposed-but-failed", text, noun_end, _next_count_start(p, c, _semicolon(text, noun_end, sent.end))):
-        return "proposed-but-failed"
+    if TABLE.may_hold("expired-since", text, noun_end, sent.end):  # (both rules below need 'nhưng')
+        clause_end = _next_count_start(p, c, _semicolon(text, noun_end, sent.end))
+        if match("expired-since", text, noun_end, clause_end):
+            return "expired-since"
+        if match("proposed-but-failed", text, noun_end, clause_end):
+            return "proposed-but-failed"
     if search("inspected", text, back60, start):
         return "inspected"
     if c.whole is None and _inspection_outcome(p, c):
