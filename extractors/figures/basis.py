@@ -151,10 +151,11 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "'được nâng hạng từ 3 sao lên 4 sao' (upgraded: a round's, not the stock), "
          "'N sản phẩm đợt 1' (a round's, even after 'Trước đó')", needs=("mới", "lần", "lại", "tái", "đợt", "nâng")),
     Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu"
-                              r"|mục\s+tiêu)(?!\s+(?:giai\s+đoạn|đến\s+năm|của\s+(?:đề\s+án|chương\s+trình)))",
+                              r"|mục\s+tiêu)(?!\s+(?:[\d.,]+\s+s[ảa]n\s+ph[ẩa]m\s+)?(?:giai\s+đoạn|đến\s+(?:hết\s+)?năm|của\s+(?:đề\s+án|chương\s+trình)))",
          "new", Example("Năm nay tỉnh đã cấp chứng nhận cho 43/34 sản phẩm, đạt 126,5% kế hoạch.", 43, "new"),
          "'N sản phẩm …, đạt X% kế hoạch': a year's products against the year's plan (not a phase's: 'đạt 100% "
-         "kế hoạch giai đoạn', 'vượt 28,5% so với mục tiêu của Đề án' measure a stock)", needs=("%",)),
+         "kế hoạch giai đoạn', 'vượt 28,5% so với mục tiêu của Đề án', 'đạt 87% mục tiêu 225 sản phẩm đến năm 2025' "
+         "measure a stock)", needs=("%",)),
     Rule("stock-after-noun", r"\s*(?:OCOP\s+)?(?:hiện\s+có|còn\s+hiệu\s+lực|đã\s+được\s+(?:công\s+nhận|chứng\s+nhận|cấp)\s+(?:năm\s+)?"
                              r"(?:19|20)\d\d\s*,|đã\s+được\s+gắn\s+sao|(?:vào|cho)\s+tổng\s+số)", "cumulative",
          Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận năm 2019, 2020, 2021.", 44, "cumulative"),

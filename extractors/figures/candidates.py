@@ -250,6 +250,8 @@ def _nounless(s_text: str, low: str, offset: int, index: int, taken: set[int], f
     # each pattern is tried only in a sentence (``low``: in lower case) that has a word it needs
     for m in _at_digit_runs(g.SHARED_NOUN_AND_RE, s_text) if "và" in low else ():
         add(m.start("num"), m.end("num"), m.group("num"), True)
+    for m in g.SHARED_NOUN_FROM_RE.finditer(s_text) if "lên" in low or "xuống" in low else ():
+        add(m.start("num"), m.end("num"), m.group("num"), True)
     for m in g.SHARED_NOUN_LIST_RE.finditer(s_text) if "lượt" in low else ():
         base = m.start("list")
         for item in re.finditer(r"[\d.]+", m.group("list")):

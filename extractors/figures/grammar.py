@@ -80,6 +80,9 @@ TOTAL_WITHOUT_NOUN_LOWER_RE = compile_lower("", TOTAL_WITHOUT_NOUN_RE.pattern.re
 #: "12 và 9 sản phẩm OCOP 3 sao". A comma list needs "lần lượt" (a comma alone joins clauses).
 SHARED_NOUN_AND_RE = re.compile(
     rf"(?<![\w.,/])(?P<num>{COUNT_DIGITS})\s+và\s+(?={COUNT_DIGITS}\s+{NOUN})", _I)
+#: "tăng từ 126 lên 138 sản phẩm": the start of a rise shares the noun of its end.
+SHARED_NOUN_FROM_RE = re.compile(
+    rf"(?<!\w)từ\s+(?P<num>{COUNT_DIGITS})\s+(?:lên|xuống)\s+(?={COUNT_DIGITS}\s+{NOUN})", _I)
 SHARED_NOUN_LIST_RE = re.compile(
     rf"lần\s+lượt\s+(?:là\s+|có\s+|đạt\s+)?(?P<list>(?:{COUNT_DIGITS}\s*,\s*)+){COUNT_DIGITS}"
     rf"(?:\s*(?:,\s*)?và\s+\d[\d.]*)?\s+{NOUN}", _I)

@@ -36,9 +36,11 @@ TABLE = RuleTable("level", "stars", [
          "'đối với' ('phân hạng 4 sao, 3 sao đối với 57 sản phẩm') or a table's cell border ('Hạng 3 sao | 21 sản phẩm')"),
     Rule("level-of-total", rf"(?:tổng\s+|(?<!\w))số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:đạt\s+)?"
                            rf"(?P<level>(?:từ\s+)?(?:hạng\s+)?{_STAR_N}\s*sao(?:\s+trở\s+lên)?)"
-                           r"(?:\s+(?:của|trên|tại|toàn)\s+[^\d.;,:]{1,30}?)?\s+(?:lên|thành|là|đạt)\s*$",
+                           r"(?:\s+(?:của|trên|tại|toàn)\s+[^\d.;,:]{1,30}?)?\s+(?:(?:tăng|giảm)\s+)?"
+                           r"(?:(?:từ\s+[\d.,]+\s+)?(?:lên|xuống|thành|là|đạt)|từ)\s*$",
          "the level named", Example("Tỉnh phấn đấu nâng tổng số sản phẩm 4 sao của tỉnh lên 15 sản phẩm.", 15, "4"),
-         "the total of one level (of a place) raised to the count ('nâng số sản phẩm 4 sao của huyện lên 13')",
+         "the total of one level (of a place) raised to the count ('nâng số sản phẩm 4 sao của huyện lên 13'), and both "
+         "ends of its rise ('số sản phẩm 5 sao tăng từ 126 lên 138 sản phẩm')",
          needs=("số",)),
     Rule("level-heads-list", r"(?:(?:các|những|số|nhiều)\s+s[ảa]n\s+ph[ẩa]m(?!\w)"
                              r"|(?:có\s+|danh\s+sách\s+|(?<![^\W\d_]\s))s[ảa]n\s+ph[ẩa]m(?=[^.;:]{0,40}?\s+sao\s*(?:(?:bao\s+)?gồm|:))"
@@ -59,10 +61,10 @@ TABLE = RuleTable("level", "stars", [
          Example("Tỉnh đề nghị đánh giá, phân hạng sản phẩm OCOP cấp quốc gia cho 3 sản phẩm.", 3, "5"),
          "products ranked at the national level ('cấp quốc gia') with no level written: the national "
          "ranking is of 5 stars only", needs=("quốc",)),
-    Rule("level-of-rise", r"(?<!\w)tăng\s+(?:thêm\s+)?$", "the level of the stock it raises",
+    Rule("level-of-rise", r"(?<!\w)tăng\s+(?:thêm\s+)?(?:(?:hơn|gần|khoảng|trên)\s+)?$", "the level of the stock it raises",
          Example("Cả nước có 14.000 sản phẩm OCOP đạt từ 3 sao trở lên, tăng 3.500 sản phẩm so với cuối năm 2023.",
                  3500, "3+"),
-         "a rise 'tăng N sản phẩm so với …' right after a stock of its sentence counts products of the stock's level",
+         "a rise 'tăng (hơn) N sản phẩm so với …' right after a stock of its sentence counts products of the stock's level",
          needs=("tăng",)),
     Rule("level-shared-predicate", r"\s(?:đều|cùng)\s", "the next count's level",
          Example("Cả 4 sản phẩm công nhận lần đầu và 3 sản phẩm công nhận lại đều đạt 3 sao.", 4, "3"),
@@ -146,9 +148,12 @@ def _after(p: Passage, c: Count, nxt: Count | None) -> re.Match[str] | None:
         return None  # "…, hạng 4 sao có 9 sản phẩm", "(3 sao: 21 sản phẩm": the level heads the next count
     if m and _MOSTLY.search(text, c.noun_end, m.start()):
         return None  # "14 sản phẩm được công nhận, chủ yếu là sản phẩm 3 sao": the level of most, not of the count
+    if m and _NEW_SUBJECT.search(text, c.noun_end, m.start()):
+        return None  # "khi cả nước có 16.300 sản phẩm OCOP, số sản phẩm 5 sao tăng …": another subject's level
     return m
 
 
+_NEW_SUBJECT = re.compile(r",\s*(?:tổng\s+)?số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m(?!\w)", re.IGNORECASE)
 _MOSTLY = re.compile(r"(?<!\w)(?:chủ\s+yếu|phần\s+lớn|đa\s+số|hầu\s+hết)(?!\w)", re.IGNORECASE)
 
 
@@ -205,7 +210,7 @@ def read_level(p: Passage, c: Count, nxt: Count | None, first: Count, prev: Coun
         return
     if (prev is not None and prev.sent == c.sent and prev.stars is not None and prev.whole is None
             and may_contain(text, ("tăng",), max(sent.start, c.start - 12), c.start)
-            and TABLE.search("level-of-rise", text, max(sent.start, c.start - 12), c.start)
+            and TABLE.search("level-of-rise", text, max(sent.start, c.start - 18), c.start)
             and _COMPARED.match(text, c.noun_end)):
         c.stars = prev.stars  # "có 14.642 sản phẩm OCOP đạt từ 3 sao trở lên, tăng 3.586 sản phẩm so với …"
         c.decide("stars", "level-of-rise")

@@ -60,6 +60,11 @@ TABLE = RuleTable("merge", "one figure", [
          "a headline count (the first line, below any line that only dates the page) the body states "
          "again, naming the level or a narrower place, or the status a "
          "telegraphic headline leaves out ('Hòa Bình: mỗi năm thêm 20 sản phẩm' over '… phấn đấu có thêm 20')"),
+    Rule("headline-of-non-result", r"", "dropped",
+         Example("Hơn 300 sản phẩm OCOP hội tụ tại Lễ hội Xoài\n\nLễ hội có 180 gian hàng, trưng bày hơn 300 sản phẩm "
+                 "OCOP của 25 tỉnh, thành phố.", 300, 0),
+         "a headline count with no cue or level of its own that the body states again only as a count that is not "
+         "a result (on display, exported, supported, registered) is that count, not a figure"),
 ], doc="Applied in this order while the figures are collected. The example's value is how many "
        "figures of that count remain.", values="the number of figures left")
 
@@ -111,17 +116,25 @@ class _Facts:
 def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list[Figure]:
     counts = [c for c in p.all_counts() if c.result]
     main = _main_place(counts, p.default_place)
+    # rule national-passage: a passage that names no province, only the country, is about the country: its
+    # counts with no place of their own are the same place as "cả nước" ("17.400 sản phẩm OCOP là kết quả …")
+    same = main if main is not None or not any(NATIONAL in c.places for c in counts) else NATIONAL
     facts = _Facts()
     home: dict[int, _Fact] = {}  # id of a count -> the fact that held it when it was added
     headline_at = _headline(p)
+    echoes = _echoes_of_non_results(p, headline_at)
     for c in counts:
+        if id(c) in echoes:
+            continue
         if c.alias is not None or (c.back_ref and any(f.alive for f in facts.of(c.value))):
             c.decide("merge", "back-reference")
             continue  # the same set named again to break it down
         year, as_of = c.year, c.as_of
         whole = facts.holding(home.get(id(c.whole))) if c.whole is not None else None
-        if year is None and whole is not None and whole.year is not None and c.trace.get("year") == "whole-year":
-            year, as_of = whole.year, whole.as_of  # the whole was stated elsewhere with its year
+        if year is None and whole is not None and whole.year is not None and c.trace.get("year") in (None, "whole-year"):
+            # the whole was stated elsewhere with its year ("… nay là 197 sản phẩm, trong đó có 36 sản phẩm 4 sao"
+            # after "nâng tổng số … lên 197" of a dated round): rule part-of-merged-whole
+            year, as_of = whole.year, whole.as_of
         qs, qe = c.quote_span
         headline = c.sent == headline_at
         for place in c.places or [None]:
@@ -132,15 +145,15 @@ def to_figures(original: str, p: Passage, offsets: OffsetMap | Identity) -> list
                 if k != -1:
                     ps = min(ps, k)
                 level = level_of_written(place) or "district"
-            home[id(c)] = _add(facts, _Fact(c, place, level, ps, qe, year, c.basis, as_of, headline), main, p.text)
+            home[id(c)] = _add(facts, _Fact(c, place, level, ps, qe, year, c.basis, as_of, headline), same, p.text)
         if whole is not None and _restated_by_only_part(whole, c):
             whole.alive = False
             facts.moved[id(whole)] = home[id(c)]
             _absorb(home[id(c)], whole)
             whole.count.decide("merge", "whole-restated-by-part")
         if c.den is not None:
-            _plan_denominator(p, c, facts, main)
-    _drop_restated_headline(facts.all, main)
+            _plan_denominator(p, c, facts, same)
+    _drop_restated_headline(facts.all, same)
     return [_figure(original, p, offsets, f, main) for f in facts.all if f.alive]
 
 
@@ -204,6 +217,23 @@ def _add(facts: _Facts, new: _Fact, main: str | None, text: str) -> _Fact:
                 break
     facts.append(new)
     return new
+
+
+def _echoes_of_non_results(p: Passage, headline_at: int | None) -> set[int]:
+    """Headline counts with no cue or level of their own ("Hơn 300 sản phẩm OCOP hội tụ tại Lễ hội …") that
+    the body states again only as counts that are not results ("trưng bày hơn 300 sản phẩm OCOP")."""
+    if headline_at is None or not p.counts[headline_at]:
+        return set()
+    later = [c for counts in p.counts[headline_at + 1:] for c in counts]
+    out = set()
+    for h in p.counts[headline_at]:
+        if not h.result or h.stars or h.trace.get("status") != "default-achieved":
+            continue
+        same = [c for c in later if c.value == h.value]
+        if same and not any(c.result for c in same):
+            h.decide("merge", "headline-of-non-result")
+            out.add(id(h))
+    return out
 
 
 def _headline(p: Passage) -> int | None:

@@ -71,9 +71,10 @@ TABLE = RuleTable("period", "year", [
          "make no running total)",
          needs=("đầu", "nhất", "nhập")),
     Rule("against-plan-year", rf"[^.;]{{0,40}}?(?:đạt|vượt|hoàn\s+thành|so\s+với)[^.;]{{0,25}}?(?:kế\s+hoạch|chỉ\s+tiêu"
-                              rf"|mục\s+tiêu)[^.;]{{0,40}}?năm\s+({_Y})(?!\d)", "the plan's year",
+                              rf"|mục\s+tiêu)[^.;]{{0,40}}?(?<!đến\s)(?<!hết\s)năm\s+({_Y})(?!\d)", "the plan's year",
          Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.", 213, 2023),
-         "a count measured against a year's plan is of that year", needs=("hoạch", "tiêu")),
+         "a count measured against a year's plan is of that year (not against a horizon's: 'đạt 87% mục tiêu 225 sản "
+         "phẩm đến năm 2025')", needs=("hoạch", "tiêu")),
     Rule("year-before-bracket", rf"năm\s+({_Y})\s*\(\s*$", "that year",
          Example("Năm nay tỉnh công nhận 58 sản phẩm, gấp hai lần năm 2022 (31 sản phẩm).", 31, 2022),
          "'năm 2022 (31 sản phẩm)': the count in brackets is of the year before them", needs=("(",)),
@@ -135,6 +136,12 @@ TABLE = RuleTable("period", "year", [
     Rule("whole-year", r"trong\s+đó", "the whole's year",
          Example("Năm 2022, tỉnh công nhận 35 sản phẩm, gồm 05 sản phẩm 4 sao và 30 sản phẩm 3 sao.", 30, 2022),
          "the parts of a breakdown take the year of their whole"),
+    Rule("ranked-stock", r"\s*(?:ocop\s+)?,\s*(?:là\s+)?(?:nhiều\s+nhất|đứng\s+đầu|dẫn\s+đầu)(?:\s+(?:toàn|cả))?\s+"
+                         r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|nước|vùng)(?!\w)", "no year",
+         Example("Năm 2024, tỉnh công nhận mới 48 sản phẩm. Xã Tân Cương có 19 sản phẩm OCOP, nhiều nhất tỉnh.", 19, None),
+         "a place's count ranked against the others ('…, nhiều nhất tỉnh', '…, đứng đầu huyện') with no year in its "
+         "sentence is its stock: the year of the line's round does not date it",
+         needs=("nhất", "đầu")),
     Rule("sentence-year", _Y, "a year earlier in the sentence or line",
          Example("Năm 2019, toàn tỉnh có 189 sản phẩm tiềm năng. Qua đánh giá, có 59 sản phẩm đạt OCOP.", 59, 2019),
          "the year said before in the same sentence, or by the counts before it in the same line (not by a count "
@@ -247,6 +254,11 @@ _RAISED_BEFORE = Folded(r"(?:nâng|đưa)\s+tổng\s+số[^.;,\d]{0,30}$")
 _YEAR_LABEL = re.compile(rf"(?<=năm\s){_Y}(?=\s*:\s*$)", _I)  # "năm 2021: 4 sản phẩm"
 _AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
 _AS_OF_AFTER = re.compile(r"\s*tính\s+đến[^().;,]{0,30}", _I)  # "… lên 214 sản phẩm tính đến tháng 10/2024"
+# a plan of one year (not a horizon 'đến năm 2025'), and a count said to be recognised since
+_YEAR_PLAN_BEFORE = Folded(rf"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)\s+(?:của\s+[^\W\d_]+\s+)?năm\s+{_Y}(?!\d)"
+                           rf"|(?<!đến\s)(?<!hết\s)(?<!\w)năm\s+{_Y}\s*,?\s*(?:[^\W\d_]+\s+){{0,4}}?(?:đặt\s+|giao\s+)?"
+                           r"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\w)")
+_RECOGNISED_OWN = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận)(?!\w)")
 _AGAINST_PLAN = Folded(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)")
 # "(mới)" after a place's name is the unit formed by the 2025 merger ("tỉnh Tuyên Quang (mới) hiện có"), not added products
 _ADDED = Folded(r"(?<!\w)(?:thêm|(?<!\()mới(?!\s*\))|lần\s+đầu)(?!\w)")
@@ -355,7 +367,11 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         years = list(_YEAR_LABEL.finditer(text, max(sent.start, c.start - 16), c.start))
     undated = g.last(m for m in _UNDATED_ANYWHERE.finditer(text, lo, c.start)
                      if not _raised_sum(text, m) and not _event_before(text, m, c.start) and not _since_month(text, m))
-    if undated and dated and _AGAINST_PLAN.match(text, own_end(c), min(sent.end, own_end(c) + 80)):
+    if undated and dated and (_AGAINST_PLAN.match(text, own_end(c), min(sent.end, own_end(c) + 80)) or (
+            _YEAR_PLAN_BEFORE.search(text, sent.start, undated.start()) and _RECOGNISED_OWN.search(
+                text, undated.end(), own_end(c)))):
+        # "Kế hoạch năm 2024 … đặt mục tiêu công nhận mới 40 sản phẩm; đến nay … đã công nhận 22 sản phẩm đợt 1":
+        # how far the year's plan has come (rule plan-progress, as basis reads it)
         # "Năm 2022, tỉnh đặt mục tiêu có thêm 40 …; đến nay đã có 22 sản phẩm, đạt 55% kế hoạch"
         earlier = _years_before(p, sent.start, c.start)
         if earlier:
@@ -400,6 +416,11 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         _set(c, heading_year, "heading-year")
         return
     if line_year is not None and not before_merger and not _UNDATED_ANYWHERE.search(text, sent.start, sent.end):
+        if TABLE.may_hold("ranked-stock", text, c.noun_end, sent.end) and TABLE.match(
+                "ranked-stock", text, c.noun_end, sent.end):
+            c.undated = True  # "Xã Tân Cương có 19 sản phẩm OCOP, nhiều nhất tỉnh": its stock
+            c.decide("year", "ranked-stock")
+            return
         _set(c, line_year, "sentence-year")
         return
     row = row_before(p, c)

@@ -43,6 +43,10 @@ TABLE = RuleTable("place", "place", [
     Rule("of-place", rf"\s*(?:ocop\s+)?(?:của|tại|thuộc)\s+({_PREFIX}\s+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){{0,3}})",
          "the place named", Example("Trong đợt này có 6 sản phẩm của huyện Lục Ngạn.", 6, "huyện Lục Ngạn"),
          "'N sản phẩm của/tại/thuộc huyện X'", needs=("của", "tại", "thuộc")),
+    Rule("national-after", r"\s*(?:ocop\s+)?(?:trên|của|tại)\s+(?:phạm\s+vi\s+|địa\s+bàn\s+)?(?:cả\s+nước|toàn\s+quốc)(?!\w)",
+         "Việt Nam", Example("Infographic: 17.400 sản phẩm OCOP trên cả nước tính đến 30/6/2025.", 17400, "Việt Nam"),
+         "'N sản phẩm (OCOP) trên cả nước / của toàn quốc': the national total, named after the count",
+         needs=("nước", "quốc")),
     Rule("list-entry", rf"(?<!\w)((?:{_PREFIX}\s+)?{_NAME})\s*\)?\s*,?\s*(?:\(\s*|có\s+|:\s*|với\s+|là\s+)?$",
          "the name before the count",
          Example("Số sản phẩm theo huyện: Phú Thiện 4 sản phẩm, Mang Yang 2 sản phẩm.", 2, "Mang Yang"),
@@ -137,6 +141,10 @@ def read_place(p: Passage, c: Count, prev: Count | None, districts: list[tuple[i
         name = _capitalised_name(of.group(1))
         c.places = [name]
         return _decided(c, "of-place", level_of_written(name))
+    if TABLE.may_hold("national-after", text, c.noun_end, min(sent.end, c.noun_end + 40)) and TABLE.match(
+            "national-after", text, c.noun_end, min(sent.end, c.noun_end + 40)):
+        c.places = [NATIONAL]
+        return _decided(c, "national-after", "national")
     gap_start = max(own_end(prev) if prev else sent.start, c.start - LOOK_BACK, sent.start)
     gap_start = min(gap_start, c.start)
     named = p.places_in(gap_start, c.start)

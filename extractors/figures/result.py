@@ -30,12 +30,14 @@ TABLE = RuleTable("result", "is a result", [
          Example("Cụ thể: huyện Lục Nam (12 sản phẩm của 5 chủ thể); huyện Yên Thế (7 sản phẩm).", 12, None),
          "a breakdown ('Cụ thể', 'Trong đó') of a count the passage does not give, with no verb, cue or level "
          "of the count: what its counts count is not said", needs=("trong", "cụ")),
-    Rule("failed", r"\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:(?:không|chưa)\s+(?:đạt(?!\s+được)|đáp\s+ứng|đủ\s+(?:điểm|điều\s+kiện))"
+    Rule("failed", r"\s*(?:ocop\s+)?(?:còn\s+lại\s+)?(?:(?:không|chưa)\s+(?:đạt(?!\s+được)|đáp\s+ứng|đủ\s+(?:điểm|điều\s+kiện)"
+                   r"|được\s+(?:công\s+nhận|chứng\s+nhận|cấp\s+(?:giấy\s+)?chứng\s+nhận)(?:\s+lại)?)"
                    r"|(?:đạt\s+)?dưới\s+\d+\s+điểm|phải\s+(?:hoàn\s+thiện|bổ\s+sung|làm\s+lại))",
          "not a result",
          Example("Kết quả, 7 sản phẩm còn lại chưa đạt, được đề nghị giữ hạng 4 sao.", 7, None),
-         "products that failed or did not meet the criteria ('chưa đáp ứng', 'chưa đủ điểm'), whatever level is named "
-         "after them; 'phải hoàn thiện / bổ sung / làm lại' (not yet recognised)",
+         "products that failed or did not meet the criteria ('chưa đáp ứng', 'chưa đủ điểm'), or were not recognised "
+         "('6 sản phẩm không được công nhận lại'), whatever level is named after them; 'phải hoàn thiện / bổ sung / "
+         "làm lại' (not yet recognised)",
          needs=("không", "chưa", "dưới", "phải")),
     Rule("whole-of-failures", r"(?:không|chưa)\s+(?:đạt|đáp\s+ứng)", "not a result",
          Example("Hội đồng đã đánh giá 20 sản phẩm, trong đó 16 sản phẩm đạt 3 sao, 4 sản phẩm chưa đạt.", 20, None),
@@ -61,6 +63,15 @@ TABLE = RuleTable("result", "is a result", [
          Example("Có 3 sản phẩm từng được công nhận OCOP 3 sao năm 2021 nhưng giấy chứng nhận đã hết hạn.", 3, None),
          "products once certified whose certificate has since expired or been revoked, said later in their "
          "clause after 'nhưng'", needs=("nhưng",)),
+    Rule("proposed-but-failed", r"[^.;]{0,60}?(?<!\w)(?:đề\s+nghị|đề\s+xuất|đánh\s+giá|xem\s+xét|thẩm\s+định|chấm\s+điểm"
+                                r"|tham\s+gia|đăng\s+ký)(?!\w)[^.;]{0,50}?(?<!\w)nhưng\s+(?:đều\s+|vẫn\s+)?(?:không|chưa)\s+"
+                                r"(?:đạt|được\s+công\s+nhận|đủ\s+điểm)(?!\w)(?!\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|yêu\s+cầu"
+                                r"|kỳ\s+vọng|như))", "not a result",
+         Example("Năm 2024 có 19 sản phẩm được công nhận 5 sao; 11 sản phẩm khác được đề nghị xem xét nhưng chưa đạt.",
+                 11, None),
+         "products put forward, assessed or entered whose outcome, said later in their clause after 'nhưng', is a "
+         "failure ('… được đề nghị Trung ương xem xét nhưng chưa đạt'; not 'nhưng chưa đạt kế hoạch')",
+         needs=("nhưng",)),
     Rule("inspected", r"(?<!\w)(?:phát\s+hiện|(?:hậu\s+)?kiểm\s+tra|hậu\s+kiểm|lấy\s+mẫu|tạm\s+giữ|thu\s+giữ|tịch\s+thu"
                       r"|thanh\s+tra)(?:\s+(?:thêm|được|ra|lại))?(?:\s+(?:hồ\s+sơ\s+)?(?:của|cho|đối\s+với))?"
                       r"(?:\s+(?:khoảng|gần|hơn|trên|tổng\s+cộng))?\s*$", "not a result",
@@ -143,9 +154,10 @@ TABLE = RuleTable("result", "is a result", [
          "products counted by what they are made from", needs=("từ",)),
     Rule("product-kind", r"\s*(?:là\s+)?(?-i:chả(?:\s+lụa)?|thức\s+uống|tổ\s+yến|trứng|mật\s+ong|nước\s+mắm|rượu|bánh|kẹo"
                          r"|trà|chè|gạo|cà\s+phê|nem|giò|mứt|nấm|dầu|tinh\s+dầu|miến|bún|phở|cây\s+có\s+múi"
-                         r"|cây\s+ăn\s+trái|trái\s+cây|rau|thịt|cá|tôm)(?!\w)", "not a result",
+                         r"|cây\s+ăn\s+trái|trái\s+cây|rau|thịt|cá|tôm|xoài|vải|nhãn|bưởi|chuối|cùng\s+loại)(?!\w)", "not a result",
          Example("Trong 15 sản phẩm được công nhận có 1 sản phẩm chả lụa, 3 sản phẩm là thức uống mật ong.", 3, None),
-         "items of one kind or product line ('1 sản phẩm chả lụa', '4 sản phẩm mật ong'): what they are, not "
+         "items of one kind or product line ('1 sản phẩm chả lụa', '4 sản phẩm mật ong', '5 sản phẩm xoài sấy', "
+         "'4 sản phẩm là cùng loại hàng'): what they are, not "
          "how they rank (unless ranked right after the kind: '4 sản phẩm trà đạt OCOP')"),
     Rule("other-kind", r"\s*(?:tiêu\s+biểu|chủ\s+lực|đặc\s+trưng|đặc\s+sản|địa\s+phương|nông\s+sản|nông\s+nghiệp"
                        r"|công\s+nghiệp|không\s+đạt|chưa\s+đạt|bị\s+thu\s+hồi|bị\s+loại|làng\s+nghề|khác\s+nhau"
@@ -175,9 +187,13 @@ TABLE = RuleTable("result", "is a result", [
          Example("Tỉnh có 9 sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh, 2 sản phẩm cấp khu vực.", 2, None),
          "the next item of a list whose first count names another kind of product, with no cue or result of "
          "its own, counts the same kind"),
+    Rule("rise-of-non-result", r"[^.;]{0,120}?,\s*(?:tăng|giảm)(?:\s+(?:thêm|hơn|gần|khoảng|trên))?\s*$", "not a result",
+         Example("Có 64 sản phẩm OCOP được bày bán tại siêu thị, tăng 15 sản phẩm so với năm 2023.", 15, None),
+         "a rise or fall ('tăng 15 sản phẩm so với …') right after a count that is not of results (on shelves, "
+         "exported, supported) is that count's change, not products ranked", needs=("tăng", "giảm")),
     Rule("other-attribute", r"(?<!\w)(?:sàn|thương\s+mại\s+điện\s+tử|livestream|trực\s+tuyến|website|lên\s+trang"
                             r"|vùng\s+nguyên\s+liệu|hữu\s+cơ|vietgap|globalgap|truy\s+xuất|mã\s+qr|mã\s+vạch|xuất\s+khẩu"
-                            r"|siêu\s+thị|trưng\s+bày|hội\s+chợ|gian\s+hàng|điểm\s+bán|cửa\s+hàng|phiên\s+chợ"
+                            r"|siêu\s+thị|kệ\s+hàng|lên\s+kệ|trưng\s+bày|hội\s+chợ|gian\s+hàng|điểm\s+bán|cửa\s+hàng|phiên\s+chợ"
                             r"|mang\s+(?:đến|tới|theo)"
                             r"|(?:đăng\s+)?bán(?:\s+(?:được|ra|tại|trên))?|tiêu\s+thụ|sản\s+lượng|bảo\s+hộ|nhãn\s+hiệu"
                             r"|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối|giới\s+thiệu|quảng\s+bá|đổi\s+tên|điều\s+chỉnh\s+tên|(?:điều\s+chỉnh|thay\s+đổi|đổi|cập\s+nhật)\s+địa\s+chỉ|đặt\s+hàng|bao\s+tiêu"
@@ -186,7 +202,7 @@ TABLE = RuleTable("result", "is a result", [
          "not a result",
          Example("Hỗ trợ các chủ thể đưa 35 sản phẩm OCOP lên sàn thương mại điện tử.", 35, None),
          "products counted by another attribute: sold online, on display or brought to a fair ('mang đến 95 sản "
-         "phẩm'), with organic areas, exported, renamed, whose address on the label changes after the merger, in a "
+         "phẩm'), on supermarket shelves ('đưa vào kệ hàng'), with organic areas, exported, renamed, whose address on the label changes after the merger, in a "
          "price-stabilisation programme ('bình ổn thị trường')"),
     Rule("assessment-held", r"(?<!\w)tổ\s+chức\s+(?:\d+\s+đợt\s+)?(?:thẩm\s+định\s*,\s*)?đánh\s+giá(?:\s+lại)?"
                             r"(?:\s*,\s*phân\s+hạng)?(?:\s+(?:sản\s+phẩm\s+)?cấp\s+(?:huyện|tỉnh|xã|thành\s+phố|thị\s+xã))?"
@@ -221,6 +237,13 @@ TABLE = RuleTable("result", "is a result", [
          "products counted by the support they get (packaging, logos, barcodes, money per product: 'hỗ trợ 12 "
          "sản phẩm đạt 4 sao, mỗi sản phẩm 50 triệu đồng'), not support to reach a rank ('hỗ trợ 3 sản phẩm "
          "tham gia đánh giá 5 sao' in a plan is a target)", needs=("hỗ",)),
+    Rule("supported-after", r"\s*(?:ocop\s+)?(?:(?:đã|đang)\s+)?được\s+hỗ\s+trợ(?!\s+(?:để\s+)?(?:nâng|tham\s+gia|đạt"
+                            r"|phát\s+triển|xây\s+dựng\s+mới|đánh\s+giá))(?![^.;,]{0,60}(?:công\s+nhận|chứng\s+nhận|đạt))",
+         "not a result",
+         Example("Năm 2024 có 42 chủ thể với 71 sản phẩm được hỗ trợ tổng kinh phí 3,5 tỷ đồng.", 71, None),
+         "products described as supported ('71 sản phẩm được hỗ trợ', 'Trong 71 sản phẩm được hỗ trợ, có …'): counted "
+         "by the support, as 'supported' when the support is said before them; their parts too, whatever level "
+         "they name", needs=("hỗ",)),
     Rule("paid-per-product", r"\s*(?:ocop\s+)?[^.;,]{0,40}?,\s*mỗi\s+sản\s+phẩm\s+(?:được\s+hỗ\s+trợ\s+)?[\d.,]+\s+"
                              r"(?:triệu|tỷ|nghìn|ngàn)", "not a result",
          Example("Tỉnh hỗ trợ 12 sản phẩm đạt 4 sao, mỗi sản phẩm 50 triệu đồng.", 12, None),
@@ -271,7 +294,8 @@ _ATTRIBUTE_STOP = Folded(
     r"|(?<!\w)(?:trong\s+đó|nhưng|song|tuy\s+nhiên|hoặc)(?!\w)|\d+\s*%"
     r"|(?<!\w)và\s+(?=[\d.,]+\s+(?!s[ảa]n\s+ph[ẩa]m|sp(?!\w))[^\W\d_])")
 _RECERTIFIED_BEFORE = Folded(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$")
-_OWN_RESULT = Folded(r"(?<!\w)(?<!chưa\s)(?<!không\s)(?:đạt|được\s+(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
+_OWN_RESULT = Folded(r"(?<!\w)(?<!chưa\s)(?<!không\s)(?:đạt|được\s+(?:(?:ubnd|ủy\s+ban|uỷ\s+ban|bộ|hội\s+đồng|chủ\s+tịch)"
+                    r"(?:\s+[^\W\d_]+){0,3}?\s+)?(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
                          r"|tiềm\s+năng")
 # A recognition said right after the count ("5 sản phẩm (OCOP) đã được UBND tỉnh công nhận"): the words
 # after it are its reason or its sequel, not another attribute of what is counted.
@@ -279,9 +303,11 @@ _RECOGNISED_RIGHT_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?đ
                                  r"(?:công\s+nhận|(?:cấp\s+(?:giấy\s+)?)?chứng\s+nhận|gắn\s+sao)(?!\w)"
                                  r"(?!\s+(?:là\s+)?(?:đạt\s+)?(?:tiêu\s+chuẩn\s+)?(?:vietgap|globalgap|hữu\s+cơ|haccp|iso"
                                  r"|chỉ\s+dẫn|nhãn\s+hiệu|làng\s+nghề|sản\s+phẩm\s+công\s+nghiệp))")
+_ADDED_RIGHT_BEFORE = Folded(r"(?<!\w)(?:có\s+thêm|công\s+nhận(?:\s+(?:mới|thêm))?)\s+(?:(?:ít\s+nhất|tối\s+thiểu|khoảng"
+                             r"|hơn|trên)\s+)?$")
 _PLAN_AFTER = Folded(r"\s*(?:ocop\s+)?so\s+với\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)")
 _RECOGNISED_BEFORE = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|cấp|phân\s+hạng|xếp\s+hạng|đạt)(?!\w)")
-_RECOGNITION_WORD = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|đạt)(?!\w)")
+_OWN_CLAUSE_WORD = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|đạt|mục\s+tiêu|phấn\s+đấu|chỉ\s+tiêu)(?!\w)")
 _HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
 _OWNER = Folded(r"(?<!\w)của\s+(?:ctcp|công\s+ty|htx|hợp\s+tác\s+xã|hộ\s+kinh\s+doanh|hộ|cơ\s+sở|doanh\s+nghiệp"
                     r"|chi\s+nhánh|tổ\s+hợp\s+tác)(?!\w)")
@@ -351,7 +377,7 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
             "part-of-non-result", text, prev.noun_end, start):
         whole = prev  # "trưng bày hơn 1.000 sản phẩm, trong đó có 400 sản phẩm OCOP"
     if whole is not None and not whole.result and whole.trace.get("result") != "margin-over-plan" and (
-            whole.trace.get("result") == "other-attribute"
+            whole.trace.get("result") in _COUNTED_BY_ATTRIBUTE
             or not _OWN_RESULT.search(text, noun_end, _clause_end(p, c))):
         return "part-of-non-result"
     if (whole is None and c.stars is None and c.trace.get("status") in ("default-achieved", "list-status")
@@ -367,9 +393,12 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "revoked"
     if search("report-label", text, back60, start):
         return "report-label"
-    if TABLE.may_hold("expired-since", text, noun_end, sent.end) and match(
-            "expired-since", text, noun_end, _next_count_start(p, c, _semicolon(text, noun_end, sent.end))):
-        return "expired-since"
+    if TABLE.may_hold("expired-since", text, noun_end, sent.end):  # (both rules below need 'nhưng')
+        clause_end = _next_count_start(p, c, _semicolon(text, noun_end, sent.end))
+        if match("expired-since", text, noun_end, clause_end):
+            return "expired-since"
+        if match("proposed-but-failed", text, noun_end, clause_end):
+            return "proposed-but-failed"
     if search("inspected", text, back60, start):
         return "inspected"
     if c.whole is None and _inspection_outcome(p, c):
@@ -415,6 +444,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "unranked-potential"
     if _item_of_other_kind(p, c, prev):
         return "list-of-non-result"
+    if unranked and _rise_of_non_result(p, c, prev):
+        return "rise-of-non-result"
     if unranked and match("other-rank", text, noun_end, after_end):
         return "other-rank"
     if unranked and match("other-programme", text, noun_end, min(sent.end, noun_end + 80)):
@@ -431,6 +462,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "share-of-kind"
     if search("supported", text, _semicolon_back(text, max(sent.start, start - 120), start), start):
         return "supported"
+    if match("supported-after", text, noun_end, min(sent.end, noun_end + 120)):
+        return "supported-after"
     if TABLE.may_hold("paid-per-product", text, noun_end, sent.end) and match(
             "paid-per-product", text, noun_end, min(sent.end, noun_end + 80)):
         return "paid-per-product"
@@ -452,7 +485,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if unranked and TABLE.may_hold("candidate", text, before, min(sent.end, noun_end + 120)):  # (the span of
         # every window below: the clause's bounds are read only where the rule may be found)
         clause = _semicolon_back(text, before, start)
-        if _RECOGNITION_WORD.search(text, clause, start):  # "… đăng ký tham gia; dự kiến công nhận khoảng 12 sản phẩm"
+        if _OWN_CLAUSE_WORD.search(text, clause, start):  # "… đăng ký tham gia; dự kiến công nhận khoảng 12 sản phẩm",
+            # "… đăng ký tham gia; mục tiêu năm 2024 có thêm ít nhất 30 sản phẩm": a clause of its own
             before = clause
         after = _next_count_start(p, c, _semicolon(text, noun_end, min(sent.end, noun_end + 120)))
         candidate = search("candidate", text, before, after)
@@ -472,9 +506,12 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     return None
 
 
+# a whole counted by an attribute its parts share, whatever level they name ("trong 21 sản phẩm xuất khẩu có
+# 8 sản phẩm đạt 4 sao", "Trong 71 sản phẩm được hỗ trợ, có 29 sản phẩm đã đạt OCOP 3 sao")
+_COUNTED_BY_ATTRIBUTE = ("other-attribute", "supported-after")
 _OTHER_KINDS = ("made-from", "product-kind", "other-kind", "product-group", "other-rank", "other-programme", "rural-industry",
                 "expired", "expired-since", "failed", "other-attribute", "inspected", "supported", "paid-per-product",
-                "list-of-non-result")
+                "list-of-non-result", "supported-after", "proposed-but-failed")
 
 
 def _semicolon(text: str, start: int, end: int) -> int:
@@ -516,6 +553,15 @@ def _item_of_other_kind(p: Passage, c: Count, prev: Count | None) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s*")
+
+
+def _rise_of_non_result(p: Passage, c: Count, prev: Count | None) -> bool:
+    """"64 sản phẩm … được đưa vào kệ hàng, tăng 15 sản phẩm so với cuối năm 2023": the rise of the count
+    before, in its sentence, which is not of results."""
+    if (prev is None or prev.result or prev.sent != c.sent or prev.trace.get("result") not in _OTHER_KINDS
+            or not TABLE.may_hold("rise-of-non-result", p.text, prev.noun_end, c.start)):
+        return False
+    return bool(TABLE.match("rise-of-non-result", p.text, prev.noun_end, c.start))
 
 
 def _word_end(text: str, at: int) -> int:
@@ -613,6 +659,9 @@ def _other_attribute(p: Passage, c: Count) -> bool:
     following = _next_count_start(p, c, end)
     if following < end and _OWN_RESULT.search(text, c.noun_end, following):  # "25 sản phẩm được công nhận và
         end = following  # 100 sản phẩm có mặt …": a count with a predicate of its own does not share the next one's
+    elif following < end and may_contain(text, ("thêm", "nhận"), max(clause_start, c.start - 30), c.start) \
+            and _ADDED_RIGHT_BEFORE.search(text, max(clause_start, c.start - 30), c.start):  # rule own-verb-conjunct:
+        end = following  # "phấn đấu có thêm 35 sản phẩm OCOP và 25 sản phẩm OCOP được xuất khẩu": nor one with its own verb
     recognised = _RECOGNISED_RIGHT_AFTER.match(text, c.noun_end, end) if may_contain(
         text, ("được",), c.noun_end, end) else None  # (the pattern reads 'được')
     if recognised:  # "có thêm 5 sản phẩm được công nhận nhờ … hỗ trợ thiết kế nhãn mác": the rest says why

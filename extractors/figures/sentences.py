@@ -31,6 +31,7 @@ _WRAP = re.compile(r"[^\W\d_,]\n(?=[a-zà-ỹđ])")
 _LETTER_ITEM = re.compile(r"[a-zđ]\)\s")
 _LAST_WORD = re.compile(r"([\w/]+)$")
 _COUNT_GOES_ON = re.compile(r"\d[\d.,]*[ \t]+[a-zà-ỹđ]")
+_DATE_ALONE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:[ \t]*[-–|,]?[ \t]*\d{1,2}[:h]\d{2}(?::\d{2})?)?[ \t]*(?:\n|$)")
 
 
 def is_hard_wrapped(text: str) -> bool:
@@ -63,6 +64,8 @@ def _is_break(text: str, m: re.Match[str], wrapped: bool = False) -> bool:
         long_line = wrapped or m.start() - line_start >= _WRAPPED_LINE
         if _LETTER_ITEM.match(rest):
             return True  # "b) Sản phẩm 3 sao: …": a lettered list item opens its own line
+        if rest[0].isdigit() and _DATE_ALONE.match(rest):
+            return True  # "… 3 sản phẩm đạt OCOP\n25/04/2024 10:10": a headline over the page's date line
         if rest[0].islower() or (long_line and _ACRONYM.match(rest) and before[-1:].isalpha()):
             return False  # "…130 sản phẩm\nOCOP đạt…": an acronym goes on a wrapped line
         # a line cut before a number was wrapped: a long one, or any in a hard-wrapped text

@@ -60,9 +60,10 @@ CUES = RuleTable("status: cues of the clause", "status", [
          Example("Hội đồng đã trình UBND tỉnh quyết định phê duyệt công nhận 37 sản phẩm OCOP năm 2022.", 37, "achieved"),
          "submitted to an authority that decided: the recognition is reported done"),
     Rule("submitted-to", r"(?<!\w)trình(?=\s+(?:hội\s+đồng|trung\s+ương|bộ|ubnd|ủy\s+ban|uỷ\s+ban|chủ\s+tịch|cấp))"
-                         r"|gửi\s+(?:hồ\s+sơ|bộ|trung\s+ương|hội\s+đồng)|xét\s+công\s+nhận", "proposed",
+                         r"|gửi\s+(?:hồ\s+sơ|bộ|trung\s+ương|hội\s+đồng)|(?<!đã\s)(?<!vừa\s)xét\s+công\s+nhận", "proposed",
          Example("Sở đã trình UBND tỉnh công nhận 17 sản phẩm OCOP năm 2023.", 17, "proposed"),
-         "submitted to an authority, a dossier sent, considered for recognition"),
+         "submitted to an authority, a dossier sent, considered for recognition (not 'đã xét công nhận': "
+         "considered and recognised, a result)"),
     Rule("at-least", r"ít\s+nhất(?!\s*(?:,|với|vùng|tỉnh|huyện|nước|cả|khu\s+vực|trong|so\s+với"
                      r"|là\s+[^,.;\d]{1,30}?\svới(?!\w)))|tối\s+thiểu",
          "modal", Example("Mỗi huyện có ít nhất 2 sản phẩm đạt 3 sao.", 2, "target"),
@@ -120,7 +121,8 @@ CONTEXT = RuleTable("status: context", "status", [
          "a count in a list with no cue of its own has the status of the count before it (not after 'kết quả': "
          "'đề nghị tỉnh công nhận 15 sản phẩm, kết quả 14 sản phẩm đạt' gives the outcome; nor a plan's after "
          "'nhưng', 'song', 'tuy nhiên', 'trong khi': 'chỉ tiêu có thêm 40 sản phẩm, nhưng năm 2023 chỉ có 26 sản "
-         "phẩm được công nhận')"),
+         "phẩm được công nhận'); nor after a margin over a plan: 'công nhận 21 sản phẩm, vượt kế hoạch 1 sản phẩm, nâng "
+         "tổng số … lên 146')"),
     Rule("plan-section", g.PLAN_HEADING_RE.pattern, "target",
          Example("II. NHIỆM VỤ NĂM 2025\n1. Chỉ tiêu\n- Đề xuất Trung ương đánh giá 3 sản phẩm tiềm năng 5 sao.",
                  3, "target"),
@@ -292,6 +294,9 @@ def read_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, *, 
     _descriptors(p, c)
 
 
+_MARGINS = ("margin-after-plan-noun", "margin-over-plan")  # result rules: by how much a count beat its plan
+
+
 def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, left: list[Hit],
                    plan_line: bool) -> tuple[str, str]:
     text = p.text
@@ -320,7 +325,8 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
         return c.whole.status, "whole-status"
     if prev is not None and prev.clause_status is not None and not (
             prev.clause_status == "proposed" and _OUTCOME.search(text, own_end(prev), c.start)) and not (
-            prev.clause_status == "target" and _CONTRAST.search(text, own_end(prev), c.start)):
+            prev.clause_status == "target" and _CONTRAST.search(text, own_end(prev), c.start)) and (
+            prev.trace.get("result") not in _MARGINS):  # "vượt kế hoạch 1 sản phẩm, nâng tổng số … lên 146": no plan
         c.explicit = prev.explicit
         return prev.clause_status, "list-status"
     if p.plan_section[c.sent]:
