@@ -87,7 +87,7 @@ CUES = RuleTable("basis: cues", "basis", [
     Rule("place-has", r"(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|nước|quốc|xã|vùng)"
                       # "toàn tỉnh Bà Rịa-Vũng Tàu hiện đã có": the place's name may follow (read_basis checks
                       # that the words between are a name)
-                      r"(?:\s+(?!(?:mới|chỉ)\s)[^\W\d_][\w'’-]*){0,4}?"  # not 'toàn tỉnh mới có': has-only's
+                      r"(?:\s+(?!(?:mới|chỉ)\s)[^\W\d_][\w'’-]*){0,5}?"  # not 'toàn tỉnh mới có': has-only's
                       r"(?=\s+(?:(?:hiện|đã|đang|hiện\s+đã)\s+)?(?:có|đạt)(?!\s+thêm))"
                       r"|trên\s+địa\s+bàn(?:\s+\w+){0,3}\s+(?:hiện\s+|đã\s+)?có(?!\s+thêm)", "cumulative",
          Example("Toàn tỉnh có 155 sản phẩm OCOP.", 155, "cumulative"), "what the whole place has"),
@@ -460,8 +460,8 @@ def _ranked_in_whole(p: Passage, c: Count) -> Count | None:
         return None  # "Cũng đến thời điểm này, huyện A có nhiều sản phẩm nhất với 42": ranked in the stock now
     for i in range(c.sent, max(-1, c.sent - 3), -1):
         for x in reversed(p.counts[i]):
-            if x.start < c.start and x.result and x.status == "achieved" and x.basis is not None:
-                return x
+            if x.start < c.start and x.result and x.status == "achieved" and x.basis is not None and x.value >= c.value:
+                return x  # (a count smaller than the share is none of its wholes: a part, another measure)
     return None
 
 
