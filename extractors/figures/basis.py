@@ -22,8 +22,7 @@ _I = re.IGNORECASE
 CUES = RuleTable("basis: cues", "basis", [
     Rule("running-total", r"l[ũu]y\s+kế|luỹ\s+kế|tính\s+chung(?!\s+(?:cả\s+)?(?:\d+\s+|hai\s+|ba\s+|các\s+)?đợt)|tính\s+đến|đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có"
                           r"|hiện\s+tại|đang\s+có|hiện\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s)|thời\s+điểm\s+này|(?:hiện|đang)\s+sở\s+hữu"
-                          r"|(?<!năm\s)trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)(?![,\s]+(?:tại|theo|ở)\s+(?:quyết\s+định|đợt))"
-                          r"(?![^.;]{0,60}?được\s+(?:công\s+nhận|chứng\s+nhận|cấp|đánh\s+giá)\s+lại)|(?<![^\W\d_]\s)(?<!\w)nay\s+là(?!\w)|nằm\s+trong\s+(?:tổng\s+)?số", "cumulative",
+                          r"|(?<!năm\s)trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)(?![,\s]+(?:tại|theo|ở)\s+(?:quyết\s+định|đợt))|(?<![^\W\d_]\s)(?<!\w)nay\s+là(?!\w)|nằm\s+trong\s+(?:tổng\s+)?số", "cumulative",
          Example("Lũy kế đến nay, huyện đã công nhận 46 sản phẩm OCOP.", 46, "cumulative"),
          "a total up to now, what a place or owner now has ('hiện sở hữu 97 sản phẩm', 'Hiện Mộc Châu có 61'), the "
          "stock a round's products are among ('nằm trong số 248 sản phẩm OCOP của tỉnh'); not 'năm trước đó' (a year), "
@@ -228,7 +227,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
 ], doc="Tried in this order when the cues say nothing.", values="`cumulative`, `new`")
 
 # "toàn tỉnh", "toàn tỉnh Bà Rịa-Vũng Tàu": the whole place, or the whole place and its name
-_NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*)*|(?i:trên\s+địa\s+bàn.*)", re.S)
+_NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*)*|(?i:trên\s+địa\s+bàn.*)"
+                          r"|(?i:(?:toàn|cả)\s+vùng(?:\s+[^\W\d_][\w'’-]*)*)", re.S)  # "toàn vùng Đồng bằng sông Cửu Long"
 _RECOGNISED_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?được\s+(?:công|chứng)\s+nhận(?!\s+lại)")
 # (the agent may stand between: "được UBND tỉnh công nhận", "được Hội đồng cấp tỉnh xếp hạng")
 _CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:(?:ubnd|[ủu][ỷy]\s+ban|chủ\s+tịch|hội\s+đồng)(?:\s+[^\W\d_]+){0,4}?\s+)?"
@@ -265,7 +265,7 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
             text, c.noun_end, min(sent.end, c.noun_end + 100)):
         return _set(c, "new", "recertified")  # "12 sản phẩm có giấy chứng nhận hết hạn … đã được đánh giá lại"
     if "%" in text[c.noun_end:min(sent.end, own_end(c) + 80)] and CONTEXT.match(
-            "against-year-plan", text, c.noun_end if c.den is not None else own_end(c), min(sent.end, own_end(c) + 60)):
+            "against-year-plan", text, c.noun_end if c.den is not None else own_end(c), min(sent.end, own_end(c) + 130)):
         return _set(c, "new", "against-year-plan")
     if CONTEXT.match("stock-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 60)):
         return _set(c, "cumulative", "stock-after-noun")
@@ -408,8 +408,9 @@ _YEAR_PLAN = Folded(r"(?:kế\s+hoạch|chỉ\s+tiêu)\s+(?:của\s+)?năm\s*(?:
 def _measured(p: Passage, c: Count) -> Count | None:
     """The count a bracketed plan is measured against: the sentence's first count that is no part, else the last
     such count of the sentence before."""
-    first = next((x for x in p.counts[c.sent] if x is not c and x.start < c.start and x.depth == 0 and x.whole is None
-                  and x.result), None)
+    clause = p.text.rfind(";", p.sentences[c.sent].start, c.start)  # "…có 4.900 …; riêng giai đoạn sau, … 11.500 …, vượt
+    first = next((x for x in p.counts[c.sent] if x is not c and clause < x.start < c.start and x.depth == 0  # mục tiêu (9.000)"
+                  and x.whole is None and x.result), None)
     if first is not None or c.sent == 0:
         return first
     return next((x for x in reversed(p.counts[c.sent - 1]) if x.depth == 0 and x.whole is None and x.result), None)
@@ -487,6 +488,9 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
                 continue  # "Trong đó, phường A có nhiều sản phẩm nhất với 7": a part of the round's count
             if h.name == "ranking" and _year_ranked(p, c, h):
                 continue  # "Năm 2024 là năm tỉnh có nhiều sản phẩm nhất với 56": that year's products
+            if h.name == "running-total" and h.text[:5].lower() == "trước" and _RECERT_OWN.match(
+                    p.text, c.noun_end, p.sentences[c.sent].end):
+                return "new", "recertified"  # "Trước đó, 5 sản phẩm … đều được công nhận lại trong đợt …": that round's
             if h.name == "running-total" and _EVER.search(p.text, max(0, h.start - 20), h.start):
                 continue  # rule superlative-ever: "nhiều … nhất từ trước đến nay với 4": ever, not a running total
             if h.name in ("running-total", "has-already", "place-has") and _later_start(p, c):
@@ -509,8 +513,10 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
     return None
 
 
+_RECERT_OWN = Folded(r"[^.;,]{0,40}?được\s+(?:công\s+nhận|chứng\s+nhận|cấp|đánh\s+giá)\s+lại")
 _EVER = Folded(r"nhất\s+(?:từ\s+)?(?:trước|xưa)\s*(?:(?:đến|tới)\s*)?$")
 _SENT_OPENS_YEAR = Folded(r"[\W\d_]{0,3}(?:trong\s+|riêng\s+)?năm\s+(?:(?:19|20)\d\d(?!\d)|nay|qua|vừa\s+qua)\s*,")
+_LEAD_DATE = re.compile(r"[^.\n]{0,40}?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d\s*[-–—]\s*")
 _RECOGNISED = Folded(r"(?<!\w)(?:được\s+)?(?:công|chứng)\s+nhận(?!\s+lại)")
 
 
@@ -520,7 +526,9 @@ def _year_ranked(p: Passage, c: Count, h: Hit) -> bool:
     sent = p.sentences[c.sent]
     if _YEAR_RANKED.search(p.text, sent.start, h.start):
         return True
-    return bool(_SENT_OPENS_YEAR.match(p.text, sent.start, h.start) and _RECOGNISED.search(p.text, h.start, c.start))
+    dated = _LEAD_DATE.match(p.text, sent.start, h.start)  # "Sơn La, 28/12/2024 - Năm 2024, …": after the dateline
+    return bool(_SENT_OPENS_YEAR.match(p.text, dated.end() if dated else sent.start, h.start)
+                and _RECOGNISED.search(p.text, h.start, c.start))
 
 
 # rule later-start: "Tính từ năm 2022, khi tỉnh thực hiện Kế hoạch giai đoạn 2022-2025, đã có 71 sản phẩm được công
