@@ -813,10 +813,14 @@ def round_year(p: Passage) -> int | None:
 
 
 def _named_years(p: Passage, sent: Sentence) -> set[int]:
-    """The years a sentence's line names with "năm" that can be a count's period."""
+    """The years a sentence's line names with "năm" that can be a count's period: in the sentence, and in the
+    line's later sentences that count products (rule round-year: "Các sản phẩm này được công nhận lần đầu năm
+    2020" after the round's sentence tells the products' history, no second year of a per-year list)."""
     end = p.text.find("\n", sent.start)
     end = len(p.text) if end == -1 else end
-    return {int(y.group(0)) for y in _years_before(p, sent.start, end, asides=True)
+    spans = [(s.start, s.end) for s, counts in zip(p.sentences, p.counts)
+             if sent.start <= s.start < end and (s is sent or counts)]
+    return {int(y.group(0)) for lo, hi in spans for y in _years_before(p, lo, min(hi, end), asides=True)
             if re.search(r"(?<!\w)năm\s*$", p.text[max(0, y.start() - 6):y.start()], _I)}
 
 
