@@ -818,7 +818,7 @@ def _named_years(p: Passage, sent: Sentence) -> set[int]:
     2020" after the round's sentence tells the products' history, no second year of a per-year list)."""
     end = p.text.find("\n", sent.start)
     end = len(p.text) if end == -1 else end
-    spans = [(s.start, s.end) for s, counts in zip(p.sentences, p.counts)
+    spans = [(s.start, s.end) for s, counts in zip(p.sentences, p.counts, strict=True)
              if sent.start <= s.start < end and (s is sent or counts)]
     return {int(y.group(0)) for lo, hi in spans for y in _years_before(p, lo, min(hi, end), asides=True)
             if re.search(r"(?<!\w)năm\s*$", p.text[max(0, y.start() - 6):y.start()], _I)}
