@@ -26,7 +26,8 @@ CUES = RuleTable("basis: cues", "basis", [
          Example("Lũy kế đến nay, huyện đã công nhận 46 sản phẩm OCOP.", 46, "cumulative"),
          "a total up to now, what a place or owner now has ('hiện sở hữu 97 sản phẩm', 'Hiện Mộc Châu có 61'), the "
          "stock a round's products are among ('nằm trong số 248 sản phẩm OCOP của tỉnh'); not 'năm trước đó' (a year), "
-         "not 'Trước đó, tại Quyết định số …' (an earlier round's decision); ', nay là 231' (the stock now)"),
+         "not 'Trước đó, tại Quyết định số …' (an earlier round's decision), nor 'Trước đó, 5 sản phẩm … đều được công "
+         "nhận lại trong đợt …' (an earlier round's re-certification); ', nay là 231' (the stock now)"),
     Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)"
                        r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+\d\s*sao(?:(?!trong|năm|đợt|mới|được|công)[^.;:\d]){0,30}?\slà(?!\w)",
          "cumulative",
@@ -47,41 +48,45 @@ CUES = RuleTable("basis: cues", "basis", [
          Example("Đến hết năm 2022 có 203 sản phẩm OCOP được công nhận.", 203, "cumulative"),
          "a stock at a date, or a target stock 'đến năm 2025 có 300' (not a date in brackets before the count: "
          "'Năm 2025 (đến ngày 15/11): 40 sản phẩm' is the year's products so far)"),
-    Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+\d+|(?:đứng|xếp)\s+đầu"
+    Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+(?:\d+|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\w)"
+                    r"|(?:đứng|xếp)\s+(?:đầu|cuối|chót)"
                     r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)"
                     r"|(?<!\w)có\s+(?:nhiều|ít)\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+nhất)?\s*(?:là|(?:bao\s+)?gồm|:|,\s*lần\s+lượt)"
-                    r"|số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s[^.;,\d]{0,30}?(?:nhiều|lớn|cao)\s+nhất[^.;,\d]{0,30}?\svới"
+                    r"|số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+\d\s*sao)?\s[^.;,\d]{0,30}?(?:nhiều|lớn|cao)\s+nhất[^.;,\d]{0,30}?\svới"
                     r"|dẫn\s+đầu[^.;,\d]{0,40}?\svề\s+số(?:\s+lượng)?\s+s[ảa]n\s+ph[ẩa]m[^.;,\d]{0,20}?\svới"
                     r"|dẫn\s+đầu\s+(?:cả\s+nước|toàn\s+quốc|khu\s+vực|vùng|miền)[^.;,\d]{0,30}?\svới", "cumulative",
          Example("Với 142 sản phẩm OCOP, tỉnh đứng thứ 3 khu vực miền Trung.", 142, "cumulative"),
          "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33', "
          "'Các huyện có nhiều sản phẩm là A 45 sản phẩm, B 41 sản phẩm', 'Các xã có nhiều sản phẩm nhất gồm: …', "
          "'A, B có ít sản phẩm nhất, lần lượt 84 và 97 sản phẩm', "
+         "'đứng thứ hai', 'đứng cuối vùng với 150', 'có số sản phẩm 4 sao nhiều nhất tỉnh với 11', "
          "'có số sản phẩm OCOP lớn nhất cả nước "
          "với 412', 'dẫn đầu tỉnh về số sản phẩm OCOP với 41'): its stock (a year ranked, 'Năm 2024 là năm có "
          "nhiều sản phẩm nhất với 56', has that year's; 'X dẫn đầu với 15' may rank a round; 'dẫn đầu cả nước với 12' ranks provinces)",
          needs=("đứng", "xếp", "vị", "nhất", "nhiều", "dẫn")),
-    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó)|sau\s+đợt\s+(?:này|công\s+nhận\s+này|đánh\s+giá\s+này))"
+    Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó)|sau\s+(?:đợt|lần)\s+(?:này|công\s+nhận\s+này|đánh\s+giá\s+này|(?:đánh\s+giá|xét|rà\s+soát)(?:\s+lại)?(?!\s+(?:năm|đợt)\s)))"
                     r"(?![\s,]+(?:(?:trong\s+)?năm\s+(?:19|20)\d\d|(?:cả|trong)\s+năm(?!\w)|năm\s+nay(?!\w)))(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
          "cumulative",
          Example("Với kết quả này, tỉnh có 11 sản phẩm OCOP 5 sao.", 11, "cumulative"),
-         "'Như vậy, … đã có N', 'Với kết quả này tỉnh có N', 'Sau đợt này, Tam Đảo có 29': the total after the "
+         "'Như vậy, … đã có N', 'Với kết quả này tỉnh có N', 'Sau đợt này, Tam Đảo có 29', 'Sau đợt đánh giá lại, X "
+         "có 27': the total after the "
          "round (not 'Như vậy, năm 2023 tỉnh có 83 sản phẩm đạt OCOP', 'Như vậy, cả năm huyện có 16 sản phẩm được "
          "công nhận', 'Như vậy, năm nay Hà Tĩnh có 58': the year's sum)"),
     Rule("since-start", r"từ\s+(?:khi|lúc)\s+(?:[^\W\d_]+\s+){0,4}?(?:được\s+)?(?:triển\s+khai|thực\s+hiện|bắt\s+đầu)|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm"
-                        r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:2018|2019)", "cumulative",
+                        r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:2018|2019)|(?<!\w)(?:các|những)\s+năm\s+trước(?!\w)", "cumulative",
          Example("Sau 5 năm triển khai, tỉnh có 120 sản phẩm OCOP.", 120, "cumulative"),
-         "a sum since the programme started (also 'Kể từ khi Chương trình OCOP được triển khai vào năm 2018, …')"),
+         "a sum since the programme started (also 'Kể từ khi Chương trình OCOP được triển khai vào năm 2018, …'), and "
+         "of every year before ('Các năm trước đó, huyện được công nhận 13', 'tính cả … từ những năm trước')"),
     Rule("before-merger", r"(?<!\w)(?:trước\s+(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp)|trước\s+đây|khi\s+còn\s+(?:là\s+)?"
                           r"(?:cấp\s+)?huyện)(?!\w)(?=[^.;]{0,100}?\s(?:(?:đã|chỉ|mới|từng)\s+)?có\s)", "cumulative",
          Example("Trước khi sắp xếp, huyện Gia Lâm có 125 sản phẩm OCOP.", 125, "cumulative"),
          "what a place had before the 2025 merger or the end of the district level ('Trước khi hợp nhất, A, B và C lần "
          "lượt có …', 'Trước đây, khi còn cấp huyện, huyện X có 21'): its stock then, not a round's",
          needs=("trước", "còn")),
-    Rule("place-has", r"(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|nước|quốc|xã)"
+    Rule("place-has", r"(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|nước|quốc|xã|vùng)"
                       # "toàn tỉnh Bà Rịa-Vũng Tàu hiện đã có": the place's name may follow (read_basis checks
                       # that the words between are a name)
-                      r"(?:\s+(?!(?:mới|chỉ)\s)[^\W\d_][\w'’-]*){0,4}?"  # not 'toàn tỉnh mới có': has-only's
+                      r"(?:\s+(?!(?:mới|chỉ)\s)[^\W\d_][\w'’-]*){0,5}?"  # not 'toàn tỉnh mới có': has-only's
                       r"(?=\s+(?:(?:hiện|đã|đang|hiện\s+đã)\s+)?(?:có|đạt)(?!\s+thêm))"
                       r"|trên\s+địa\s+bàn(?:\s+\w+){0,3}\s+(?:hiện\s+|đã\s+)?có(?!\s+thêm)", "cumulative",
          Example("Toàn tỉnh có 155 sản phẩm OCOP.", 155, "cumulative"), "what the whole place has"),
@@ -109,7 +114,12 @@ CUES = RuleTable("basis: cues", "basis", [
                       r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+mới(?!\s+(?:có|chỉ|được|đạt|là)(?!\w))", "new",
          Example("Mục tiêu năm 2024 công nhận mới 40 sản phẩm.", 40, "new"),
          "newly recognised; 'Số sản phẩm mới ít hơn, chỉ 8 sản phẩm': the number of new products"),
-    Rule("recertified", r"(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|đánh\s+giá\s+lại|tái\s+(?:công\s+nhận|chứng\s+nhận)"
+    Rule("to-develop", r"(?:phát\s+triển|xây\s+dựng)(?:\s+(?:được|thêm|mới|ít\s+nhất|khoảng|tối\s+thiểu|từ|trên|hơn))*\s*$",
+         "new", Example("Chỉ tiêu của Đề án là đến năm 2025 phát triển 40 sản phẩm OCOP.", 40, "new"),
+         "a target of products to be developed or built ('đến năm 2025 phát triển 40 sản phẩm', 'xây dựng ít nhất 7 sản "
+         "phẩm'): more products, not a stock, even after a target's date (not what was developed: 'Từ năm 2019 đến nay, "
+         "huyện đã phát triển được 21 sản phẩm' is the stock)", needs=("phát", "xây")),
+    Rule("recertified", r"(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|(?<!đợt\s)(?<!lần\s)đánh\s+giá\s+lại|tái\s+(?:công\s+nhận|chứng\s+nhận)"
                         r"|nâng\s+hạng|nâng\s+cấp", "new",
          Example("Hội đồng công nhận lại 14 sản phẩm hết hạn.", 14, "new"),
          "certified again, upgraded (also said after the count: '12 sản phẩm có giấy chứng nhận hết hạn trong năm đã "
@@ -124,9 +134,9 @@ CUES = RuleTable("basis: cues", "basis", [
          "what a place 'mới có', 'đã có', 'toàn tỉnh có' then, and the 'đến nay' that ends 'từ đầu năm … đến nay': that "
          "period's products, not a stock (not a date it ends at: 'đến cuối quý III/2023, toàn tỉnh có 127' is a stock)",
          needs=("kỳ", "tháng", "quý", "đầu")),
-    Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)(?<!sau\s)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm"
+    Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)(?<!sau\s)(?<!trước\s)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm"
                      r"|kết\s+quả", "new",
-         Example("UBND huyện vừa công nhận 16 sản phẩm đạt 3 sao.", 16, "new"), "one round, just now, the result (not 'Sau đợt này': the total after it)"),
+         Example("UBND huyện vừa công nhận 16 sản phẩm đạt 3 sao.", 16, "new"), "one round, just now, the result (not 'Sau đợt này': the total after it; not 'Trước đợt rà soát': before it)"),
     Rule("decision", r"quyết\s+định", "new (weak)",
          Example("Quyết định số 12/QĐ-UBND cho 8 sản phẩm đạt chuẩn OCOP.", 8, "new"), "a decision's own count"),
     Rule("recognition-verb", r"(?<!được\s)(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng)(?!\s+(?:lại|mới))",
@@ -151,11 +161,12 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "'được nâng hạng từ 3 sao lên 4 sao' (upgraded: a round's, not the stock), "
          "'N sản phẩm đợt 1' (a round's, even after 'Trước đó')", needs=("mới", "lần", "lại", "tái", "đợt", "nâng")),
     Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu"
-                              r"|mục\s+tiêu)(?!\s+(?:[\d.,]+\s+s[ảa]n\s+ph[ẩa]m\s+)?(?:giai\s+đoạn|đến\s+(?:hết\s+)?năm|của\s+(?:đề\s+án|chương\s+trình)))",
+                              r"|mục\s+tiêu)(?!\s+(?:[\d.,]+\s+s[ảa]n\s+ph[ẩa]m\s+)?(?:giai\s+đoạn|đến\s+(?:hết\s+)?năm|của\s+(?:đề\s+án|chương\s+trình)))"
+                              r"(?![^.;()]{0,60}?(?:nhiệm\s+kỳ|giai\s+đoạn\s+\d|đến\s+năm))",
          "new", Example("Năm nay tỉnh đã cấp chứng nhận cho 43/34 sản phẩm, đạt 126,5% kế hoạch.", 43, "new"),
          "'N sản phẩm …, đạt X% kế hoạch': a year's products against the year's plan (not a phase's: 'đạt 100% "
-         "kế hoạch giai đoạn', 'vượt 28,5% so với mục tiêu của Đề án', 'đạt 87% mục tiêu 225 sản phẩm đến năm 2025' "
-         "measure a stock)", needs=("%",)),
+         "kế hoạch giai đoạn', 'vượt 28,5% so với mục tiêu của Đề án', 'đạt 87% mục tiêu 225 sản phẩm đến năm 2025', "
+         "'bằng 106,7% chỉ tiêu Nghị quyết … nhiệm kỳ 2020-2025' measure a stock)", needs=("%",)),
     Rule("stock-after-noun", r"\s*(?:OCOP\s+)?(?:hiện\s+có|còn\s+hiệu\s+lực|đã\s+được\s+(?:công\s+nhận|chứng\s+nhận|cấp)\s+(?:năm\s+)?"
                              r"(?:19|20)\d\d\s*,|đã\s+được\s+gắn\s+sao|(?:vào|cho)\s+tổng\s+số)", "cumulative",
          Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận năm 2019, 2020, 2021.", 44, "cumulative"),
@@ -216,7 +227,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
 ], doc="Tried in this order when the cues say nothing.", values="`cumulative`, `new`")
 
 # "toàn tỉnh", "toàn tỉnh Bà Rịa-Vũng Tàu": the whole place, or the whole place and its name
-_NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*)*|(?i:trên\s+địa\s+bàn.*)", re.S)
+_NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*)*|(?i:trên\s+địa\s+bàn.*)"
+                          r"|(?i:(?:toàn|cả)\s+vùng(?:\s+[^\W\d_][\w'’-]*)*)", re.S)  # "toàn vùng Đồng bằng sông Cửu Long"
 _RECOGNISED_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?được\s+(?:công|chứng)\s+nhận(?!\s+lại)")
 # (the agent may stand between: "được UBND tỉnh công nhận", "được Hội đồng cấp tỉnh xếp hạng")
 _CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:(?:ubnd|[ủu][ỷy]\s+ban|chủ\s+tịch|hội\s+đồng)(?:\s+[^\W\d_]+){0,4}?\s+)?"
@@ -232,7 +244,8 @@ _YEAR_RANKED = Folded(r"năm\s+(?:19|20)\d\d\s+là\s+năm(?!\w)")
 # a place ranked inside the count said just before ("Huyện A có nhiều sản phẩm nhất với 9", "Huyện A dẫn đầu
 # với 49", "Huyện A có 31 sản phẩm, dẫn đầu tỉnh"), not a province ranked among others ("đứng thứ 3")
 _RANKED_IN_WHOLE_BEFORE = Folded(r"nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)\s+(?:h[ơo]n\s+|g[ầa]n\s+)?$"
-                                 r"|dẫn\s+đầu(?:\s+(?:toàn\s+)?(?:tỉnh|huyện))?\s+với\s+(?:h[ơo]n\s+|g[ầa]n\s+)?$")
+                                 r"|dẫn\s+đầu(?:\s+(?:toàn\s+)?(?:tỉnh|huyện))?\s+với\s+(?:h[ơo]n\s+|g[ầa]n\s+)?$"
+                                 r"|có\s+(?:nhiều|ít)\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+nhất\s*,\s*mỗi\s+(?:huyện|xã|địa\s+phương|đơn\s+vị)\s+$")
 _LEVEL_LABEL = Folded(r"\s*(?:[-–•+]\s*)?(?:số\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+(?:đạt\s+)?(?:hạng\s+)?0?[1-5]\s*sao\s*:\s*$")
 _SUB_PLACE = Folded(r"(?<!\w)(?:huyện|thị\s+xã|thành\s+phố|tp\.?|xã|phường|quận|thị\s+trấn)\s")
 _RANKED_IN_WHOLE_AFTER = Folded(r"\s*,\s*dẫn\s+đầu\s+(?:toàn\s+)?(?:tỉnh|huyện)(?!\w)")
@@ -252,7 +265,7 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
             text, c.noun_end, min(sent.end, c.noun_end + 100)):
         return _set(c, "new", "recertified")  # "12 sản phẩm có giấy chứng nhận hết hạn … đã được đánh giá lại"
     if "%" in text[c.noun_end:min(sent.end, own_end(c) + 80)] and CONTEXT.match(
-            "against-year-plan", text, c.noun_end if c.den is not None else own_end(c), min(sent.end, own_end(c) + 60)):
+            "against-year-plan", text, c.noun_end if c.den is not None else own_end(c), min(sent.end, own_end(c) + 130)):
         return _set(c, "new", "against-year-plan")
     if CONTEXT.match("stock-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 60)):
         return _set(c, "cumulative", "stock-after-noun")
@@ -271,9 +284,12 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     if may_contain(text, ("tăng",), rise_from, c.start) and _RISE_TO.search(text, rise_from, c.start):
         return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"
     if (prev is not None and prev.sent == c.sent and prev.status == "target" and prev.basis == "new" and prev.result
-            and c.status == "achieved" and c.year is not None and c.year == prev.year and c.whole is None
-            and _RECOGNISED_AFTER.match(text, c.noun_end, sent.end)):
+            and c.status == "achieved" and c.whole is None and (
+                (c.year is not None and c.year == prev.year and _RECOGNISED_AFTER.match(text, c.noun_end, sent.end))
+                or _SHARE_DONE.match(text, own_end(c), sent.end))):
         return _set(c, "new", "plan-progress")  # "đặt kế hoạch công nhận 45 sản phẩm; đến ngày 30/9 đã có 31 … được công nhận"
+    if c.depth > 0 and _ranked_beside(p, c):
+        return _set(c, "cumulative", "ranking")  # "đứng thứ hai cả nước sau Quảng Ninh (12 sản phẩm)"
     zone = clause_start(p, c, prev, semicolon=True)
     hits = [h for h in CUES.scan(text, zone, c.start)
             if not _bracketed_date(text, h, zone, c.start) and not _agent_of_previous(text, h, zone)]
@@ -318,6 +334,19 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     if in_round:
         return _set(c, "new", "round-result")
     return _set(c, "cumulative", "plain-has")
+
+
+_SHARE_DONE = Folded(r"\s*,\s*(?:đạt|bằng)\s+[\d.,]+\s*%(?!\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+năm)")
+
+
+def _ranked_beside(p: Passage, c: Count) -> bool:
+    """A count alone in brackets after the place a ranking names beside the ranked one ("đứng thứ hai cả nước
+    sau Quảng Ninh (12 sản phẩm)", "đứng thứ hai huyện …, sau xã Sông Ray (14 sản phẩm)"): that place's stock."""
+    opened = p.text.rfind("(", p.sentences[c.sent].start, c.start)
+    if opened == -1 or p.text[opened + 1:c.start].strip():
+        return False
+    h = CUES.last(p.text, p.sentences[c.sent].start, opened)
+    return h is not None and h.name == "ranking" and not _year_ranked(p, c, h)
 
 
 def _row_basis(p: Passage, c: Count) -> str | None:
@@ -379,8 +408,9 @@ _YEAR_PLAN = Folded(r"(?:kế\s+hoạch|chỉ\s+tiêu)\s+(?:của\s+)?năm\s*(?:
 def _measured(p: Passage, c: Count) -> Count | None:
     """The count a bracketed plan is measured against: the sentence's first count that is no part, else the last
     such count of the sentence before."""
-    first = next((x for x in p.counts[c.sent] if x is not c and x.start < c.start and x.depth == 0 and x.whole is None
-                  and x.result), None)
+    clause = p.text.rfind(";", p.sentences[c.sent].start, c.start)  # "…có 4.900 …; riêng giai đoạn sau, … 11.500 …, vượt
+    first = next((x for x in p.counts[c.sent] if x is not c and clause < x.start < c.start and x.depth == 0  # mục tiêu (9.000)"
+                  and x.whole is None and x.result), None)
     if first is not None or c.sent == 0:
         return first
     return next((x for x in reversed(p.counts[c.sent - 1]) if x.depth == 0 and x.whole is None and x.result), None)
@@ -431,8 +461,8 @@ def _ranked_in_whole(p: Passage, c: Count) -> Count | None:
         return None  # "Cũng đến thời điểm này, huyện A có nhiều sản phẩm nhất với 42": ranked in the stock now
     for i in range(c.sent, max(-1, c.sent - 3), -1):
         for x in reversed(p.counts[i]):
-            if x.start < c.start and x.result and x.status == "achieved" and x.basis is not None:
-                return x
+            if x.start < c.start and x.result and x.status == "achieved" and x.basis is not None and x.value >= c.value:
+                return x  # (a count smaller than the share is none of its wholes: a part, another measure)
     return None
 
 
@@ -456,8 +486,15 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
                 continue  # "Từ sau hợp nhất đến nay, tỉnh công nhận 45": the months since the merger, not a running total
             if h.name == "ranking" and c.whole is not None and c.whole.basis is not None:
                 continue  # "Trong đó, phường A có nhiều sản phẩm nhất với 7": a part of the round's count
-            if h.name == "ranking" and _YEAR_RANKED.search(p.text, max(0, h.start - 40), h.start):
+            if h.name == "ranking" and _year_ranked(p, c, h):
                 continue  # "Năm 2024 là năm tỉnh có nhiều sản phẩm nhất với 56": that year's products
+            if h.name == "running-total" and h.text[:5].lower() == "trước" and _RECERT_OWN.match(
+                    p.text, c.noun_end, p.sentences[c.sent].end):
+                return "new", "recertified"  # "Trước đó, 5 sản phẩm … đều được công nhận lại trong đợt …": that round's
+            if h.name == "running-total" and _EVER.search(p.text, max(0, h.start - 20), h.start):
+                continue  # rule superlative-ever: "nhiều … nhất từ trước đến nay với 4": ever, not a running total
+            if h.name in ("running-total", "has-already", "place-has") and _later_start(p, c):
+                return "new", "later-start"
             if h.name == "per-place-has" and c.status != "target":
                 continue  # "A và B, mỗi địa phương có 12 sản phẩm" of a round: the round's, per place
             if h.name == "place-has" and not _NAMED_WHOLE.fullmatch(h.text):
@@ -468,10 +505,51 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
                 return "new", "round-clause"
             return "cumulative", h.name
         if h.value == "new":
+            if h.name == "to-develop" and c.status != "target":
+                continue  # "Từ năm 2019 đến nay, huyện đã phát triển được 21 sản phẩm": what was developed, the stock
             if h.name == "per-year" and _QUANTITY_BEFORE.search(p.text, max(0, h.start - 30), h.start):
                 continue  # "sản xuất khoảng 60.000 lít mỗi năm, có 3 sản phẩm": the rate of the litres
             return "new", h.name
     return None
+
+
+_RECERT_OWN = Folded(r"[^.;,]{0,40}?được\s+(?:công\s+nhận|chứng\s+nhận|cấp|đánh\s+giá)\s+lại")
+_EVER = Folded(r"nhất\s+(?:từ\s+)?(?:trước|xưa)\s*(?:(?:đến|tới)\s*)?$")
+_SENT_OPENS_YEAR = Folded(r"[\W\d_]{0,3}(?:trong\s+|riêng\s+)?năm\s+(?:(?:19|20)\d\d(?!\d)|nay|qua|vừa\s+qua)\s*,")
+_LEAD_DATE = re.compile(r"[^.\n]{0,40}?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d\s*[-–—]\s*")
+_RECOGNISED = Folded(r"(?<!\w)(?:được\s+)?(?:công|chứng)\s+nhận(?!\s+lại)")
+
+
+def _year_ranked(p: Passage, c: Count, h: Hit) -> bool:
+    """A year ranked ("Năm 2024 là năm tỉnh có nhiều sản phẩm nhất với 56"), or a place ranked by the products
+    a year recognised ("Năm 2024, huyện A đứng đầu tỉnh về số sản phẩm OCOP được công nhận với 14"): that year's."""
+    sent = p.sentences[c.sent]
+    if _YEAR_RANKED.search(p.text, sent.start, h.start):
+        return True
+    dated = _LEAD_DATE.match(p.text, sent.start, h.start)  # "Sơn La, 28/12/2024 - Năm 2024, …": after the dateline
+    return bool(_SENT_OPENS_YEAR.match(p.text, dated.end() if dated else sent.start, h.start)
+                and _RECOGNISED.search(p.text, h.start, c.start))
+
+
+# rule later-start: "Tính từ năm 2022, khi tỉnh thực hiện Kế hoạch giai đoạn 2022-2025, đã có 71 sản phẩm được công
+# nhận" in a passage whose programme began earlier ("Qua 6 năm (2019-2024)", "Giai đoạn 2019-2021"): that period's
+_FROM_YEAR = Folded(r"[\W\d_]{0,3}(?:tính\s+|kể\s+)?từ\s+năm\s+((?:19|20)\d\d)(?!\d)")
+_SPAN_START = re.compile(r"(?:\(|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?)((?:19|20)\d\d)\s*[-–]\s*(?:19|20)?\d\d", re.I)
+
+
+def _later_start(p: Passage, c: Count) -> bool:
+    """A sum "từ năm 2022 …" opening the sentence, of products said to be recognised, when the passage dates the
+    programme's start earlier (a span "(2019-2024)", "giai đoạn 2019-2021"): the products of that later period."""
+    sent = p.sentences[c.sent]
+    m = _FROM_YEAR.match(p.text, sent.start, c.start)
+    if m is None or not _own_words_recognised(p, c):
+        return False
+    key = ("programme-start",)
+    start = p.memo.get(key, 0)
+    if start == 0:
+        years = [int(y.group(1)) for y in _SPAN_START.finditer(p.text)]
+        start = p.memo[key] = min(years) if years else None
+    return start is not None and int(m.group(1)) > start
 
 
 def _round_clause(p: Passage, c: Count, has: Hit, before: list[Hit]) -> bool:

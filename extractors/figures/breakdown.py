@@ -75,7 +75,9 @@ _BRACKET = re.compile(r"[()]")
 _RISE_BEFORE = Folded(r"(?<!\w)tăng\s+(?:thêm\s+)?$")
 # "công nhận 326 sản phẩm, nâng tổng số … lên 3.761 sản phẩm. Trong đó, xã A có 8 sản phẩm được công nhận"
 _RAISED_TO_BEFORE = Folded(r"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?số[^.;\d]{0,60}?\s(?:lên|đến)\s*$")
-_RECOGNISED_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?được\s+(?:[^\W\d_]+\s+){0,3}?(?:công|chứng)\s+nhận(?!\s+lại)")
+# (a short name, up to four words, may stand before the verb: "Cụ thể, 1 sản phẩm bưởi da xanh được công nhận 4 sao")
+_RECOGNISED_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?!được\s)[^\W\d_]+\s+){0,4}?(?:(?:đã|mới|vừa)\s+)?được\s+(?:[^\W\d_]+\s+){0,3}?"
+                           r"(?:công|chứng)\s+nhận(?!\s+lại)")
 
 
 def link_sentence(p: Passage, counts: list[Count], previous: list[Count] | None) -> None:

@@ -130,6 +130,7 @@ DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?:^|[.;:]\s*)\W*(?:đây|đó)\s+là\s+(
 _STAR_N = r"(?:(?<![\d.,])0?[1-5](?![\d.,])|(?<!\w)(?:một|hai|ba|bốn|năm)(?!\w))"
 _SAO = r"(?:sao(?:[1-9](?!\w))?(?!\w)|\*|★)"  # "3 sao2": a footnote mark a PDF printed flat
 _HANG = r"(?:hạng\s+)?"
+_COUNCIL = r"(?:cấp\s+(?:tỉnh|huyện|thành\s+phố)\s+)?"
 
 #: Products whose certificate expired and that were certified again, said after the count: "12 sản phẩm có
 #: giấy chứng nhận hết hạn trong năm đã được đánh giá lại" (not "… không đề nghị công nhận lại").
@@ -139,14 +140,15 @@ RECERTIFIED_AFTER = Folded(r"[^.;]{0,50}?hết\s+(?:thời\s+)?hạn(?:(?!không
 #: One star phrase. Alternatives are tried in this order at each position.
 STAR_RE = Folded(
     # upgrade: "(từ hạng 3 sao) lên hạng 4 sao, 5 sao" → the level(s) reached; a downgrade "xuống 3 sao" likewise
-    rf"(?P<up>(?:từ\s+{_HANG}{_STAR_N}\s*sao\s+)?(?:lên|xuống|thành)\s+{_HANG}(?P<up_a>{_STAR_N})\s*{_SAO}"
+    # ("từ 4 sao cấp tỉnh lên 5 sao": the level's council may stand between)
+    rf"(?P<up>(?:từ\s+{_HANG}{_STAR_N}\s*sao\s+{_COUNCIL})?(?:lên|xuống|thành)\s+{_HANG}(?P<up_a>{_STAR_N})\s*{_SAO}"
     rf"(?P<up_more>(?:\s*(?:,|và|hoặc)\s*{_HANG}{_STAR_N}\s*{_SAO}){{0,3}}))"
     # range: "từ 3 đến 5 sao", "từ 3 sao đến 4 sao", "3 - 4 sao", "từ 03 đến 04 sao trở lên"
     rf"|(?P<range>(?:từ\s+)?{_HANG}(?P<r_a>{_STAR_N})\s*(?:sao\s*)?(?:đến|tới|-|–|~)\s*{_HANG}"
     rf"(?P<r_b>{_STAR_N})\s*{_SAO}(?P<r_plus>\s+trở\s+lên)?)"
     # at least: "3 sao trở lên", "từ 3 sao" (not followed by đến/lên)
     rf"|(?P<plus>(?:từ\s+)?{_HANG}(?P<p_a>{_STAR_N})\s*{_SAO}\s+trở\s+lên"
-    rf"|từ\s+{_HANG}(?P<p_b>{_STAR_N})\s*{_SAO}(?!\s*(?:đến|tới|-|–|lên|xuống|thành)))"
+    rf"|từ\s+{_HANG}(?P<p_b>{_STAR_N})\s*{_SAO}(?!\s*{_COUNCIL}(?:đến|tới|-|–|lên|xuống|thành)))"
     # list of levels: "3 sao và 4 sao", "4 sao, 5 sao"
     rf"|(?P<list>{_HANG}(?P<l_a>{_STAR_N})\s*{_SAO}(?P<l_more>(?:\s*(?:,|và|hoặc|/)\s*{_HANG}{_STAR_N}\s*{_SAO}){{1,3}}))"
     # one level: "4 sao", "4*", "bốn sao", "03 sao"

@@ -33,7 +33,8 @@ TABLE = RuleTable("level", "stars", [
     Rule("level-before", g.STAR_RE.pattern, "the level named",
          Example("Cụ thể, 3 sao: 45 sản phẩm; 4 sao: 7 sản phẩm.", 45, "3"),
          "a level right before the count, joined by ':', 'có', 'gồm', 'là', 'chiếm', '(', 'chiếm N% với' / 'chiếm N% (', "
-         "'đối với' ('phân hạng 4 sao, 3 sao đối với 57 sản phẩm') or a table's cell border ('Hạng 3 sao | 21 sản phẩm')"),
+         "'đối với' ('phân hạng 4 sao, 3 sao đối với 57 sản phẩm') or a table's cell border ('Hạng 3 sao | 21 sản phẩm'), "
+         "or a level's label with the noun and nothing between ('sản phẩm 4 sao 17 sản phẩm')"),
     Rule("level-of-total", rf"(?:tổng\s+|(?<!\w))số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m\s+(?:OCOP\s+)?(?:đạt\s+)?"
                            rf"(?P<level>(?:từ\s+)?(?:hạng\s+)?{_STAR_N}\s*sao(?:\s+trở\s+lên)?)"
                            r"(?:\s+(?:của|trên|tại|toàn)\s+[^\d.;,:]{1,30}?)?\s+(?:(?:tăng|giảm)\s+)?"
@@ -85,6 +86,8 @@ STOP_RE = Folded(
     r"|(?:,|\svà)\s+(?:phấn\s+đấu|hướng\s+tới|tiến\s+tới|đặt\s+mục\s+tiêu)(?!\w)"
     # the place's rank: "nâng tổng số lên 412 sản phẩm, đứng đầu cả nước về số sản phẩm 5 sao"
     r"|,\s*(?:(?:đứng|xếp)\s+(?:đầu|thứ|vị\s+trí)|dẫn\s+đầu)(?!\w)"
+    # a distributive clause of its own: "có ít nhất 215 sản phẩm OCOP, mỗi huyện, thành phố có sản phẩm đạt 4 sao"
+    r"|,\s*mỗi\s+(?:huyện|xã|tỉnh|địa\s+phương|đơn\s+vị|thành\s+phố|thị\s+xã)(?!\w)"
     # a list of named products: "công nhận 12 sản phẩm, gồm: bánh pía (4 sao); nem nướng (3 sao)",
     # or after a colon: "4 sản phẩm trà đạt OCOP: Hồng trà 3 sao (2019), Bạch trà 4 sao (2020)"
     r"|:(?!\s*\d)"
@@ -102,6 +105,8 @@ _REVERSED_JOINER = re.compile(
     r"|đối(?:\s+với)?"
     # "huyện có nhiều sản phẩm đạt 4 sao nhất với 17 sản phẩm": the level the place leads in
     r"|nhất\s+(?:với|là))\s*(?:có\s+)?$", re.IGNORECASE)
+# "sản phẩm 4 sao 17 sản phẩm": the level's label (the noun, the level), then its count
+_LABEL_NOUN = re.compile(r"(?<!\w)s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+đạt)?(?:\s+hạng)?\s*$", re.IGNORECASE)
 # "tiềm năng 5 sao: 2 sản phẩm": a reversed level that only has potential is a proposal.
 _POTENTIAL_BEFORE = re.compile(r"(?:có\s+)?tiềm\s+năng(?:\s+(?:đạt|lên|nâng\s+hạng))?\s*(?:hạng\s+)?$", re.IGNORECASE)
 
@@ -177,7 +182,8 @@ def read_level(p: Passage, c: Count, nxt: Count | None, first: Count, prev: Coun
         for last in g.STAR_RE.finditer(text, left_start, c.start):  # noqa: B007
             pass
     taken = prev is not None and prev.star_end is not None and last is not None and last.end() <= prev.star_end
-    if last is not None and not taken and _REVERSED_JOINER.fullmatch(text, last.end(), c.start):
+    if last is not None and not taken and (_REVERSED_JOINER.fullmatch(text, last.end(), c.start) or (
+            not text[last.end():c.start].strip() and _LABEL_NOUN.search(text, max(sent.start, last.start() - 25), last.start()))):
         c.stars = g.stars_of(last)
         c.quote_start = last.start()
         c.decide("stars", "level-before")

@@ -78,6 +78,11 @@ TABLE = RuleTable("period", "year", [
     Rule("year-before-bracket", rf"năm\s+({_Y})\s*\(\s*$", "that year",
          Example("Năm nay tỉnh công nhận 58 sản phẩm, gấp hai lần năm 2022 (31 sản phẩm).", 31, 2022),
          "'năm 2022 (31 sản phẩm)': the count in brackets is of the year before them", needs=("(",)),
+    Rule("term-start", r"(?<!\w)(?:đầu|khởi\s+đầu)\s+nhiệm\s+kỳ(?!\s+(?:19|20)\d\d)", "the term's first year",
+         Example("Trong nhiệm kỳ 2020-2025, huyện có thêm 20 sản phẩm OCOP. Đầu nhiệm kỳ, huyện mới có 5 sản phẩm OCOP.",
+                 5, 2020),
+         "'Đầu nhiệm kỳ, … mới có 5': the start of the term named in its sentence or the two before "
+         "('nhiệm kỳ 2020-2025') — its first year", needs=("nhiệm",)),
     Rule("year-of-when", rf"năm\s+({_Y})\s*,?\s*(?:khi|lúc)\s+[^.;,]{{0,40}}$", "that year",
          Example("Năm nay tỉnh có 30 sản phẩm được công nhận, nhiều hơn năm 2023, khi tỉnh có 22 sản phẩm được công nhận.",
                  22, 2023),
@@ -320,6 +325,19 @@ def _years_before(p: Passage, lo: int, hi: int, *, asides: bool = False) -> list
     return out
 
 
+_TERM_NAMED = re.compile(rf"nhiệm\s+kỳ\s+({_Y})\s*[-–]\s*{_Y}", _I)
+
+
+def _term_named(p: Passage, c: Count, before: int) -> int | None:
+    """The first year of the last term "nhiệm kỳ 2020-2025" named in the count's sentence (before ``before``)
+    or the two sentences before it."""
+    lo = p.sentences[max(0, c.sent - 2)].start
+    found = None
+    for found in _TERM_NAMED.finditer(p.text, lo, before):  # noqa: B007
+        pass
+    return int(found.group(1)) if found else None
+
+
 def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, line_year: int | None,
                   heading_year: int | None = None) -> None:
     """The year by the count's own clause, its whole, its sentence, its section or line."""
@@ -350,6 +368,12 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     before = relative_year(p, sent.start, lo, c.start)
     if before is not None:
         _set(c, before, "last-year")  # "Ngày 9/1/2025, Sở cho biết, năm qua toàn tỉnh có thêm 47"
+        return
+    term = TABLE.search("term-start", text, max(sent.start, lo - 30), c.start) if may_contain(
+        text, ("nhiệm",), max(sent.start, lo - 30), c.start) else None
+    first = _term_named(p, c, term.start()) if term is not None else None
+    if first is not None:
+        _set(c, first, "term-start")  # "Trong nhiệm kỳ 2020-2025, … Đầu nhiệm kỳ, toàn huyện mới có 4 sản phẩm"
         return
     since = TABLE.search("since-start-of-year", text, max(sent.start, lo - 60), c.start) if p.article_year else None
     if since and not since.group(1) and not (dated and _years_before(p, since.end(), c.start)):
@@ -834,10 +858,14 @@ def round_year(p: Passage) -> int | None:
 
 
 def _named_years(p: Passage, sent: Sentence) -> set[int]:
-    """The years a sentence's line names with "năm" that can be a count's period."""
+    """The years a sentence's line names with "năm" that can be a count's period: in the sentence, and in the
+    line's later sentences that count products (rule round-year: "Các sản phẩm này được công nhận lần đầu năm
+    2020" after the round's sentence tells the products' history, no second year of a per-year list)."""
     end = p.text.find("\n", sent.start)
     end = len(p.text) if end == -1 else end
-    return {int(y.group(0)) for y in _years_before(p, sent.start, end, asides=True)
+    spans = [(s.start, s.end) for s, counts in zip(p.sentences, p.counts, strict=True)
+             if sent.start <= s.start < end and (s is sent or counts)]
+    return {int(y.group(0)) for lo, hi in spans for y in _years_before(p, lo, min(hi, end), asides=True)
             if re.search(r"(?<!\w)năm\s*$", p.text[max(0, y.start() - 6):y.start()], _I)}
 
 

@@ -106,10 +106,13 @@ CUES = RuleTable("status: cues of the clause", "status", [
 CONTEXT = RuleTable("status: context", "status", [
     Rule("plan-in-brackets", rf"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết(?:\s+(?:của\s+)?(?:hđnd|hội\s+đồng\s+nhân"
                              rf"\s+dân)(?:\s+(?:tỉnh|huyện|thành\s+phố))?)?(?=\s+(?:đề\s+ra|giao)))"
-                             rf"{_PLAN_QUALIFIER}{{0,2}}\s*\(\s*$", "target",
+                             rf"(?:{_PLAN_QUALIFIER}|\s+(?!(?:là|có|đạt|với|được|và|thì)\s)[^\W\d_]+"
+                             rf"|\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?){{0,10}}\s*\(\s*$", "target",
          Example("Năm 2024, tỉnh có thêm 41 sản phẩm, đạt 137% kế hoạch năm (30 sản phẩm).", 30, "target"),
          "a count in brackets right after the plan it states ('vượt mục tiêu đề án (120 sản phẩm)', 'đạt 110% "
-         "Nghị quyết HĐND tỉnh giao (20 sản phẩm)')", needs=("hoạch", "tiêu", "quyết")),
+         "Nghị quyết HĐND tỉnh giao (20 sản phẩm)'), also with the plan's owner or term between ('vượt chỉ tiêu "
+         "tỉnh giao (7 sản phẩm)', 'bằng 106,7% chỉ tiêu Nghị quyết Đại hội Đảng bộ huyện nhiệm kỳ 2020-2025 (30 sản "
+         "phẩm)')", needs=("hoạch", "tiêu", "quyết")),
     Rule("plan-noun-before", rf"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu){_PLAN_QUALIFIER}{{0,2}}\s*(?:là\s+|:\s*)?$",
          "target", Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra.", 200, "target"),
          "the count right after the plan noun is the plan", needs=("hoạch", "tiêu")),
@@ -304,7 +307,7 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
     if c.depth > 0:  # "đạt 190% kế hoạch năm (30 sản phẩm)": the bracket states the plan
         bracket = text.rfind("(", max(sent.start, c.start - 20), c.start)
         if bracket != -1 and not text[bracket + 1:c.start].strip() and CONTEXT.search(
-                "plan-in-brackets", text, max(sent.start, bracket - 40), bracket + 1):
+                "plan-in-brackets", text, max(sent.start, bracket - 80), bracket + 1):
             c.explicit = True
             return "target", "plan-in-brackets"
     if CONTEXT.search("plan-noun-before", text, max(sent.start, c.start - 40), c.start):
