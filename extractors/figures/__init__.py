@@ -212,7 +212,8 @@ def _read(p: Passage) -> None:
             elif last.explicit:
                 plan_line = -1
         # rule compared-year: the year of a count compared with ("so với cùng kỳ năm 2024 (15 sản phẩm)") is not the line's
-        years = [c.year for c in counts if c.year and c.trace.get("year") != "year-before-bracket"]
+        years = [c.year for c in counts if c.year and c.trace.get("year") not in ("year-before-bracket",
+                                                                                  "year-before-compared")]
         line_year = years[-1] if years else (stated_year(p, i) or line_year)
         previous = None if aside else counts
     read_tables(p)

@@ -6,7 +6,8 @@ A count's own clause speaks first ("đến hết năm 2021", "năm 2020 có 51",
 year. A part has its whole's year. A count of a round, decision or event takes that round's year
 when the passage names it anywhere (the headline "… đợt 2 năm 2022", a lead "Quyết định số … ngày
 23/12/2019 phê duyệt kết quả …", "Từ đầu năm 2025 đến nay"), and an event dated by day and month
-("Chiều 29-8, UBND huyện …") is in the article's year.
+("Chiều 29-8, UBND huyện …") is in the article's year, or the year before when that day is after
+the article's date.
 
 ``as_of`` follows the comparable key of the audit: the day or month the text gives ("tính đến
 31/1/2025" → ``2025-01-31``, "đến tháng 7/2025" → ``2025-07``), else the year, else the article's
@@ -57,7 +58,23 @@ TABLE = RuleTable("period", "year", [
     Rule("respectively-years", r"(?<!\w)lần\s+lượt(?!\w)", "the year listed in the same place",
          Example("Năm 2022 và 2023, huyện lần lượt có 9 và 14 sản phẩm được công nhận.", 9, 2022),
          "counts after 'lần lượt' take, in order, the years listed before it ('năm 2023 và 2024 lần lượt có 12 và "
-         "15'), or in the sentence before when theirs says 'hai năm đó', 'các năm trên'", needs=("lượt",)),
+         "15'), also months of years ('(tháng 12/2023 và tháng 6/2024), công nhận lần lượt 3 và 5'), or in the "
+         "sentence before when theirs says 'hai năm đó', 'các năm trên'; they beat a rate 'mỗi năm' before them",
+         needs=("lượt",)),
+    Rule("counted-year", r"[\W\d_]{0,6}năm\s+(?:đầu\s+tiên|thứ\s+(hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d{1,2}))"
+                         r"(?!\s+liên\s+tiếp)(?!\w)", "the programme's first year, counted on",
+         Example("Huyện bắt đầu triển khai Chương trình OCOP từ năm 2021. Năm thứ ba, huyện có 12 sản phẩm được công "
+                 "nhận.", 12, 2023),
+         "a sentence opening with 'Năm đầu tiên', 'Năm thứ hai', 'Năm thứ ba' … (not 'năm thứ hai liên tiếp') counts "
+         "from the year the passage says the programme started ('bắt đầu triển khai … từ năm 2021', 'Năm 2020, năm "
+         "đầu tiên …')", needs=("đầu", "thứ")),
+    Rule("year-after-that", r"(?<!\w)(?<!những\s)(?<!các\s)(?<!nhiều\s)(?<!mấy\s)(?:(một|hai|ba|bốn|\d{1,2})\s+)?"
+                            r"năm\s+(?:sau(?:\s+đó)?|kế\s+tiếp|tiếp\s+theo)(?!\w)", "the year before, counted on",
+         Example("Năm 2020, huyện có 4 sản phẩm được công nhận. Năm sau đó, huyện công nhận thêm 9 sản phẩm.", 9, 2021),
+         "'Năm sau đó', 'Năm kế tiếp', 'một năm sau đó', 'Ba năm sau' before a count that is no target: so many years "
+         "after the last year written or dated before it (the year of the last dated count, or of the last year "
+         "named in the three sentences before, whichever comes later); a target's 'năm sau' is next-year's",
+         needs=("sau", "tiếp")),
     Rule("period-end", rf"(?:giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?|\(\s*){_Y}\s*[-–]\s*(?:năm\s+)?({_Y})", "the period's last year",
          Example("Giai đoạn 2018-2023, cả nước có hơn 10.300 sản phẩm OCOP.", 10300, 2023),
          "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end",
@@ -70,6 +87,12 @@ TABLE = RuleTable("period", "year", [
          "năm', 'Từ sau hợp nhất đến nay' with no year are the article's year (the 'đến nay', 'lũy kế' with them "
          "make no running total)",
          needs=("đầu", "nhất", "nhập")),
+    Rule("since-lunar-new-year", r"(?<!\w)từ\s+(?:sau\s+)?(?:dịp\s+)?tết(?:\s+nguyên\s+đán)?((?:\s+[^\W\d_]+){2})?"
+                                 r"(?=[^.;\d]{0,40}?\s(?:đến|tới)\s+nay)", "the year of that Tết",
+         Example("Từ sau Tết Nguyên đán Giáp Thìn đến nay, toàn tỉnh đã có thêm 12 sản phẩm được công nhận.", 12, 2024),
+         "'Từ sau Tết (Nguyên đán Giáp Thìn) đến nay': what was added since the lunar new year, in the year that Tết "
+         "falls in (its stem and branch name the year: Giáp Thìn 2024, Ất Tỵ 2025; with none, the article's year); the "
+         "'đến nay' makes no running total", needs=("tết",)),
     Rule("against-plan-year", rf"[^.;]{{0,40}}?(?:đạt|vượt|hoàn\s+thành|so\s+với)[^.;]{{0,25}}?(?:kế\s+hoạch|chỉ\s+tiêu"
                               rf"|mục\s+tiêu)[^.;]{{0,40}}?(?<!đến\s)(?<!hết\s)năm\s+({_Y})(?!\d)", "the plan's year",
          Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.", 213, 2023),
@@ -83,19 +106,35 @@ TABLE = RuleTable("period", "year", [
                  5, 2020),
          "'Đầu nhiệm kỳ, … mới có 5': the start of the term named in its sentence or the two before "
          "('nhiệm kỳ 2020-2025') — its first year", needs=("nhiệm",)),
+    Rule("year-before-compared", r"(?:\(\s*năm\s+(?:trước|ngoái)\s+(?:là|có|đạt)\s+|năm\s+(?:trước|ngoái)\s*\(\s*)$",
+         "the year before the count compared",
+         Example("Năm 2022, tỉnh công nhận 41 sản phẩm (năm trước là 32 sản phẩm).", 32, 2021),
+         "'(năm trước là 32 sản phẩm)', 'gấp rưỡi năm trước (14 sản phẩm)': the count in brackets is of the year before "
+         "the count of its sentence it is compared with", needs=("(",)),
     Rule("year-of-when", rf"năm\s+({_Y})\s*,?\s*(?:khi|lúc)\s+[^.;,]{{0,40}}$", "that year",
          Example("Năm nay tỉnh có 30 sản phẩm được công nhận, nhiều hơn năm 2023, khi tỉnh có 22 sản phẩm được công nhận.",
                  22, 2023),
          "'năm 2023, khi huyện có 5 sản phẩm': the clause 'khi …' after a year (even a comparison's) is of that year",
          needs=("khi", "lúc")),
+    Rule("years-of-period", r"(?<!\w)(?:sau|qua)\s+(\d{1,2})\s+năm(?!\w)", "the period's last year",
+         Example("Tổng kết 5 năm thực hiện Chương trình OCOP giai đoạn 2019–2023. Sau 5 năm, toàn tỉnh có 212 sản phẩm "
+                 "OCOP.", 212, 2023),
+         "'Sau 5 năm' when the passage's lead names a period of that many years ('tổng kết 5 năm … giai đoạn "
+         "2019–2023'): the sum up to the period's end, not a running total up to now", needs=("sau", "qua")),
+    Rule("past-year-end", r"(?<!\w)(?:(?:đến|tới)\s+)?(?:hết|cuối)\s+năm(?!\s*(?:19|20)\d\d)"
+                          r"(?!\s+(?:nay|qua|trước|đó|ấy|ngoái|tới|sau|\d))(?!\w)", "the year before the article's",
+         Example("Ngày 10/3, Sở cho biết: tháng cuối năm, Hội đồng đã công nhận 19 sản phẩm.", 19, 2023),
+         "an achieved count at 'cuối năm', 'tháng cuối năm', 'lũy kế đến hết năm' with no year, in a piece dated "
+         "January to June: the year-end already past, the year before the article's (here 2023)",
+         needs=("hết", "cuối")),
     Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
                           r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|(?<!năm\s)trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
-                          r"|hiện\s+là|(?<![^\W\d_]\s)(?<!\w)nay\s+là"
+                          r"|hiện\s+là|(?<![^\W\d_]\s)(?<!\w)nay\s+(?:là|(?:đã\s+)?có)"
                           r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,)|(?:hiện|đang)\s+sở\s+hữu"
                           r"|hiện\s+(?:đang\s+)?(?:dẫn\s+đầu|đứng\s+(?:đầu|thứ))|hiện(?=\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường)\s)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s))(?!\w)", "no year",
          Example("Đến nay, tỉnh có 98 sản phẩm OCOP.", 98, None),
          "a running total up to now ('Hiện toàn huyện có', 'Hiện tỉnh có', 'Hiện Mộc Châu có', 'hiện sở hữu', "
-         "'hiện dẫn đầu … với 41'), with no "
+         "'hiện dẫn đầu … với 41', ', nay đã có 31'), with no "
          "year of its own "
          "in its clause (not 'lũy kế' naming a raised total: 'trong năm 2024 có 26 sản phẩm, nâng tổng số sản phẩm "
          "lũy kế lên 118' is of 2024; not 'Trước đó' before a step of the round with no 'có': 'Trước đó, Hội đồng "
@@ -116,7 +155,8 @@ TABLE = RuleTable("period", "year", [
          Example("Năm 2021 huyện Mường Tè có 06 sản phẩm OCOP.", 6, 2021),
          "a year in the count's clause, before it (not 'so với năm …', not a cited document's date — a round's own "
          "'Tờ trình' or 'Biên bản' cited with 'Căn cứ' is no regulation: its date dates the round —, "
-         "not a year in brackets naming a product's round), or a part's label ('(năm 2021: 4 sản phẩm; …')"),
+         "not a year in brackets naming a product's round — but a bracket holding only a date, 'Đợt thứ tư (tháng "
+         "10/2022)', dates the round before it), or a part's label ('(năm 2021: 4 sản phẩm; …')"),
     Rule("this-year", r"(?<!\w)(?:năm\s+nay|(?:vào\s+)?cuối\s+năm(?!\s*(?:19|20)\d\d)(?!\s+(?:nay|qua|trước|đó|ấy|ngoái))"
                       r"|đầu\s+năm\s+nay)(?!\w)", "the article's year",
          Example("Tỉnh dự kiến đề xuất thêm 2 sản phẩm vào cuối năm.", 2, 2024),
@@ -129,11 +169,17 @@ TABLE = RuleTable("period", "year", [
          "'năm trước', 'năm ngoái', and 'năm qua' in a piece dated January to June, are the year before the date "
          "that opens the sentence or the article's (here 2024); 'năm qua' later in the year is that year (not "
          "'so với năm trước'); 'năm trước đó' is the year before the last dated count's", needs=("năm",)),
+    Rule("month-past", r"(?<!\w)(?:hồi|vào)\s+tháng\s+(\d{1,2})(?!\s*[/.-]\s*\d)(?!\s*,?\s*năm)(?!\w)"
+                       r"|(?<!\w)tháng\s+(\d{1,2})\s+vừa\s+qua(?!\w)", "the article's year, or the one before",
+         Example("Phiên họp trước, hồi tháng 9, đã công nhận 8 sản phẩm.", 8, 2023),
+         "'hồi tháng 9', 'tháng 7 vừa qua' before a count that is no target: that month of the article's year when it is "
+         "not after the article's month, else of the year before (here, in June 2024: 2023)", needs=("tháng",)),
     Rule("next-year", r"(?<!\w)(?<!\d\s)(?<!những\s)(?<!các\s)(?<!nhiều\s)(?<!mấy\s)(?<!hai\s)(?<!ba\s)"
-                      r"(?:trong\s+)?năm\s+tới(?!\w)", "the year after the article's",
+                      r"(?:trong\s+)?năm\s+(?:tới|sau(?!\s+(?:đó|nữa)))(?!\w)", "the year after the article's",
          Example("Năm tới, huyện phấn đấu có thêm 8 sản phẩm OCOP.", 8, 2025),
          "'năm tới' before the count in its clause: the year after the article's (here 2025); not 'những năm "
-         "tới', 'các năm tới', '5 năm tới'", needs=("tới",)),
+         "tới', 'các năm tới', '5 năm tới'; a target's 'năm sau' too ('đến mùa du lịch hè năm sau có thêm 10')",
+         needs=("tới", "sau")),
     Rule("year-after-count", rf"\s(?:trong\s+)?(?:năm\s+|quý\s+(?:[ivx]+|\d)\s*(?:/\s*|năm\s+))({_Y})(?!\d)",
          "the year named after",
          Example("Huyện có 12 sản phẩm mới được đưa vào danh sách công nhận trong năm 2021.", 12, 2021),
@@ -168,9 +214,21 @@ TABLE = RuleTable("period", "year", [
          "a round's counts (new products, proposals, a total raised by the round) take the year of the "
          "round the passage names: headline, lead sentence, decision date (not a lead line naming several years, "
          "'năm 2021 công nhận 28 …; năm 2022 công nhận 35 …': a per-year list names no one round)"),
+    Rule("year-reviewed", r"(?<!\w)tổng\s+kết\s+(?:công\s+tác\s+)?năm(?!\s*(?:19|20)\d\d)(?!\s+(?:nay|qua|trước|ngoái|tới))(?!\w)",
+         "the year before the article's",
+         Example("Sáng 18/1, UBND tỉnh tổ chức hội nghị tổng kết năm của Chương trình OCOP. Trong năm, tỉnh công nhận 41 "
+                 "sản phẩm.", 41, 2023),
+         "a lead reporting a 'tổng kết năm' (a year's review) that names no year, in a piece dated January to June: "
+         "the round is the year before the article's", needs=("kết",)),
     Rule("article-year", r"(?:ngày|sáng|trưa|chiều|tối|hôm)\s+\d{1,2}\s*[/-]\s*\d{1,2}(?!\s*[/-]\s*\d)", "the article's year",
-         Example("Chiều 29-8, UBND huyện công bố quyết định công nhận 15 sản phẩm đạt OCOP 3 sao.", 15, 2024),
+         Example("Chiều 29-5, UBND huyện công bố quyết định công nhận 15 sản phẩm đạt OCOP 3 sao.", 15, 2024),
          "with no year anywhere, a round's counts are in the year of the article's date (here 2024)",
+         needs=("ngày", "sáng", "trưa", "chiều", "tối", "hôm")),
+    Rule("date-before-article", r"(?:ngày|sáng|trưa|chiều|tối|hôm)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?!\s*[/-]\s*\d)",
+         "the year before the article's",
+         Example("Ngày 28/12 vừa qua, Hội đồng OCOP huyện công nhận 6 sản phẩm đạt 3 sao.", 6, 2023),
+         "the lead's day and month, when they fall after the article's date, are of the year before (an event "
+         "reported done cannot be later than the page): 'Ngày 28/12 vừa qua' in a page of January 2025 is 2024",
          needs=("ngày", "sáng", "trưa", "chiều", "tối", "hôm")),
     Rule("later-in-year", r"(?<!\w)(?:trong|vào)\s+(?:quý\s+(?:[ivx]+|\d)|tháng\s+\d{1,2})(?!\s*[/.-]\s*\d)"
                           r"(?!\s*,?\s*năm\s+(?:\d|nay|tới|sau|qua|trước|ngoái))(?!\w)", "the article's year",
@@ -284,6 +342,8 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")  # "2021-" before a year: the end of a period
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
 _ROUND_NAMED = Folded(rf"(?<!\w)đợt\s+\d+\s*,?\s*năm\s+({_Y})(?!\d)")
+# "Đợt thứ tư (tháng 10/2022) là đợt lớn nhất, với 14 sản phẩm": a bracket holding only a date dates the round
+_DATE_BRACKET = re.compile(r"\(\s*(?:tháng\s+)?\d{1,2}\s*[/.-]\s*(?:19|20)\d\d\s*\)", _I)
 _CLAUSE_STOP = re.compile(r"[;(,]|(?<!\w)trong\s+đó(?!\w)", _I)
 
 
@@ -319,7 +379,8 @@ def _years_before(p: Passage, lo: int, hi: int, *, asides: bool = False) -> list
             continue
         if not asides:
             opened = text.rfind("(", lo, y.start())
-            if opened != -1 and text.find(")", opened, y.start()) == -1 and text.find(")", y.end(), hi) != -1:
+            if opened != -1 and text.find(")", opened, y.start()) == -1 and text.find(")", y.end(), hi) != -1 \
+                    and not _DATE_BRACKET.match(text, opened):
                 continue
         out.append(y)
     return out
@@ -344,15 +405,21 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     sent = p.sentences[c.sent]
     lo = clause_start(p, c, prev)
     dated = p.has_year(c.sent)  # most rules need a year written in the sentence
+    if _respective_year(p, c):
+        return
     if _per_year(p, c, lo, dated):
         return
     if _this_round(p, c, lo):
         return
-    if _respective_year(p, c):
+    if not dated and _counted_on(p, c, lo):
+        return
+    if _compared_year(p, c):
         return
     if dated and _written_year(p, c, lo):
         return
     text = p.text
+    if not dated and _past_year_end(p, c, sent.start):
+        return
     if p.article_year is not None and TABLE.search("this-year", text, lo, c.start):
         _set(c, p.article_year, "this-year")  # "năm nay đến thời điểm này đã có 41 sản phẩm"
         return
@@ -374,6 +441,8 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     first = _term_named(p, c, term.start()) if term is not None else None
     if first is not None:
         _set(c, first, "term-start")  # "Trong nhiệm kỳ 2020-2025, … Đầu nhiệm kỳ, toàn huyện mới có 4 sản phẩm"
+        return
+    if not dated and _since_lunar_new_year(p, c, max(sent.start, lo - 60)):
         return
     since = TABLE.search("since-start-of-year", text, max(sent.start, lo - 60), c.start) if p.article_year else None
     if since and not since.group(1) and not (dated and _years_before(p, since.end(), c.start)):
@@ -404,6 +473,8 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     opening = _list_opening_year(p, sent.start) if undated and _CUMULATED.fullmatch(undated.group(0)) else None
     if opening is not None and not years:
         _set(c, opening, "list-row")  # "Kết quả … năm 2023:\n- …\n- Lũy kế toàn tỉnh: 318 sản phẩm": the stock at that year
+        return
+    if undated and not years and _years_of_period(p, c, undated):
         return
     # "Năm 2023, đến nay, … công nhận thêm 156": the year opens a clause of added products
     if (undated and not [y for y in years if y.start() > undated.start()]
@@ -454,7 +525,8 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
 
 # rule respectively-years: "năm 2023 và 2024 lần lượt có 12 và 15 sản phẩm" — the years in order of the counts
 _RESPECTIVELY = Folded(TABLE["respectively-years"].pattern)
-_YEARS_LISTED = Folded(rf"(?<!\w)năm\s+({_Y})((?:\s*(?:,|và)\s*(?:năm\s+)?{_Y}(?!\d))+)")
+_YEARS_LISTED = Folded(rf"(?<!\w)năm\s+({_Y})((?:\s*(?:,|và)\s*(?:năm\s+)?{_Y}(?!\d))+)"
+                       rf"|(?<!\w)tháng\s+\d{{1,2}}\s*/\s*{_Y}(?:\s*(?:,|và)\s*tháng\s+\d{{1,2}}\s*/\s*{_Y}(?!\d))+")
 _THOSE_YEARS = Folded(r"(?<!\w)(?:hai|ba|các|những)\s+năm\s+(?:đó|trên|này|ấy)(?!\w)")
 
 
@@ -530,8 +602,9 @@ def _year_before_that(p: Passage, c: Count, start: int) -> int | None:
 
 def _next_year(p: Passage, c: Count, lo: int) -> bool:
     """"Năm tới, huyện phấn đấu có thêm 8 sản phẩm": the year after the article's (next-year)."""
-    if p.article_year is None or not TABLE.search("next-year", p.text, lo, c.start):
-        return False
+    m = TABLE.search("next-year", p.text, lo, c.start) if p.article_year is not None else None
+    if m is None or (c.status != "target" and "sau" in m.group(0).lower()):
+        return False  # an achieved count's "năm sau" is the year after the one before it (year-after-that)
     _set(c, p.article_year + 1, "next-year")
     return True
 
@@ -552,7 +625,7 @@ def _relative_before_clause(p: Passage, c: Count, start: int, lo: int) -> bool:
             found.append((last.start(), year, "last-year"))
     for name, year in (("this-year", p.article_year), ("next-year", p.article_year + 1)):
         m = g.last(TABLE.finditer(name, text, start, lo))
-        if m is not None:
+        if m is not None and not (name == "next-year" and c.status != "target" and "sau" in m.group(0).lower()):
             found.append((m.start(), year, name))
     if not found:
         return False
@@ -800,8 +873,14 @@ def read_round_year(p: Passage, c: Count, round_year: int | None, plan: int | No
         return
     if round_year is not None:
         _set(c, round_year, "round-year")
+    elif _reviewed(p) is not None:
+        _set(c, _reviewed(p), "year-reviewed")  # "Sáng 18/1, … hội nghị tổng kết năm …" in January: the year before
     elif p.article_year is not None and _dated_by_day(p):
-        _set(c, p.article_year, "article-year")
+        day = TABLE.search("date-before-article", text, 0, min(len(text), 600))
+        if day is not None and _after_article(p, int(day.group(2)), int(day.group(1))):
+            _set(c, p.article_year - 1, "date-before-article")  # "Ngày 28/12 vừa qua, …" in a page of 8 January
+        else:
+            _set(c, p.article_year, "article-year")
     elif plan is not None:
         _set(c, plan, "round-year")  # "Ngay từ đầu năm 2021, tỉnh xây dựng kế hoạch …": the plan's year is the round's
     elif c.basis == "cumulative":
@@ -946,3 +1025,172 @@ def read_as_of(p: Passage, c: Count) -> None:
 
 
 TABLES = [TABLE]
+
+
+# rule counted-year: "Năm thứ ba, huyện có 12 sản phẩm" counts from the programme's first year
+_COUNTED = Folded(TABLE["counted-year"].pattern)
+_PROGRAMME_START = Folded(rf"(?:bắt\s+đầu|triển\s+khai)[^.;\n]{{0,80}}?(?:từ\s+)?năm\s+({_Y})(?!\d)"
+                          rf"|năm\s+({_Y})\s*,\s*năm\s+đầu\s+tiên")
+_ORDINALS = {"hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+# rule year-after-that: "Năm sau đó", "Năm kế tiếp", "một năm sau đó", "Ba năm sau"
+_AFTER_THAT = Folded(TABLE["year-after-that"].pattern)
+_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4}
+_MONTH_PAST = Folded(TABLE["month-past"].pattern)
+_PAST_YEAR_END = Folded(TABLE["past-year-end"].pattern)
+_COMPARED_BEFORE = Folded(TABLE["year-before-compared"].pattern)
+_PERIOD_SPAN = Folded(rf"giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?({_Y})\s*[-–]\s*(?:năm\s+)?({_Y})(?!\d)")
+_STEMS = ("canh", "tân", "nhâm", "quý", "giáp", "ất", "bính", "đinh", "mậu", "kỷ")  # year % 10
+_BRANCHES = (("thân",), ("dậu",), ("tuất",), ("hợi",), ("tý",), ("sửu",), ("dần",), ("mão", "mẹo"), ("thìn",),
+             ("tỵ", "tị"), ("ngọ",), ("mùi",))  # year % 12
+
+
+def _counted_on(p: Passage, c: Count, lo: int) -> bool:
+    """Rules counted-year and year-after-that: a year said by counting from one written before."""
+    text = p.text
+    sent = p.sentences[c.sent]
+    if may_contain(text, ("đầu", "thứ"), sent.start, c.start):
+        m = _COUNTED.match(text, sent.start, c.start)
+        start = _PROGRAMME_START.search(text, 0, sent.start) if m else None
+        if start is not None:
+            word = (m.group(1) or "").lower()
+            nth = 1 if not word else (int(word) if word.isdigit() else _ORDINALS[word])
+            _set(c, int(start.group(1) or start.group(2)) + nth - 1, "counted-year")
+            return True
+    if c.status == "target" or not may_contain(text, ("sau", "tiếp"), sent.start, c.start):
+        return False
+    m = g.last(_AFTER_THAT.finditer(text, sent.start, c.start))
+    if m is None:
+        return False
+    base = _year_before(p, c, m.start())
+    if base is None:
+        return False
+    word = (m.group(1) or "một").lower()
+    _set(c, base + (int(word) if word.isdigit() else _NUMBER_WORDS[word]), "year-after-that")
+    return True
+
+
+def _year_before(p: Passage, c: Count, at: int) -> int | None:
+    """The last year written or dated before ``at``: the year of the last dated count that is no target, or the
+    last year named in the three sentences before, whichever comes later in the text."""
+    best_at, best = -1, None
+    for i in range(c.sent, max(-1, c.sent - 4), -1):
+        for x in reversed(p.counts[i]):
+            if x.start < at and x.result and x.year is not None and x.status != "target":
+                best_at, best = x.start, x.year
+                break
+        if best is not None:
+            break
+    years = _years_before(p, p.sentences[max(0, c.sent - 3)].start, at, asides=True)
+    if years and years[-1].start() > best_at:
+        best = int(years[-1].group(0))
+    return best
+
+
+def _after_article(p: Passage, month: int, day: int = 0) -> bool:
+    """Whether a day and month (or a month) of the article's year fall after the article's date."""
+    date = p.article_date or ""
+    if len(date) < 7 or not date[5:7].isdigit() or not 1 <= month <= 12:
+        return False
+    article_day = int(date[8:10]) if date[8:10].isdigit() else 31
+    return (month, day) > (int(date[5:7]), article_day if day else 99)
+
+
+def _compared_year(p: Passage, c: Count) -> bool:
+    """Rule year-before-compared: "(năm trước là 32 sản phẩm)" after a count of its sentence: that count's year,
+    less one."""
+    text = p.text
+    lo = max(p.sentences[c.sent].start, c.start - 30)
+    if not may_contain(text, ("(",), lo, c.start) or not _COMPARED_BEFORE.search(text, lo, c.start):
+        return False
+    before = [x for x in p.counts[c.sent] if x.start < c.start and x.result and x.year is not None]
+    if not before:
+        return False
+    _set(c, before[-1].year - 1, "year-before-compared")
+    return True
+
+
+def _month_past(p: Passage, c: Count, start: int) -> bool:
+    """Rule month-past: "hồi tháng 9", "tháng 7 vừa qua" before a count that is no target."""
+    if p.article_year is None or c.status == "target" or not may_contain(p.text, ("tháng",), start, c.start):
+        return False
+    m = g.last(_MONTH_PAST.finditer(p.text, start, c.start))
+    if m is None:
+        return False
+    month = int(m.group(1) or m.group(2))
+    _set(c, p.article_year - 1 if _after_article(p, month) else p.article_year, "month-past")
+    return True
+
+
+def _past_year_end(p: Passage, c: Count, start: int) -> bool:
+    """Rule past-year-end: an achieved count at "cuối năm" / "đến hết năm" with no year, in a piece of January to
+    June: the year before the article's. Also month-past."""
+    if _month_past(p, c, start):
+        return True
+    date = p.article_date or ""
+    if p.article_year is None or c.status != "achieved" or not date[5:7].isdigit() or int(date[5:7]) > 6:
+        return False
+    if not may_contain(p.text, ("hết", "cuối"), start, c.start) or not _PAST_YEAR_END.search(p.text, start, c.start):
+        return False
+    _set(c, p.article_year - 1, "past-year-end")
+    return True
+
+
+def _years_of_period(p: Passage, c: Count, undated: re.Match[str]) -> bool:
+    """Rule years-of-period: "Sau 5 năm" when the lead names a period of five years ("giai đoạn 2019–2023")."""
+    m = TABLE.match("years-of-period", p.text, undated.start(), undated.end())
+    if m is None:
+        return False
+    n = int(m.group(1))
+    for sent in lead(p)[:3]:
+        for span in _PERIOD_SPAN.finditer(p.text, sent.start, sent.end):
+            first, last = int(span.group(1)), int(span.group(2))
+            if last - first + 1 == n:
+                _set(c, last, "years-of-period")
+                return True
+    return False
+
+
+def _since_lunar_new_year(p: Passage, c: Count, start: int) -> bool:
+    """Rule since-lunar-new-year: "Từ sau Tết Nguyên đán Giáp Thìn đến nay": that Tết's year."""
+    if p.article_year is None or not may_contain(p.text, ("tết",), start, c.start):
+        return False
+    m = TABLE.search("since-lunar-new-year", p.text, start, c.start)
+    if m is None:
+        return False
+    year = lunar_year(m.group(1) or "", p.article_year) or p.article_year
+    _set(c, year, "since-lunar-new-year")
+    return True
+
+
+def lunar_year(name: str, around: int) -> int | None:
+    """The year a stem and branch name ("Giáp Thìn" → 2024), the one nearest ``around``."""
+    words = name.lower().split()
+    if len(words) != 2 or words[0] not in _STEMS:
+        return None
+    branch = next((i for i, names in enumerate(_BRANCHES) if words[1] in names), None)
+    if branch is None:
+        return None
+    for delta in range(0, 31):
+        for year in (around + delta, around - delta):
+            if year % 10 == _STEMS.index(words[0]) and year % 12 == branch:
+                return year
+    return None
+
+
+def _reviewed(p: Passage) -> int | None:
+    if "reviewed" not in p.memo:
+        p.memo["reviewed"] = year_reviewed(p)
+    return p.memo["reviewed"]
+
+
+def year_reviewed(p: Passage) -> int | None:
+    """Rule year-reviewed: a lead reporting a year's review ("hội nghị tổng kết năm") that names no year, in a
+    piece of January to June: the year before the article's."""
+    date = p.article_date or ""
+    if p.article_year is None or not date[5:7].isdigit() or int(date[5:7]) > 6:
+        return None
+    for sent in lead(p)[:3]:
+        if may_contain(p.text, ("kết",), sent.start, sent.end) and TABLE.search("year-reviewed", p.text, sent.start,
+                                                                                  sent.end):
+            return p.article_year - 1
+    return None
