@@ -80,11 +80,13 @@ TABLE = RuleTable("result", "is a result", [
          "post-certification checks), whatever level is named after them",
          needs=("phát", "kiểm", "mẫu", "giữ", "thu", "thanh")),
     Rule("owned-by-group", r"\s*(?:ocop\s+)?(?:của|do)\s+(?:các\s+)?(?:hội\s+viên|đoàn\s+viên|phụ\s+nữ|chị\s+em|thanh\s+niên"
-                           r"|cựu\s+chiến\s+binh)(?!\w)(?!\s+(?:tỉnh|huyện|xã|thị\s+xã|thành\s+phố)\s+\w)", "not a result",
+                           r"|cựu\s+chiến\s+binh|người\s+dân\s+tộc\s+thiểu\s+số)(?:\s+(?:nông\s+dân|trẻ))?"
+                           r"\s+(?:làm\s+chủ|sở\s+hữu|làm\s+đại\s+diện|đứng\s+tên)(?!\w)", "not a result",
          Example("Toàn tỉnh có 205 sản phẩm OCOP, trong đó 88 sản phẩm do phụ nữ làm chủ.", 88, None),
-         "products counted by their owners' group — an association's members, women, youth ('19 sản phẩm của hội "
-         "viên được công nhận 3 sao', '12 sản phẩm OCOP do thanh niên làm chủ'): a share by another attribute, "
-         "whatever level is named after them", needs=("của", "do")),
+         "a stock's products counted by their owners' group ('88 sản phẩm do phụ nữ làm chủ', '12 sản phẩm OCOP do "
+         "thanh niên làm chủ'): a share by another attribute, as dev-413 leaves out 'chủ thể do phụ nữ làm đại diện' "
+         "(not 'N sản phẩm của hội viên được công nhận': rounds 2 and 17 annotate an association's members' "
+         "recognised products as figures)", needs=("làm", "sở", "đứng")),
     Rule("group-owns", r"(?<!\w)(?:hội\s+viên|đoàn\s+viên|phụ\s+nữ|thanh\s+niên)(?:\s+(?:nông\s+dân|cựu\s+chiến\s+binh))?"
                        r"\s+(?:làm\s+chủ|sở\s+hữu)\s*$", "not a result",
          Example("Lũy kế đến nay hội viên nông dân làm chủ 142 sản phẩm OCOP của tỉnh.", 142, None),

@@ -117,7 +117,7 @@ CONTEXT = RuleTable("status: context", "status", [
          "target", Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra.", 200, "target"),
          "the count right after the plan noun is the plan", needs=("hoạch", "tiêu")),
     Rule("past-year-bracket", r"\(\s*(?:trong\s+|cả\s+|riêng\s+)?năm\s+((?:19|20)\d\d)(?!\d)[^()\n]{0,60}$", "achieved",
-         Example("Năm 2025, huyện phấn đấu có thêm 5 sản phẩm OCOP (năm 2024 toàn huyện công nhận 4 sản phẩm).", 4,
+         Example("Năm 2024, huyện phấn đấu có thêm 6 sản phẩm OCOP, góp phần cùng tỉnh (năm 2023 toàn tỉnh công nhận 45 sản phẩm).", 45,
                  "achieved"),
          "a count in brackets that open with a year before the article's ('(năm 2024 toàn tỉnh công nhận 41 sản "
          "phẩm)') recalls what that year gave, whatever plan the sentence states (not with a plan word of its own "
