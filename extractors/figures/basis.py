@@ -44,10 +44,11 @@ CUES = RuleTable("basis: cues", "basis", [
          "4 sao của huyện lên 5', 'tăng lên 120 sản phẩm', 'tăng thêm 19, lên 312': risen to, not by), the total reached 'Số sản phẩm OCOP toàn tỉnh vì thế đạt 231' (not 'đạt chuẩn', "
          "not of a year or round), and both ends of a rise 'tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm'"),
     Rule("as-of-end", r"(?:đến|tới)\s+(?:hết|cuối|thời\s+điểm|ngày|tháng)|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
-                      r"|kết\s+thúc\s+năm", "cumulative",
+                      r"|kết\s+thúc\s+năm|(?<![^\W\d_]\s)(?<![^\W\d_])hết\s+năm\s+(?:19|20)\d\d\s*,", "cumulative",
          Example("Đến hết năm 2022 có 203 sản phẩm OCOP được công nhận.", 203, "cumulative"),
-         "a stock at a date, or a target stock 'đến năm 2025 có 300' (not a date in brackets before the count: "
-         "'Năm 2025 (đến ngày 15/11): 40 sản phẩm' is the year's products so far)"),
+         "a stock at a date, or a target stock 'đến năm 2025 có 300', also a clause opened by 'Hết năm 2024,' "
+         "(not a date in brackets before the count: 'Năm 2025 (đến ngày 15/11): 40 sản phẩm' is the year's products "
+         "so far)"),
     Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+(?:\d+|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\w)"
                     r"|(?:đứng|xếp)\s+(?:đầu|cuối|chót)"
                     r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)"
@@ -176,6 +177,12 @@ CONTEXT = RuleTable("basis: context", "basis", [
     Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)", "the previous count's",
          Example("Năm 2019, tỉnh chỉ có 15 sản phẩm OCOP. Năm 2021, con số này là 67 sản phẩm.", 67, "cumulative"),
          "'con số này là N': the same measure as the count before, at another date", needs=("con",)),
+    Rule("compared-in-brackets", r"\(\s*(?:so\s+với\s+)?(?:cuối\s+|hết\s+)?năm\s+(?:(?:19|20)\d\d|trước|ngoái)\s+(?:là|có|mới\s+có|chỉ\s+có)"
+                                 r"\s*(?:khoảng\s+|gần\s+|hơn\s+)?$", "the basis of the count compared",
+         Example("Toàn xã hiện có 12 sản phẩm OCOP (năm 2023 là 9 sản phẩm).", 9, "cumulative"),
+         "a count in brackets that gives the same measure at an earlier year ('(năm 2023 là 9 sản phẩm)', '(năm trước "
+         "là 32 sản phẩm)') has the basis of the count it is compared with: a stock's is a stock, a year's products "
+         "a year's", needs=("năm",)),
     Rule("whole-basis", r"trong\s+đó", "the whole's",
          Example("Đến cuối năm 2023, tỉnh có 77 sản phẩm OCOP. Trong đó, 9 sản phẩm đạt 4 sao.", 9, "cumulative"),
          "the parts of a breakdown take their whole's basis"),
@@ -288,6 +295,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
                 (c.year is not None and c.year == prev.year and _RECOGNISED_AFTER.match(text, c.noun_end, sent.end))
                 or _SHARE_DONE.match(text, own_end(c), sent.end))):
         return _set(c, "new", "plan-progress")  # "đặt kế hoạch công nhận 45 sản phẩm; đến ngày 30/9 đã có 31 … được công nhận"
+    if c.depth > 0 and prev is not None and prev.sent == c.sent and prev.basis is not None and CONTEXT.search(
+            "compared-in-brackets", text, max(sent.start, c.start - 40), c.start):
+        return _set(c, prev.basis, "compared-in-brackets")  # "hiện có 12 sản phẩm (năm 2023 là 9 sản phẩm)"
     if c.depth > 0 and _ranked_beside(p, c):
         return _set(c, "cumulative", "ranking")  # "đứng thứ hai cả nước sau Quảng Ninh (12 sản phẩm)"
     zone = clause_start(p, c, prev, semicolon=True)

@@ -24,7 +24,8 @@ TABLE = RuleTable("breakdown", "whole", [
     Rule("trong-do", r"(?<!\w)trong\s+đó(?!\w)", "the count before 'trong đó'",
          Example("Toàn tỉnh có 96 sản phẩm OCOP 3 sao trở lên, trong đó có 12 sản phẩm cấp lại.", 12, 96),
          "'trong đó' (of which) opens the parts of the count before it (of the stock, when that count is its rise: "
-         "'có 187 sản phẩm, tăng 15 sản phẩm so với cùng kỳ; trong đó 22 sản phẩm đạt 4 sao')"),
+         "'có 187 sản phẩm, tăng 15 sản phẩm so với cùng kỳ; trong đó 22 sản phẩm đạt 4 sao', or its earlier value: "
+         "'có 396 sản phẩm, tăng từ 86 sản phẩm đầu nhiệm kỳ; trong đó 58 sản phẩm 4 sao')"),
     Rule("listing", r"(?<!\w)(?:bao\s+gồm|gồm(?:\s+có)?|cụ\s+thể|với)(?!\w)\s*:?|:", "the count before the list",
          Example("Năm 2022 tỉnh công nhận 35 sản phẩm OCOP 4 sao, gồm 5 sản phẩm cấp lại và 30 sản phẩm mới.", 5, 35),
          "'gồm', 'bao gồm', 'cụ thể', 'với' or a colon after a count list its parts"),
@@ -72,7 +73,7 @@ _STOP = re.compile(r"[.;]")
 _PLAN_BEFORE = Folded(r"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+[^\W\d_]+){0,3}\s*$")
 _LABEL_DIGIT = re.compile(r"\d")
 _BRACKET = re.compile(r"[()]")
-_RISE_BEFORE = Folded(r"(?<!\w)tăng\s+(?:thêm\s+)?$")
+_RISE_BEFORE = Folded(r"(?<!\w)tăng\s+(?:thêm\s+|từ\s+)?$")  # "tăng từ 86 sản phẩm đầu nhiệm kỳ; trong đó …": the stock's parts
 # "công nhận 326 sản phẩm, nâng tổng số … lên 3.761 sản phẩm. Trong đó, xã A có 8 sản phẩm được công nhận"
 _RAISED_TO_BEFORE = Folded(r"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?số[^.;\d]{0,60}?\s(?:lên|đến)\s*$")
 # (a short name, up to four words, may stand before the verb: "Cụ thể, 1 sản phẩm bưởi da xanh được công nhận 4 sao")

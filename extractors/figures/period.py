@@ -106,6 +106,12 @@ TABLE = RuleTable("period", "year", [
                  5, 2020),
          "'Đầu nhiệm kỳ, … mới có 5': the start of the term named in its sentence or the two before "
          "('nhiệm kỳ 2020-2025') — its first year", needs=("nhiệm",)),
+    Rule("term-start-after", r"\s*(?:ocop\s+)?(?:(?:vào|ở|lúc|hồi|của)\s+)?(?:đầu|khởi\s+đầu)\s+nhiệm\s+kỳ(?!\s+(?:19|20)\d\d)",
+         "the term's first year",
+         Example("Nhiệm kỳ 2020-2025, huyện phát triển mạnh Chương trình OCOP. Đến hết năm 2024, huyện có 31 sản phẩm "
+                 "OCOP, tăng từ 12 sản phẩm đầu nhiệm kỳ.", 12, 2020),
+         "'tăng từ 86 sản phẩm đầu nhiệm kỳ': the count's own words date it to the start of the last term named "
+         "before it in the passage ('nhiệm kỳ 2020 - 2025'), whatever year its sentence names", needs=("nhiệm",)),
     Rule("year-before-compared", r"(?:\(\s*năm\s+(?:trước|ngoái)\s+(?:là|có|đạt)\s+|năm\s+(?:trước|ngoái)\s*\(\s*)$",
          "the year before the count compared",
          Example("Năm 2022, tỉnh công nhận 41 sản phẩm (năm trước là 32 sản phẩm).", 32, 2021),
@@ -399,6 +405,22 @@ def _term_named(p: Passage, c: Count, before: int) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def _term_start_after(p: Passage, c: Count) -> bool:
+    """Rule term-start-after: "… tăng từ 86 sản phẩm đầu nhiệm kỳ" after "nhiệm kỳ 2020 - 2025" named before."""
+    sent_end = p.sentences[c.sent].end
+    if not may_contain(p.text, ("nhiệm",), c.noun_end, min(sent_end, c.noun_end + 30)):
+        return False
+    if not TABLE.match("term-start-after", p.text, c.noun_end, min(sent_end, c.noun_end + 30)):
+        return False
+    found = None
+    for found in _TERM_NAMED.finditer(p.text, 0, c.start):  # noqa: B007
+        pass
+    if found is None:
+        return False
+    _set(c, int(found.group(1)), "term-start-after")
+    return True
+
+
 def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, line_year: int | None,
                   heading_year: int | None = None) -> None:
     """The year by the count's own clause, its whole, its sentence, its section or line."""
@@ -412,6 +434,8 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     if _this_round(p, c, lo):
         return
     if not dated and _counted_on(p, c, lo):
+        return
+    if _term_start_after(p, c):
         return
     if _compared_year(p, c):
         return

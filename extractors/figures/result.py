@@ -79,6 +79,19 @@ TABLE = RuleTable("result", "is a result", [
          "products inspected, found, sampled or seized by an inspection (market surveillance, food safety, "
          "post-certification checks), whatever level is named after them",
          needs=("phát", "kiểm", "mẫu", "giữ", "thu", "thanh")),
+    Rule("owned-by-group", r"\s*(?:ocop\s+)?(?:của|do)\s+(?:các\s+)?(?:hội\s+viên|đoàn\s+viên|phụ\s+nữ|chị\s+em|thanh\s+niên"
+                           r"|cựu\s+chiến\s+binh|người\s+dân\s+tộc\s+thiểu\s+số)(?:\s+(?:nông\s+dân|trẻ))?"
+                           r"\s+(?:làm\s+chủ|sở\s+hữu|làm\s+đại\s+diện|đứng\s+tên)(?!\w)", "not a result",
+         Example("Toàn tỉnh có 205 sản phẩm OCOP, trong đó 88 sản phẩm do phụ nữ làm chủ.", 88, None),
+         "a stock's products counted by their owners' group ('88 sản phẩm do phụ nữ làm chủ', '12 sản phẩm OCOP do "
+         "thanh niên làm chủ'): a share by another attribute, as dev-413 leaves out 'chủ thể do phụ nữ làm đại diện' "
+         "(not 'N sản phẩm của hội viên được công nhận': rounds 2 and 17 annotate an association's members' "
+         "recognised products as figures)", needs=("làm", "sở", "đứng")),
+    Rule("group-owns", r"(?<!\w)(?:hội\s+viên|đoàn\s+viên|phụ\s+nữ|thanh\s+niên)(?:\s+(?:nông\s+dân|cựu\s+chiến\s+binh))?"
+                       r"\s+(?:làm\s+chủ|sở\s+hữu)\s*$", "not a result",
+         Example("Lũy kế đến nay hội viên nông dân làm chủ 142 sản phẩm OCOP của tỉnh.", 142, None),
+         "the same said before the count: 'hội viên nông dân làm chủ 142 sản phẩm OCOP'",
+         needs=("hội", "đoàn", "phụ", "thanh")),
     Rule("inspection-outcome", r"\s*(?:[-–•*+]\s*)?kết\s+quả(?!\w)", "not a result",
          Example("Sở đã hậu kiểm 60 sản phẩm OCOP. Kết quả, 49 sản phẩm duy trì tốt chất lượng.", 49, None),
          "a sentence opening with 'Kết quả' after an inspection counts what the inspection found, unless a "
@@ -197,12 +210,12 @@ TABLE = RuleTable("result", "is a result", [
                             r"|mang\s+(?:đến|tới|theo)"
                             r"|(?:đăng\s+)?bán(?:\s+(?:được|ra|tại|trên))?|tiêu\s+thụ|sản\s+lượng|bảo\s+hộ|nhãn\s+hiệu"
                             r"|chỉ\s+dẫn\s+địa\s+lý|kết\s+nối|giới\s+thiệu|quảng\s+bá|đổi\s+tên|điều\s+chỉnh\s+tên|(?:điều\s+chỉnh|thay\s+đổi|đổi|cập\s+nhật)\s+địa\s+chỉ|đặt\s+hàng|bao\s+tiêu"
-                            r"|hợp\s+đồng|có\s+mặt|(?:hệ\s+thống|kênh)\s+phân\s+phối|bình\s+ổn"
+                            r"|hợp\s+đồng|đơn\s+hàng|có\s+mặt|(?:hệ\s+thống|kênh)\s+phân\s+phối|bình\s+ổn"
                             r"|ghi\s+nhãn|nhãn\s+(?:mác|phụ))(?!\w)",
          "not a result",
          Example("Hỗ trợ các chủ thể đưa 35 sản phẩm OCOP lên sàn thương mại điện tử.", 35, None),
          "products counted by another attribute: sold online, on display or brought to a fair ('mang đến 95 sản "
-         "phẩm'), on supermarket shelves ('đưa vào kệ hàng'), with organic areas, exported, renamed, whose address on the label changes after the merger, in a "
+         "phẩm'), on supermarket shelves ('đưa vào kệ hàng'), with regular orders ('có đơn hàng thường xuyên'), with organic areas, exported, renamed, whose address on the label changes after the merger, in a "
          "price-stabilisation programme ('bình ổn thị trường')"),
     Rule("assessment-held", r"(?<!\w)tổ\s+chức\s+(?:\d+\s+đợt\s+)?(?:thẩm\s+định\s*,\s*)?đánh\s+giá(?:\s+lại)?"
                             r"(?:\s*,\s*phân\s+hạng)?(?:\s+(?:sản\s+phẩm\s+)?cấp\s+(?:huyện|tỉnh|xã|thành\s+phố|thị\s+xã))?"
@@ -401,6 +414,10 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
             return "proposed-but-failed"
     if search("inspected", text, back60, start):
         return "inspected"
+    if match("owned-by-group", text, noun_end, after_end):
+        return "owned-by-group"
+    if search("group-owns", text, back30, start):
+        return "group-owns"
     if c.whole is None and _inspection_outcome(p, c):
         return "inspection-outcome"
     if search("registered-for-rank", text, max(sent.start, start - 40), start):

@@ -116,6 +116,12 @@ CONTEXT = RuleTable("status: context", "status", [
     Rule("plan-noun-before", rf"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu){_PLAN_QUALIFIER}{{0,2}}\s*(?:là\s+|:\s*)?$",
          "target", Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra.", 200, "target"),
          "the count right after the plan noun is the plan", needs=("hoạch", "tiêu")),
+    Rule("past-year-bracket", r"\(\s*(?:trong\s+|cả\s+|riêng\s+)?năm\s+((?:19|20)\d\d)(?!\d)[^()\n]{0,60}$", "achieved",
+         Example("Năm 2024, huyện phấn đấu có thêm 6 sản phẩm OCOP, góp phần cùng tỉnh (năm 2023 toàn tỉnh công nhận 45 sản phẩm).", 45,
+                 "achieved"),
+         "a count in brackets that open with a year before the article's ('(năm 2024 toàn tỉnh công nhận 41 sản "
+         "phẩm)') recalls what that year gave, whatever plan the sentence states (not with a plan word of its own "
+         "inside the brackets)", needs=("năm",)),
     Rule("whole-status", r"trong\s+đó", "the whole's",
          Example("Phấn đấu giai đoạn 2021-2025 có 168 sản phẩm OCOP.\n\nTrong đó có 18 sản phẩm 5 sao.", 18, "target"),
          "a part of a breakdown with no cue of its own has its whole's status, across sentences too"),
@@ -189,11 +195,13 @@ DESCRIPTORS = RuleTable("status: the count's own descriptors", "status", [
          "submitted for five stars", needs=("trình",)),
     Rule("put-forward", r"\s*(?:OCOP\s+)?(?:đã\s+|đang\s+)?(?:(?:gửi|trình|nộp)\s+hồ\s+sơ\s+(?:lên\s+)?(?:trung\s+ương|bộ|hội\s+đồng)"
                         r"|được\s+(?:[^\s,.;]+\s+){0,3}?xem\s+xét\s+(?:công\s+nhận|nâng\s+hạng)"
+                        r"|được\s+trình\s+(?:lên\s+)?(?:hội\s+đồng\s+)?(?:trung\s+ương|bộ|hội\s+đồng|quốc\s+gia)"
                         r"|(?:được\s+(?:[^\s,.;]+\s+){0,3}?)?(?:hoàn\s+thiện|hoàn\s+chỉnh|lập)\s+hồ\s+sơ\s+(?:để\s+)?(?:gửi|trình)"
                         r"\s+(?:lên\s+)?(?:trung\s+ương|bộ|hội\s+đồng))(?=[^.;]{0,40}?sao)", "proposed",
          Example("Ngoài ra có 3 sản phẩm đã gửi hồ sơ lên Trung ương để xét công nhận 5 sao.", 3, "proposed"),
          "a dossier sent up for a level, or products being considered for a level ('đang được tỉnh xem xét nâng "
-         "hạng lên 4 sao', 'đã được tỉnh hoàn thiện hồ sơ gửi Trung ương xét công nhận 5 sao')", needs=("hồ", "xem")),
+         "hạng lên 4 sao', 'đã được tỉnh hoàn thiện hồ sơ gửi Trung ương xét công nhận 5 sao', 'đang được trình Hội đồng "
+         "Trung ương đánh giá, phân hạng 5 sao')", needs=("hồ", "xem", "trình")),
 ], doc="Read right after the noun. A descriptor never turns a target into a proposal (a planned proposal "
        "is a target), and in a part of an achieved whole a proposal counts only for 5 stars or a "
        "higher council ('5 sản phẩm 3 sao đề nghị đánh giá nâng hạng 4 sao' of a recognised round stay achieved).",
@@ -310,6 +318,9 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
                 "plan-in-brackets", text, max(sent.start, bracket - 80), bracket + 1):
             c.explicit = True
             return "target", "plan-in-brackets"
+    if c.depth > 0 and p.article_year and (past := _past_year_bracket(p, c)) is not None:
+        c.explicit = True
+        return past, "past-year-bracket"
     if CONTEXT.search("plan-noun-before", text, max(sent.start, c.start - 40), c.start):
         c.explicit = True
         return "target", "plan-noun-before"
@@ -359,6 +370,18 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
         c.explicit = row[0].explicit
         return row[0].status, "list-row"
     return "achieved", "default-achieved"
+
+
+def _past_year_bracket(p: Passage, c: Count) -> str | None:
+    """Rule past-year-bracket: "(năm 2024 toàn tỉnh công nhận 41 sản phẩm)" in a plan's sentence of 2025."""
+    text = p.text
+    sent = p.sentences[c.sent]
+    m = CONTEXT.search("past-year-bracket", text, max(sent.start, c.start - 70), c.start)
+    if m is None or int(m.group(1)) >= p.article_year:
+        return None
+    if any(h.value in ("modal", "target", "proposed") for h in CUES.scan(text, m.start(), c.start)):
+        return None  # "(năm 2024 phấn đấu 30 sản phẩm)": a plan of its own
+    return "achieved"
 
 
 def _descriptors(p: Passage, c: Count) -> None:
