@@ -272,15 +272,20 @@ _RELATED_HEADING = re.compile(
     r"^\W*(?:những |các )?(?:tin|bài|bài viết)\s+(?:mới hơn|cũ hơn|liên quan|khác|cùng chuyên mục|đã đưa|mới nhất"
     r"|xem nhiều|đọc nhiều|nổi bật)|^\W*(?:xem thêm|đọc thêm|cùng chuyên mục|đọc nhiều|xem nhiều|mới nhất"
     r"|tin mới|nổi bật)\W*$"
-    # a box's heading in other words ("Có thể bạn quan tâm", "Tin tức liên quan", "Tin bài khác", "Bài viết cùng chủ
-    # đề", "Bài tiếp theo" above the next article of an infinite-scroll page), alone on its line
-    r"|^\W*(?:có[ \t]+thể[ \t]+bạn[ \t]+(?:quan[ \t]+tâm|muốn[ \t]+(?:xem|đọc))|bạn[ \t]+có[ \t]+thể[ \t]+quan[ \t]+tâm"
-    r"|(?:những[ \t]+|các[ \t]+)?(?:tin[ \t]+tức|tin[ \t]+bài|tin|bài[ \t]+viết|bài)[ \t]+(?:liên[ \t]+quan|khác|cùng[ \t]+chủ[ \t]+đề"
-    r"|cùng[ \t]+chuyên[ \t]+mục|tiếp[ \t]+theo))\W*$"
     # a box of coming events ("Sự kiện sắp diễn ra", "Lịch sự kiện"): its dates are the events'
     r"|^\W*(?:các[ \t]+)?sự[ \t]+kiện[ \t]+sắp[ \t]+(?:diễn[ \t]+ra|tới)\W*$|^\W*lịch[ \t]+sự[ \t]+kiện\W*$",
     re.IGNORECASE,
 )
+# A box's heading in other words, alone on a short line ("Có thể bạn quan tâm", "Tin tức liên quan", "Tin bài khác",
+# "Bài viết cùng chủ đề", "Bài tiếp theo" above the next article of an infinite-scroll page).
+_OTHER_BOX_HEADING = re.compile(
+    r"^\W*(?:có[ \t]+thể[ \t]+bạn[ \t]+(?:quan[ \t]+tâm|muốn[ \t]+(?:xem|đọc))|bạn[ \t]+có[ \t]+thể[ \t]+quan[ \t]+tâm"
+    r"|(?:những[ \t]+|các[ \t]+)?(?:tin[ \t]+tức|tin[ \t]+bài|tin|bài[ \t]+viết|bài)[ \t]+(?:liên[ \t]+quan|khác|cùng[ \t]+chủ[ \t]+đề"
+    r"|cùng[ \t]+chuyên[ \t]+mục|tiếp[ \t]+theo))\W*$", re.IGNORECASE)
+_OTHER_BOX_HEADING_LENGTH = 40
+
+
+
 # The signing or effective date in a document's attribute block ("Ngày ban hành: 10/01/2024"): the
 # page's date only when the page shows no other, as a legal-text page does; on a news page it
 # belongs to a document listed in a sidebar.
@@ -435,9 +440,18 @@ _INLINE_DATELINE = re.compile(
 )
 
 
+_DATELINE_COMMA = 48
+_DIGIT = re.compile(r"\d")
+
+
 def _agency_dateline(line: str) -> tuple[str, int, int] | None:
     """The date of a news agency's dateline heading a paragraph, or of a paper's inline dateline."""
-    m = _AGENCY_DATELINE.match(line) or _INLINE_DATELINE.match(line)
+    m = _AGENCY_DATELINE.match(line)
+    if m is None:
+        comma = line.find(",", 0, _DATELINE_COMMA)  # the place's comma, a date right after it
+        if comma < 0 or not _DIGIT.search(line, comma, comma + 8):
+            return None
+        m = _INLINE_DATELINE.match(line)
     if not m:
         return None
     found = _find_date(m.group("date") or m.groupdict().get("date2") or "")
@@ -457,8 +471,8 @@ def _date_line(line: str) -> tuple[str, int, int] | None:
     """The date on a line that is essentially only a date (plus labels, weekday, author,
     category, or a source's name)."""
     stripped = line.strip(" \t-–•|*()[]")
-    if not stripped or len(stripped) > (_MAX_CREDIT_LENGTH if _CREDIT_LABEL.match(stripped) else 120) \
-            or _PAGE_CHROME.search(stripped):
+    if (not stripped or (len(stripped) > 120 and (len(stripped) > _MAX_CREDIT_LENGTH or not _CREDIT_LABEL.match(stripped)))
+            or _PAGE_CHROME.search(stripped)):
         return None
     found = _first_date(stripped)
     if not found:
@@ -639,6 +653,7 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     document_line = -_DOCUMENT_BLOCK_LINES - 1  # the non-empty line of the last signing date
     in_box = False
     box_block = 0
+    yearless_at: int | None = None  # the offset of an agency's dateline printed without its year
     lines = text.split("\n")
     teasers = _teaser_lines(lines) if _TEASER_LINK.search(text) else set()
     pagination = False
@@ -648,7 +663,7 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
             nonempty += 1
             continue
         pagination = pagination or (("rang" in line or "RANG" in line) and bool(_PAGINATION.match(line)))
-        if _RELATED_HEADING.search(line):
+        if _RELATED_HEADING.search(line) or (len(line) <= _OTHER_BOX_HEADING_LENGTH and _OTHER_BOX_HEADING.match(line)):
             if candidates:
                 break
             # a box of other articles above the article: its dates are theirs, up to the blank line;
@@ -667,6 +682,9 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
                 box_block = 0
         elif line.strip():
             found = _date_in_line(line) or _number_field_date(line)
+            if (found is None and yearless_at is None and "(" in line[:_DATELINE_COMMA + 20]
+                    and _YEARLESS_DATELINE.match(line)):
+                yearless_at = offset  # an agency's dateline without its year: read only if no line dates the page
             if found and at and _CUT_SYMBOL.search(lines[at - 1]):
                 found = None  # the rest of a citation hard-wrapped inside its symbol, not a date line
             if found and _is_event_field(lines, at):
@@ -686,7 +704,7 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
                 candidates.append(PublishedDate(value, "text", quote, offset + start, offset + end))
                 placed.append((nonempty, prose_since, bool(_WEEKDAY_NAMED.search(quote))))
                 labels.append((bool(_MODIFIED_LABEL.match(line)), bool(_POSTING_LABEL.match(line) or _CREATED_LABEL.match(line))))
-                machine.append(bool(_MACHINE_STAMP.fullmatch(line.strip())))
+                machine.append("T" in quote and bool(_MACHINE_STAMP.fullmatch(line.strip())))
                 prose_since = False
             elif len(line.split()) > _PROSE_WORDS:
                 prose_since = prose_seen = True
@@ -715,7 +733,7 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
         if _is_header_clock(candidates, placed):
             return candidates[1]
         return candidates[0]
-    yearless = _yearless_dateline(text)
+    yearless = _yearless_dateline(text, yearless_at) if yearless_at is not None else None
     if yearless:
         return yearless
     if signing_dates or document_dates:
@@ -744,14 +762,15 @@ _MACHINE_STAMP_GAP = 2
 # on the page, the year is the one that puts the dateline on or within three months after a full date the text prints
 # (a decision the lead cites, signed days before), when only one year does.
 _YEARLESS_DATELINE = re.compile(
-    rf"(?m)^[ \t]*{_PLACE}[ \t]*,[ \t]*(?:ngày[ \t]+)?(?P<d>\d{{1,2}})[ \t]*/[ \t]*(?P<m>\d{{1,2}})[ \t]*"
+    rf"[ \t]*{_PLACE}[ \t]*,[ \t]*(?:ngày[ \t]+)?(?P<d>\d{{1,2}})[ \t]*/[ \t]*(?P<m>\d{{1,2}})[ \t]*"
     rf"\([ \t]*{_AGENCY}[ \t]*\)[ \t]*[-–—]")
 _YEARLESS_REACH_DAYS = 92
 
 
-def _yearless_dateline(text: str) -> PublishedDate | None:
-    """The date of an agency's dateline printed without its year, the year read from the text's full dates."""
-    m = _YEARLESS_DATELINE.search(text) if "(" in text else None
+def _yearless_dateline(text: str, at: int) -> PublishedDate | None:
+    """The date of an agency's dateline printed without its year (its line at ``at``), the year read from the text's
+    full dates."""
+    m = _YEARLESS_DATELINE.match(text, at)
     if m is None:
         return None
     day, month = int(m.group("d")), int(m.group("m"))
