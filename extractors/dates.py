@@ -436,6 +436,7 @@ def _created_field_date(line: str) -> tuple[str, int, int] | None:
 # "ĐIỆN BIÊN, 14.3.2026 — Theo …"). Not a range ("Lào Cai, 12/3/2026 - 14/3/2026"): a letter must follow the dash.
 _INLINE_DATELINE = re.compile(
     rf"^[ \t]*(?:TP\.?[ \t]*|Tp\.?[ \t]*)?{_PLACE}[ \t]*,[ \t]*(?:ngày[ \t]+)?(?P<date>{_DATE_TEXT})"
+    r"(?:[ \t]*,?[ \t]*\d{1,2}[ \t]*[:hg][ \t]*\d{2})?"  # a time may follow the date ("Quảng Ninh, 12/3/2026, 08:30 - …")
     r"(?:[ \t]*\([^()\n\d]{1,40}\))?[ \t]*[-–—][ \t]*(?=[^\W\d_])"
 )
 
@@ -758,12 +759,12 @@ _MACHINE_STAMP = re.compile(r"(?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)
 _MACHINE_STAMP_GAP = 2
 
 
-# A news agency's dateline with day and month only ("HÀ NỘI, 14/3 (TTXVN) – …", as TTXVN prints it): with no date line
-# on the page, the year is the one that puts the dateline on or within three months after a full date the text prints
-# (a decision the lead cites, signed days before), when only one year does.
+# A news agency's dateline with day and month only ("HÀ NỘI, 14/3 (TTXVN) – …", as TTXVN prints it; "(Báo Tin tức)" too):
+# with no date line on the page, the year is the one that puts the dateline on or within three months after a full date
+# the text prints (a decision the lead cites, signed days before), when only one year does.
 _YEARLESS_DATELINE = re.compile(
     rf"[ \t]*{_PLACE}[ \t]*,[ \t]*(?:ngày[ \t]+)?(?P<d>\d{{1,2}})[ \t]*/[ \t]*(?P<m>\d{{1,2}})[ \t]*"
-    rf"\([ \t]*{_AGENCY}[ \t]*\)[ \t]*[-–—]")
+    r"\([^()\n\d]{1,40}\)[ \t]*[-–—]")
 _YEARLESS_REACH_DAYS = 92
 
 

@@ -143,7 +143,7 @@ _ISSUER_WORD = (r"(?:(?:[ \t]+|,[ \t]+(?=(?:huyện|xã|tỉnh|thị[ \t]xã|th�
 _DATE_AFTER = re.compile(
     # "2045/QĐ-UBND/ngày 12/3/2026": a slash glued between the symbol and "ngày"
     rf"""[ \t]*(?:[,(]|/(?=[ \t]*(?-i:ngày)[ \t]))?[ \t\n|]*
-    (?:(?:đã[ \t]+)?(?:được[ \t]+)?(?:ký[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?   # "(đã) được ban hành ngày", "ký ban hành ngày"
+    (?:(?:đã[ \t]+)?(?:được[ \t]+)?(?:ký[ \t]+)?(?:ban[ \t]hành|phát[ \t]hành|ký|kí)[ \t]+)?   # "(đã) được ban hành ngày", "ký ban hành ngày"
     (?:[A-ZĐ][^\W\d_]*(?:[ \t][A-ZĐ][^\W\d_]*){{0,3}},[ \t]*)?   # "Quảng Nam, ngày ..."
     # the issuer between: "của Thủ tướng Chính phủ ngày …", "của Chủ tịch UBND tỉnh, ngày …", "do Chủ tịch
     # UBND tỉnh ký ngày …", "đã được UBND tỉnh ban hành ngày …"; not an event's date ("của Sở tổ chức
@@ -163,7 +163,8 @@ _DATE_AFTER = re.compile(
 # Number and date a semicolon apart, the date closing the bracket, the item or the line: "(Số: 118/KH-UBND; ngày
 # 07/4/2026)", "Số: 2045/QĐ-UBND; ngày 12/3/2026". Not a date opening the next clause ("Thực hiện Kế hoạch số
 # 45/KH-UBND; ngày 10/3/2022, UBND tỉnh ban hành …").
-_DATE_AFTER_SEMICOLON = re.compile(rf"[ \t]*;[ \t]*(?-i:ngày)[ \t]+{_DATE_BODY}(?=[ \t]*(?:[);.]|$))",
+_DATE_AFTER_SEMICOLON = re.compile(rf"[ \t]*;[ \t]*(?:(?:ký|kí|ban[ \t]+hành)[ \t]+)?(?-i:ngày)[ \t]+{_DATE_BODY}"
+                                   r"(?=[ \t]*(?:[);.]|$))",
                                    re.VERBOSE | re.IGNORECASE | re.MULTILINE)
 # The date alone in brackets right after the number: "Quyết định số 1048/QĐ-TTg (21/8/2019)".
 _DATE_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*(?:ngày[ \t]+)?{_DATE_BODY}[ \t]*\)", re.VERBOSE | re.IGNORECASE)
