@@ -284,8 +284,6 @@ _OTHER_BOX_HEADING = re.compile(
     r"|cùng[ \t]+chuyên[ \t]+mục|tiếp[ \t]+theo))\W*$", re.IGNORECASE)
 _OTHER_BOX_HEADING_LENGTH = 40
 
-
-
 # The signing or effective date in a document's attribute block ("Ngày ban hành: 10/01/2024"): the
 # page's date only when the page shows no other, as a legal-text page does; on a news page it
 # belongs to a document listed in a sidebar.
@@ -439,8 +437,7 @@ _INLINE_DATELINE = re.compile(
     r"(?:[ \t]*,?[ \t]*\d{1,2}[ \t]*[:hg][ \t]*\d{2})?"  # a time may follow the date ("Quảng Ninh, 12/3/2026, 08:30 - …")
     r"(?:[ \t]*\([^()\n\d]{1,40}\))?[ \t]*[-–—][ \t]*(?=[^\W\d_])"
 )
-
-
+# An inline dateline is tried only where the place's comma sits near the line's head with a digit right after it.
 _DATELINE_COMMA = 48
 _DIGIT = re.compile(r"\d")
 
