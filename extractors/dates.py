@@ -248,7 +248,10 @@ _LABELS = re.compile(
 _PAGE_CHROME = re.compile(r"đường dây nóng|hotline|điện thoại|hôm nay|email|fax|lịch phát sóng"
                           # a print view's print date ("Ngày in: 04/12/2026 14:22", "In lúc: …"): the day the
                           # page was printed, like a header clock
-                          r"|(?:^|[|•·])[ \t]*(?:ngày[ \t]+in|in[ \t]+(?:lúc|ngày)|thời[ \t]+gian[ \t]+in)[ \t]*:",
+                          r"|(?:^|[|•·])[ \t]*(?:ngày[ \t]+in|in[ \t]+(?:lúc|ngày)|thời[ \t]+gian[ \t]+in)[ \t]*:"
+                          # a digital signature stamp's time ("Ký bởi: … Thời gian ký: 14.03.2026 16:42:10 +07:00"):
+                          # the moment a file was signed, printed by the signing software, not the text's date
+                          r"|(?:^|[|•·])[ \t]*(?:thời[ \t]+gian[ \t]+ký|ngày[ \t]+giờ[ \t]+ký|signing[ \t]+time)[ \t]*:",
                           re.IGNORECASE)
 _MAX_LEFTOVER_WORDS = 4
 # A source's name printed before its date ("Báo Nông nghiệp và Môi trường 21/07/2025") may be longer, and
@@ -273,6 +276,14 @@ _RELATED_HEADING = re.compile(
     r"|^\W*(?:các[ \t]+)?sự[ \t]+kiện[ \t]+sắp[ \t]+(?:diễn[ \t]+ra|tới)\W*$|^\W*lịch[ \t]+sự[ \t]+kiện\W*$",
     re.IGNORECASE,
 )
+# A box's heading in other words, alone on a short line ("Có thể bạn quan tâm", "Tin tức liên quan", "Tin bài khác",
+# "Bài viết cùng chủ đề", "Bài tiếp theo" above the next article of an infinite-scroll page).
+_OTHER_BOX_HEADING = re.compile(
+    r"^\W*(?:có[ \t]+thể[ \t]+bạn[ \t]+(?:quan[ \t]+tâm|muốn[ \t]+(?:xem|đọc))|bạn[ \t]+có[ \t]+thể[ \t]+quan[ \t]+tâm"
+    r"|(?:những[ \t]+|các[ \t]+)?(?:tin[ \t]+tức|tin[ \t]+bài|tin|bài[ \t]+viết|bài)[ \t]+(?:liên[ \t]+quan|khác|cùng[ \t]+chủ[ \t]+đề"
+    r"|cùng[ \t]+chuyên[ \t]+mục|tiếp[ \t]+theo))\W*$", re.IGNORECASE)
+_OTHER_BOX_HEADING_LENGTH = 40
+
 # The signing or effective date in a document's attribute block ("Ngày ban hành: 10/01/2024"): the
 # page's date only when the page shows no other, as a legal-text page does; on a news page it
 # belongs to a document listed in a sidebar.
@@ -417,12 +428,31 @@ def _created_field_date(line: str) -> tuple[str, int, int] | None:
     return None
 
 
+# A paper's or portal's inline dateline heading a paragraph, no agency needed: the place (in capitals or not, "TP."
+# allowed), a comma, a full date, at most a source in brackets, then a dash and the lead's first words ("Lạc Sơn,
+# 18/11/2024 - Sáng nay, …", "TUYÊN QUANG, ngày 07/10/2025 – Chiều nay, …", "Lai Châu, 12/3/2026 (Cổng TTĐT tỉnh) - …",
+# "ĐIỆN BIÊN, 14.3.2026 — Theo …"). Not a range ("Lào Cai, 12/3/2026 - 14/3/2026"): a letter must follow the dash.
+_INLINE_DATELINE = re.compile(
+    rf"^[ \t]*(?:TP\.?[ \t]*|Tp\.?[ \t]*)?{_PLACE}[ \t]*,[ \t]*(?:ngày[ \t]+)?(?P<date>{_DATE_TEXT})"
+    r"(?:[ \t]*,?[ \t]*\d{1,2}[ \t]*[:hg][ \t]*\d{2})?"  # a time may follow the date ("Quảng Ninh, 12/3/2026, 08:30 - …")
+    r"(?:[ \t]*\([^()\n\d]{1,40}\))?[ \t]*[-–—][ \t]*(?=[^\W\d_])"
+)
+# An inline dateline is tried only where the place's comma sits near the line's head with a digit right after it.
+_DATELINE_COMMA = 48
+_DIGIT = re.compile(r"\d")
+
+
 def _agency_dateline(line: str) -> tuple[str, int, int] | None:
-    """The date of a news agency's dateline heading a paragraph."""
+    """The date of a news agency's dateline heading a paragraph, or of a paper's inline dateline."""
     m = _AGENCY_DATELINE.match(line)
+    if m is None:
+        comma = line.find(",", 0, _DATELINE_COMMA)  # the place's comma, a date right after it
+        if comma < 0 or not _DIGIT.search(line, comma, comma + 8):
+            return None
+        m = _INLINE_DATELINE.match(line)
     if not m:
         return None
-    found = _find_date(m.group("date") or m.group("date2"))
+    found = _find_date(m.group("date") or m.groupdict().get("date2") or "")
     if not found:
         return None
     return found[0].isoformat(), len(line) - len(line.lstrip()), m.end()
@@ -439,7 +469,8 @@ def _date_line(line: str) -> tuple[str, int, int] | None:
     """The date on a line that is essentially only a date (plus labels, weekday, author,
     category, or a source's name)."""
     stripped = line.strip(" \t-–•|*()[]")
-    if not stripped or len(stripped) > 120 or _PAGE_CHROME.search(stripped):
+    if (not stripped or (len(stripped) > 120 and (len(stripped) > _MAX_CREDIT_LENGTH or not _CREDIT_LABEL.match(stripped)))
+            or _PAGE_CHROME.search(stripped)):
         return None
     found = _first_date(stripped)
     if not found:
@@ -447,7 +478,8 @@ def _date_line(line: str) -> tuple[str, int, int] | None:
     value, start, end = found
     rest = stripped[:start] + " " + stripped[end:]
     before = stripped[:start]
-    if re.search(r"\(\s*$", before) and before.strip(" (") and rest.count(" ") > 2 and not _is_byline(before):
+    if (re.search(r"\(\s*$", before) and before.strip(" (") and rest.count(" ") > 2 and not _is_byline(before)
+            and not _CREDIT_LABEL.match(before)):
         return None  # "Other article title (16/06/2021)" in a related list
     if _names_an_event_day(before) or _TIME_RANGE.search(stripped):
         return None
@@ -457,7 +489,7 @@ def _date_line(line: str) -> tuple[str, int, int] | None:
     rest = re.sub(r"[+-]?\d+", " ", rest)
     words = [w for w in re.split(r"[\s,|:;()\[\]/+.–·-]+", rest) if w]
     if (len(words) > _MAX_LEFTOVER_WORDS and not _is_source_line(stripped, start, len(words))
-            and not _opens_attribute_row(stripped, start, end)):
+            and not _opens_attribute_row(stripped, start, end) and not _closes_credit(stripped, end, len(words))):
         return None
     lead = len(line) - len(line.lstrip())
     if "T" not in value:
@@ -514,6 +546,25 @@ def _is_source_line(stripped: str, date_start: int, words: int) -> bool:
     if words > _MAX_SOURCE_WORDS or re.search(r"[.;!?]\s", before):
         return False
     return bool(_SOURCE_NAME.search(before) or _GLUED.search(before) or _BYLINE_NAME.match(before))
+
+
+# A credit labelled with a colon ("Nguồn: …", "Nguồn tin: …", "Tác giả: …", "Bài và ảnh: …") whose date closes the
+# line may name a unit of many words: "Tác giả: Lò Văn Sơn - Trạm Khuyến nông và Dịch vụ nông nghiệp khu vực Na Hang
+# (12.03.2026)", "Nguồn: Văn phòng Điều phối Chương trình mục tiêu quốc gia xây dựng nông thôn mới tỉnh Điện Biên,
+# đăng ngày 13/3/2026". Only a time, a zone or brackets may follow the date; no sentence ends before it.
+_CREDIT_LABEL = re.compile(r"^\W*(?:nguồn(?:[ \t]+tin)?|tác[ \t]+giả(?:[ \t]+bài[ \t]+viết)?|người[ \t]+viết|(?:nhóm[ \t]+)?phóng"
+                           r"[ \t]+viên|(?:bài|tin)(?:[ \t]*(?:,|và)[ \t]*ảnh)?|thực[ \t]+hiện)[ \t]*:", re.IGNORECASE)
+_CREDIT_TAIL = re.compile(r"(?:[ \t,|-]*(?:lúc[ \t]+)?\d{1,2}[ \t]*[:hg][ \t]*\d{2}(?::\d{2})?(?:[ \t]*(?:[AaPp][Mm]|SA|CH))?)?"
+                          r"(?:[ \t]*[(\[]?[ \t]*GMT[ \t]*\+[ \t]*7[ \t]*[)\]]?)?[ \t)\].]*$", re.IGNORECASE)
+_MAX_CREDIT_WORDS = 24
+_MAX_CREDIT_LENGTH = 220
+
+
+def _closes_credit(stripped: str, date_end: int, words: int) -> bool:
+    """A labelled credit of many words closed by its date."""
+    label = _CREDIT_LABEL.match(stripped)
+    return bool(label and words <= _MAX_CREDIT_WORDS and _CREDIT_TAIL.match(stripped, date_end)
+                and not re.search(r"[.;!?]\s", stripped[label.end():date_end]))
 
 
 # A date line glued to the headline that follows it, as text extracted from a page without a break
@@ -593,11 +644,14 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     nonempty = 0
     prose_since = prose_seen = False
     labels: list[tuple[bool, bool]] = []  # per candidate: labelled as a modification, as the posting or creation
+    machine: list[bool] = []  # per candidate: a bare ISO timestamp alone on its line (a hidden schema span's value)
     # a legal-text page's dates: signing ("Ngày ban hành") first, then effective, gazette, record dates
     signing_dates: list[PublishedDate] = []
     document_dates: list[PublishedDate] = []
     document_line = -_DOCUMENT_BLOCK_LINES - 1  # the non-empty line of the last signing date
     in_box = False
+    box_block = 0
+    yearless_at: int | None = None  # the offset of an agency's dateline printed without its year
     lines = text.split("\n")
     teasers = _teaser_lines(lines) if _TEASER_LINK.search(text) else set()
     pagination = False
@@ -607,16 +661,28 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
             nonempty += 1
             continue
         pagination = pagination or (("rang" in line or "RANG" in line) and bool(_PAGINATION.match(line)))
-        if _RELATED_HEADING.search(line):
+        if _RELATED_HEADING.search(line) or (len(line) <= _OTHER_BOX_HEADING_LENGTH and _OTHER_BOX_HEADING.match(line)):
             if candidates:
                 break
             # a box of other articles above the article: its dates are theirs, up to the blank line;
             # not a menu's entry ("Mới nhất" between "Trang chủ" and "Kinh doanh")
             in_box = not _in_menu(lines, at)
+            box_block = 0  # the non-empty lines of the box's current block (the heading's line is counted below)
+        if in_box and len(line.split()) > _PROSE_WORDS:
+            in_box = False  # a paragraph of prose: the article again, under a box no blank line closed
         if in_box:
-            in_box = bool(line.strip())
+            if line.strip():
+                box_block += 1
+            elif box_block:
+                # a blank line closes the box, unless the box is printed a block an item (the heading alone, or
+                # one item, above it) and the next block is another item
+                in_box = box_block <= _BOX_ITEM_LINES and _box_goes_on(lines, at)
+                box_block = 0
         elif line.strip():
             found = _date_in_line(line) or _number_field_date(line)
+            if (found is None and yearless_at is None and "(" in line[:_DATELINE_COMMA + 20]
+                    and _YEARLESS_DATELINE.match(line)):
+                yearless_at = offset  # an agency's dateline without its year: read only if no line dates the page
             if found and at and _CUT_SYMBOL.search(lines[at - 1]):
                 found = None  # the rest of a citation hard-wrapped inside its symbol, not a date line
             if found and _is_event_field(lines, at):
@@ -636,6 +702,7 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
                 candidates.append(PublishedDate(value, "text", quote, offset + start, offset + end))
                 placed.append((nonempty, prose_since, bool(_WEEKDAY_NAMED.search(quote))))
                 labels.append((bool(_MODIFIED_LABEL.match(line)), bool(_POSTING_LABEL.match(line) or _CREATED_LABEL.match(line))))
+                machine.append("T" in quote and bool(_MACHINE_STAMP.fullmatch(line.strip())))
                 prose_since = False
             elif len(line.split()) > _PROSE_WORDS:
                 prose_since = prose_seen = True
@@ -656,9 +723,17 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
             posted = next((c for c, (_, is_posting) in zip(candidates, labels, strict=True) if is_posting), None)
             if posted is not None:
                 return posted
+        if (machine[0] and len(candidates) > 1 and not machine[1] and placed[1][0] - placed[0][0] <= _MACHINE_STAMP_GAP
+                and not placed[1][1]):
+            # a bare ISO timestamp right above a printed date line: a hidden schema span's value (NukeViet fills
+            # itemprop=datePublished with the last edit time); the printed line is the page's posting
+            return candidates[1]
         if _is_header_clock(candidates, placed):
             return candidates[1]
         return candidates[0]
+    yearless = _yearless_dateline(text, yearless_at) if yearless_at is not None else None
+    if yearless:
+        return yearless
     if signing_dates or document_dates:
         return (signing_dates or document_dates)[0]
     head = text[:3000]
@@ -676,6 +751,40 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     return None
 
 
+# A machine timestamp alone on its line ("2026-03-20T08:02:11+07:00"), as text extraction keeps a hidden schema span.
+_MACHINE_STAMP = re.compile(r"(?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?")
+_MACHINE_STAMP_GAP = 2
+
+
+# A news agency's dateline with day and month only ("HÀ NỘI, 14/3 (TTXVN) – …", as TTXVN prints it; "(Báo Tin tức)" too):
+# with no date line on the page, the year is the one that puts the dateline on or within three months after a full date
+# the text prints (a decision the lead cites, signed days before), when only one year does.
+_YEARLESS_DATELINE = re.compile(
+    rf"[ \t]*{_PLACE}[ \t]*,[ \t]*(?:ngày[ \t]+)?(?P<d>\d{{1,2}})[ \t]*/[ \t]*(?P<m>\d{{1,2}})[ \t]*"
+    r"\([^()\n\d]{1,40}\)[ \t]*[-–—]")
+_YEARLESS_REACH_DAYS = 92
+
+
+def _yearless_dateline(text: str, at: int) -> PublishedDate | None:
+    """The date of an agency's dateline printed without its year (its line at ``at``), the year read from the text's
+    full dates."""
+    m = _YEARLESS_DATELINE.match(text, at)
+    if m is None:
+        return None
+    day, month = int(m.group("d")), int(m.group("m"))
+    printed = [_valid(int(f.group(4)), int(f.group(3)), int(f.group(1))) for f in _DMY.finditer(text)]
+    printed += [_valid(int(f.group(3)), int(f.group(2)), int(f.group(1))) for f in _LONG.finditer(text)]
+    dates = set()
+    for full in filter(None, printed):
+        for year in (full.year, full.year + 1):
+            dated = _valid(year, month, day)
+            if dated and 0 <= (dated - full).days <= _YEARLESS_REACH_DAYS:
+                dates.add(dated)
+    if len(dates) != 1:
+        return None
+    return PublishedDate(dates.pop().isoformat(), "text", m.group(0).strip(), m.start("d"), m.end("m"))
+
+
 # A line labelled as a last modification ("Sửa đổi lần cuối: …", "Cập nhật lần cuối: …", "Ngày sửa: …", "Last
 # modified: …"); a plain "Cập nhật" is left out: many portals print the posting so.
 _MODIFIED_LABEL = re.compile(r"^[\s|•*(\[-]*(?:(?:sửa[ \t]+đổi|chỉnh[ \t]+sửa|cập[ \t]+nhật)[ \t]+lần[ \t]+cuối"
@@ -686,12 +795,16 @@ _CREATED_LABEL = re.compile(r"^[\s|•*(\[-]*(?:ngày[ \t]+(?:tạo|gửi)|creat
 # "Địa điểm: …" on its line or the next.
 _DEADLINE_FIELD = re.compile(r"^\W*(?:hạn(?:[ \t]+[^\W\d_]+){0,3}|thời[ \t]+hạn(?:[ \t]+[^\W\d_]+){0,3})[ \t]*:", re.IGNORECASE)
 _EVENT_TIME_FIELD = re.compile(r"^\W*thời[ \t]+gian[ \t]*:", re.IGNORECASE)
+# An event's time field that names the event's course ("Thời gian tổ chức: 20/3/2026 - 24/3/2026", "Thời gian diễn
+# ra: …", "Thời gian khai mạc: …"): the event's, with or without a place field.
+_NAMED_EVENT_TIME_FIELD = re.compile(r"^\W*thời[ \t]+gian[ \t]+(?:tổ[ \t]+chức|diễn[ \t]+ra|khai[ \t]+mạc|bế[ \t]+mạc"
+                                     r"|triển[ \t]+lãm|trưng[ \t]+bày)[ \t]*:", re.IGNORECASE)
 _PLACE_FIELD = re.compile(r"(?:^|[|,;]|\s)\W*địa[ \t]+điểm[ \t]*:", re.IGNORECASE)
 
 
 def _is_event_field(lines: list[str], at: int) -> bool:
     line = lines[at]
-    if _DEADLINE_FIELD.match(line):
+    if _DEADLINE_FIELD.match(line) or _NAMED_EVENT_TIME_FIELD.match(line):
         return True
     if not _EVENT_TIME_FIELD.match(line):
         return False
@@ -726,6 +839,26 @@ _LISTING_ITEMS = 3
 # A paragraph closing with its date in brackets after the last sentence ("… 11 sản phẩm OCOP. (05/02/2026)"), as
 # newsletters date their items: with no date line, the first such dates the page.
 _CLOSING_DATE = re.compile(rf"[.!?…][ \t]*\([ \t]*(?P<date>{_DATE_TEXT})[ \t]*\)[ \t]*$", re.MULTILINE)
+
+
+# A box of other articles printed a block an item (a headline and its date line, blank lines between): the box goes on
+# past a blank line while the next block is such an item — a few short lines, one of them a date line.
+_BOX_ITEM_LINES = 3
+_BOX_ITEM_WORDS = 20
+
+
+def _box_goes_on(lines: list[str], at: int) -> bool:
+    """Whether the block after the blank line ``at`` is another item of the box above it."""
+    block: list[str] = []
+    for line in lines[at + 1:]:
+        if not line.strip():
+            if block:
+                break
+            continue
+        block.append(line)
+        if len(block) > _BOX_ITEM_LINES or len(line.split()) > _BOX_ITEM_WORDS:
+            return False
+    return bool(block) and any(_date_in_line(line) for line in block)
 
 
 # A menu entry: a few words with no digit (a box of other articles lists headlines and dates).

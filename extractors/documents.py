@@ -70,7 +70,7 @@ _NUMBER_RE = re.compile(
     |
       (?P<state>\d{{1,5}}[a-zA-Z]?(?:{_SLASH}(?:19|20)\d\d)?{_SLASH}{_SEG}(?:{_TYPE_DASH}{_SEG}(?:{_DASH}{_SEG})*)?)
     )
-    (?![\w/])""",
+    (?!\w|/(?![ \t]*ngày[ \t]))   # "2045/QĐ-UBND/ngày 12/3/2026": a slash glued to "ngày" is the date's, not the symbol's""",
     re.VERBOSE,
 )
 
@@ -141,8 +141,9 @@ _ISSUER_WORD = (r"(?:(?:[ \t]+|,[ \t]+(?=(?:huyện|xã|tỉnh|thị[ \t]xã|th�
                 rf"(?!và\b(?![ \t]+(?!(?:{'|'.join(re.escape(t) for t in DOC_TYPES)})\b)(?-i:[A-ZĐ])))"
                 r"[^\W\d_](?:[^\W\d]|&)*)")
 _DATE_AFTER = re.compile(
-    rf"""[ \t]*[,(]?[ \t\n|]*
-    (?:(?:đã[ \t]+)?(?:được[ \t]+)?(?:ký[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?   # "(đã) được ban hành ngày", "ký ban hành ngày"
+    # "2045/QĐ-UBND/ngày 12/3/2026": a slash glued between the symbol and "ngày"
+    rf"""[ \t]*(?:[,(]|/(?=[ \t]*(?-i:ngày)[ \t]))?[ \t\n|]*
+    (?:(?:đã[ \t]+)?(?:được[ \t]+)?(?:ký[ \t]+)?(?:ban[ \t]hành|phát[ \t]hành|ký|kí)[ \t]+)?   # "(đã) được ban hành ngày", "ký ban hành ngày"
     (?:[A-ZĐ][^\W\d_]*(?:[ \t][A-ZĐ][^\W\d_]*){{0,3}},[ \t]*)?   # "Quảng Nam, ngày ..."
     # the issuer between: "của Thủ tướng Chính phủ ngày …", "của Chủ tịch UBND tỉnh, ngày …", "do Chủ tịch
     # UBND tỉnh ký ngày …", "đã được UBND tỉnh ban hành ngày …"; not an event's date ("của Sở tổ chức
@@ -150,7 +151,7 @@ _DATE_AFTER = re.compile(
     # lower case: "Ngày" opening a line starts a sentence).
     # The date may open a bracket after the issuer: "của UBND tỉnh (ngày …)", "… (ban hành ngày …)".
     (?:(?:của{_ISSUER_WORD}{{1,12}}(?:,?[ \t]+(?:được[ \t]+)?(?:ban[ \t]hành|ký|kí))?   # "của UBND tỉnh, ban hành ngày …"
-       |(?:do|(?:đã[ \t]+)?được){_ISSUER_WORD}{{1,12}}[ \t]+(?:ký|kí|ban[ \t]hành))
+       |(?:do|(?:đã[ \t]+)?được){_ISSUER_WORD}{{1,12}}[ \t]+(?:ký|kí|ban[ \t]hành|phát[ \t]hành))   # "được Văn phòng UBND tỉnh phát hành ngày …"
        (?:,?(?:[ \t]+|[ \t]*\n(?=(?-i:ngày)))
          |[ \t]*\([ \t]*(?:(?:được[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?(?=ngày)))?
     (?:vào[ \t]+|cùng[ \t]+)?                                        # "… ban hành vào ngày …", "… cùng ngày …"
@@ -159,6 +160,12 @@ _DATE_AFTER = re.compile(
     (?:ngày|(?:(?<=ký[ \t])|(?<=kí[ \t]))hôm)(?:[ \t\n]+|(?=\d)){_DATE_BODY}""",
     re.VERBOSE | re.IGNORECASE,
 )
+# Number and date a semicolon apart, the date closing the bracket, the item or the line: "(Số: 118/KH-UBND; ngày
+# 07/4/2026)", "Số: 2045/QĐ-UBND; ngày 12/3/2026". Not a date opening the next clause ("Thực hiện Kế hoạch số
+# 45/KH-UBND; ngày 10/3/2022, UBND tỉnh ban hành …").
+_DATE_AFTER_SEMICOLON = re.compile(rf"[ \t]*;[ \t]*(?:(?:ký|kí|ban[ \t]+hành)[ \t]+)?(?-i:ngày)[ \t]+{_DATE_BODY}"
+                                   r"(?=[ \t]*(?:[);.]|$))",
+                                   re.VERBOSE | re.IGNORECASE | re.MULTILINE)
 # The date alone in brackets right after the number: "Quyết định số 1048/QĐ-TTg (21/8/2019)".
 _DATE_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*(?:ngày[ \t]+)?{_DATE_BODY}[ \t]*\)", re.VERBOSE | re.IGNORECASE)
 # How far after a number its signing date may end (room for "của Thủ tướng Chính phủ ngày …"). An issuer
@@ -196,6 +203,11 @@ _PLACE_DATE = re.compile(
     rf"[ \t|]*[^\W\d_]+\.?(?:[ \t][^\W\d_]+){{0,5}},[ \t]*ngày[ \t]+{_DATE_BODY}", re.VERBOSE
 )
 _LETTERHEAD_LINES = 5
+# A letter's "Kính gửi:" and the list of its addressees ("- Sở Nông nghiệp và Môi trường;") may stand between its number
+# and its place-date line, as PDF copy orders the columns; the addressees do not count among those five lines.
+_ADDRESSED = re.compile(r"[ \t|]*Kính[ \t]+gửi\b", re.IGNORECASE)
+_ADDRESSEE = re.compile(r"[ \t|]*[-+•–][ \t]*[^\W\d_]")
+_ADDRESSEES = 15
 
 # A table row: the signing date fills the cell after the number's ("| 1745/QĐ-UBND | 11/08/2020 |"; a
 # tab-separated row reaches the extractor with spaces for its tabs, "1845/QĐ-UBND 12/7/2024 9") or, on list
@@ -474,7 +486,8 @@ _PAGE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|Trang[ \t]+\d{
 def _date_after(text: str, end: int) -> re.Match[str] | None:
     """The signing date printed right after a number that ends at ``end`` (also past a page break)."""
     reach = min(len(text), end + _DATE_REACH)
-    found = _DATE_AFTER.match(text, end, reach) or _DATE_IN_BRACKETS.match(text, end, reach)
+    found = (_DATE_AFTER.match(text, end, reach) or _DATE_IN_BRACKETS.match(text, end, reach)
+             or (_DATE_AFTER_SEMICOLON.match(text, end, reach) if ";" in text[end:end + 3] else None))
     if found is None and (page_break := _PAGE_BREAK.match(text, end, reach)):
         found = _DATE_AFTER.match(text, page_break.end(), min(len(text), page_break.end() + _DATE_REACH))
     return found
@@ -622,7 +635,9 @@ def _letterhead_issued(text: str, number: re.Match[str]) -> tuple[str | None, in
     if not _LETTERHEAD_NUMBER.fullmatch(text, line_start, number.start()):
         return None
     start = text.find("\n", number.end()) + 1
-    for _ in range(_LETTERHEAD_LINES):
+    lines = addressees = 0
+    addressed = False
+    while lines < _LETTERHEAD_LINES:
         if start <= 0:
             break
         end = text.find("\n", start)
@@ -630,6 +645,15 @@ def _letterhead_issued(text: str, number: re.Match[str]) -> tuple[str | None, in
         found = _PLACE_DATE.match(text, start, end)
         if found:
             return _date_from(found), found.end()
+        if not addressed and _ADDRESSED.match(text, start, end):
+            addressed = True  # a letter's "Kính gửi:" list: its addressees stand between the columns
+            start = end + 1
+            continue
+        if addressed and addressees < _ADDRESSEES and _ADDRESSEE.match(text, start, end):
+            addressees += 1
+            start = end + 1
+            continue
+        lines += 1
         start = end + 1
     return None
 
@@ -650,7 +674,9 @@ def _numbers(text: str) -> Iterator[re.Match[str]]:
 def _bare_numbers(text: str, cited: list[_Mention]) -> Iterator[_Mention]:
     """Mentions of numbers printed without a symbol, unless the text also cites a full number of
     that type starting with those digits ("Kế hoạch số 45/KH-UBND … theo Kế hoạch số 45")."""
-    full = {(doc_type, number.split("/")[0].split("-")[0]) for number, doc_type, *_ in cited}
+    full: dict[tuple[str | None, str], list[str]] = {}
+    for number, doc_type, *_ in cited:
+        full.setdefault((doc_type, number.split("/")[0].split("-")[0]), []).append(number)
     for m in _BARE_NUMBER.finditer(text):
         typed = _TYPE_ENDING.search(text, max(0, m.start() - 40), m.start())
         if typed is None:
@@ -659,6 +685,12 @@ def _bare_numbers(text: str, cited: list[_Mention]) -> Iterator[_Mention]:
                     else _TYPE_ABBREVIATIONS[typed.group("abbreviation")])
         number = m.group("number")
         if (doc_type, number) in full:
+            # the document named again by its digits ("Theo Quyết định số 590 (ký ngày 13/3/2026), …"): a date
+            # written there is the full number's, when one number of that type has those digits
+            same = {number_key(n) for n in full[(doc_type, number)]}
+            dm = _date_after(text, m.end())
+            if dm and len(same) == 1:
+                yield full[(doc_type, number)][0], doc_type, _date_from(dm), typed.start(), dm.end()
             continue
         dm = _date_after(text, m.end())
         issued = _date_from(dm) if dm else _date_opening_sentence(text, typed.start())
