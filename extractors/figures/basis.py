@@ -22,12 +22,15 @@ _I = re.IGNORECASE
 CUES = RuleTable("basis: cues", "basis", [
     Rule("running-total", r"l[ũu]y\s+kế|luỹ\s+kế|tính\s+chung(?!\s+(?:cả\s+)?(?:\d+\s+|hai\s+|ba\s+|các\s+)?đợt)|tính\s+đến|đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có"
                           r"|hiện\s+tại|đang\s+có|hiện\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s)|thời\s+điểm\s+này|(?:hiện|đang)\s+sở\s+hữu"
-                          r"|(?<!năm\s)trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)(?![,\s]+(?:tại|theo|ở)\s+(?:quyết\s+định|đợt))|(?<![^\W\d_]\s)(?<!\w)nay\s+là(?!\w)|nằm\s+trong\s+(?:tổng\s+)?số", "cumulative",
+                          r"|(?<!quý\s[ivx]\s)(?<!quý\s[ivx]{2}\s)(?<!quý\s[ivx]{3}\s)(?<!tháng\s\d\s)(?<!tháng\s\d\d\s)(?<!năm\s)trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)(?![,\s]+(?:tại|theo|ở)\s+(?:quyết\s+định|đợt))|(?<![^\W\d_]\s)(?<!\w)nay\s+là(?!\w)|nằm\s+trong\s+(?:tổng\s+)?số"
+                          r"|(?<!\w)giữ\s+nguyên(?=(?:\s+(?:ở\s+mức|là))?\s*(?:$|\d))", "cumulative",
          Example("Lũy kế đến nay, huyện đã công nhận 46 sản phẩm OCOP.", 46, "cumulative"),
          "a total up to now, what a place or owner now has ('hiện sở hữu 97 sản phẩm', 'Hiện Mộc Châu có 61'), the "
          "stock a round's products are among ('nằm trong số 248 sản phẩm OCOP của tỉnh'); not 'năm trước đó' (a year), "
-         "not 'Trước đó, tại Quyết định số …' (an earlier round's decision), nor 'Trước đó, 5 sản phẩm … đều được công "
-         "nhận lại trong đợt …' (an earlier round's re-certification); ', nay là 231' (the stock now)"),
+         "not 'Trước đó, tại Quyết định số …' (an earlier round's decision), nor 'Quý II trước đó' (a quarter: that "
+         "quarter's products), nor 'Trước đó, 5 sản phẩm … đều được công "
+         "nhận lại trong đợt …' (an earlier round's re-certification); ', nay là 231' (the stock now); 'số sản phẩm 5 sao "
+         "của tỉnh giữ nguyên 3 sản phẩm' (a stock unchanged at 3, not the year's)"),
     Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)"
                        r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+\d\s*sao(?:(?!trong|năm|đợt|mới|được|công)[^.;:\d]){0,30}?\slà(?!\w)",
          "cumulative",
@@ -232,7 +235,7 @@ _NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐ�
 _RECOGNISED_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?được\s+(?:công|chứng)\s+nhận(?!\s+lại)")
 # (the agent may stand between: "được UBND tỉnh công nhận", "được Hội đồng cấp tỉnh xếp hạng")
 _CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:(?:ubnd|[ủu][ỷy]\s+ban|chủ\s+tịch|hội\s+đồng)(?:\s+[^\W\d_]+){0,4}?\s+)?"
-                          r"(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt|nâng\s+hạng)")
+                          r"(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt|nâng\s+hạng)|(?<!\w)đạt\s+chuẩn(?!\w)")
 _QUANTITY_BEFORE = re.compile(r"\d[\d.,]*\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*$")
 _ROUND_OPENS = Folded(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt|trong\s+năm(?!\s+\d))(?!\w)[\s,:]*$")
 # "Hai đợt trước trong năm, tỉnh đã có 31 …": the round opens the clause, then its subject (a short name)
@@ -252,8 +255,9 @@ _RANKED_IN_WHOLE_AFTER = Folded(r"\s*,\s*dẫn\s+đầu\s+(?:toàn\s+)?(?:tỉnh
 # "Như vậy, năm nay Chí Linh đã có 10 sản phẩm được công nhận": the year, then the subject (a short name)
 _YEAR_THEN_SUBJECT = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)năm\s+(?:nay|ngoái|(?:vừa\s+)?qua|trước|(?:19|20)\d\d)"
                             r"\s*,?\s*(?:[^\W\d_]+\s+){1,3}$")
+# (and a year described in apposition: "Riêng năm 2024, năm có nhiều sản phẩm được công nhận nhất, toàn tỉnh có 51 …")
 _YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước|nay|ngoái)"
-                     r"\s*[,:]?\s*$")
+                     r"\s*[,:]?\s*(?:năm\s+[^\d,.;:()]{3,60},\s*)?$")
 
 
 def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> None:
@@ -560,7 +564,7 @@ def _round_clause(p: Passage, c: Count, has: Hit, before: list[Hit]) -> bool:
     sent = p.sentences[c.sent]
     if any(h.value == "cumulative" for h in before):
         return False
-    opener = max(sent.start, has.start - 40)
+    opener = max(sent.start, has.start - 100)
     if has.name == "has-already" and (_ROUND_OPENS.search(text, opener, has.start) or _subject_after_round(text, opener, has)):
         return True  # "Theo đó, đã có 29 sản phẩm …": what the round gave
     if has.name == "has-only" and _YEAR_THEN_SUBJECT.search(text, opener, has.start) and _own_words_recognised(p, c):

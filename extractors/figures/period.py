@@ -80,13 +80,14 @@ TABLE = RuleTable("period", "year", [
          "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end",
          needs=("-", "–")),
     Rule("since-start-of-year", rf"(?:từ\s+đầu|(?<!\w)\d{{1,2}}\s+tháng\s+đầu)\s+năm(?:\s+({_Y})|(?!\s+(?:nay|qua|trước|ngoái|tới|\d)))"
-                                r"|từ\s+(?:sau\s+)?(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập)(?=[^.;,\d]{0,20}?\s(?:đến|tới)\s+nay)",
+                                r"|từ\s+(?:sau\s+)?(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập)(?=[^.;,\d]{0,20}?\s(?:đến|tới)\s+nay)"
+                                r"|(?<!\w)(?:tính\s+chung|l[ũu]y\s+kế|luỹ\s+kế|riêng)\s+\d{1,2}\s+tháng(?=\s*,)",
          "that year",
          Example("Từ đầu năm 2025 đến nay, toàn tỉnh có thêm 62 sản phẩm được công nhận.", 62, 2025),
          "'Từ đầu năm 2025 đến nay': what was added this year; 'Riêng từ đầu năm đến nay', 'Lũy kế 6 tháng đầu "
          "năm', 'Từ sau hợp nhất đến nay' with no year are the article's year (the 'đến nay', 'lũy kế' with them "
-         "make no running total)",
-         needs=("đầu", "nhất", "nhập")),
+         "make no running total), and so is a bulletin's 'Tính chung 11 tháng, …' (the months of the year so far)",
+         needs=("đầu", "nhất", "nhập", "tháng")),
     Rule("since-lunar-new-year", r"(?<!\w)từ\s+(?:sau\s+)?(?:dịp\s+)?tết(?:\s+nguyên\s+đán)?((?:\s+[^\W\d_]+){2})?"
                                  r"(?=[^.;\d]{0,40}?\s(?:đến|tới)\s+nay)", "the year of that Tết",
          Example("Từ sau Tết Nguyên đán Giáp Thìn đến nay, toàn tỉnh đã có thêm 12 sản phẩm được công nhận.", 12, 2024),
@@ -98,19 +99,23 @@ TABLE = RuleTable("period", "year", [
          Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.", 213, 2023),
          "a count measured against a year's plan is of that year (not against a horizon's: 'đạt 87% mục tiêu 225 sản "
          "phẩm đến năm 2025')", needs=("hoạch", "tiêu")),
-    Rule("year-before-bracket", rf"năm\s+({_Y})\s*\(\s*$", "that year",
+    Rule("year-before-bracket", rf"(?:năm\s+|(?<!\w)(?:\d{{1,2}}\s*/\s*)?\d{{1,2}}\s*/\s*)({_Y})\s*\(\s*$", "that year",
          Example("Năm nay tỉnh công nhận 58 sản phẩm, gấp hai lần năm 2022 (31 sản phẩm).", 31, 2022),
-         "'năm 2022 (31 sản phẩm)': the count in brackets is of the year before them", needs=("(",)),
+         "'năm 2022 (31 sản phẩm)', 'so với thời điểm 31/12/2019 (42 sản phẩm)': the count in brackets is of the "
+         "year or date before them", needs=("(",)),
     Rule("term-start", r"(?<!\w)(?:đầu|khởi\s+đầu)\s+nhiệm\s+kỳ(?!\s+(?:19|20)\d\d)", "the term's first year",
          Example("Trong nhiệm kỳ 2020-2025, huyện có thêm 20 sản phẩm OCOP. Đầu nhiệm kỳ, huyện mới có 5 sản phẩm OCOP.",
                  5, 2020),
          "'Đầu nhiệm kỳ, … mới có 5': the start of the term named in its sentence or the two before "
          "('nhiệm kỳ 2020-2025') — its first year", needs=("nhiệm",)),
-    Rule("year-before-compared", r"(?:\(\s*năm\s+(?:trước|ngoái)\s+(?:là|có|đạt)\s+|năm\s+(?:trước|ngoái)\s*\(\s*)$",
+    Rule("year-before-compared", r"(?:\(\s*năm\s+(?:trước|ngoái)\s+(?:là|có|đạt)\s+|năm\s+(?:trước|ngoái)\s*\(\s*"
+                                 r"|(?<!\w)cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái))?\s*\(\s*"
+                                 r"|\(\s*cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái))?\s*(?::|là|có|đạt)?\s*)$",
          "the year before the count compared",
          Example("Năm 2022, tỉnh công nhận 41 sản phẩm (năm trước là 32 sản phẩm).", 32, 2021),
-         "'(năm trước là 32 sản phẩm)', 'gấp rưỡi năm trước (14 sản phẩm)': the count in brackets is of the year before "
-         "the count of its sentence it is compared with", needs=("(",)),
+         "'(năm trước là 32 sản phẩm)', 'gấp rưỡi năm trước (14 sản phẩm)', a bulletin's 'bằng một nửa cùng kỳ (24 "
+         "sản phẩm)', '(cùng kỳ: 29 sản phẩm)': the count in brackets is of the year before the count of its sentence "
+         "it is compared with", needs=("(",)),
     Rule("year-of-when", rf"năm\s+({_Y})\s*,?\s*(?:khi|lúc)\s+[^.;,]{{0,40}}$", "that year",
          Example("Năm nay tỉnh có 30 sản phẩm được công nhận, nhiều hơn năm 2023, khi tỉnh có 22 sản phẩm được công nhận.",
                  22, 2023),
@@ -120,7 +125,8 @@ TABLE = RuleTable("period", "year", [
          Example("Tổng kết 5 năm thực hiện Chương trình OCOP giai đoạn 2019–2023. Sau 5 năm, toàn tỉnh có 212 sản phẩm "
                  "OCOP.", 212, 2023),
          "'Sau 5 năm' when the passage's lead names a period of that many years ('tổng kết 5 năm … giai đoạn "
-         "2019–2023'): the sum up to the period's end, not a running total up to now", needs=("sau", "qua")),
+         "2019–2023', an anniversary's 'kỷ niệm 6 năm triển khai Chương trình … (2019–2024)'): the sum up to the "
+         "period's end, not a running total up to now", needs=("sau", "qua")),
     Rule("past-year-end", r"(?<!\w)(?:(?:đến|tới)\s+)?(?:hết|cuối)\s+năm(?!\s*(?:19|20)\d\d)"
                           r"(?!\s+(?:nay|qua|trước|đó|ấy|ngoái|tới|sau|\d))(?!\w)", "the year before the article's",
          Example("Ngày 10/3, Sở cho biết: tháng cuối năm, Hội đồng đã công nhận 19 sản phẩm.", 19, 2023),
@@ -128,7 +134,7 @@ TABLE = RuleTable("period", "year", [
          "January to June: the year-end already past, the year before the article's (here 2023)",
          needs=("hết", "cuối")),
     Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
-                          r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|(?<!năm\s)trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
+                          r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|(?<!quý\s[ivx]\s)(?<!quý\s[ivx]{2}\s)(?<!quý\s[ivx]{3}\s)(?<!tháng\s\d\s)(?<!tháng\s\d\d\s)(?<!năm\s)trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
                           r"|hiện\s+là|(?<![^\W\d_]\s)(?<!\w)nay\s+(?:là|(?:đã\s+)?có)"
                           r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,)|(?:hiện|đang)\s+sở\s+hữu"
                           r"|hiện\s+(?:đang\s+)?(?:dẫn\s+đầu|đứng\s+(?:đầu|thứ))|hiện(?=\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường)\s)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s))(?!\w)", "no year",
@@ -138,7 +144,8 @@ TABLE = RuleTable("period", "year", [
          "year of its own "
          "in its clause (not 'lũy kế' naming a raised total: 'trong năm 2024 có 26 sản phẩm, nâng tổng số sản phẩm "
          "lũy kế lên 118' is of 2024; not 'Trước đó' before a step of the round with no 'có': 'Trước đó, Hội đồng "
-         "đã họp xem xét hồ sơ của 52 sản phẩm'); the year of the programme's start ('Từ khi triển khai Chương "
+         "đã họp xem xét hồ sơ của 52 sản phẩm'; not a quarter or month before 'trước đó': 'Quý II trước đó, huyện có 3 "
+         "sản phẩm' is that quarter's); the year of the programme's start ('Từ khi triển khai Chương "
          "trình OCOP năm 2019, … đã có 27') is not the count's"),
     Rule("as-of-date", rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*)?"
                        rf"(?:tháng\s+)?(?:\d{{1,2}}\s*[/.-]\s*|năm\s+)?{_Y}", "the year of the date",
@@ -1038,7 +1045,9 @@ _NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4}
 _MONTH_PAST = Folded(TABLE["month-past"].pattern)
 _PAST_YEAR_END = Folded(TABLE["past-year-end"].pattern)
 _COMPARED_BEFORE = Folded(TABLE["year-before-compared"].pattern)
-_PERIOD_SPAN = Folded(rf"giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?({_Y})\s*[-–]\s*(?:năm\s+)?({_Y})(?!\d)")
+# a period the lead names: "giai đoạn 2019–2023", or a range in brackets after "6 năm …" ("kỷ niệm 6 năm triển khai
+# Chương trình … (2019–2024)")
+_PERIOD_SPAN = Folded(rf"(?:giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?|\(\s*)({_Y})\s*[-–]\s*(?:năm\s+)?({_Y})(?!\d)")
 _STEMS = ("canh", "tân", "nhâm", "quý", "giáp", "ất", "bính", "đinh", "mậu", "kỷ")  # year % 10
 _BRANCHES = (("thân",), ("dậu",), ("tuất",), ("hợi",), ("tý",), ("sửu",), ("dần",), ("mão", "mẹo"), ("thìn",),
              ("tỵ", "tị"), ("ngọ",), ("mùi",))  # year % 12
