@@ -135,7 +135,8 @@ CUES = RuleTable("basis: cues", "basis", [
          "new", Example("Cùng kỳ năm 2024, huyện mới có 6 sản phẩm được công nhận.", 6, "new"),
          "a part of a year ('6 tháng đầu năm', 'trong 9 tháng năm 2024', 'cùng kỳ', 'quý III', 'từ đầu năm') bounds "
          "what a place 'mới có', 'đã có', 'toàn tỉnh có' then, and the 'đến nay' that ends 'từ đầu năm … đến nay': that "
-         "period's products, not a stock (not a date it ends at: 'đến cuối quý III/2023, toàn tỉnh có 127' is a stock)",
+         "period's products, not a stock (not a date it ends at: 'đến cuối quý III/2023, toàn tỉnh có 127' is a stock); "
+         "a year and then a day of it, 'năm nay, tính đến ngày 15/11, tỉnh đã công nhận 71', likewise bound the year so far",
          needs=("kỳ", "tháng", "quý", "đầu")),
     Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)(?<!sau\s)(?<!trước\s)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm"
                      r"|kết\s+quả", "new",
@@ -179,6 +180,12 @@ CONTEXT = RuleTable("basis: context", "basis", [
     Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)", "the previous count's",
          Example("Năm 2019, tỉnh chỉ có 15 sản phẩm OCOP. Năm 2021, con số này là 67 sản phẩm.", 67, "cumulative"),
          "'con số này là N': the same measure as the count before, at another date", needs=("con",)),
+    Rule("dated-part", r"\s*(?:ocop\s+)?(?:(?:đã|vừa|mới)\s+)?được\s+(?:[^\W\d_]+\s+){0,4}?(?:công|chứng)\s+nhận\s+"
+                       r"(?:vào\s+)?(?:(?:đầu|cuối|giữa)\s+)?(?:năm\s+|tháng\s+\d{1,2}\s*[/-]\s*)(?:19|20)\d\d(?!\d)", "new",
+         Example("Tỉnh có 362 sản phẩm OCOP, trong đó 14 sản phẩm 5 sao (tính cả 2 sản phẩm được Bộ công nhận đầu "
+                 "tháng 4/2025).", 2, "new"),
+         "a part of a stock whose own words date its recognition ('… 2 sản phẩm được Bộ công nhận đầu tháng 4/2025') "
+         "is that round's products, not the stock", needs=("nhận",)),
     Rule("whole-basis", r"trong\s+đó", "the whole's",
          Example("Đến cuối năm 2023, tỉnh có 77 sản phẩm OCOP. Trong đó, 9 sản phẩm đạt 4 sao.", 9, "cumulative"),
          "the parts of a breakdown take their whole's basis"),
@@ -217,7 +224,7 @@ CONTEXT = RuleTable("basis: context", "basis", [
          Example("Năm 2025, thành phố đặt kế hoạch công nhận 45 sản phẩm; đến ngày 30/9/2025 đã có 31 sản phẩm được "
                  "công nhận.", 31, "new"),
          "products said to be recognised, after a plan of new products for the same year in the same sentence: "
-         "how far the year's plan has come (even said 'đến ngày … đã có'), not a stock"),
+         "how far the year's plan has come (even said 'đến ngày … đã có', or 'đến nay đã đạt 64 sản phẩm'), not a stock"),
     Rule("target-added", r"$", "new",
          Example("Huyện phấn đấu có ít nhất 6 sản phẩm đạt 3 sao.", 6, "new"),
          "a target with no stock word ('đến năm 2025 có', 'nâng tổng số') is so many more products"),
@@ -289,7 +296,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"
     if (prev is not None and prev.sent == c.sent and prev.status == "target" and prev.basis == "new" and prev.result
             and c.status == "achieved" and c.whole is None and (
-                (c.year is not None and c.year == prev.year and _RECOGNISED_AFTER.match(text, c.noun_end, sent.end))
+                (c.year is not None and c.year == prev.year and (_RECOGNISED_AFTER.match(text, c.noun_end, sent.end)
+                                                                  or _REACHED_BEFORE.search(text, max(sent.start, c.start - 20), c.start)))
                 or _SHARE_DONE.match(text, own_end(c), sent.end))):
         return _set(c, "new", "plan-progress")  # "đặt kế hoạch công nhận 45 sản phẩm; đến ngày 30/9 đã có 31 … được công nhận"
     if c.depth > 0 and _ranked_beside(p, c):
@@ -315,6 +323,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
                 c.decide("year", "measured-plan")
             return _set(c, measured.basis, "measured-plan")
     weak = [h for h in hits if h.value == "new (weak)"]
+    if c.whole is not None and c.whole.basis == "cumulative" and CONTEXT.match(
+            "dated-part", text, c.noun_end, min(sent.end, c.noun_end + 80)):
+        return _set(c, "new", "dated-part")  # "(tính cả 2 sản phẩm được Bộ công nhận đầu tháng 4/2025)": that round's
     if c.whole is not None and c.whole.basis is not None and not weak:
         return _set(c, c.whole.basis, "whole-basis")
     same_list = prev is not None and (";" not in text[prev.start:c.start] or _next_place_has(text, prev, c))
@@ -340,6 +351,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     return _set(c, "cumulative", "plain-has")
 
 
+# "đặt kế hoạch 80 sản phẩm, đến nay đã đạt 64 sản phẩm": how far the plan has come
+_REACHED_BEFORE = Folded(r"(?<!\w)đã\s+đạt(?:\s+được)?\s*$")
 _SHARE_DONE = Folded(r"\s*,\s*(?:đạt|bằng)\s+[\d.,]+\s*%(?!\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+năm)")
 
 
@@ -486,6 +499,9 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
             if (h.name == "running-total" and k and hits[k - 1].name == "part-of-year" and h.start - hits[k - 1].end < 16
                     and hits[k - 1].text[-3:].lower() == "năm"):
                 continue  # "Từ đầu năm 2024 đến nay, tỉnh đã công nhận 57": the year so far, not a running total
+            if h.name == "running-total" and _YEAR_SO_FAR.search(p.text, max(0, h.start - 20), h.start) and \
+                    _DAY_MONTH_ONLY.match(p.text, h.start, c.start) and _RECOGNISED.search(p.text, h.end, c.start):
+                return "new", "part-of-year"  # "năm nay, tính đến ngày 15/11, tỉnh đã công nhận 71": the year so far
             if h.name == "running-total" and _SINCE_MERGER.search(p.text, max(0, h.start - 40), h.start):
                 continue  # "Từ sau hợp nhất đến nay, tỉnh công nhận 45": the months since the merger, not a running total
             if h.name == "ranking" and c.whole is not None and c.whole.basis is not None:
@@ -522,6 +538,8 @@ _EVER = Folded(r"nhất\s+(?:từ\s+)?(?:trước|xưa)\s*(?:(?:đến|tới)\s*
 _SENT_OPENS_YEAR = Folded(r"[\W\d_]{0,3}(?:trong\s+|riêng\s+)?năm\s+(?:(?:19|20)\d\d(?!\d)|nay|qua|vừa\s+qua)\s*,")
 _LEAD_DATE = re.compile(r"[^.\n]{0,40}?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d\s*[-–—]\s*")
 _RECOGNISED = Folded(r"(?<!\w)(?:được\s+)?(?:công|chứng)\s+nhận(?!\s+lại)")
+_YEAR_SO_FAR = Folded(r"(?<!\w)năm\s+(?:nay|(?:19|20)\d\d)\s*,\s*$")
+_DAY_MONTH_ONLY = Folded(r"tính\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?!\s*/)(?!\d)")
 
 
 def _year_ranked(p: Passage, c: Count, h: Hit) -> bool:

@@ -40,11 +40,12 @@ TABLE = RuleTable("period", "year", [
          "2021-2025'", needs=("đến", "tới", "-", "–")),
     Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố|quốc\s+gia)\s+)?(?:đợt\s+\d+\s*,?\s*)?"
                             r"(?:(?:được\s+(?:[^\W\d_]+\s+){0,4}?)?(?:công\s+nhận|chứng\s+nhận|đạt(?:\s+OCOP)?)\s+)?(?:trong\s+)?"
-                            rf"năm\s+({_Y})(?!\d)", "the year named",
+                            rf"(?:năm\s+|(?<=nhận\s)(?:vào\s+)?(?:(?:đầu|cuối|giữa)\s+)?tháng\s+\d{{1,2}}\s*[/-]\s*)({_Y})(?!\d)",
+         "the year named",
          Example("Số sản phẩm OCOP tăng từ 56 sản phẩm năm 2019 lên 210 sản phẩm năm 2023.", 210, 2023),
          "a year right after the noun or the count's level ('03 sản phẩm tiềm năng 5 sao năm 2021'), also after "
          "the verb that ranked them ('19 sản phẩm 4 sao được UBND tỉnh công nhận năm 2023', '16 sản phẩm đạt OCOP "
-         "năm 2020'): it beats a date before the count",
+         "năm 2020', '2 sản phẩm được Bộ công nhận đầu tháng 4/2025'): it beats a date before the count",
          needs=("năm",)),
     Rule("round-in-description", rf"[^.;()]{{0,80}}?(?<!\w)đợt\s+\d+\s*,?\s*năm\s+({_Y})(?!\d)", "the round's year",
          Example("Sản phẩm được công nhận 4 sao năm 2019 và là 1 trong 11 sản phẩm được Bộ Nông nghiệp và Môi trường "
@@ -98,7 +99,9 @@ TABLE = RuleTable("period", "year", [
                               rf"|mục\s+tiêu)[^.;]{{0,40}}?(?<!đến\s)(?<!hết\s)năm\s+({_Y})(?!\d)", "the plan's year",
          Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.", 213, 2023),
          "a count measured against a year's plan is of that year (not against a horizon's: 'đạt 87% mục tiêu 225 sản "
-         "phẩm đến năm 2025')", needs=("hoạch", "tiêu")),
+         "phẩm đến năm 2025'); 'Năm nay, tỉnh đặt kế hoạch 80 sản phẩm, đến nay đã đạt 64 sản phẩm': how far this "
+         "year's plan has come, the article's year; and the plan itself, right after the count it measures ('… lên 52, "
+         "vượt kế hoạch 45 sản phẩm'), has that count's year", needs=("hoạch", "tiêu")),
     Rule("year-before-bracket", rf"(?:năm\s+|(?<!\w)(?:\d{{1,2}}\s*/\s*)?\d{{1,2}}\s*/\s*)({_Y})\s*\(\s*$", "that year",
          Example("Năm nay tỉnh công nhận 58 sản phẩm, gấp hai lần năm 2022 (31 sản phẩm).", 31, 2022),
          "'năm 2022 (31 sản phẩm)', 'so với thời điểm 31/12/2019 (42 sản phẩm)': the count in brackets is of the "
@@ -329,6 +332,11 @@ _YEAR_PLAN_BEFORE = Folded(rf"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+ti�
                            rf"|(?<!đến\s)(?<!hết\s)(?<!\w)năm\s+{_Y}\s*,?\s*(?:[^\W\d_]+\s+){{0,4}}?(?:đặt\s+|giao\s+)?"
                            r"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\w)")
 _RECOGNISED_OWN = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận)(?!\w)")
+_MEASURED_PLAN_BEFORE = Folded(r"\s*,?\s*(?:(?:đã\s+)?(?:vượt|đạt|bằng)\s+(?:[\d.,]+\s*%\s*)?(?:so\s+với\s+)?)"
+                               r"(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+năm)?\s*(?:là\s+)?$")
+_THIS_YEAR_PLAN_BEFORE = Folded(r"(?<!\w)năm\s+nay\s*,?\s*(?:[^\W\d_]+\s+){0,4}?(?:đặt\s+|giao\s+)?(?:kế\s+hoạch|mục\s+tiêu"
+                                r"|chỉ\s+tiêu)(?!\w)")
+_PROGRESS_OWN = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|đạt(?:\s+được)?)(?!\w)")
 _AGAINST_PLAN = Folded(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)")
 # "(mới)" after a place's name is the unit formed by the 2025 merger ("tỉnh Tuyên Quang (mới) hiện có"), not added products
 _ADDED = Folded(r"(?<!\w)(?:thêm|(?<!\()mới(?!\s*\))|lần\s+đầu)(?!\w)")
@@ -477,6 +485,11 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         if earlier:
             _set(c, int(earlier[-1].group(0)), "against-plan-year")
             return
+    if (undated and not dated and p.article_year is not None and _THIS_YEAR_PLAN_BEFORE.search(text, sent.start, undated.start())
+            and _PROGRESS_OWN.search(text, undated.end(), c.start)):
+        # "Năm nay, tỉnh đặt kế hoạch 80 sản phẩm, đến nay đã đạt 64 sản phẩm": this year's plan, how far it has come
+        _set(c, p.article_year, "against-plan-year")
+        return
     opening = _list_opening_year(p, sent.start) if undated and _CUMULATED.fullmatch(undated.group(0)) else None
     if opening is not None and not years:
         _set(c, opening, "list-row")  # "Kết quả … năm 2023:\n- …\n- Lũy kế toàn tỉnh: 318 sản phẩm": the stock at that year
@@ -528,6 +541,11 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
     row = row_before(p, c)
     if row is not None and row[0] is not None and row[0].year is not None:
         _set(c, row[0].year, "list-row")  # "- Huyện A: tối thiểu 30 sản phẩm;" under "mục tiêu đến năm 2025 …:"
+        return
+    if (c.status == "target" and prev is not None and prev.sent == c.sent and prev.year is not None
+            and prev.status == "achieved" and _MEASURED_PLAN_BEFORE.fullmatch(text, own_end(prev), c.start)):
+        # "nâng số sản phẩm được công nhận trong năm lên 52, vượt kế hoạch 45 sản phẩm": the plan of the count it measures
+        _set(c, prev.year, "against-plan-year")
 
 
 # rule respectively-years: "năm 2023 và 2024 lần lượt có 12 và 15 sản phẩm" — the years in order of the counts
