@@ -172,11 +172,13 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "kế hoạch giai đoạn', 'vượt 28,5% so với mục tiêu của Đề án', 'đạt 87% mục tiêu 225 sản phẩm đến năm 2025', "
          "'bằng 106,7% chỉ tiêu Nghị quyết … nhiệm kỳ 2020-2025' measure a stock)", needs=("%",)),
     Rule("stock-after-noun", r"\s*(?:OCOP\s+)?(?:hiện\s+có|còn\s+hiệu\s+lực|đã\s+được\s+(?:công\s+nhận|chứng\s+nhận|cấp)\s+(?:năm\s+)?"
-                             r"(?:19|20)\d\d\s*,|đã\s+được\s+gắn\s+sao|(?:vào|cho)\s+tổng\s+số)", "cumulative",
+                             r"(?:19|20)\d\d\s*,|đã\s+được\s+gắn\s+sao|(?:vào|cho)\s+tổng\s+số"
+                             r"|,\s*theo\s+số\s+liệu\s+(?:tính\s+)?(?:đến|tới))", "cumulative",
          Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận năm 2019, 2020, 2021.", 44, "cumulative"),
          "'N sản phẩm hiện có', '… còn hiệu lực' (still valid), '… đã được gắn sao' (already starred), products "
-         "certified over several rounds, a share 'đóng góp N sản phẩm vào tổng số của tỉnh': the stock",
-         needs=("hiện", "đã", "còn", "tổng")),
+         "certified over several rounds, a share 'đóng góp N sản phẩm vào tổng số của tỉnh', a count ', theo số liệu "
+         "đến hết tháng 8/2025' (counted to a date): the stock",
+         needs=("hiện", "đã", "còn", "tổng", "liệu")),
     Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)", "the previous count's",
          Example("Năm 2019, tỉnh chỉ có 15 sản phẩm OCOP. Năm 2021, con số này là 67 sản phẩm.", 67, "cumulative"),
          "'con số này là N': the same measure as the count before, at another date", needs=("con",)),

@@ -37,7 +37,8 @@ TABLE = RuleTable("period", "year", [
     Rule("target-year", rf"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?{_Y}(?!\d)|{_Y}\s*[-–]\s*{_Y}", "the year planned for",
          Example("Tỉnh phấn đấu đến năm 2025 có 300 sản phẩm OCOP.", 300, 2025),
          "a target's year: 'đến năm 2025', 'đến hết năm 2024' (before a later period's end), the end of 'giai đoạn "
-         "2021-2025'", needs=("đến", "tới", "-", "–")),
+         "2021-2025' (before the signing date of the decision that set it: 'Trong giai đoạn 2021–2025, Quyết định số "
+         "919/QĐ-TTg ngày 01/8/2022 đặt mục tiêu có ít nhất 10.000 sản phẩm')", needs=("đến", "tới", "-", "–")),
     Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố|quốc\s+gia)\s+)?(?:đợt\s+\d+\s*,?\s*)?"
                             r"(?:(?:được\s+(?:[^\W\d_]+\s+){0,4}?)?(?:công\s+nhận|chứng\s+nhận|đạt(?:\s+OCOP)?)\s+)?(?:trong\s+)?"
                             rf"(?:năm\s+|(?<=nhận\s)(?:vào\s+)?(?:(?:đầu|cuối|giữa)\s+)?tháng\s+\d{{1,2}}\s*[/-]\s*)({_Y})(?!\d)",
@@ -160,7 +161,8 @@ TABLE = RuleTable("period", "year", [
                  27, 2024),
          "'tính đến …' at the end of the count's own words dates it (before a programme period opening the "
          "sentence: 'Thực hiện Chương trình giai đoạn 2021-2025, huyện đã có 34 sản phẩm … tính đến hết tháng 6 "
-         "năm 2024')", needs=("tính",)),
+         "năm 2024'), and so do ', theo số liệu đến hết tháng 8/2025' and a bracket '(số liệu cuối năm 2023)' closing "
+         "a list of stocks", needs=("tính",)),
     Rule("year-in-clause", _Y, "the last year before the count",
          Example("Năm 2021 huyện Mường Tè có 06 sản phẩm OCOP.", 6, 2021),
          "a year in the count's clause, before it (not 'so với năm …', not a cited document's date — a round's own "
@@ -325,8 +327,11 @@ _ROUND_THEN_TOTAL = Folded(r"(?:^|[.\n]\s*)[\W\d_]{0,6}(?:trong\s+)?năm\s+(?:19
 _FROM_MONTH = Folded(r"(?<!\w)từ\s+(?:đầu\s+|cuối\s+)?tháng\s+\d{1,2}\s*,?\s*$")
 _RAISED_BEFORE = Folded(r"(?:nâng|đưa)\s+tổng\s+số[^.;,\d]{0,30}$")
 _YEAR_LABEL = re.compile(rf"(?<=năm\s){_Y}(?=\s*:\s*$)", _I)  # "năm 2021: 4 sản phẩm"
-_AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
-_AS_OF_AFTER = re.compile(r"\s*tính\s+đến[^().;,]{0,30}", _I)  # "… lên 214 sản phẩm tính đến tháng 10/2024"
+# "(tính đến ngày 30/6/2024)", "(số liệu cuối năm 2023)" closing a list of stocks
+_AS_OF_BRACKET = re.compile(r"\(\s*(?:tính\s+đến|(?:theo\s+)?số\s+liệu\s+(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết|cuối)?)"
+                            r"[^()]{0,30}\)", _I)
+# "… lên 214 sản phẩm tính đến tháng 10/2024", "… có 398 sản phẩm, theo số liệu đến hết tháng 8/2025"
+_AS_OF_AFTER = re.compile(r"\s*(?:,\s*theo\s+số\s+liệu\s+(?:tính\s+)?(?:đến|tới)|tính\s+đến)[^().;,]{0,30}", _I)
 # a plan of one year (not a horizon 'đến năm 2025'), and a count said to be recognised since
 _YEAR_PLAN_BEFORE = Folded(rf"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)\s+(?:của\s+[^\W\d_]+\s+)?năm\s+{_Y}(?!\d)"
                            rf"|(?<!đến\s)(?<!hết\s)(?<!\w)năm\s+{_Y}\s*,?\s*(?:[^\W\d_]+\s+){{0,4}}?(?:đặt\s+|giao\s+)?"
@@ -334,6 +339,9 @@ _YEAR_PLAN_BEFORE = Folded(rf"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+ti�
 _RECOGNISED_OWN = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận)(?!\w)")
 _MEASURED_PLAN_BEFORE = Folded(r"\s*,?\s*(?:(?:đã\s+)?(?:vượt|đạt|bằng)\s+(?:[\d.,]+\s*%\s*)?(?:so\s+với\s+)?)"
                                r"(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+năm)?\s*(?:là\s+)?$")
+# the signing date right after a document's number: "Quyết định số 919/QĐ-TTg ngày 01/8/2022"
+_DOCUMENT_DATE = re.compile(r"\d+/(?:\d{4}/)?[A-ZĐ]{1,8}-[A-Za-zĐđ]+\S*\s+(?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*){0,2}$")
+_TENSE_AFTER = re.compile(r"(?<!\w)(?:năm|đợt|quý)\s", _I)  # the count's own words name their own period
 _THIS_YEAR_PLAN_BEFORE = Folded(r"(?<!\w)năm\s+nay\s*,?\s*(?:[^\W\d_]+\s+){0,4}?(?:đặt\s+|giao\s+)?(?:kế\s+hoạch|mục\s+tiêu"
                                 r"|chỉ\s+tiêu)(?!\w)")
 _PROGRESS_OWN = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|đạt(?:\s+được)?)(?!\w)")
@@ -342,9 +350,10 @@ _AGAINST_PLAN = Folded(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(
 _ADDED = Folded(r"(?<!\w)(?:thêm|(?<!\()mới(?!\s*\))|lần\s+đầu)(?!\w)")
 _YEAR_OPENER = re.compile(rf"[\W\d_]{{0,6}}(?:riêng\s+|trong\s+)?năm\s+({_Y})\s*,", _I)
 _RELATIVE_OPENER = re.compile(r"[\W\d_]{0,6}((?:trong\s+)?năm\s+(?:vừa\s+)?qua|năm\s+trước)\s*,", _I)
+# (not the year of a comparison: "đạt 71% kế hoạch năm (90 sản phẩm) và cao hơn cùng kỳ năm 2023")
 _PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)[^.;\n]{{0,120}}?(?<!đến\s)(?<!tới\s)"
-                        rf"(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])"
-                        rf"|(?<!đến\s)(?<!tới\s)(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])[^.;\n]{{0,60}}?"
+                        rf"(?<!hết\s)(?<!cuối\s)(?<!kỳ\s)năm\s+({_Y})(?!\d)(?!\s*[-–])"
+                        rf"|(?<!đến\s)(?<!tới\s)(?<!hết\s)(?<!cuối\s)(?<!kỳ\s)năm\s+({_Y})(?!\d)(?!\s*[-–])[^.;\n]{{0,60}}?"
                         rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\s+số)", _I)
 _PLAN_NOUNS = ("hoạch", "tiêu", "phấn")  # every match of _PLAN_YEAR holds one of these, and "năm"
 _PER_YEAR = Folded(TABLE["per-year"].pattern)
@@ -760,6 +769,11 @@ def _written_year(p: Passage, c: Count, lo: int) -> bool:
     if as_of is None:  # "… 248 sản phẩm 3 sao (tính đến ngày 30/6/2024)"
         bracket = _AS_OF_BRACKET.search(text, own_end(c), sent.end) or _AS_OF_AFTER.match(text, c.noun_end, sent.end)
         as_of = _as_of_date(p, bracket.start(), bracket.end()) if bracket else None
+        if bracket and as_of is None and not _TENSE_AFTER.search(text, c.noun_end, bracket.start()):
+            named = g.last(g.YEAR_RE.findall(bracket.group(0)))  # "(số liệu cuối năm 2023)": a year, no date we parse
+            if named:
+                _set(c, int(named), "as-of-after")
+                return True
         later = TABLE.match("as-of-after", text, own_end(c), sent.end) if as_of is None else None
         if later:  # "tính đến hết tháng 6 năm 2024": the date's year when the date itself is not one we parse
             as_of = _as_of_date(p, later.start(1), later.end(1)) or g.last(g.YEAR_RE.findall(later.group(1)))
@@ -819,7 +833,9 @@ def _planned_year(p: Passage, c: Count, lo: int) -> int | None:
     m = before[-1] if before else (after[0] if after else None)
     if m is None:
         return None
-    if before and m is before[-1] and _years_before(p, max(m.end(), lo), c.start):
+    if before and m is before[-1] and [y for y in _years_before(p, max(m.end(), lo), c.start)
+                                       if not _DOCUMENT_DATE.search(text, max(0, y.start() - 60), y.start())]:
+        # (not a cited decision's date: "Trong giai đoạn 2021–2025, Quyết định số 919/QĐ-TTg ngày 01/8/2022 đặt mục tiêu")
         return None  # "Kế hoạch giai đoạn 2023-2025 …; cụ thể năm 2023 là 20 sản phẩm": the nearer year
     year = int(_FOUR_DIGITS.findall(m.group(0))[-1])
     if p.article_year and year < p.article_year and "đến" in m.group(0).lower():

@@ -276,7 +276,8 @@ TABLE = RuleTable("result", "is a result", [
          Example("Năm 2022 có 36 sản phẩm đăng ký tham gia đánh giá, phân hạng.", 36, None),
          "registered, entered, taking part in the assessment, dossiers received ('tiếp nhận 25 hồ sơ với 40 "
          "sản phẩm'), with no level or result said of the count (not negated in a reason: '… còn hiệu lực, do một số "
-         "sản phẩm hết hạn không đăng ký đánh giá lại' says why a stock fell)",
+         "sản phẩm hết hạn không đăng ký đánh giá lại' says why a stock fell; nor in the clause before an aim of its "
+         "own: 'hướng dẫn các chủ thể hoàn thiện hồ sơ, phấn đấu … công nhận thêm khoảng 30 sản phẩm')",
          needs=("tham", "đăng", "dự", "chấm", "hồ", "tiếp", "vào")),
     Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)(?!\s+(?:đăng\s+ký|tham\s+gia|(?:lựa\s+)?chọn))", "a result",
          Example("Năm 2021 có 40 sản phẩm đã được công nhận sau khi đăng ký tham gia.", 40, "result"),
@@ -307,6 +308,8 @@ _ADDED_RIGHT_BEFORE = Folded(r"(?<!\w)(?:có\s+thêm|công\s+nhận(?:\s+(?:mớ
                              r"|hơn|trên)\s+)?$")
 _PLAN_AFTER = Folded(r"\s*(?:ocop\s+)?so\s+với\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)")
 _RECOGNISED_BEFORE = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|cấp|phân\s+hạng|xếp\s+hạng|đạt)(?!\w)")
+# a comma clause that states an aim of its own: the dossiers of the clause before it are not its count's
+_AIM_CLAUSE = Folded(r",\s*(?:(?:tỉnh|huyện|thành\s+phố|sở)\s+)?(?:phấn\s+đấu|đặt\s+mục\s+tiêu|dự\s+kiến)(?!\w)")
 _OWN_CLAUSE_WORD = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|đạt|mục\s+tiêu|phấn\s+đấu|chỉ\s+tiêu)(?!\w)")
 _HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
 _OWNER = Folded(r"(?<!\w)của\s+(?:ctcp|công\s+ty|htx|hợp\s+tác\s+xã|hộ\s+kinh\s+doanh|hộ|cơ\s+sở|doanh\s+nghiệp"
@@ -485,6 +488,9 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if unranked and TABLE.may_hold("candidate", text, before, min(sent.end, noun_end + 120)):  # (the span of
         # every window below: the clause's bounds are read only where the rule may be found)
         clause = _semicolon_back(text, before, start)
+        aim = g.last(_AIM_CLAUSE.finditer(text, clause, start))
+        if aim is not None and not TABLE.search("candidate", text, aim.start(), start):
+            clause = aim.start()  # "… hướng dẫn các chủ thể hoàn thiện hồ sơ, phấn đấu … công nhận thêm khoảng 30 sản phẩm"
         if _OWN_CLAUSE_WORD.search(text, clause, start):  # "… đăng ký tham gia; dự kiến công nhận khoảng 12 sản phẩm",
             # "… đăng ký tham gia; mục tiêu năm 2024 có thêm ít nhất 30 sản phẩm": a clause of its own
             before = clause

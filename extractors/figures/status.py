@@ -90,8 +90,12 @@ CUES = RuleTable("status: cues of the clause", "status", [
          Example("Theo chỉ tiêu năm, huyện được công nhận 9 sản phẩm OCOP.", 9, "achieved"),
          "recognised, certified, ranked, certificates handed over"),
     Rule("running-total", r"l[ũu]y\s+kế|luỹ\s+kế|tính\s+đến|đến\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|tổng\s+cộng"
-                          r"|tính\s+chung|vinh\s+danh", "temporal",
-         Example("Lũy kế có 150 sản phẩm OCOP.", 150, "achieved"), "a running total up to now"),
+                          r"|tính\s+chung|vinh\s+danh"
+                          r"|(?<!\w)hiện\s+(?:toàn\s+|cả\s+)?(?:tỉnh|huyện|thành\s+phố|thị\s+xã|xã|phường)\s+(?:đã\s+|đang\s+)?có(?!\w)",
+         "temporal",
+         Example("Lũy kế có 150 sản phẩm OCOP.", 150, "achieved"),
+         "a running total up to now (also after a target's clause: 'đặt mục tiêu đến năm 2030 có 300 sản phẩm; hiện "
+         "tỉnh có 196 sản phẩm')"),
     Rule("plain-verb", r"(?<!\w)(?:có|đạt|với|gồm|thêm|(?<!nâng\s)cấp|trao)(?!\w)|công\s+nhận|xếp\s+hạng|chứng\s+nhận"
                        r"|dẫn\s+đầu|đóng\s+góp", "weak",
          Example("Huyện có 21 sản phẩm OCOP.", 21, "achieved"),
