@@ -24,7 +24,8 @@ TABLE = RuleTable("result", "is a result", [
     Rule("part-of-non-result", r"[\s,;:(]*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)", "not a result",
          Example("Phiên chợ trưng bày hơn 800 sản phẩm, trong đó có 250 sản phẩm OCOP.", 250, None),
          "a part of a count that is not of results (candidates, a fair) is not one either, unless it "
-         "states a result of its own ('đạt 4 sao', 'được công nhận', 'tiềm năng 5 sao')",
+         "states a result of its own ('đạt 4 sao', 'được công nhận', 'tiềm năng 5 sao'), or its whole is a threshold "
+         "of places and it a named place's count ('dưới 100 sản phẩm, như Bắc Kạn (96 sản phẩm)')",
          needs=("trong", "gồm")),
     Rule("no-antecedent", r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)", "not a result",
          Example("Cụ thể: huyện Lục Nam (12 sản phẩm của 5 chủ thể); huyện Yên Thế (7 sản phẩm).", 12, None),
@@ -105,11 +106,13 @@ TABLE = RuleTable("result", "is a result", [
          "not a result", Example("Mỗi chủ thể được hỗ trợ tối đa 3 sản phẩm trong giai đoạn.", 3, None),
          "a cap per unit in a rule of support ('mỗi chủ thể được hỗ trợ tối đa 3 sản phẩm') is no count of products",
          needs=("tối", "quá")),
-    Rule("threshold-of-places", r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d+\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|địa\s+phương|đơn\s+vị)"
-                                r"(?:\s*,\s*thành(?:\s+phố)?)?\s+(?:(?:đã|mới|chỉ|vẫn|hiện)\s+){0,2}có\s+"
+    Rule("threshold-of-places", r"(?:(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d+|(?<!\w)(?:một\s+số|nhiều|vài))\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|địa\s+phương|đơn\s+vị)"
+                                r"(?:\s*,\s*thành(?:\s+phố)?)?(?:\s+(?!(?:đã|mới|chỉ|vẫn|hiện|có)\s)[^\W\d_]+){0,3}?"
+                                r"\s+(?:(?:đã|mới|chỉ|vẫn|hiện)\s+){0,2}có\s+"
                                 r"(?:trên|dưới|hơn|từ|gần|ít\s+nhất|tối\s+thiểu)\s*$", "not a result",
          Example("Cả nước có 9 tỉnh đã có trên 500 sản phẩm OCOP, 4 tỉnh có dưới 50 sản phẩm.", 500, None),
-         "the bound of a count of places ('9 tỉnh có trên 500 sản phẩm'): it counts the places, not the products "
+         "the bound of a count of places ('9 tỉnh có trên 500 sản phẩm', 'một số tỉnh miền núi mới có dưới 100 sản "
+         "phẩm'): it counts the places, not the products "
          "(a year is no count of places: 'Đến năm 2025 huyện có ít nhất 41 sản phẩm')",
          needs=("trên", "dưới", "hơn", "từ", "gần", "ít", "tối")),
     Rule("margin-over-plan", r"(?<!\w)vượt\s*$", "not a result",
@@ -310,6 +313,9 @@ _PLAN_AFTER = Folded(r"\s*(?:ocop\s+)?so\s+với\s+(?:kế\s+hoạch|mục\s+ti�
 _RECOGNISED_BEFORE = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|cấp|phân\s+hạng|xếp\s+hạng|đạt)(?!\w)")
 # a comma clause that states an aim of its own: the dossiers of the clause before it are not its count's
 _AIM_CLAUSE = Folded(r",\s*(?:(?:tỉnh|huyện|thành\s+phố|sở)\s+)?(?:phấn\s+đấu|đặt\s+mục\s+tiêu|dự\s+kiến)(?!\w)")
+# a non-result whose bracket names places with their own counts: "vượt 10 sản phẩm", "một số tỉnh có dưới 100 sản
+# phẩm, như Bắc Kạn (96 sản phẩm)"
+_PLACES_OWN = ("margin-over-plan", "threshold-of-places")
 _OWN_CLAUSE_WORD = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|đạt|mục\s+tiêu|phấn\s+đấu|chỉ\s+tiêu)(?!\w)")
 _HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
 _OWNER = Folded(r"(?<!\w)của\s+(?:ctcp|công\s+ty|htx|hợp\s+tác\s+xã|hộ\s+kinh\s+doanh|hộ|cơ\s+sở|doanh\s+nghiệp"
@@ -379,7 +385,7 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if whole is None and prev is not None and not prev.result and match(
             "part-of-non-result", text, prev.noun_end, start):
         whole = prev  # "trưng bày hơn 1.000 sản phẩm, trong đó có 400 sản phẩm OCOP"
-    if whole is not None and not whole.result and whole.trace.get("result") != "margin-over-plan" and (
+    if whole is not None and not whole.result and whole.trace.get("result") not in _PLACES_OWN and (
             whole.trace.get("result") in _COUNTED_BY_ATTRIBUTE
             or not _OWN_RESULT.search(text, noun_end, _clause_end(p, c))):
         return "part-of-non-result"
