@@ -65,7 +65,9 @@ CUES = RuleTable("basis: cues", "basis", [
          "'đứng thứ hai', 'đứng cuối vùng với 150', 'có số sản phẩm 4 sao nhiều nhất tỉnh với 11', "
          "'có số sản phẩm OCOP lớn nhất cả nước "
          "với 412', 'dẫn đầu tỉnh về số sản phẩm OCOP với 41'): its stock (a year ranked, 'Năm 2024 là năm có "
-         "nhiều sản phẩm nhất với 56', has that year's; 'X dẫn đầu với 15' may rank a round; 'dẫn đầu cả nước với 12' ranks provinces)",
+         "nhiều sản phẩm nhất với 56', has that year's; 'X dẫn đầu với 15' may rank a round — but not after a clause about "
+         "the places now: 'đến nay 8/8 huyện đều có sản phẩm; Thuận Thành dẫn đầu với 41' ranks stocks; 'dẫn đầu cả nước "
+         "với 12' ranks provinces)",
          needs=("đứng", "xếp", "vị", "nhất", "nhiều", "dẫn")),
     Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó)|sau\s+(?:đợt|lần)\s+(?:này|công\s+nhận\s+này|đánh\s+giá\s+này|(?:đánh\s+giá|xét|rà\s+soát)(?:\s+lại)?(?!\s+(?:năm|đợt)\s)))"
                     r"(?![\s,]+(?:(?:trong\s+)?năm\s+(?:19|20)\d\d|(?:cả|trong)\s+năm(?!\w)|năm\s+nay(?!\w)))(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
@@ -79,7 +81,9 @@ CUES = RuleTable("basis: cues", "basis", [
                         r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:2018|2019)|(?<!\w)(?:các|những)\s+năm\s+trước(?!\w)", "cumulative",
          Example("Sau 5 năm triển khai, tỉnh có 120 sản phẩm OCOP.", 120, "cumulative"),
          "a sum since the programme started (also 'Kể từ khi Chương trình OCOP được triển khai vào năm 2018, …'), and "
-         "of every year before ('Các năm trước đó, huyện được công nhận 13', 'tính cả … từ những năm trước')"),
+         "of every year before ('Các năm trước đó, huyện được công nhận 13', 'tính cả … từ những năm trước'); not 'sau "
+         "4 năm (2021–2024)' when the passage dates the programme's start earlier ('giai đoạn 2018–2020'): that "
+         "phase's products"),
     Rule("before-merger", r"(?<!\w)(?:trước\s+(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp)|trước\s+đây|khi\s+còn\s+(?:là\s+)?"
                           r"(?:cấp\s+)?huyện)(?!\w)(?=[^.;]{0,100}?\s(?:(?:đã|chỉ|mới|từng)\s+)?có\s)", "cumulative",
          Example("Trước khi sắp xếp, huyện Gia Lâm có 125 sản phẩm OCOP.", 125, "cumulative"),
@@ -184,8 +188,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "'con số này là N': the same measure as the count before, at another date", needs=("con",)),
     Rule("dated-part", r"\s*(?:ocop\s+)?(?:(?:đã|vừa|mới)\s+)?được\s+(?:[^\W\d_]+\s+){0,4}?(?:công|chứng)\s+nhận\s+"
                        r"(?:vào\s+)?(?:(?:đầu|cuối|giữa)\s+)?(?:năm\s+|tháng\s+\d{1,2}\s*[/-]\s*)(?:19|20)\d\d(?!\d)", "new",
-         Example("Tỉnh có 362 sản phẩm OCOP, trong đó 14 sản phẩm 5 sao (tính cả 2 sản phẩm được Bộ công nhận đầu "
-                 "tháng 4/2025).", 2, "new"),
+         Example("Lũy kế, tỉnh có 362 sản phẩm OCOP, trong đó 14 sản phẩm 5 sao (tính cả 2 sản phẩm được Bộ công nhận "
+                 "đầu tháng 4/2024).", 2, "new"),
          "a part of a stock whose own words date its recognition ('… 2 sản phẩm được Bộ công nhận đầu tháng 4/2025') "
          "is that round's products, not the stock", needs=("nhận",)),
     Rule("whole-basis", r"trong\s+đó", "the whole's",
@@ -313,6 +317,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     decided = _from_cues(p, c, hits)
     if decided is not None:
         return _set(c, *decided)
+    if zone > sent.start and _LEADS_WITH.search(text, max(zone, c.start - 30), c.start) and _NOW_BEFORE.search(
+            text, sent.start, zone):
+        return _set(c, "cumulative", "ranking")  # "đến nay 8/8 huyện đều có sản phẩm; Thuận Thành dẫn đầu với 41"
     if CONTEXT.search("same-measure", text, zone, c.start):
         earlier = prev or _last_result_before(p, c)
         if earlier is not None and earlier.basis is not None:
@@ -517,6 +524,8 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
                 continue  # rule superlative-ever: "nhiều … nhất từ trước đến nay với 4": ever, not a running total
             if h.name in ("running-total", "has-already", "place-has") and _later_start(p, c):
                 return "new", "later-start"
+            if h.name == "since-start" and _later_span(p, h):
+                return "new", "later-start"  # "chỉ sau 4 năm (2021–2024)" of a programme begun in 2018: that phase's
             if h.name == "per-place-has" and c.status != "target":
                 continue  # "A và B, mỗi địa phương có 12 sản phẩm" of a round: the round's, per place
             if h.name == "place-has" and not _NAMED_WHOLE.fullmatch(h.text):
@@ -574,6 +583,28 @@ def _later_start(p: Passage, c: Count) -> bool:
         years = [int(y.group(1)) for y in _SPAN_START.finditer(p.text)]
         start = p.memo[key] = min(years) if years else None
     return start is not None and int(m.group(1)) > start
+
+
+# a bare "dẫn đầu với N" after a clause about the places now: their stocks ranked
+_LEADS_WITH = Folded(r"(?<!\w)dẫn\s+đầu\s+với\s*$")
+_NOW_BEFORE = Folded(r"(?<!\w)(?:đến\s+nay|hiện\s+nay|hiện\s+tại)(?!\w)")
+_YEARS_SPAN_AFTER = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d\s*\)")
+
+
+def _later_span(p: Passage, h: Hit) -> bool:
+    """"sau 4 năm (2021–2024)" when the passage dates the programme's start earlier ("giai đoạn 2018–2020"): the
+    years of a later phase, not a sum since the start."""
+    if not h.text[:3].lower() in ("sau", "qua"):
+        return False
+    span = _YEARS_SPAN_AFTER.match(p.text, h.end)
+    if span is None:
+        return False
+    key = ("programme-start",)
+    start = p.memo.get(key, 0)
+    if start == 0:
+        years = [int(y.group(1)) for y in _SPAN_START.finditer(p.text)]
+        start = p.memo[key] = min(years) if years else None
+    return start is not None and int(span.group(1)) > start
 
 
 def _round_clause(p: Passage, c: Count, has: Hit, before: list[Hit]) -> bool:

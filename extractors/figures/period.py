@@ -47,7 +47,7 @@ TABLE = RuleTable("period", "year", [
          "a year right after the noun or the count's level ('03 sản phẩm tiềm năng 5 sao năm 2021'), also after "
          "the verb that ranked them ('19 sản phẩm 4 sao được UBND tỉnh công nhận năm 2023', '16 sản phẩm đạt OCOP "
          "năm 2020', '2 sản phẩm được Bộ công nhận đầu tháng 4/2025'): it beats a date before the count",
-         needs=("năm",)),
+         needs=("năm", "tháng")),
     Rule("round-in-description", rf"[^.;()]{{0,80}}?(?<!\w)đợt\s+\d+\s*,?\s*năm\s+({_Y})(?!\d)", "the round's year",
          Example("Sản phẩm được công nhận 4 sao năm 2019 và là 1 trong 11 sản phẩm được Bộ Nông nghiệp và Môi trường "
                  "công nhận OCOP 5 sao quốc gia đợt 2 năm 2023.", 11, 2023),
@@ -149,7 +149,8 @@ TABLE = RuleTable("period", "year", [
          "in its clause (not 'lũy kế' naming a raised total: 'trong năm 2024 có 26 sản phẩm, nâng tổng số sản phẩm "
          "lũy kế lên 118' is of 2024; not 'Trước đó' before a step of the round with no 'có': 'Trước đó, Hội đồng "
          "đã họp xem xét hồ sơ của 52 sản phẩm'; not a quarter or month before 'trước đó': 'Quý II trước đó, huyện có 3 "
-         "sản phẩm' is that quarter's); the year of the programme's start ('Từ khi triển khai Chương "
+         "sản phẩm' is that quarter's); a sentence opening on the whole place's valid stock, 'Toàn tỉnh có 489 sản "
+         "phẩm OCOP còn hiệu lực', after a round's in its line, is the stock now; the year of the programme's start ('Từ khi triển khai Chương "
          "trình OCOP năm 2019, … đã có 27') is not the count's"),
     Rule("as-of-date", rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*)?"
                        rf"(?:tháng\s+)?(?:\d{{1,2}}\s*[/.-]\s*|năm\s+)?{_Y}", "the year of the date",
@@ -341,6 +342,9 @@ _MEASURED_PLAN_BEFORE = Folded(r"\s*,?\s*(?:(?:đã\s+)?(?:vượt|đạt|bằng
                                r"(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+năm)?\s*(?:là\s+)?$")
 # the signing date right after a document's number: "Quyết định số 919/QĐ-TTg ngày 01/8/2022"
 _DOCUMENT_DATE = re.compile(r"\d+/(?:\d{4}/)?[A-ZĐ]{1,8}-[A-Za-zĐđ]+\S*\s+(?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*){0,2}$")
+# a sentence that opens on the whole place's stock of valid products: the stock now, not the line's round's
+_VALID_STOCK_OPENS = Folded(r"[\W\d_]{0,3}(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|vùng|nước)\s+(?:hiện\s+)?có\s+$")
+_STILL_VALID = Folded(r"\s*(?:ocop\s+)?(?:đang\s+)?còn\s+hiệu\s+lực")
 _TENSE_AFTER = re.compile(r"(?<!\w)(?:năm|đợt|quý)\s", _I)  # the count's own words name their own period
 _THIS_YEAR_PLAN_BEFORE = Folded(r"(?<!\w)năm\s+nay\s*,?\s*(?:[^\W\d_]+\s+){0,4}?(?:đặt\s+|giao\s+)?(?:kế\s+hoạch|mục\s+tiêu"
                                 r"|chỉ\s+tiêu)(?!\w)")
@@ -544,6 +548,10 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
                 "ranked-stock", text, c.noun_end, sent.end):
             c.undated = True  # "Xã Tân Cương có 19 sản phẩm OCOP, nhiều nhất tỉnh": its stock
             c.decide("year", "ranked-stock")
+            return
+        if _VALID_STOCK_OPENS.match(text, sent.start, c.start) and _STILL_VALID.match(text, c.noun_end, sent.end):
+            c.undated = True  # "… nâng số sản phẩm được công nhận trong năm lên 52. Toàn tỉnh có 489 sản phẩm OCOP còn hiệu lực"
+            c.decide("year", "undated-total")
             return
         _set(c, line_year, "sentence-year")
         return
