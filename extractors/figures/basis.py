@@ -183,9 +183,10 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "certified over several rounds, a share 'đóng góp N sản phẩm vào tổng số của tỉnh', a count ', theo số liệu "
          "đến hết tháng 8/2025' (counted to a date): the stock",
          needs=("hiện", "đã", "còn", "tổng", "liệu")),
-    Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)", "the previous count's",
+    Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)|(?<!\w)con\s+số\s*$", "the previous count's",
          Example("Năm 2019, tỉnh chỉ có 15 sản phẩm OCOP. Năm 2021, con số này là 67 sản phẩm.", 67, "cumulative"),
-         "'con số này là N': the same measure as the count before, at another date", needs=("con",)),
+         "'con số này là N': the same measure as the count before, at another date; 'con số 141 sản phẩm nêu trong báo "
+         "cáo' (a figure given before, recalled to be corrected) likewise", needs=("con",)),
     Rule("dated-part", r"\s*(?:ocop\s+)?(?:(?:đã|vừa|mới)\s+)?được\s+(?:[^\W\d_]+\s+){0,4}?(?:công|chứng)\s+nhận\s+"
                        r"(?:vào\s+)?(?:(?:đầu|cuối|giữa)\s+)?(?:năm\s+|tháng\s+\d{1,2}\s*[/-]\s*)(?:19|20)\d\d(?!\d)", "new",
          Example("Lũy kế, tỉnh có 362 sản phẩm OCOP, trong đó 14 sản phẩm 5 sao (tính cả 2 sản phẩm được Bộ công nhận "

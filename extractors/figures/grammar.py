@@ -109,7 +109,7 @@ PLACE_BARE_COUNT_END_RE = re.compile(r"\d(?<=[\s(]\d)\d{0,3}(?:\s*\))?(?=\s*(?:[
 
 #: Words right before a number that make it a date, an ordinal or an identifier, not a count.
 NOT_A_COUNT_BEFORE_RE = re.compile(
-    r"(?:năm|tháng|ngày|(?<!trong\s)(?<!tổng\s)số|thứ|lần|top|đợt|khóa|khoá|kỳ|điều|khoản|mục|giai\s+đoạn|phiên|quý"
+    r"(?:năm|tháng|ngày|(?<!trong\s)(?<!tổng\s)(?<!con\s)số|thứ|lần|top|đợt|khóa|khoá|kỳ|điều|khoản|mục|giai\s+đoạn|phiên|quý"
     # "Bộ 3 sản phẩm quà tặng", "Giỏ quà Tết 4 sản phẩm": one product made of several
     r"|(?<!\w)(?:bộ|combo|hộp|set|giỏ|gói)(?:\s+quà(?:\s+(?:tặng|tết|biếu))?)?)\s*$",
     _I,

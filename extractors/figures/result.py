@@ -115,6 +115,10 @@ TABLE = RuleTable("result", "is a result", [
          "phẩm'): it counts the places, not the products "
          "(a year is no count of places: 'Đến năm 2025 huyện có ít nhất 41 sản phẩm')",
          needs=("trên", "dưới", "hơn", "từ", "gần", "ít", "tối")),
+    Rule("denied", r"(?<!\w)(?:chứ\s+)?không\s+phải(?:\s+là)?\s*$", "not a result",
+         Example("Số sản phẩm đạt 4 sao của huyện là 2 sản phẩm (không phải 3 sản phẩm như bài viết trước nêu).", 3, None),
+         "a count denied ('không phải 3 sản phẩm như bài viết nêu', 'chứ không phải 12 sản phẩm'): a correction's "
+         "wrong figure, no count the text states", needs=("phải",)),
     Rule("margin-over-plan", r"(?<!\w)vượt\s*$", "not a result",
          Example("Năm 2023 tỉnh công nhận 40 sản phẩm, vượt 10 sản phẩm so với kế hoạch.", 10, None),
          "by how much a count beat its plan ('vượt 10 sản phẩm so với kế hoạch'): a difference, not products "
@@ -420,6 +424,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "cap-per-unit"
     if search("threshold-of-places", text, back60, start):
         return "threshold-of-places"
+    if search("denied", text, max(sent.start, start - 20), start):
+        return "denied"
     if search("margin-over-plan", text, max(sent.start, start - 10), start) and _PLAN_AFTER.match(
             text, noun_end, after_end):
         return "margin-over-plan"
