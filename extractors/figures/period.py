@@ -81,14 +81,15 @@ TABLE = RuleTable("period", "year", [
          Example("Giai đoạn 2018-2023, cả nước có hơn 10.300 sản phẩm OCOP.", 10300, 2023),
          "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end",
          needs=("-", "–")),
-    Rule("since-start-of-year", rf"(?:từ\s+đầu|(?<!\w)\d{{1,2}}\s+tháng\s+đầu)\s+năm(?:\s+({_Y})|(?!\s+(?:nay|qua|trước|ngoái|tới|\d)))"
+    Rule("since-start-of-year", rf"(?:từ\s+đầu|(?<!\w)(?:\d{{1,2}}|ba|sáu|chín|mười)\s+tháng\s+đầu)\s+năm(?:\s+({_Y})|(?!\s+(?:nay|qua|trước|ngoái|tới|\d)))"
                                 r"|từ\s+(?:sau\s+)?(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập)(?=[^.;,\d]{0,20}?\s(?:đến|tới)\s+nay)"
-                                r"|(?<!\w)(?:tính\s+chung|l[ũu]y\s+kế|luỹ\s+kế|riêng)\s+\d{1,2}\s+tháng(?=\s*,)",
+                                r"|(?<!\w)(?:tính\s+chung|l[ũu]y\s+kế|luỹ\s+kế|riêng)\s+(?:1[0-2]|0?[1-9])\s+tháng(?=\s*,)",
          "that year",
          Example("Từ đầu năm 2025 đến nay, toàn tỉnh có thêm 62 sản phẩm được công nhận.", 62, 2025),
          "'Từ đầu năm 2025 đến nay': what was added this year; 'Riêng từ đầu năm đến nay', 'Lũy kế 6 tháng đầu "
          "năm', 'Từ sau hợp nhất đến nay' with no year are the article's year (the 'đến nay', 'lũy kế' with them "
-         "make no running total), and so is a bulletin's 'Tính chung 11 tháng, …' (the months of the year so far)",
+         "make no running total), and so are 'Chín tháng đầu năm' and a bulletin's 'Tính chung 11 tháng, …' (the "
+         "months of the year so far)",
          needs=("đầu", "nhất", "nhập", "tháng")),
     Rule("since-lunar-new-year", r"(?<!\w)từ\s+(?:sau\s+)?(?:dịp\s+)?tết(?:\s+nguyên\s+đán)?((?:\s+[^\W\d_]+){2})?"
                                  r"(?=[^.;\d]{0,40}?\s(?:đến|tới)\s+nay)", "the year of that Tết",
@@ -97,10 +98,11 @@ TABLE = RuleTable("period", "year", [
          "falls in (its stem and branch name the year: Giáp Thìn 2024, Ất Tỵ 2025; with none, the article's year); the "
          "'đến nay' makes no running total", needs=("tết",)),
     Rule("against-plan-year", rf"[^.;]{{0,40}}?(?:đạt|vượt|hoàn\s+thành|so\s+với)[^.;]{{0,25}}?(?:kế\s+hoạch|chỉ\s+tiêu"
-                              rf"|mục\s+tiêu)[^.;]{{0,40}}?(?<!đến\s)(?<!hết\s)năm\s+({_Y})(?!\d)", "the plan's year",
+                              rf"|mục\s+tiêu)[^.;]{{0,40}}?(?<!đến\s)(?<!hết\s)(?<!kỳ\s)năm\s+({_Y})(?!\d)", "the plan's year",
          Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.", 213, 2023),
          "a count measured against a year's plan is of that year (not against a horizon's: 'đạt 87% mục tiêu 225 sản "
-         "phẩm đến năm 2025'); 'Năm nay, tỉnh đặt kế hoạch 80 sản phẩm, đến nay đã đạt 64 sản phẩm': how far this "
+         "phẩm đến năm 2025'; nor the year of a comparison after the plan: 'đạt 60% kế hoạch năm (20 sản phẩm) và cao "
+         "hơn cùng kỳ năm 2022'); 'Năm nay, tỉnh đặt kế hoạch 80 sản phẩm, đến nay đã đạt 64 sản phẩm': how far this "
          "year's plan has come, the article's year; and the plan itself, right after the count it measures ('… lên 52, "
          "vượt kế hoạch 45 sản phẩm'), has that count's year", needs=("hoạch", "tiêu")),
     Rule("year-before-bracket", rf"(?:năm\s+|(?<!\w)(?:\d{{1,2}}\s*/\s*)?\d{{1,2}}\s*/\s*)({_Y})\s*\(\s*$", "that year",
