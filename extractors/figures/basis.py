@@ -595,7 +595,7 @@ _YEARS_SPAN_AFTER = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\
 def _later_span(p: Passage, h: Hit) -> bool:
     """"sau 4 năm (2021–2024)" when the passage dates the programme's start earlier ("giai đoạn 2018–2020"): the
     years of a later phase, not a sum since the start."""
-    if not h.text[:3].lower() in ("sau", "qua"):
+    if h.text[:3].lower() not in ("sau", "qua"):
         return False
     span = _YEARS_SPAN_AFTER.match(p.text, h.end)
     if span is None:
