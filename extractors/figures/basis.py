@@ -82,8 +82,8 @@ CUES = RuleTable("basis: cues", "basis", [
          Example("Sau 5 năm triển khai, tỉnh có 120 sản phẩm OCOP.", 120, "cumulative"),
          "a sum since the programme started (also 'Kể từ khi Chương trình OCOP được triển khai vào năm 2018, …'), and "
          "of every year before ('Các năm trước đó, huyện được công nhận 13', 'tính cả … từ những năm trước'); not 'sau "
-         "4 năm (2021–2024)' when the passage dates the programme's start earlier ('giai đoạn 2018–2020'): that "
-         "phase's products"),
+         "4 năm (2021–2024)' when the passage names an earlier phase that ended before it ('giai đoạn 2018–2020'): "
+         "that later phase's products"),
     Rule("before-merger", r"(?<!\w)(?:trước\s+(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp)|trước\s+đây|khi\s+còn\s+(?:là\s+)?"
                           r"(?:cấp\s+)?huyện)(?!\w)(?=[^.;]{0,100}?\s(?:(?:đã|chỉ|mới|từng)\s+)?có\s)", "cumulative",
          Example("Trước khi sắp xếp, huyện Gia Lâm có 125 sản phẩm OCOP.", 125, "cumulative"),
@@ -589,23 +589,20 @@ def _later_start(p: Passage, c: Count) -> bool:
 # a bare "dẫn đầu với N" after a clause about the places now: their stocks ranked
 _LEADS_WITH = Folded(r"(?<!\w)dẫn\s+đầu\s+với\s*$")
 _NOW_BEFORE = Folded(r"(?<!\w)(?:đến\s+nay|hiện\s+nay|hiện\s+tại)(?!\w)")
+_PHASE = re.compile(r"giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?((?:19|20)\d\d)\s*[-–]\s*(?:năm\s+)?((?:19|20)\d\d)(?!\d)", re.I)
 _YEARS_SPAN_AFTER = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d\s*\)")
 
 
 def _later_span(p: Passage, h: Hit) -> bool:
-    """"sau 4 năm (2021–2024)" when the passage dates the programme's start earlier ("giai đoạn 2018–2020"): the
-    years of a later phase, not a sum since the start."""
+    """"sau 4 năm (2021–2024)" when the passage names an earlier phase that ended before it ("giai đoạn 2018–2020"):
+    the years of a later phase, not a sum since the start ("Qua 5 năm (2019–2023)" beside "giai đoạn 2018–2020" is)."""
     if h.text[:3].lower() not in ("sau", "qua"):
         return False
     span = _YEARS_SPAN_AFTER.match(p.text, h.end)
     if span is None:
         return False
-    key = ("programme-start",)
-    start = p.memo.get(key, 0)
-    if start == 0:
-        years = [int(y.group(1)) for y in _SPAN_START.finditer(p.text)]
-        start = p.memo[key] = min(years) if years else None
-    return start is not None and int(span.group(1)) > start
+    first = int(span.group(1))
+    return any(int(m.group(2)) < first for m in _PHASE.finditer(p.text))
 
 
 def _round_clause(p: Passage, c: Count, has: Hit, before: list[Hit]) -> bool:
