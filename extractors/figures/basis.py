@@ -135,12 +135,14 @@ CUES = RuleTable("basis: cues", "basis", [
          Example("Bình quân mỗi năm tỉnh có 15 sản phẩm được công nhận.", 15, "new"),
          "every year (not the rate of a quantity before it: 'sản xuất 60.000 lít mỗi năm, có 3 sản phẩm')"),
     Rule("part-of-year", r"cùng\s+kỳ|(?<!\w)(?<!hết\s)(?<!cuối\s)(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm"
-                         r"|(?<!\w)(?<!hết\s)(?<!cuối\s)quý\s+(?:[ivx]+|\d)(?!\w)|(?:tính\s+)?từ\s+đầu\s+năm",
+                         r"|(?<!\w)(?<!hết\s)(?<!cuối\s)quý\s+(?:[ivx]+|\d)(?!\w)|(?:tính\s+)?từ\s+đầu\s+năm"
+                         r"|(?:(?<=chung\s)|(?<=kế\s)|(?<=riêng\s))(?:1[0-2]|0?[1-9])\s+tháng(?=\s*,)",
          "new", Example("Cùng kỳ năm 2024, huyện mới có 6 sản phẩm được công nhận.", 6, "new"),
          "a part of a year ('6 tháng đầu năm', 'trong 9 tháng năm 2024', 'cùng kỳ', 'quý III', 'từ đầu năm') bounds "
          "what a place 'mới có', 'đã có', 'toàn tỉnh có' then, and the 'đến nay' that ends 'từ đầu năm … đến nay': that "
          "period's products, not a stock (not a date it ends at: 'đến cuối quý III/2023, toàn tỉnh có 127' is a stock); "
-         "a year and then a day of it, 'năm nay, tính đến ngày 15/11, tỉnh đã công nhận 71', likewise bound the year so far",
+         "a year and then a day of it, 'năm nay, tính đến ngày 15/11, tỉnh đã công nhận 71', and a bulletin's 'Lũy kế 6 "
+         "tháng, …', 'Tính chung 11 tháng, …' likewise bound the year so far",
          needs=("kỳ", "tháng", "quý", "đầu")),
     Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)(?<!sau\s)(?<!trước\s)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm"
                      r"|kết\s+quả", "new",
