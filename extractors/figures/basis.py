@@ -30,7 +30,8 @@ CUES = RuleTable("basis: cues", "basis", [
          "not 'Trước đó, tại Quyết định số …' (an earlier round's decision), nor 'Quý II trước đó' (a quarter: that "
          "quarter's products), nor 'Trước đó, 5 sản phẩm … đều được công "
          "nhận lại trong đợt …' (an earlier round's re-certification); ', nay là 231' (the stock now); 'số sản phẩm 5 sao "
-         "của tỉnh giữ nguyên 3 sản phẩm' (a stock unchanged at 3, not the year's)"),
+         "của tỉnh giữ nguyên 3 sản phẩm' (a stock unchanged at 3, not the year's); a count in brackets after a point in "
+         "time, 'so với thời điểm 30/6/2023 (230 sản phẩm)', is the stock then, even after a rise"),
     Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)"
                        r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+\d\s*sao(?:(?!trong|năm|đợt|mới|được|công)[^.;:\d]){0,30}?\slà(?!\w)",
          "cumulative",
@@ -335,6 +336,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
                 c.decide("year", "measured-plan")
             return _set(c, measured.basis, "measured-plan")
     weak = [h for h in hits if h.value == "new (weak)"]
+    if c.depth > 0 and c.whole is not None and _POINT_BRACKET.search(text, max(sent.start, c.start - 40), c.start):
+        return _set(c, "cumulative", "running-total")  # "tăng 20 sản phẩm so với thời điểm 30/6/2023 (230 sản phẩm)"
     if c.whole is not None and c.whole.basis == "cumulative" and CONTEXT.match(
             "dated-part", text, c.noun_end, min(sent.end, c.noun_end + 80)):
         return _set(c, "new", "dated-part")  # "(tính cả 2 sản phẩm được Bộ công nhận đầu tháng 4/2025)": that round's
@@ -552,6 +555,8 @@ _EVER = Folded(r"nhất\s+(?:từ\s+)?(?:trước|xưa)\s*(?:(?:đến|tới)\s*
 _SENT_OPENS_YEAR = Folded(r"[\W\d_]{0,3}(?:trong\s+|riêng\s+)?năm\s+(?:(?:19|20)\d\d(?!\d)|nay|qua|vừa\s+qua)\s*,")
 _LEAD_DATE = re.compile(r"[^.\n]{0,40}?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d\s*[-–—]\s*")
 _RECOGNISED = Folded(r"(?<!\w)(?:được\s+)?(?:công|chứng)\s+nhận(?!\s+lại)")
+# a point in time before a bracket: the count in it is the stock then
+_POINT_BRACKET = Folded(r"(?<!\w)thời\s+điểm\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d\s*\(\s*$")
 _YEAR_SO_FAR = Folded(r"(?<!\w)năm\s+(?:nay|(?:19|20)\d\d)\s*,\s*$")
 _DAY_MONTH_ONLY = Folded(r"tính\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?!\s*/)(?!\d)")
 
