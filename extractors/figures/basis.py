@@ -22,12 +22,16 @@ _I = re.IGNORECASE
 CUES = RuleTable("basis: cues", "basis", [
     Rule("running-total", r"l[ũu]y\s+kế|luỹ\s+kế|tính\s+chung(?!\s+(?:cả\s+)?(?:\d+\s+|hai\s+|ba\s+|các\s+)?đợt)|tính\s+đến|đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có"
                           r"|hiện\s+tại|đang\s+có|hiện\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s)|thời\s+điểm\s+này|(?:hiện|đang)\s+sở\s+hữu"
-                          r"|(?<!năm\s)trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)(?![,\s]+(?:tại|theo|ở)\s+(?:quyết\s+định|đợt))|(?<![^\W\d_]\s)(?<!\w)nay\s+là(?!\w)|nằm\s+trong\s+(?:tổng\s+)?số", "cumulative",
+                          r"|(?<!quý\s[ivx]\s)(?<!quý\s[ivx]{2}\s)(?<!quý\s[ivx]{3}\s)(?<!tháng\s\d\s)(?<!tháng\s\d\d\s)(?<!năm\s)trước\s+đó(?![,\s]+(?:vào\s+)?(?:năm|tháng|đợt)\s+\d)(?![,\s]+(?:tại|theo|ở)\s+(?:quyết\s+định|đợt))|(?<![^\W\d_]\s)(?<!\w)nay\s+là(?!\w)|nằm\s+trong\s+(?:tổng\s+)?số"
+                          r"|(?<!\w)giữ\s+nguyên(?=(?:\s+(?:ở\s+mức|là))?\s*(?:$|\d))", "cumulative",
          Example("Lũy kế đến nay, huyện đã công nhận 46 sản phẩm OCOP.", 46, "cumulative"),
          "a total up to now, what a place or owner now has ('hiện sở hữu 97 sản phẩm', 'Hiện Mộc Châu có 61'), the "
          "stock a round's products are among ('nằm trong số 248 sản phẩm OCOP của tỉnh'); not 'năm trước đó' (a year), "
-         "not 'Trước đó, tại Quyết định số …' (an earlier round's decision), nor 'Trước đó, 5 sản phẩm … đều được công "
-         "nhận lại trong đợt …' (an earlier round's re-certification); ', nay là 231' (the stock now)"),
+         "not 'Trước đó, tại Quyết định số …' (an earlier round's decision), nor 'Quý II trước đó' (a quarter: that "
+         "quarter's products), nor 'Trước đó, 5 sản phẩm … đều được công "
+         "nhận lại trong đợt …' (an earlier round's re-certification); ', nay là 231' (the stock now); 'số sản phẩm 5 sao "
+         "của tỉnh giữ nguyên 3 sản phẩm' (a stock unchanged at 3, not the year's); a count in brackets after a point in "
+         "time, 'so với thời điểm 30/6/2023 (230 sản phẩm)', is the stock then, even after a rise"),
     Rule("total-word", r"(?<!trong\s)tổng\s+số|(?<!\w)tổng(?=\s+có)"
                        r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+\d\s*sao(?:(?!trong|năm|đợt|mới|được|công)[^.;:\d]){0,30}?\slà(?!\w)",
          "cumulative",
@@ -63,7 +67,9 @@ CUES = RuleTable("basis: cues", "basis", [
          "'đứng thứ hai', 'đứng cuối vùng với 150', 'có số sản phẩm 4 sao nhiều nhất tỉnh với 11', "
          "'có số sản phẩm OCOP lớn nhất cả nước "
          "với 412', 'dẫn đầu tỉnh về số sản phẩm OCOP với 41'): its stock (a year ranked, 'Năm 2024 là năm có "
-         "nhiều sản phẩm nhất với 56', has that year's; 'X dẫn đầu với 15' may rank a round; 'dẫn đầu cả nước với 12' ranks provinces)",
+         "nhiều sản phẩm nhất với 56', has that year's; 'X dẫn đầu với 15' may rank a round — but not after a clause about "
+         "the places now: 'đến nay 8/8 huyện đều có sản phẩm; Thuận Thành dẫn đầu với 41' ranks stocks; 'dẫn đầu cả nước "
+         "với 12' ranks provinces)",
          needs=("đứng", "xếp", "vị", "nhất", "nhiều", "dẫn")),
     Rule("consequence", r"(?:như\s+vậy|với\s+kết\s+quả\s+(?:này|trên|đó)|sau\s+(?:đợt|lần)\s+(?:này|công\s+nhận\s+này|đánh\s+giá\s+này|(?:đánh\s+giá|xét|rà\s+soát)(?:\s+lại)?(?!\s+(?:năm|đợt)\s)))"
                     r"(?![\s,]+(?:(?:trong\s+)?năm\s+(?:19|20)\d\d|(?:cả|trong)\s+năm(?!\w)|năm\s+nay(?!\w)))(?=[\s,]+[^.;]{0,50}?(?:(?:đã|hiện)\s+)?có)",
@@ -77,7 +83,9 @@ CUES = RuleTable("basis: cues", "basis", [
                         r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:2018|2019)|(?<!\w)(?:các|những)\s+năm\s+trước(?!\w)", "cumulative",
          Example("Sau 5 năm triển khai, tỉnh có 120 sản phẩm OCOP.", 120, "cumulative"),
          "a sum since the programme started (also 'Kể từ khi Chương trình OCOP được triển khai vào năm 2018, …'), and "
-         "of every year before ('Các năm trước đó, huyện được công nhận 13', 'tính cả … từ những năm trước')"),
+         "of every year before ('Các năm trước đó, huyện được công nhận 13', 'tính cả … từ những năm trước'); not 'sau "
+         "4 năm (2021–2024)' when the passage names an earlier phase that ended before it ('giai đoạn 2018–2020'): "
+         "that later phase's products"),
     Rule("before-merger", r"(?<!\w)(?:trước\s+(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp)|trước\s+đây|khi\s+còn\s+(?:là\s+)?"
                           r"(?:cấp\s+)?huyện)(?!\w)(?=[^.;]{0,100}?\s(?:(?:đã|chỉ|mới|từng)\s+)?có\s)", "cumulative",
          Example("Trước khi sắp xếp, huyện Gia Lâm có 125 sản phẩm OCOP.", 125, "cumulative"),
@@ -129,11 +137,14 @@ CUES = RuleTable("basis: cues", "basis", [
          Example("Bình quân mỗi năm tỉnh có 15 sản phẩm được công nhận.", 15, "new"),
          "every year (not the rate of a quantity before it: 'sản xuất 60.000 lít mỗi năm, có 3 sản phẩm')"),
     Rule("part-of-year", r"cùng\s+kỳ|(?<!\w)(?<!hết\s)(?<!cuối\s)(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm"
-                         r"|(?<!\w)(?<!hết\s)(?<!cuối\s)quý\s+(?:[ivx]+|\d)(?!\w)|(?:tính\s+)?từ\s+đầu\s+năm",
+                         r"|(?<!\w)(?<!hết\s)(?<!cuối\s)quý\s+(?:[ivx]+|\d)(?!\w)|(?:tính\s+)?từ\s+đầu\s+năm"
+                         r"|(?:(?<=chung\s)|(?<=kế\s)|(?<=riêng\s))(?:1[0-2]|0?[1-9])\s+tháng(?=\s*,)",
          "new", Example("Cùng kỳ năm 2024, huyện mới có 6 sản phẩm được công nhận.", 6, "new"),
          "a part of a year ('6 tháng đầu năm', 'trong 9 tháng năm 2024', 'cùng kỳ', 'quý III', 'từ đầu năm') bounds "
          "what a place 'mới có', 'đã có', 'toàn tỉnh có' then, and the 'đến nay' that ends 'từ đầu năm … đến nay': that "
-         "period's products, not a stock (not a date it ends at: 'đến cuối quý III/2023, toàn tỉnh có 127' is a stock)",
+         "period's products, not a stock (not a date it ends at: 'đến cuối quý III/2023, toàn tỉnh có 127' is a stock); "
+         "a year and then a day of it, 'năm nay, tính đến ngày 15/11, tỉnh đã công nhận 71', and a bulletin's 'Lũy kế 6 "
+         "tháng, …', 'Tính chung 11 tháng, …' likewise bound the year so far",
          needs=("kỳ", "tháng", "quý", "đầu")),
     Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)(?<!sau\s)(?<!trước\s)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm"
                      r"|kết\s+quả", "new",
@@ -169,20 +180,29 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "kế hoạch giai đoạn', 'vượt 28,5% so với mục tiêu của Đề án', 'đạt 87% mục tiêu 225 sản phẩm đến năm 2025', "
          "'bằng 106,7% chỉ tiêu Nghị quyết … nhiệm kỳ 2020-2025' measure a stock)", needs=("%",)),
     Rule("stock-after-noun", r"\s*(?:OCOP\s+)?(?:hiện\s+có|còn\s+hiệu\s+lực|đã\s+được\s+(?:công\s+nhận|chứng\s+nhận|cấp)\s+(?:năm\s+)?"
-                             r"(?:19|20)\d\d\s*,|đã\s+được\s+gắn\s+sao|(?:vào|cho)\s+tổng\s+số)", "cumulative",
+                             r"(?:19|20)\d\d\s*,|đã\s+được\s+gắn\s+sao|(?:vào|cho)\s+tổng\s+số"
+                             r"|,\s*theo\s+số\s+liệu\s+(?:tính\s+)?(?:đến|tới))", "cumulative",
          Example("Củng cố chất lượng 44 sản phẩm OCOP đã được chứng nhận năm 2019, 2020, 2021.", 44, "cumulative"),
          "'N sản phẩm hiện có', '… còn hiệu lực' (still valid), '… đã được gắn sao' (already starred), products "
-         "certified over several rounds, a share 'đóng góp N sản phẩm vào tổng số của tỉnh': the stock",
-         needs=("hiện", "đã", "còn", "tổng")),
-    Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)", "the previous count's",
+         "certified over several rounds, a share 'đóng góp N sản phẩm vào tổng số của tỉnh', a count ', theo số liệu "
+         "đến hết tháng 8/2025' (counted to a date): the stock",
+         needs=("hiện", "đã", "còn", "tổng", "liệu")),
+    Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)|(?<!\w)con\s+số\s*$", "the previous count's",
          Example("Năm 2019, tỉnh chỉ có 15 sản phẩm OCOP. Năm 2021, con số này là 67 sản phẩm.", 67, "cumulative"),
-         "'con số này là N': the same measure as the count before, at another date", needs=("con",)),
+         "'con số này là N': the same measure as the count before, at another date; 'con số 141 sản phẩm nêu trong báo "
+         "cáo' (a figure given before, recalled to be corrected) likewise", needs=("con",)),
     Rule("compared-in-brackets", r"\(\s*(?:so\s+với\s+)?(?:cuối\s+|hết\s+)?năm\s+(?:(?:19|20)\d\d|trước|ngoái)\s+(?:là|có|mới\s+có|chỉ\s+có)"
                                  r"\s*(?:khoảng\s+|gần\s+|hơn\s+)?$", "the basis of the count compared",
          Example("Toàn xã hiện có 12 sản phẩm OCOP (năm 2023 là 9 sản phẩm).", 9, "cumulative"),
          "a count in brackets that gives the same measure at an earlier year ('(năm 2023 là 9 sản phẩm)', '(năm trước "
          "là 32 sản phẩm)') has the basis of the count it is compared with: a stock's is a stock, a year's products "
          "a year's", needs=("năm",)),
+    Rule("dated-part", r"\s*(?:ocop\s+)?(?:(?:đã|vừa|mới)\s+)?được\s+(?:[^\W\d_]+\s+){0,4}?(?:công|chứng)\s+nhận\s+"
+                       r"(?:vào\s+)?(?:(?:đầu|cuối|giữa)\s+)?(?:năm\s+|tháng\s+\d{1,2}\s*[/-]\s*)(?:19|20)\d\d(?!\d)", "new",
+         Example("Lũy kế, tỉnh có 362 sản phẩm OCOP, trong đó 14 sản phẩm 5 sao (tính cả 2 sản phẩm được Bộ công nhận "
+                 "đầu tháng 4/2024).", 2, "new"),
+         "a part of a stock whose own words date its recognition ('… 2 sản phẩm được Bộ công nhận đầu tháng 4/2025') "
+         "is that round's products, not the stock", needs=("nhận",)),
     Rule("whole-basis", r"trong\s+đó", "the whole's",
          Example("Đến cuối năm 2023, tỉnh có 77 sản phẩm OCOP. Trong đó, 9 sản phẩm đạt 4 sao.", 9, "cumulative"),
          "the parts of a breakdown take their whole's basis"),
@@ -221,7 +241,7 @@ CONTEXT = RuleTable("basis: context", "basis", [
          Example("Năm 2025, thành phố đặt kế hoạch công nhận 45 sản phẩm; đến ngày 30/9/2025 đã có 31 sản phẩm được "
                  "công nhận.", 31, "new"),
          "products said to be recognised, after a plan of new products for the same year in the same sentence: "
-         "how far the year's plan has come (even said 'đến ngày … đã có'), not a stock"),
+         "how far the year's plan has come (even said 'đến ngày … đã có', or 'đến nay đã đạt 64 sản phẩm'), not a stock"),
     Rule("target-added", r"$", "new",
          Example("Huyện phấn đấu có ít nhất 6 sản phẩm đạt 3 sao.", 6, "new"),
          "a target with no stock word ('đến năm 2025 có', 'nâng tổng số') is so many more products"),
@@ -239,7 +259,7 @@ _NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐ�
 _RECOGNISED_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?được\s+(?:công|chứng)\s+nhận(?!\s+lại)")
 # (the agent may stand between: "được UBND tỉnh công nhận", "được Hội đồng cấp tỉnh xếp hạng")
 _CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:(?:ubnd|[ủu][ỷy]\s+ban|chủ\s+tịch|hội\s+đồng)(?:\s+[^\W\d_]+){0,4}?\s+)?"
-                          r"(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt|nâng\s+hạng)")
+                          r"(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt|nâng\s+hạng)|(?<!\w)đạt\s+chuẩn(?!\w)")
 _QUANTITY_BEFORE = re.compile(r"\d[\d.,]*\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*$")
 _ROUND_OPENS = Folded(r"(?<!\w)(?:theo\s+đó|kết\s+quả|đợt\s+này|trong\s+đợt|trong\s+năm(?!\s+\d))(?!\w)[\s,:]*$")
 # "Hai đợt trước trong năm, tỉnh đã có 31 …": the round opens the clause, then its subject (a short name)
@@ -259,8 +279,9 @@ _RANKED_IN_WHOLE_AFTER = Folded(r"\s*,\s*dẫn\s+đầu\s+(?:toàn\s+)?(?:tỉnh
 # "Như vậy, năm nay Chí Linh đã có 10 sản phẩm được công nhận": the year, then the subject (a short name)
 _YEAR_THEN_SUBJECT = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)năm\s+(?:nay|ngoái|(?:vừa\s+)?qua|trước|(?:19|20)\d\d)"
                             r"\s*,?\s*(?:[^\W\d_]+\s+){1,3}$")
+# (and a year described in apposition: "Riêng năm 2024, năm có nhiều sản phẩm được công nhận nhất, toàn tỉnh có 51 …")
 _YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)năm\s+(?:(?:19|20)\d\d|(?:vừa\s+)?qua|trước|nay|ngoái)"
-                     r"\s*[,:]?\s*$")
+                     r"\s*[,:]?\s*(?:năm\s+[^\d,.;:()]{3,60},\s*)?$")
 
 
 def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> None:
@@ -292,7 +313,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"
     if (prev is not None and prev.sent == c.sent and prev.status == "target" and prev.basis == "new" and prev.result
             and c.status == "achieved" and c.whole is None and (
-                (c.year is not None and c.year == prev.year and _RECOGNISED_AFTER.match(text, c.noun_end, sent.end))
+                (c.year is not None and c.year == prev.year and (_RECOGNISED_AFTER.match(text, c.noun_end, sent.end)
+                                                                  or _REACHED_BEFORE.search(text, max(sent.start, c.start - 20), c.start)))
                 or _SHARE_DONE.match(text, own_end(c), sent.end))):
         return _set(c, "new", "plan-progress")  # "đặt kế hoạch công nhận 45 sản phẩm; đến ngày 30/9 đã có 31 … được công nhận"
     if c.depth > 0 and prev is not None and prev.sent == c.sent and prev.basis is not None and CONTEXT.search(
@@ -309,6 +331,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     decided = _from_cues(p, c, hits)
     if decided is not None:
         return _set(c, *decided)
+    if zone > sent.start and _LEADS_WITH.search(text, max(zone, c.start - 30), c.start) and _NOW_BEFORE.search(
+            text, sent.start, zone):
+        return _set(c, "cumulative", "ranking")  # "đến nay 8/8 huyện đều có sản phẩm; Thuận Thành dẫn đầu với 41"
     if CONTEXT.search("same-measure", text, zone, c.start):
         earlier = prev or _last_result_before(p, c)
         if earlier is not None and earlier.basis is not None:
@@ -321,6 +346,11 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
                 c.decide("year", "measured-plan")
             return _set(c, measured.basis, "measured-plan")
     weak = [h for h in hits if h.value == "new (weak)"]
+    if c.depth > 0 and c.whole is not None and _POINT_BRACKET.search(text, max(sent.start, c.start - 40), c.start):
+        return _set(c, "cumulative", "running-total")  # "tăng 20 sản phẩm so với thời điểm 30/6/2023 (230 sản phẩm)"
+    if c.whole is not None and c.whole.basis == "cumulative" and CONTEXT.match(
+            "dated-part", text, c.noun_end, min(sent.end, c.noun_end + 80)):
+        return _set(c, "new", "dated-part")  # "(tính cả 2 sản phẩm được Bộ công nhận đầu tháng 4/2025)": that round's
     if c.whole is not None and c.whole.basis is not None and not weak:
         return _set(c, c.whole.basis, "whole-basis")
     same_list = prev is not None and (";" not in text[prev.start:c.start] or _next_place_has(text, prev, c))
@@ -346,6 +376,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     return _set(c, "cumulative", "plain-has")
 
 
+# "đặt kế hoạch 80 sản phẩm, đến nay đã đạt 64 sản phẩm": how far the plan has come
+_REACHED_BEFORE = Folded(r"(?<!\w)đã\s+đạt(?:\s+được)?\s*$")
 _SHARE_DONE = Folded(r"\s*,\s*(?:đạt|bằng)\s+[\d.,]+\s*%(?!\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+năm)")
 
 
@@ -492,6 +524,9 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
             if (h.name == "running-total" and k and hits[k - 1].name == "part-of-year" and h.start - hits[k - 1].end < 16
                     and hits[k - 1].text[-3:].lower() == "năm"):
                 continue  # "Từ đầu năm 2024 đến nay, tỉnh đã công nhận 57": the year so far, not a running total
+            if h.name == "running-total" and _YEAR_SO_FAR.search(p.text, max(0, h.start - 20), h.start) and \
+                    _DAY_MONTH_ONLY.match(p.text, h.start, c.start) and _RECOGNISED.search(p.text, h.end, c.start):
+                return "new", "part-of-year"  # "năm nay, tính đến ngày 15/11, tỉnh đã công nhận 71": the year so far
             if h.name == "running-total" and _SINCE_MERGER.search(p.text, max(0, h.start - 40), h.start):
                 continue  # "Từ sau hợp nhất đến nay, tỉnh công nhận 45": the months since the merger, not a running total
             if h.name == "ranking" and c.whole is not None and c.whole.basis is not None:
@@ -505,6 +540,8 @@ def _from_cues(p: Passage, c: Count, hits: list[Hit]) -> tuple[str, str] | None:
                 continue  # rule superlative-ever: "nhiều … nhất từ trước đến nay với 4": ever, not a running total
             if h.name in ("running-total", "has-already", "place-has") and _later_start(p, c):
                 return "new", "later-start"
+            if h.name == "since-start" and _later_span(p, h):
+                return "new", "later-start"  # "chỉ sau 4 năm (2021–2024)" of a programme begun in 2018: that phase's
             if h.name == "per-place-has" and c.status != "target":
                 continue  # "A và B, mỗi địa phương có 12 sản phẩm" of a round: the round's, per place
             if h.name == "place-has" and not _NAMED_WHOLE.fullmatch(h.text):
@@ -528,6 +565,10 @@ _EVER = Folded(r"nhất\s+(?:từ\s+)?(?:trước|xưa)\s*(?:(?:đến|tới)\s*
 _SENT_OPENS_YEAR = Folded(r"[\W\d_]{0,3}(?:trong\s+|riêng\s+)?năm\s+(?:(?:19|20)\d\d(?!\d)|nay|qua|vừa\s+qua)\s*,")
 _LEAD_DATE = re.compile(r"[^.\n]{0,40}?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d\s*[-–—]\s*")
 _RECOGNISED = Folded(r"(?<!\w)(?:được\s+)?(?:công|chứng)\s+nhận(?!\s+lại)")
+# a point in time before a bracket: the count in it is the stock then
+_POINT_BRACKET = Folded(r"(?<!\w)thời\s+điểm\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d\s*\(\s*$")
+_YEAR_SO_FAR = Folded(r"(?<!\w)năm\s+(?:nay|(?:19|20)\d\d)\s*,\s*$")
+_DAY_MONTH_ONLY = Folded(r"tính\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?!\s*/)(?!\d)")
 
 
 def _year_ranked(p: Passage, c: Count, h: Hit) -> bool:
@@ -562,6 +603,25 @@ def _later_start(p: Passage, c: Count) -> bool:
     return start is not None and int(m.group(1)) > start
 
 
+# a bare "dẫn đầu với N" after a clause about the places now: their stocks ranked
+_LEADS_WITH = Folded(r"(?<!\w)dẫn\s+đầu\s+với\s*$")
+_NOW_BEFORE = Folded(r"(?<!\w)(?:đến\s+nay|hiện\s+nay|hiện\s+tại)(?!\w)")
+_PHASE = re.compile(r"giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?((?:19|20)\d\d)\s*[-–]\s*(?:năm\s+)?((?:19|20)\d\d)(?!\d)", re.I)
+_YEARS_SPAN_AFTER = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d\s*\)")
+
+
+def _later_span(p: Passage, h: Hit) -> bool:
+    """"sau 4 năm (2021–2024)" when the passage names an earlier phase that ended before it ("giai đoạn 2018–2020"):
+    the years of a later phase, not a sum since the start ("Qua 5 năm (2019–2023)" beside "giai đoạn 2018–2020" is)."""
+    if h.text[:3].lower() not in ("sau", "qua"):
+        return False
+    span = _YEARS_SPAN_AFTER.match(p.text, h.end)
+    if span is None:
+        return False
+    first = int(span.group(1))
+    return any(int(m.group(2)) < first for m in _PHASE.finditer(p.text))
+
+
 def _round_clause(p: Passage, c: Count, has: Hit, before: list[Hit]) -> bool:
     """"Năm 2022, toàn tỉnh có 109 sản phẩm … được công nhận", "Theo đó, toàn tỉnh có 19 sản phẩm được
     công nhận": a year or the decision opens the clause of a place that has products said to be
@@ -570,7 +630,7 @@ def _round_clause(p: Passage, c: Count, has: Hit, before: list[Hit]) -> bool:
     sent = p.sentences[c.sent]
     if any(h.value == "cumulative" for h in before):
         return False
-    opener = max(sent.start, has.start - 40)
+    opener = max(sent.start, has.start - 100)
     if has.name == "has-already" and (_ROUND_OPENS.search(text, opener, has.start) or _subject_after_round(text, opener, has)):
         return True  # "Theo đó, đã có 29 sản phẩm …": what the round gave
     if has.name == "has-only" and _YEAR_THEN_SUBJECT.search(text, opener, has.start) and _own_words_recognised(p, c):

@@ -84,7 +84,7 @@ SHARED_NOUN_AND_RE = re.compile(
 SHARED_NOUN_FROM_RE = re.compile(
     rf"(?<!\w)từ\s+(?P<num>{COUNT_DIGITS})\s+(?:lên|xuống)\s+(?={COUNT_DIGITS}\s+{NOUN})", _I)
 SHARED_NOUN_LIST_RE = re.compile(
-    rf"lần\s+lượt\s+(?:là\s+|có\s+|đạt\s+)?(?P<list>(?:{COUNT_DIGITS}\s*,\s*)+){COUNT_DIGITS}"
+    rf"lần\s+lượt\s+(?:là\s+|có\s+(?:thêm\s+)?|đạt\s+|(?:được\s+)?(?:công|chứng)\s+nhận\s+(?:thêm\s+)?)?(?P<list>(?:{COUNT_DIGITS}\s*,\s*)+){COUNT_DIGITS}"
     rf"(?:\s*(?:,\s*)?và\s+\d[\d.]*)?\s+{NOUN}", _I)
 #: A level then its count with the noun dropped, inside a breakdown: "(3 sao: 71; 4 sao: 15)", or a label
 #: line of an infographic or report printed as text: "Sản phẩm 5 sao: 76".
@@ -109,7 +109,7 @@ PLACE_BARE_COUNT_END_RE = re.compile(r"\d(?<=[\s(]\d)\d{0,3}(?:\s*\))?(?=\s*(?:[
 
 #: Words right before a number that make it a date, an ordinal or an identifier, not a count.
 NOT_A_COUNT_BEFORE_RE = re.compile(
-    r"(?:năm|tháng|ngày|(?<!trong\s)(?<!tổng\s)số|thứ|lần|top|đợt|khóa|khoá|kỳ|điều|khoản|mục|giai\s+đoạn|phiên|quý"
+    r"(?:năm|tháng|ngày|(?<!trong\s)(?<!tổng\s)(?<!con\s)số|thứ|lần|top|đợt|khóa|khoá|kỳ|điều|khoản|mục|giai\s+đoạn|phiên|quý"
     # "Bộ 3 sản phẩm quà tặng", "Giỏ quà Tết 4 sản phẩm": one product made of several
     r"|(?<!\w)(?:bộ|combo|hộp|set|giỏ|gói)(?:\s+quà(?:\s+(?:tặng|tết|biếu))?)?)\s*$",
     _I,

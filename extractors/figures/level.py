@@ -45,11 +45,13 @@ TABLE = RuleTable("level", "stars", [
          needs=("số",)),
     Rule("level-heads-list", r"(?:(?:các|những|số|nhiều)\s+s[ảa]n\s+ph[ẩa]m(?!\w)"
                              r"|(?:có\s+|danh\s+sách\s+|(?<![^\W\d_]\s))s[ảa]n\s+ph[ẩa]m(?=[^.;:]{0,40}?\s+sao\s*(?:(?:bao\s+)?gồm|:))"
-                             r"|(?:nhận|được\s+cấp|trao)\s+(?:giấy\s+)?chứng\s+nhận(?=[^.;:\d]{0,20}?\d\s*sao\s*(?:(?:bao\s+)?gồm|:)))",
+                             r"|(?:nhận|được\s+cấp|trao)\s+(?:giấy\s+)?chứng\s+nhận(?=[^.;:\d]{0,20}?\d\s*sao\s*(?:(?:bao\s+)?gồm|:))"
+                             r"|(?<!\w)về\s+(?:các\s+|nhóm\s+)?s[ảa]n\s+ph[ẩa]m(?=\s+(?:ocop\s+)?(?:đạt\s+)?(?:hạng\s+)?0?[1-5]\s*sao\s*,))",
          "the level named",
          Example("Trong số các sản phẩm đạt 4 sao năm 2024 có 10 sản phẩm cấp lại và 5 sản phẩm cấp mới.", 5, "4"),
          "a level in the phrase that opens the list ('các sản phẩm đạt 4 sao có …', 'Sản phẩm đạt 4 sao gồm: …', "
-         "'Các đơn vị nhận chứng nhận 4 sao gồm: HTX A có 2 sản phẩm; …')"),
+         "'Các đơn vị nhận chứng nhận 4 sao gồm: HTX A có 2 sản phẩm; …'), and a topic opening the sentence: 'Về sản "
+         "phẩm 5 sao, trong đợt 1 năm 2025, Bộ đã công nhận 14 sản phẩm'"),
     Rule("level-of-heading", r"[\W_]*(?:[IVXLC]+\s*[.)]|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\s*\))?\s*"
                              r"(?:(?:danh\s+sách\s+|các\s+|nhóm\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+)?(?:đạt\s+)?"
                              rf"(?:hạng\s+)?(?P<level>{_STAR_N})\s*sao(?:\s+(?:bao\s+)?gồm)?\s*:?\s*$",

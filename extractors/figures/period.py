@@ -37,15 +37,17 @@ TABLE = RuleTable("period", "year", [
     Rule("target-year", rf"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?{_Y}(?!\d)|{_Y}\s*[-–]\s*{_Y}", "the year planned for",
          Example("Tỉnh phấn đấu đến năm 2025 có 300 sản phẩm OCOP.", 300, 2025),
          "a target's year: 'đến năm 2025', 'đến hết năm 2024' (before a later period's end), the end of 'giai đoạn "
-         "2021-2025'", needs=("đến", "tới", "-", "–")),
+         "2021-2025' (before the signing date of the decision that set it: 'Trong giai đoạn 2021–2025, Quyết định số "
+         "919/QĐ-TTg ngày 01/8/2022 đặt mục tiêu có ít nhất 10.000 sản phẩm')", needs=("đến", "tới", "-", "–")),
     Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố|quốc\s+gia)\s+)?(?:đợt\s+\d+\s*,?\s*)?"
                             r"(?:(?:được\s+(?:[^\W\d_]+\s+){0,4}?)?(?:công\s+nhận|chứng\s+nhận|đạt(?:\s+OCOP)?)\s+)?(?:trong\s+)?"
-                            rf"năm\s+({_Y})(?!\d)", "the year named",
+                            rf"(?:năm\s+|(?<=nhận\s)(?:vào\s+)?(?:(?:đầu|cuối|giữa)\s+)?tháng\s+\d{{1,2}}\s*[/-]\s*)({_Y})(?!\d)",
+         "the year named",
          Example("Số sản phẩm OCOP tăng từ 56 sản phẩm năm 2019 lên 210 sản phẩm năm 2023.", 210, 2023),
          "a year right after the noun or the count's level ('03 sản phẩm tiềm năng 5 sao năm 2021'), also after "
          "the verb that ranked them ('19 sản phẩm 4 sao được UBND tỉnh công nhận năm 2023', '16 sản phẩm đạt OCOP "
-         "năm 2020'): it beats a date before the count",
-         needs=("năm",)),
+         "năm 2020', '2 sản phẩm được Bộ công nhận đầu tháng 4/2025'): it beats a date before the count",
+         needs=("năm", "tháng")),
     Rule("round-in-description", rf"[^.;()]{{0,80}}?(?<!\w)đợt\s+\d+\s*,?\s*năm\s+({_Y})(?!\d)", "the round's year",
          Example("Sản phẩm được công nhận 4 sao năm 2019 và là 1 trong 11 sản phẩm được Bộ Nông nghiệp và Môi trường "
                  "công nhận OCOP 5 sao quốc gia đợt 2 năm 2023.", 11, 2023),
@@ -79,14 +81,16 @@ TABLE = RuleTable("period", "year", [
          Example("Giai đoạn 2018-2023, cả nước có hơn 10.300 sản phẩm OCOP.", 10300, 2023),
          "a sum over a period ('giai đoạn 2019 - 2021', 'qua 5 năm (2018-2023)') is dated by its end",
          needs=("-", "–")),
-    Rule("since-start-of-year", rf"(?:từ\s+đầu|(?<!\w)\d{{1,2}}\s+tháng\s+đầu)\s+năm(?:\s+({_Y})|(?!\s+(?:nay|qua|trước|ngoái|tới|\d)))"
-                                r"|từ\s+(?:sau\s+)?(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập)(?=[^.;,\d]{0,20}?\s(?:đến|tới)\s+nay)",
+    Rule("since-start-of-year", rf"(?:từ\s+đầu|(?<!\w)(?:\d{{1,2}}|ba|sáu|chín|mười)\s+tháng\s+đầu)\s+năm(?:\s+({_Y})|(?!\s+(?:nay|qua|trước|ngoái|tới|\d)))"
+                                r"|từ\s+(?:sau\s+)?(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập)(?=[^.;,\d]{0,20}?\s(?:đến|tới)\s+nay)"
+                                r"|(?<!\w)(?:tính\s+chung|l[ũu]y\s+kế|luỹ\s+kế|riêng)\s+(?:1[0-2]|0?[1-9])\s+tháng(?=\s*,)",
          "that year",
          Example("Từ đầu năm 2025 đến nay, toàn tỉnh có thêm 62 sản phẩm được công nhận.", 62, 2025),
          "'Từ đầu năm 2025 đến nay': what was added this year; 'Riêng từ đầu năm đến nay', 'Lũy kế 6 tháng đầu "
          "năm', 'Từ sau hợp nhất đến nay' with no year are the article's year (the 'đến nay', 'lũy kế' with them "
-         "make no running total)",
-         needs=("đầu", "nhất", "nhập")),
+         "make no running total), and so are 'Chín tháng đầu năm' and a bulletin's 'Tính chung 11 tháng, …' (the "
+         "months of the year so far)",
+         needs=("đầu", "nhất", "nhập", "tháng")),
     Rule("since-lunar-new-year", r"(?<!\w)từ\s+(?:sau\s+)?(?:dịp\s+)?tết(?:\s+nguyên\s+đán)?((?:\s+[^\W\d_]+){2})?"
                                  r"(?=[^.;\d]{0,40}?\s(?:đến|tới)\s+nay)", "the year of that Tết",
          Example("Từ sau Tết Nguyên đán Giáp Thìn đến nay, toàn tỉnh đã có thêm 12 sản phẩm được công nhận.", 12, 2024),
@@ -94,13 +98,17 @@ TABLE = RuleTable("period", "year", [
          "falls in (its stem and branch name the year: Giáp Thìn 2024, Ất Tỵ 2025; with none, the article's year); the "
          "'đến nay' makes no running total", needs=("tết",)),
     Rule("against-plan-year", rf"[^.;]{{0,40}}?(?:đạt|vượt|hoàn\s+thành|so\s+với)[^.;]{{0,25}}?(?:kế\s+hoạch|chỉ\s+tiêu"
-                              rf"|mục\s+tiêu)[^.;]{{0,40}}?(?<!đến\s)(?<!hết\s)năm\s+({_Y})(?!\d)", "the plan's year",
+                              rf"|mục\s+tiêu)[^.;]{{0,40}}?(?<!đến\s)(?<!hết\s)(?<!kỳ\s)năm\s+({_Y})(?!\d)", "the plan's year",
          Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra cho năm 2023.", 213, 2023),
          "a count measured against a year's plan is of that year (not against a horizon's: 'đạt 87% mục tiêu 225 sản "
-         "phẩm đến năm 2025')", needs=("hoạch", "tiêu")),
-    Rule("year-before-bracket", rf"năm\s+({_Y})\s*\(\s*$", "that year",
+         "phẩm đến năm 2025'; nor the year of a comparison after the plan: 'đạt 60% kế hoạch năm (20 sản phẩm) và cao "
+         "hơn cùng kỳ năm 2022'); 'Năm nay, tỉnh đặt kế hoạch 80 sản phẩm, đến nay đã đạt 64 sản phẩm': how far this "
+         "year's plan has come, the article's year; and the plan itself, right after the count it measures ('… lên 52, "
+         "vượt kế hoạch 45 sản phẩm'), has that count's year", needs=("hoạch", "tiêu")),
+    Rule("year-before-bracket", rf"(?:năm\s+|(?<!\w)(?:\d{{1,2}}\s*/\s*)?\d{{1,2}}\s*/\s*)({_Y})\s*\(\s*$", "that year",
          Example("Năm nay tỉnh công nhận 58 sản phẩm, gấp hai lần năm 2022 (31 sản phẩm).", 31, 2022),
-         "'năm 2022 (31 sản phẩm)': the count in brackets is of the year before them", needs=("(",)),
+         "'năm 2022 (31 sản phẩm)', 'so với thời điểm 31/12/2019 (42 sản phẩm)': the count in brackets is of the "
+         "year or date before them", needs=("(",)),
     Rule("term-start", r"(?<!\w)(?:đầu|khởi\s+đầu)\s+nhiệm\s+kỳ(?!\s+(?:19|20)\d\d)", "the term's first year",
          Example("Trong nhiệm kỳ 2020-2025, huyện có thêm 20 sản phẩm OCOP. Đầu nhiệm kỳ, huyện mới có 5 sản phẩm OCOP.",
                  5, 2020),
@@ -112,11 +120,14 @@ TABLE = RuleTable("period", "year", [
                  "OCOP, tăng từ 12 sản phẩm đầu nhiệm kỳ.", 12, 2020),
          "'tăng từ 86 sản phẩm đầu nhiệm kỳ': the count's own words date it to the start of the last term named "
          "before it in the passage ('nhiệm kỳ 2020 - 2025'), whatever year its sentence names", needs=("nhiệm",)),
-    Rule("year-before-compared", r"(?:\(\s*năm\s+(?:trước|ngoái)\s+(?:là|có|đạt)\s+|năm\s+(?:trước|ngoái)\s*\(\s*)$",
+    Rule("year-before-compared", r"(?:\(\s*năm\s+(?:trước|ngoái)\s+(?:là|có|đạt)\s+|năm\s+(?:trước|ngoái)\s*\(\s*"
+                                 r"|(?<!\w)cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái))?\s*\(\s*"
+                                 r"|\(\s*cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái))?\s*(?::|là|có|đạt)?\s*)$",
          "the year before the count compared",
          Example("Năm 2022, tỉnh công nhận 41 sản phẩm (năm trước là 32 sản phẩm).", 32, 2021),
-         "'(năm trước là 32 sản phẩm)', 'gấp rưỡi năm trước (14 sản phẩm)': the count in brackets is of the year before "
-         "the count of its sentence it is compared with", needs=("(",)),
+         "'(năm trước là 32 sản phẩm)', 'gấp rưỡi năm trước (14 sản phẩm)', a bulletin's 'bằng một nửa cùng kỳ (24 "
+         "sản phẩm)', '(cùng kỳ: 29 sản phẩm)': the count in brackets is of the year before the count of its sentence "
+         "it is compared with", needs=("(",)),
     Rule("year-of-when", rf"năm\s+({_Y})\s*,?\s*(?:khi|lúc)\s+[^.;,]{{0,40}}$", "that year",
          Example("Năm nay tỉnh có 30 sản phẩm được công nhận, nhiều hơn năm 2023, khi tỉnh có 22 sản phẩm được công nhận.",
                  22, 2023),
@@ -126,7 +137,8 @@ TABLE = RuleTable("period", "year", [
          Example("Tổng kết 5 năm thực hiện Chương trình OCOP giai đoạn 2019–2023. Sau 5 năm, toàn tỉnh có 212 sản phẩm "
                  "OCOP.", 212, 2023),
          "'Sau 5 năm' when the passage's lead names a period of that many years ('tổng kết 5 năm … giai đoạn "
-         "2019–2023'): the sum up to the period's end, not a running total up to now", needs=("sau", "qua")),
+         "2019–2023', an anniversary's 'kỷ niệm 6 năm triển khai Chương trình … (2019–2024)'): the sum up to the "
+         "period's end, not a running total up to now", needs=("sau", "qua")),
     Rule("past-year-end", r"(?<!\w)(?:(?:đến|tới)\s+)?(?:hết|cuối)\s+năm(?!\s*(?:19|20)\d\d)"
                           r"(?!\s+(?:nay|qua|trước|đó|ấy|ngoái|tới|sau|\d))(?!\w)", "the year before the article's",
          Example("Ngày 10/3, Sở cho biết: tháng cuối năm, Hội đồng đã công nhận 19 sản phẩm.", 19, 2023),
@@ -134,7 +146,7 @@ TABLE = RuleTable("period", "year", [
          "January to June: the year-end already past, the year before the article's (here 2023)",
          needs=("hết", "cuối")),
     Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
-                          r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|(?<!năm\s)trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
+                          r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|(?<!quý\s[ivx]\s)(?<!quý\s[ivx]{2}\s)(?<!quý\s[ivx]{3}\s)(?<!tháng\s\d\s)(?<!tháng\s\d\d\s)(?<!năm\s)trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
                           r"|hiện\s+là|(?<![^\W\d_]\s)(?<!\w)nay\s+(?:là|(?:đã\s+)?có)"
                           r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,)|(?:hiện|đang)\s+sở\s+hữu"
                           r"|hiện\s+(?:đang\s+)?(?:dẫn\s+đầu|đứng\s+(?:đầu|thứ))|hiện(?=\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường)\s)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s))(?!\w)", "no year",
@@ -144,7 +156,9 @@ TABLE = RuleTable("period", "year", [
          "year of its own "
          "in its clause (not 'lũy kế' naming a raised total: 'trong năm 2024 có 26 sản phẩm, nâng tổng số sản phẩm "
          "lũy kế lên 118' is of 2024; not 'Trước đó' before a step of the round with no 'có': 'Trước đó, Hội đồng "
-         "đã họp xem xét hồ sơ của 52 sản phẩm'); the year of the programme's start ('Từ khi triển khai Chương "
+         "đã họp xem xét hồ sơ của 52 sản phẩm'; not a quarter or month before 'trước đó': 'Quý II trước đó, huyện có 3 "
+         "sản phẩm' is that quarter's); a sentence opening on the whole place's valid stock, 'Toàn tỉnh có 489 sản "
+         "phẩm OCOP còn hiệu lực', after a round's in its line, is the stock now; the year of the programme's start ('Từ khi triển khai Chương "
          "trình OCOP năm 2019, … đã có 27') is not the count's"),
     Rule("as-of-date", rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*)?"
                        rf"(?:tháng\s+)?(?:\d{{1,2}}\s*[/.-]\s*|năm\s+)?{_Y}", "the year of the date",
@@ -156,7 +170,8 @@ TABLE = RuleTable("period", "year", [
                  27, 2024),
          "'tính đến …' at the end of the count's own words dates it (before a programme period opening the "
          "sentence: 'Thực hiện Chương trình giai đoạn 2021-2025, huyện đã có 34 sản phẩm … tính đến hết tháng 6 "
-         "năm 2024')", needs=("tính",)),
+         "năm 2024'), and so do ', theo số liệu đến hết tháng 8/2025' and a bracket '(số liệu cuối năm 2023)' closing "
+         "a list of stocks", needs=("tính",)),
     Rule("year-in-clause", _Y, "the last year before the count",
          Example("Năm 2021 huyện Mường Tè có 06 sản phẩm OCOP.", 6, 2021),
          "a year in the count's clause, before it (not 'so với năm …', not a cited document's date — a round's own "
@@ -321,21 +336,36 @@ _ROUND_THEN_TOTAL = Folded(r"(?:^|[.\n]\s*)[\W\d_]{0,6}(?:trong\s+)?năm\s+(?:19
 _FROM_MONTH = Folded(r"(?<!\w)từ\s+(?:đầu\s+|cuối\s+)?tháng\s+\d{1,2}\s*,?\s*$")
 _RAISED_BEFORE = Folded(r"(?:nâng|đưa)\s+tổng\s+số[^.;,\d]{0,30}$")
 _YEAR_LABEL = re.compile(rf"(?<=năm\s){_Y}(?=\s*:\s*$)", _I)  # "năm 2021: 4 sản phẩm"
-_AS_OF_BRACKET = re.compile(r"\(\s*tính\s+đến[^()]{0,30}\)", _I)
-_AS_OF_AFTER = re.compile(r"\s*tính\s+đến[^().;,]{0,30}", _I)  # "… lên 214 sản phẩm tính đến tháng 10/2024"
+# "(tính đến ngày 30/6/2024)", "(số liệu cuối năm 2023)" closing a list of stocks
+_AS_OF_BRACKET = re.compile(r"\(\s*(?:tính\s+đến|(?:theo\s+)?số\s+liệu\s+(?:tính\s+)?(?:(?:đến|tới)\s+)?(?:hết|cuối)?)"
+                            r"[^()]{0,30}\)", _I)
+# "… lên 214 sản phẩm tính đến tháng 10/2024", "… có 398 sản phẩm, theo số liệu đến hết tháng 8/2025"
+_AS_OF_AFTER = re.compile(r"\s*(?:,\s*theo\s+số\s+liệu\s+(?:tính\s+)?(?:đến|tới)|tính\s+đến)[^().;,]{0,30}", _I)
 # a plan of one year (not a horizon 'đến năm 2025'), and a count said to be recognised since
 _YEAR_PLAN_BEFORE = Folded(rf"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)\s+(?:của\s+[^\W\d_]+\s+)?năm\s+{_Y}(?!\d)"
                            rf"|(?<!đến\s)(?<!hết\s)(?<!\w)năm\s+{_Y}\s*,?\s*(?:[^\W\d_]+\s+){{0,4}}?(?:đặt\s+|giao\s+)?"
                            r"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\w)")
 _RECOGNISED_OWN = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận)(?!\w)")
+_MEASURED_PLAN_BEFORE = Folded(r"\s*,?\s*(?:(?:đã\s+)?(?:vượt|đạt|bằng)\s+(?:[\d.,]+\s*%\s*)?(?:so\s+với\s+)?)"
+                               r"(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+năm)?\s*(?:là\s+)?$")
+# the signing date right after a document's number: "Quyết định số 919/QĐ-TTg ngày 01/8/2022"
+_DOCUMENT_DATE = re.compile(r"\d+/(?:\d{4}/)?[A-ZĐ]{1,8}-[A-Za-zĐđ]+\S*\s+(?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*){0,2}$")
+# a sentence that opens on the whole place's stock of valid products: the stock now, not the line's round's
+_VALID_STOCK_OPENS = Folded(r"[\W\d_]{0,3}(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|vùng|nước)\s+(?:hiện\s+)?có\s+$")
+_STILL_VALID = Folded(r"\s*(?:ocop\s+)?(?:đang\s+)?còn\s+hiệu\s+lực")
+_TENSE_AFTER = re.compile(r"(?<!\w)(?:năm|đợt|quý)\s", _I)  # the count's own words name their own period
+_THIS_YEAR_PLAN_BEFORE = Folded(r"(?<!\w)năm\s+nay\s*,?\s*(?:[^\W\d_]+\s+){0,4}?(?:đặt\s+|giao\s+)?(?:kế\s+hoạch|mục\s+tiêu"
+                                r"|chỉ\s+tiêu)(?!\w)")
+_PROGRESS_OWN = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|đạt(?:\s+được)?)(?!\w)")
 _AGAINST_PLAN = Folded(r"[^.;]{0,60}?(?:đạt|vượt|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)")
 # "(mới)" after a place's name is the unit formed by the 2025 merger ("tỉnh Tuyên Quang (mới) hiện có"), not added products
 _ADDED = Folded(r"(?<!\w)(?:thêm|(?<!\()mới(?!\s*\))|lần\s+đầu)(?!\w)")
 _YEAR_OPENER = re.compile(rf"[\W\d_]{{0,6}}(?:riêng\s+|trong\s+)?năm\s+({_Y})\s*,", _I)
 _RELATIVE_OPENER = re.compile(r"[\W\d_]{0,6}((?:trong\s+)?năm\s+(?:vừa\s+)?qua|năm\s+trước)\s*,", _I)
+# (not the year of a comparison: "đạt 71% kế hoạch năm (90 sản phẩm) và cao hơn cùng kỳ năm 2023")
 _PLAN_YEAR = re.compile(rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)[^.;\n]{{0,120}}?(?<!đến\s)(?<!tới\s)"
-                        rf"(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])"
-                        rf"|(?<!đến\s)(?<!tới\s)(?<!hết\s)(?<!cuối\s)năm\s+({_Y})(?!\d)(?!\s*[-–])[^.;\n]{{0,60}}?"
+                        rf"(?<!hết\s)(?<!cuối\s)(?<!kỳ\s)năm\s+({_Y})(?!\d)(?!\s*[-–])"
+                        rf"|(?<!đến\s)(?<!tới\s)(?<!hết\s)(?<!cuối\s)(?<!kỳ\s)năm\s+({_Y})(?!\d)(?!\s*[-–])[^.;\n]{{0,60}}?"
                         rf"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\s+số)", _I)
 _PLAN_NOUNS = ("hoạch", "tiêu", "phấn")  # every match of _PLAN_YEAR holds one of these, and "năm"
 _PER_YEAR = Folded(TABLE["per-year"].pattern)
@@ -494,6 +524,11 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
         if earlier:
             _set(c, int(earlier[-1].group(0)), "against-plan-year")
             return
+    if (undated and not dated and p.article_year is not None and _THIS_YEAR_PLAN_BEFORE.search(text, sent.start, undated.start())
+            and _PROGRESS_OWN.search(text, undated.end(), c.start)):
+        # "Năm nay, tỉnh đặt kế hoạch 80 sản phẩm, đến nay đã đạt 64 sản phẩm": this year's plan, how far it has come
+        _set(c, p.article_year, "against-plan-year")
+        return
     opening = _list_opening_year(p, sent.start) if undated and _CUMULATED.fullmatch(undated.group(0)) else None
     if opening is not None and not years:
         _set(c, opening, "list-row")  # "Kết quả … năm 2023:\n- …\n- Lũy kế toàn tỉnh: 318 sản phẩm": the stock at that year
@@ -540,11 +575,20 @@ def read_own_year(p: Passage, c: Count, prev: Count | None, nxt: Count | None, l
             c.undated = True  # "Xã Tân Cương có 19 sản phẩm OCOP, nhiều nhất tỉnh": its stock
             c.decide("year", "ranked-stock")
             return
+        if _VALID_STOCK_OPENS.match(text, sent.start, c.start) and _STILL_VALID.match(text, c.noun_end, sent.end):
+            c.undated = True  # "… nâng số sản phẩm được công nhận trong năm lên 52. Toàn tỉnh có 489 sản phẩm OCOP còn hiệu lực"
+            c.decide("year", "undated-total")
+            return
         _set(c, line_year, "sentence-year")
         return
     row = row_before(p, c)
     if row is not None and row[0] is not None and row[0].year is not None:
         _set(c, row[0].year, "list-row")  # "- Huyện A: tối thiểu 30 sản phẩm;" under "mục tiêu đến năm 2025 …:"
+        return
+    if (c.status == "target" and prev is not None and prev.sent == c.sent and prev.year is not None
+            and prev.status == "achieved" and _MEASURED_PLAN_BEFORE.fullmatch(text, own_end(prev), c.start)):
+        # "nâng số sản phẩm được công nhận trong năm lên 52, vượt kế hoạch 45 sản phẩm": the plan of the count it measures
+        _set(c, prev.year, "against-plan-year")
 
 
 # rule respectively-years: "năm 2023 và 2024 lần lượt có 12 và 15 sản phẩm" — the years in order of the counts
@@ -759,6 +803,11 @@ def _written_year(p: Passage, c: Count, lo: int) -> bool:
     if as_of is None:  # "… 248 sản phẩm 3 sao (tính đến ngày 30/6/2024)"
         bracket = _AS_OF_BRACKET.search(text, own_end(c), sent.end) or _AS_OF_AFTER.match(text, c.noun_end, sent.end)
         as_of = _as_of_date(p, bracket.start(), bracket.end()) if bracket else None
+        if bracket and as_of is None and not _TENSE_AFTER.search(text, c.noun_end, bracket.start()):
+            named = g.last(g.YEAR_RE.findall(bracket.group(0)))  # "(số liệu cuối năm 2023)": a year, no date we parse
+            if named:
+                _set(c, int(named), "as-of-after")
+                return True
         later = TABLE.match("as-of-after", text, own_end(c), sent.end) if as_of is None else None
         if later:  # "tính đến hết tháng 6 năm 2024": the date's year when the date itself is not one we parse
             as_of = _as_of_date(p, later.start(1), later.end(1)) or g.last(g.YEAR_RE.findall(later.group(1)))
@@ -818,7 +867,9 @@ def _planned_year(p: Passage, c: Count, lo: int) -> int | None:
     m = before[-1] if before else (after[0] if after else None)
     if m is None:
         return None
-    if before and m is before[-1] and _years_before(p, max(m.end(), lo), c.start):
+    if before and m is before[-1] and [y for y in _years_before(p, max(m.end(), lo), c.start)
+                                       if not _DOCUMENT_DATE.search(text, max(0, y.start() - 60), y.start())]:
+        # (not a cited decision's date: "Trong giai đoạn 2021–2025, Quyết định số 919/QĐ-TTg ngày 01/8/2022 đặt mục tiêu")
         return None  # "Kế hoạch giai đoạn 2023-2025 …; cụ thể năm 2023 là 20 sản phẩm": the nearer year
     year = int(_FOUR_DIGITS.findall(m.group(0))[-1])
     if p.article_year and year < p.article_year and "đến" in m.group(0).lower():
@@ -1062,7 +1113,9 @@ _NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4}
 _MONTH_PAST = Folded(TABLE["month-past"].pattern)
 _PAST_YEAR_END = Folded(TABLE["past-year-end"].pattern)
 _COMPARED_BEFORE = Folded(TABLE["year-before-compared"].pattern)
-_PERIOD_SPAN = Folded(rf"giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?({_Y})\s*[-–]\s*(?:năm\s+)?({_Y})(?!\d)")
+# a period the lead names: "giai đoạn 2019–2023", or a range in brackets after "6 năm …" ("kỷ niệm 6 năm triển khai
+# Chương trình … (2019–2024)")
+_PERIOD_SPAN = Folded(rf"(?:giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?|\(\s*)({_Y})\s*[-–]\s*(?:năm\s+)?({_Y})(?!\d)")
 _STEMS = ("canh", "tân", "nhâm", "quý", "giáp", "ất", "bính", "đinh", "mậu", "kỷ")  # year % 10
 _BRANCHES = (("thân",), ("dậu",), ("tuất",), ("hợi",), ("tý",), ("sửu",), ("dần",), ("mão", "mẹo"), ("thìn",),
              ("tỵ", "tị"), ("ngọ",), ("mùi",))  # year % 12

@@ -24,7 +24,8 @@ TABLE = RuleTable("result", "is a result", [
     Rule("part-of-non-result", r"[\s,;:(]*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)", "not a result",
          Example("Phiên chợ trưng bày hơn 800 sản phẩm, trong đó có 250 sản phẩm OCOP.", 250, None),
          "a part of a count that is not of results (candidates, a fair) is not one either, unless it "
-         "states a result of its own ('đạt 4 sao', 'được công nhận', 'tiềm năng 5 sao')",
+         "states a result of its own ('đạt 4 sao', 'được công nhận', 'tiềm năng 5 sao'), or its whole is a threshold "
+         "of places and it a named place's count ('dưới 100 sản phẩm, như Bắc Kạn (96 sản phẩm)')",
          needs=("trong", "gồm")),
     Rule("no-antecedent", r"[\s\-–•*+]*(?:trong\s+đó|cụ\s+thể)(?!\w)", "not a result",
          Example("Cụ thể: huyện Lục Nam (12 sản phẩm của 5 chủ thể); huyện Yên Thế (7 sản phẩm).", 12, None),
@@ -118,13 +119,19 @@ TABLE = RuleTable("result", "is a result", [
          "not a result", Example("Mỗi chủ thể được hỗ trợ tối đa 3 sản phẩm trong giai đoạn.", 3, None),
          "a cap per unit in a rule of support ('mỗi chủ thể được hỗ trợ tối đa 3 sản phẩm') is no count of products",
          needs=("tối", "quá")),
-    Rule("threshold-of-places", r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d+\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|địa\s+phương|đơn\s+vị)"
-                                r"(?:\s*,\s*thành(?:\s+phố)?)?\s+(?:(?:đã|mới|chỉ|vẫn|hiện)\s+){0,2}có\s+"
+    Rule("threshold-of-places", r"(?:(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d+|(?<!\w)(?:một\s+số|nhiều|vài))\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|địa\s+phương|đơn\s+vị)"
+                                r"(?:\s*,\s*thành(?:\s+phố)?)?(?:\s+(?!(?:đã|mới|chỉ|vẫn|hiện|có)\s)[^\W\d_]+){0,3}?"
+                                r"\s+(?:(?:đã|mới|chỉ|vẫn|hiện)\s+){0,2}có\s+"
                                 r"(?:trên|dưới|hơn|từ|gần|ít\s+nhất|tối\s+thiểu)\s*$", "not a result",
          Example("Cả nước có 9 tỉnh đã có trên 500 sản phẩm OCOP, 4 tỉnh có dưới 50 sản phẩm.", 500, None),
-         "the bound of a count of places ('9 tỉnh có trên 500 sản phẩm'): it counts the places, not the products "
+         "the bound of a count of places ('9 tỉnh có trên 500 sản phẩm', 'một số tỉnh miền núi mới có dưới 100 sản "
+         "phẩm'): it counts the places, not the products "
          "(a year is no count of places: 'Đến năm 2025 huyện có ít nhất 41 sản phẩm')",
          needs=("trên", "dưới", "hơn", "từ", "gần", "ít", "tối")),
+    Rule("denied", r"(?<!\w)(?:chứ\s+)?không\s+phải(?:\s+là)?\s*$", "not a result",
+         Example("Số sản phẩm đạt 4 sao của huyện là 2 sản phẩm (không phải 3 sản phẩm như bài viết trước nêu).", 3, None),
+         "a count denied ('không phải 3 sản phẩm như bài viết nêu', 'chứ không phải 12 sản phẩm'): a correction's "
+         "wrong figure, no count the text states", needs=("phải",)),
     Rule("margin-over-plan", r"(?<!\w)vượt\s*$", "not a result",
          Example("Năm 2023 tỉnh công nhận 40 sản phẩm, vượt 10 sản phẩm so với kế hoạch.", 10, None),
          "by how much a count beat its plan ('vượt 10 sản phẩm so với kế hoạch'): a difference, not products "
@@ -289,7 +296,8 @@ TABLE = RuleTable("result", "is a result", [
          Example("Năm 2022 có 36 sản phẩm đăng ký tham gia đánh giá, phân hạng.", 36, None),
          "registered, entered, taking part in the assessment, dossiers received ('tiếp nhận 25 hồ sơ với 40 "
          "sản phẩm'), with no level or result said of the count (not negated in a reason: '… còn hiệu lực, do một số "
-         "sản phẩm hết hạn không đăng ký đánh giá lại' says why a stock fell)",
+         "sản phẩm hết hạn không đăng ký đánh giá lại' says why a stock fell; nor in the clause before an aim of its "
+         "own: 'hướng dẫn các chủ thể hoàn thiện hồ sơ, phấn đấu … công nhận thêm khoảng 30 sản phẩm')",
          needs=("tham", "đăng", "dự", "chấm", "hồ", "tiếp", "vào")),
     Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)(?!\s+(?:đăng\s+ký|tham\s+gia|(?:lựa\s+)?chọn))", "a result",
          Example("Năm 2021 có 40 sản phẩm đã được công nhận sau khi đăng ký tham gia.", 40, "result"),
@@ -320,6 +328,11 @@ _ADDED_RIGHT_BEFORE = Folded(r"(?<!\w)(?:có\s+thêm|công\s+nhận(?:\s+(?:mớ
                              r"|hơn|trên)\s+)?$")
 _PLAN_AFTER = Folded(r"\s*(?:ocop\s+)?so\s+với\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)")
 _RECOGNISED_BEFORE = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|cấp|phân\s+hạng|xếp\s+hạng|đạt)(?!\w)")
+# a comma clause that states an aim of its own: the dossiers of the clause before it are not its count's
+_AIM_CLAUSE = Folded(r",\s*(?:(?:tỉnh|huyện|thành\s+phố|sở)\s+)?(?:phấn\s+đấu|đặt\s+mục\s+tiêu|dự\s+kiến)(?!\w)")
+# a non-result whose bracket names places with their own counts: "vượt 10 sản phẩm", "một số tỉnh có dưới 100 sản
+# phẩm, như Bắc Kạn (96 sản phẩm)"
+_PLACES_OWN = ("margin-over-plan", "threshold-of-places")
 _OWN_CLAUSE_WORD = Folded(r"(?<!\w)(?:công\s+nhận|chứng\s+nhận|đạt|mục\s+tiêu|phấn\s+đấu|chỉ\s+tiêu)(?!\w)")
 _HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
 _OWNER = Folded(r"(?<!\w)của\s+(?:ctcp|công\s+ty|htx|hợp\s+tác\s+xã|hộ\s+kinh\s+doanh|hộ|cơ\s+sở|doanh\s+nghiệp"
@@ -389,7 +402,7 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if whole is None and prev is not None and not prev.result and match(
             "part-of-non-result", text, prev.noun_end, start):
         whole = prev  # "trưng bày hơn 1.000 sản phẩm, trong đó có 400 sản phẩm OCOP"
-    if whole is not None and not whole.result and whole.trace.get("result") != "margin-over-plan" and (
+    if whole is not None and not whole.result and whole.trace.get("result") not in _PLACES_OWN and (
             whole.trace.get("result") in _COUNTED_BY_ATTRIBUTE
             or not _OWN_RESULT.search(text, noun_end, _clause_end(p, c))):
         return "part-of-non-result"
@@ -428,6 +441,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "cap-per-unit"
     if search("threshold-of-places", text, back60, start):
         return "threshold-of-places"
+    if search("denied", text, max(sent.start, start - 20), start):
+        return "denied"
     if search("margin-over-plan", text, max(sent.start, start - 10), start) and _PLAN_AFTER.match(
             text, noun_end, after_end):
         return "margin-over-plan"
@@ -502,6 +517,9 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if unranked and TABLE.may_hold("candidate", text, before, min(sent.end, noun_end + 120)):  # (the span of
         # every window below: the clause's bounds are read only where the rule may be found)
         clause = _semicolon_back(text, before, start)
+        aim = g.last(_AIM_CLAUSE.finditer(text, clause, start))
+        if aim is not None and not TABLE.search("candidate", text, aim.start(), start):
+            clause = aim.start()  # "… hướng dẫn các chủ thể hoàn thiện hồ sơ, phấn đấu … công nhận thêm khoảng 30 sản phẩm"
         if _OWN_CLAUSE_WORD.search(text, clause, start):  # "… đăng ký tham gia; dự kiến công nhận khoảng 12 sản phẩm",
             # "… đăng ký tham gia; mục tiêu năm 2024 có thêm ít nhất 30 sản phẩm": a clause of its own
             before = clause

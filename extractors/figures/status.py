@@ -90,8 +90,12 @@ CUES = RuleTable("status: cues of the clause", "status", [
          Example("Theo chỉ tiêu năm, huyện được công nhận 9 sản phẩm OCOP.", 9, "achieved"),
          "recognised, certified, ranked, certificates handed over"),
     Rule("running-total", r"l[ũu]y\s+kế|luỹ\s+kế|tính\s+đến|đến\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|tổng\s+cộng"
-                          r"|tính\s+chung|vinh\s+danh", "temporal",
-         Example("Lũy kế có 150 sản phẩm OCOP.", 150, "achieved"), "a running total up to now"),
+                          r"|tính\s+chung|vinh\s+danh"
+                          r"|(?<!\w)hiện\s+(?:toàn\s+|cả\s+)?(?:tỉnh|huyện|thành\s+phố|thị\s+xã|xã|phường)\s+(?:đã\s+|đang\s+)?có(?!\w)",
+         "temporal",
+         Example("Lũy kế có 150 sản phẩm OCOP.", 150, "achieved"),
+         "a running total up to now (also after a target's clause: 'đặt mục tiêu đến năm 2030 có 300 sản phẩm; hiện "
+         "tỉnh có 196 sản phẩm')"),
     Rule("plain-verb", r"(?<!\w)(?:có|đạt|với|gồm|thêm|(?<!nâng\s)cấp|trao)(?!\w)|công\s+nhận|xếp\s+hạng|chứng\s+nhận"
                        r"|dẫn\s+đầu|đóng\s+góp", "weak",
          Example("Huyện có 21 sản phẩm OCOP.", 21, "achieved"),
@@ -113,6 +117,14 @@ CONTEXT = RuleTable("status: context", "status", [
          "Nghị quyết HĐND tỉnh giao (20 sản phẩm)'), also with the plan's owner or term between ('vượt chỉ tiêu "
          "tỉnh giao (7 sản phẩm)', 'bằng 106,7% chỉ tiêu Nghị quyết Đại hội Đảng bộ huyện nhiệm kỳ 2020-2025 (30 sản "
          "phẩm)')", needs=("hoạch", "tiêu", "quyết")),
+    Rule("compared-in-brackets", r"(?:(?<!\w)cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|(?:19|20)\d\d))?"
+                                 r"|(?<!\w)kết\s+quả\s+(?:của\s+)?(?:cả\s+)?năm\s+(?:19|20)\d\d"
+                                 r"|(?<!\w)năm\s+(?:trước|ngoái)(?:\s+đó)?)\s*\(\s*$|\(\s*cùng\s+kỳ\s*:?\s*$", "achieved",
+         Example("Chín tháng, tỉnh công nhận 64 sản phẩm, đạt 71% kế hoạch năm (90 sản phẩm) và cao hơn cùng kỳ năm 2023 "
+                 "(49 sản phẩm).", 49, "achieved"),
+         "a count in brackets after the same period of an earlier year ('cùng kỳ năm 2023 (49 sản phẩm)', '(cùng kỳ: 29 "
+         "sản phẩm)') or a past year's result ('thấp hơn kết quả cả năm 2024 (2.318 sản phẩm)') is that result, "
+         "achieved, even beside a plan", needs=("kỳ", "quả", "trước", "ngoái")),
     Rule("plan-noun-before", rf"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu){_PLAN_QUALIFIER}{{0,2}}\s*(?:là\s+|:\s*)?$",
          "target", Example("Tỉnh đã có 213 sản phẩm OCOP, vượt chỉ tiêu 200 sản phẩm đề ra.", 200, "target"),
          "the count right after the plan noun is the plan", needs=("hoạch", "tiêu")),
@@ -314,6 +326,9 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
     sent = p.sentences[c.sent]
     if c.depth > 0:  # "đạt 190% kế hoạch năm (30 sản phẩm)": the bracket states the plan
         bracket = text.rfind("(", max(sent.start, c.start - 20), c.start)
+        if bracket != -1 and CONTEXT.search("compared-in-brackets", text, max(sent.start, bracket - 40), c.start):
+            c.explicit = True  # "cao hơn cùng kỳ năm 2023 (49 sản phẩm)": a past result beside the plan
+            return "achieved", "compared-in-brackets"
         if bracket != -1 and not text[bracket + 1:c.start].strip() and CONTEXT.search(
                 "plan-in-brackets", text, max(sent.start, bracket - 80), bracket + 1):
             c.explicit = True
