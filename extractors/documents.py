@@ -75,8 +75,11 @@ _NUMBER_RE = re.compile(
 )
 
 # Where a match of _NUMBER_RE can start: a digit after none of the characters its look-behinds refuse
-# (tested after the digit, so that the search skips to digits).
-_NUMBER_START = re.compile(r"\d(?:(?<![\w/.,-]\d)|(?<=số\d)|(?<=Số\d)|(?<=SỐ\d))(?<!\d:\d)")
+# (tested after the digit, so that the search skips to digits), whose run of at most five digits is
+# followed by what both of its shapes need next — a slash or a dash, after at most a letter ("12a/…") and
+# a space, tab or line break — so that the digits of dates, counts and sums are not tried.
+_NUMBER_START = re.compile(r"\d(?:(?<![\w/.,-]\d)|(?<=số\d)|(?<=Số\d)|(?<=SỐ\d))(?<!\d:\d)"
+                           rf"(?=\d{{0,4}}[a-zA-Z]?[ \t\n]?[{_DASHES}/])")
 # A standard's code may be shaped like a decree's number ("TCCS 01/2024/HTXBĐ", a producer's own standard).
 _STANDARD_BEFORE = re.compile(r"(?<!\w)(?:TCCS|TCVN|QCVN|QCĐP|TCN)[ \t]*$")
 # A certificate or a result sheet numbered like a document ("GCN số 12/2023/ĐKKD", "Giấy chứng nhận đủ

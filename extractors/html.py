@@ -283,8 +283,50 @@ def _first(root, *selectors: str):
 
 def _blocks(root, skip: Callable[[object], bool] | None = None) -> list[str]:
     """Text blocks of `root` in reading order: each block element gives one block; inline
-    elements join their neighbours. Dropped: scripts, forms, hidden elements and `skip(el)`."""
-    return list(_iter_blocks(root, skip))
+    elements join their neighbours. Dropped: scripts, forms, hidden elements and `skip(el)`.
+
+    The same walk as :func:`_iter_blocks`, written as a plain recursion that appends to one list: a
+    caller that takes every block pays for no generator frames (``yield from`` re-enters each level
+    of the tree for every block it passes up). ``tests/extractors/test_html.py`` compares the two."""
+    out: list[str] = []
+    if root is None:
+        return out
+    buf: list[str] = []
+    append, clean = out.append, _clean
+
+    def flush() -> None:
+        if buf:
+            t = clean("".join(buf))
+            buf.clear()
+            if t:
+                append(t)
+
+    def walk(el) -> None:  # type: ignore[no-untyped-def]
+        if el.text:
+            buf.append(el.text)
+        for child in el:
+            tag = child.tag
+            if isinstance(tag, str):
+                tag = tag.lower()
+                if tag in _DROP_TAGS or _is_hidden(child) or (skip is not None and skip(child)):
+                    pass
+                elif tag == "br":
+                    flush()
+                elif tag == "tr" and (row := _table_row(child)) is not None:
+                    flush()
+                    append(row)
+                elif tag in _INLINE:
+                    walk(child)
+                else:
+                    flush()
+                    walk(child)
+                    flush()
+            if child.tail:
+                buf.append(child.tail)
+
+    walk(root)
+    flush()
+    return out
 
 
 def _iter_blocks(root, skip: Callable[[object], bool] | None = None) -> Iterator[str]:

@@ -273,7 +273,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
 
 def _scan_places(text: str) -> list[PlaceMention]:
     original = unicodedata.normalize("NFC", text)
-    text = canon(original)
+    text = _OLD_STYLE.sub(_move_tone, original)  # canon(original): its NFC is done (NFC is idempotent)
     bare, prefixed = _province_index()
     districts = _district_index()
     mentions: list[PlaceMention] = []

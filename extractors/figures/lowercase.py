@@ -61,30 +61,36 @@ def may_contain(text: str, words: tuple[str, ...], start: int, end: int) -> bool
     return False
 
 
+def _children(op: int, av: object) -> tuple | list:
+    """The parsed sub-patterns an item holds: a group's, each alternative of a branch, a repeat's, a
+    look-around's, an atomic group's, and a class's items; none for a letter, a category or an anchor.
+    The one descent of the parse tree that :func:`_lowerable` and :func:`_groupless` walk."""
+    if op is sre_c.SUBPATTERN:
+        return (av[3],)  # type: ignore[index]
+    if op is sre_c.BRANCH:
+        return av[1]  # type: ignore[index]
+    if op is sre_c.MAX_REPEAT or op is sre_c.MIN_REPEAT or op is sre_c.POSSESSIVE_REPEAT:
+        return (av[2],)  # type: ignore[index]
+    if op is sre_c.ASSERT or op is sre_c.ASSERT_NOT:
+        return (av[1],)  # type: ignore[index]
+    if op is sre_c.ATOMIC_GROUP or op is sre_c.IN:
+        return (av,)
+    return ()
+
+
 def _lowerable(items: sre_parse.SubPattern | list) -> bool:
+    """Whether the pattern matches the same on the lower case without ignoring case: no capital letter,
+    no range of letters with case, no back reference, no flag set or cleared inside a group."""
     for op, av in items:
         if op is sre_c.LITERAL:
             if chr(av) != chr(av).lower():
                 return False
-        elif op is sre_c.IN:
-            if not _lowerable(av):
-                return False
         elif op is sre_c.RANGE:
             if not _uncased_range(*av):
                 return False
-        elif op is sre_c.GROUPREF or op is sre_c.GROUPREF_EXISTS:
-            return False
-        elif op is sre_c.SUBPATTERN:
-            if av[1] or av[2] or not _lowerable(av[3]):  # a flag set or cleared inside
-                return False
-        elif op is sre_c.BRANCH:
-            if not all(_lowerable(alt) for alt in av[1]):
-                return False
-        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
-            if not _lowerable(av[2]):
-                return False
-        elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.ATOMIC_GROUP) and not _lowerable(
-                av if op is sre_c.ATOMIC_GROUP else av[1]):
+        elif op is sre_c.GROUPREF or op is sre_c.GROUPREF_EXISTS or (op is sre_c.SUBPATTERN and (av[1] or av[2])):
+            return False  # a back reference, or a flag set or cleared inside a group
+        if not all(_lowerable(sub) for sub in _children(op, av)):
             return False
     return True
 
@@ -306,22 +312,11 @@ def _movable(sub: sre_parse.SubPattern) -> bool:
 
 
 def _groupless(items: sre_parse.SubPattern | list) -> bool:
+    """Whether the pattern holds no capturing group and no back reference, at any depth."""
     for op, av in items:
-        if op is sre_c.SUBPATTERN:
-            if av[0] is not None or not _groupless(av[3]):
-                return False
-        elif op is sre_c.GROUPREF or op is sre_c.GROUPREF_EXISTS:
+        if op is sre_c.GROUPREF or op is sre_c.GROUPREF_EXISTS or (op is sre_c.SUBPATTERN and av[0] is not None):
             return False
-        elif op is sre_c.BRANCH:
-            if not all(_groupless(alt) for alt in av[1]):
-                return False
-        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
-            if not _groupless(av[2]):
-                return False
-        elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
-            if not _groupless(av[1]):
-                return False
-        elif op is sre_c.ATOMIC_GROUP and not _groupless(av):
+        if not all(_groupless(sub) for sub in _children(op, av)):
             return False
     return True
 

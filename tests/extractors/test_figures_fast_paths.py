@@ -275,3 +275,29 @@ def test_every_opened_pattern_finds_on_every_passage_what_it_finds_as_written():
         for text in texts:
             assert [(m.span(), m.groups(), m.lastgroup) for m in pattern.finditer(text)] == [
                 (m.span(), m.groups(), m.lastgroup) for m in plain.finditer(text)], pattern.pattern
+
+
+@pytest.mark.parametrize(("pattern", "lowerable", "groupless"), [
+    (r"(?<!\w)số\s+s[ảa]n", True, True),
+    (r"(?<!phẩm\s)(?:mới|chỉ)+", True, True),
+    (r"(?:a|(?<!X)b)", False, True),  # a capital inside a look-behind inside a branch
+    (r"(?>ab[c-d])", False, True),  # a range of letters with case inside an atomic group
+    (r"(?:ab(?:c(d)))?", True, False),  # a capturing group three levels down, in a repeat
+    (r"(?<=(?:x|(y)))z", True, False),  # a capturing group inside a look-behind's branch
+    (r"(a)\1", True, False),  # a back reference: neither
+    (r"(?-i:[A-Z])x", False, True),  # a flag cleared inside a group
+    (r"[1-5]\s*sao", True, True),  # a range without case
+])
+def test_the_parse_tree_descent_reaches_every_kind_of_item(pattern, lowerable, groupless):
+    """``_lowerable`` and ``_groupless`` share one descent (``lowercase._children``): each answers for
+    what stands at any depth, below a branch, a repeat, a look-around, an atomic group or a class."""
+    from re import _parser as sre_parse
+
+    from extractors.figures.lowercase import _groupless, _lowerable
+
+    tree = sre_parse.parse(pattern, re.IGNORECASE)
+    assert _groupless(tree) is groupless
+    if r"\1" not in pattern:  # a back reference is refused before the tree is read
+        assert _lowerable(tree) is lowerable
+    else:
+        assert _lowerable(tree) is False

@@ -4,6 +4,7 @@ bounds on huge generated pages."""
 from __future__ import annotations
 
 import http.client
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -355,3 +356,27 @@ def test_the_element_cap_counts_comments_and_instructions_as_the_walk_does(monke
     tree = lxml_html.document_fromstring(page)
     assert bounds.cap_elements(tree) == f"page cut after {nodes - 1:,} elements"
     assert len(list(tree.iter())) == nodes - 1
+
+
+def test_blocks_are_the_blocks_walked_one_at_a_time():
+    """``_blocks`` (one list, a plain recursion) gives the blocks ``_iter_blocks`` yields, with and
+    without a skip test, on every family's pages and on markup with rows, breaks, inline runs, hidden
+    and dropped elements."""
+    import importlib.util
+
+    from extractors.html import _blocks, _iter_blocks
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_extract.py"
+    spec = importlib.util.spec_from_file_location("bench_extract", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    FAMILIES, articles, family_pages, unknown_pages = bench.FAMILIES, bench.articles, bench.family_pages, bench.unknown_pages
+
+    pages = [p for f in FAMILIES for p in family_pages(f, articles()[:2])] + unknown_pages(articles()[:3])
+    pages.append("<div>a<b>b</b><br>c<p>d</p>e<table><tr><td>1</td><td>2</td></tr><tr><td>x</td></tr></table>"
+                 "<span style='display:none'>h</span><script>s</script><i>f</i><div hidden>g</div>  </div>tail")
+    for page in pages:
+        doc = lxml_html.document_fromstring(page)
+        for skip in (None, lambda el: el.tag in ("header", "footer", "aside", "p")):
+            assert _blocks(doc, skip) == list(_iter_blocks(doc, skip))
+    assert _blocks(None) == list(_iter_blocks(None)) == []
