@@ -319,6 +319,9 @@ _AGENCY_DATELINE = re.compile(
     rf"^[ \t]*(?:{_PLACE}[ \t]*,?[ \t]*)?\([ \t]*{_AGENCY}[ \t]*[,-]?[ \t]*(?P<date>{_DATE_TEXT})[ \t]*\)"
     rf"|^[ \t]*{_PLACE}[ \t]*,[ \t]*(?:ngày[ \t]+)?(?P<date2>{_DATE_TEXT})"
     rf"[ \t]*\([ \t]*{_AGENCY}[ \t]*\)"
+    # in English, the month in words (fourteenth round): "Hanoi, March 14, 2026 (VNA) - …"
+    rf"|^[ \t]*{_PLACE}[ \t]*,[ \t]*(?P<date3>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{{1,2}},?"
+    rf"[ \t]+(?:19|20)\d\d)[ \t]*\([ \t]*{_AGENCY}[ \t]*\)"
 )
 # A date glued to the name before it ("Báo Nông nghiệp Việt Nam02/01/2025"): a byline, never prose.
 _GLUED = re.compile(r"[^\W\d_]$")
@@ -454,7 +457,7 @@ def _agency_dateline(line: str) -> tuple[str, int, int] | None:
         m = _INLINE_DATELINE.match(line)
     if not m:
         return None
-    found = _find_date(m.group("date") or m.groupdict().get("date2") or "")
+    found = _find_date(m.group("date") or m.groupdict().get("date2") or m.groupdict().get("date3") or "")
     if not found:
         return None
     return found[0].isoformat(), len(line) - len(line.lstrip()), m.end()

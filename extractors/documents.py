@@ -181,11 +181,11 @@ _EN_MONTH_NUMBERS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "ma
                                                   "nov", "dec"), 1)}
 _EN_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _ENGLISH_DATE_AFTER = re.compile(
-    rf"[ \t]*,?[ \t]*(?:(?:of|by)[ \t]+[^,.;()\n\d]{{1,60}}?[ \t]*,?[ \t]*)?(?:signed|issued|dated|promulgated)(?:[ \t]+on)?[ \t]+"
+    rf"[ \t]*,?[ \t]*(?:(?:of|by)[ \t]+[^,.;()\n\d]{{1,60}}?[ \t]*,?[ \t]*)?(?:signed|issued|dated|promulgated|adopted|approved)(?:[ \t]+on)?[ \t]+"
     rf"(?:(?P<ed1>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<em1>{_EN_MONTH}),?[ \t]+(?P<ey1>(?:19|20)\d\d)"
     rf"|(?P<em2>{_EN_MONTH})[ \t]+(?P<ed2>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<ey2>(?:19|20)\d\d)"
     rf"|(?P<ed3>\d{{1,2}})/(?P<em3>\d{{1,2}})/(?P<ey3>(?:19|20)\d\d))(?!\d)", re.IGNORECASE)
-_ENGLISH_CUE = re.compile(r"signed|issued|dated|promulgated", re.IGNORECASE)
+_ENGLISH_CUE = re.compile(r"signed|issued|dated|promulgated|adopted|approved", re.IGNORECASE)
 
 
 def _english_date_after(text: str, end: int) -> tuple[str | None, int] | None:
@@ -653,6 +653,15 @@ _EVENT_WORDS = re.compile(r"(?<!\w)(?:tổ[ \t]+chức|hội[ \t]+nghị|hội[ 
                           r"|lễ|sự[ \t]+kiện|hội[ \t]+thảo|kiểm[ \t]+tra|làm[ \t]+việc)(?!\w)", re.IGNORECASE)
 
 
+# Or after the subject, the signer and an issuing verb (fourteenth round): "Đề án số 12/ĐA-BNNMT về nâng cao chất lượng
+# sản phẩm OCOP được Bộ trưởng phê duyệt ngày 25/02/2026" — not when the subject names another document, whose
+# approval the date may be ("Kế hoạch số … về thực hiện Đề án … được UBND tỉnh phê duyệt ngày …").
+_APPROVED_AFTER_SUBJECT = re.compile(
+    rf"[ \t,]+(?:đã[ \t]+)?được[ \t]+(?:[^\W\d_]+[ \t]+){{1,8}}?(?:phê[ \t]+duyệt|ký|kí|ban[ \t]+hành)[ \t]+(?:vào[ \t]+)?"
+    rf"ngày[ \t]+{_DATE_BODY}", re.VERBOSE | re.IGNORECASE)
+_TYPE_IN_SUBJECT = re.compile(rf"(?<!\w)(?:{_TYPE_WORDS})(?!\w)", re.IGNORECASE)
+
+
 def _signed_after_subject(text: str, end: int) -> tuple[str | None, int] | None:
     """(signing date, end of its quote) written after the subject that follows a number at ``end``."""
     if not _SUBJECT_OPENS.match(text, end):
@@ -661,6 +670,10 @@ def _signed_after_subject(text: str, end: int) -> tuple[str | None, int] | None:
     sentence_end = _SENTENCE_END.search(text, end, stop)
     stop = sentence_end.start() if sentence_end else stop
     found = _DATE_BEFORE_ISSUER.search(text, end, stop)
+    if found is None and "được" in text[end:stop]:
+        found = _APPROVED_AFTER_SUBJECT.search(text, end, stop)
+        if found and _TYPE_IN_SUBJECT.search(text, end, found.start()):
+            return None
     if found is None or _NUMBER_RE.search(text, end, found.start()) or _EVENT_WORDS.search(text, end, found.start()):
         return None
     return _date_from(found), found.end()
@@ -807,7 +820,7 @@ def _relative_offset(m: re.Match[str]) -> int:
 
 def _relative_dates(text: str, mentions: list[_Mention]) -> None:
     """Give an undated citation the date its sentence's opening phrase counts from the last full date before it."""
-    if not any(m[2] is None for m in mentions) or not ("ùng ngày" in text or "hôm sau" in text or " đó" in text):
+    if not any(m[2] is None for m in mentions) or not ("ùng ngày" in text or "ôm sau" in text or " đó" in text):
         return  # substring tests spare most texts the search
     for i, (number, doc_type, issued, start, end) in enumerate(mentions):
         if issued is not None:

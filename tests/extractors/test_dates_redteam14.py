@@ -31,6 +31,10 @@ _BODY = ("Hợp tác xã đã đầu tư máy móc, in tem truy xuất nguồn g
      "Title\nCAN THO, Jan. 5 (VNA) - Plan No. 7/KH-UBND dated 29 December 2025 set the targets.", "2026-01-05"),
     ("... but no year when the text prints no full date", "Title\nHANOI, March 14 (VNA) – The province recognised.",
      None),
+    ("an English agency dateline with the full date ('Hanoi, March 14, 2026 (VNA) - …', found while probing)",
+     "Title\nHanoi, March 14, 2026 (VNA) - The province recognised 20 products.", "2026-03-14"),
+    ("... but not the shape inside a sentence",
+     "Title\nThe council met in Hanoi, March 14, 2026 (VNA) - and ranked 20 products of the province.", None),
     ("a sentence of first posting opening the line ('Bài viết được đăng lần đầu ngày …, cập nhật ngày …') dates the "
      "page by the first posting", f"Tiêu đề\nBài viết được đăng lần đầu ngày 02/3/2026, cập nhật ngày 10/3/2026.\n{_BODY}",
      "2026-03-02"),
@@ -77,16 +81,30 @@ def test_published_rows(rule, page, value):
      "Ngày 16/3/2026, UBND tỉnh ban hành Quyết định số 655/QĐ-UBND. Ngày hôm sau, Sở ban hành Công văn số "
      "870/SNNMT-PTNT. Trước đó một tuần, Hội đồng đánh giá, phân hạng đã có Tờ trình số 15/TTr-HĐĐG.",
      {"655/QĐ-UBND": "2026-03-16", "870/SNNMT-PTNT": "2026-03-17", "15/TTr-HĐĐG": "2026-03-09"}),
+    ("... 'Hôm sau, … ra Thông báo số …' and 'Hai ngày sau đó, …' (found while probing)",
+     "Ngày 2/3/2026, UBND tỉnh ký Quyết định số 1/QĐ-UBND. Hôm sau, Sở ra Thông báo số 5/TB-SNN. Hai ngày sau đó, "
+     "UBND tỉnh ban hành Kế hoạch số 13/KH-UBND.",
+     {"1/QĐ-UBND": "2026-03-02", "5/TB-SNN": "2026-03-03", "13/KH-UBND": "2026-03-04"}),
     ("... but not without an issuing verb ('Cùng ngày, … triển khai Kế hoạch số …')",
      "Ngày 16/3/2026, UBND tỉnh ban hành Quyết định số 655/QĐ-UBND. Cùng ngày, các xã triển khai Kế hoạch số "
      "102/KH-UBND.", {"655/QĐ-UBND": "2026-03-16", "102/KH-UBND": None}),
     ("... nor with no full date before it in the paragraph",
      "Ngày 16/3/2026, hội nghị diễn ra.\n\nCùng ngày, UBND tỉnh có Kế hoạch số 102/KH-UBND.", {"102/KH-UBND": None}),
+    ("a signing date after the subject, the signer and an issuing verb ('Đề án số 12/ĐA-BNNMT về … được Bộ trưởng phê "
+     "duyệt ngày 25/02/2026')", "Đề án số 12/ĐA-BNNMT về nâng cao chất lượng sản phẩm OCOP được Bộ trưởng phê duyệt ngày "
+     "25/02/2026.", {"12/ĐA-BNNMT": "2026-02-25"}),
+    ("... but not when the subject names another document, whose approval the date may be",
+     "Kế hoạch số 45/KH-UBND về thực hiện Đề án phát triển sản phẩm OCOP được UBND tỉnh phê duyệt ngày 03/3/2025.",
+     {"45/KH-UBND": None}),
+    ("... nor across an event named in the subject",
+     "Kế hoạch số 46/KH-UBND về tổ chức hội chợ OCOP được Sở ký ngày 03/3/2025.", {"46/KH-UBND": None}),
     ("an English citation's date: 'Decision No. 318/QD-UBND signed on March 9, 2026', 'dated 16/3/2026', "
      "'… of the provincial People's Committee, dated 9 March 2026'",
      "Under Decision No. 318/QD-UBND signed on March 9, 2026, Plan No. 56/KH-UBND dated 22 January 2026 and Decision "
      "No. 655/QD-UBND of the provincial People's Committee, dated 16/3/2026, the province ranked products.",
      {"318/QD-UBND": "2026-03-09", "56/KH-UBND": "2026-01-22", "655/QD-UBND": "2026-03-16"}),
+    ("... also 'adopted on …' (found while probing)",
+     "Resolution No. 09/2026/NQ-HDND adopted on March 3, 2026 by the council.", {"09/2026/NQ-HDND": "2026-03-03"}),
     ("... but not a date after other words ('… 318/QD-UBND, the fair held on March 9, 2026')",
      "Decision No. 318/QD-UBND was presented at the fair held on March 9, 2026.", {"318/QD-UBND": None}),
 ])
