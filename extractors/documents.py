@@ -191,8 +191,8 @@ _ENGLISH_CUE = re.compile(r"signed|issued|dated|promulgated|adopted|approved", r
 def _english_date_after(text: str, end: int) -> tuple[str | None, int] | None:
     """(signing date, end of its quote) of an English citation's "signed on …" / "dated …" after a number."""
     reach = min(len(text), end + _DATE_REACH)
-    if not _ENGLISH_CUE.search(text, end, reach):
-        return None  # no English signing word near: spares the pattern on Vietnamese text
+    if "ed " not in text[end:reach] or not _ENGLISH_CUE.search(text, end, reach):
+        return None  # no English signing word near ("signed on", "dated …"): spares the patterns on Vietnamese text
     found = _ENGLISH_DATE_AFTER.match(text, end, reach)
     if found is None:
         return None
@@ -805,6 +805,7 @@ _RELATIVE_OPENING = re.compile(
     r"(?:[ \t]+đó)?|(?P<dir>Trước|Sau)[ \t]+đó[ \t]+(?P<n>một|hai|ba|\d)[ \t]+(?P<unit>ngày|tuần)"
     r"|(?P<n2>Một|Hai|Ba|\d)[ \t]+(?P<unit2>ngày|tuần)[ \t]+(?P<dir2>trước|sau)[ \t]+đó)[ \t]*,?")
 _RELATIVE_COUNTS = {"một": 1, "hai": 2, "ba": 3}
+_RELATIVE_WORDS = ("ùng ngày", "ôm sau", "au đó", "rước đó")
 
 
 def _relative_offset(m: re.Match[str]) -> int:
@@ -820,13 +821,15 @@ def _relative_offset(m: re.Match[str]) -> int:
 
 def _relative_dates(text: str, mentions: list[_Mention]) -> None:
     """Give an undated citation the date its sentence's opening phrase counts from the last full date before it."""
-    if not any(m[2] is None for m in mentions) or not ("ùng ngày" in text or "ôm sau" in text or " đó" in text):
+    if not any(m[2] is None for m in mentions) or not any(w in text for w in _RELATIVE_WORDS):
         return  # substring tests spare most texts the search
     for i, (number, doc_type, issued, start, end) in enumerate(mentions):
         if issued is not None:
             continue
         window_start = max(0, start - 160)
         window = text[window_start:start]
+        if not any(w in window for w in _RELATIVE_WORDS):
+            continue
         cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"))
         for m in _RELATIVE_OPENING.finditer(window):
             between = window[m.end():]
