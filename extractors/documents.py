@@ -158,10 +158,11 @@ _DATE_AFTER = re.compile(
          |[ \t]*\([ \t]*(?:(?:được[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?(?=ngày)))?
     (?:vào[ \t]+|cùng[ \t]+|(?:(?<=ký[ \t])|(?<=kí[ \t]))từ[ \t]+)?     # "… ban hành vào ngày …", "… cùng ngày …", "được ký từ ngày …"
     # "ký hôm …" for "ký ngày …" ("được Chủ tịch UBND tỉnh ký hôm mùng 10/1/2025"), only after the signing verb;
-    # "ký vào sáng 12/3/2026": a part of the day after "vào" (fourteenth round)
+    # "ký vào sáng 12/3/2026": a part of the day after a signing verb and "vào" (fourteenth round)
     # "ngày12/9/2024": a lost space before the digits
     (?:ngày|(?:(?<=ký[ \t])|(?<=kí[ \t])|(?<=hành[ \t]))hôm
-       |(?<=vào[ \t])(?:buổi[ \t]+)?(?:sáng|chiều|trưa|tối)(?:[ \t]+(?:ngày|hôm))?)(?:[ \t\n]+|(?=\d)){_DATE_BODY}""",
+       |(?:(?<=ký[ \t]vào[ \t])|(?<=kí[ \t]vào[ \t])|(?<=hành[ \t]vào[ \t])|(?<=duyệt[ \t]vào[ \t]))
+        (?:buổi[ \t]+)?(?:sáng|chiều|trưa|tối)(?:[ \t]+(?:ngày|hôm))?)(?:[ \t\n]+|(?=\d)){_DATE_BODY}""",
     re.VERBOSE | re.IGNORECASE,
 )
 # Number and date a semicolon apart, the date closing the bracket, the item or the line: "(Số: 118/KH-UBND; ngày

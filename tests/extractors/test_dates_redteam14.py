@@ -63,6 +63,8 @@ def test_published_rows(rule, page, value):
      {"77/QĐ-UBND": "2026-03-12"}),
     ("... but not a bracket closed before an event's day ('(số 77/QĐ-UBND) vào sáng 12/3/2026 hội nghị …')",
      "Theo quyết định (số 77/QĐ-UBND) vào sáng 12/3/2026 hội nghị trao chứng nhận đã diễn ra.", {"77/QĐ-UBND": None}),
+    ("... nor an event's part of the day with no signing verb ('triển khai Kế hoạch số … vào sáng …')",
+     "Hội nghị triển khai Kế hoạch số 45/KH-UBND vào sáng 12/3/2026 tại hội trường tỉnh.", {"45/KH-UBND": None}),
     ("a place and a date after the number, as attachment lists print them ('Quyết định 904/QĐ-UBND, Thái Nguyên, "
      "05/3/2026 - …')", "Quyết định 904/QĐ-UBND, Thái Nguyên, 05/3/2026 - Về việc thành lập Hội đồng\n",
      {"904/QĐ-UBND": "2026-03-05"}),
