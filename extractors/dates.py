@@ -302,7 +302,9 @@ _DOCUMENT_BLOCK_LINES = 4
 # the first paragraph to it). A bare "Ngày 27/12/2022 UBND tỉnh …" opens a sentence and is not one.
 _ATTRIBUTE_LABEL = re.compile(
     r"^[\s|•*(\[-]*(?:date|published|posted|updated|ngày\s+(?:đăng|cập\s+nhật|xuất\s+bản)|cập\s+nhật(?:\s+(?:lúc|ngày))?"
-    r"|(?:tin\s+)?đăng\s+(?:lúc|ngày|tải)|xuất\s+bản|thời\s+gian(?:\s+đăng)?|ngày(?=\s*:))\b\s*:?",
+    r"|(?:tin\s+)?đăng\s+(?:lúc|ngày|tải)|xuất\s+bản|thời\s+gian(?:\s+đăng)?|ngày(?=\s*:)"
+    # a sentence of posting opening the line (fourteenth round): "Bài viết được đăng lần đầu ngày 02/3/2026, cập nhật …"
+    r"|(?:bài(?:\s+viết)?|tin(?:\s+bài)?)\s+(?:được\s+)?đăng\s+lần\s+đầu(?:\s+(?:lúc|vào))?)\b\s*:?",
     re.IGNORECASE,
 )
 _ATTRIBUTE_GAP = re.compile(rf"^(?:[\s,:|-]|{_WEEKDAY}|lúc|ngày|\d{{1,2}}\s*[:hg]\s*\d{{2}}(?::\d{{2}})?(?:\s*[AaPp][Mm])?)*$",
@@ -317,6 +319,9 @@ _AGENCY_DATELINE = re.compile(
     rf"^[ \t]*(?:{_PLACE}[ \t]*,?[ \t]*)?\([ \t]*{_AGENCY}[ \t]*[,-]?[ \t]*(?P<date>{_DATE_TEXT})[ \t]*\)"
     rf"|^[ \t]*{_PLACE}[ \t]*,[ \t]*(?:ngày[ \t]+)?(?P<date2>{_DATE_TEXT})"
     rf"[ \t]*\([ \t]*{_AGENCY}[ \t]*\)"
+    # in English, the month in words (fourteenth round): "Hanoi, March 14, 2026 (VNA) - …"
+    rf"|^[ \t]*{_PLACE}[ \t]*,[ \t]*(?P<date3>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{{1,2}},?"
+    rf"[ \t]+(?:19|20)\d\d)[ \t]*\([ \t]*{_AGENCY}[ \t]*\)"
 )
 # A date glued to the name before it ("Báo Nông nghiệp Việt Nam02/01/2025"): a byline, never prose.
 _GLUED = re.compile(r"[^\W\d_]$")
@@ -452,7 +457,7 @@ def _agency_dateline(line: str) -> tuple[str, int, int] | None:
         m = _INLINE_DATELINE.match(line)
     if not m:
         return None
-    found = _find_date(m.group("date") or m.groupdict().get("date2") or "")
+    found = _find_date(m.group("date") or m.groupdict().get("date2") or m.groupdict().get("date3") or "")
     if not found:
         return None
     return found[0].isoformat(), len(line) - len(line.lstrip()), m.end()
@@ -759,8 +764,10 @@ _MACHINE_STAMP_GAP = 2
 # A news agency's dateline with day and month only ("HÀ NỘI, 14/3 (TTXVN) – …", as TTXVN prints it; "(Báo Tin tức)" too):
 # with no date line on the page, the year is the one that puts the dateline on or within three months after a full date
 # the text prints (a decision the lead cites, signed days before), when only one year does.
+# In English (fourteenth round) the month comes first in words: "HANOI, March 14 (VNA) – …".
 _YEARLESS_DATELINE = re.compile(
-    rf"[ \t]*{_PLACE}[ \t]*,[ \t]*(?:ngày[ \t]+)?(?P<d>\d{{1,2}})[ \t]*/[ \t]*(?P<m>\d{{1,2}})[ \t]*"
+    rf"[ \t]*{_PLACE}[ \t]*,[ \t]*(?:(?:ngày[ \t]+)?(?P<d>\d{{1,2}})[ \t]*/[ \t]*(?P<m>\d{{1,2}})"
+    rf"|(?P<em>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)[ \t]+(?P<ed>\d{{1,2}}))[ \t]*"
     r"\([^()\n\d]{1,40}\)[ \t]*[-–—]")
 _YEARLESS_REACH_DAYS = 92
 
@@ -771,9 +778,15 @@ def _yearless_dateline(text: str, at: int) -> PublishedDate | None:
     m = _YEARLESS_DATELINE.match(text, at)
     if m is None:
         return None
-    day, month = int(m.group("d")), int(m.group("m"))
+    if m.group("em"):
+        day, month = int(m.group("ed")), _EN_MONTHS[m.group("em")[:3].lower()]
+    else:
+        day, month = int(m.group("d")), int(m.group("m"))
     printed = [_valid(int(f.group(4)), int(f.group(3)), int(f.group(1))) for f in _DMY.finditer(text)]
     printed += [_valid(int(f.group(3)), int(f.group(2)), int(f.group(1))) for f in _LONG.finditer(text)]
+    if m.group("em"):  # an English page's full dates ("March 9, 2026", "9 March 2026")
+        printed += [_valid(int(f.group(3)), _EN_MONTHS[f.group(1).lower()], int(f.group(2))) for f in _EN_MONTH_DAY.finditer(text)]
+        printed += [_valid(int(f.group(3)), _EN_MONTHS[f.group(2).lower()], int(f.group(1))) for f in _EN_DAY_MONTH.finditer(text)]
     dates = set()
     for full in filter(None, printed):
         for year in (full.year, full.year + 1):
@@ -782,7 +795,8 @@ def _yearless_dateline(text: str, at: int) -> PublishedDate | None:
                 dates.add(dated)
     if len(dates) != 1:
         return None
-    return PublishedDate(dates.pop().isoformat(), "text", m.group(0).strip(), m.start("d"), m.end("m"))
+    start, end = (m.start("em"), m.end("ed")) if m.group("em") else (m.start("d"), m.end("m"))
+    return PublishedDate(dates.pop().isoformat(), "text", m.group(0).strip(), start, end)
 
 
 # A line labelled as a last modification ("Sửa đổi lần cuối: …", "Cập nhật lần cuối: …", "Ngày sửa: …", "Last

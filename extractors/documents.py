@@ -21,7 +21,7 @@ import csv
 import re
 import unicodedata
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from extractors.paths import data_file
@@ -145,7 +145,9 @@ _ISSUER_WORD = (r"(?:(?:[ \t]+|,[ \t]+(?=(?:huyện|xã|tỉnh|thị[ \t]xã|th�
                 r"[^\W\d_](?:[^\W\d]|&)*)")
 _DATE_AFTER = re.compile(
     # "2045/QĐ-UBND/ngày 12/3/2026": a slash glued between the symbol and "ngày"
-    rf"""[ \t]*(?:[,(]|/(?=[ \t]*(?-i:ngày)[ \t]))?[ \t\n|]*
+    # "Quyết định số 318/QĐ-UBND - ngày 09/3/2026 - về việc …": the date set off by dashes (fourteenth round);
+    # "(số 77/QĐ-UBND) được … ký …": the number in brackets
+    rf"""[ \t]*(?:[,(]|\)(?=[ \t]+(?-i:được|do|đã)[ \t])|/(?=[ \t]*(?-i:ngày)[ \t])|[-–—](?=[ \t]*(?-i:ngày)[ \t]))?[ \t\n|]*
     (?:(?:đã[ \t]+)?(?:được[ \t]+)?(?:ký[ \t]+)?(?:ban[ \t]hành|phát[ \t]hành|ký|kí)[ \t]+)?   # "(đã) được ban hành ngày", "ký ban hành ngày"
     (?:[A-ZĐ][^\W\d_]*(?:[ \t][A-ZĐ][^\W\d_]*){{0,3}},[ \t]*)?   # "Quảng Nam, ngày ..."
     # the issuer between: "của Thủ tướng Chính phủ ngày …", "của Chủ tịch UBND tỉnh, ngày …", "do Chủ tịch
@@ -157,10 +159,13 @@ _DATE_AFTER = re.compile(
        |(?:do|(?:đã[ \t]+)?được){_ISSUER_WORD}{{1,12}}[ \t]+(?:ký|kí|ban[ \t]hành|phát[ \t]hành))   # "được Văn phòng UBND tỉnh phát hành ngày …"
        (?:,?(?:[ \t]+|[ \t]*\n(?=(?-i:ngày)))
          |[ \t]*\([ \t]*(?:(?:được[ \t]+)?(?:ban[ \t]hành|ký|kí)[ \t]+)?(?=ngày)))?
-    (?:vào[ \t]+|cùng[ \t]+)?                                        # "… ban hành vào ngày …", "… cùng ngày …"
-    # "ký hôm …" for "ký ngày …" ("được Chủ tịch UBND tỉnh ký hôm mùng 10/1/2025"), only after the signing verb
+    (?:vào[ \t]+|cùng[ \t]+|(?:(?<=ký[ \t])|(?<=kí[ \t]))từ[ \t]+)?     # "… ban hành vào ngày …", "… cùng ngày …", "được ký từ ngày …"
+    # "ký hôm …" for "ký ngày …" ("được Chủ tịch UBND tỉnh ký hôm mùng 10/1/2025"), only after the signing verb;
+    # "ký vào sáng 12/3/2026": a part of the day after a signing verb and "vào" (fourteenth round)
     # "ngày12/9/2024": a lost space before the digits
-    (?:ngày|(?:(?<=ký[ \t])|(?<=kí[ \t]))hôm)(?:[ \t\n]+|(?=\d)){_DATE_BODY}""",
+    (?:ngày|(?:(?<=ký[ \t])|(?<=kí[ \t])|(?<=hành[ \t]))hôm
+       |(?:(?<=ký[ \t]vào[ \t])|(?<=kí[ \t]vào[ \t])|(?<=hành[ \t]vào[ \t])|(?<=duyệt[ \t]vào[ \t]))
+        (?:buổi[ \t]+)?(?:sáng|chiều|trưa|tối)(?:[ \t]+(?:ngày|hôm))?)(?:[ \t\n]+|(?=\d)){_DATE_BODY}""",
     re.VERBOSE | re.IGNORECASE,
 )
 # Number and date a semicolon apart, the date closing the bracket, the item or the line: "(Số: 118/KH-UBND; ngày
@@ -169,6 +174,41 @@ _DATE_AFTER = re.compile(
 _DATE_AFTER_SEMICOLON = re.compile(rf"[ \t]*;[ \t]*(?:(?:ký|kí|ban[ \t]+hành)[ \t]+)?(?-i:ngày)[ \t]+{_DATE_BODY}"
                                    r"(?=[ \t]*(?:[);.]|$))",
                                    re.VERBOSE | re.IGNORECASE | re.MULTILINE)
+# A place and a date after the number, as attachment lists print them: "Quyết định 904/QĐ-UBND, Thái Nguyên,
+# 05/3/2026 - Về việc …" (the date closing the line or followed by a dash, a colon, a bar or a bracket).
+_PLACE_DATE_AFTER = re.compile(
+    rf",[ \t]*(?-i:[A-ZĐ])[^\W\d_]*(?:[ \t](?-i:[A-ZĐ])[^\W\d_]*){{0,3}},[ \t]*{_DATE_BODY}(?=[ \t]*(?:[-–—:|);]|$))",
+    re.VERBOSE | re.MULTILINE)
+# An English citation's date (English pages of portals and agencies): "Decision No. 318/QD-UBND signed on March 9,
+# 2026", "Plan No. 56/KH-UBND dated 22 January 2026", "… of the provincial People's Committee, dated 9 March 2026".
+_EN_MONTH_NUMBERS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                                  "nov", "dec"), 1)}
+_EN_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_ENGLISH_DATE_AFTER = re.compile(
+    rf"[ \t]*,?[ \t]*(?:(?:of|by)[ \t]+[^,.;()\n\d]{{1,60}}?[ \t]*,?[ \t]*)?(?:signed|issued|dated|promulgated|adopted|approved)(?:[ \t]+on)?[ \t]+"
+    rf"(?:(?P<ed1>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<em1>{_EN_MONTH}),?[ \t]+(?P<ey1>(?:19|20)\d\d)"
+    rf"|(?P<em2>{_EN_MONTH})[ \t]+(?P<ed2>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<ey2>(?:19|20)\d\d)"
+    rf"|(?P<ed3>\d{{1,2}})/(?P<em3>\d{{1,2}})/(?P<ey3>(?:19|20)\d\d))(?!\d)", re.IGNORECASE)
+_ENGLISH_CUE = re.compile(r"signed|issued|dated|promulgated|adopted|approved", re.IGNORECASE)
+
+
+def _english_date_after(text: str, end: int) -> tuple[str | None, int] | None:
+    """(signing date, end of its quote) of an English citation's "signed on …" / "dated …" after a number."""
+    reach = min(len(text), end + _DATE_REACH)
+    if "ed " not in text[end:reach] or not _ENGLISH_CUE.search(text, end, reach):
+        return None  # no English signing word near ("signed on", "dated …"): spares the patterns on Vietnamese text
+    found = _ENGLISH_DATE_AFTER.match(text, end, reach)
+    if found is None:
+        return None
+    if found.group("ed3"):
+        issued = _iso(found.group("ed3"), found.group("em3"), found.group("ey3"))
+    else:
+        k = "1" if found.group("ed1") else "2"
+        month = _EN_MONTH_NUMBERS[found.group(f"em{k}")[:3].lower()]
+        issued = _iso(found.group(f"ed{k}"), str(month), found.group(f"ey{k}"))
+    return (issued, found.end()) if issued else None
+
+
 # The date alone in brackets right after the number: "Quyết định số 1048/QĐ-TTg (21/8/2019)".
 _DATE_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*(?:ngày[ \t]+)?{_DATE_BODY}[ \t]*\)", re.VERBOSE | re.IGNORECASE)
 # How far after a number its signing date may end (room for "của Thủ tướng Chính phủ ngày …"). An issuer
@@ -176,7 +216,7 @@ _DATE_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*(?:ngày[ \t]+)?{_DATE_BODY}[ \t
 _DATE_REACH = 120
 # The signing date before the citation: "… được UBND tỉnh ban hành ngày 12/3/2024 tại Quyết định số 610/QĐ-UBND".
 _DATE_BEFORE = re.compile(
-    rf"(?:ban[ \t]+hành|ký|kí|phê[ \t]+duyệt)[ \t]+(?:vào[ \t]+)?ngày[ \t]+{_DATE_BODY}[ \t]*,?[ \t]+(?:tại|theo|bằng)[ \t]+$",
+    rf"(?:ban[ \t]+hành|ký|kí|phê[ \t]+duyệt)[ \t]+(?:vào[ \t]+)?(?:ngày|hôm)[ \t]+{_DATE_BODY}(?:[ \t]*,?[ \t]+(?:tại|theo|bằng)[ \t]+|[ \t]+)$",
     re.VERBOSE | re.IGNORECASE)
 # Two citations sharing one date: "Quyết định số 75/QĐ-UBND và Quyết định số 76/QĐ-UBND cùng ngày 10/01/2025".
 # The next may repeat "số" alone: "các Quyết định số 118/QĐ-UBND, số 119/QĐ-UBND cùng ngày …".
@@ -397,6 +437,8 @@ def find_documents(text: str | None) -> list[DocumentRef]:
             issued, quote_end = yearless
         elif column := _column_date(text, m):
             issued, quote_end = column
+        elif english := _english_date_after(text, m.end()):
+            issued, quote_end = english
         else:
             before_date = _DATE_BEFORE.search(text, max(0, quote_start - 80), quote_start)
             issued = (_date_from(before_date) if before_date else None) or _date_opening_sentence(text, quote_start) \
@@ -415,6 +457,7 @@ def find_documents(text: str | None) -> list[DocumentRef]:
     mentions.sort(key=lambda mention: mention[3])
     _share_joined_dates(text, mentions)
     _hand_out_respective_dates(text, mentions)
+    _relative_dates(text, mentions)
     return _merge(text, mentions)
 
 
@@ -490,7 +533,8 @@ def _date_after(text: str, end: int) -> re.Match[str] | None:
     """The signing date printed right after a number that ends at ``end`` (also past a page break)."""
     reach = min(len(text), end + _DATE_REACH)
     found = (_DATE_AFTER.match(text, end, reach) or _DATE_IN_BRACKETS.match(text, end, reach)
-             or (_DATE_AFTER_SEMICOLON.match(text, end, reach) if ";" in text[end:end + 3] else None))
+             or (_DATE_AFTER_SEMICOLON.match(text, end, reach) if ";" in text[end:end + 3] else None)
+             or (_PLACE_DATE_AFTER.match(text, end, reach) if text.startswith(",", end) else None))
     if found is None and (page_break := _PAGE_BREAK.match(text, end, reach)):
         found = _DATE_AFTER.match(text, page_break.end(), min(len(text), page_break.end() + _DATE_REACH))
     return found
@@ -613,6 +657,15 @@ _EVENT_WORDS = re.compile(r"(?<!\w)(?:tổ[ \t]+chức|hội[ \t]+nghị|hội[ 
                           r"|lễ|sự[ \t]+kiện|hội[ \t]+thảo|kiểm[ \t]+tra|làm[ \t]+việc)(?!\w)", re.IGNORECASE)
 
 
+# Or after the subject, the signer and an issuing verb (fourteenth round): "Đề án số 12/ĐA-BNNMT về nâng cao chất lượng
+# sản phẩm OCOP được Bộ trưởng phê duyệt ngày 25/02/2026" — not when the subject names another document, whose
+# approval the date may be ("Kế hoạch số … về thực hiện Đề án … được UBND tỉnh phê duyệt ngày …").
+_APPROVED_AFTER_SUBJECT = re.compile(
+    rf"[ \t,]+(?:đã[ \t]+)?được[ \t]+(?:[^\W\d_]+[ \t]+){{1,8}}?(?:phê[ \t]+duyệt|ký|kí|ban[ \t]+hành)[ \t]+(?:vào[ \t]+)?"
+    rf"ngày[ \t]+{_DATE_BODY}", re.VERBOSE | re.IGNORECASE)
+_TYPE_IN_SUBJECT = re.compile(rf"(?<!\w)(?:{_TYPE_WORDS})(?!\w)", re.IGNORECASE)
+
+
 def _signed_after_subject(text: str, end: int) -> tuple[str | None, int] | None:
     """(signing date, end of its quote) written after the subject that follows a number at ``end``."""
     if not _SUBJECT_OPENS.match(text, end):
@@ -621,6 +674,10 @@ def _signed_after_subject(text: str, end: int) -> tuple[str | None, int] | None:
     sentence_end = _SENTENCE_END.search(text, end, stop)
     stop = sentence_end.start() if sentence_end else stop
     found = _DATE_BEFORE_ISSUER.search(text, end, stop)
+    if found is None and "được" in text[end:stop]:
+        found = _APPROVED_AFTER_SUBJECT.search(text, end, stop)
+        if found and _TYPE_IN_SUBJECT.search(text, end, found.start()):
+            return None
     if found is None or _NUMBER_RE.search(text, end, found.start()) or _EVENT_WORDS.search(text, end, found.start()):
         return None
     return _date_from(found), found.end()
@@ -741,6 +798,55 @@ def _date_opening_sentence(text: str, start: int) -> str | None:
                 return None  # the document the issued one amends, replaces or repeals
             return _date_from(m)
     return None
+
+
+# A document dated relatively to the sentence before (fourteenth round): "Cùng ngày, UBND tỉnh có Kế hoạch số …",
+# "Ngày hôm sau, Sở … ban hành Công văn số …", "Trước đó một tuần, Hội đồng … có Tờ trình số …". The date is
+# counted from the last full date printed before it in its paragraph; the phrase opens the sentence and an
+# issuing verb (or "có"/"ra" before the type) follows, as for an opening date.
+_RELATIVE_OPENING = re.compile(
+    r"(?:^|[.;\n])[ \t]*(?:(?P<same>Cùng[ \t]+ngày)(?![ \t]*\d)|(?P<next>(?:Ngày|Một[ \t]+ngày)[ \t]+hôm[ \t]+sau|Hôm[ \t]+sau)"
+    r"(?:[ \t]+đó)?|(?P<dir>Trước|Sau)[ \t]+đó[ \t]+(?P<n>một|hai|ba|\d)[ \t]+(?P<unit>ngày|tuần)"
+    r"|(?P<n2>Một|Hai|Ba|\d)[ \t]+(?P<unit2>ngày|tuần)[ \t]+(?P<dir2>trước|sau)[ \t]+đó)[ \t]*,?")
+_RELATIVE_COUNTS = {"một": 1, "hai": 2, "ba": 3}
+_RELATIVE_WORDS = ("ùng ngày", "ôm sau", "au đó", "rước đó")
+
+
+def _relative_offset(m: re.Match[str]) -> int:
+    if m.group("same"):
+        return 0
+    if m.group("next"):
+        return 1
+    n, unit, direction = ((m.group("n"), m.group("unit"), m.group("dir")) if m.group("dir")
+                          else (m.group("n2"), m.group("unit2"), m.group("dir2")))
+    count = int(n) if n.isdigit() else _RELATIVE_COUNTS[n.lower()]
+    return count * (7 if unit == "tuần" else 1) * (-1 if direction.lower() == "trước" else 1)
+
+
+def _relative_dates(text: str, mentions: list[_Mention]) -> None:
+    """Give an undated citation the date its sentence's opening phrase counts from the last full date before it."""
+    if not any(m[2] is None for m in mentions) or not any(w in text for w in _RELATIVE_WORDS):
+        return  # substring tests spare most texts the search
+    for i, (number, doc_type, issued, start, end) in enumerate(mentions):
+        if issued is not None:
+            continue
+        window_start = max(0, start - 160)
+        window = text[window_start:start]
+        if not any(w in window for w in _RELATIVE_WORDS):
+            continue
+        cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"))
+        for m in _RELATIVE_OPENING.finditer(window):
+            between = window[m.end():]
+            if m.start() < cut - 8 or re.search(r"\d", between) or _AMENDED.search(between) \
+                    or not (_ISSUING_VERB.search(between) or _ISSUING_HAS.search(between)):
+                continue
+            paragraph = text.rfind("\n\n", 0, window_start + m.end()) + 1
+            dates = list(_DATE_ONLY.finditer(text, max(paragraph, window_start + m.start() - 600), window_start + m.start()))
+            anchor = _date_from(dates[-1]) if dates else None
+            if anchor:
+                moved = date.fromisoformat(anchor) + timedelta(days=_relative_offset(m))
+                mentions[i] = (number, doc_type, moved.isoformat(), start, end)
+            break
 
 
 def _merge(text: str, mentions: list[_Mention]) -> list[DocumentRef]:
