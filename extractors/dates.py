@@ -402,8 +402,8 @@ def _date_after_label(line: str, label_end: int) -> tuple[str, int, int] | None:
 
 # A field labelled as the page's creation or posting in a row of CMS fields ("Người sửa: … | Ngày sửa: 01/06/2026 |
 # Người tạo: … | Ngày tạo: 27/05/2026 | Lượt xem: 93"): its date, whatever fields (a modification, an update) come
-# before it.
-_CREATED_FIELD = re.compile(r"[ \t]*(?:ngày[ \t]+(?:tạo|đăng|xuất[ \t]+bản|gửi)|thời[ \t]+gian[ \t]+(?:tạo|đăng)"
+# before it; also a bulletin's masthead ("Phòng Nông nghiệp huyện … | Số 03/BT-NN | Ngày phát hành: 12/10/2023").
+_CREATED_FIELD = re.compile(r"[ \t]*(?:ngày[ \t]+(?:tạo|đăng|xuất[ \t]+bản|phát[ \t]+hành|gửi)|thời[ \t]+gian[ \t]+(?:tạo|đăng)"
                             r"|(?:tin[ \t]+)?đăng[ \t]+(?:lúc|ngày)|created|published|posted)\b[ \t]*:?", re.IGNORECASE)
 _FIELD_WORDS = 8
 

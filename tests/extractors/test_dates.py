@@ -166,6 +166,9 @@ def test_header_clock_before_the_headline_is_not_the_article_date(page, value):
          "2025-04-01"),
         (f"Tiêu đề\nTác giả: Nguyễn Văn An - 12/03/2024 08:30\n{_PROSE}", "2024-03-12T08:30:00+07:00"),
         (f"Tiêu đề\nĐăng ngày 14/05/2024 bởi Quản trị viên\n{_PROSE}", "2024-05-14"),
+        # a bulletin's masthead: its publication field after its issuer and number
+        (f"BẢN TIN QUÝ III/2023\nPhòng Kinh tế huyện Lục Yên | Số 05/BT-KT | Ngày phát hành: 09/10/2023\n\n{_PROSE}",
+         "2023-10-09"),
         ("Chào mừng bạn đến với Cổng thông tin điện tử\nTỈNH KIÊN GIANG\nCỔNG THÔNG TIN ĐIỆN TỬ\nEnglish\n"
          f"Thứ Hai, 06/01/2025\n{_MENU}Kiên Giang có 187 sản phẩm OCOP\n02/01/2025 14:05\n{_PROSE}",
          "2025-01-02T14:05:00+07:00"),
