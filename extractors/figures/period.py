@@ -278,8 +278,18 @@ def lead(p: Passage) -> list[Sentence]:
     (which do not talk about OCOP products)."""
     for i, sent in enumerate(p.sentences):
         if _ABOUT_PRODUCTS.search(p.text, sent.start, sent.end):
-            return p.sentences[i:i + _LEAD]
+            out = p.sentences[i:i + _LEAD]
+            # rule briefs-page: on a page of briefs ("- Ngày 26/6, …", "* Can Lộc: …"), each its own place and day,
+            # the lead is the first brief: a round another brief names is that brief's
+            for k, later in enumerate(out[1:], 1):
+                if later.line != sent.line and _BRIEF_OPENER.match(p.text, later.start, later.end):
+                    return out[:k]
+            return out
     return []
+
+
+_BRIEF_OPENER = Folded(r"[-*•+][ \t]*(?:(?:sáng|chiều|tối|trưa|ngày)[ \t]+\d{1,2}[ \t]*/[ \t]*\d{1,2}(?![\d/])"
+                       r"|[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3}[ \t]*:)")
 
 
 def _decision_title(p: Passage, lead_sentences: list[Sentence]) -> list[Sentence]:
