@@ -211,10 +211,9 @@ def _read(p: Passage) -> None:
                 plan_line = -1 if _PLAN_MET.search(p.text, last.noun_end, sent.end) else sent.line
             elif last.explicit:
                 plan_line = -1
-        # rule compared-year: the year of a count compared with ("so với cùng kỳ năm 2024 (15 sản phẩm)") is not the line's;
-        # nor the year a count that is no figure was given ("họp đánh giá 8 sản phẩm": the candidates of a session)
-        years = [c.year for c in counts if c.year and c.result and c.trace.get("year") not in ("year-before-bracket",
-                                                                                               "year-before-compared")]
+        # rule compared-year: the year of a count compared with ("so với cùng kỳ năm 2024 (15 sản phẩm)") is not the line's
+        years = [c.year for c in counts if c.year and c.trace.get("year") not in ("year-before-bracket",
+                                                                                  "year-before-compared")]
         line_year = years[-1] if years else (stated_year(p, i) or line_year)
         previous = None if aside else counts
     read_tables(p)

@@ -37,7 +37,8 @@ TABLE = RuleTable("period", "year", [
     Rule("target-year", rf"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?{_Y}(?!\d)|{_Y}\s*[-–]\s*{_Y}", "the year planned for",
          Example("Tỉnh phấn đấu đến năm 2025 có 300 sản phẩm OCOP.", 300, 2025),
          "a target's year: 'đến năm 2025', 'đến hết năm 2024' (before a later period's end), the end of 'giai đoạn "
-         "2021-2025'", needs=("đến", "tới", "-", "–")),
+         "2021-2025' (not one after a comma that opens the next count's conjunct: 'Năm nay phấn đấu có thêm 2 sản "
+         "phẩm, đến năm 2025 có 6 sản phẩm')", needs=("đến", "tới", "-", "–")),
     Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố|quốc\s+gia)\s+)?(?:đợt\s+\d+\s*,?\s*)?"
                             r"(?:(?:được\s+(?:[^\W\d_]+\s+){0,4}?)?(?:công\s+nhận|chứng\s+nhận|đạt(?:\s+OCOP)?)\s+)?(?:trong\s+)?"
                             rf"năm\s+({_Y})(?!\d)", "the year named",
@@ -220,6 +221,13 @@ TABLE = RuleTable("period", "year", [
          "a round's counts (new products, proposals, a total raised by the round) take the year of the "
          "round the passage names: headline, lead sentence, decision date (not a lead line naming several years, "
          "'năm 2021 công nhận 28 …; năm 2022 công nhận 35 …': a per-year list names no one round)"),
+    Rule("briefs-page", r"[-*•+][ \t]*(?:(?:sáng|chiều|tối|trưa|ngày)[ \t]+\d{1,2}[ \t]*/[ \t]*\d{1,2}(?![\d/])"
+                        r"|[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3}[ \t]*:)", "neutral",
+         Example("- Ngày 10/6, Hội đồng huyện đề nghị tỉnh công nhận 7 sản phẩm 3 sao.\n- Ngày 12/6, huyện trao chứng "
+                 "nhận cho 11 sản phẩm được công nhận năm 2023.", 7, 2024),
+         "a page of briefs ('- Ngày 26/6, …', '* Can Lộc: …' opening lines), each of its own place and day: the round "
+         "the passage reports is read in the first brief only, so a round another brief names ('được công nhận năm "
+         "2023') does not date this one's counts"),
     Rule("year-reviewed", r"(?<!\w)tổng\s+kết\s+(?:công\s+tác\s+)?năm(?!\s*(?:19|20)\d\d)(?!\s+(?:nay|qua|trước|ngoái|tới))(?!\w)",
          "the year before the article's",
          Example("Sáng 18/1, UBND tỉnh tổ chức hội nghị tổng kết năm của Chương trình OCOP. Trong năm, tỉnh công nhận 41 "
@@ -288,8 +296,7 @@ def lead(p: Passage) -> list[Sentence]:
     return []
 
 
-_BRIEF_OPENER = Folded(r"[-*•+][ \t]*(?:(?:sáng|chiều|tối|trưa|ngày)[ \t]+\d{1,2}[ \t]*/[ \t]*\d{1,2}(?![\d/])"
-                       r"|[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3}[ \t]*:)")
+_BRIEF_OPENER = Folded(TABLE["briefs-page"].pattern)
 
 
 def _decision_title(p: Passage, lead_sentences: list[Sentence]) -> list[Sentence]:
@@ -814,9 +821,13 @@ def _year_after_count(p: Passage, c: Count, nxt: Count | None) -> bool:
     return False
 
 
+_NEXT_CONJUNCT = 30  # a target year after a comma this close before another count opens that count's conjunct
+
+
 def _planned_year(p: Passage, c: Count, lo: int) -> int | None:
     """A target's year: "đến năm 2025" or the end of "giai đoạn 2021-2025" in its clause — the last one
-    before it, else the first after it up to the clause's end (not the next clause's "đến năm 2030")."""
+    before it, else the first after it up to the clause's end (not the next clause's "đến năm 2030", nor the year
+    that opens the next conjunct after a comma: "…, đến năm 2025 có 6 sản phẩm")."""
     text = p.text
     sent = p.sentences[c.sent]
     before = [m for m in TABLE.finditer("target-year", text, max(sent.start, c.start - LOOK_BACK), c.start)
@@ -828,6 +839,9 @@ def _planned_year(p: Passage, c: Count, lo: int) -> int | None:
     m = before[-1] if before else (after[0] if after else None)
     if m is None:
         return None
+    if not before and "," in text[c.noun_end:m.start()] and any(
+            m.end() <= x.start <= m.end() + _NEXT_CONJUNCT for x in p.counts[c.sent]):
+        return None  # "năm nay phấn đấu có thêm 2 sản phẩm, đến năm 2025 có 6 sản phẩm": the next conjunct's year
     if before and m is before[-1] and _years_before(p, max(m.end(), lo), c.start):
         return None  # "Kế hoạch giai đoạn 2023-2025 …; cụ thể năm 2023 là 20 sản phẩm": the nearer year
     year = int(_FOUR_DIGITS.findall(m.group(0))[-1])
