@@ -118,6 +118,12 @@ TABLE = RuleTable("period", "year", [
          Example("Năm 2022, tỉnh công nhận 41 sản phẩm (năm trước là 32 sản phẩm).", 32, 2021),
          "'(năm trước là 32 sản phẩm)', 'gấp rưỡi năm trước (14 sản phẩm)': the count in brackets is of the year before "
          "the count of its sentence it is compared with", needs=("(",)),
+    Rule("year-before-after", r"\s*(?:ocop\s+)?(?:của\s+)?(?:(?:một|1)\s+năm\s+trước(?:\s+đó)?"
+                              r"|năm\s+(?:trước|ngoái)(?:\s+đó)?|cùng\s+kỳ\s+năm\s+(?:trước|ngoái))(?!\w)",
+         "the year before the count compared",
+         Example("Tính đến ngày 31/12/2024, tỉnh có 296 sản phẩm OCOP, giảm so với 318 sản phẩm của một năm trước.", 318, 2023),
+         "'318 sản phẩm của một năm trước', '15 sản phẩm cùng kỳ năm trước': the count's own words date it a year before "
+         "the count of its sentence it is compared with", needs=("trước", "ngoái")),
     Rule("year-of-when", rf"năm\s+({_Y})\s*,?\s*(?:khi|lúc)\s+[^.;,]{{0,40}}$", "that year",
          Example("Năm nay tỉnh có 30 sản phẩm được công nhận, nhiều hơn năm 2023, khi tỉnh có 22 sản phẩm được công nhận.",
                  22, 2023),
@@ -1144,16 +1150,21 @@ def _after_article(p: Passage, month: int, day: int = 0) -> bool:
 
 
 def _compared_year(p: Passage, c: Count) -> bool:
-    """Rule year-before-compared: "(năm trước là 32 sản phẩm)" after a count of its sentence: that count's year,
-    less one."""
+    """Rules year-before-compared and year-before-after: "(năm trước là 32 sản phẩm)", "318 sản phẩm của một năm
+    trước" after a count of its sentence: that count's year, less one."""
     text = p.text
-    lo = max(p.sentences[c.sent].start, c.start - 30)
+    sent = p.sentences[c.sent]
+    lo = max(sent.start, c.start - 30)
+    rule = "year-before-compared"
     if not may_contain(text, ("(",), lo, c.start) or not _COMPARED_BEFORE.search(text, lo, c.start):
-        return False
+        rule = "year-before-after"
+        if not may_contain(text, ("trước", "ngoái"), c.noun_end, min(sent.end, c.noun_end + 30)) or not TABLE.match(
+                rule, text, c.noun_end, min(sent.end, c.noun_end + 30)):
+            return False
     before = [x for x in p.counts[c.sent] if x.start < c.start and x.result and x.year is not None]
     if not before:
         return False
-    _set(c, before[-1].year - 1, "year-before-compared")
+    _set(c, before[-1].year - 1, rule)
     return True
 
 
