@@ -87,11 +87,15 @@ TABLE = RuleTable("result", "is a result", [
          "thanh niên làm chủ'): a share by another attribute, as dev-413 leaves out 'chủ thể do phụ nữ làm đại diện' "
          "(not 'N sản phẩm của hội viên được công nhận': rounds 2 and 17 annotate an association's members' "
          "recognised products as figures)", needs=("làm", "sở", "đứng")),
-    Rule("group-owns", r"(?<!\w)(?:hội\s+viên|đoàn\s+viên|phụ\s+nữ|thanh\s+niên)(?:\s+(?:nông\s+dân|cựu\s+chiến\s+binh))?"
-                       r"\s+(?:làm\s+chủ|sở\s+hữu)\s*$", "not a result",
+    Rule("group-owns", r"(?<!\w)(?:hội\s+viên|đoàn\s+viên|phụ\s+nữ|thanh\s+niên"
+                       r"|khu\s+vực\s+(?:kinh\s+tế\s+tập\s+thể|hợp\s+tác\s+xã|htx)|(?:các|khối)\s+(?:hợp\s+tác\s+xã|htx|doanh\s+nghiệp))"
+                       r"(?:\s+(?:nông\s+dân|cựu\s+chiến\s+binh))?\s+(?:(?:hiện|đang|đã)\s+)?(?:làm\s+chủ|sở\s+hữu)\s*$",
+         "not a result",
          Example("Lũy kế đến nay hội viên nông dân làm chủ 142 sản phẩm OCOP của tỉnh.", 142, None),
-         "the same said before the count: 'hội viên nông dân làm chủ 142 sản phẩm OCOP'",
-         needs=("hội", "đoàn", "phụ", "thanh")),
+         "the same said before the count: 'hội viên nông dân làm chủ 142 sản phẩm OCOP', and a kind of owner's share of "
+         "a stock: 'Khu vực hợp tác xã hiện sở hữu 118 sản phẩm OCOP, chiếm 41% …' (not one named cooperative's "
+         "products: 'HTX Bắc Sơn có 4 sản phẩm OCOP')",
+         needs=("hội", "đoàn", "phụ", "thanh", "khu", "các", "khối")),
     Rule("inspection-outcome", r"\s*(?:[-–•*+]\s*)?kết\s+quả(?!\w)", "not a result",
          Example("Sở đã hậu kiểm 60 sản phẩm OCOP. Kết quả, 49 sản phẩm duy trì tốt chất lượng.", 49, None),
          "a sentence opening with 'Kết quả' after an inspection counts what the inspection found, unless a "
@@ -118,12 +122,14 @@ TABLE = RuleTable("result", "is a result", [
          "not a result", Example("Mỗi chủ thể được hỗ trợ tối đa 3 sản phẩm trong giai đoạn.", 3, None),
          "a cap per unit in a rule of support ('mỗi chủ thể được hỗ trợ tối đa 3 sản phẩm') is no count of products",
          needs=("tối", "quá")),
-    Rule("threshold-of-places", r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d+\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|địa\s+phương|đơn\s+vị)"
+    Rule("threshold-of-places", r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d+\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|địa\s+phương|đơn\s+vị"
+                                r"|chủ\s+thể|hợp\s+tác\s+xã|htx|doanh\s+nghiệp|cơ\s+sở)"
                                 r"(?:\s*,\s*thành(?:\s+phố)?)?\s+(?:(?:đã|mới|chỉ|vẫn|hiện)\s+){0,2}có\s+"
                                 r"(?:trên|dưới|hơn|từ|gần|ít\s+nhất|tối\s+thiểu)\s*$", "not a result",
          Example("Cả nước có 9 tỉnh đã có trên 500 sản phẩm OCOP, 4 tỉnh có dưới 50 sản phẩm.", 500, None),
-         "the bound of a count of places ('9 tỉnh có trên 500 sản phẩm'): it counts the places, not the products "
-         "(a year is no count of places: 'Đến năm 2025 huyện có ít nhất 41 sản phẩm')",
+         "the bound of a count of places ('9 tỉnh có trên 500 sản phẩm') or of producers ('một trong 5 chủ thể có "
+         "từ 3 sản phẩm OCOP trở lên'): it counts the places or producers, not the products (a year is no count of "
+         "places: 'Đến năm 2025 huyện có ít nhất 41 sản phẩm')",
          needs=("trên", "dưới", "hơn", "từ", "gần", "ít", "tối")),
     Rule("margin-over-plan", r"(?<!\w)vượt\s*$", "not a result",
          Example("Năm 2023 tỉnh công nhận 40 sản phẩm, vượt 10 sản phẩm so với kế hoạch.", 10, None),
@@ -416,7 +422,7 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "inspected"
     if match("owned-by-group", text, noun_end, after_end):
         return "owned-by-group"
-    if search("group-owns", text, back30, start):
+    if search("group-owns", text, back60, start):
         return "group-owns"
     if c.whole is None and _inspection_outcome(p, c):
         return "inspection-outcome"
