@@ -230,13 +230,14 @@ TABLE = RuleTable("result", "is a result", [
                  33, None),
          "the products an assessment was held for are candidates (also 'tổ chức đánh giá cấp huyện cho 08')",
          needs=("tổ",)),
-    Rule("assessing", r"(?<!\w)xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:(?:của|cho|đối\s+với)\s+)?$"
+    Rule("assessing", r"(?<!\w)xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:(?:của|cho|đối\s+với)\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$"
                       r"|(?<!\w)(?<!đã\s)(?<!vừa\s)(?:xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:và\s+)?|họp\s+)?(?:thẩm\s+định\s*,\s*)?"
                       r"(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định)(?:\s*,\s*(?:phân|xếp)\s+hạng)?(?:\s+(?:cho|đối\s+với|là))?"
                       r"(?:\s+(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|hơn|gần))?\s*:?\s*$",
          "not a result",
          Example("Hội đồng OCOP tỉnh họp đánh giá, phân hạng 33 sản phẩm.", 33, None),
-         "a council assessing or considering products ('đã xem xét 26 sản phẩm'), or the number assessed ('số "
+         "a council assessing or considering products ('đã xem xét 26 sản phẩm', 'dự kiến xem xét khoảng hai mươi sản "
+         "phẩm nữa'), or the number assessed ('số "
          "sản phẩm được thẩm định là N'), with no level or result said of them (not a finished 'đã đánh giá')",
          needs=("đánh", "chấm", "thẩm", "xem")),
     Rule("product-group", r"(?<!\w)(?:nhóm|ngành\s+hàng|phân\s+nhóm|bộ\s+sản\s+phẩm|thuộc\s+(?:\d+\s+)?ngành"
