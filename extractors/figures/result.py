@@ -251,6 +251,13 @@ TABLE = RuleTable("result", "is a result", [
          "not a result", Example("Sản phẩm từ dừa chiếm ưu thế với 104 sản phẩm.", 104, None),
          "products of a kind named before the count as the subject of 'chiếm' ('sản phẩm từ dừa chiếm ưu thế với "
          "104 sản phẩm'): counted by what they are made from", needs=("từ",)),
+    Rule("kind-has", r"(?<!\w)trong\s+đó\s*,?\s+(?:riêng\s+)?(?-i:chả(?:\s+lụa)?|mật\s+ong|nước\s+mắm|rượu|bánh|kẹo|trà|chè|gạo"
+                     r"|cà\s+phê|nem|giò|mứt|nấm|tinh\s+dầu|miến|bún|phở|xoài|vải|nhãn|bưởi|chuối|sen|dược\s+liệu)(?!\w)"
+                     r"[^.;,\d]{0,30}?\s(?:có|chiếm|với)\s*$",
+         "not a result", Example("Huyện có 28 sản phẩm OCOP, trong đó nem Lai Vung có 9 sản phẩm của 7 cơ sở.", 9, None),
+         "a part of a stock whose subject is a kind of product ('trong đó nem Lai Vung có 9 sản phẩm', 'trong đó chè "
+         "chiếm 12 sản phẩm'): counted by what the products are (a place as the subject is a figure: 'trong đó xã Tân "
+         "Thành có 9 sản phẩm')", needs=("trong",)),
     Rule("supported", r"(?<!\w)hỗ\s+trợ\s+(?!(?:[^\W\d_]+\s+){0,3}?(?:nâng|phát\s+triển|tham\s+gia|đạt|xây\s+dựng\s+mới))"
                       r"[^.;]{0,80}?(?:cho|với)\s*$", "not a result",
          Example("Tỉnh hỗ trợ xây dựng logo, bộ nhận diện thương hiệu cho 18 sản phẩm.", 18, None),
@@ -484,6 +491,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "assessed-then-outcome"
     if unranked and search("share-of-kind", text, max(sent.start, start - 80), start):
         return "share-of-kind"
+    if unranked and search("kind-has", text, max(sent.start, start - 60), start):
+        return "kind-has"
     if search("supported", text, _semicolon_back(text, max(sent.start, start - 120), start), start):
         return "supported"
     if match("supported-after", text, noun_end, min(sent.end, noun_end + 120)):
