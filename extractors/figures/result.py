@@ -95,7 +95,7 @@ TABLE = RuleTable("result", "is a result", [
          "the same said before the count: 'hội viên nông dân làm chủ 142 sản phẩm OCOP', and a kind of owner's share of "
          "a stock: 'Khu vực hợp tác xã hiện sở hữu 118 sản phẩm OCOP, chiếm 41% …' (not one named cooperative's "
          "products: 'HTX Bắc Sơn có 4 sản phẩm OCOP')",
-         needs=("hội", "đoàn", "phụ", "thanh", "khu", "các", "khối")),
+         needs=("hội", "đoàn", "phụ", "thanh", "tác", "htx", "nghiệp", "thể")),
     Rule("inspection-outcome", r"\s*(?:[-–•*+]\s*)?kết\s+quả(?!\w)", "not a result",
          Example("Sở đã hậu kiểm 60 sản phẩm OCOP. Kết quả, 49 sản phẩm duy trì tốt chất lượng.", 49, None),
          "a sentence opening with 'Kết quả' after an inspection counts what the inspection found, unless a "
