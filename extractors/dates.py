@@ -594,8 +594,52 @@ def _glued_headline_date(line: str) -> tuple[str, int, int] | None:
     return _value(found[0], _find_time(line[:m.end()], (m.start("date"), m.end("date")))), start, m.end()
 
 
+# A broadcast's air time on a programme's or a transcript's line ("Chương trình phát thanh … | Phát sóng 17h30 ngày
+# 20/11/2024", "Bản tin tuần – Phát lúc 6 giờ 00 và 17 giờ 00 ngày 08/7/2024"): the day it went out is the text's
+# date; not a schedule ("Lịch phát sóng", page chrome) nor a sentence announcing a broadcast.
+_AIRED_LABEL = re.compile(r"(?<!\w)(?:phát[ \t]+sóng|phát[ \t]+lúc|lên[ \t]+sóng)(?!\w)", re.IGNORECASE)
+_AIRED_WORDS = 25
+
+
+def _aired_date(line: str) -> tuple[str, int, int] | None:
+    if "sóng" not in line and "lúc" not in line:
+        return None  # (a cheap pre-test)
+    stripped = line.strip()
+    label = _AIRED_LABEL.search(line)
+    if (label is None or _PAGE_CHROME.search(line) or len(stripped.split()) > _AIRED_WORDS
+            or re.search(r"[.!?]\s", stripped) or stripped.endswith(".")):
+        return None
+    found = _first_date(line[label.end():label.end() + 60])
+    if found is None:
+        return None
+    return found[0], label.end() + found[1], label.end() + found[2]
+
+
+# A section's or a source's name set off by "|" from the date and clock that end the line ("TTXVN | Kinh tế địa
+# phương | 27/11/2023 17:40", "Hỏi đáp sau sắp xếp đơn vị hành chính | 05/08/2025 15:20"): fields of a few words
+# without a number (a related headline's "Ninh Bình công nhận 34 sản phẩm OCOP | 12/01/2026" has one, and no clock).
+_SECTION_WORDS = 10
+_DATE_CLOCK_END = re.compile(rf"(?P<date>{_DATE_TEXT})[ \t,-]*\d{{1,2}}[ \t]*[:hg][ \t]*\d{{2}}[ \t]*$")
+
+
+def _section_date(line: str) -> tuple[str, int, int] | None:
+    if "|" not in line:
+        return None
+    fields = line.split("|")
+    last = _DATE_CLOCK_END.match(fields[-1].strip())
+    if last is None or any(not f.strip() or len(f.split()) > _SECTION_WORDS or re.search(r"\d", f) for f in fields[:-1]):
+        return None
+    found = _find_date(last.group("date"))
+    if found is None:
+        return None
+    start = line.rindex("|") + 1
+    start += len(line[start:]) - len(line[start:].lstrip())
+    return _value(found[0], _find_time(line[start:], (0, len(last.group("date"))))), start, len(line.rstrip())
+
+
 # The rules, in the order they are tried on each line.
-_LINE_RULES = (_created_field_date, _attribute_date, _agency_dateline, _date_line, _glued_headline_date)
+_LINE_RULES = (_created_field_date, _attribute_date, _agency_dateline, _date_line, _glued_headline_date, _aired_date,
+               _section_date)
 # An update in brackets opening the date line, the posting after it ("(Cập nhật: 15/10/2025 - 08:00) Thứ ba,
 # 14/10/2025 - 09:12"): the line is read after the brackets; alone, the update still dates the page.
 _LEADING_UPDATE = re.compile(r"^[ \t]*[(\[][ \t]*(?:cập[ \t]+nhật|sửa[ \t]+đổi|chỉnh[ \t]+sửa|updated?)\b[^)\]\n]*[)\]][ \t]*",

@@ -165,12 +165,16 @@ CUES = RuleTable("basis: cues", "basis", [
    values="`cumulative`, `new`, `new (weak)`")
 
 CONTEXT = RuleTable("basis: context", "basis", [
-    Rule("new-after-noun", r"\s*(?:OCOP\s+)?(?:(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)"
-                           r"|được\s+(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại|được\s+tái\s+(?:công\s+nhận|chứng\s+nhận)"
-                           r"|(?:đã\s+)?được\s+nâng(?:\s+hạng)?\s+(?:từ|lên)|đợt\s+\d+)(?!\w)",
+    Rule("new-after-noun", r"\s*(?:OCOP\s+)?(?:trong\s+số\s+(?:này|đó|trên)\s*,?\s*)?(?:của\s+[^,.;\d]{1,40}?\s+(?=(?:đã\s+)?được\s))?"
+                           r"(?:(?:(?:được\s+)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+)?(?:mới|lần\s+đầu)"
+                           r"|(?:đã\s+)?được\s+(?:đánh\s+giá\s*,\s*)?(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại"
+                           r"|(?:đã\s+)?được\s+đánh\s+giá\s+lại|được\s+tái\s+(?:công\s+nhận|chứng\s+nhận)"
+                           r"|(?:(?:đã\s+)?được\s+)?nâng(?:\s+hạng)?\s+(?:từ|lên)|đợt\s+\d+)(?!\w)",
          "new", Example("Trong năm, huyện có 14 sản phẩm OCOP mới.", 14, "new"),
-         "'N sản phẩm mới', 'lần đầu', 'được công nhận lại', 'được tái công nhận' (certified again in a round), "
-         "'được nâng hạng từ 3 sao lên 4 sao' (upgraded: a round's, not the stock), "
+         "'N sản phẩm mới', 'lần đầu', 'được công nhận lại', 'được tái công nhận' (certified again in a round; also "
+         "'N sản phẩm trong số này đã được đánh giá, công nhận lại' after 'Đến cuối năm,': re-certified that year), "
+         "'được nâng hạng từ 3 sao lên 4 sao', 'chỉ có 2 sản phẩm nâng hạng lên 4 sao', 'một sản phẩm của hợp tác xã "
+         "được nâng lên bốn sao' (upgraded: a round's, not the stock), "
          "'N sản phẩm đợt 1' (a round's, even after 'Trước đó')", needs=("mới", "lần", "lại", "tái", "đợt", "nâng")),
     Rule("against-year-plan", r"[^.;]{0,60}?,?\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu"
                               r"|mục\s+tiêu)(?!\s+(?:[\d.,]+\s+s[ảa]n\s+ph[ẩa]m\s+)?(?:giai\s+đoạn|đến\s+(?:hết\s+)?năm|của\s+(?:đề\s+án|chương\s+trình)))"
@@ -287,7 +291,7 @@ _YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)
 def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> None:
     text = p.text
     sent = p.sentences[c.sent]
-    if CONTEXT.match("new-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 40)):
+    if CONTEXT.match("new-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 60)):
         return _set(c, "new", "new-after-noun")
     if may_contain(text, ("hết",), c.noun_end, min(sent.end, c.noun_end + 60)) and g.RECERTIFIED_AFTER.match(
             text, c.noun_end, min(sent.end, c.noun_end + 100)):

@@ -161,7 +161,9 @@ def _anchored(s_text: str, s_low: str, m: re.Match[str], offset: int, index: int
         # phẩm", "Một sản phẩm OCOP được đề xuất …", "có ít nhất một sản phẩm", "xã Trung Đồng một sản phẩm" count one
         if low == "một" and not (_ONE_AFTER.search(before) or _ONE_OPENS.match(s_text, at)
                                  or (_ONE_AT_LEAST.search(before) and _ONE_RANKED_AFTER.match(s_text, m.end()))
-                                 or _one_of_place(s_text[max(0, at - 40):at])):
+                                 or _one_of_place(s_text[max(0, at - 40):at])
+                                 or (not _ONE_ARTICLE.search(before) and _ONE_LEVEL_AFTER.match(s_text, m.end()))
+                                 or (_ONE_HAS.search(before) and _ONE_RECOGNISED_AFTER.match(s_text, m.end()))):
             return None
         if low == "năm" and g.YEAR_WORD_CONTEXT_RE.search(before):
             return None
@@ -221,6 +223,14 @@ _ONE_AFTER = re.compile(r"(?<!\w)(?:đối\s+với|cho|thêm|công\s+nhận|đ�
 # (not "ít nhất một sản phẩm tham gia Chương trình": taking part)
 _ONE_AT_LEAST = re.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu)\s+$", re.IGNORECASE)
 _ONE_RANKED_AFTER = re.compile(r"\s+(?:OCOP|đạt|được\s+(?:công\s+nhận|chứng\s+nhận)|[1-5]\s*sao)(?!\w)", re.IGNORECASE)
+# "trong đó có một sản phẩm 5 sao, hai mươi sáu sản phẩm bốn sao": one product at a level (not "là một sản phẩm OCOP
+# 4 sao": a named product's description)
+_ONE_ARTICLE = re.compile(r"(?<!\w)là\s+$", re.IGNORECASE)
+_ONE_LEVEL_AFTER = re.compile(r"\s+(?:OCOP\s+)?(?:đạt\s+)?(?:hạng\s+)?(?:[1-5]|ba|bốn|năm)\s*sao(?!\w)", re.IGNORECASE)
+# "Năm ngoái có một sản phẩm của hợp tác xã được nâng lên bốn sao": one product said to be recognised or upgraded
+_ONE_HAS = re.compile(r"(?<!\w)có\s+$", re.IGNORECASE)
+_ONE_RECOGNISED_AFTER = re.compile(r"(?:\s+OCOP)?(?:\s+của\s+[^,.;]{1,40}?)?\s+(?:đã\s+)?được\s+"
+                                   r"(?:[^\W\d_]+\s+){0,3}?(?:công\s+nhận|chứng\s+nhận|nâng|xếp\s+hạng)(?!\w)", re.IGNORECASE)
 # "xã Trung Đồng một sản phẩm": one product of a named commune or district in a list
 _ONE_PLACE = re.compile(r"(?<!\w)(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)\s+((?:[^\W\d_]+\s+){1,3})$", re.IGNORECASE)
 

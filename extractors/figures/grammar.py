@@ -69,7 +69,10 @@ TOTAL_WITHOUT_NOUN_RE = re.compile(
     r"(?:(?:tổng\s+số|số\s+lượng)\s+s[ảa]n\s+ph[ẩa]m(?:\s+OCOP)?(?:\s+(?:hạng\s+)?[1-5]\s*sao)?"
     r"[^.;:\d\n]{0,40}?\s(?:lên|là|đạt)"
     r"|(?<!\w)số\s+s[ảa]n\s+ph[ẩa]m(?:\s+OCOP)?[^.;:\d\n]{0,40}?\s(?:tăng\s+)?lên)\s+(?:tới\s+|đến\s+)?(?:con\s+số\s+)?"
-    rf"(?P<num>{COUNT_DIGITS})(?!\s*(?:%|s[ảa]n\s+ph[ẩa]m|xã|chủ|tỷ|triệu|hộ|ha|tấn|đồng))",
+    # (a total spoken in words, "nâng tổng số … lên ba mươi hai": not "một" or "năm" alone, an article or a year)
+    rf"(?P<num>{COUNT_DIGITS}|(?!(?:một|năm)(?![ \t]+(?:mươi|trăm|nghìn|ngàn))(?!\w)){WORDS_PATTERN}"
+    rf"(?![ \t]+(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})(?!\w)))"
+    r"(?!\s*(?:%|s[ảa]n\s+ph[ẩa]m|xã|chủ|tỷ|triệu|hộ|ha|tấn|đồng|(?:19|20)\d\d))",
     _I,
 )
 #: The same for the sentence's lower case (``lowercase.lowered``): tried case-insensitively it

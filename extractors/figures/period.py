@@ -38,7 +38,8 @@ TABLE = RuleTable("period", "year", [
          Example("Tỉnh phấn đấu đến năm 2025 có 300 sản phẩm OCOP.", 300, 2025),
          "a target's year: 'đến năm 2025', 'đến hết năm 2024' (before a later period's end), the end of 'giai đoạn "
          "2021-2025' (before the signing date of the decision that set it: 'Trong giai đoạn 2021–2025, Quyết định số "
-         "919/QĐ-TTg ngày 01/8/2022 đặt mục tiêu có ít nhất 10.000 sản phẩm')", needs=("đến", "tới", "-", "–")),
+         "919/QĐ-TTg ngày 01/8/2022 đặt mục tiêu có ít nhất 10.000 sản phẩm'; not one after a comma that opens the next "
+         "count's conjunct: 'Năm nay phấn đấu có thêm 2 sản phẩm, đến năm 2025 có 6 sản phẩm')", needs=("đến", "tới", "-", "–")),
     Rule("year-after-noun", rf"\s*(?:OCOP\s+)?(?:cấp\s+(?:tỉnh|huyện|thành\s+phố|quốc\s+gia)\s+)?(?:đợt\s+\d+\s*,?\s*)?"
                             r"(?:(?:được\s+(?:[^\W\d_]+\s+){0,4}?)?(?:công\s+nhận|chứng\s+nhận|đạt(?:\s+OCOP)?)\s+)?(?:trong\s+)?"
                             rf"(?:năm\s+|(?<=nhận\s)(?:vào\s+)?(?:(?:đầu|cuối|giữa)\s+)?tháng\s+\d{{1,2}}\s*[/-]\s*)({_Y})(?!\d)",
@@ -128,6 +129,12 @@ TABLE = RuleTable("period", "year", [
          "'(năm trước là 32 sản phẩm)', 'gấp rưỡi năm trước (14 sản phẩm)', a bulletin's 'bằng một nửa cùng kỳ (24 "
          "sản phẩm)', '(cùng kỳ: 29 sản phẩm)': the count in brackets is of the year before the count of its sentence "
          "it is compared with", needs=("(",)),
+    Rule("year-before-after", r"\s*(?:ocop\s+)?(?:của\s+)?(?:(?:một|1)\s+năm\s+trước(?:\s+đó)?"
+                              r"|năm\s+(?:trước|ngoái)(?:\s+đó)?|cùng\s+kỳ\s+năm\s+(?:trước|ngoái))(?!\w)",
+         "the year before the count compared",
+         Example("Tính đến ngày 31/12/2024, tỉnh có 296 sản phẩm OCOP, giảm so với 318 sản phẩm của một năm trước.", 318, 2023),
+         "'318 sản phẩm của một năm trước', '15 sản phẩm cùng kỳ năm trước': the count's own words date it a year before "
+         "the count of its sentence it is compared with", needs=("trước", "ngoái")),
     Rule("year-of-when", rf"năm\s+({_Y})\s*,?\s*(?:khi|lúc)\s+[^.;,]{{0,40}}$", "that year",
          Example("Năm nay tỉnh có 30 sản phẩm được công nhận, nhiều hơn năm 2023, khi tỉnh có 22 sản phẩm được công nhận.",
                  22, 2023),
@@ -235,6 +242,13 @@ TABLE = RuleTable("period", "year", [
          "a round's counts (new products, proposals, a total raised by the round) take the year of the "
          "round the passage names: headline, lead sentence, decision date (not a lead line naming several years, "
          "'năm 2021 công nhận 28 …; năm 2022 công nhận 35 …': a per-year list names no one round)"),
+    Rule("briefs-page", r"[-*•+][ \t]*(?:(?:sáng|chiều|tối|trưa|ngày)[ \t]+\d{1,2}[ \t]*/[ \t]*\d{1,2}(?![\d/])"
+                        r"|[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3}[ \t]*:)", "neutral",
+         Example("- Ngày 10/6, Hội đồng huyện đề nghị tỉnh công nhận 7 sản phẩm 3 sao.\n- Ngày 12/6, huyện trao chứng "
+                 "nhận cho 11 sản phẩm được công nhận năm 2023.", 7, 2024),
+         "a page of briefs ('- Ngày 26/6, …', '* Can Lộc: …' opening lines), each of its own place and day: the round "
+         "the passage reports is read in the first brief only, so a round another brief names ('được công nhận năm "
+         "2023') does not date this one's counts"),
     Rule("year-reviewed", r"(?<!\w)tổng\s+kết\s+(?:công\s+tác\s+)?năm(?!\s*(?:19|20)\d\d)(?!\s+(?:nay|qua|trước|ngoái|tới))(?!\w)",
          "the year before the article's",
          Example("Sáng 18/1, UBND tỉnh tổ chức hội nghị tổng kết năm của Chương trình OCOP. Trong năm, tỉnh công nhận 41 "
@@ -293,8 +307,17 @@ def lead(p: Passage) -> list[Sentence]:
     (which do not talk about OCOP products)."""
     for i, sent in enumerate(p.sentences):
         if _ABOUT_PRODUCTS.search(p.text, sent.start, sent.end):
-            return p.sentences[i:i + _LEAD]
+            out = p.sentences[i:i + _LEAD]
+            # rule briefs-page: on a page of briefs ("- Ngày 26/6, …", "* Can Lộc: …"), each its own place and day,
+            # the lead is the first brief: a round another brief names is that brief's
+            for k, later in enumerate(out[1:], 1):
+                if later.line != sent.line and _BRIEF_OPENER.match(p.text, later.start, later.end):
+                    return out[:k]
+            return out
     return []
+
+
+_BRIEF_OPENER = Folded(TABLE["briefs-page"].pattern)
 
 
 def _decision_title(p: Passage, lead_sentences: list[Sentence]) -> list[Sentence]:
@@ -853,9 +876,13 @@ def _year_after_count(p: Passage, c: Count, nxt: Count | None) -> bool:
     return False
 
 
+_NEXT_CONJUNCT = 30  # a target year after a comma this close before another count opens that count's conjunct
+
+
 def _planned_year(p: Passage, c: Count, lo: int) -> int | None:
     """A target's year: "đến năm 2025" or the end of "giai đoạn 2021-2025" in its clause — the last one
-    before it, else the first after it up to the clause's end (not the next clause's "đến năm 2030")."""
+    before it, else the first after it up to the clause's end (not the next clause's "đến năm 2030", nor the year
+    that opens the next conjunct after a comma: "…, đến năm 2025 có 6 sản phẩm")."""
     text = p.text
     sent = p.sentences[c.sent]
     before = [m for m in TABLE.finditer("target-year", text, max(sent.start, c.start - LOOK_BACK), c.start)
@@ -867,6 +894,9 @@ def _planned_year(p: Passage, c: Count, lo: int) -> int | None:
     m = before[-1] if before else (after[0] if after else None)
     if m is None:
         return None
+    if not before and "," in text[c.noun_end:m.start()] and any(
+            m.end() <= x.start <= m.end() + _NEXT_CONJUNCT for x in p.counts[c.sent]):
+        return None  # "năm nay phấn đấu có thêm 2 sản phẩm, đến năm 2025 có 6 sản phẩm": the next conjunct's year
     if before and m is before[-1] and [y for y in _years_before(p, max(m.end(), lo), c.start)
                                        if not _DOCUMENT_DATE.search(text, max(0, y.start() - 60), y.start())]:
         # (not a cited decision's date: "Trong giai đoạn 2021–2025, Quyết định số 919/QĐ-TTg ngày 01/8/2022 đặt mục tiêu")
@@ -1173,16 +1203,21 @@ def _after_article(p: Passage, month: int, day: int = 0) -> bool:
 
 
 def _compared_year(p: Passage, c: Count) -> bool:
-    """Rule year-before-compared: "(năm trước là 32 sản phẩm)" after a count of its sentence: that count's year,
-    less one."""
+    """Rules year-before-compared and year-before-after: "(năm trước là 32 sản phẩm)", "318 sản phẩm của một năm
+    trước" after a count of its sentence: that count's year, less one."""
     text = p.text
-    lo = max(p.sentences[c.sent].start, c.start - 30)
+    sent = p.sentences[c.sent]
+    lo = max(sent.start, c.start - 30)
+    rule = "year-before-compared"
     if not may_contain(text, ("(",), lo, c.start) or not _COMPARED_BEFORE.search(text, lo, c.start):
-        return False
+        rule = "year-before-after"
+        if not may_contain(text, ("trước", "ngoái"), c.noun_end, min(sent.end, c.noun_end + 30)) or not TABLE.match(
+                rule, text, c.noun_end, min(sent.end, c.noun_end + 30)):
+            return False
     before = [x for x in p.counts[c.sent] if x.start < c.start and x.result and x.year is not None]
     if not before:
         return False
-    _set(c, before[-1].year - 1, "year-before-compared")
+    _set(c, before[-1].year - 1, rule)
     return True
 
 

@@ -88,11 +88,15 @@ TABLE = RuleTable("result", "is a result", [
          "thanh niên làm chủ'): a share by another attribute, as dev-413 leaves out 'chủ thể do phụ nữ làm đại diện' "
          "(not 'N sản phẩm của hội viên được công nhận': rounds 2 and 17 annotate an association's members' "
          "recognised products as figures)", needs=("làm", "sở", "đứng")),
-    Rule("group-owns", r"(?<!\w)(?:hội\s+viên|đoàn\s+viên|phụ\s+nữ|thanh\s+niên)(?:\s+(?:nông\s+dân|cựu\s+chiến\s+binh))?"
-                       r"\s+(?:làm\s+chủ|sở\s+hữu)\s*$", "not a result",
+    Rule("group-owns", r"(?<!\w)(?:hội\s+viên|đoàn\s+viên|phụ\s+nữ|thanh\s+niên"
+                       r"|khu\s+vực\s+(?:kinh\s+tế\s+tập\s+thể|hợp\s+tác\s+xã|htx)|(?:các|khối)\s+(?:hợp\s+tác\s+xã|htx|doanh\s+nghiệp))"
+                       r"(?:\s+(?:nông\s+dân|cựu\s+chiến\s+binh))?\s+(?:(?:hiện|đang|đã)\s+)?(?:làm\s+chủ|sở\s+hữu)\s*$",
+         "not a result",
          Example("Lũy kế đến nay hội viên nông dân làm chủ 142 sản phẩm OCOP của tỉnh.", 142, None),
-         "the same said before the count: 'hội viên nông dân làm chủ 142 sản phẩm OCOP'",
-         needs=("hội", "đoàn", "phụ", "thanh")),
+         "the same said before the count: 'hội viên nông dân làm chủ 142 sản phẩm OCOP', and a kind of owner's share of "
+         "a stock: 'Khu vực hợp tác xã hiện sở hữu 118 sản phẩm OCOP, chiếm 41% …' (not one named cooperative's "
+         "products: 'HTX Bắc Sơn có 4 sản phẩm OCOP')",
+         needs=("hội", "đoàn", "phụ", "thanh", "tác", "htx", "nghiệp", "thể")),
     Rule("inspection-outcome", r"\s*(?:[-–•*+]\s*)?kết\s+quả(?!\w)", "not a result",
          Example("Sở đã hậu kiểm 60 sản phẩm OCOP. Kết quả, 49 sản phẩm duy trì tốt chất lượng.", 49, None),
          "a sentence opening with 'Kết quả' after an inspection counts what the inspection found, unless a "
@@ -119,14 +123,15 @@ TABLE = RuleTable("result", "is a result", [
          "not a result", Example("Mỗi chủ thể được hỗ trợ tối đa 3 sản phẩm trong giai đoạn.", 3, None),
          "a cap per unit in a rule of support ('mỗi chủ thể được hỗ trợ tối đa 3 sản phẩm') is no count of products",
          needs=("tối", "quá")),
-    Rule("threshold-of-places", r"(?:(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d+|(?<!\w)(?:một\s+số|nhiều|vài))\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|địa\s+phương|đơn\s+vị)"
+    Rule("threshold-of-places", r"(?:(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d+|(?<!\w)(?:một\s+số|nhiều|vài))\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|địa\s+phương|đơn\s+vị"
+                                r"|chủ\s+thể|hợp\s+tác\s+xã|htx|doanh\s+nghiệp|cơ\s+sở)"
                                 r"(?:\s*,\s*thành(?:\s+phố)?)?(?:\s+(?!(?:đã|mới|chỉ|vẫn|hiện|có)\s)[^\W\d_]+){0,3}?"
                                 r"\s+(?:(?:đã|mới|chỉ|vẫn|hiện)\s+){0,2}có\s+"
                                 r"(?:trên|dưới|hơn|từ|gần|ít\s+nhất|tối\s+thiểu)\s*$", "not a result",
          Example("Cả nước có 9 tỉnh đã có trên 500 sản phẩm OCOP, 4 tỉnh có dưới 50 sản phẩm.", 500, None),
          "the bound of a count of places ('9 tỉnh có trên 500 sản phẩm', 'một số tỉnh miền núi mới có dưới 100 sản "
-         "phẩm'): it counts the places, not the products "
-         "(a year is no count of places: 'Đến năm 2025 huyện có ít nhất 41 sản phẩm')",
+         "phẩm') or of producers ('một trong 5 chủ thể có từ 3 sản phẩm OCOP trở lên'): it counts the places or "
+         "producers, not the products (a year is no count of places: 'Đến năm 2025 huyện có ít nhất 41 sản phẩm')",
          needs=("trên", "dưới", "hơn", "từ", "gần", "ít", "tối")),
     Rule("denied", r"(?<!\w)(?:chứ\s+)?không\s+phải(?:\s+là)?\s*$", "not a result",
          Example("Số sản phẩm đạt 4 sao của huyện là 2 sản phẩm (không phải 3 sản phẩm như bài viết trước nêu).", 3, None),
@@ -231,13 +236,14 @@ TABLE = RuleTable("result", "is a result", [
                  33, None),
          "the products an assessment was held for are candidates (also 'tổ chức đánh giá cấp huyện cho 08')",
          needs=("tổ",)),
-    Rule("assessing", r"(?<!\w)xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:(?:của|cho|đối\s+với)\s+)?$"
+    Rule("assessing", r"(?<!\w)xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:(?:của|cho|đối\s+với)\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$"
                       r"|(?<!\w)(?<!đã\s)(?<!vừa\s)(?:xem\s+xét\s+(?:hồ\s+sơ\s+)?(?:và\s+)?|họp\s+)?(?:thẩm\s+định\s*,\s*)?"
                       r"(?:đánh\s+giá|chấm\s+điểm|thẩm\s+định)(?:\s*,\s*(?:phân|xếp)\s+hạng)?(?:\s+(?:cho|đối\s+với|là))?"
                       r"(?:\s+(?:ít\s+nhất|tối\s+thiểu|khoảng|trên|hơn|gần))?\s*:?\s*$",
          "not a result",
          Example("Hội đồng OCOP tỉnh họp đánh giá, phân hạng 33 sản phẩm.", 33, None),
-         "a council assessing or considering products ('đã xem xét 26 sản phẩm'), or the number assessed ('số "
+         "a council assessing or considering products ('đã xem xét 26 sản phẩm', 'dự kiến xem xét khoảng hai mươi sản "
+         "phẩm nữa'), or the number assessed ('số "
          "sản phẩm được thẩm định là N'), with no level or result said of them (not a finished 'đã đánh giá')",
          needs=("đánh", "chấm", "thẩm", "xem")),
     Rule("product-group", r"(?<!\w)(?:nhóm|ngành\s+hàng|phân\s+nhóm|bộ\s+sản\s+phẩm|thuộc\s+(?:\d+\s+)?ngành"
@@ -251,6 +257,13 @@ TABLE = RuleTable("result", "is a result", [
          "not a result", Example("Sản phẩm từ dừa chiếm ưu thế với 104 sản phẩm.", 104, None),
          "products of a kind named before the count as the subject of 'chiếm' ('sản phẩm từ dừa chiếm ưu thế với "
          "104 sản phẩm'): counted by what they are made from", needs=("từ",)),
+    Rule("kind-has", r"(?<!\w)trong\s+đó\s*,?\s+(?:riêng\s+)?(?-i:chả(?:\s+lụa)?|mật\s+ong|nước\s+mắm|rượu|bánh|kẹo|trà|chè|gạo"
+                     r"|cà\s+phê|nem|giò|mứt|nấm|tinh\s+dầu|miến|bún|phở|xoài|vải|nhãn|bưởi|chuối|sen|dược\s+liệu)(?!\w)"
+                     r"[^.;,\d]{0,30}?\s(?:có|chiếm|với)\s*$",
+         "not a result", Example("Huyện có 28 sản phẩm OCOP, trong đó nem Lai Vung có 9 sản phẩm của 7 cơ sở.", 9, None),
+         "a part of a stock whose subject is a kind of product ('trong đó nem Lai Vung có 9 sản phẩm', 'trong đó chè "
+         "chiếm 12 sản phẩm'): counted by what the products are (a place as the subject is a figure: 'trong đó xã Tân "
+         "Thành có 9 sản phẩm')", needs=("trong",)),
     Rule("supported", r"(?<!\w)hỗ\s+trợ\s+(?!(?:[^\W\d_]+\s+){0,3}?(?:nâng|phát\s+triển|tham\s+gia|đạt|xây\s+dựng\s+mới))"
                       r"[^.;]{0,80}?(?:cho|với)\s*$", "not a result",
          Example("Tỉnh hỗ trợ xây dựng logo, bộ nhận diện thương hiệu cho 18 sản phẩm.", 18, None),
@@ -429,7 +442,7 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "inspected"
     if match("owned-by-group", text, noun_end, after_end):
         return "owned-by-group"
-    if search("group-owns", text, back30, start):
+    if search("group-owns", text, back60, start):
         return "group-owns"
     if c.whole is None and _inspection_outcome(p, c):
         return "inspection-outcome"
@@ -492,6 +505,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "assessed-then-outcome"
     if unranked and search("share-of-kind", text, max(sent.start, start - 80), start):
         return "share-of-kind"
+    if unranked and search("kind-has", text, max(sent.start, start - 60), start):
+        return "kind-has"
     if search("supported", text, _semicolon_back(text, max(sent.start, start - 120), start), start):
         return "supported"
     if match("supported-after", text, noun_end, min(sent.end, noun_end + 120)):

@@ -85,10 +85,12 @@ CUES = RuleTable("status: cues of the clause", "status", [
     Rule("perfective", r"(?<!\w)(?:đã|vừa)(?!\w)|thực\s+hiện\s+(?:được|đạt)|đạt\s+được", "perfect",
          Example("Sau 3 năm phấn đấu, huyện đã có 12 sản phẩm OCOP.", 12, "achieved"),
          "the perfective 'đã', 'vừa', 'thực hiện được'"),
-    Rule("passive-result", r"được\s+(?:công\s+nhận|cấp|chứng\s+nhận|xếp\s+hạng|đánh\s+giá|phân\s+hạng|ubnd"
+    Rule("passive-result", r"được\s+(?:công\s+nhận|cấp|chứng\s+nhận|xếp\s+hạng|đánh\s+giá|phân\s+hạng"
+                           r"|ubnd(?![^,.;]{0,30}?(?:đề\s+nghị|đề\s+xuất))"
                            r"|chủ\s+tịch|trao|vinh\s+danh)|trao\s+(?:giấy\s+)?chứng\s+nhận", "perfect",
          Example("Theo chỉ tiêu năm, huyện được công nhận 9 sản phẩm OCOP.", 9, "achieved"),
-         "recognised, certified, ranked, certificates handed over"),
+         "recognised, certified, ranked, certificates handed over (not 'được UBND huyện đề nghị tỉnh công nhận': "
+         "the agent put it forward)"),
     Rule("running-total", r"l[ũu]y\s+kế|luỹ\s+kế|tính\s+đến|đến\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|tổng\s+cộng"
                           r"|tính\s+chung|vinh\s+danh"
                           r"|(?<!\w)hiện\s+(?:toàn\s+|cả\s+)?(?:tỉnh|huyện|thành\s+phố|thị\s+xã|xã|phường)\s+(?:đã\s+|đang\s+)?có(?!\w)",
@@ -143,7 +145,8 @@ CONTEXT = RuleTable("status: context", "status", [
          "'đề nghị tỉnh công nhận 15 sản phẩm, kết quả 14 sản phẩm đạt' gives the outcome; nor a plan's after "
          "'nhưng', 'song', 'tuy nhiên', 'trong khi': 'chỉ tiêu có thêm 40 sản phẩm, nhưng năm 2023 chỉ có 26 sản "
          "phẩm được công nhận'); nor after a margin over a plan: 'công nhận 21 sản phẩm, vượt kế hoạch 1 sản phẩm, nâng "
-         "tổng số … lên 146')"),
+         "tổng số … lên 146'); nor a proposal's after ';' and a year that opens a new clause: 'đề nghị Trung ương đánh "
+         "giá 3 sản phẩm tiềm năng 5 sao; năm 2023, tỉnh có 1 sản phẩm được công nhận 5 sao'"),
     Rule("plan-section", g.PLAN_HEADING_RE.pattern, "target",
          Example("II. NHIỆM VỤ NĂM 2025\n1. Chỉ tiêu\n- Đề xuất Trung ương đánh giá 3 sản phẩm tiềm năng 5 sao.",
                  3, "target"),
@@ -231,6 +234,9 @@ _OUTCOME = Folded(r"(?<!\w)kết\s+quả(?!\w)")
 _CONTRAST = Folded(r"(?<!\w)(?:nhưng|song|tuy\s+nhiên|trong\s+khi)(?!\w)")
 _HIGHER = Folded(r"0?5\s*sao|trung\s+ương|quốc\s+gia|(?<!\w)bộ(?!\w)")
 _MODAL_YEAR = re.compile(r"((?:19|20)\d\d)")
+# "đề nghị Trung ương đánh giá 3 sản phẩm tiềm năng 5 sao; năm 2023, tỉnh có 1 sản phẩm được công nhận 5 sao": a clause
+# after ";" that opens with a year of its own is a new statement, not the proposal's list
+_YEAR_CLAUSE = Folded(r";\s*(?:(?:riêng|còn|trong)\s+)?năm\s+(?:19|20)\d\d(?!\d)")
 _STATUS_OF_KIND = {"achieved": "achieved", "perfect": "achieved", "temporal": "achieved", "weak": "achieved",
                    "proposed": "proposed", "modal": "target", "target": "target"}
 
@@ -354,7 +360,8 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
         return c.whole.status, "whole-status"
     if prev is not None and prev.clause_status is not None and not (
             prev.clause_status == "proposed" and _OUTCOME.search(text, own_end(prev), c.start)) and not (
-            prev.clause_status == "target" and _CONTRAST.search(text, own_end(prev), c.start)) and (
+            prev.clause_status == "target" and _CONTRAST.search(text, own_end(prev), c.start)) and not (
+            prev.clause_status == "proposed" and _YEAR_CLAUSE.search(text, own_end(prev), c.start)) and (
             prev.trace.get("result") not in _MARGINS):  # "vượt kế hoạch 1 sản phẩm, nâng tổng số … lên 146": no plan
         c.explicit = prev.explicit
         return prev.clause_status, "list-status"
