@@ -285,9 +285,12 @@ _RELATED_HEADING = re.compile(
 _OTHER_BOX_HEADING = re.compile(
     r"^\W*(?:có[ \t]+thể[ \t]+bạn[ \t]+(?:quan[ \t]+tâm|muốn[ \t]+(?:xem|đọc))|bạn[ \t]+có[ \t]+thể[ \t]+quan[ \t]+tâm"
     r"|(?:những[ \t]+|các[ \t]+)?(?:tin[ \t]+tức|tin[ \t]+bài|tin|bài[ \t]+viết|bài)[ \t]+(?:liên[ \t]+quan|khác|cùng[ \t]+chủ[ \t]+đề"
-    r"|cùng[ \t]+chuyên[ \t]+mục|tiếp[ \t]+theo)"
-    # a comment box's heading ("Bình luận", "Ý kiến bạn đọc (2)"): its dates are the comments', posted after the article
-    r"|(?:ý[ \t]+kiến(?:[ \t]+bạn[ \t]+đọc)?|bình[ \t]+luận)(?:[ \t]*\([ \t]*\d+[ \t]*\))?)\W*$", re.IGNORECASE)
+    r"|cùng[ \t]+chuyên[ \t]+mục|tiếp[ \t]+theo))\W*$", re.IGNORECASE)
+# A comment box's heading alone on its line ("Bình luận", "Ý kiến bạn đọc (2)"): its dates are the comments', posted
+# after the article. Read only under a paragraph of the article ("Bình luận" above the headline is a newspaper's section
+# of commentary, whose date line follows).
+_COMMENT_HEADING = re.compile(r"^\W*(?:ý[ \t]+kiến(?:[ \t]+bạn[ \t]+đọc)?|bình[ \t]+luận)(?:[ \t]*\([ \t]*\d+[ \t]*\))?\W*$",
+                              re.IGNORECASE)
 _OTHER_BOX_HEADING_LENGTH = 40
 
 # The signing or effective date in a document's attribute block ("Ngày ban hành: 10/01/2024"): the
@@ -689,13 +692,15 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     lines = text.split("\n")
     teasers = _teaser_lines(lines) if _TEASER_LINK.search(text) else set()
     pagination = False
+    paragraph_seen = False  # a line of more than _BOX_ITEM_WORDS words above: the article's text has begun
     for at, line in enumerate(lines):
         if at in teasers:
             offset += len(line) + 1
             nonempty += 1
             continue
         pagination = pagination or (("rang" in line or "RANG" in line) and bool(_PAGINATION.match(line)))
-        if _RELATED_HEADING.search(line) or (len(line) <= _OTHER_BOX_HEADING_LENGTH and _OTHER_BOX_HEADING.match(line)):
+        if (_RELATED_HEADING.search(line) or (len(line) <= _OTHER_BOX_HEADING_LENGTH and (
+                _OTHER_BOX_HEADING.match(line) or (paragraph_seen and _COMMENT_HEADING.match(line))))):
             if candidates:
                 break
             # a box of other articles above the article: its dates are theirs, up to the blank line;
@@ -713,6 +718,7 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
                 in_box = box_block <= _BOX_ITEM_LINES and _box_goes_on(lines, at)
                 box_block = 0
         elif line.strip():
+            paragraph_seen = paragraph_seen or len(line.split()) > _BOX_ITEM_WORDS
             found = _date_in_line(line) or _number_field_date(line)
             if (found is None and yearless_at is None and "(" in line[:_DATELINE_COMMA + 20]
                     and _YEARLESS_DATELINE.match(line)):
