@@ -251,7 +251,11 @@ _PAGE_CHROME = re.compile(r"đường dây nóng|hotline|điện thoại|hôm na
                           r"|(?:^|[|•·])[ \t]*(?:ngày[ \t]+in|in[ \t]+(?:lúc|ngày)|thời[ \t]+gian[ \t]+in)[ \t]*:"
                           # a digital signature stamp's time ("Ký bởi: … Thời gian ký: 14.03.2026 16:42:10 +07:00"):
                           # the moment a file was signed, printed by the signing software, not the text's date
-                          r"|(?:^|[|•·])[ \t]*(?:thời[ \t]+gian[ \t]+ký|ngày[ \t]+giờ[ \t]+ký|signing[ \t]+time)[ \t]*:",
+                          r"|(?:^|[|•·])[ \t]*(?:thời[ \t]+gian[ \t]+ký|ngày[ \t]+giờ[ \t]+ký|signing[ \t]+time)[ \t]*:"
+                          # the whole site's last update in its footer ("Website được cập nhật lần cuối lúc 08:12 ngày
+                          # 20/11/2025"): the site's, not the article's
+                          r"|(?:website|trang[ \t]+web|cổng[ \t]+thông[ \t]+tin(?:[ \t]+điện[ \t]+tử)?)[ \t]+(?:được[ \t]+)?"
+                          r"cập[ \t]+nhật[ \t]+lần[ \t]+cuối",
                           re.IGNORECASE)
 _MAX_LEFTOVER_WORDS = 4
 # A source's name printed before its date ("Báo Nông nghiệp và Môi trường 21/07/2025") may be longer, and
@@ -282,6 +286,11 @@ _OTHER_BOX_HEADING = re.compile(
     r"^\W*(?:có[ \t]+thể[ \t]+bạn[ \t]+(?:quan[ \t]+tâm|muốn[ \t]+(?:xem|đọc))|bạn[ \t]+có[ \t]+thể[ \t]+quan[ \t]+tâm"
     r"|(?:những[ \t]+|các[ \t]+)?(?:tin[ \t]+tức|tin[ \t]+bài|tin|bài[ \t]+viết|bài)[ \t]+(?:liên[ \t]+quan|khác|cùng[ \t]+chủ[ \t]+đề"
     r"|cùng[ \t]+chuyên[ \t]+mục|tiếp[ \t]+theo))\W*$", re.IGNORECASE)
+# A comment box's heading alone on its line ("Bình luận", "Ý kiến bạn đọc (2)"): its dates are the comments', posted
+# after the article. Read only under a paragraph of the article ("Bình luận" above the headline is a newspaper's section
+# of commentary, whose date line follows).
+_COMMENT_HEADING = re.compile(r"^\W*(?:ý[ \t]+kiến(?:[ \t]+bạn[ \t]+đọc)?|bình[ \t]+luận)(?:[ \t]*\([ \t]*\d+[ \t]*\))?\W*$",
+                              re.IGNORECASE)
 _OTHER_BOX_HEADING_LENGTH = 40
 
 # The signing or effective date in a document's attribute block ("Ngày ban hành: 10/01/2024"): the
@@ -470,6 +479,29 @@ _TIME_RANGE = re.compile(r"(?<![\d:])\d{1,2}[ \t]*[:hg][ \t]*\d{2}[ \t]*[-–][ 
 _RELATIVE_TIME = re.compile(r"\b\d+[ \t]+(?:giây|phút|giờ|ngày|tuần|tháng|năm)[ \t]+trước\b", re.IGNORECASE)
 
 
+# A weekday (in full or as "T2"…"T7", "CN") opening a date line whose year has two digits and whose month is not
+# zero-padded ("T6, 07/3/25 10h20", "Thứ Sáu, 7/3/25"): the weekday makes it a date, not a ratio or a lot number.
+_WEEKDAY_OPENING = re.compile(rf"(?:{_WEEKDAY}|T[2-7]|CN)[ \t]*[,-]?[ \t]*", re.IGNORECASE)
+
+
+def _weekday_short_year(stripped: str) -> tuple[str, int, int] | None:
+    weekday = _WEEKDAY_OPENING.match(stripped)
+    m = _DMY_SHORT_LABELLED.match(stripped, weekday.end()) if weekday else None
+    found = _valid(2000 + int(m.group(4)), int(m.group(3)), int(m.group(1))) if m else None
+    return (found.isoformat(), m.start(), m.end()) if found and m else None
+
+
+# A breadcrumb of an archive filed by year, month and day ("Trang chủ > Tin tức > Năm 2025 > Tháng 03 > 12/03/2025"):
+# its last node, a full date alone after two separators or more, is the day the item was filed under.
+_BREADCRUMB_DAY = re.compile(rf"^[ \t]*[^\W\d_][^>»›\n]*(?:[>»›][^>»›\n]+){{1,}}[>»›][ \t]*(?P<date>{_DATE_TEXT})[ \t]*$")
+
+
+def _breadcrumb_day(line: str) -> tuple[str, int, int] | None:
+    m = _BREADCRUMB_DAY.match(line) if ">" in line or "»" in line or "›" in line else None
+    found = _find_date(m.group("date")) if m else None
+    return (found[0].isoformat(), m.start("date"), m.end("date")) if found and m else None
+
+
 def _date_line(line: str) -> tuple[str, int, int] | None:
     """The date on a line that is essentially only a date (plus labels, weekday, author,
     category, or a source's name)."""
@@ -477,7 +509,7 @@ def _date_line(line: str) -> tuple[str, int, int] | None:
     if (not stripped or (len(stripped) > 120 and (len(stripped) > _MAX_CREDIT_LENGTH or not _CREDIT_LABEL.match(stripped)))
             or _PAGE_CHROME.search(stripped)):
         return None
-    found = _first_date(stripped)
+    found = _first_date(stripped) or _weekday_short_year(stripped)
     if not found:
         return None
     value, start, end = found
@@ -639,7 +671,7 @@ def _section_date(line: str) -> tuple[str, int, int] | None:
 
 # The rules, in the order they are tried on each line.
 _LINE_RULES = (_created_field_date, _attribute_date, _agency_dateline, _date_line, _glued_headline_date, _aired_date,
-               _section_date)
+               _section_date, _breadcrumb_day)
 # An update in brackets opening the date line, the posting after it ("(Cập nhật: 15/10/2025 - 08:00) Thứ ba,
 # 14/10/2025 - 09:12"): the line is read after the brackets; alone, the update still dates the page.
 _LEADING_UPDATE = re.compile(r"^[ \t]*[(\[][ \t]*(?:cập[ \t]+nhật|sửa[ \t]+đổi|chỉnh[ \t]+sửa|updated?)\b[^)\]\n]*[)\]][ \t]*",
@@ -704,13 +736,15 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     lines = text.split("\n")
     teasers = _teaser_lines(lines) if _TEASER_LINK.search(text) else set()
     pagination = False
+    paragraph_seen = False  # a line of more than _BOX_ITEM_WORDS words above: the article's text has begun
     for at, line in enumerate(lines):
         if at in teasers:
             offset += len(line) + 1
             nonempty += 1
             continue
         pagination = pagination or (("rang" in line or "RANG" in line) and bool(_PAGINATION.match(line)))
-        if _RELATED_HEADING.search(line) or (len(line) <= _OTHER_BOX_HEADING_LENGTH and _OTHER_BOX_HEADING.match(line)):
+        if (_RELATED_HEADING.search(line) or (len(line) <= _OTHER_BOX_HEADING_LENGTH and (
+                _OTHER_BOX_HEADING.match(line) or (paragraph_seen and _COMMENT_HEADING.match(line))))):
             if candidates:
                 break
             # a box of other articles above the article: its dates are theirs, up to the blank line;
@@ -728,6 +762,7 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
                 in_box = box_block <= _BOX_ITEM_LINES and _box_goes_on(lines, at)
                 box_block = 0
         elif line.strip():
+            paragraph_seen = paragraph_seen or len(line.split()) > _BOX_ITEM_WORDS
             found = _date_in_line(line) or _number_field_date(line)
             if (found is None and yearless_at is None and "(" in line[:_DATELINE_COMMA + 20]
                     and _YEARLESS_DATELINE.match(line)):

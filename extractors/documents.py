@@ -68,7 +68,7 @@ _NUMBER_RE = re.compile(
     (?:
       (?P<party>\d{{1,5}}{_DASH}{_SEG}{_SLASH}{_SEG}(?:{_DASH}{_SEG})*)
     |
-      (?P<state>\d{{1,5}}[a-zA-Z]?(?:{_SLASH}(?:19|20)\d\d)?{_SLASH}{_SEG}(?:{_TYPE_DASH}{_SEG}(?:{_DASH}{_SEG})*)?)
+      (?P<state>(?:\d{{1,2}}\.(?=\d{{3}}/)\d{{3}}|\d{{1,5}}[a-zA-Z]?)(?:{_SLASH}(?:19|20)\d\d)?{_SLASH}{_SEG}(?:{_TYPE_DASH}{_SEG}(?:{_DASH}{_SEG})*)?)
     )
     (?!\w|/(?![ \t]*ngày[ \t]))   # "2045/QĐ-UBND/ngày 12/3/2026": a slash glued to "ngày" is the date's, not the symbol's""",
     re.VERBOSE,
@@ -77,9 +77,10 @@ _NUMBER_RE = re.compile(
 # Where a match of _NUMBER_RE can start: a digit after none of the characters its look-behinds refuse
 # (tested after the digit, so that the search skips to digits), whose run of at most five digits is
 # followed by what both of its shapes need next — a slash or a dash, after at most a letter ("12a/…") and
-# a space, tab or line break — so that the digits of dates, counts and sums are not tried.
+# a space, tab or line break — so that the digits of dates, counts and sums are not tried; or a number printed
+# with a thousands dot right before the slash ("Quyết định số 1.245/QĐ-UBND", fifteenth round).
 _NUMBER_START = re.compile(r"\d(?:(?<![\w/.,-]\d)|(?<=số\d)|(?<=Số\d)|(?<=SỐ\d))(?<!\d:\d)"
-                           rf"(?=\d{{0,4}}[a-zA-Z]?[ \t\n]?[{_DASHES}/])")
+                           rf"(?=\d{{0,4}}[a-zA-Z]?[ \t\n]?[{_DASHES}/]|\d?\.\d{{3}}/)")
 # A standard's code may be shaped like a decree's number ("TCCS 01/2024/HTXBĐ", a producer's own standard).
 _STANDARD_BEFORE = re.compile(r"(?<!\w)(?:TCCS|TCVN|QCVN|QCĐP|TCN)[ \t]*$")
 # A certificate or a result sheet numbered like a document ("GCN số 12/2023/ĐKKD", "Giấy chứng nhận đủ
@@ -439,6 +440,11 @@ def find_documents(text: str | None) -> list[DocumentRef]:
             issued, quote_end = column
         elif english := _english_date_after(text, m.end()):
             issued, quote_end = english
+        elif adopted := _adopted_after(text, m, number, doc_type):
+            issued, quote_end = adopted
+        elif (listed := _LISTED_DATE_BEFORE.search(text, max(0, quote_start - 24), quote_start)) and (
+                issued := _date_from(listed)):
+            pass
         else:
             before_date = _DATE_BEFORE.search(text, max(0, quote_start - 80), quote_start)
             issued = (_date_from(before_date) if before_date else None) or _date_opening_sentence(text, quote_start) \
@@ -459,6 +465,41 @@ def find_documents(text: str | None) -> list[DocumentRef]:
     _hand_out_respective_dates(text, mentions)
     _relative_dates(text, mentions)
     return _merge(text, mentions)
+
+
+# A law's or a resolution's date is the day it was passed: "Luật Hợp tác xã số 23/2024/QH15 được Quốc hội thông qua
+# ngày 27/6/2024", and the next sentence may name it again by its type alone ("Nghị quyết số 07/2023/NQ-HĐND quy
+# định …. Nghị quyết được HĐND tỉnh khóa XVII, kỳ họp thứ 12 thông qua ngày 12/7/2023"). Only numbers of the
+# National Assembly (QH) or of resolutions (NQ), no other number between (fifteenth round).
+_ADOPTED_AFTER = re.compile(
+    rf"""(?:(?P<skipped>[^.\n]{{0,160}}\.)[ \t]+(?P<same>Nghị[ \t]quyết|Luật)(?:[ \t]+này)?[ \t]+|[ \t]*,?[ \t]*)
+    (?:đã[ \t]+)?được[ \t][^.;\n]{{1,80}}?[ \t]thông[ \t]qua[ \t]+(?:vào[ \t]+)?ngày[ \t]+{_DATE_BODY}""",
+    re.VERBOSE)
+_ADOPTING_SYMBOL = re.compile(r"/QH\d*$|[/-]NQ\b")
+
+
+def _adopted_after(text: str, number_match: re.Match[str], number: str,
+                   doc_type: str | None) -> tuple[str | None, int] | None:
+    """(date passed, end of its quote) of a law or a resolution "được … thông qua ngày …" after its number; named
+    again by its type in the next sentence only when it is the one number of its sentence."""
+    end = number_match.end()
+    if "thông qua" not in text[end:end + 300] or not _ADOPTING_SYMBOL.search(number):
+        return None
+    found = _ADOPTED_AFTER.match(text, end, min(len(text), end + 300))
+    if found is None:
+        return None
+    if found.group("same"):
+        opening = max(text.rfind(". ", 0, number_match.start()), text.rfind("\n", 0, number_match.start())) + 1
+        if (" ".join(found.group("same").split()) != doc_type or _NUMBER_RE.search(found.group("skipped"))
+                or _NUMBER_RE.search(text, opening, number_match.start())):
+            return None
+    issued = _date_from(found)
+    return (issued, found.end()) if issued else None
+
+
+# A list line opening with the document's date and a dash, the type and number right after it, as a gazette's table of
+# contents prints its entries ("14/3/2025 - Nghị quyết số 05/2025/NQ-HĐND quy định …. Trang 3", fifteenth round).
+_LISTED_DATE_BEFORE = re.compile(rf"(?:^|(?<=\n))[ \t|•*-]*{_DATE_BODY}[ \t]*[-–—][ \t]*$", re.VERBOSE)
 
 
 # One symbol written once for a list of numbers: "các Quyết định số 2051, 2052 và 2053/QĐ-UBND ngày 17/10/2025"
