@@ -184,26 +184,33 @@ TABLE = RuleTable("result", "is a result", [
          "items of one kind or product line ('1 sản phẩm chả lụa', '4 sản phẩm mật ong', '5 sản phẩm xoài sấy', "
          "'4 sản phẩm là cùng loại hàng'): what they are, not "
          "how they rank (unless ranked right after the kind: '4 sản phẩm trà đạt OCOP')"),
-    Rule("other-kind", r"\s*(?:tiêu\s+biểu|chủ\s+lực|đặc\s+trưng|đặc\s+sản|địa\s+phương|nông\s+sản|nông\s+nghiệp"
+    Rule("other-kind", r"\s*(?:của\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|xã)\s+(?=có\s+nguồn\s+gốc))?(?:tiêu\s+biểu|chủ\s+lực|đặc\s+trưng|đặc\s+sản|địa\s+phương|nông\s+sản|nông\s+nghiệp"
                        r"|công\s+nghiệp|không\s+đạt|chưa\s+đạt|bị\s+thu\s+hồi|bị\s+loại|làng\s+nghề|khác\s+nhau"
-                       r"|các\s+loại|hàng\s+hóa|hàng\s+hoá|du\s+lịch(?!\s+(?:cộng\s+đồng|nông))|thuộc\s+(?:các\s+)?(?:nhóm|ngành|làng\s+nghề|lĩnh\s+vực)"
+                       r"|các\s+loại|hàng\s+hóa|hàng\s+hoá|du\s+lịch(?!\s+(?:cộng\s+đồng|nông))|thuộc\s+(?:các\s+|\d+\s+)?(?:nhóm|ngành|làng\s+nghề|lĩnh\s+vực)"
                        r"|có\s+nguồn\s+gốc|có\s+lợi\s+thế|thương\s+mại|được\s+(?:vinh\s+danh|tôn\s+vinh)|/)(?!\w)", "not a result",
          Example("Tỉnh có 20 sản phẩm tiêu biểu được giới thiệu.", 20, None),
          "a qualifier after the noun that names another kind of product ('sản phẩm thương mại' of a "
-         "production model), or products honoured ('được vinh danh' as typical ones), with no level named"),
+         "production model, '20 sản phẩm thuộc 4 nhóm', '70 sản phẩm OCOP của tỉnh có nguồn gốc từ …'), or products honoured ('được vinh danh' as typical ones), with no level named"),
+    Rule("other-award", r"\s*(?:ocop\s+)?(?:(?:đã\s+)?được\s+)?(?:(?:đạt|nhận|giành|được\s+trao)\s+(?:danh\s+hiệu\s+|giải"
+                        r"(?:\s+thưởng)?\s+)?(?:sao\s+vàng\s+đất\s+việt|hàng\s+việt\s+nam\s+chất\s+lượng\s+cao"
+                        r"|thương\s+hiệu\s+vàng)|đạt\s+giải(?!\s+(?:thưởng\s+)?ocop)(?!\w))", "not a result",
+         Example("Năm 2023, tỉnh có 6 sản phẩm đạt giải tại cuộc thi quà tặng du lịch khu vực.", 6, None),
+         "products that won another award — a contest's prize ('đạt giải'), 'Sao Vàng đất Việt', 'Hàng Việt Nam "
+         "chất lượng cao', 'Thương hiệu vàng' — said right after the count, with no level of their own",
+         needs=("giải", "vàng", "cao")),
     Rule("other-rank", r"\s*(?:ocop\s+)?(?:(?:được\s+)?(?:trao\s+|xếp\s+|công\s+nhận\s+)?|đạt\s+)"
                        r"(?:(?:xếp\s+)?hạng\s+(?-i:[ABCD])(?!\w)|cấp\s+khu\s+vực|giải\s+(?:vàng|bạc|đồng|nhất|nhì|ba"
                        r"|khuyến\s+khích|đặc\s+biệt)(?!\w))", "not a result",
          Example("Năm 2024, tỉnh có 15 sản phẩm đạt hạng B trong cuộc bình chọn của ngành công thương.", 15, None),
          "a rank that is not an OCOP star level (hạng A/B/C, cấp khu vực, a gold prize): another programme's ranking"),
     Rule("other-programme", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được\s+)?(?:công\s+nhận|chứng\s+nhận|bình\s+chọn|cấp\s+giấy"
-                            r"\s+chứng\s+nhận|cấp\s+văn\s+bằng)\s+(?:là\s+)?(?:sản\s+phẩm\s+)?(?:công\s+nghiệp\s+nông"
+                            r"\s+chứng\s+nhận|cấp\s+văn\s+bằng)\s+(?:là\s+)?[\"“']?(?:sản\s+phẩm\s+)?(?:công\s+nghiệp\s+nông"
                             r"\s+thôn|cnnt|vietgap|globalgap|chỉ\s+dẫn\s+địa\s+lý|nhãn\s+hiệu|làng\s+nghề|nghề\s+truyền"
-                            r"\s+thống|hàng\s+việt|chủ\s+lực|đặc\s+sản)(?!\w)", "not a result",
+                            r"\s+thống|hàng\s+việt|chủ\s+lực|đặc\s+sản|tiêu\s+biểu|đặc\s+trưng)(?!\w)", "not a result",
          Example("Năm 2023, huyện có 14 sản phẩm được công nhận sản phẩm công nghiệp nông thôn tiêu biểu cấp thành phố.",
                  14, None),
-         "products recognised under another programme named after the verb (typical rural industrial products, "
-         "VietGAP, geographical indications, marks, craft villages)"),
+         "products recognised under another programme named after the verb, in quotes or not (typical rural industrial "
+         "products, a province's 'Sản phẩm tiêu biểu' or 'đặc trưng' titles, VietGAP, geographical indications, marks, craft villages)"),
     Rule("unranked-potential", r"\s*(?:ocop\s+)?(?:có\s+)?tiềm\s+năng", "not a result",
          Example("Huyện đã chọn 15 sản phẩm tiềm năng để hỗ trợ.", 15, None),
          "potential products with no level named are candidates", needs=("tiềm",)),
@@ -217,7 +224,7 @@ TABLE = RuleTable("result", "is a result", [
          "a rise or fall ('tăng 15 sản phẩm so với …') right after a count that is not of results (on shelves, "
          "exported, supported) is that count's change, not products ranked", needs=("tăng", "giảm")),
     Rule("other-attribute", r"(?<!\w)(?:sàn|thương\s+mại\s+điện\s+tử|livestream|trực\s+tuyến|website|lên\s+trang"
-                            r"|vùng\s+nguyên\s+liệu|hữu\s+cơ|vietgap|globalgap|truy\s+xuất|mã\s+qr|mã\s+vạch|xuất\s+khẩu"
+                            r"|vùng\s+nguyên\s+liệu|hữu\s+cơ|vietgap|globalgap|halal|truy\s+xuất|mã\s+qr|mã\s+vạch|xuất\s+khẩu"
                             r"|siêu\s+thị|kệ\s+hàng|lên\s+kệ|trưng\s+bày|hội\s+chợ|gian\s+hàng|điểm\s+bán|cửa\s+hàng|phiên\s+chợ"
                             r"|mang\s+(?:đến|tới|theo)"
                             r"|(?:đăng\s+)?bán(?:\s+(?:được|ra|tại|trên))?|tiêu\s+thụ|sản\s+lượng|bảo\s+hộ|nhãn\s+hiệu"
@@ -226,7 +233,7 @@ TABLE = RuleTable("result", "is a result", [
                             r"|ghi\s+nhãn|nhãn\s+(?:mác|phụ))(?!\w)",
          "not a result",
          Example("Hỗ trợ các chủ thể đưa 35 sản phẩm OCOP lên sàn thương mại điện tử.", 35, None),
-         "products counted by another attribute: sold online, on display or brought to a fair ('mang đến 95 sản "
+         "products counted by another attribute: certified Halal ('5 sản phẩm được chứng nhận Halal'), sold online, on display or brought to a fair ('mang đến 95 sản "
          "phẩm'), on supermarket shelves ('đưa vào kệ hàng'), with regular orders ('có đơn hàng thường xuyên'), with organic areas, exported, renamed, whose address on the label changes after the merger, in a "
          "price-stabilisation programme ('bình ổn thị trường')"),
     Rule("assessment-held", r"(?<!\w)tổ\s+chức\s+(?:\d+\s+đợt\s+)?(?:thẩm\s+định\s*,\s*)?đánh\s+giá(?:\s+lại)?"
@@ -292,10 +299,10 @@ TABLE = RuleTable("result", "is a result", [
          "kết quả', 'đang chờ Hội đồng tỉnh "
          "đánh giá', 'đang được Hội đồng tỉnh thẩm định'), with no result said of them ('được đánh giá lần đầu', 'được đánh giá lại' are results)",
          needs=("được", "chờ")),
-    Rule("in-progress", r"(?<!\w)đang\s+(?:tiếp\s+tục\s+)?(?:đánh\s+giá|xem\s+xét|hoàn\s+thiện|xây\s+dựng|thẩm\s+định)"
+    Rule("in-progress", r"(?<!\w)đang\s+(?:tiếp\s+tục\s+)?(?:được\s+(?:[^\W\d_]+\s+){0,4}?)?(?:đánh\s+giá|xem\s+xét|hoàn\s+thiện|xây\s+dựng|thẩm\s+định)"
                         r"[^.;]{0,30}$", "not a result",
          Example("Thành phố đang tiếp tục đánh giá, công nhận 4 sản phẩm mới.", 4, None),
-         "products still being assessed or prepared", needs=("đang",)),
+         "products still being assessed or prepared (also 'đang được Hội đồng tỉnh đánh giá với 28 sản phẩm')", needs=("đang",)),
     Rule("entered-programme", r"(?:tham\s+gia\s+(?:chương\s+trình|ocop)[^.;]{0,20}?(?:với|gồm|có)\s*$)"
                               r"|(?:lựa\s+chọn|chọn|đưa)\s+$", "not a result",
          Example("Đến nay có 219 chủ thể tham gia chương trình với 569 sản phẩm.", 569, None),
@@ -312,6 +319,32 @@ TABLE = RuleTable("result", "is a result", [
          "sản phẩm hết hạn không đăng ký đánh giá lại' says why a stock fell; nor in the clause before an aim of its "
          "own: 'hướng dẫn các chủ thể hoàn thiện hồ sơ, phấn đấu … công nhận thêm khoảng 30 sản phẩm')",
          needs=("tham", "đăng", "dự", "chấm", "hồ", "tiếp", "vào")),
+    Rule("set-of-other-programme", r"(?:\s+[^\W\d_]+){0,3}?\s+(?:(?:đã\s+)?được\s+)?(?:tôn\s+vinh|vinh\s+danh|đạt\s+giải"
+                                   r"|trao\s+giải|bình\s+chọn|tiêu\s+biểu|đặc\s+trưng|hữu\s+cơ|chủ\s+lực"
+                                   r"|công\s+nghiệp\s+nông\s+thôn|cnnt)(?!\w)", "not a result",
+         Example("Trong 30 sản phẩm được tôn vinh có 12 sản phẩm đã được công nhận OCOP 3 sao.", 30, None),
+         "the whole after 'Trong' of another programme's set ('Trong 22 sản phẩm đạt giải có 15 sản phẩm OCOP'): "
+         "its parts are counted by that attribute, whatever result or level they name (rule part-of-non-result)"),
+    Rule("member-of-other-set", r"(?<!\w)trong\s+(?:số\s+)?(?:[\d.]+\s+|các\s+|những\s+)?(?:s[ảa]n\s+ph[ẩa]m|đặc\s+sản)"
+                                r"(?:\s+[^\W\d_]+){0,3}?\s+(?:(?:được|đã\s+được)\s+)?(?:tôn\s+vinh|vinh\s+danh|đạt\s+giải"
+                                r"|trao\s+giải|bình\s+chọn|tiêu\s+biểu|đặc\s+trưng|hữu\s+cơ|chủ\s+lực|công\s+nghiệp\s+nông\s+thôn"
+                                r"|cnnt)(?!\w)(?:\s+nói\s+trên)?\s*,?\s*(?:có|thì)?\s*$", "not a result",
+         Example("Trong các sản phẩm được tôn vinh có 12 sản phẩm đã được công nhận OCOP 3 sao.", 12, None),
+         "OCOP products counted inside another programme's set ('trong 34 sản phẩm được tôn vinh có 19 sản phẩm "
+         "OCOP', 'trong 22 sản phẩm đạt giải có 15 …', 'trong 14 sản phẩm hữu cơ … có 8'): a share by another "
+         "attribute, whatever level they name (not 'trong 40 sản phẩm được công nhận có 8 sản phẩm 4 sao')",
+         needs=("trong",)),
+    Rule("other-programme-named-before", r"(?<!\w)(?:công\s+nghiệp\s+nông\s+thôn|cnnt|tiêu\s+biểu|đặc\s+trưng|chủ\s+lực"
+                                         r"|đặc\s+sản|bình\s+chọn|ban\s+giám\s+khảo|cuộc\s+thi|trao\s+giải|đạt\s+giải"
+                                         r"|top\s+\d+|sao\s+vàng\s+đất\s+việt|chất\s+lượng\s+cao|thương\s+hiệu\s+vàng"
+                                         r"|kỷ\s+lục|vinh\s+danh|tôn\s+vinh)(?!\w)",
+         "not a result",
+         Example("Ban giám khảo đã chọn 18 sản phẩm trao giải, gồm 1 giải nhất và 2 giải nhì.", 18, None),
+         "a count with no level, no whole and no 'OCOP' in its clause, when the last programme its sentence names "
+         "before it is another one — a rural-industry or 'typical' vote, a contest, a key or speciality list, a "
+         "consumers' award ('Ban giám khảo đã chọn 22 sản phẩm trao giải', 'danh mục sản phẩm chủ lực … với 12 "
+         "sản phẩm'); not after 'OCOP' or a star level named later than it ('sản phẩm đặc trưng … được gắn 3 sao')",
+         needs=("công", "cnnt", "tiêu", "đặc", "chủ", "bình", "giám", "thi", "giải", "top", "vàng", "cao", "kỷ", "vinh")),
     Rule("result-after", r"\s*(?:ocop\s+)?(?:đã\s+)?(?:được|đạt)(?!\w)(?!\s+(?:đăng\s+ký|tham\s+gia|(?:lựa\s+)?chọn))", "a result",
          Example("Năm 2021 có 40 sản phẩm đã được công nhận sau khi đăng ký tham gia.", 40, "result"),
          "a count then said to be recognised is a result, whatever the clause says of candidates",
@@ -335,7 +368,7 @@ _OWN_RESULT = Folded(r"(?<!\w)(?<!chưa\s)(?<!không\s)(?:đạt|được\s+(?:(
 # after it are its reason or its sequel, not another attribute of what is counted.
 _RECOGNISED_RIGHT_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?được\s+(?:[^\W\d_]+\s+){0,4}?"
                                  r"(?:công\s+nhận|(?:cấp\s+(?:giấy\s+)?)?chứng\s+nhận|gắn\s+sao)(?!\w)"
-                                 r"(?!\s+(?:là\s+)?(?:đạt\s+)?(?:tiêu\s+chuẩn\s+)?(?:vietgap|globalgap|hữu\s+cơ|haccp|iso"
+                                 r"(?!\s+(?:là\s+)?(?:đạt\s+)?(?:tiêu\s+chuẩn\s+)?(?:vietgap|globalgap|halal|hữu\s+cơ|haccp|iso"
                                  r"|chỉ\s+dẫn|nhãn\s+hiệu|làng\s+nghề|sản\s+phẩm\s+công\s+nghiệp))")
 _ADDED_RIGHT_BEFORE = Folded(r"(?<!\w)(?:có\s+thêm|công\s+nhận(?:\s+(?:mới|thêm))?)\s+(?:(?:ít\s+nhất|tối\s+thiểu|khoảng"
                              r"|hơn|trên)\s+)?$")
@@ -422,6 +455,9 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
     if (whole is None and c.stars is None and c.trace.get("status") in ("default-achieved", "list-status")
             and _no_antecedent(p, c)):
         return "no-antecedent"
+    if not c.stars and _AMONG_BEFORE.search(text, max(sent.start, start - 20), start) and match(
+            "set-of-other-programme", text, noun_end, after_end):
+        return "set-of-other-programme"
     if match("failed", text, noun_end, after_end):
         return "failed"
     if match("expired", text, noun_end, after_end) and not _RECERTIFIED_BEFORE.search(
@@ -491,10 +527,16 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "list-of-non-result"
     if unranked and _rise_of_non_result(p, c, prev):
         return "rise-of-non-result"
+    if unranked and match("other-award", text, noun_end, after_end):
+        return "other-award"
     if unranked and match("other-rank", text, noun_end, after_end):
         return "other-rank"
     if unranked and match("other-programme", text, noun_end, min(sent.end, noun_end + 80)):
         return "other-programme"
+    if c.whole is None and search("member-of-other-set", text, max(sent.start, start - 90), start):
+        return "member-of-other-set"
+    if unranked and c.whole is None and _other_programme_before(p, c):
+        return "other-programme-named-before"
     result_after = match("result-after", text, noun_end, after_end)
     if _other_attribute(p, c):
         return "other-attribute"
@@ -558,10 +600,27 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
 
 # a whole counted by an attribute its parts share, whatever level they name ("trong 21 sản phẩm xuất khẩu có
 # 8 sản phẩm đạt 4 sao", "Trong 71 sản phẩm được hỗ trợ, có 29 sản phẩm đã đạt OCOP 3 sao")
-_COUNTED_BY_ATTRIBUTE = ("other-attribute", "supported-after")
-_OTHER_KINDS = ("made-from", "product-kind", "other-kind", "product-group", "other-rank", "other-programme", "rural-industry",
+_COUNTED_BY_ATTRIBUTE = ("other-attribute", "supported-after", "set-of-other-programme")
+_AMONG_BEFORE = Folded(r"(?<!\w)trong\s+(?:số\s+)?(?:các\s+|những\s+)?$")
+_OTHER_KINDS = ("other-award", "made-from", "product-kind", "other-kind", "product-group", "other-rank", "other-programme", "rural-industry",
                 "expired", "expired-since", "failed", "other-attribute", "inspected", "supported", "paid-per-product",
                 "list-of-non-result", "supported-after", "proposed-but-failed")
+
+
+_OCOP_NAMED = Folded(r"(?<!\w)(?:ocop|mỗi\s+xã\s+một\s+sản\s+phẩm|sao(?!\s+vàng))(?!\w)")
+
+
+def _other_programme_before(p: Passage, c: Count) -> bool:
+    """The last programme the count's sentence names before it is not OCOP (rule other-programme-named-before),
+    and the count's own words do not name OCOP or a level right after it."""
+    text = p.text
+    sent = p.sentences[c.sent]
+    if not TABLE.may_hold("other-programme-named-before", text, sent.start, c.start):
+        return False
+    last = g.last(TABLE.finditer("other-programme-named-before", text, sent.start, c.start))
+    if last is None or _OCOP_NAMED.search(text, max(sent.start, last.start() - 15), c.start):
+        return False  # "sản phẩm OCOP tiêu biểu", "… chủ lực, có 12 sản phẩm đạt 3 sao": OCOP's own
+    return not _OCOP_NAMED.search(text, c.start, _clause_end(p, c))
 
 
 def _semicolon(text: str, start: int, end: int) -> int:
