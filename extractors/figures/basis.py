@@ -48,9 +48,10 @@ CUES = RuleTable("basis: cues", "basis", [
          "4 sao của huyện lên 5', 'tăng lên 120 sản phẩm', 'tăng thêm 19, lên 312': risen to, not by), the total reached 'Số sản phẩm OCOP toàn tỉnh vì thế đạt 231' (not 'đạt chuẩn', "
          "not of a year or round), and both ends of a rise 'tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm'"),
     Rule("as-of-end", r"(?:đến|tới)\s+(?:hết|cuối|thời\s+điểm|ngày|tháng)|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
-                      r"|kết\s+thúc\s+năm|(?<![^\W\d_]\s)(?<![^\W\d_])hết\s+năm\s+(?:19|20)\d\d\s*,", "cumulative",
+                      r"|kết\s+thúc\s+năm|(?<![^\W\d_]\s)(?<![^\W\d_])(?:hết|cuối)\s+năm\s+(?:19|20)\d\d\s*,", "cumulative",
          Example("Đến hết năm 2022 có 203 sản phẩm OCOP được công nhận.", 203, "cumulative"),
-         "a stock at a date, or a target stock 'đến năm 2025 có 300', also a clause opened by 'Hết năm 2024,' "
+         "a stock at a date, or a target stock 'đến năm 2025 có 300', also a clause opened by 'Hết năm 2024,' or "
+         "'Cuối năm 2021,' "
          "(not a date in brackets before the count: 'Năm 2025 (đến ngày 15/11): 40 sản phẩm' is the year's products "
          "so far)"),
     Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+(?:\d+|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\w)"
