@@ -242,7 +242,9 @@ CONTEXT = RuleTable("basis: context", "basis", [
          Example("Năm 2025, thành phố đặt kế hoạch công nhận 45 sản phẩm; đến ngày 30/9/2025 đã có 31 sản phẩm được "
                  "công nhận.", 31, "new"),
          "products said to be recognised, after a plan of new products for the same year in the same sentence: "
-         "how far the year's plan has come (even said 'đến ngày … đã có', or 'đến nay đã đạt 64 sản phẩm'), not a stock"),
+         "how far the year's plan has come (even said 'đến ngày … đã có', 'đến hết tháng 6 mới có 19 sản phẩm được UBND "
+         "tỉnh công nhận', or 'đến nay đã đạt 64 sản phẩm'), not a stock; also in the next sentence when it opens with a "
+         "month of no year of its own ('Đến tháng 10, A đã đạt 46 sản phẩm')"),
     Rule("target-added", r"$", "new",
          Example("Huyện phấn đấu có ít nhất 6 sản phẩm đạt 3 sao.", 6, "new"),
          "a target with no stock word ('đến năm 2025 có', 'nâng tổng số') is so many more products"),
@@ -257,7 +259,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
 # "toàn tỉnh", "toàn tỉnh Bà Rịa-Vũng Tàu": the whole place, or the whole place and its name
 _NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*)*|(?i:trên\s+địa\s+bàn.*)"
                           r"|(?i:(?:toàn|cả)\s+vùng(?:\s+[^\W\d_][\w'’-]*)*)", re.S)  # "toàn vùng Đồng bằng sông Cửu Long"
-_RECOGNISED_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?được\s+(?:công|chứng)\s+nhận(?!\s+lại)")
+_RECOGNISED_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?được\s+(?:(?:ubnd|[ủu][ỷy]\s+ban|chủ\s+tịch|hội\s+đồng|bộ)"
+                           r"(?:\s+[^\W\d_]+){0,4}?\s+)?(?:công|chứng)\s+nhận(?!\s+lại)")
 # (the agent may stand between: "được UBND tỉnh công nhận", "được Hội đồng cấp tỉnh xếp hạng")
 _CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:(?:ubnd|[ủu][ỷy]\s+ban|chủ\s+tịch|hội\s+đồng)(?:\s+[^\W\d_]+){0,4}?\s+)?"
                           r"(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt|nâng\s+hạng)|(?<!\w)đạt\s+chuẩn(?!\w)")
@@ -285,7 +288,8 @@ _YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)
                      r"\s*[,:]?\s*(?:năm\s+[^\d,.;:()]{3,60},\s*)?$")
 
 
-def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> None:
+def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool, before: Count | None = None) -> None:
+    """``before``: the last count of the sentence before, when ``c`` is the first of its own."""
     text = p.text
     sent = p.sentences[c.sent]
     if CONTEXT.match("new-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 40)):
@@ -312,9 +316,15 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     rise_from = max(sent.start, c.start - 90)
     if may_contain(text, ("tăng",), rise_from, c.start) and _RISE_TO.search(text, rise_from, c.start):
         return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"
-    if (prev is not None and prev.sent == c.sent and prev.status == "target" and prev.basis == "new" and prev.result
+    plan = prev
+    if prev is None and before is not None and _MONTH_SO_FAR.match(text, sent.start, c.start):
+        plan = before  # "… đặt mục tiêu 45 sản phẩm mới. Đến tháng 10, A đã đạt 46 sản phẩm" (rule plan-progress)
+    if (prev is not None and prev.sent == c.sent and prev.trace.get("basis") == "plan-progress" and c.status == "achieved"
+            and c.whole is None and c.year == prev.year and _REACHED_NEXT.search(text, max(sent.start, c.start - 40), c.start)):
+        return _set(c, "new", "plan-progress")  # "…; Nam Định đạt 31 sản phẩm, Hưng Yên mới đạt 17 sản phẩm"
+    if (plan is not None and plan.status == "target" and plan.basis == "new" and plan.result
             and c.status == "achieved" and c.whole is None and (
-                (c.year is not None and c.year == prev.year and (_RECOGNISED_AFTER.match(text, c.noun_end, sent.end)
+                (c.year is not None and c.year == plan.year and (_RECOGNISED_AFTER.match(text, c.noun_end, sent.end)
                                                                   or _REACHED_BEFORE.search(text, max(sent.start, c.start - 20), c.start)))
                 or _SHARE_DONE.match(text, own_end(c), sent.end))):
         return _set(c, "new", "plan-progress")  # "đặt kế hoạch công nhận 45 sản phẩm; đến ngày 30/9 đã có 31 … được công nhận"
@@ -378,7 +388,12 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
 
 
 # "đặt kế hoạch 80 sản phẩm, đến nay đã đạt 64 sản phẩm": how far the plan has come
+# "Năm 2024, … đặt mục tiêu 45 sản phẩm mới. Đến tháng 10, Thái Bình đã đạt 46 sản phẩm": the next sentence opened by
+# a month with no year of its own says how far the same year's plan has come
+_MONTH_SO_FAR = Folded(r"\W*(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+\d{1,2}(?!\s*/)(?!\d)\s*,[^.;]*$")
 _REACHED_BEFORE = Folded(r"(?<!\w)đã\s+đạt(?:\s+được)?\s*$")
+# the next places of the same progress: "…; Nam Định đạt 31 sản phẩm, Hưng Yên mới đạt 17 sản phẩm"
+_REACHED_NEXT = Folded(r"[,;]\s*(?:(?:tỉnh|huyện|thành\s+phố|thị\s+xã|xã)\s+)?(?:[^\W\d_]+\s+){1,3}(?:(?:đã|mới|chỉ)\s+)?đạt\s*$")
 _SHARE_DONE = Folded(r"\s*,\s*(?:đạt|bằng)\s+[\d.,]+\s*%(?!\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+năm)")
 
 
