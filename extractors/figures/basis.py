@@ -188,6 +188,12 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "certified over several rounds, a share 'đóng góp N sản phẩm vào tổng số của tỉnh', a count ', theo số liệu "
          "đến hết tháng 8/2025' (counted to a date): the stock",
          needs=("hiện", "đã", "còn", "tổng", "liệu")),
+    Rule("same-time-after", r"\s*(?:ocop\s+)?\)?\s*(?:(?:và|,)\s+[^.;()\d]{1,40}?\(\s*\d[\d.,]*\s+s[ảa]n\s+ph[ẩa]m\s*\)\s*)*"
+                            r"cùng\s+thời\s+điểm(?!\s+(?:năm|của\s+năm|này\s+năm))(?!\w)", "cumulative",
+         Example("So với huyện Lục Ngạn (41 sản phẩm) và huyện Lạng Giang (28 sản phẩm) cùng thời điểm, kết quả còn khiêm "
+                 "tốn.", 41, "cumulative"),
+         "a place's count compared 'cùng thời điểm' (at the same point in time): its stock then (not 'cùng thời "
+         "điểm năm trước': the same period of another year)", needs=("điểm",)),
     Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)|(?<!\w)con\s+số\s*$", "the previous count's",
          Example("Năm 2019, tỉnh chỉ có 15 sản phẩm OCOP. Năm 2021, con số này là 67 sản phẩm.", 67, "cumulative"),
          "'con số này là N': the same measure as the count before, at another date; 'con số 141 sản phẩm nêu trong báo "
@@ -302,6 +308,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool, befo
         return _set(c, "new", "against-year-plan")
     if CONTEXT.match("stock-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 60)):
         return _set(c, "cumulative", "stock-after-noun")
+    if CONTEXT.match("same-time-after", text, c.noun_end, min(sent.end, c.noun_end + 120)):
+        return _set(c, "cumulative", "same-time-after")
     if c.status == "proposed" and c.whole is None:
         return _set(c, "new", "proposal")  # "đang hoàn thiện hồ sơ 3 sản phẩm … đề nghị … 5 sao": this round's
     whole = _ranked_in_whole(p, c)

@@ -218,9 +218,11 @@ TABLE = RuleTable("period", "year", [
          Example("Năm 2019, toàn tỉnh có 189 sản phẩm tiềm năng. Qua đánh giá, có 59 sản phẩm đạt OCOP.", 59, 2019),
          "the year said before in the same sentence, or by the counts before it in the same line (not by a count "
          "compared with in brackets: 'so với cùng kỳ năm 2024 (15 sản phẩm). Riêng quý II, … 13' is not of 2024)"),
-    Rule("heading-year", rf"(?:năm|đến\s+năm)\s+({_Y})", "the year of the section",
+    Rule("heading-year", rf"(?:năm|đến\s+năm)\s+({_Y})(?!\d)(?:\s*(?:đến|[-–])\s*(?:(?:hết\s+|cuối\s+)?(?:tháng\s+\d{{1,2}}\s*/\s*"
+                         rf"|năm\s+))?({_Y})(?!\d))?", "the year of the section",
          Example("II. MỤC TIÊU ĐẾN NĂM 2025\n- Có ít nhất 120 sản phẩm OCOP còn hiệu lực.", 120, 2025),
-         "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025')",
+         "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025'); a heading "
+         "that names a span ('Kết quả giai đoạn II (từ năm 2021 đến tháng 6/2024)') has the year the span ends",
          needs=("năm",)),
     Rule("list-row", r"[ \t]*[-–•+]\s", "the row above's, or the list's opening line's",
          Example("Mục tiêu đến năm 2025, tỉnh có ít nhất 200 sản phẩm OCOP. Chỉ tiêu phân bổ như sau:\n"
@@ -897,7 +899,7 @@ def heading_year(p: Passage, index: int) -> int | None:
     """The year a section heading names ("I. KẾT QUẢ THỰC HIỆN NĂM 2023", "1. Mục tiêu đến năm 2025")."""
     sent = p.sentences[index]
     m = TABLE.search("heading-year", p.text, sent.start, sent.end)
-    return int(m.group(1)) if m else None
+    return int(m.group(2) or m.group(1)) if m else None
 
 
 def plan_year(p: Passage) -> int | None:
