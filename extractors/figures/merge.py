@@ -48,7 +48,8 @@ TABLE = RuleTable("merge", "one figure", [
     Rule("restated-without-level", r"", "merged into the one with a level",
          Example("Phê duyệt kết quả xếp hạng cho 19 sản phẩm OCOP\n\nUBND tỉnh phê duyệt kết quả xếp hạng cho "
                  "19 sản phẩm OCOP năm 2021 đạt từ 3 sao trở lên.", 19, 1),
-         "a mention without a level, in another sentence, of a fact stated with one"),
+         "a mention without a level, in another sentence, of a fact stated with one (not one whose own words "
+         "name another year: 'năm 2021 có 2 sản phẩm' beside 'có thêm 2 sản phẩm OCOP 4 sao' of a 2023 round)"),
     Rule("whole-restated-by-part", r"", "merged into the part",
          Example("Năm 2023, toàn tỉnh công nhận 20 sản phẩm. Huyện Yên Châu: 9 sản phẩm (3 sao: 9); "
                  "huyện Mộc Châu: 11 sản phẩm (4 sao: 2; 3 sao: 9).", 9, 2),
@@ -205,7 +206,8 @@ def _add(facts: _Facts, new: _Fact, main: str | None, text: str) -> _Fact:
         for f in same_count:
             if not f.alive or _key(f, main) != key or f.count.sent == new.count.sent or not _compatible(f, new):
                 continue
-            if new.count.stars is None and f.count.stars is not None and f.count.whole is None:
+            if new.count.stars is None and f.count.stars is not None and f.count.whole is None \
+                    and not _own_year_apart(new, f):
                 _absorb(f, new)
                 new.count.decide("merge", "restated-without-level")
                 return f
@@ -284,6 +286,14 @@ def _dated_apart(a: _Fact, b: _Fact) -> bool:
     phẩm") are two facts, however bare."""
     return (a.year is not None and b.year is not None and a.year != b.year
             and not a.inferred_year and not b.inferred_year)
+
+
+def _own_year_apart(mention: _Fact, fact: _Fact) -> bool:
+    """A mention without a level whose own words name a year ("năm 2021 có 2 sản phẩm") other than the year of
+    the fact with a level (even one the fact only took from its round: "có thêm 2 sản phẩm OCOP 4 sao" of the
+    "đợt 2 năm 2023" named elsewhere) is another year's fact, not that fact restated."""
+    return (mention.year is not None and fact.year is not None and mention.year != fact.year
+            and not mention.inferred_year)
 
 
 def _distinct(a: Count, b: Count) -> bool:
