@@ -194,6 +194,12 @@ CONTEXT = RuleTable("basis: context", "basis", [
                  "tốn.", 41, "cumulative"),
          "a place's count compared 'cùng thời điểm' (at the same point in time): its stock then (not 'cùng thời "
          "điểm năm trước': the same period of another year)", needs=("điểm",)),
+    Rule("share-of-stock", r"\s*(?:ocop\s+)?(?:đạt\s+)?(?:hạng\s+)?0?[1-5]\s*sao\s*,\s*chiếm\s+(?:gần\s+|hơn\s+|khoảng\s+)?[\d.,]+\s*%",
+         "cumulative",
+         Example("Đến hết tháng 6/2024, toàn vùng có 2.614 sản phẩm OCOP. Nhưng chỉ 388 sản phẩm đạt 4 sao, chiếm 14,8%.", 388,
+                 "cumulative"),
+         "the first count of a sentence, of one level and given as a share ('N sản phẩm đạt 4 sao, chiếm 14,8%'), "
+         "right after a sentence that ends on a stock: that stock's part, not a round's", needs=("chiếm",)),
     Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)|(?<!\w)con\s+số\s*$", "the previous count's",
          Example("Năm 2019, tỉnh chỉ có 15 sản phẩm OCOP. Năm 2021, con số này là 67 sản phẩm.", 67, "cumulative"),
          "'con số này là N': the same measure as the count before, at another date; 'con số 141 sản phẩm nêu trong báo "
@@ -212,7 +218,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "is that round's products, not the stock", needs=("nhận",)),
     Rule("whole-basis", r"trong\s+đó", "the whole's",
          Example("Đến cuối năm 2023, tỉnh có 77 sản phẩm OCOP. Trong đó, 9 sản phẩm đạt 4 sao.", 9, "cumulative"),
-         "the parts of a breakdown take their whole's basis"),
+         "the parts of a breakdown take their whole's basis (also a part said 'chỉ có' of the whole named in its "
+         "sentence: 'Trong số 86 sản phẩm ấy, chỉ có 9 sản phẩm 4 sao' — only so many of them, not a stock)"),
     Rule("list-basis", r",|;|và", "the previous count's",
          Example("Toàn tỉnh có 140 sản phẩm OCOP; 12 sản phẩm 4 sao và 128 sản phẩm 3 sao.", 128, "cumulative"),
          "a count in a list with no cue takes the basis of the count before it (also past a ';' whose clause only "
@@ -324,6 +331,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool, befo
     rise_from = max(sent.start, c.start - 90)
     if may_contain(text, ("tăng",), rise_from, c.start) and _RISE_TO.search(text, rise_from, c.start):
         return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"
+    if (prev is None and before is not None and before.basis == "cumulative" and c.whole is None and c.stars is not None
+            and CONTEXT.match("share-of-stock", text, c.noun_end, min(sent.end, c.noun_end + 40))):
+        return _set(c, "cumulative", "share-of-stock")  # "… có 2.614 sản phẩm. Nhưng chỉ 388 sản phẩm đạt 4 sao, chiếm 14,8%"
     plan = prev
     if prev is None and before is not None and _MONTH_SO_FAR.match(text, sent.start, c.start):
         plan = before  # "… đặt mục tiêu 45 sản phẩm mới. Đến tháng 10, A đã đạt 46 sản phẩm" (rule plan-progress)
@@ -348,6 +358,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool, befo
     ranked = ("thứ" in after or "đầu" in after or "vị trí" in after) and CUES.search(
         "ranking", text, own_end(c), min(sent.end, own_end(c) + 60))
     decided = _from_cues(p, c, hits)
+    if decided is not None and decided[1] == "has-only" and c.whole is not None and c.whole.basis is not None \
+            and c.trace.get("whole") == "among":
+        return _set(c, c.whole.basis, "whole-basis")  # "Trong số 86 sản phẩm ấy, chỉ có 9 sản phẩm 4 sao": only so many of them
     if decided is not None:
         return _set(c, *decided)
     if zone > sent.start and _LEADS_WITH.search(text, max(zone, c.start - 30), c.start) and _NOW_BEFORE.search(
