@@ -63,13 +63,14 @@ TABLE = RuleTable("period", "year", [
          "15'), also months of years ('(tháng 12/2023 và tháng 6/2024), công nhận lần lượt 3 và 5'), or in the "
          "sentence before when theirs says 'hai năm đó', 'các năm trên'; they beat a rate 'mỗi năm' before them",
          needs=("lượt",)),
-    Rule("counted-year", r"[\W\d_]{0,6}năm\s+(?:đầu\s+tiên|thứ\s+(hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d{1,2}))"
+    Rule("counted-year", r"[\W\d_]{0,6}năm\s+(?:đầu(?:\s+tiên)?(?!\s+(?:nhiệm|giai|của|năm|thực|triển))|thứ\s+(hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d{1,2}))"
                          r"(?!\s+liên\s+tiếp)(?!\w)", "the programme's first year, counted on",
          Example("Huyện bắt đầu triển khai Chương trình OCOP từ năm 2021. Năm thứ ba, huyện có 12 sản phẩm được công "
                  "nhận.", 12, 2023),
          "a sentence opening with 'Năm đầu tiên', 'Năm thứ hai', 'Năm thứ ba' … (not 'năm thứ hai liên tiếp') counts "
          "from the year the passage says the programme started ('bắt đầu triển khai … từ năm 2021', 'Năm 2020, năm "
-         "đầu tiên …')", needs=("đầu", "thứ")),
+         "đầu tiên …', 'Cùng xuất phát năm 2019'); also a clause after a colon ('A thận trọng hơn: năm đầu chỉ công "
+         "nhận 17 sản phẩm'; not 'năm đầu nhiệm kỳ')", needs=("đầu", "thứ")),
     Rule("year-after-that", r"(?<!\w)(?<!những\s)(?<!các\s)(?<!nhiều\s)(?<!mấy\s)(?:(một|hai|ba|bốn|\d{1,2})\s+)?"
                             r"năm\s+(?:sau(?:\s+đó)?|kế\s+tiếp|tiếp\s+theo)(?!\w)", "the year before, counted on",
          Example("Năm 2020, huyện có 4 sản phẩm được công nhận. Năm sau đó, huyện công nhận thêm 9 sản phẩm.", 9, 2021),
@@ -1106,7 +1107,7 @@ TABLES = [TABLE]
 
 # rule counted-year: "Năm thứ ba, huyện có 12 sản phẩm" counts from the programme's first year
 _COUNTED = Folded(TABLE["counted-year"].pattern)
-_PROGRAMME_START = Folded(rf"(?:bắt\s+đầu|triển\s+khai)[^.;\n]{{0,80}}?(?:từ\s+)?năm\s+({_Y})(?!\d)"
+_PROGRAMME_START = Folded(rf"(?:bắt\s+đầu|triển\s+khai|xuất\s+phát)[^.;\n]{{0,80}}?(?:từ\s+)?năm\s+({_Y})(?!\d)"
                           rf"|năm\s+({_Y})\s*,\s*năm\s+đầu\s+tiên")
 _ORDINALS = {"hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 # rule year-after-that: "Năm sau đó", "Năm kế tiếp", "một năm sau đó", "Ba năm sau"
@@ -1129,6 +1130,9 @@ def _counted_on(p: Passage, c: Count, lo: int) -> bool:
     sent = p.sentences[c.sent]
     if may_contain(text, ("đầu", "thứ"), sent.start, c.start):
         m = _COUNTED.match(text, sent.start, c.start)
+        colon = text.rfind(":", sent.start, c.start)
+        if m is None and colon != -1:
+            m = _COUNTED.match(text, colon + 1, c.start)  # "Huế thận trọng hơn: năm đầu chỉ công nhận 17 sản phẩm"
         start = _PROGRAMME_START.search(text, 0, sent.start) if m else None
         if start is not None:
             word = (m.group(1) or "").lower()
