@@ -148,6 +148,11 @@ TABLE = RuleTable("result", "is a result", [
          Example("Cứ 10 sản phẩm được công nhận thì chỉ có 2 sản phẩm đạt 4 sao.", 10, None),
          "a ratio said 'cứ N … thì M' ('Cứ 10 sản phẩm được công nhận thì chưa tới 2 sản phẩm đạt 4 sao'): both ends "
          "are a proportion, no count of products", needs=("cứ",)),
+    Rule("conditional-threshold", r"(?<!\w)nếu\s+(?:[^\W\d_]+\s+){1,10}?(?:vượt(?:\s+quá)?|trên|dưới|quá|từ)\s+(?:khoảng\s+)?$",
+         "not a result",
+         Example("Sở đề nghị tổ chức thêm đợt 3 nếu số hồ sơ đạt yêu cầu vượt 20 sản phẩm.", 20, None),
+         "the bound of a condition ('nếu số hồ sơ đạt yêu cầu vượt 20 sản phẩm'): a threshold, no count of products",
+         needs=("nếu",)),
     Rule("margin-over-plan", r"(?<!\w)vượt\s*$", "not a result",
          Example("Năm 2023 tỉnh công nhận 40 sản phẩm, vượt 10 sản phẩm so với kế hoạch.", 10, None),
          "by how much a count beat its plan ('vượt 10 sản phẩm so với kế hoạch'): a difference, not products "
@@ -469,6 +474,8 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "denied"
     if search("ratio", text, max(sent.start, start - 100), start):
         return "ratio"
+    if search("conditional-threshold", text, max(sent.start, start - 80), start):
+        return "conditional-threshold"
     if search("margin-over-plan", text, max(sent.start, start - 10), start) and _PLAN_AFTER.match(
             text, noun_end, after_end):
         return "margin-over-plan"
