@@ -25,6 +25,11 @@ from extractors.text import fold
 
 SENTENCE_MAX = 800  # longest sentence context stored with a figure
 _DATELINES = 2  # lines that only date the page, above a headline
+_CHROME_LINES = 3  # lines of a portal's own furniture above a headline
+# (the portal's name in capitals, "Trang chủ > Tin tức", a menu "A | B | C", a byline "Đăng lúc: … | Người đăng: …")
+_PAGE_CHROME = re.compile(r"(?:cổng\s+thông\s+tin|trang\s+thông\s+tin|ubnd|ủy\s+ban|uỷ\s+ban)\s[^\n]{0,100}$"
+                          r"|(?:trang\s+chủ|tin\s+tức)\s*(?:[|>»›]|$).*$|[^\n|]*\|[^\n|]*\|.*$"
+                          r"|(?:đăng\s+(?:lúc|ngày)|ngày\s+đăng)\s*:.*$", re.I)
 _DATELINE_MAX = 60
 
 TABLE = RuleTable("merge", "one figure", [
@@ -58,7 +63,9 @@ TABLE = RuleTable("merge", "one figure", [
     Rule("headline-restated", r"", "merged into the body's",
          Example("Phú Yên công nhận 18 sản phẩm OCOP\n\nNăm 2024, huyện Tuy An có 18 sản phẩm đạt hạng 3 sao.",
                  18, 1),
-         "a headline count (the first line, below any line that only dates the page) the body states "
+         "a headline count (the first line, below any line that only dates the page and up to three lines of the "
+         "portal's own furniture: its name in capitals 'CỔNG THÔNG TIN ĐIỆN TỬ XÃ …', 'UBND XÃ …', a menu 'Trang chủ > Tin "
+         "tức', 'A | B | C', a byline 'Đăng lúc: … | Người đăng: …') the body states "
          "again, naming the level or a narrower place, or the status a "
          "telegraphic headline leaves out ('Hòa Bình: mỗi năm thêm 20 sản phẩm' over '… phấn đấu có thêm 20')"),
     Rule("headline-of-non-result", r"", "dropped",
@@ -241,10 +248,15 @@ def _echoes_of_non_results(p: Passage, headline_at: int | None) -> set[int]:
 def _headline(p: Passage) -> int | None:
     """The sentence that is the article's headline: the first line standing alone and short, below
     at most a few lines that only date the page ("Cập nhật: 28/06/2022 09:15")."""
-    for i, sent in enumerate(p.sentences[:_DATELINES + 1]):
+    skipped = 0
+    for i, sent in enumerate(p.sentences[:_DATELINES + _CHROME_LINES + 1]):
         line = p.text[sent.start:sent.end]
         if len(line) <= _DATELINE_MAX and DATE_RE.search(line) and not ANCHOR_RE.search(line):
             continue
+        if skipped < _CHROME_LINES and _PAGE_CHROME.match(line.strip()) and alone_on_line(p.text, sent) and (
+                any(m in line for m in "|>»›:") or line == line.upper()):  # a portal's name is in capitals
+            skipped += 1
+            continue  # rule headline-restated: the portal's name, its menu or a byline above the headline
         if i == 0:
             return 0 if is_headline(p.text, sent) else None
         return i if _stands_alone(p.text, sent) else None
