@@ -197,7 +197,8 @@ def _read(p: Passage) -> None:
             read_status(p, c, prev, nxt, plan_line=plan_line == sent.line and not aside)
             read_result(p, c, prev)
             read_own_year(p, c, prev, nxt, None if aside else line_year, None if aside else section_year)
-            read_basis(p, c, prev, in_round=in_round)
+            read_basis(p, c, prev, in_round=in_round,
+                       before=previous[-1] if prev is None and previous and previous[-1].sent == i - 1 else None)
             if not aside:
                 read_round_year(p, c, r_year, p_year, rep_year)
                 read_plan_year(p, c, p_year)

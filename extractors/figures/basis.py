@@ -48,9 +48,10 @@ CUES = RuleTable("basis: cues", "basis", [
          "4 sao của huyện lên 5', 'tăng lên 120 sản phẩm', 'tăng thêm 19, lên 312': risen to, not by), the total reached 'Số sản phẩm OCOP toàn tỉnh vì thế đạt 231' (not 'đạt chuẩn', "
          "not of a year or round), and both ends of a rise 'tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm'"),
     Rule("as-of-end", r"(?:đến|tới)\s+(?:hết|cuối|thời\s+điểm|ngày|tháng)|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
-                      r"|kết\s+thúc\s+năm|(?<![^\W\d_]\s)(?<![^\W\d_])hết\s+năm\s+(?:19|20)\d\d\s*,", "cumulative",
+                      r"|kết\s+thúc\s+năm|(?<![^\W\d_]\s)(?<![^\W\d_])(?:hết|cuối)\s+năm\s+(?:19|20)\d\d\s*,", "cumulative",
          Example("Đến hết năm 2022 có 203 sản phẩm OCOP được công nhận.", 203, "cumulative"),
-         "a stock at a date, or a target stock 'đến năm 2025 có 300', also a clause opened by 'Hết năm 2024,' "
+         "a stock at a date, or a target stock 'đến năm 2025 có 300', also a clause opened by 'Hết năm 2024,' or "
+         "'Cuối năm 2021,' "
          "(not a date in brackets before the count: 'Năm 2025 (đến ngày 15/11): 40 sản phẩm' is the year's products "
          "so far)"),
     Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+(?:\d+|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\w)"
@@ -191,6 +192,18 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "certified over several rounds, a share 'đóng góp N sản phẩm vào tổng số của tỉnh', a count ', theo số liệu "
          "đến hết tháng 8/2025' (counted to a date): the stock",
          needs=("hiện", "đã", "còn", "tổng", "liệu")),
+    Rule("same-time-after", r"\s*(?:ocop\s+)?\)?\s*(?:(?:và|,)\s+[^.;()\d]{1,40}?\(\s*\d[\d.,]*\s+s[ảa]n\s+ph[ẩa]m\s*\)\s*)*"
+                            r"cùng\s+thời\s+điểm(?!\s+(?:năm|của\s+năm|này\s+năm))(?!\w)", "cumulative",
+         Example("So với huyện Lục Ngạn (41 sản phẩm) và huyện Lạng Giang (28 sản phẩm) cùng thời điểm, kết quả còn khiêm "
+                 "tốn.", 41, "cumulative"),
+         "a place's count compared 'cùng thời điểm' (at the same point in time): its stock then (not 'cùng thời "
+         "điểm năm trước': the same period of another year)", needs=("điểm",)),
+    Rule("share-of-stock", r"\s*(?:ocop\s+)?(?:đạt\s+)?(?:hạng\s+)?0?[1-5]\s*sao\s*,\s*chiếm\s+(?:gần\s+|hơn\s+|khoảng\s+)?[\d.,]+\s*%",
+         "cumulative",
+         Example("Đến hết tháng 6/2024, toàn vùng có 2.614 sản phẩm OCOP. Nhưng chỉ 388 sản phẩm đạt 4 sao, chiếm 14,8%.", 388,
+                 "cumulative"),
+         "the first count of a sentence, of one level and given as a share ('N sản phẩm đạt 4 sao, chiếm 14,8%'), "
+         "right after a sentence that ends on a stock: that stock's part, not a round's", needs=("chiếm",)),
     Rule("same-measure", r"(?<!\w)con\s+số\s+(?:này|đó|trên)(?!\w)|(?<!\w)con\s+số\s*$", "the previous count's",
          Example("Năm 2019, tỉnh chỉ có 15 sản phẩm OCOP. Năm 2021, con số này là 67 sản phẩm.", 67, "cumulative"),
          "'con số này là N': the same measure as the count before, at another date; 'con số 141 sản phẩm nêu trong báo "
@@ -209,7 +222,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
          "is that round's products, not the stock", needs=("nhận",)),
     Rule("whole-basis", r"trong\s+đó", "the whole's",
          Example("Đến cuối năm 2023, tỉnh có 77 sản phẩm OCOP. Trong đó, 9 sản phẩm đạt 4 sao.", 9, "cumulative"),
-         "the parts of a breakdown take their whole's basis"),
+         "the parts of a breakdown take their whole's basis (also a part said 'chỉ có' of the whole named in its "
+         "sentence: 'Trong số 86 sản phẩm ấy, chỉ có 9 sản phẩm 4 sao' — only so many of them, not a stock)"),
     Rule("list-basis", r",|;|và", "the previous count's",
          Example("Toàn tỉnh có 140 sản phẩm OCOP; 12 sản phẩm 4 sao và 128 sản phẩm 3 sao.", 128, "cumulative"),
          "a count in a list with no cue takes the basis of the count before it (also past a ';' whose clause only "
@@ -245,7 +259,9 @@ CONTEXT = RuleTable("basis: context", "basis", [
          Example("Năm 2025, thành phố đặt kế hoạch công nhận 45 sản phẩm; đến ngày 30/9/2025 đã có 31 sản phẩm được "
                  "công nhận.", 31, "new"),
          "products said to be recognised, after a plan of new products for the same year in the same sentence: "
-         "how far the year's plan has come (even said 'đến ngày … đã có', or 'đến nay đã đạt 64 sản phẩm'), not a stock"),
+         "how far the year's plan has come (even said 'đến ngày … đã có', 'đến hết tháng 6 mới có 19 sản phẩm được UBND "
+         "tỉnh công nhận', or 'đến nay đã đạt 64 sản phẩm'), not a stock; also in the next sentence when it opens with a "
+         "month of no year of its own ('Đến tháng 10, A đã đạt 46 sản phẩm')"),
     Rule("target-added", r"$", "new",
          Example("Huyện phấn đấu có ít nhất 6 sản phẩm đạt 3 sao.", 6, "new"),
          "a target with no stock word ('đến năm 2025 có', 'nâng tổng số') is so many more products"),
@@ -260,7 +276,8 @@ CONTEXT = RuleTable("basis: context", "basis", [
 # "toàn tỉnh", "toàn tỉnh Bà Rịa-Vũng Tàu": the whole place, or the whole place and its name
 _NAMED_WHOLE = re.compile(r"(?i:\w+\s+\w+(?:\s+phố|\s+xã)?)(?:\s+(?-i:[A-ZĐÀ-Ỹ])[\w'’-]*)*|(?i:trên\s+địa\s+bàn.*)"
                           r"|(?i:(?:toàn|cả)\s+vùng(?:\s+[^\W\d_][\w'’-]*)*)", re.S)  # "toàn vùng Đồng bằng sông Cửu Long"
-_RECOGNISED_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?được\s+(?:công|chứng)\s+nhận(?!\s+lại)")
+_RECOGNISED_AFTER = Folded(r"\s*(?:ocop\s+)?(?:(?:đã|mới|vừa)\s+)?được\s+(?:(?:ubnd|[ủu][ỷy]\s+ban|chủ\s+tịch|hội\s+đồng|bộ)"
+                           r"(?:\s+[^\W\d_]+){0,4}?\s+)?(?:công|chứng)\s+nhận(?!\s+lại)")
 # (the agent may stand between: "được UBND tỉnh công nhận", "được Hội đồng cấp tỉnh xếp hạng")
 _CONTINUES_ROUND = Folded(r"(?:được|đã\s+được|đạt)\s+(?:(?:ubnd|[ủu][ỷy]\s+ban|chủ\s+tịch|hội\s+đồng)(?:\s+[^\W\d_]+){0,4}?\s+)?"
                           r"(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng|đạt|nâng\s+hạng)|(?<!\w)đạt\s+chuẩn(?!\w)")
@@ -288,7 +305,8 @@ _YEAR_OPENS = Folded(r"(?<!\w)(?<!đến\s)(?<!hết\s)(?<!cuối\s)(?<!tới\s)
                      r"\s*[,:]?\s*(?:năm\s+[^\d,.;:()]{3,60},\s*)?$")
 
 
-def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> None:
+def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool, before: Count | None = None) -> None:
+    """``before``: the last count of the sentence before, when ``c`` is the first of its own."""
     text = p.text
     sent = p.sentences[c.sent]
     if CONTEXT.match("new-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 60)):
@@ -301,6 +319,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
         return _set(c, "new", "against-year-plan")
     if CONTEXT.match("stock-after-noun", text, c.noun_end, min(sent.end, c.noun_end + 60)):
         return _set(c, "cumulative", "stock-after-noun")
+    if CONTEXT.match("same-time-after", text, c.noun_end, min(sent.end, c.noun_end + 120)):
+        return _set(c, "cumulative", "same-time-after")
     if c.status == "proposed" and c.whole is None:
         return _set(c, "new", "proposal")  # "đang hoàn thiện hồ sơ 3 sản phẩm … đề nghị … 5 sao": this round's
     whole = _ranked_in_whole(p, c)
@@ -315,9 +335,18 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     rise_from = max(sent.start, c.start - 90)
     if may_contain(text, ("tăng",), rise_from, c.start) and _RISE_TO.search(text, rise_from, c.start):
         return _set(c, "cumulative", "raised-total")  # "tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm"
-    if (prev is not None and prev.sent == c.sent and prev.status == "target" and prev.basis == "new" and prev.result
+    if (prev is None and before is not None and before.basis == "cumulative" and c.whole is None and c.stars is not None
+            and CONTEXT.match("share-of-stock", text, c.noun_end, min(sent.end, c.noun_end + 40))):
+        return _set(c, "cumulative", "share-of-stock")  # "… có 2.614 sản phẩm. Nhưng chỉ 388 sản phẩm đạt 4 sao, chiếm 14,8%"
+    plan = prev
+    if prev is None and before is not None and _MONTH_SO_FAR.match(text, sent.start, c.start):
+        plan = before  # "… đặt mục tiêu 45 sản phẩm mới. Đến tháng 10, A đã đạt 46 sản phẩm" (rule plan-progress)
+    if (prev is not None and prev.sent == c.sent and prev.trace.get("basis") == "plan-progress" and c.status == "achieved"
+            and c.whole is None and c.year == prev.year and _REACHED_NEXT.search(text, max(sent.start, c.start - 40), c.start)):
+        return _set(c, "new", "plan-progress")  # "…; Nam Định đạt 31 sản phẩm, Hưng Yên mới đạt 17 sản phẩm"
+    if (plan is not None and plan.status == "target" and plan.basis == "new" and plan.result
             and c.status == "achieved" and c.whole is None and (
-                (c.year is not None and c.year == prev.year and (_RECOGNISED_AFTER.match(text, c.noun_end, sent.end)
+                (c.year is not None and c.year == plan.year and (_RECOGNISED_AFTER.match(text, c.noun_end, sent.end)
                                                                   or _REACHED_BEFORE.search(text, max(sent.start, c.start - 20), c.start)))
                 or _SHARE_DONE.match(text, own_end(c), sent.end))):
         return _set(c, "new", "plan-progress")  # "đặt kế hoạch công nhận 45 sản phẩm; đến ngày 30/9 đã có 31 … được công nhận"
@@ -333,6 +362,9 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
     ranked = ("thứ" in after or "đầu" in after or "vị trí" in after) and CUES.search(
         "ranking", text, own_end(c), min(sent.end, own_end(c) + 60))
     decided = _from_cues(p, c, hits)
+    if decided is not None and decided[1] == "has-only" and c.whole is not None and c.whole.basis is not None \
+            and c.trace.get("whole") == "among":
+        return _set(c, c.whole.basis, "whole-basis")  # "Trong số 86 sản phẩm ấy, chỉ có 9 sản phẩm 4 sao": only so many of them
     if decided is not None:
         return _set(c, *decided)
     if zone > sent.start and _LEADS_WITH.search(text, max(zone, c.start - 30), c.start) and _NOW_BEFORE.search(
@@ -381,7 +413,12 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool) -> N
 
 
 # "đặt kế hoạch 80 sản phẩm, đến nay đã đạt 64 sản phẩm": how far the plan has come
+# "Năm 2024, … đặt mục tiêu 45 sản phẩm mới. Đến tháng 10, Thái Bình đã đạt 46 sản phẩm": the next sentence opened by
+# a month with no year of its own says how far the same year's plan has come
+_MONTH_SO_FAR = Folded(r"\W*(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+\d{1,2}(?!\s*/)(?!\d)\s*,[^.;]*$")
 _REACHED_BEFORE = Folded(r"(?<!\w)đã\s+đạt(?:\s+được)?\s*$")
+# the next places of the same progress: "…; Nam Định đạt 31 sản phẩm, Hưng Yên mới đạt 17 sản phẩm"
+_REACHED_NEXT = Folded(r"[,;]\s*(?:(?:tỉnh|huyện|thành\s+phố|thị\s+xã|xã)\s+)?(?:[^\W\d_]+\s+){1,3}(?:(?:đã|mới|chỉ)\s+)?đạt\s*$")
 _SHARE_DONE = Folded(r"\s*,\s*(?:đạt|bằng)\s+[\d.,]+\s*%(?!\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+năm)")
 
 

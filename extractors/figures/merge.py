@@ -25,6 +25,11 @@ from extractors.text import fold
 
 SENTENCE_MAX = 800  # longest sentence context stored with a figure
 _DATELINES = 2  # lines that only date the page, above a headline
+_CHROME_LINES = 3  # lines of a portal's own furniture above a headline
+# (the portal's name in capitals, "Trang chủ > Tin tức", a menu "A | B | C", a byline "Đăng lúc: … | Người đăng: …")
+_PAGE_CHROME = re.compile(r"(?:cổng\s+thông\s+tin|trang\s+thông\s+tin|ubnd|ủy\s+ban|uỷ\s+ban)\s[^\n]{0,100}$"
+                          r"|(?:trang\s+chủ|tin\s+tức)\s*(?:[|>»›]|$).*$|[^\n|]*\|[^\n|]*\|.*$"
+                          r"|(?:đăng\s+(?:lúc|ngày)|ngày\s+đăng)\s*:.*$", re.I)
 _DATELINE_MAX = 60
 
 TABLE = RuleTable("merge", "one figure", [
@@ -48,7 +53,8 @@ TABLE = RuleTable("merge", "one figure", [
     Rule("restated-without-level", r"", "merged into the one with a level",
          Example("Phê duyệt kết quả xếp hạng cho 19 sản phẩm OCOP\n\nUBND tỉnh phê duyệt kết quả xếp hạng cho "
                  "19 sản phẩm OCOP năm 2021 đạt từ 3 sao trở lên.", 19, 1),
-         "a mention without a level, in another sentence, of a fact stated with one"),
+         "a mention without a level, in another sentence, of a fact stated with one (not one whose own words "
+         "name another year: 'năm 2021 có 2 sản phẩm' beside 'có thêm 2 sản phẩm OCOP 4 sao' of a 2023 round)"),
     Rule("whole-restated-by-part", r"", "merged into the part",
          Example("Năm 2023, toàn tỉnh công nhận 20 sản phẩm. Huyện Yên Châu: 9 sản phẩm (3 sao: 9); "
                  "huyện Mộc Châu: 11 sản phẩm (4 sao: 2; 3 sao: 9).", 9, 2),
@@ -57,7 +63,9 @@ TABLE = RuleTable("merge", "one figure", [
     Rule("headline-restated", r"", "merged into the body's",
          Example("Phú Yên công nhận 18 sản phẩm OCOP\n\nNăm 2024, huyện Tuy An có 18 sản phẩm đạt hạng 3 sao.",
                  18, 1),
-         "a headline count (the first line, below any line that only dates the page) the body states "
+         "a headline count (the first line, below any line that only dates the page and up to three lines of the "
+         "portal's own furniture: its name in capitals 'CỔNG THÔNG TIN ĐIỆN TỬ XÃ …', 'UBND XÃ …', a menu 'Trang chủ > Tin "
+         "tức', 'A | B | C', a byline 'Đăng lúc: … | Người đăng: …') the body states "
          "again, naming the level or a narrower place, or the status a "
          "telegraphic headline leaves out ('Hòa Bình: mỗi năm thêm 20 sản phẩm' over '… phấn đấu có thêm 20')"),
     Rule("headline-of-non-result", r"", "dropped",
@@ -205,7 +213,8 @@ def _add(facts: _Facts, new: _Fact, main: str | None, text: str) -> _Fact:
         for f in same_count:
             if not f.alive or _key(f, main) != key or f.count.sent == new.count.sent or not _compatible(f, new):
                 continue
-            if new.count.stars is None and f.count.stars is not None and f.count.whole is None:
+            if new.count.stars is None and f.count.stars is not None and f.count.whole is None \
+                    and not _own_year_apart(new, f):
                 _absorb(f, new)
                 new.count.decide("merge", "restated-without-level")
                 return f
@@ -239,10 +248,15 @@ def _echoes_of_non_results(p: Passage, headline_at: int | None) -> set[int]:
 def _headline(p: Passage) -> int | None:
     """The sentence that is the article's headline: the first line standing alone and short, below
     at most a few lines that only date the page ("Cập nhật: 28/06/2022 09:15")."""
-    for i, sent in enumerate(p.sentences[:_DATELINES + 1]):
+    skipped = 0
+    for i, sent in enumerate(p.sentences[:_DATELINES + _CHROME_LINES + 1]):
         line = p.text[sent.start:sent.end]
         if len(line) <= _DATELINE_MAX and DATE_RE.search(line) and not ANCHOR_RE.search(line):
             continue
+        if skipped < _CHROME_LINES and _PAGE_CHROME.match(line.strip()) and alone_on_line(p.text, sent) and (
+                any(m in line for m in "|>»›:") or line == line.upper()):  # a portal's name is in capitals
+            skipped += 1
+            continue  # rule headline-restated: the portal's name, its menu or a byline above the headline
         if i == 0:
             return 0 if is_headline(p.text, sent) else None
         return i if _stands_alone(p.text, sent) else None
@@ -284,6 +298,14 @@ def _dated_apart(a: _Fact, b: _Fact) -> bool:
     phẩm") are two facts, however bare."""
     return (a.year is not None and b.year is not None and a.year != b.year
             and not a.inferred_year and not b.inferred_year)
+
+
+def _own_year_apart(mention: _Fact, fact: _Fact) -> bool:
+    """A mention without a level whose own words name a year ("năm 2021 có 2 sản phẩm") other than the year of
+    the fact with a level (even one the fact only took from its round: "có thêm 2 sản phẩm OCOP 4 sao" of the
+    "đợt 2 năm 2023" named elsewhere) is another year's fact, not that fact restated."""
+    return (mention.year is not None and fact.year is not None and mention.year != fact.year
+            and not mention.inferred_year)
 
 
 def _distinct(a: Count, b: Count) -> bool:

@@ -64,13 +64,14 @@ TABLE = RuleTable("period", "year", [
          "15'), also months of years ('(tháng 12/2023 và tháng 6/2024), công nhận lần lượt 3 và 5'), or in the "
          "sentence before when theirs says 'hai năm đó', 'các năm trên'; they beat a rate 'mỗi năm' before them",
          needs=("lượt",)),
-    Rule("counted-year", r"[\W\d_]{0,6}năm\s+(?:đầu\s+tiên|thứ\s+(hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d{1,2}))"
+    Rule("counted-year", r"[\W\d_]{0,6}năm\s+(?:đầu(?:\s+tiên)?(?!\s+(?:nhiệm|giai|của|năm|thực|triển))|thứ\s+(hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d{1,2}))"
                          r"(?!\s+liên\s+tiếp)(?!\w)", "the programme's first year, counted on",
          Example("Huyện bắt đầu triển khai Chương trình OCOP từ năm 2021. Năm thứ ba, huyện có 12 sản phẩm được công "
                  "nhận.", 12, 2023),
          "a sentence opening with 'Năm đầu tiên', 'Năm thứ hai', 'Năm thứ ba' … (not 'năm thứ hai liên tiếp') counts "
          "from the year the passage says the programme started ('bắt đầu triển khai … từ năm 2021', 'Năm 2020, năm "
-         "đầu tiên …')", needs=("đầu", "thứ")),
+         "đầu tiên …', 'Cùng xuất phát năm 2019'); also a clause after a colon ('A thận trọng hơn: năm đầu chỉ công "
+         "nhận 17 sản phẩm'; not 'năm đầu nhiệm kỳ')", needs=("đầu", "thứ")),
     Rule("year-after-that", r"(?<!\w)(?<!những\s)(?<!các\s)(?<!nhiều\s)(?<!mấy\s)(?:(một|hai|ba|bốn|\d{1,2})\s+)?"
                             r"năm\s+(?:sau(?:\s+đó)?|kế\s+tiếp|tiếp\s+theo)(?!\w)", "the year before, counted on",
          Example("Năm 2020, huyện có 4 sản phẩm được công nhận. Năm sau đó, huyện công nhận thêm 9 sản phẩm.", 9, 2021),
@@ -225,9 +226,11 @@ TABLE = RuleTable("period", "year", [
          Example("Năm 2019, toàn tỉnh có 189 sản phẩm tiềm năng. Qua đánh giá, có 59 sản phẩm đạt OCOP.", 59, 2019),
          "the year said before in the same sentence, or by the counts before it in the same line (not by a count "
          "compared with in brackets: 'so với cùng kỳ năm 2024 (15 sản phẩm). Riêng quý II, … 13' is not of 2024)"),
-    Rule("heading-year", rf"(?:năm|đến\s+năm)\s+({_Y})", "the year of the section",
+    Rule("heading-year", rf"(?:năm|đến\s+năm)\s+({_Y})(?!\d)(?:\s*(?:đến|[-–])\s*(?:(?:hết\s+|cuối\s+)?(?:tháng\s+\d{{1,2}}\s*/\s*"
+                         rf"|năm\s+))?({_Y})(?!\d))?", "the year of the section",
          Example("II. MỤC TIÊU ĐẾN NĂM 2025\n- Có ít nhất 120 sản phẩm OCOP còn hiệu lực.", 120, 2025),
-         "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025')",
+         "a count under a heading that names a year ('KẾT QUẢ THỰC HIỆN NĂM 2023', 'Mục tiêu đến năm 2025'); a heading "
+         "that names a span ('Kết quả giai đoạn II (từ năm 2021 đến tháng 6/2024)') has the year the span ends",
          needs=("năm",)),
     Rule("list-row", r"[ \t]*[-–•+]\s", "the row above's, or the list's opening line's",
          Example("Mục tiêu đến năm 2025, tỉnh có ít nhất 200 sản phẩm OCOP. Chỉ tiêu phân bổ như sau:\n"
@@ -927,7 +930,7 @@ def heading_year(p: Passage, index: int) -> int | None:
     """The year a section heading names ("I. KẾT QUẢ THỰC HIỆN NĂM 2023", "1. Mục tiêu đến năm 2025")."""
     sent = p.sentences[index]
     m = TABLE.search("heading-year", p.text, sent.start, sent.end)
-    return int(m.group(1)) if m else None
+    return int(m.group(2) or m.group(1)) if m else None
 
 
 def plan_year(p: Passage) -> int | None:
@@ -1134,7 +1137,7 @@ TABLES = [TABLE]
 
 # rule counted-year: "Năm thứ ba, huyện có 12 sản phẩm" counts from the programme's first year
 _COUNTED = Folded(TABLE["counted-year"].pattern)
-_PROGRAMME_START = Folded(rf"(?:bắt\s+đầu|triển\s+khai)[^.;\n]{{0,80}}?(?:từ\s+)?năm\s+({_Y})(?!\d)"
+_PROGRAMME_START = Folded(rf"(?:bắt\s+đầu|triển\s+khai|xuất\s+phát)[^.;\n]{{0,80}}?(?:từ\s+)?năm\s+({_Y})(?!\d)"
                           rf"|năm\s+({_Y})\s*,\s*năm\s+đầu\s+tiên")
 _ORDINALS = {"hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 # rule year-after-that: "Năm sau đó", "Năm kế tiếp", "một năm sau đó", "Ba năm sau"
@@ -1157,6 +1160,9 @@ def _counted_on(p: Passage, c: Count, lo: int) -> bool:
     sent = p.sentences[c.sent]
     if may_contain(text, ("đầu", "thứ"), sent.start, c.start):
         m = _COUNTED.match(text, sent.start, c.start)
+        colon = text.rfind(":", sent.start, c.start)
+        if m is None and colon != -1:
+            m = _COUNTED.match(text, colon + 1, c.start)  # "Huế thận trọng hơn: năm đầu chỉ công nhận 17 sản phẩm"
         start = _PROGRAMME_START.search(text, 0, sent.start) if m else None
         if start is not None:
             word = (m.group(1) or "").lower()

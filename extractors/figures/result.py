@@ -53,6 +53,18 @@ TABLE = RuleTable("result", "is a result", [
          "expired, expiring ('sắp hết hạn') or revoked products (unless they were certified again: 'công nhận lại 13 "
          "sản phẩm đã hết hạn', '12 sản phẩm hết hạn trong năm đã được đánh giá lại')",
          needs=("hết", "thu", "ngừng", "dừng")),
+    Rule("expired-in-brackets", r"(?<!\w)hết\s+(?:thời\s+)?hạn[^()\d.;]{0,50}\(\s*(?:(?:dự\s+kiến|ước(?:\s+tính)?|khoảng|gồm|có"
+                                r"|gần|hơn|trên)\s+){0,2}$", "not a result",
+         Example("Đánh giá lại các sản phẩm hết hạn chứng nhận trong năm (dự kiến 38 sản phẩm).", 38, None),
+         "the number of expired or expiring products given in brackets after them ('đánh giá lại 100% sản phẩm hết hạn "
+         "trong năm (khoảng 45 sản phẩm)'): products to be re-evaluated, not a result (not after 'công nhận lại': "
+         "'công nhận lại các sản phẩm hết hạn (12 sản phẩm)' recertified them)", needs=("hết",)),
+    Rule("reassessed-whole", r"[^.;]{0,60}?,?\s*trong\s+đó\s+(?:có\s+)?\d+\s+(?:sản\s+phẩm\s+)?(?:(?:đã\s+)?được\s+)?"
+                             r"(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại", "not a result",
+         Example("Năm 2023, tỉnh đánh giá lại 23 sản phẩm hết hạn chứng nhận, trong đó 21 sản phẩm được công nhận lại.", 23,
+                 None),
+         "expired products assessed again ('đánh giá lại'), whose part 'trong đó N … được công nhận lại' is the "
+         "recertified: the whole counts the candidates, the part is the result", needs=("trong",)),
     Rule("revoked", r"(?<!\w)(?:thu\s+hồi|h[ủu]y\s+bỏ|hu[ỷy]\s+bỏ|h[ủu]y|hu[ỷy])\s+(?:giấy\s+)?(?:chứng\s+nhận|quyết\s+định"
                     r"\s+công\s+nhận|công\s+nhận|kết\s+quả\s+công\s+nhận)(?:\s+(?:sản\s+phẩm\s+)?ocop)?(?:\s+(?:của|đối\s+với|cho))?\s*$",
          "not a result",
@@ -137,6 +149,15 @@ TABLE = RuleTable("result", "is a result", [
          Example("Số sản phẩm đạt 4 sao của huyện là 2 sản phẩm (không phải 3 sản phẩm như bài viết trước nêu).", 3, None),
          "a count denied ('không phải 3 sản phẩm như bài viết nêu', 'chứ không phải 12 sản phẩm'): a correction's "
          "wrong figure, no count the text states", needs=("phải",)),
+    Rule("ratio", r"(?<!\w)cứ\s+(?:mỗi\s+)?(?:\d[\d.,]*\s+[^.;\d]{0,60}?\sthì\s+(?:[^\W\d_]+\s+){0,3})?$", "not a result",
+         Example("Cứ 10 sản phẩm được công nhận thì chỉ có 2 sản phẩm đạt 4 sao.", 10, None),
+         "a ratio said 'cứ N … thì M' ('Cứ 10 sản phẩm được công nhận thì chưa tới 2 sản phẩm đạt 4 sao'): both ends "
+         "are a proportion, no count of products", needs=("cứ",)),
+    Rule("conditional-threshold", r"(?<!\w)nếu\s+(?:[^\W\d_]+\s+){1,10}?(?:vượt(?:\s+quá)?|trên|dưới|quá|từ)\s+(?:khoảng\s+)?$",
+         "not a result",
+         Example("Sở đề nghị tổ chức thêm đợt 3 nếu số hồ sơ đạt yêu cầu vượt 20 sản phẩm.", 20, None),
+         "the bound of a condition ('nếu số hồ sơ đạt yêu cầu vượt 20 sản phẩm'): a threshold, no count of products",
+         needs=("nếu",)),
     Rule("margin-over-plan", r"(?<!\w)vượt\s*$", "not a result",
          Example("Năm 2023 tỉnh công nhận 40 sản phẩm, vượt 10 sản phẩm so với kế hoạch.", 10, None),
          "by how much a count beat its plan ('vượt 10 sản phẩm so với kế hoạch'): a difference, not products "
@@ -360,6 +381,8 @@ _ATTRIBUTE_STOP = Folded(
     r"|(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\s*(?:[,;.)]|(?:và|được|đã|trong|trên)\s)))"
     r"|(?<!\w)(?:trong\s+đó|nhưng|song|tuy\s+nhiên|hoặc)(?!\w)|\d+\s*%"
     r"|(?<!\w)và\s+(?=[\d.,]+\s+(?!s[ảa]n\s+ph[ẩa]m|sp(?!\w))[^\W\d_])")
+# recognised again ('công nhận lại', 'cấp lại', 'chứng nhận lại'), not only assessed again ('đánh giá lại')
+_RECOGNISED_AGAIN = Folded(r"(?:công\s+nhận|cấp|chứng\s+nhận)\s+lại(?!\w)")
 _RECERTIFIED_BEFORE = Folded(r"(?:công\s+nhận|cấp|chứng\s+nhận|đánh\s+giá|xếp\s+hạng)\s+lại[^.;]{0,20}$")
 _OWN_RESULT = Folded(r"(?<!\w)(?<!chưa\s)(?<!không\s)(?:đạt|được\s+(?:(?:ubnd|ủy\s+ban|uỷ\s+ban|bộ|hội\s+đồng|chủ\s+tịch)"
                     r"(?:\s+[^\W\d_]+){0,3}?\s+)?(?:công\s+nhận|chứng\s+nhận|xếp\s+hạng|phân\s+hạng))(?!\w)"
@@ -460,10 +483,16 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "set-of-other-programme"
     if match("failed", text, noun_end, after_end):
         return "failed"
-    if match("expired", text, noun_end, after_end) and not _RECERTIFIED_BEFORE.search(
-            text, max(sent.start, start - 40), start) and not g.RECERTIFIED_AFTER.match(
-            text, noun_end, min(sent.end, noun_end + 100)):
-        return "expired"
+    if match("expired", text, noun_end, after_end):
+        if not _RECERTIFIED_BEFORE.search(text, max(sent.start, start - 40), start) and not g.RECERTIFIED_AFTER.match(
+                text, noun_end, min(sent.end, noun_end + 100)):
+            return "expired"
+        if not _RECOGNISED_AGAIN.search(text, max(sent.start, start - 40), start) and match(
+                "reassessed-whole", text, noun_end, min(sent.end, noun_end + 120)):
+            return "reassessed-whole"
+    expired = search("expired-in-brackets", text, max(sent.start, start - 80), start)
+    if expired and not _RECOGNISED_AGAIN.search(text, max(sent.start, expired.start() - 60), expired.start()):
+        return "expired-in-brackets"
     if search("revoked", text, back60, start):
         return "revoked"
     if search("report-label", text, back60, start):
@@ -492,6 +521,10 @@ def _not_a_result(p: Passage, c: Count, prev: Count | None) -> str | None:
         return "threshold-of-places"
     if search("denied", text, max(sent.start, start - 20), start):
         return "denied"
+    if search("ratio", text, max(sent.start, start - 100), start):
+        return "ratio"
+    if search("conditional-threshold", text, max(sent.start, start - 80), start):
+        return "conditional-threshold"
     if search("margin-over-plan", text, max(sent.start, start - 10), start) and _PLAN_AFTER.match(
             text, noun_end, after_end):
         return "margin-over-plan"

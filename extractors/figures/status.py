@@ -75,11 +75,12 @@ CUES = RuleTable("status: cues of the clause", "status", [
     Rule("coming-period", r"năm\s+tới|giai\s+đoạn\s+tới|thời\s+gian\s+tới", "modal",
          Example("Trong năm tới huyện có thêm 5 sản phẩm OCOP.", 5, "target"), "the coming year or period"),
     Rule("plan-word", r"phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+kiến|định\s+hướng|hướng\s+tới|đặt\s+ra"
-                      r"|đề\s+ra|cần\s+(?:có|đạt|phát\s+triển|xây\s+dựng)|tiến\s+tới"
+                      r"|đề\s+ra|cần\s+(?:có|đạt|phát\s+triển|xây\s+dựng|thêm)|tiến\s+tới|(?<!\w)(?:còn\s+)?phải\s+(?:có|đạt)\s+thêm(?!\w)"
                       r"|(?<!\w)ước\s+(?:tính\s+)?(?:cả\s+năm|(?:thực\s+hiện|đạt)\s+(?:khoảng\s+|trên\s+)?$)",
          "target", Example("Tỉnh phấn đấu có thêm 30 sản phẩm OCOP.", 30, "target"),
          "words of a plan or goal, and an estimate of the products the year will reach ('ước cả năm đạt 48 sản "
-         "phẩm', not 'ước đạt 2.150 tỷ đồng')"),
+         "phẩm', not 'ước đạt 2.150 tỷ đồng'); what is still needed to reach a goal ('cần thêm 59 sản phẩm', 'còn "
+         "phải có thêm 31 sản phẩm nữa')"),
     Rule("future-tense", r"(?<!\w)sẽ(?!\w)", "target",
          Example("Năm 2025 huyện sẽ có thêm 6 sản phẩm OCOP.", 6, "target"), "the future marker 'sẽ'"),
     Rule("perfective", r"(?<!\w)(?:đã|vừa)(?!\w)|thực\s+hiện\s+(?:được|đạt)|đạt\s+được", "perfect",
