@@ -518,7 +518,7 @@ def _date_line(line: str) -> tuple[str, int, int] | None:
     if (re.search(r"\(\s*$", before) and before.strip(" (") and rest.count(" ") > 2 and not _is_byline(before)
             and not _CREDIT_LABEL.match(before)):
         return None  # "Other article title (16/06/2021)" in a related list
-    if _names_an_event_day(before) or _TIME_RANGE.search(stripped):
+    if _names_an_event_day(before) or _TIME_RANGE.search(stripped) or _CUT_OFF_OR_RANGE.search(before):
         return None
     rest = _RELATIVE_TIME.sub(" ", rest)
     rest = _TIME.sub(" ", rest)
@@ -557,6 +557,14 @@ _BYLINE_WORDS = 6
 # clock or a posting that may stand there ("Đăng lúc 9 giờ 12 phút ngày …", "Bài viết được đăng ngày …").
 _WORDS_BEFORE_DAY = re.compile(r"([^\W\d_]+(?:[ \t]+[^\W\d_]+)*)[ \t]+ngày[ \t]*$", re.IGNORECASE)
 _POSTING_WORDS = re.compile(r"\b(?:phút|giây|sáng|trưa|chiều|tối|đêm|hôm|bài|viết|tin|được)\b", re.IGNORECASE)
+
+
+# Before a date, what makes it no posting date (sixteenth round): a data cut-off ("Số liệu tính đến 30/9/2025", "tính
+# đến ngày …", "số liệu đến …") dates the figures of an infographic, not the page; a range's first day ("TIÊU ĐIỂM TUẦN
+# (02/6 - 08/6/2025)", "KỲ HỌP THỨ 21 (09 - 11/12/2024)") makes the full date the end of a period (a week, a session).
+# A clock before the dash ("08:40 - 21/11/2024") is no range: the day's digits follow no colon.
+_CUT_OFF_OR_RANGE = re.compile(r"(?:\btính[ \t]+(?:đến|tới)|\bsố[ \t]+liệu[ \t]+(?:đến|tới))(?:[ \t]+(?:hết[ \t]+)?ngày)?[ \t]*$"
+                               r"|(?<![\d:hg.])\d{1,2}(?:[ \t]*/[ \t]*\d{1,2})?[ \t]*[-–][ \t]*$", re.IGNORECASE)
 
 
 def _names_an_event_day(before: str) -> bool:
@@ -669,6 +677,24 @@ def _section_date(line: str) -> tuple[str, int, int] | None:
     return _value(found[0], _find_time(line[start:], (0, len(last.group("date"))))), start, len(line.rstrip())
 
 
+# A theme's date badge, the day, the month and the year each on its own line ("27" / "Tháng 6" / "2024", "05" / "TH3" /
+# "2025"), as text extraction prints a calendar-leaf widget: the three lines together are the date.
+_BADGE_MONTH = re.compile(r"^[ \t]*(?:tháng|th)[ \t]*(\d{1,2})[ \t]*$", re.IGNORECASE)
+_BADGE_YEAR = re.compile(r"^[ \t]*((?:19|20)\d\d)[ \t]*$")
+
+
+def _date_badge(lines: list[str], at: int) -> tuple[str, int, int] | None:
+    """The date of a badge whose day is the line ``at`` (span relative to that line, running over the next two)."""
+    if at + 2 >= len(lines):
+        return None
+    month, year = _BADGE_MONTH.match(lines[at + 1]), _BADGE_YEAR.match(lines[at + 2])
+    found = _valid(int(year.group(1)), int(month.group(1)), int(lines[at])) if month and year else None
+    if found is None or year is None:
+        return None
+    start = len(lines[at]) - len(lines[at].lstrip())
+    return found.isoformat(), start, len(lines[at]) + 1 + len(lines[at + 1]) + 1 + year.end(1)
+
+
 # The rules, in the order they are tried on each line.
 _LINE_RULES = (_created_field_date, _attribute_date, _agency_dateline, _date_line, _glued_headline_date, _aired_date,
                _section_date, _breadcrumb_day)
@@ -726,6 +752,7 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
     prose_since = prose_seen = False
     labels: list[tuple[bool, bool]] = []  # per candidate: labelled as a modification, as the posting or creation
     machine: list[bool] = []  # per candidate: a bare ISO timestamp alone on its line (a hidden schema span's value)
+    aired: list[bool] = []  # per candidate: a broadcast's air time ("Phát sóng lúc … ngày …")
     # a legal-text page's dates: signing ("Ngày ban hành") first, then effective, gazette, record dates
     signing_dates: list[PublishedDate] = []
     document_dates: list[PublishedDate] = []
@@ -763,7 +790,8 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
                 box_block = 0
         elif line.strip():
             paragraph_seen = paragraph_seen or len(line.split()) > _BOX_ITEM_WORDS
-            found = _date_in_line(line) or _number_field_date(line)
+            found = (_date_in_line(line) or _number_field_date(line)
+                     or (_date_badge(lines, at) if len(line.strip()) <= 2 and line.strip().isdigit() else None))
             if (found is None and yearless_at is None and "(" in line[:_DATELINE_COMMA + 20]
                     and _YEARLESS_DATELINE.match(line)):
                 yearless_at = offset  # an agency's dateline without its year: read only if no line dates the page
@@ -782,11 +810,12 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
                     document_dates.append(dated)
             elif found:
                 value, start, end = found
-                quote = line[start:end]
+                quote = text[offset + start:offset + end]  # (a date badge's span runs over three lines)
                 candidates.append(PublishedDate(value, "text", quote, offset + start, offset + end))
                 placed.append((nonempty, prose_since, bool(_WEEKDAY_NAMED.search(quote))))
                 labels.append((bool(_MODIFIED_LABEL.match(line)), bool(_POSTING_LABEL.match(line) or _CREATED_LABEL.match(line))))
                 machine.append("T" in quote and bool(_MACHINE_STAMP.fullmatch(line.strip())))
+                aired.append(("sóng" in line or "lúc" in line) and bool(_AIRED_LABEL.search(line)))
                 prose_since = False
             elif len(line.split()) > _PROSE_WORDS:
                 prose_since = prose_seen = True
@@ -807,6 +836,10 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
             posted = next((c for c, (_, is_posting) in zip(candidates, labels, strict=True) if is_posting), None)
             if posted is not None:
                 return posted
+        if aired[0] and len(candidates) > 1 and labels[1][1] and not placed[1][1]:
+            # a video page: the broadcast's air time first, the page's posting line ("Đăng tải: …") right below it
+            # (no prose between); the page went up after the broadcast and its posting dates it
+            return candidates[1]
         if (machine[0] and len(candidates) > 1 and not machine[1] and placed[1][0] - placed[0][0] <= _MACHINE_STAMP_GAP
                 and not placed[1][1]):
             # a bare ISO timestamp right above a printed date line: a hidden schema span's value (NukeViet fills
@@ -832,6 +865,40 @@ def find_published(text: str | None, *, title: str | None = None) -> PublishedDa
         if found:
             start = closing.start("date")
             return PublishedDate(found[0].isoformat(), "text", closing.group(0).strip(), start, closing.end("date"))
+    return _headline_date(text)
+
+
+# With no date line (sixteenth round), the headline's own date: a media tag and a full day opening it ("[Video] Ngày
+# 14/3/2025: …", a bulletin titled by its day), or a full date in brackets closing it ("… 6 tháng đầu năm (24/04/2025)",
+# as small district and commune portals print their titles). The headline is the first line with lower-case letters
+# among the page's first lines (a portal's name in capitals may stand above it); a list of such lines is no headline.
+_KICKER_DAY = re.compile(rf"^[ \t]*\[[^\]\n]{{1,20}}\][ \t]*(?:ngày[ \t]+)?(?P<date>{_DATE_TEXT})[ \t]*:", re.IGNORECASE)
+_HEADLINE_CLOSING_DATE = re.compile(rf"[^\W\d_][ \t]*\([ \t]*(?P<date>{_DATE_TEXT})[ \t]*\)[ \t]*$")
+_HEADLINE_LINES = 3
+
+
+def _headline_date(text: str) -> PublishedDate | None:
+    offset = 0
+    seen = 0
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
+        if line.strip():
+            seen += 1
+            if seen > _HEADLINE_LINES:
+                return None
+            if any(c.islower() for c in line):
+                m = _KICKER_DAY.match(line)
+                if m is None:
+                    m = _HEADLINE_CLOSING_DATE.search(line)
+                    below = next((s for s in lines[at + 1:] if s.strip()), "")
+                    if m is None or _HEADLINE_CLOSING_DATE.search(below):
+                        return None
+                found = _find_date(m.group("date"))
+                if found is None:
+                    return None
+                return PublishedDate(found[0].isoformat(), "text", line[m.start("date"):m.end("date")],
+                                     offset + m.start("date"), offset + m.end("date"))
+        offset += len(line) + 1
     return None
 
 
