@@ -563,7 +563,7 @@ _POSTING_WORDS = re.compile(r"\b(?:phút|giây|sáng|trưa|chiều|tối|đêm|h
 # đến ngày …", "số liệu đến …") dates the figures of an infographic, not the page; a range's first day ("TIÊU ĐIỂM TUẦN
 # (02/6 - 08/6/2025)", "KỲ HỌP THỨ 21 (09 - 11/12/2024)") makes the full date the end of a period (a week, a session).
 # A clock before the dash ("08:40 - 21/11/2024") is no range: the day's digits follow no colon.
-_CUT_OFF_OR_RANGE = re.compile(r"(?:\btính[ \t]+(?:đến|tới)|\bsố[ \t]+liệu[ \t]+(?:đến|tới))(?:[ \t]+(?:hết[ \t]+)?ngày)?[ \t]*$"
+_CUT_OFF_OR_RANGE = re.compile(r"(?:\btính[ \t]+(?:đến|tới)|\bsố[ \t]+liệu[ \t]+(?:đến|tới))(?:[ \t]+(?:hết[ \t]+)?ngày)?[ \t]*:?[ \t]*$"
                                r"|(?<![\d:hg.])\d{1,2}(?:[ \t]*/[ \t]*\d{1,2})?[ \t]*[-–][ \t]*$", re.IGNORECASE)
 
 

@@ -25,7 +25,7 @@ _BODY = ("Hợp tác xã đã đầu tư máy sấy, in tem truy xuất nguồn 
     ("a data cut-off ('Số liệu tính đến …') dates the figures, not the page",
      "[Infographic] Kết quả quý III\nSố liệu tính đến 30/9/2025\nNguồn: Sở Công Thương\nThực hiện: Lan | 07/10/2025\n",
      "2025-10-07"),
-    ("... also 'tính đến ngày …' alone (no date: the page shows none)", f"Tiêu đề\nTính đến ngày 30/9/2025\n{_BODY}", None),
+    ("... also with a colon, alone (no date: the page shows none)", f"Tiêu đề\nSố liệu tính đến: 30/9/2025\n{_BODY}", None),
     ("... but a plain date line still dates the page", f"Tiêu đề\n30/9/2025\n{_BODY}", "2025-09-30"),
     ("a range's closing date ('(02/6 - 08/6/2025)', '(09 - 11/12/2024)') is the end of a period, not a posting",
      f"TIÊU ĐIỂM TUẦN (02/6 - 08/6/2025)\nTiêu đề\n{_BODY}\n\n09/06/2025 07:00\n", "2025-06-09"),
