@@ -47,16 +47,17 @@ CUES = RuleTable("basis: cues", "basis", [
          "the total a round raised ('nâng tổng số lên', 'số sản phẩm OCOP của huyện đã lên tới 71', 'đưa số sản phẩm "
          "4 sao của huyện lên 5', 'tăng lên 120 sản phẩm', 'tăng thêm 19, lên 312': risen to, not by), the total reached 'Số sản phẩm OCOP toàn tỉnh vì thế đạt 231' (not 'đạt chuẩn', "
          "not of a year or round), and both ends of a rise 'tăng từ 32 sản phẩm năm 2019 lên 214 sản phẩm'"),
-    Rule("as-of-end", r"(?:đến|tới)\s+(?:hết|cuối|thời\s+điểm|ngày|tháng)|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
+    Rule("as-of-end", r"(?<!tháng\s\d\s)(?<!tháng\s\d\d\s)(?:đến|tới)\s+(?:hết|cuối|thời\s+điểm|ngày|tháng)|(?:đến|tới)\s+năm\s+(?:19|20)\d\d"
                       r"|kết\s+thúc\s+năm|(?<![^\W\d_]\s)(?<![^\W\d_])(?:hết|cuối)\s+năm\s+(?:19|20)\d\d\s*,", "cumulative",
          Example("Đến hết năm 2022 có 203 sản phẩm OCOP được công nhận.", 203, "cumulative"),
          "a stock at a date, or a target stock 'đến năm 2025 có 300', also a clause opened by 'Hết năm 2024,' or "
+         "(not the end of a span of months 'từ tháng 1 đến tháng 8': part-of-year's) "
          "'Cuối năm 2021,' "
          "(not a date in brackets before the count: 'Năm 2025 (đến ngày 15/11): 40 sản phẩm' is the year's products "
          "so far)"),
     Rule("ranking", r"(?:đứng|xếp|vị\s+trí)\s+(?:ở\s+)?(?:thứ|vị\s+trí|hạng)\s+(?:\d+|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\w)"
                     r"|(?:đứng|xếp)\s+(?:đầu|cuối|chót)"
-                    r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất\s+(?:với|là)"
+                    r"|nhiều\s+s[ảa]n\s+ph[ẩa]m\s[^.;,]{0,40}?nhất(?:\s+(?:tỉnh|huyện|thành\s+phố|cả\s+nước|toàn\s+quốc|vùng|khu\s+vực))?\s+(?:với|là)"
                     r"|(?<!\w)có\s+(?:nhiều|ít)\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+nhất)?\s*(?:là|(?:bao\s+)?gồm|:|,\s*lần\s+lượt)"
                     r"|số\s+(?:lượng\s+)?s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?(?:\s+\d\s*sao)?\s[^.;,\d]{0,30}?(?:nhiều|lớn|cao)\s+nhất[^.;,\d]{0,30}?\svới"
                     r"|dẫn\s+đầu[^.;,\d]{0,40}?\svề\s+số(?:\s+lượng)?\s+s[ảa]n\s+ph[ẩa]m[^.;,\d]{0,20}?\svới"
@@ -65,7 +66,7 @@ CUES = RuleTable("basis: cues", "basis", [
          "a place ranked by its number of products ('đứng thứ 3', 'huyện có nhiều sản phẩm nhất với 33', "
          "'Các huyện có nhiều sản phẩm là A 45 sản phẩm, B 41 sản phẩm', 'Các xã có nhiều sản phẩm nhất gồm: …', "
          "'A, B có ít sản phẩm nhất, lần lượt 84 và 97 sản phẩm', "
-         "'đứng thứ hai', 'đứng cuối vùng với 150', 'có số sản phẩm 4 sao nhiều nhất tỉnh với 11', "
+         "'đứng thứ hai', 'đứng cuối vùng với 150', 'có nhiều sản phẩm OCOP nhất tỉnh với 27', 'có số sản phẩm 4 sao nhiều nhất tỉnh với 11', "
          "'có số sản phẩm OCOP lớn nhất cả nước "
          "với 412', 'dẫn đầu tỉnh về số sản phẩm OCOP với 41'): its stock (a year ranked, 'Năm 2024 là năm có "
          "nhiều sản phẩm nhất với 56', has that year's; 'X dẫn đầu với 15' may rank a round — but not after a clause about "
@@ -139,13 +140,15 @@ CUES = RuleTable("basis: cues", "basis", [
          "every year (not the rate of a quantity before it: 'sản xuất 60.000 lít mỗi năm, có 3 sản phẩm')"),
     Rule("part-of-year", r"cùng\s+kỳ|(?<!\w)(?<!hết\s)(?<!cuối\s)(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm"
                          r"|(?<!\w)(?<!hết\s)(?<!cuối\s)quý\s+(?:[ivx]+|\d)(?!\w)|(?:tính\s+)?từ\s+đầu\s+năm"
+                         r"|(?<!\w)từ\s+tháng\s+\d{1,2}\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+\d{1,2}(?![\d/])"
                          r"|(?:(?<=chung\s)|(?<=kế\s)|(?<=riêng\s))(?:1[0-2]|0?[1-9])\s+tháng(?=\s*,)",
          "new", Example("Cùng kỳ năm 2024, huyện mới có 6 sản phẩm được công nhận.", 6, "new"),
          "a part of a year ('6 tháng đầu năm', 'trong 9 tháng năm 2024', 'cùng kỳ', 'quý III', 'từ đầu năm') bounds "
          "what a place 'mới có', 'đã có', 'toàn tỉnh có' then, and the 'đến nay' that ends 'từ đầu năm … đến nay': that "
          "period's products, not a stock (not a date it ends at: 'đến cuối quý III/2023, toàn tỉnh có 127' is a stock); "
          "a year and then a day of it, 'năm nay, tính đến ngày 15/11, tỉnh đã công nhận 71', and a bulletin's 'Lũy kế 6 "
-         "tháng, …', 'Tính chung 11 tháng, …' likewise bound the year so far",
+         "tháng, …', 'Tính chung 11 tháng, …' likewise bound the year so far; so does a span of months 'Từ tháng 1 đến "
+         "tháng 8 năm nay, … công nhận 27' (not 'đến tháng 8' alone: a stock at that month)",
          needs=("kỳ", "tháng", "quý", "đầu")),
     Rule("in-round", r"trong\s+(?:năm|đợt|kỳ)|(?<!\w)(?<!sau\s)(?<!trước\s)đợt(?!\w)|(?<!\w)vừa(?!\w)|lần\s+đầu|riêng\s+năm"
                      r"|kết\s+quả", "new",
@@ -255,6 +258,14 @@ CONTEXT = RuleTable("basis: context", "basis", [
                  "tỉnh Cà Mau 250 sản phẩm.", 300, "cumulative"),
          "a sentence that opens by ranking places ('Dẫn đầu là tỉnh A với N, tiếp đến …') right after a stock ranks "
          "that stock's shares (after a round, the round's)", needs=("đầu", "nhất")),
+    Rule("ranked-heading", r"(?:(?<!\w)top\s+\d+(?!\w)|(?<!\w)có\s+nhiều\s+s[ảa]n\s+ph[ẩa]m(?:\s+ocop)?\s+nhất(?!\w))"
+                           r"(?![^\n]*?(?:đợt|(?:19|20)\d\d|trong\s+năm|năm\s+nay|mới))", "cumulative",
+         Example("Toàn tỉnh công nhận 57 sản phẩm trong năm 2023.\n\nTOP 3 ĐỊA PHƯƠNG CÓ NHIỀU SẢN PHẨM NHẤT\n"
+                 "1. Thành phố Chí Linh: 31 sản phẩm\n2. Huyện Thanh Hà: 27 sản phẩm", 27, "cumulative"),
+         "the rows under a heading that ranks places by their number of products ('TOP 3 ĐỊA PHƯƠNG CÓ NHIỀU SẢN "
+         "PHẨM NHẤT', an infographic's or data card's block) are the places' stocks, even after a round's count "
+         "(not a heading that names a round or year: 'Top 3 huyện có nhiều sản phẩm nhất đợt 2', 'năm 2024')",
+         needs=("top", "nhất")),
     Rule("plan-progress", r"$", "new",
          Example("Năm 2025, thành phố đặt kế hoạch công nhận 45 sản phẩm; đến ngày 30/9/2025 đã có 31 sản phẩm được "
                  "công nhận.", 31, "new"),
@@ -407,6 +418,8 @@ def read_basis(p: Passage, c: Count, prev: Count | None, *, in_round: bool, befo
         return _set(c, "new", "target-added")
     if CONTEXT.match("ranked-after-stock", text, sent.start, c.start) and _stock_before(p, c):
         return _set(c, "cumulative", "ranked-after-stock")
+    if in_round and c.status == "achieved" and c.whole is None and _ranked_heading(p, c):
+        return _set(c, "cumulative", "ranked-heading")
     if in_round:
         return _set(c, "new", "round-result")
     return _set(c, "cumulative", "plain-has")
@@ -456,6 +469,16 @@ def _heading_by_year(p: Passage, c: Count) -> bool:
         if p.headings[i]:
             sent = p.sentences[i]
             return bool(CONTEXT.search("target-by-year", p.text, sent.start, sent.end))
+    return False
+
+
+def _ranked_heading(p: Passage, c: Count) -> bool:
+    """Rule ``ranked-heading``: the nearest section heading within five sentences above ranks places by their
+    number of products (and names no round or year)."""
+    for i in range(c.sent - 1, max(-1, c.sent - 6), -1):
+        if p.headings[i]:
+            sent = p.sentences[i]
+            return bool(CONTEXT.search("ranked-heading", p.text, sent.start, sent.end))
     return False
 
 

@@ -156,11 +156,13 @@ TABLE = RuleTable("period", "year", [
     Rule("undated-total", r"(?<!\w)(?:đến\s+nay|tới\s+nay|hiện\s+nay|hiện\s+có|hiện\s+tại|đang\s+có|l[ũu]y\s+kế|luỹ\s+kế"
                           r"|tính\s+chung|thời\s+điểm\s+(?:này|hiện\s+tại)|(?<!quý\s[ivx]\s)(?<!quý\s[ivx]{2}\s)(?<!quý\s[ivx]{3}\s)(?<!tháng\s\d\s)(?<!tháng\s\d\d\s)(?<!năm\s)trước\s+đó|từ\s+(?:khi|lúc)\s+triển\s+khai"
                           r"|hiện\s+là|(?<![^\W\d_]\s)(?<!\w)nay\s+(?:là|(?:đã\s+)?có)"
+                          r"|(?<!\w)hôm\s+nay(?=\s*,\s*(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang|hiện)\s+)?có\s(?!thêm))"
                           r"|(?:sau|qua)\s+(?:hơn\s+)?\d+\s+năm|hiện(?=\s*,)|(?:hiện|đang)\s+sở\s+hữu"
                           r"|hiện\s+(?:đang\s+)?(?:dẫn\s+đầu|đứng\s+(?:đầu|thứ))|hiện(?=\s+(?:toàn|cả|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường)\s)|(?<![^\W\d_]\s)(?<!\w)hiện(?=\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:đã|đang)\s+)?có\s))(?!\w)", "no year",
          Example("Đến nay, tỉnh có 98 sản phẩm OCOP.", 98, None),
          "a running total up to now ('Hiện toàn huyện có', 'Hiện tỉnh có', 'Hiện Mộc Châu có', 'hiện sở hữu', "
-         "'hiện dẫn đầu … với 41', ', nay đã có 31'), with no "
+         "'hiện dẫn đầu … với 41', ', nay đã có 31', an editorial's 'Hôm nay, huyện đã có 31' after a year's stock — not 'Hôm "
+         "nay, UBND tỉnh công nhận 12': a round of that day), with no "
          "year of its own "
          "in its clause (not 'lũy kế' naming a raised total: 'trong năm 2024 có 26 sản phẩm, nâng tổng số sản phẩm "
          "lũy kế lên 118' is of 2024; not 'Trước đó' before a step of the round with no 'có': 'Trước đó, Hội đồng "
