@@ -128,9 +128,9 @@ def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> lis
             found.append(Count(sent.start + t.start("num"), sent.start + t.end("num"), sent.start + t.end("num"),
                                value, index))
     if found or (":" in s_text and _LEVEL_LABEL_LINE.match(low)):
-        anchored = sorted(found, key=lambda c: c.start)
+        anchored = found[:]
         found.extend(_nounless(s_text, low, sent.start, index, {c.start for c in found}, foldable))
-        if anchored:
+        if anchored and ("(" in s_text or "," in s_text or ";" in s_text or "con số" in low or "trong số" in low):
             found.extend(_elided(s_text, low, sent.start, index, anchored, {c.start for c in found}))
     found.sort(key=lambda c: c.start)
     if is_text_end:
@@ -284,7 +284,7 @@ def _elided(s_text: str, low: str, offset: int, index: int, anchored: list[Count
     compared count in brackets right after it (elided-bracket), "N trong số đó" (elided-part-of), "con số
     này là N" (elided-restated)."""
     out: list[Count] = []
-    first = anchored[0].start - offset  # every rule needs a count with its noun before
+    first = min(c.start for c in anchored) - offset  # every rule needs a count with its noun before
 
     def add(m: re.Match[str], repeats: Count | None) -> Count | None:
         start = m.start("num")
@@ -306,8 +306,8 @@ def _elided(s_text: str, low: str, offset: int, index: int, anchored: list[Count
             prev = a  # the count the next item repeats: the anchored one, then each item found
             pos = a.noun_end - offset
             while True:
-                comma = _ITEM_SEP.search(s_text, pos)
-                if comma is None or not g.ELIDED_GAP_RE.search(s_text, pos, comma.start()):
+                comma = _ITEM_SEP.search(s_text, pos, pos + _GAP_MAX)
+                if comma is None or not g.ELIDED_GAP_RE.match(s_text, pos, comma.start()):
                     break
                 m = g.ELIDED_REPEAT_RE.match(s_text, comma.start())
                 if m is None or not _elided_lead(m.group("lead")):
@@ -326,6 +326,7 @@ def _elided(s_text: str, low: str, offset: int, index: int, anchored: list[Count
 
 
 _ITEM_SEP = re.compile(r"[,;]")
+_GAP_MAX = 60  # the longest gap ELIDED_GAP_RE allows ("OCOP", a level, 30 characters), with a margin
 _YEAR_LEAD = re.compile(r"năm\s+(?:(?:19|20)\d\d|nay|ngoái|trước|sau)$", re.IGNORECASE)
 
 

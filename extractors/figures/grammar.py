@@ -271,6 +271,7 @@ ELIDED_REPEAT_RE = re.compile(
 #: What may lie between a count with its noun and the comma of a repeated item: "OCOP", a level, a short word
 #: run without a number ("sản phẩm 5 sao", "sản phẩm OCOP được công nhận").
 ELIDED_GAP_RE = re.compile(r"(?:[ \t]+OCOP)?(?:[ \t]+(?:đạt[ \t]+)?(?:hạng[ \t]+)?[1-5][ \t]*sao)?[^\d,;.()]{0,30}$", _I)
+#: (matched at the noun's end, with the comma as the end position.)
 #: rule elided-bracket: a count in brackets right after a count with its noun, dated or compared —
 #: "45 sản phẩm (năm 2023 là 38)", "6 sản phẩm (năm 2024 đạt 5)", "24 sản phẩm (cùng kỳ: 19)".
 ELIDED_BRACKET_RE = re.compile(

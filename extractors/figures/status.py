@@ -137,7 +137,8 @@ CONTEXT = RuleTable("status: context", "status", [
                  "achieved"),
          "a count in brackets that open with a year before the article's ('(năm 2024 toàn tỉnh công nhận 41 sản "
          "phẩm)') recalls what that year gave, whatever plan the sentence states (not with a plan word of its own "
-         "inside the brackets)", needs=("năm",)),
+         "inside the brackets); a count whose noun is left out ('6 sản phẩm (năm 2024 đạt 5)', candidate elided-bracket) "
+         "in a passage with no date takes the year of the plan the passage states as the article's", needs=("năm",)),
     Rule("whole-status", r"trong\s+đó", "the whole's",
          Example("Phấn đấu giai đoạn 2021-2025 có 168 sản phẩm OCOP.\n\nTrong đó có 18 sản phẩm 5 sao.", 18, "target"),
          "a part of a breakdown with no cue of its own has its whole's status, across sentences too"),
