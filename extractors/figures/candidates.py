@@ -37,6 +37,7 @@ class Count:
     truncated: bool = False  # cut off by the end of a truncated passage
     shares_noun: bool = False  # "17 và 14 sản phẩm": its noun phrase (and level) is the next count's
     back_ref: bool = False  # "Trong (tổng số) 12 sản phẩm …": names a set already counted
+    repeats: Count | None = None  # "…, Hà Nội có 95": a count whose noun is left out, and the count it repeats
     alias: Count | None = None  # the earlier count a back reference names
     # level
     stars: str | None = None
@@ -127,7 +128,10 @@ def find_counts(text: str, sent: Sentence, index: int, is_text_end: bool) -> lis
             found.append(Count(sent.start + t.start("num"), sent.start + t.end("num"), sent.start + t.end("num"),
                                value, index))
     if found or (":" in s_text and _LEVEL_LABEL_LINE.match(low)):
+        anchored = found[:]
         found.extend(_nounless(s_text, low, sent.start, index, {c.start for c in found}, foldable))
+        if anchored and ("(" in s_text or "," in s_text or ";" in s_text or "con số" in low or "trong số" in low):
+            found.extend(_elided(s_text, low, sent.start, index, anchored, {c.start for c in found}))
     found.sort(key=lambda c: c.start)
     if is_text_end:
         tail = _truncated_tail(s_text, sent, index, {c.start for c in found})
@@ -274,6 +278,67 @@ def _nounless(s_text: str, low: str, offset: int, index: int, taken: set[int], f
     return out
 
 
+def _elided(s_text: str, low: str, offset: int, index: int, anchored: list[Count], taken: set[int]) -> list[Count]:
+    """Counts whose noun is left out where it is recoverable from a count with its noun before them in the
+    sentence (``anchored``, in order): an item repeating its construction (rule elided-repeat), a dated or
+    compared count in brackets right after it (elided-bracket), "N trong số đó" (elided-part-of), "con số
+    này là N" (elided-restated)."""
+    out: list[Count] = []
+    first = min(c.start for c in anchored) - offset  # every rule needs a count with its noun before
+
+    def add(m: re.Match[str], repeats: Count | None) -> Count | None:
+        start = m.start("num")
+        value = int(m.group("num"))
+        if offset + start in taken or value > MAX_COUNT or 1900 <= value <= 2100:
+            return None
+        taken.add(offset + start)
+        c = Count(offset + start, offset + m.end("num"), offset + m.end("num"), value, index, repeats=repeats)
+        out.append(c)
+        return c
+
+    if "(" in s_text:
+        for a in anchored:
+            m = g.ELIDED_BRACKET_RE.match(s_text, a.noun_end - offset)
+            if m is not None:
+                add(m, a)
+    if "," in s_text or ";" in s_text:
+        for a in anchored:
+            prev = a  # the count the next item repeats: the anchored one, then each item found
+            pos = a.noun_end - offset
+            while True:
+                comma = _ITEM_SEP.search(s_text, pos, pos + _GAP_MAX)
+                if comma is None or not g.ELIDED_GAP_RE.match(s_text, pos, comma.start()):
+                    break
+                m = g.ELIDED_REPEAT_RE.match(s_text, comma.start())
+                if m is None or not _elided_lead(m.group("lead")):
+                    break
+                c = add(m, prev)
+                if c is None:
+                    break
+                prev, pos = c, m.end("num")
+    if "trong số" in low:
+        for m in g.ELIDED_PART_OF_RE.finditer(s_text, first):
+            add(m, None)
+    if "con số" in low:
+        for m in g.ELIDED_RESTATED_RE.finditer(s_text, first):
+            add(m, None)
+    return out
+
+
+_ITEM_SEP = re.compile(r"[,;]")
+_GAP_MAX = 60  # the longest gap ELIDED_GAP_RE allows ("OCOP", a level, 30 characters), with a margin
+_YEAR_LEAD = re.compile(r"năm\s+(?:(?:19|20)\d\d|nay|ngoái|trước|sau)$", re.IGNORECASE)
+
+
+def _elided_lead(lead: str) -> bool:
+    """The lead of a repeated item: "năm 2024", or a place of the gazetteer written capitalised."""
+    if lead[:3].lower() == "năm":
+        return _YEAR_LEAD.match(lead) is not None
+    bare = re.sub(r"^(?:tỉnh|huyện|thị\s+xã|thành\s+phố|TP\.?|quận|xã|phường|thị\s+trấn)\s+", "", lead, count=1,
+                  flags=re.IGNORECASE)
+    return bool(bare) and all(w[:1].isupper() for w in bare.split()) and is_place_name(bare)
+
+
 # Every match of PLACE_BARE_COUNT_RE ends where PLACE_BARE_COUNT_END_RE matches at its number, and what
 # lies before that number in the match is at most 7 runs of non-space characters: a prefix of two words
 # ("thị xã"), four words of the name and a "(" (counted here with a margin).
@@ -375,6 +440,11 @@ def _set_depths(s_text: str, offset: int, counts: list[Count]) -> None:
 def share_nouns(counts: list[Count]) -> None:
     """"12 và 9 sản phẩm OCOP 3 sao": the first count's noun phrase, and so its level and its
     quote's end, are those of the count it is coordinated with."""
+    for c in counts:  # "…, Hà Nội có 95": the level of the count it repeats (rules elided-repeat, elided-bracket)
+        r = c.repeats
+        if r is not None and c.stars is None and r.stars is not None:
+            c.stars = r.stars
+            c.decide("stars", "level-elided")
     for i in range(len(counts) - 2, -1, -1):
         c, tail = counts[i], counts[i + 1]
         if not c.shares_noun:

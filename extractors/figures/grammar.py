@@ -251,3 +251,38 @@ def last(matches: Iterable[T]) -> T | None:
     for item in matches:  # noqa: B007
         pass
     return item
+
+
+# ------------------------------------------------------------------ counts whose noun is left out
+
+#: What may close a count whose noun is left out: the item's end (a comma, a semicolon, a full stop, a bracket,
+#: "và", the end). A unit after the number ("9 xã", "95%", "12 ha", "30 tỷ", "85 điểm", "40 tuổi") is no such close.
+_ELIDED_CLOSE = r"(?=[ \t]*(?:[,;.)]|và\s|$))"
+_ELIDED_NUM = r"(?P<num>(?<![\w.,/])\d{1,4}(?![\w]|[.,]\d))"
+#: rule elided-repeat: an item that repeats the construction of the count before it with its verb and the noun
+#: left out — "Quảng Ninh có 120 sản phẩm, Hà Nội có 95, Thanh Hóa 88", "năm 2023 có 40 sản phẩm, năm 2024 đạt
+#: 52". The lead is a place (checked against the gazetteer by the caller) or "năm YYYY"; matched from the
+#: comma or semicolon that opens the item.
+ELIDED_REPEAT_RE = re.compile(
+    r"[,;][ \t]*(?:còn[ \t]+|và[ \t]+|riêng[ \t]+)?(?P<lead>năm[ \t]+(?:(?:19|20)\d\d|nay|ngoái|trước|sau)(?!\w)"
+    r"|(?:(?:tỉnh|huyện|thị\s+xã|thành\s+phố|TP\.?|quận|xã|phường|thị\s+trấn)\s+)?"
+    r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3}?)"
+    r"(?:[ \t]+(?P<verb>có|đạt|là|thêm|công\s+nhận|được\s+công\s+nhận))?[ \t]*:?[ \t]+" + _ELIDED_NUM + _ELIDED_CLOSE)
+#: What may lie between a count with its noun and the comma of a repeated item: "OCOP", a level, a short word
+#: run without a number ("sản phẩm 5 sao", "sản phẩm OCOP được công nhận").
+ELIDED_GAP_RE = re.compile(r"(?:[ \t]+OCOP)?(?:[ \t]+(?:đạt[ \t]+)?(?:hạng[ \t]+)?[1-5][ \t]*sao)?[^\d,;.()]{0,30}$", _I)
+#: (matched at the noun's end, with the comma as the end position.)
+#: rule elided-bracket: a count in brackets right after a count with its noun, dated or compared —
+#: "45 sản phẩm (năm 2023 là 38)", "6 sản phẩm (năm 2024 đạt 5)", "24 sản phẩm (cùng kỳ: 19)".
+ELIDED_BRACKET_RE = re.compile(
+    r"(?:[ \t]+OCOP)?(?:[ \t]+(?:hạng[ \t]+)?[1-5][ \t]*sao)?[ \t]*\([ \t]*(?P<lead>(?:cuối[ \t]+|hết[ \t]+)?năm[ \t]+(?:19|20)\d\d"
+    r"|cùng[ \t]+kỳ(?:[ \t]+năm[ \t]+(?:trước|ngoái|(?:19|20)\d\d))?|năm[ \t]+(?:trước|ngoái))"
+    r"[ \t]*(?:là|đạt|có|công[ \t]+nhận|:)?[ \t]*" + _ELIDED_NUM + r"[ \t]*\)", _I)
+#: rule elided-part-of: "29 sản phẩm, 11 trong số đó đạt 4 sao" — a part of the set just counted.
+ELIDED_PART_OF_RE = re.compile(_ELIDED_NUM + r"[ \t]+trong[ \t]+số[ \t]+(?:đó|này|ấy)(?!\w)", _I)
+#: rule elided-restated: "có 49 sản phẩm thì sau 3 năm, con số này đã là 158" — the number a count is restated
+#: as, later (a unit or a share after it is no count: "con số này là 15%").
+ELIDED_RESTATED_RE = re.compile(
+    r"(?<!\w)con[ \t]+số[ \t]+(?:này[ \t]+|đó[ \t]+|ấy[ \t]+|trên[ \t]+)?(?:nay[ \t]+)?(?:đã[ \t]+|cũng[ \t]+|mới[ \t]+|chỉ[ \t]+)?"
+    r"(?:là|đạt|tăng[ \t]+lên|lên[ \t]+tới|lên)[ \t]+(?:khoảng[ \t]+|gần[ \t]+|hơn[ \t]+)?" + _ELIDED_NUM
+    + r"(?=[ \t]*(?:[,;.)(]|và\s|$))", _I)

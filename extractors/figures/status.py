@@ -17,6 +17,7 @@ from extractors.figures.candidates import Count
 from extractors.figures.level import window_end
 from extractors.figures.lowercase import Folded
 from extractors.figures.passage import Passage
+from extractors.figures.period import plan_year
 from extractors.figures.rules import Example, Hit, Rule, RuleTable
 from extractors.figures.zones import clause_start, list_opening, own_end, row_before
 
@@ -136,7 +137,8 @@ CONTEXT = RuleTable("status: context", "status", [
                  "achieved"),
          "a count in brackets that open with a year before the article's ('(năm 2024 toàn tỉnh công nhận 41 sản "
          "phẩm)') recalls what that year gave, whatever plan the sentence states (not with a plan word of its own "
-         "inside the brackets)", needs=("năm",)),
+         "inside the brackets); a count whose noun is left out ('6 sản phẩm (năm 2024 đạt 5)', candidate elided-bracket) "
+         "in a passage with no date takes the year of the plan the passage states as the article's", needs=("năm",)),
     Rule("whole-status", r"trong\s+đó", "the whole's",
          Example("Phấn đấu giai đoạn 2021-2025 có 168 sản phẩm OCOP.\n\nTrong đó có 18 sản phẩm 5 sao.", 18, "target"),
          "a part of a breakdown with no cue of its own has its whole's status, across sentences too"),
@@ -340,7 +342,7 @@ def _clause_status(p: Passage, c: Count, prev: Count | None, nxt: Count | None, 
                 "plan-in-brackets", text, max(sent.start, bracket - 80), bracket + 1):
             c.explicit = True
             return "target", "plan-in-brackets"
-    if c.depth > 0 and p.article_year and (past := _past_year_bracket(p, c)) is not None:
+    if c.depth > 0 and (p.article_year or c.repeats is not None) and (past := _past_year_bracket(p, c)) is not None:
         c.explicit = True
         return past, "past-year-bracket"
     if CONTEXT.search("plan-noun-before", text, max(sent.start, c.start - 40), c.start):
@@ -400,7 +402,10 @@ def _past_year_bracket(p: Passage, c: Count) -> str | None:
     text = p.text
     sent = p.sentences[c.sent]
     m = CONTEXT.search("past-year-bracket", text, max(sent.start, c.start - 70), c.start)
-    if m is None or int(m.group(1)) >= p.article_year:
+    # a count whose noun is left out, in brackets after its host's (candidate elided-bracket), in a passage with no
+    # date of its own: the year of the plan the passage states is the reference ("Kế hoạch … năm 2025")
+    ref = p.article_year or (plan_year(p) if m is not None else None)
+    if m is None or ref is None or int(m.group(1)) >= ref:
         return None
     if any(h.value in ("modal", "target", "proposed") for h in CUES.scan(text, m.start(), c.start)):
         return None  # "(năm 2024 phấn đấu 30 sản phẩm)": a plan of its own
