@@ -248,10 +248,11 @@ _LABELS = re.compile(
 _PAGE_CHROME = re.compile(r"đường dây nóng|hotline|điện thoại|hôm nay|email|fax|lịch phát sóng"
                           # a print view's print date ("Ngày in: 04/12/2026 14:22", "In lúc: …"): the day the
                           # page was printed, like a header clock
-                          r"|(?:^|[|•·])[ \t]*(?:ngày[ \t]+in|in[ \t]+(?:lúc|ngày)|thời[ \t]+gian[ \t]+in)[ \t]*:"
-                          # a digital signature stamp's time ("Ký bởi: … Thời gian ký: 14.03.2026 16:42:10 +07:00"):
-                          # the moment a file was signed, printed by the signing software, not the text's date
-                          r"|(?:^|[|•·])[ \t]*(?:thời[ \t]+gian[ \t]+ký|ngày[ \t]+giờ[ \t]+ký|signing[ \t]+time)[ \t]*:"
+                          # and a digital signature stamp's time ("Ký bởi: … Thời gian ký: 14.03.2026 16:42:10 +07:00"):
+                          # the moment a file was signed, printed by the signing software, not the text's date (one
+                          # alternative for both labels: the line's start or separator is tried once, not twice)
+                          r"|(?:^|[|•·])[ \t]*(?:ngày[ \t]+in|in[ \t]+(?:lúc|ngày)|thời[ \t]+gian[ \t]+(?:in|ký)"
+                          r"|ngày[ \t]+giờ[ \t]+ký|signing[ \t]+time)[ \t]*:"
                           # the whole site's last update in its footer ("Website được cập nhật lần cuối lúc 08:12 ngày
                           # 20/11/2025"): the site's, not the article's
                           r"|(?:website|trang[ \t]+web|cổng[ \t]+thông[ \t]+tin(?:[ \t]+điện[ \t]+tử)?)[ \t]+(?:được[ \t]+)?"

@@ -141,7 +141,7 @@ CUES = RuleTable("basis: cues", "basis", [
     Rule("part-of-year", r"cùng\s+kỳ|(?<!\w)(?<!hết\s)(?<!cuối\s)(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm"
                          r"|(?<!\w)(?<!hết\s)(?<!cuối\s)quý\s+(?:[ivx]+|\d)(?!\w)|(?:tính\s+)?từ\s+đầu\s+năm"
                          r"|(?<!\w)từ\s+tháng\s+\d{1,2}\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+\d{1,2}(?![\d/])"
-                         r"|(?:(?<=chung\s)|(?<=kế\s)|(?<=riêng\s))(?:1[0-2]|0?[1-9])\s+tháng(?=\s*,)",
+                         r"|[0-9](?:(?<=chung\s.)|(?<=kế\s.)|(?<=riêng\s.))(?:(?<=1)[0-2]|(?<=0)[1-9]|(?<=[1-9]))\s+tháng(?=\s*,)",
          "new", Example("Cùng kỳ năm 2024, huyện mới có 6 sản phẩm được công nhận.", 6, "new"),
          "a part of a year ('6 tháng đầu năm', 'trong 9 tháng năm 2024', 'cùng kỳ', 'quý III', 'từ đầu năm') bounds "
          "what a place 'mới có', 'đã có', 'toàn tỉnh có' then, and the 'đến nay' that ends 'từ đầu năm … đến nay': that "
