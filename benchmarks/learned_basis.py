@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 import unicodedata
@@ -104,8 +105,6 @@ def _accuracy(pairs: list[tuple[str | None, str]]) -> float:
 def cross_validate(data: list[Example], folds: int, repeats: int) -> tuple[float, float, float]:
     """Mean accuracy of the classifier and of the rules over repeated grouped k-fold, and the
     majority class's share (what a classifier that learnt nothing would score)."""
-    import random
-
     groups = sorted({e.group for e in data})
     learned, rules = [], []
     for seed in range(repeats):

@@ -328,14 +328,15 @@ def _elided(s_text: str, low: str, offset: int, index: int, anchored: list[Count
 _ITEM_SEP = re.compile(r"[,;]")
 _GAP_MAX = 60  # the longest gap ELIDED_GAP_RE allows ("OCOP", a level, 30 characters), with a margin
 _YEAR_LEAD = re.compile(r"năm\s+(?:(?:19|20)\d\d|nay|ngoái|trước|sau)$", re.IGNORECASE)
+# (down to the commune: places.resolve's prefixes stop at the district, an item may name a commune)
+_UNIT_PREFIX = re.compile(r"^(?:tỉnh|huyện|thị\s+xã|thành\s+phố|TP\.?|quận|xã|phường|thị\s+trấn)\s+", re.IGNORECASE)
 
 
 def _elided_lead(lead: str) -> bool:
     """The lead of a repeated item: "năm 2024", or a place of the gazetteer written capitalised."""
     if lead[:3].lower() == "năm":
         return _YEAR_LEAD.match(lead) is not None
-    bare = re.sub(r"^(?:tỉnh|huyện|thị\s+xã|thành\s+phố|TP\.?|quận|xã|phường|thị\s+trấn)\s+", "", lead, count=1,
-                  flags=re.IGNORECASE)
+    bare = _UNIT_PREFIX.sub("", lead, count=1)
     return bool(bare) and all(w[:1].isupper() for w in bare.split()) and is_place_name(bare)
 
 
