@@ -3,7 +3,7 @@ citations the rules had not read: series, commune, central, damaged, pub): one r
 with negative rows (its passages are read one by one in test_dates_rounds.py).
 
 Self-written examples: they show that a form is read, not how often real text uses it. Their first
-contact (docs/extraction.md, "Eleventh round of self-written date and document passages") is the only
+contact (docs/rounds-dates.md, "Eleventh round of self-written date and document passages") is the only
 number from them that estimates anything, and it estimates little.
 
 ``python tests/extractors/test_dates_rounds.py dates_redteam11`` prints the scorer's published, documents and

@@ -4,7 +4,7 @@ stamp, sign, box): one row per rule fixed after it, with negative rows (its pass
 test_dates_rounds.py).
 
 Self-written examples: they show that a form is read, not how often real text uses it. Their first
-contact (docs/extraction.md, "Thirteenth round of self-written date and document passages") is the only
+contact (docs/rounds-dates.md, "Thirteenth round of self-written date and document passages") is the only
 number from them that estimates anything, and it estimates little.
 
 ``python tests/extractors/test_dates_rounds.py dates_redteam13`` prints the scorer's published, documents and

@@ -4,7 +4,7 @@ long reads, citations with unusual numbers: lunar, vendor, gazette, mag, sym): o
 negative rows (its passages are read one by one in test_dates_rounds.py).
 
 Self-written examples: they show that a form is read, not how often real text uses it. Their first
-contact (docs/extraction.md, "Fifteenth round of self-written date and document passages") is the only
+contact (docs/rounds-dates.md, "Fifteenth round of self-written date and document passages") is the only
 number from them that estimates anything, and it estimates little.
 
 ``python tests/extractors/test_dates_rounds.py dates_redteam15`` prints the scorer's published, documents and

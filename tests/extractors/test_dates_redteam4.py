@@ -2,7 +2,7 @@
 one row per rule fixed after it (its passages are read one by one in test_dates_rounds.py).
 
 Self-written examples: they show that a form is read, not how often real text uses it. Their first
-contact (docs/extraction.md, "Fifth round of self-written date and document passages") is the only
+contact (docs/rounds-dates.md, "Fifth round of self-written date and document passages") is the only
 number from them that estimates anything, and it estimates little.
 
 ``python tests/extractors/test_dates_rounds.py dates_redteam4`` prints the scorer's published, documents and

@@ -3,7 +3,7 @@
 (tests/extractors/documents_redteam), whose passages are read one by one in test_dates_rounds.py.
 
 Self-written examples: they show that a form is read, not how often real text uses it. The third round's
-first contact (docs/extraction.md, "Third round: citations in long official texts") is the only number
+first contact (docs/rounds-dates.md, "Third round: citations in long official texts") is the only number
 from them that estimates anything, and it estimates little.
 
 ``python tests/extractors/test_dates_rounds.py documents_redteam`` prints the scorer's documents and issued
